@@ -1,0 +1,1 @@
+"""Local store database: SQLAlchemy rows, repositories, unit of work, outbox, migrations."""

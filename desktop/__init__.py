@@ -1,0 +1,1 @@
+"""PySide6 desktop application and the kaika command line."""

@@ -1,0 +1,1 @@
+"""Business rules of Kaika: pure Python, standard library only."""

@@ -1,0 +1,30 @@
+"""Products and their pricing classes (DOMAIN §6)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+
+
+class ProductClass(StrEnum):
+    """How a product takes member discounts and earns points."""
+
+    REGULAR = "regular"  # 正价: member discount, 1 point per yuan by default
+    SPECIAL = "special"  # 特价: no member discount, 0.5 point per yuan by default
+    NEW = "new"  # new arrival: member discount only when a card is presented
+    GROUP_BUY = "group_buy"  # 团购: no discount, no points
+    NO_DISCOUNT = "no_discount"
+    NO_POINTS = "no_points"
+
+
+@dataclass(frozen=True, slots=True)
+class Product:
+    sku: str
+    name: str
+    price_fen: int
+    product_class: ProductClass = ProductClass.REGULAR
+    category: str = ""
+    barcode: str | None = None
+    pinyin_initials: str = ""
+    is_weighed: bool = False
+    active: bool = True

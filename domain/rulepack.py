@@ -1,0 +1,194 @@
+"""A rule pack as typed data: every number of the rules lives in a TOML pack, none in code."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from decimal import Decimal
+
+from domain.catalog import ProductClass
+from domain.records import CouponTemplate
+
+
+@dataclass(frozen=True, slots=True)
+class TierRule:
+    """One tier (DOMAIN §5). Tiers are listed lowest first; `rank` is the list index."""
+
+    name: str
+    rank: int
+    # Entry: any of the following that is set and met lifts a member to this tier.
+    entry_on_signup: bool = False  # the tier a new member starts in
+    entry_any_purchase: bool = False  # reached by any purchase (普通会员, 铁牌)
+    entry_single_fen: int | None = None  # one sale's qualifying amount >= this
+    entry_window_fen: int | None = None  # qualifying spend in the rolling window >= this
+    entry_window_months: int = 12
+    # Retention, checked at the anniversary: spend >= R and distinct order days >= D.
+    # None means the tier is a floor: it is never lost (注册会员).
+    retain_spend_fen: int | None = None
+    retain_days: int = 0
+    # Benefits.
+    discount_rate: Decimal | None = None  # 0.85 for 8.5折 on regular-price goods
+    birthday_rate: Decimal | None = None  # birthday discount on regular-price goods
+    points_multiplier: Decimal = Decimal(1)
+    free_spins_per_day: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class Occasion:
+    """A double-points day or another points campaign (DOMAIN §7, §10)."""
+
+    code: str
+    multiplier: Decimal
+    starts: date | None = None
+    ends: date | None = None
+    weekdays: tuple[int, ...] = ()  # ISO weekdays 1=Mon..7=Sun; empty = every day
+    months: tuple[int, ...] = ()  # empty = every month
+    tiers: tuple[str, ...] = ()  # empty = every tier
+
+
+@dataclass(frozen=True, slots=True)
+class StoreDiscount:
+    """A store-wide campaign discount above a spend (9折 above ¥200, DOMAIN §10)."""
+
+    code: str
+    rate: Decimal
+    min_spend_fen: int
+    starts: date | None = None
+    ends: date | None = None
+    weekdays: tuple[int, ...] = ()
+    stack_member_discount: bool = False  # 折上折: member discount applies on top
+
+
+@dataclass(frozen=True, slots=True)
+class PricingRules:
+    """DOMAIN §6: which classes take member discounts, rounding, manual discount limit."""
+
+    member_discount_classes: tuple[ProductClass, ...] = (ProductClass.REGULAR, ProductClass.NEW)
+    card_required_classes: tuple[ProductClass, ...] = (ProductClass.NEW,)
+    coupon_classes: tuple[ProductClass, ...] = (ProductClass.REGULAR, ProductClass.NEW,
+                                                 ProductClass.SPECIAL, ProductClass.NO_POINTS)
+    campaign_stacks_member_discount: bool = False  # 折上折 on catalogue campaign prices
+    rounding: str = "none"  # none | jiao | yuan (抹零, always down)
+    cashier_max_discount_pct: int = 10  # beyond this a manager authorises
+    store_discounts: tuple[StoreDiscount, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class LadderStep:
+    min_eligible_fen: int
+    multiplier: Decimal
+
+
+@dataclass(frozen=True, slots=True)
+class Voucher:
+    """Points exchanged for a cash voucher (seed 003: 2000 → ¥50)."""
+
+    points: int
+    amount_fen: int
+    valid_days: int = 30
+
+
+@dataclass(frozen=True, slots=True)
+class PointsRules:
+    """DOMAIN §7: earning, occasions, bonuses, spending, expiry."""
+
+    class_rates: dict[ProductClass, Decimal] = field(default_factory=dict)  # points per yuan
+    ladder: tuple[LadderStep, ...] = ()  # ascending min_eligible_fen
+    birthday_multiplier: Decimal = Decimal(2)
+    birthday_scope: str = "day"  # day | month
+    combine: str = "max"  # max | multiply: how ladder and occasion multipliers combine
+    occasions: tuple[Occasion, ...] = ()
+    referral_bonus: int = 20
+    share_bonus: int = 10
+    review_bonus: int = 10
+    checkin_bonus: int = 0
+    cash_points_step: int = 100  # points as cash are spent in steps of this many points
+    cash_fen_per_step: int = 1000  # ... each step worth this much (100 points = ¥10)
+    vouchers: tuple[Voucher, ...] = ()
+    gift_points_per_yuan_cost: int = 30  # a gift's points price = its cost × this
+    expiry: str = "year_plus_one"  # year_plus_one | year_end | never
+    warn_days: int = 60  # receipts and the member screen warn of points expiring this soon
+
+
+@dataclass(frozen=True, slots=True)
+class BonusTier:
+    min_topup_fen: int
+    bonus_fen: int
+
+
+@dataclass(frozen=True, slots=True)
+class DepositDiscount:
+    """One deposit of at least `min_deposit_fen` unlocks `rate` on regular goods for `days`."""
+
+    min_deposit_fen: int
+    rate: Decimal
+    days: int = 365
+
+
+@dataclass(frozen=True, slots=True)
+class WalletRules:
+    """DOMAIN §8: top-up bonus tiers, deposit discounts, PIN threshold."""
+
+    bonus_tiers: tuple[BonusTier, ...] = ()  # ascending; the highest met applies
+    deposit_discounts: tuple[DepositDiscount, ...] = ()
+    pin_above_fen: int = 50000
+    min_topup_fen: int = 100
+
+
+@dataclass(frozen=True, slots=True)
+class SpendAndGet:
+    """满 ¥488 送 ¥100: a sale paying at least `min_paid_fen` issues `template`."""
+
+    min_paid_fen: int
+    template: str
+
+
+@dataclass(frozen=True, slots=True)
+class CouponRules:
+    """DOMAIN §9: templates and the triggers that issue them."""
+
+    templates: tuple[CouponTemplate, ...] = ()
+    signup_template: str | None = None
+    checkin_template: str | None = None
+    spend_and_get: tuple[SpendAndGet, ...] = ()  # ascending; only the highest met issues
+
+    def template(self, code: str) -> CouponTemplate | None:
+        return next((t for t in self.templates if t.code == code), None)
+
+
+@dataclass(frozen=True, slots=True)
+class CardRules:
+    """DOMAIN §4: card numbering, validity, dynamic QR, staff-card alerts."""
+
+    brand: str = "13"  # BB
+    level: str = "0"  # L
+    valid_years: int = 5  # track-2 expiry YYMM from issue
+    dynamic_qr_ttl_s: int = 120
+    staff_card_daily_alert: int = 5
+
+
+@dataclass(frozen=True, slots=True)
+class RulePack:
+    """Everything a store's rules say, loaded from resources/rulepacks/<name>.toml."""
+
+    name: str
+    title: str
+    tiers: tuple[TierRule, ...]
+    pricing: PricingRules
+    points: PointsRules
+    wallet: WalletRules
+    coupons: CouponRules
+    cards: CardRules = field(default_factory=CardRules)
+    source: str = ""  # the file it was read from
+
+    def tier(self, name: str) -> TierRule:
+        """The tier called `name`; KeyError for a name the pack does not have."""
+        for tier in self.tiers:
+            if tier.name == name:
+                return tier
+        raise KeyError(name)
+
+    @property
+    def signup_tier(self) -> TierRule:
+        """The tier a new member starts in: the one marked entry_on_signup, else the lowest."""
+        return next((t for t in self.tiers if t.entry_on_signup), self.tiers[0])

@@ -1,0 +1,80 @@
+"""What every use case is handed: a unit-of-work factory, the clock, the rule pack, secrets."""
+
+from __future__ import annotations
+
+import dataclasses
+import enum
+import os
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import date, datetime, time
+from typing import Any
+
+from domain.clock import BusinessDay, Clock
+from domain.ids import new_id_str
+from domain.ports import UnitOfWork
+from domain.records import AuditEntry
+from domain.rulepack import RulePack
+
+
+@dataclass
+class ServiceContext:
+    """Wired once by desktop/bootstrap.py (or a test) and passed to every use case."""
+
+    uow: Callable[[], UnitOfWork]
+    clock: Clock
+    pack: RulePack
+    calendar: BusinessDay = field(default_factory=BusinessDay)
+    card_secret: bytes = b""
+    hash_pin: Callable[[str], str] = lambda pin: pin
+    verify_pin: Callable[[str, str], bool] = lambda pin, hashed: pin == hashed
+    random_bytes: Callable[[int], bytes] = os.urandom
+    random_below: Callable[[int], int] = lambda n: int.from_bytes(os.urandom(8), "big") % n
+
+    def now(self) -> datetime:
+        return self.clock.now()
+
+    def today(self) -> date:
+        """Business date of now (sales before the day-close hour count for yesterday)."""
+        return self.calendar.date_of(self.clock.now())
+
+    def local_date(self) -> date:
+        """Local calendar date of now: birthdays and expiry follow the calendar, not trading."""
+        return self.calendar.calendar_date(self.clock.now())
+
+
+def to_wire(value: Any) -> Any:
+    """A record as JSON-ready data: enums by value, times ISO-8601, dates ISO."""
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return {f.name: to_wire(getattr(value, f.name)) for f in dataclasses.fields(value)}
+    if isinstance(value, enum.Enum):
+        return value.value
+    if isinstance(value, (datetime, date, time)):
+        return value.isoformat()
+    if isinstance(value, (list, tuple)):
+        return [to_wire(v) for v in value]
+    if isinstance(value, dict):
+        return {str(k): to_wire(v) for k, v in value.items()}
+    if isinstance(value, bytes):
+        return value.hex()
+    if hasattr(value, "as_tuple"):  # Decimal rates travel as exact strings
+        return str(value)
+    return value
+
+
+def emit(ctx: ServiceContext, uow: UnitOfWork, event_type: str, payload: Any,
+         member_id: str | None = None) -> int:
+    """Queue an event for head office inside the caller's transaction."""
+    body = payload if isinstance(payload, dict) else to_wire(payload)
+    return uow.outbox.append(event_type, body, member_id=member_id,
+                             occurred_at_iso=ctx.now().isoformat())
+
+
+def audit(ctx: ServiceContext, uow: UnitOfWork, action: str, staff_id: str | None,
+          target: str = "", approved_by: str | None = None, **details: Any) -> AuditEntry:
+    """Append to the tamper-evident audit trail and tell head office, in the same transaction."""
+    entry = AuditEntry(id=new_id_str(), at=ctx.now(), action=action, staff_id=staff_id,
+                       target=target, details=to_wire(details), approved_by=approved_by)
+    uow.audit.append(entry)
+    emit(ctx, uow, "audit.entry", entry)
+    return entry

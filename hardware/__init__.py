@@ -1,0 +1,1 @@
+"""Devices without Qt: printers, scanners, card readers and encoders, drawer, display."""

@@ -1,0 +1,1 @@
+"""Protocol-level simulators of each device, for tests and demo mode."""

@@ -1,0 +1,1 @@
+"""Head-office service: enrolment, push/pull sync, ledgers, reconciliation, reports."""

@@ -1,0 +1,1 @@
+"""Developer scripts run by dev.sh."""

@@ -1,0 +1,1 @@
+"""Till-side sync with head office: wire schema, hybrid logical clock, client."""
