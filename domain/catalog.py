@@ -28,3 +28,4 @@ class Product:
     pinyin_initials: str = ""
     is_weighed: bool = False
     active: bool = True
+    campaign_price_fen: int | None = None  # the price during a campaign, if it has one

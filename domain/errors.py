@@ -8,7 +8,8 @@ from typing import Any
 class DomainError(Exception):
     """A refusal by the rules. `code` is stable (e.g. "points.negative_balance")."""
 
-    def __init__(self, code: str, **params: Any) -> None:
+    def __init__(self, code: str, /, **params: Any) -> None:
+        # `code` is positional-only so that params may carry a coupon or gift `code` too.
         super().__init__(code, params)
         self.code = code
         self.params: dict[str, Any] = params

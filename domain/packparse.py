@@ -10,6 +10,12 @@ from typing import Any
 
 from domain.errors import RulePackError
 
+# The reader's methods are named after the types they read (str, int, bool), which hides the
+# builtins inside the class body; annotations after those methods use these aliases.
+_Str = str
+_Int = int
+_Bool = bool
+
 
 @dataclass(frozen=True, slots=True)
 class Table:
@@ -83,13 +89,13 @@ class Table:
             raise self.fail(name, "not_one_of", value=value, choices=list(choices))
         return value
 
-    def bool(self, name: str, default: bool | None = None) -> bool:
+    def bool(self, name: _Str, default: _Bool | None = None) -> bool:
         value = self._get(name, default, default is None)
         if not isinstance(value, bool):
             raise self.fail(name, "not_boolean", value=repr(value))
         return value
 
-    def date(self, name: str, default: date | None = None) -> date | None:
+    def date(self, name: _Str, default: date | None = None) -> date | None:
         if name not in self.data:
             return default
         value = self._take(name)
@@ -102,7 +108,7 @@ class Table:
                 pass
         raise self.fail(name, "not_date", value=repr(value))
 
-    def str_list(self, name: str, default: tuple[str, ...] = ()) -> tuple[str, ...]:
+    def str_list(self, name: _Str, default: tuple[_Str, ...] = ()) -> tuple[_Str, ...]:
         if name not in self.data:
             return default
         value = self._take(name)
@@ -110,7 +116,7 @@ class Table:
             raise self.fail(name, "not_string_list", value=repr(value))
         return tuple(value)
 
-    def int_list(self, name: str, default: tuple[int, ...] = ()) -> tuple[int, ...]:
+    def int_list(self, name: _Str, default: tuple[_Int, ...] = ()) -> tuple[_Int, ...]:
         if name not in self.data:
             return default
         value = self._take(name)
@@ -120,13 +126,13 @@ class Table:
             raise self.fail(name, "not_integer_list", value=repr(value))
         return tuple(value)
 
-    def table(self, name: str, *, required: bool = False) -> Table:
+    def table(self, name: _Str, *, required: _Bool = False) -> Table:
         value = self._get(name, {}, required)
         if not isinstance(value, Mapping):
             raise self.fail(name, "not_table")
         return Table(value, self.file, self.key(name))
 
-    def tables(self, name: str, *, required: bool = False) -> Iterator[Table]:
+    def tables(self, name: _Str, *, required: _Bool = False) -> Iterator[Table]:
         """An array of tables ([[name]]); each item's path carries its index: tiers[2]."""
         value = self._get(name, [], required)
         if not isinstance(value, list) or not all(isinstance(v, Mapping) for v in value):
