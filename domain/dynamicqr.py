@@ -1,0 +1,161 @@
+"""Dynamic member QR codes: signed, short-lived payloads verified offline at the till."""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import hashlib
+import hmac
+from collections import OrderedDict
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+
+from domain import cards, forms
+from domain.clock import Clock, require_aware
+from domain.errors import DomainError, ValidationError
+
+PREFIX = "KK1"
+NONCE_BYTES = 6
+_NUMBER_BYTES = 6  # 13 decimal digits < 2**44
+_TIME_BYTES = 4  # unsigned Unix seconds, good until 2106
+_MAC_BYTES = 10  # 80 bits: forging one needs the store secret, not luck
+_BODY_BYTES = _NUMBER_BYTES + _TIME_BYTES + NONCE_BYTES
+_PAYLOAD_CHARS = len(PREFIX) + -(-(_BODY_BYTES + _MAC_BYTES) * 8 // 5)  # base32, no padding
+
+
+@dataclass(frozen=True, slots=True)
+class QrToken:
+    """A verified payload: whose card, when the phone showed it, and its one-time nonce."""
+
+    card_number: str
+    issued_at: datetime
+    nonce: bytes
+
+
+def make_payload(card_number: str, now: datetime, secret: bytes, nonce: bytes) -> str:
+    """`KK1` + base32 of number | Unix time | nonce | truncated HMAC-SHA256; 45 ASCII chars.
+
+    Upper-case letters and digits only, so a QR holds it in alphanumeric mode (version 2).
+    """
+    number = cards.parse_card_number(card_number).number
+    if len(nonce) != NONCE_BYTES:
+        raise ValueError(f"the nonce must be {NONCE_BYTES} bytes")
+    seconds = int(require_aware(now).timestamp())
+    body = (int(number).to_bytes(_NUMBER_BYTES, "big") + seconds.to_bytes(_TIME_BYTES, "big")
+            + nonce)
+    encoded = base64.b32encode(body + _mac(secret, body)).decode("ascii")
+    return PREFIX + encoded.rstrip("=")
+
+
+def read_payload(payload: str, now: datetime, secret: bytes, ttl_s: int,
+                 skew_s: int = 30) -> QrToken:
+    """Check shape, signature and age, in that order, and return what the payload says.
+
+    The payload is good from `skew_s` before its time (the phone's server clock may run ahead
+    of the till's) to `ttl_s + skew_s` after it, so a screenshot goes stale within minutes.
+    """
+    body = _decode(payload)
+    data, mac = body[:_BODY_BYTES], body[_BODY_BYTES:]
+    if not hmac.compare_digest(mac, _mac(secret, data)):
+        raise DomainError("card.qr_bad_signature")
+    number = f"{int.from_bytes(data[:_NUMBER_BYTES], 'big'):013d}"
+    seconds = int.from_bytes(data[_NUMBER_BYTES:_NUMBER_BYTES + _TIME_BYTES], "big")
+    age = int(require_aware(now).timestamp()) - seconds
+    if age < -skew_s:
+        raise DomainError("card.qr_from_future", card_number=number, ahead_s=-age)
+    if age > ttl_s + skew_s:
+        raise DomainError("card.qr_expired", card_number=number, age_s=age, ttl_s=ttl_s)
+    return QrToken(card_number=number, issued_at=datetime.fromtimestamp(seconds, UTC),
+                   nonce=data[_NUMBER_BYTES + _TIME_BYTES:])
+
+
+def verify_payload(payload: str, now: datetime, secret: bytes, ttl_s: int,
+                   skew_s: int = 30) -> str:
+    """The card number of a valid payload (pure: replay protection is SeenNonces' job)."""
+    return read_payload(payload, now, secret, ttl_s, skew_s).card_number
+
+
+def is_dynamic(code: str) -> bool:
+    """Whether a scanned code claims to be a dynamic payload (scanners may send lower case)."""
+    return code.strip().upper().startswith(PREFIX)
+
+
+def identify(code: str, now: datetime, secret: bytes, ttl_s: int) -> tuple[str, str]:
+    """What a scanner read or a cashier typed, as (kind, value).
+
+    ("dynamic", number) for a dynamic payload, ("card", number) for a printed 13-digit
+    barcode or static QR, ("mobile", normalized) for a mobile number.
+    """
+    text = code.strip()
+    if is_dynamic(text):
+        return "dynamic", verify_payload(text, now, secret, ttl_s)
+    compact = "".join(ch for ch in text if ch not in " -")
+    if compact.isascii() and compact.isdigit():
+        if len(compact) == cards.NUMBER_LENGTH:
+            return "card", cards.parse_card_number(compact).number
+        if len(compact) in range(15, 20) and cards.luhn_valid(compact):
+            # A bank card number typed or scanned: refused without repeating it anywhere.
+            raise DomainError("card.bank_card")
+    try:
+        return "mobile", forms.normalize_mobile(text)
+    except ValidationError:
+        raise ValidationError("scan.unrecognized", field="code") from None
+
+
+def _mac(secret: bytes, body: bytes) -> bytes:
+    if not secret:
+        raise DomainError("card.secret_missing")
+    return hmac.new(secret, PREFIX.encode("ascii") + body, hashlib.sha256).digest()[:_MAC_BYTES]
+
+
+def _decode(payload: str) -> bytes:
+    text = payload.strip().upper()
+    if not text.startswith(PREFIX) or len(text) != _PAYLOAD_CHARS:
+        raise DomainError("card.qr_malformed")
+    encoded = text[len(PREFIX):]
+    try:
+        body = base64.b32decode(encoded + "=" * (-len(encoded) % 8))
+    except (binascii.Error, ValueError):
+        raise DomainError("card.qr_malformed") from None
+    if len(body) != _BODY_BYTES + _MAC_BYTES:
+        raise DomainError("card.qr_malformed")
+    return body
+
+
+class SeenNonces:
+    """Recently accepted dynamic-QR nonces, so one payload admits one use per till.
+
+    A nonce is remembered until its payload could no longer pass `read_payload`
+    (issue time + ttl + skew), and at most `capacity` of them: under a flood the oldest
+    are forgotten first, which only reopens the window for payloads that old.
+    """
+
+    def __init__(self, clock: Clock, ttl_s: int, skew_s: int = 30,
+                 capacity: int = 10_000) -> None:
+        self._clock = clock
+        self._keep = timedelta(seconds=ttl_s + skew_s)
+        self._capacity = capacity
+        self._seen: OrderedDict[tuple[str, bytes], datetime] = OrderedDict()
+
+    def __len__(self) -> int:
+        return len(self._seen)
+
+    def admit(self, token: QrToken) -> None:
+        """Record the token; DomainError card.qr_replayed if it was seen before."""
+        self._forget_stale()
+        key = (token.card_number, token.nonce)
+        if key in self._seen:
+            raise DomainError("card.qr_replayed", card_number=token.card_number)
+        self._seen[key] = token.issued_at + self._keep
+        while len(self._seen) > self._capacity:
+            self._seen.popitem(last=False)
+
+    def _forget_stale(self) -> None:
+        # Oldest first; stopping at the first live entry may keep a few stale ones a little
+        # longer (tokens arrive roughly in issue order), which only errs on the safe side.
+        now = self._clock.now()
+        while self._seen:
+            key, until = next(iter(self._seen.items()))
+            if until >= now:
+                break
+            del self._seen[key]
