@@ -1,0 +1,64 @@
+"""The SQLite engine of a store database: WAL, synchronous=FULL, foreign keys, BEGIN IMMEDIATE."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.engine import Connection
+
+BUSY_TIMEOUT_MS = 30_000
+
+# Applied to every new DBAPI connection. journal_mode is persistent in the file, the others are
+# per connection, so a pooled connection that was recycled still gets them.
+PRAGMAS = (
+    "PRAGMA journal_mode = WAL",
+    "PRAGMA synchronous = FULL",
+    "PRAGMA foreign_keys = ON",
+    f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}",
+)
+
+# Execution option naming the BEGIN mode; reads that must not queue behind a writer (verify,
+# reports) ask for DEFERRED, everything else takes the write lock up front.
+BEGIN_OPTION = "kaika_begin"
+_BEGIN_MODES = frozenset({"IMMEDIATE", "DEFERRED", "EXCLUSIVE"})
+
+
+def make_engine(path: str | Path) -> Engine:
+    """An engine for the SQLite file at `path`; every transaction starts with BEGIN IMMEDIATE.
+
+    pysqlite's own transaction handling is switched off (it would BEGIN lazily, DEFERRED, and
+    upgrade to a write lock mid-transaction, which is where SQLITE_BUSY deadlocks come from);
+    SQLAlchemy's `begin` event emits the BEGIN itself. This is SQLAlchemy's documented recipe.
+    """
+    engine = create_engine(
+        f"sqlite+pysqlite:///{Path(path)}",
+        connect_args={"timeout": BUSY_TIMEOUT_MS / 1000, "check_same_thread": False},
+    )
+    event.listen(engine, "connect", _on_connect)
+    event.listen(engine, "begin", _on_begin)
+    return engine
+
+
+def read_only(engine: Engine) -> Engine:
+    """The same engine, but its transactions BEGIN DEFERRED: a consistent read, no write lock."""
+    return engine.execution_options(**{BEGIN_OPTION: "DEFERRED"})
+
+
+def _on_connect(dbapi_connection: sqlite3.Connection, _record: Any) -> None:
+    dbapi_connection.isolation_level = None  # autocommit at the driver: we emit BEGIN ourselves
+    cursor = dbapi_connection.cursor()
+    try:
+        for pragma in PRAGMAS:
+            cursor.execute(pragma)
+    finally:
+        cursor.close()
+
+
+def _on_begin(conn: Connection) -> None:
+    mode = conn.get_execution_options().get(BEGIN_OPTION, "IMMEDIATE")
+    if mode not in _BEGIN_MODES:
+        raise ValueError(f"unknown BEGIN mode {mode!r}")
+    conn.exec_driver_sql(f"BEGIN {mode}")

@@ -1,0 +1,57 @@
+"""Alembic migrations run from code: no alembic.ini, the script folder found beside this file."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from alembic import command
+from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from sqlalchemy import Connection, Engine
+
+from db.engine import read_only
+from domain.errors import DomainError
+
+MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
+
+
+def alembic_config(connection: Connection | None = None) -> Config:
+    """A Config built in code; env.py runs on the connection handed over in `attributes`."""
+    config = Config()
+    # ConfigParser interpolates '%': escape it so any folder name works.
+    config.set_main_option("script_location", str(MIGRATIONS_DIR).replace("%", "%%"))
+    config.attributes["connection"] = connection
+    return config
+
+
+def head() -> str:
+    """The newest revision this version of Kaika knows."""
+    found = ScriptDirectory.from_config(alembic_config()).get_current_head()
+    if found is None:
+        raise RuntimeError(f"no migrations in {MIGRATIONS_DIR}")
+    return found
+
+
+def current(engine: Engine) -> str | None:
+    """The revision the database is at; None for a database never migrated."""
+    with read_only(engine).connect() as conn:
+        return MigrationContext.configure(conn).get_current_revision()
+
+
+def upgrade(engine: Engine, revision: str = "head") -> None:
+    """Upgrade in place, in one transaction: a failed step leaves the database as it was."""
+    _refuse_unknown(engine)
+    with engine.begin() as conn:
+        command.upgrade(alembic_config(conn), revision)
+
+
+def _refuse_unknown(engine: Engine) -> None:
+    # A database written by a newer Kaika must not be opened by an older one: it would
+    # misread columns it does not know about.
+    at = current(engine)
+    if at is None:
+        return
+    scripts = ScriptDirectory.from_config(alembic_config())
+    if at not in {s.revision for s in scripts.walk_revisions()}:
+        raise DomainError("store.schema_newer", revision=at, known=head())

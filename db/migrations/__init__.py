@@ -1,0 +1,1 @@
+"""Alembic migrations of the store database (run them through db.migrate)."""

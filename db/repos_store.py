@@ -1,0 +1,214 @@
+"""Repositories for the store's own things: settings, catalogue, staff, shifts, gifts, counters."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy import ColumnElement, func, select
+from sqlalchemy import text as sql_text
+from sqlalchemy.orm import InstrumentedAttribute, Session
+
+from db.mapping_store import (
+    gift_from_row,
+    gift_to_row,
+    product_from_row,
+    product_to_row,
+    settings_from_row,
+    settings_to_row,
+    shift_from_row,
+    shift_to_row,
+    staff_from_row,
+    staff_to_row,
+)
+from db.rows import (
+    GiftRow,
+    ProductRow,
+    ShiftRow,
+    StaffRow,
+    StoreSettingsRow,
+    TerminalRow,
+)
+from db.rows_base import insert_row
+from db.txcache import TxCache
+from domain.catalog import Product
+from domain.errors import NotFound
+from domain.records import Gift, Shift, Staff, StoreSettings
+
+# Appended to a prefix it bounds every string that starts with it (binary collation).
+_PREFIX_END = "\U0010ffff"
+
+
+class TerminalRef:
+    """This till's terminal id, which counters and the outbox key on; read once per transaction."""
+
+    def __init__(self, session: Session) -> None:
+        self._s = session
+        self._cache = TxCache[str](session)
+
+    def get(self) -> str:
+        cached = self._cache.get()
+        if cached is None:
+            # An ORM read, so settings saved earlier in this transaction are flushed and seen.
+            cached = self._s.scalar(
+                select(StoreSettingsRow.terminal_id).where(StoreSettingsRow.id == 1))
+            if cached is None:
+                raise NotFound("store.not_initialised")
+            self._cache.set(cached)
+        return cached
+
+    def forget(self) -> None:
+        self._cache.clear()
+
+
+class SqlSettingsRepo:
+    def __init__(self, session: Session, terminal: TerminalRef) -> None:
+        self._s = session
+        self._terminal = terminal
+
+    def get(self) -> StoreSettings:
+        row = self._s.get(StoreSettingsRow, 1)
+        if row is None:
+            raise NotFound("store.not_initialised")
+        return settings_from_row(row)
+
+    def save(self, settings: StoreSettings) -> None:
+        """Upsert the settings row and register the terminal it names."""
+        self._terminal.forget()
+        self._s.merge(TerminalRow(id=settings.terminal_id, store_id=settings.store_id,
+                                  code=settings.terminal_code, name=settings.terminal_code,
+                                  active=True))
+        self._s.merge(settings_to_row(settings))
+
+
+class SqlProductRepo:
+    def __init__(self, session: Session) -> None:
+        self._s = session
+
+    def get(self, sku: str) -> Product | None:
+        row = self._s.get(ProductRow, sku)
+        return None if row is None else product_from_row(row)
+
+    def by_barcode(self, code: str) -> Product | None:
+        """Barcodes are not unique in the wild; an active product wins over a retired one."""
+        stmt = (select(ProductRow).where(ProductRow.barcode == code)
+                .order_by(ProductRow.active.desc(), ProductRow.sku).limit(1))
+        row = self._s.scalar(stmt)
+        return None if row is None else product_from_row(row)
+
+    def search(self, text: str, limit: int = 20) -> list[Product]:
+        """Active products: SKU, barcode and pinyin-initial prefixes first, then name matches."""
+        needle = text.strip()
+        if not needle or limit <= 0:
+            return []
+        found: dict[str, ProductRow] = {}
+        for column, prefix in self._prefix_terms(needle):
+            self._collect(found, _prefix(column, prefix), limit)
+        self._collect(found, func.instr(func.lower(ProductRow.name), needle.lower()) > 0, limit)
+        return [product_from_row(row) for row in found.values()]
+
+    def add(self, product: Product) -> None:
+        insert_row(self._s, product_to_row(product))
+
+    def save(self, product: Product) -> None:
+        self._s.merge(product_to_row(product))
+
+    @staticmethod
+    def _prefix_terms(needle: str) -> list[tuple[InstrumentedAttribute[Any], str]]:
+        terms: list[tuple[InstrumentedAttribute[Any], str]] = [(ProductRow.sku, needle)]
+        if needle.upper() != needle:
+            terms.append((ProductRow.sku, needle.upper()))
+        terms.append((ProductRow.barcode, needle))
+        if needle.isascii() and needle.isalnum():
+            terms.append((ProductRow.pinyin_initials, needle.lower()))
+        return terms
+
+    def _collect(self, found: dict[str, ProductRow], condition: ColumnElement[bool],
+                 limit: int) -> None:
+        if len(found) >= limit:
+            return
+        stmt = (select(ProductRow).where(ProductRow.active.is_(True), condition)
+                .order_by(ProductRow.sku).limit(limit))
+        for row in self._s.scalars(stmt):
+            if len(found) < limit:
+                found.setdefault(row.sku, row)
+
+
+def _prefix(column: InstrumentedAttribute[Any], prefix: str) -> ColumnElement[bool]:
+    """A range test the column's index can answer (LIKE would scan: it folds case)."""
+    return (column >= prefix) & (column < prefix + _PREFIX_END)
+
+
+class SqlStaffRepo:
+    def __init__(self, session: Session) -> None:
+        self._s = session
+
+    def get(self, staff_id: str) -> Staff | None:
+        row = self._s.get(StaffRow, staff_id)
+        return None if row is None else staff_from_row(row)
+
+    def by_number(self, number: str) -> Staff | None:
+        row = self._s.scalar(select(StaffRow).where(StaffRow.number == number))
+        return None if row is None else staff_from_row(row)
+
+    def add(self, staff: Staff) -> None:
+        insert_row(self._s, staff_to_row(staff))
+
+    def save(self, staff: Staff) -> None:
+        self._s.merge(staff_to_row(staff))
+
+
+class SqlShiftRepo:
+    def __init__(self, session: Session) -> None:
+        self._s = session
+
+    def get(self, shift_id: str) -> Shift | None:
+        row = self._s.get(ShiftRow, shift_id)
+        return None if row is None else shift_from_row(row)
+
+    def open_for(self, cashier_id: str) -> Shift | None:
+        stmt = (select(ShiftRow)
+                .where(ShiftRow.cashier_id == cashier_id, ShiftRow.closed_at.is_(None))
+                .order_by(ShiftRow.opened_at.desc()).limit(1))
+        row = self._s.scalar(stmt)
+        return None if row is None else shift_from_row(row)
+
+    def add(self, shift: Shift) -> None:
+        insert_row(self._s, shift_to_row(shift))
+
+    def save(self, shift: Shift) -> None:
+        self._s.merge(shift_to_row(shift))
+
+
+class SqlGiftRepo:
+    def __init__(self, session: Session) -> None:
+        self._s = session
+
+    def get(self, code: str) -> Gift | None:
+        row = self._s.get(GiftRow, code)
+        return None if row is None else gift_from_row(row)
+
+    def all(self) -> list[Gift]:
+        return [gift_from_row(r) for r in self._s.scalars(select(GiftRow).order_by(GiftRow.code))]
+
+    def add(self, gift: Gift) -> None:
+        insert_row(self._s, gift_to_row(gift))
+
+    def save(self, gift: Gift) -> None:
+        self._s.merge(gift_to_row(gift))
+
+
+class SqlCounters:
+    """Gapless because the increment is part of the caller's transaction: a rollback undoes it."""
+
+    # Plain SQL on purpose: it touches no mapped object, so it needs no flush of pending rows.
+    _NEXT = sql_text(
+        "INSERT INTO counters (terminal_id, name, value) VALUES (:terminal, :name, 1) "
+        "ON CONFLICT (terminal_id, name) DO UPDATE SET value = value + 1 RETURNING value")
+
+    def __init__(self, session: Session, terminal: TerminalRef) -> None:
+        self._s = session
+        self._terminal = terminal
+
+    def next(self, name: str) -> int:
+        found = self._s.execute(self._NEXT, {"terminal": self._terminal.get(), "name": name})
+        return int(found.scalar_one())

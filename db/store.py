@@ -1,0 +1,75 @@
+"""StoreDb: the one object bootstrap code and the CLI use to open a store database."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from sqlalchemy import Engine
+from sqlalchemy.orm import sessionmaker
+
+from db.crypto import FieldCipher, default_key_path
+from db.engine import make_engine, read_only
+from db.migrate import upgrade
+from db.uow import SqlUnitOfWork
+from domain.clock import Clock, SystemClock
+from domain.errors import DomainError
+
+
+class StoreDb:
+    """An open store database, migrated to the newest schema this Kaika knows."""
+
+    def __init__(self, path: Path, engine: Engine, cipher: FieldCipher, clock: Clock) -> None:
+        self.path = path
+        self.engine = engine
+        self.cipher = cipher
+        self.clock = clock
+        self._sessions = sessionmaker(bind=engine, expire_on_commit=False)
+        self._read_sessions = sessionmaker(bind=read_only(engine), expire_on_commit=False)
+
+    @classmethod
+    def open(cls, path: str | Path, *, create: bool = True, key_path: str | Path | None = None,
+             clock: Clock | None = None) -> StoreDb:
+        """Open (or create) the database at `path` and upgrade it in place to head.
+
+        Args:
+            path: the SQLite file.
+            create: when False a missing file is an error instead of a new empty store.
+            key_path: the Fernet key file for personal data; default `<path>.key` beside it.
+            clock: stamps bookkeeping times (outbox acknowledgements); the system clock if None.
+
+        Raises:
+            DomainError: ``store.db_missing`` (create=False and no file), ``store.schema_newer``
+                (the file was written by a newer Kaika).
+        """
+        db_path = Path(path).expanduser().resolve()
+        if not db_path.exists():
+            if not create:
+                raise DomainError("store.db_missing", path=str(db_path))
+            db_path.parent.mkdir(parents=True, exist_ok=True)
+        engine = make_engine(db_path)
+        try:
+            upgrade(engine)
+        except BaseException:
+            engine.dispose()
+            raise
+        keys = Path(key_path).expanduser() if key_path is not None else default_key_path(db_path)
+        return cls(db_path, engine, FieldCipher(keys), clock or SystemClock())
+
+    def uow(self) -> SqlUnitOfWork:
+        """A new unit of work (one transaction); use it in a `with` block and commit."""
+        return SqlUnitOfWork(self._sessions, self.cipher, self.clock)
+
+    def reader(self) -> SqlUnitOfWork:
+        """A unit of work for lookups and reports: BEGIN DEFERRED, so it never waits for the
+        write lock and a writer never waits for it. Writing through it is a mistake."""
+        return SqlUnitOfWork(self._read_sessions, self.cipher, self.clock)
+
+    def close(self) -> None:
+        """Release every pooled connection (the WAL is checkpointed when the last one closes)."""
+        self.engine.dispose()
+
+    def __enter__(self) -> StoreDb:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()

@@ -1,0 +1,87 @@
+"""The unit of work: one BEGIN IMMEDIATE transaction with every repository bound to it."""
+
+from __future__ import annotations
+
+from types import TracebackType
+from typing import Self
+
+from sqlalchemy.orm import Session, sessionmaker
+
+from db.audit import SqlAuditRepo
+from db.crypto import FieldCipher
+from db.outbox import SqlOutbox
+from db.repos_ledgers import SqlPointsRepo, SqlWalletRepo
+from db.repos_members import SqlCardRepo, SqlCouponRepo, SqlMemberRepo, SqlTierRepo
+from db.repos_sales import SqlSaleRepo
+from db.repos_store import (
+    SqlCounters,
+    SqlGiftRepo,
+    SqlProductRepo,
+    SqlSettingsRepo,
+    SqlShiftRepo,
+    SqlStaffRepo,
+    TerminalRef,
+)
+from domain.clock import Clock
+from domain.ports import (
+    AuditRepo,
+    CardRepo,
+    Counters,
+    CouponRepo,
+    GiftRepo,
+    MemberRepo,
+    Outbox,
+    PointsRepo,
+    ProductRepo,
+    SaleRepo,
+    SettingsRepo,
+    ShiftRepo,
+    StaffRepo,
+    TierRepo,
+    WalletRepo,
+)
+
+
+class SqlUnitOfWork:
+    """`with store.uow() as uow: ...; uow.commit()` — anything not committed is rolled back.
+
+    The transaction (and the write lock) starts at the first statement, not at `__enter__`,
+    so building a unit of work that is never used costs nothing.
+    """
+
+    def __init__(self, sessions: sessionmaker[Session], cipher: FieldCipher, clock: Clock) -> None:
+        self.session = sessions()
+        s = self.session
+        # Typed as the ports: the Protocol's attributes are settable, so mypy wants them exact.
+        terminal = TerminalRef(s)
+        self.settings: SettingsRepo = SqlSettingsRepo(s, terminal)
+        self.products: ProductRepo = SqlProductRepo(s)
+        self.members: MemberRepo = SqlMemberRepo(s, cipher)
+        self.cards: CardRepo = SqlCardRepo(s)
+        self.points: PointsRepo = SqlPointsRepo(s)
+        self.wallet: WalletRepo = SqlWalletRepo(s)
+        self.sales: SaleRepo = SqlSaleRepo(s)
+        self.coupons: CouponRepo = SqlCouponRepo(s)
+        self.staff: StaffRepo = SqlStaffRepo(s)
+        self.shifts: ShiftRepo = SqlShiftRepo(s)
+        self.audit_trail = SqlAuditRepo(s)
+        self.audit: AuditRepo = self.audit_trail
+        self.gifts: GiftRepo = SqlGiftRepo(s)
+        self.tiers: TierRepo = SqlTierRepo(s)
+        counters = SqlCounters(s, terminal)
+        self.counters: Counters = counters
+        self.outbox: Outbox = SqlOutbox(s, terminal, counters, clock)
+
+    def __enter__(self) -> Self:
+        return self
+
+    def __exit__(self, exc_type: type[BaseException] | None, exc: BaseException | None,
+                 tb: TracebackType | None) -> None:
+        # Closing rolls back whatever was not committed, exception or not.
+        self.session.close()
+
+    def commit(self) -> None:
+        self.session.commit()
+
+    def rollback(self) -> None:
+        self.session.rollback()

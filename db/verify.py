@@ -1,0 +1,184 @@
+"""`kaika verify`: SQLite integrity, foreign keys, balances against ledgers, lots, audit, outbox."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlalchemy import Connection, select, text
+from sqlalchemy.orm import Session
+
+from db.audit import first_break
+from db.crypto import FieldCipher
+from db.engine import read_only
+from db.rows import AuditRow
+from db.store import StoreDb
+from domain.errors import DomainError
+
+# A badly damaged file could yield millions of rows; the first ones say enough.
+MAX_PER_CHECK = 1000
+
+
+@dataclass(frozen=True, slots=True)
+class Problem:
+    """One thing wrong, as a stable code and parameters (the CLI prints or translates it)."""
+
+    code: str
+    params: dict[str, Any] = field(default_factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"code": self.code, "params": self.params}
+
+
+def verify(store: StoreDb) -> list[Problem]:
+    """Every check, in one consistent read snapshot; an empty list means the store is sound."""
+    problems: list[Problem] = []
+    with read_only(store.engine).connect() as conn, conn.begin():
+        for check in _CHECKS:
+            problems.extend(check(conn))
+        problems.extend(_audit_chain(conn))
+        problems.extend(_personal_data_key(conn, store.cipher))
+    return problems
+
+
+def _integrity(conn: Connection) -> list[Problem]:
+    messages = [str(r[0]) for r in conn.exec_driver_sql("PRAGMA integrity_check(100)")]
+    if messages == ["ok"]:
+        return []
+    return [Problem("db.integrity", {"message": m}) for m in messages]
+
+
+def _foreign_keys(conn: Connection) -> list[Problem]:
+    rows = conn.exec_driver_sql("PRAGMA foreign_key_check").fetchmany(MAX_PER_CHECK + 1)
+    return _capped("db.foreign_key", rows, lambda r: {
+        "table": r[0], "rowid": r[1], "parent": r[2]})
+
+
+_POINTS_SUM = "SELECT member_id, SUM(points) AS total FROM points_ledger GROUP BY member_id"
+_WALLET_SUM = ("SELECT member_id, SUM(principal_fen) AS principal, SUM(bonus_fen) AS bonus "
+               "FROM wallet_ledger GROUP BY member_id")
+
+_BALANCE_MISMATCH = text(f"""
+    SELECT b.member_id, b.points, COALESCE(p.total, 0),
+           b.wallet_principal_fen, COALESCE(w.principal, 0),
+           b.wallet_bonus_fen, COALESCE(w.bonus, 0)
+    FROM member_balances b
+    LEFT JOIN ({_POINTS_SUM}) p ON p.member_id = b.member_id
+    LEFT JOIN ({_WALLET_SUM}) w ON w.member_id = b.member_id
+    WHERE b.points != COALESCE(p.total, 0)
+       OR b.wallet_principal_fen != COALESCE(w.principal, 0)
+       OR b.wallet_bonus_fen != COALESCE(w.bonus, 0)
+    ORDER BY b.member_id LIMIT :cap
+""")
+
+# (problem code, index of the projected figure, index of the ledger sum) in a mismatch row.
+_BALANCE_FIGURES = (
+    ("balance.points_mismatch", 1, 2),
+    ("balance.wallet_principal_mismatch", 3, 4),
+    ("balance.wallet_bonus_mismatch", 5, 6),
+)
+
+
+def _balances(conn: Connection) -> list[Problem]:
+    """The projection read at the till must equal the sums of the ledgers, figure by figure."""
+    rows = conn.execute(_BALANCE_MISMATCH, {"cap": MAX_PER_CHECK + 1}).all()
+    problems = [Problem(code, {"member_id": row[0], "projected": row[projected],
+                               "ledger": row[ledger]})
+                for row in rows[:MAX_PER_CHECK]
+                for code, projected, ledger in _BALANCE_FIGURES if row[projected] != row[ledger]]
+    if len(rows) > MAX_PER_CHECK:
+        problems.append(Problem("verify.more", {"check": "balance", "shown": MAX_PER_CHECK}))
+    missing = conn.execute(text(
+        "SELECT m.id FROM members m LEFT JOIN member_balances b ON b.member_id = m.id "
+        "WHERE b.member_id IS NULL ORDER BY m.id LIMIT :cap"), {"cap": MAX_PER_CHECK + 1})
+    return problems + _capped("balance.missing", missing.all(), lambda r: {"member_id": r[0]})
+
+
+_LOTS_MISMATCH = text(f"""
+    SELECT m.id, COALESCE(l.remaining, 0), MAX(COALESCE(p.total, 0), 0)
+    FROM members m
+    LEFT JOIN (SELECT member_id, SUM(remaining) AS remaining FROM points_lots
+               GROUP BY member_id) l ON l.member_id = m.id
+    LEFT JOIN ({_POINTS_SUM}) p ON p.member_id = m.id
+    WHERE COALESCE(l.remaining, 0) != MAX(COALESCE(p.total, 0), 0)
+    ORDER BY m.id LIMIT :cap
+""")
+
+
+def _lots(conn: Connection) -> list[Problem]:
+    """Unspent lots add up to the points balance (never below zero); each lot is in range."""
+    sums = conn.execute(_LOTS_MISMATCH, {"cap": MAX_PER_CHECK + 1}).all()
+    problems = _capped("lots.remaining_mismatch", sums, lambda r: {
+        "member_id": r[0], "lots_remaining": r[1], "expected": r[2]})
+    bad = conn.execute(text(
+        "SELECT id, member_id, points, remaining FROM points_lots "
+        "WHERE points < 0 OR remaining < 0 OR remaining > points ORDER BY id LIMIT :cap"),
+        {"cap": MAX_PER_CHECK + 1}).all()
+    return problems + _capped("lots.out_of_range", bad, lambda r: {
+        "lot_id": r[0], "member_id": r[1], "points": r[2], "remaining": r[3]})
+
+
+def _outbox(conn: Connection) -> list[Problem]:
+    """Per terminal, seqs run 1..n with no hole, and the counter stands at n."""
+    problems: list[Problem] = []
+    stats = conn.execute(text(
+        "SELECT o.terminal_id, COUNT(*), MAX(o.seq), c.value FROM outbox o "
+        "LEFT JOIN counters c ON c.terminal_id = o.terminal_id AND c.name = 'outbox.seq' "
+        "GROUP BY o.terminal_id ORDER BY o.terminal_id"))
+    for terminal, count, top, counter in stats:
+        if count != top:
+            problems.append(Problem("outbox.seq_gap", {
+                "terminal_id": terminal, "first_missing": _first_missing(conn, terminal)}))
+        if counter != top:
+            problems.append(Problem("outbox.counter_mismatch", {
+                "terminal_id": terminal, "counter": counter, "max_seq": top}))
+    return problems
+
+
+def _first_missing(conn: Connection, terminal: str) -> int:
+    seqs = conn.execute(text("SELECT seq FROM outbox WHERE terminal_id = :t ORDER BY seq"),
+                        {"t": terminal}).scalars()
+    expected = 1
+    for seq in seqs:
+        if seq != expected:
+            return expected
+        expected += 1
+    return expected
+
+
+def _audit_chain(conn: Connection) -> list[Problem]:
+    with Session(bind=conn) as session:
+        rows = session.scalars(select(AuditRow).order_by(AuditRow.seq).execution_options(
+            yield_per=1000))
+        broken = first_break(rows)
+    if broken is None:
+        return []
+    return [Problem("audit.chain_broken", {"seq": broken.seq, "entry_id": broken.entry_id,
+                                           "reason": broken.reason})]
+
+
+def _personal_data_key(conn: Connection, cipher: FieldCipher) -> list[Problem]:
+    """The key file beside the database must open the ID numbers stored in it."""
+    token = conn.execute(text(
+        "SELECT id_number_enc FROM members WHERE id_number_enc IS NOT NULL LIMIT 1")).scalar()
+    if token is None:
+        return []
+    try:
+        cipher.decrypt(token)
+    except DomainError as exc:
+        return [Problem(exc.code, exc.params)]
+    return []
+
+
+def _capped(code: str, rows: Sequence[Any],
+            params: Callable[[Any], dict[str, Any]]) -> list[Problem]:
+    found = [Problem(code, params(r)) for r in rows[:MAX_PER_CHECK]]
+    if len(rows) > MAX_PER_CHECK:
+        found.append(Problem("verify.more", {"check": code, "shown": MAX_PER_CHECK}))
+    return found
+
+
+_CHECKS: tuple[Callable[[Connection], list[Problem]], ...] = (
+    _integrity, _foreign_keys, _balances, _lots, _outbox,
+)
