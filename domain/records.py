@@ -108,6 +108,8 @@ class Member:
     home_store: str = ""
     staff_id: str | None = None  # set when the member is one of our staff
     created_at: datetime | None = None
+    deposit_rate: Decimal | None = None  # wallet deposit discount in force (DOMAIN §8)
+    deposit_until: date | None = None  # its last day
 
 
 @dataclass(slots=True)
@@ -161,6 +163,7 @@ class WalletEntry:
     sale_id: str | None = None
     staff_id: str | None = None
     reference: str = ""
+    tender_kind: str = ""  # how a top-up was paid (cash, bank_card, mobile) or refunded
 
 
 @dataclass(slots=True)
@@ -179,6 +182,7 @@ class SaleLine:
     points_earned: int = 0
     reasons: tuple[dict[str, Any], ...] = ()
     original_line_no: int | None = None  # for a return line
+    paid_fen: int = 0  # money paid for the line: final less its share of points and wallet bonus
 
 
 @dataclass(slots=True)
@@ -217,6 +221,8 @@ class Sale:
     applied: tuple[dict[str, Any], ...] = ()  # explanations: code + params
     rulepack: str = ""
     approved_by: str | None = None
+    member_tier: str = ""  # the tier the sale was priced at (returns recompute points with it)
+    birthday: bool = False  # the birthday benefit applied (returns recompute points with it)
 
 
 @dataclass(slots=True)
@@ -310,3 +316,28 @@ class Coupon:
     gift_sku: str | None = None
     redeemed_sale_id: str | None = None
     redeemed_at: datetime | None = None
+
+
+@dataclass(slots=True)
+class Gift:
+    """A gift-catalogue item redeemed for points, with stock kept per store (DOMAIN §7)."""
+
+    code: str
+    name: str
+    cost_fen: int
+    points_price: int
+    stock: int
+    active: bool = True
+
+
+@dataclass(frozen=True, slots=True)
+class OutboxEvent:
+    """One change queued for head office; `seq` is per terminal, gapless, in commit order."""
+
+    seq: int
+    event_id: str
+    type: str
+    payload: dict[str, Any]
+    occurred_at: datetime
+    member_id: str | None = None
+    acked: bool = False

@@ -214,7 +214,7 @@ def _check_step_shape(step: dict[str, Any], path: str, index: int,
                       steps: list[dict[str, Any]], c: _Checker) -> None:
     kind = step["do"]
     needs = {"sale": ("lines",), "return": ("sale_step",), "register": ("ref", "name", "mobile"),
-             "topup": ("member", "amount_fen"), "bonus": ("member", "points", "reason"),
+             "topup": ("member", "amount_fen"), "bonus": ("member", "reason"),
              "adjust": ("member", "points", "reason"), "voucher": ("member", "points"),
              "close_wallet": ("member",), "close_day": ()}[kind]
     for key in needs:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from domain import pins
 from domain.errors import DomainError, ValidationError
 from domain.ids import new_id_str
 from domain.records import Role, Staff
@@ -68,5 +69,4 @@ def reset_pin(ctx: ServiceContext, staff_id: str, new_pin: str, by: str) -> None
 
 
 def _check_pin(pin: str) -> None:
-    if not (pin.isdigit() and 4 <= len(pin) <= 8):
-        raise ValidationError("staff.pin_format", field="pin")
+    pins.check_new_pin(pin)

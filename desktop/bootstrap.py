@@ -1,0 +1,67 @@
+"""The composition root: the one place that builds the store database, clock and services."""
+
+from __future__ import annotations
+
+import os
+import secrets
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+from platformdirs import user_data_dir
+
+from db.store import StoreDb
+from domain import pins
+from domain.clock import BusinessDay, Clock, SystemClock
+from domain.packload import load_pack
+from domain.records import StoreSettings
+from domain.services.context import ServiceContext
+from domain.services.setup import init_store, new_settings
+
+DB_ENV = "KAIKA_DB"
+
+
+def default_db_path() -> Path:
+    """`--db` wins, then KAIKA_DB, then the user's data folder (platformdirs)."""
+    env = os.environ.get(DB_ENV)
+    if env:
+        return Path(env)
+    return Path(user_data_dir("Kaika", "Kaika")) / "store.sqlite3"
+
+
+@dataclass
+class App:
+    """A store database opened with its services context."""
+
+    store: StoreDb
+    ctx: ServiceContext
+    settings: StoreSettings
+
+    def close(self) -> None:
+        self.store.close()
+
+
+def open_app(path: Path, clock: Clock | None = None,
+             settings: StoreSettings | None = None) -> App:
+    """Open (creating and migrating if needed) a store database and wire the services.
+
+    A new database is initialised with `settings` (or fresh defaults) and a random card
+    secret; an existing one keeps its own settings.
+    """
+    path.parent.mkdir(parents=True, exist_ok=True)
+    store = StoreDb.open(path)
+    chosen = settings or new_settings()
+    if not chosen.card_secret_hex:
+        chosen = replace(chosen, card_secret_hex=secrets.token_hex(32))
+    ctx = _context(store, chosen, clock or SystemClock())
+    stored = init_store(ctx, chosen)
+    if stored != chosen:
+        ctx = _context(store, stored, ctx.clock)
+    return App(store, ctx, stored)
+
+
+def _context(store: StoreDb, settings: StoreSettings, clock: Clock) -> ServiceContext:
+    return ServiceContext(
+        uow=store.uow, clock=clock, pack=load_pack(settings.rulepack),
+        calendar=BusinessDay(settings.tz, settings.day_close),
+        card_secret=bytes.fromhex(settings.card_secret_hex),
+        hash_pin=pins.hash_pin, verify_pin=pins.verify_pin)

@@ -1,0 +1,149 @@
+"""The `kaika` command line: init, simulate, verify, demo, and device commands."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import tempfile
+from collections.abc import Sequence
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from desktop import bootstrap
+from domain.clock import FixedClock, SystemClock
+from domain.errors import DomainError
+from domain.scenario import ScenarioError, parse_scenario
+from domain.services.setup import new_settings
+from domain.services.simulate import simulate
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = _parser()
+    args = parser.parse_args(argv)
+    if not hasattr(args, "func"):
+        parser.print_help()
+        return 2
+    try:
+        return int(args.func(args))
+    except DomainError as err:
+        print(f"kaika: {err}", file=sys.stderr)
+        return 1
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="kaika", description="Kaika point of sale")
+    sub = parser.add_subparsers(metavar="COMMAND")
+    init = sub.add_parser("init", help="create or upgrade a store database")
+    _db_option(init)
+    init.add_argument("--demo", action="store_true", help="add a catalogue, staff and members")
+    init.add_argument("--rulepack", default="fashion")
+    init.set_defaults(func=_init)
+    sim = sub.add_parser("simulate", help="replay a scenario and print JSON")
+    sim.add_argument("scenario", type=Path)
+    sim.add_argument("--db", type=Path, help="run against this store database")
+    sim.set_defaults(func=_simulate)
+    verify = sub.add_parser("verify", help="integrity check and balances from ledgers")
+    _db_option(verify)
+    verify.set_defaults(func=_verify)
+    demo = sub.add_parser("demo", help="the demo store")
+    _db_option(demo)
+    demo.set_defaults(func=_demo)
+    _register_hardware(sub)
+    return parser
+
+
+def _register_hardware(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    from hardware import cli as hardware_cli
+
+    hardware_cli.register(sub)
+
+
+def _db_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--db", type=Path, default=None,
+                        help=f"store database (default: ${bootstrap.DB_ENV} or the data folder)")
+
+
+def _init(args: argparse.Namespace) -> int:
+    path = args.db or bootstrap.default_db_path()
+    app = bootstrap.open_app(path, settings=new_settings(rulepack=args.rulepack))
+    try:
+        print(f"kaika: store database ready at {path} ({app.settings.store_code}, "
+              f"rule pack {app.settings.rulepack})")
+        if args.demo:
+            from desktop.demo_data import load_demo
+
+            cards = load_demo(app.ctx)
+            print(f"kaika: demo data loaded; member cards {', '.join(cards)}")
+    finally:
+        app.close()
+    return 0
+
+
+def _simulate(args: argparse.Namespace) -> int:
+    try:
+        data = json.loads(args.scenario.read_text(encoding="utf-8"))
+    except OSError as err:
+        print(f"kaika: cannot read {args.scenario}: {err.strerror}", file=sys.stderr)
+        return 2
+    except json.JSONDecodeError as err:
+        print(f"kaika: {args.scenario}:{err.lineno}:{err.colno}: not JSON: {err.msg}",
+              file=sys.stderr)
+        return 2
+    try:
+        scenario = parse_scenario(data)
+    except ScenarioError as err:
+        for path, code in err.problems:
+            print(f"kaika: {args.scenario}: {path}: {code}", file=sys.stderr)
+        return 2
+    result = _run_scenario(scenario, args.db)
+    json.dump(result, sys.stdout, ensure_ascii=False, indent=2)
+    sys.stdout.write("\n")
+    return 0
+
+
+def _run_scenario(scenario: Any, db: Path | None) -> dict[str, Any]:
+    first = scenario.steps[0]["at"] if scenario.steps else None
+    clock = FixedClock(datetime.fromisoformat(first) if first else SystemClock().now())
+    with tempfile.TemporaryDirectory(prefix="kaika-sim-") as tmp:
+        path = db or Path(tmp) / "scenario.sqlite3"
+        store = scenario.store
+        settings = new_settings(rulepack=scenario.rulepack,
+                                region_code=store.get("region_code", "3101"),
+                                name=store.get("name", "Scenario"))
+        app = bootstrap.open_app(path, clock=clock, settings=settings)
+        try:
+            return simulate(app.ctx, clock, scenario)
+        finally:
+            app.close()
+
+
+def _verify(args: argparse.Namespace) -> int:
+    from db.store import StoreDb
+    from db.verify import verify
+
+    path = args.db or bootstrap.default_db_path()
+    if not path.exists():
+        print(f"kaika: no store database at {path}", file=sys.stderr)
+        return 2
+    store = StoreDb.open(path, create=False)
+    try:
+        problems = verify(store)
+    finally:
+        store.close()
+    for problem in problems:
+        params = ", ".join(f"{k}={v}" for k, v in sorted(problem.params.items()))
+        print(f"{problem.code}: {params}")
+    print(f"kaika: {path}: {'OK' if not problems else f'{len(problems)} problem(s)'}")
+    return 0 if not problems else 1
+
+
+def _demo(args: argparse.Namespace) -> int:
+    from desktop.demo import run_demo
+
+    return run_demo(args.db)
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

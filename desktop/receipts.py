@@ -1,0 +1,86 @@
+"""A completed sale as a printable receipt (the device-neutral model of hardware.receipt)."""
+
+from __future__ import annotations
+
+from domain.clock import BusinessDay
+from domain.coupons import format_code
+from domain.forms import mask_name
+from domain.money import format_yuan
+from domain.records import Sale, TenderKind
+from domain.services.checkout import Completed
+from hardware.layout import Align
+from hardware.receipt import Receipt
+
+# Receipts are printed in the store's language; Chinese is the default (DOMAIN §2).
+LABELS: dict[str, dict[str, str]] = {
+    "zh": {"receipt": "销售小票", "no": "单号", "time": "时间", "cashier": "收银员",
+           "total": "合计", "discount": "优惠", "change": "找零", "member": "会员",
+           "earned": "本单积分", "balance": "积分余额", "expiring": "即将过期积分",
+           "coupon_won": "赠券", "thanks": "谢谢惠顾，欢迎再次光临", "rounding": "抹零",
+           TenderKind.CASH: "现金", TenderKind.BANK_CARD: "银行卡",
+           TenderKind.MOBILE: "移动支付", TenderKind.WALLET: "储值卡",
+           TenderKind.POINTS: "积分抵现", TenderKind.COUPON: "代金券"},
+    "en": {"receipt": "Sales receipt", "no": "No.", "time": "Time", "cashier": "Cashier",
+           "total": "Total", "discount": "Discount", "change": "Change", "member": "Member",
+           "earned": "Points earned", "balance": "Points balance",
+           "expiring": "Points expiring", "coupon_won": "Coupon", "thanks": "Thank you!",
+           "rounding": "Rounding", TenderKind.CASH: "Cash", TenderKind.BANK_CARD: "Bank card",
+           TenderKind.MOBILE: "Mobile wallet", TenderKind.WALLET: "Stored value",
+           TenderKind.POINTS: "Points", TenderKind.COUPON: "Voucher"},
+}
+
+
+def sale_receipt(done: Completed, store_name: str, cashier: str, calendar: BusinessDay,
+                 lang: str = "zh", open_drawer: bool | None = None) -> Receipt:
+    """Header, lines with discounts, tenders, member points, coupons won, barcode, cut."""
+    t = LABELS.get(lang, LABELS["zh"])
+    sale = done.sale
+    receipt = Receipt().text(store_name, Align.CENTER, width=2, height=2)
+    receipt.text(str(t["receipt"]), Align.CENTER).rule()
+    receipt.columns(str(t["no"]), sale.receipt_no)
+    receipt.columns(str(t["time"]), calendar.local(sale.at).strftime("%Y-%m-%d %H:%M"))
+    receipt.columns(str(t["cashier"]), cashier).rule()
+    _lines(receipt, sale, t)
+    _tenders(receipt, sale, t)
+    _member(receipt, done, t)
+    receipt.barcode(sale.receipt_no).text(str(t["thanks"]), Align.CENTER)
+    receipt.cut()
+    cash = any(x.kind is TenderKind.CASH for x in sale.tenders)
+    if cash if open_drawer is None else open_drawer:
+        receipt.kick_drawer()
+    return receipt
+
+
+def _lines(receipt: Receipt, sale: Sale, t: dict[str, str]) -> None:
+    for line in sale.lines:
+        receipt.columns(f"{line.name} ×{line.qty}", format_yuan(line.list_fen))
+        off = line.list_fen - line.final_fen
+        if off:
+            receipt.columns(f"  {t['discount']}", format_yuan(-off))
+    if sale.rounding_fen:
+        receipt.amount(str(t["rounding"]), -sale.rounding_fen)
+    receipt.rule().amount(str(t["total"]), sale.total_fen, bold=True)
+
+
+def _tenders(receipt: Receipt, sale: Sale, t: dict[str, str]) -> None:
+    for tender in sale.tenders:
+        label = t[tender.kind]
+        if tender.kind is TenderKind.POINTS:
+            label = f"{label} ({tender.points})"
+        receipt.amount(label, tender.given_fen or tender.amount_fen)
+    change = sum(x.change_fen for x in sale.tenders)
+    if change:
+        receipt.amount(str(t["change"]), change)
+
+
+def _member(receipt: Receipt, done: Completed, t: dict[str, str]) -> None:
+    if done.member is None:
+        return
+    receipt.rule().columns(str(t["member"]), f"{mask_name(done.member.name)} {done.member.tier}")
+    receipt.columns(str(t["earned"]), str(done.sale.points_earned))
+    receipt.columns(str(t["balance"]), str(done.points_balance))
+    for day, points in done.expiring:
+        receipt.columns(f"{t['expiring']} {day.isoformat()}", str(points))
+    for coupon in done.coupons_issued:
+        receipt.rule().columns(str(t["coupon_won"]), format_yuan(coupon.amount_fen))
+        receipt.text(format_code(coupon.code), Align.CENTER).qr(coupon.code)

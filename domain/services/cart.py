@@ -1,0 +1,107 @@
+"""The sale in progress at the till: lines, member, coupons and tender requests, in memory.
+
+Nothing here touches the database until `checkout.complete` commits the whole sale in one
+transaction; a cart can be held and recalled because it is plain data.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
+from datetime import datetime
+
+from domain import coupons as coupon_rules
+from domain.errors import DomainError, NotFound, ValidationError
+from domain.ids import new_id_str
+from domain.pricing import CartLine
+from domain.records import TenderKind
+from domain.services.context import ServiceContext
+
+
+@dataclass(frozen=True, slots=True)
+class TenderRequest:
+    """What the cashier asked for; `amount_fen=None` takes whatever is still due."""
+
+    kind: TenderKind
+    amount_fen: int | None = None
+    points: int = 0  # points tender: how many points
+    reference: str = ""  # bank card / mobile wallet slip or transaction number
+    given_fen: int = 0  # cash handed over (change is given back)
+    pin_ok: bool = False  # the member's wallet PIN was checked at the till
+
+
+@dataclass
+class Cart:
+    id: str
+    cashier_id: str
+    started_at: datetime
+    shift_id: str | None = None
+    lines: list[CartLine] = field(default_factory=list)
+    member_id: str | None = None
+    card_number: str | None = None  # the card presented (new-arrival discounts need one)
+    coupon_codes: list[str] = field(default_factory=list)
+    tenders: list[TenderRequest] = field(default_factory=list)
+    approved_by: str | None = None  # manager who authorised a discount beyond the limit
+
+    def next_line_no(self) -> int:
+        return max((line.line_no for line in self.lines), default=0) + 1
+
+
+def start_sale(ctx: ServiceContext, cashier_id: str, shift_id: str | None = None) -> Cart:
+    return Cart(id=new_id_str(), cashier_id=cashier_id, started_at=ctx.now(), shift_id=shift_id)
+
+
+def add_item(ctx: ServiceContext, cart: Cart, code: str, qty: int = 1,
+             price_fen: int | None = None) -> CartLine:
+    """Add a product by SKU or barcode; `price_fen` carries a weighed item's label price."""
+    if qty <= 0:
+        raise ValidationError("sale.qty_invalid", field="qty", qty=qty)
+    with ctx.uow() as uow:
+        product = uow.products.get(code) or uow.products.by_barcode(code)
+    if product is None or not product.active:
+        raise NotFound("product.unknown", code=code)
+    line = CartLine(line_no=cart.next_line_no(), product=product, qty=qty,
+                    unit_price_fen=price_fen)
+    cart.lines.append(line)
+    return line
+
+
+def set_qty(cart: Cart, line_no: int, qty: int) -> None:
+    if qty <= 0:
+        raise ValidationError("sale.qty_invalid", field="qty", qty=qty)
+    _replace_line(cart, line_no, lambda line: replace(line, qty=qty))
+
+
+def set_line_discount(cart: Cart, line_no: int, discount_fen: int) -> None:
+    """A cashier's manual discount; beyond the pack's limit `complete` wants a manager."""
+    if discount_fen < 0:
+        raise ValidationError("sale.discount_invalid", field="discount", discount_fen=discount_fen)
+    _replace_line(cart, line_no, lambda line: replace(line, manual_discount_fen=discount_fen))
+
+
+def remove_line(cart: Cart, line_no: int) -> None:
+    before = len(cart.lines)
+    cart.lines = [line for line in cart.lines if line.line_no != line_no]
+    if len(cart.lines) == before:
+        raise NotFound("sale.line_unknown", line_no=line_no)
+
+
+def add_coupon(cart: Cart, code: str) -> None:
+    code = coupon_rules.normalize_code(code)
+    if code in cart.coupon_codes:
+        raise DomainError("coupon.already_in_sale", code=code)
+    cart.coupon_codes.append(code)
+
+
+def add_tender(cart: Cart, tender: TenderRequest) -> None:
+    if tender.amount_fen is not None and tender.amount_fen <= 0:
+        raise ValidationError("tender.amount_invalid", field="amount", amount_fen=tender.amount_fen)
+    cart.tenders.append(tender)
+
+
+def _replace_line(cart: Cart, line_no: int, change: Callable[[CartLine], CartLine]) -> None:
+    for i, line in enumerate(cart.lines):
+        if line.line_no == line_no:
+            cart.lines[i] = change(line)
+            return
+    raise NotFound("sale.line_unknown", line_no=line_no)

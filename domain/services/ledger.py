@@ -1,0 +1,114 @@
+"""Posting points and wallet movements: ledger entry, lots, projection and outbox together."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from domain import points as rules
+from domain.errors import DomainError
+from domain.ids import new_id_str
+from domain.ports import UnitOfWork
+from domain.records import PointsEntry, PointsLot, WalletEntry
+from domain.services.context import ServiceContext, emit
+
+
+@dataclass(frozen=True, slots=True)
+class Posting:
+    """Who and why, shared by every ledger movement of one use case."""
+
+    member_id: str
+    kind: str
+    staff_id: str | None = None
+    sale_id: str | None = None
+    reason: str = ""
+
+
+def credit_points(ctx: ServiceContext, uow: UnitOfWork, post: Posting, points: int,
+                  source: str = "earn") -> PointsEntry | None:
+    """Add points as a new lot expiring per the pack; a negative balance is repaid first."""
+    if points == 0:
+        return None
+    if points < 0:
+        raise ValueError("credit_points takes a positive amount; use debit_points")
+    today = ctx.local_date()
+    balance = uow.members.balances(post.member_id).points
+    lot_points = rules.lot_points_after_debt(balance, points)
+    if lot_points > 0:
+        lot = PointsLot(id=new_id_str(), member_id=post.member_id, earned_on=today,
+                        expires_on=rules.expires_on(today, ctx.pack), points=lot_points,
+                        remaining=lot_points, source=source, sale_id=post.sale_id)
+        uow.points.save_lots(post.member_id, [lot])
+    return _entry(ctx, uow, post, points)
+
+
+def debit_points(ctx: ServiceContext, uow: UnitOfWork, post: Posting, points: int) -> PointsEntry:
+    """Spend points from the soonest-expiring lots; refused if the lots do not hold them."""
+    if points <= 0:
+        raise ValueError("debit_points takes a positive amount")
+    lots = uow.points.lots(post.member_id)
+    plan = rules.spend_plan(lots, points)
+    _apply_plan(uow, post.member_id, lots, plan)
+    return _entry(ctx, uow, post, -points)
+
+
+def take_back_points(ctx: ServiceContext, uow: UnitOfWork, post: Posting,
+                     points: int) -> PointsEntry | None:
+    """Take points back after a return; what was already spent makes the balance negative."""
+    if points <= 0:
+        return None
+    lots = uow.points.lots(post.member_id)
+    plan, _shortfall = rules.takeback_plan(lots, points, post.sale_id)
+    _apply_plan(uow, post.member_id, lots, plan)
+    return _entry(ctx, uow, post, -points)
+
+
+def expire_points(ctx: ServiceContext, uow: UnitOfWork, member_id: str, on: date) -> int:
+    """Expire every lot of the member past its last valid day; returns the points expired."""
+    lots = uow.points.lots(member_id)
+    plan = rules.expiry_plan(lots, on)
+    total = sum(taken for _, taken in plan)
+    if total:
+        _apply_plan(uow, member_id, lots, plan)
+        _entry(ctx, uow, Posting(member_id, "expire", reason=f"expired before {on}"), -total)
+    return total
+
+
+def _apply_plan(uow: UnitOfWork, member_id: str, lots: list[PointsLot],
+                plan: list[tuple[str, int]]) -> None:
+    by_id = {lot.id: lot for lot in lots}
+    changed = []
+    for lot_id, taken in plan:
+        lot = by_id[lot_id]
+        if taken > lot.remaining:
+            raise DomainError("points.lot_overdrawn", lot_id=lot_id)
+        lot.remaining -= taken
+        changed.append(lot)
+    if changed:
+        uow.points.save_lots(member_id, changed)
+
+
+def _entry(ctx: ServiceContext, uow: UnitOfWork, post: Posting, points: int) -> PointsEntry:
+    entry = PointsEntry(id=new_id_str(), member_id=post.member_id, kind=post.kind,
+                        points=points, at=ctx.now(), business_date=ctx.today(),
+                        reason=post.reason, sale_id=post.sale_id, staff_id=post.staff_id)
+    uow.points.add_entry(entry)
+    emit(ctx, uow, "points.entry", entry, member_id=post.member_id)
+    return entry
+
+
+def post_wallet(ctx: ServiceContext, uow: UnitOfWork, post: Posting, principal_fen: int,
+                bonus_fen: int, tender_kind: str = "", reference: str = "") -> WalletEntry:
+    """Append a signed wallet movement; the projection never goes below zero at this till."""
+    bal = uow.members.balances(post.member_id)
+    if bal.wallet_principal_fen + principal_fen < 0 or bal.wallet_bonus_fen + bonus_fen < 0:
+        raise DomainError("wallet.insufficient",
+                          balance_fen=bal.wallet_principal_fen + bal.wallet_bonus_fen,
+                          amount_fen=-(principal_fen + bonus_fen))
+    entry = WalletEntry(id=new_id_str(), member_id=post.member_id, kind=post.kind,
+                        principal_fen=principal_fen, bonus_fen=bonus_fen, at=ctx.now(),
+                        business_date=ctx.today(), sale_id=post.sale_id,
+                        staff_id=post.staff_id, reference=reference, tender_kind=tender_kind)
+    uow.wallet.add_entry(entry)
+    emit(ctx, uow, "wallet.entry", entry, member_id=post.member_id)
+    return entry

@@ -1,0 +1,117 @@
+"""Time-driven upkeep of a member: points expiry, tier anniversaries, and the day close."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from datetime import date, timedelta
+
+from domain import coupons as coupon_rules
+from domain import tiers
+from domain.ids import new_id_str
+from domain.ports import UnitOfWork
+from domain.records import CouponState, Member, TierChange
+from domain.services.context import ServiceContext, audit, emit
+from domain.services.ledger import expire_points
+
+
+@dataclass(frozen=True, slots=True)
+class DayClose:
+    business_date: date
+    points_expired: int
+    members_expired: int
+    coupons_expired: int
+    tier_changes: tuple[TierChange, ...]
+
+
+def add_years(day: date, years: int) -> date:
+    """Same month and day `years` later; 29 February becomes 28 February in common years."""
+    try:
+        return day.replace(year=day.year + years)
+    except ValueError:
+        return day.replace(year=day.year + years, day=28)
+
+
+def add_months(day: date, months: int) -> date:
+    index = day.year * 12 + day.month - 1 + months
+    year, month = divmod(index, 12)
+    month += 1
+    for last in (day.day, 30, 29, 28):
+        try:
+            return date(year, month, min(day.day, last))
+        except ValueError:
+            continue
+    raise ValueError(day)  # unreachable: every month has a 28th
+
+
+def spend_history(ctx: ServiceContext, uow: UnitOfWork, member_id: str,
+                  until: date) -> list[tuple[date, int]]:
+    """(business date, qualifying fen) of sales and returns inside the longest entry window."""
+    months = max((t.entry_window_months for t in ctx.pack.tiers), default=12)
+    since = add_months(until, -months)
+    sales = uow.sales.member_sales(member_id, since, until)
+    return [(s.business_date, s.qualifying_fen) for s in sales]
+
+
+def change_tier(ctx: ServiceContext, uow: UnitOfWork, member: Member, new_tier: str,
+                reason: str, on: date) -> TierChange:
+    """Move a member to `new_tier` from `on`, with history, outbox and audit."""
+    change = TierChange(id=new_id_str(), member_id=member.id, at=ctx.now(),
+                        from_tier=member.tier, to_tier=new_tier, reason=reason)
+    uow.members.save(replace(member, tier=new_tier, tier_since=on))
+    uow.tiers.add_change(change)
+    emit(ctx, uow, "tier.changed", change, member_id=member.id)
+    return change
+
+
+def review_tier(ctx: ServiceContext, uow: UnitOfWork, member_id: str,
+                today: date) -> list[TierChange]:
+    """Run every anniversary review that has come due (several if the till was off a while)."""
+    changes: list[TierChange] = []
+    member = uow.members.get(member_id)
+    while member is not None and ctx.pack.tier(member.tier).retain_spend_fen is not None:
+        anniversary = add_years(member.tier_since, 1)
+        if anniversary > today:
+            break
+        history = [(s.business_date, s.qualifying_fen) for s in uow.sales.member_sales(
+            member.id, member.tier_since, anniversary - timedelta(days=1))]
+        kept, _figures = tiers.review(member.tier, history, member.tier_since,
+                                      anniversary - timedelta(days=1), ctx.pack)
+        reason = "retained" if kept.name == member.tier else "downgrade"
+        changes.append(change_tier(ctx, uow, member, kept.name, reason, anniversary))
+        member = uow.members.get(member_id)
+    return changes
+
+
+def bring_up_to_date(ctx: ServiceContext, uow: UnitOfWork, member_id: str) -> None:
+    """Before a member spends or earns: expire lapsed points and run due tier reviews."""
+    today = ctx.local_date()
+    expire_points(ctx, uow, member_id, today)
+    review_tier(ctx, uow, member_id, today)
+
+
+def close_day(ctx: ServiceContext, staff_id: str | None = None) -> DayClose:
+    """Day close: expire points and coupons, run tier anniversaries (DOMAIN §5, §7, §9)."""
+    today = ctx.local_date()
+    with ctx.uow() as uow:
+        expired = {m: expire_points(ctx, uow, m, today)
+                   for m in uow.points.members_with_lots_expiring_by(today - timedelta(days=1))}
+        coupons = _expire_coupons(ctx, uow, today)
+        changes: list[TierChange] = []
+        for member in uow.members.tier_since_on_or_before(add_years(today, -1)):
+            changes.extend(review_tier(ctx, uow, member.id, today))
+        result = DayClose(ctx.today(), sum(expired.values()), sum(1 for v in expired.values() if v),
+                          coupons, tuple(changes))
+        audit(ctx, uow, "day_closed", staff_id, target=str(result.business_date),
+              points_expired=result.points_expired, coupons_expired=coupons,
+              tier_changes=len(changes))
+        uow.commit()
+    return result
+
+
+def _expire_coupons(ctx: ServiceContext, uow: UnitOfWork, today: date) -> int:
+    due = coupon_rules.due_to_expire(uow.coupons.issued_valid_to_before(today), today)
+    for coupon in due:
+        uow.coupons.save(replace(coupon, state=CouponState.EXPIRED))
+        emit(ctx, uow, "coupon.expired", {"code": coupon.code, "member_id": coupon.member_id},
+             member_id=coupon.member_id)
+    return len(due)

@@ -1,0 +1,195 @@
+"""Signing members up and finding them again by card, swipe, QR or mobile."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import date
+
+from domain import cards as card_rules
+from domain import coupons as coupon_rules
+from domain import dynamicqr, forms
+from domain import points as points_rules
+from domain.errors import DomainError, NotFound
+from domain.ids import new_id_str
+from domain.ports import UnitOfWork
+from domain.records import Balances, Card, Coupon, CouponState, Member, MemberStatus, TierChange
+from domain.services.context import ServiceContext, audit, emit, to_wire
+from domain.services.ledger import Posting, credit_points
+
+
+@dataclass(frozen=True, slots=True)
+class Registration:
+    member: Member
+    created: bool  # False: the mobile already belonged to this member, who was opened instead
+    coupons: tuple[Coupon, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class MemberView:
+    """What the till and the front desk show about a member (DOMAIN §4, §7, §9)."""
+
+    member: Member
+    balances: Balances
+    card: Card | None
+    birthday_today: bool
+    expiring: tuple[tuple[date, int], ...] = ()  # (last valid day, points) within warn days
+    coupons: tuple[Coupon, ...] = field(default_factory=tuple)
+
+
+def register(ctx: ServiceContext, raw: Mapping[str, object], staff_id: str | None) -> Registration:
+    """Validate the application form and create the member (DOMAIN §3).
+
+    A mobile that already belongs to a member opens that member instead of creating a twin.
+    Raises forms.FormErrors naming every bad field.
+    """
+    form = forms.validate_member_form(raw, ctx.local_date())
+    with ctx.uow() as uow:
+        existing = uow.members.by_mobile(form.mobile)
+        if existing is not None:
+            return Registration(existing, created=False)
+        referrer = _find_referrer(ctx, uow, form.referrer) if form.referrer else None
+        member = _new_member(ctx, form, referrer)
+        uow.members.add(member)
+        _record_signup(ctx, uow, member, staff_id)
+        issued = _signup_coupon(ctx, uow, member)
+        if referrer is not None:
+            credit_points(ctx, uow, Posting(referrer.id, "bonus", staff_id,
+                                            reason="referral"),
+                          ctx.pack.points.referral_bonus, source="bonus")
+        uow.commit()
+    return Registration(member, created=True, coupons=issued)
+
+
+def _new_member(ctx: ServiceContext, form: forms.MemberForm, referrer: Member | None) -> Member:
+    now = ctx.now()
+    return Member(
+        id=new_id_str(), name=form.name, mobile=form.mobile, joined_on=ctx.today(),
+        tier=ctx.pack.signup_tier.name, tier_since=ctx.today(), gender=form.gender,
+        birth_year=form.birth_year, birth_month=form.birth_month, birth_day=form.birth_day,
+        id_number=form.id_number, occupation=form.occupation, income_band=form.income_band,
+        address=form.address, email=form.email,
+        referrer_id=referrer.id if referrer else None, source=form.source,
+        consent_marketing=form.consent_marketing,
+        consent_marketing_at=now if form.consent_marketing else None,
+        privacy_accepted_at=now if form.privacy_accepted else None,
+        tags=tuple(form.tags), notes=form.notes, created_at=now)
+
+
+def _record_signup(ctx: ServiceContext, uow: UnitOfWork, member: Member,
+                   staff_id: str | None) -> None:
+    public = {k: v for k, v in _wire_member(member).items() if k != "id_number"}
+    emit(ctx, uow, "member.created", public, member_id=member.id)
+    change = TierChange(id=new_id_str(), member_id=member.id, at=ctx.now(), from_tier="",
+                        to_tier=member.tier, reason="signup")
+    uow.tiers.add_change(change)
+    emit(ctx, uow, "tier.changed", change, member_id=member.id)
+    audit(ctx, uow, "member_registered", staff_id, target=member.id)
+
+
+def _wire_member(member: Member) -> dict[str, object]:
+    wire = to_wire(member)
+    assert isinstance(wire, dict)
+    return wire
+
+
+def _signup_coupon(ctx: ServiceContext, uow: UnitOfWork, member: Member) -> tuple[Coupon, ...]:
+    code = ctx.pack.coupons.signup_template
+    if code is None:
+        return ()
+    return (issue_coupon(ctx, uow, code, member.id, "signup"),)
+
+
+def issue_coupon(ctx: ServiceContext, uow: UnitOfWork, template_code: str,
+                 member_id: str | None, reason: str) -> Coupon:
+    """Issue one coupon of a pack template inside the caller's transaction."""
+    template = ctx.pack.coupons.template(template_code) or uow.coupons.template(template_code)
+    if template is None:
+        raise NotFound("coupon.template_unknown", template=template_code)
+    coupon = coupon_rules.issue(template, coupon_rules.new_code(ctx.random_bytes), member_id,
+                                ctx.now(), ctx.today(), reason)
+    uow.coupons.add(coupon)
+    emit(ctx, uow, "coupon.issued", coupon, member_id=member_id)
+    return coupon
+
+
+def _find_referrer(ctx: ServiceContext, uow: UnitOfWork, text: str) -> Member:
+    """A referrer is named by card number or mobile on the form."""
+    digits = text.strip()
+    card = uow.cards.get(digits) if len(digits) == 13 else None
+    if card is not None:
+        member = uow.members.get(card.member_id)
+    else:
+        member = uow.members.by_mobile(forms.normalize_mobile(digits))
+    if member is None:
+        raise NotFound("member.referrer_unknown", field="referrer", value=digits)
+    return member
+
+
+def find_by_code(ctx: ServiceContext, code: str) -> MemberView:
+    """A scanned or typed code: printed card number, dynamic QR, or mobile number."""
+    kind, value = dynamicqr.identify(code.strip(), ctx.now(), ctx.card_secret,
+                                     ctx.pack.cards.dynamic_qr_ttl_s)
+    if kind == "mobile":
+        return find_by_mobile(ctx, value)
+    return find_by_card(ctx, value)
+
+
+def find_by_swipe(ctx: ServiceContext, track1: str | None, track2: str | None) -> MemberView:
+    """A magnetic-stripe swipe; bank cards and forged stripes are refused (DOMAIN §4)."""
+    swipe = card_rules.classify_swipe(track1, track2, ctx.card_secret, (ctx.pack.cards.brand,),
+                                      today=ctx.local_date())
+    return find_by_card(ctx, swipe.card_number)
+
+
+def find_by_card(ctx: ServiceContext, number: str) -> MemberView:
+    with ctx.uow() as uow:
+        card = card_rules.check_usable(uow.cards.get(number), number)
+        member = _active_member(uow, card.member_id)
+        return _view(ctx, uow, member, card)
+
+
+def find_by_mobile(ctx: ServiceContext, mobile: str) -> MemberView:
+    with ctx.uow() as uow:
+        found = uow.members.by_mobile(forms.normalize_mobile(mobile))
+        if found is None:
+            raise NotFound("member.unknown", field="mobile")
+        member = _active_member(uow, found.id)
+        return _view(ctx, uow, member, _current_card(uow, member.id))
+
+
+def member_view(ctx: ServiceContext, member_id: str) -> MemberView:
+    with ctx.uow() as uow:
+        member = _active_member(uow, member_id)
+        return _view(ctx, uow, member, _current_card(uow, member.id))
+
+
+def _active_member(uow: UnitOfWork, member_id: str) -> Member:
+    member = uow.members.get(member_id)
+    if member is None:
+        raise NotFound("member.unknown", member_id=member_id)
+    if member.status is not MemberStatus.ACTIVE:
+        raise DomainError(f"member.{member.status.value}", member_id=member_id)
+    return member
+
+
+def _current_card(uow: UnitOfWork, member_id: str) -> Card | None:
+    usable = [c for c in uow.cards.for_member(member_id) if c.state.value in ("issued", "active")]
+    return usable[-1] if usable else None
+
+
+def _view(ctx: ServiceContext, uow: UnitOfWork, member: Member, card: Card | None) -> MemberView:
+    today = ctx.local_date()
+    lots = uow.points.lots(member.id)
+    coupons = tuple(c for c in uow.coupons.for_member(member.id)
+                    if c.state is CouponState.ISSUED and c.valid_to >= today)
+    return MemberView(
+        member=member, balances=uow.members.balances(member.id), card=card,
+        birthday_today=is_birthday(ctx, member, today),
+        expiring=tuple(points_rules.expiring_soon(lots, today, ctx.pack.points.warn_days)),
+        coupons=coupons)
+
+
+def is_birthday(ctx: ServiceContext, member: Member, on: date) -> bool:
+    return points_rules.is_birthday(member.birth_month, member.birth_day, on,
+                                    ctx.pack.points.birthday_scope)

@@ -1,0 +1,271 @@
+"""Returns: with the receipt to the original tenders, or without it on a manager's word."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, replace
+
+from domain import coupons as coupon_rules
+from domain import points as points_rules
+from domain import wallet as wallet_rules
+from domain.catalog import ProductClass
+from domain.errors import NotFound, ValidationError
+from domain.ids import new_id_str
+from domain.money import split_int
+from domain.ports import UnitOfWork
+from domain.records import Sale, SaleKind, SaleLine, Tender, TenderKind
+from domain.services.context import ServiceContext, audit, emit
+from domain.services.ledger import Posting, credit_points, post_wallet, take_back_points
+from domain.services.maintenance import bring_up_to_date
+
+
+@dataclass(frozen=True, slots=True)
+class Returned:
+    sale: Sale  # the return record: negative amounts
+    points_taken_back: int
+    points_balance: int | None
+
+
+def return_with_receipt(ctx: ServiceContext, receipt: str, lines: Mapping[int, int],
+                        cashier_id: str) -> Returned:
+    """Return `lines` ({original line_no: qty}) of a sale found by receipt number or id."""
+    with ctx.uow() as uow:
+        original = uow.sales.by_receipt(receipt) or uow.sales.get(receipt)
+        if original is None or original.kind is not SaleKind.SALE:
+            raise NotFound("sale.unknown", receipt=receipt)
+        if original.member_id:
+            bring_up_to_date(ctx, uow, original.member_id)
+        earlier = uow.sales.returns_of(original.id)
+        back = _returned_lines(original, earlier, lines)
+        refund = sum(-ln.final_fen for ln in back)
+        tenders = _refund_tenders(ctx, original, earlier, refund)
+        sale = _record(ctx, uow, original, back, tenders, cashier_id, None)
+        taken = _points_to_take_back(ctx, original, earlier, sale) if original.member_id else 0
+        sale = _add(ctx, uow, replace(sale, points_earned=-taken))
+        if original.member_id:
+            _member_effects(ctx, uow, original, earlier, sale, taken)
+        result = _finish(uow, sale, taken)
+    return result
+
+
+def return_without_receipt(ctx: ServiceContext, items: Sequence[tuple[str, int]],
+                           cashier_id: str, manager_id: str,
+                           member_id: str | None = None) -> Returned:
+    """No receipt: a manager approves; refunded in cash at today's list price (documented rule).
+
+    With a member, the points such a purchase would have earned at the base rate are taken
+    back, so a receipt-less return cannot keep points that were never earned here.
+    """
+    with ctx.uow() as uow:
+        back: list[SaleLine] = []
+        for no, (sku, qty) in enumerate(items, start=1):
+            product = uow.products.get(sku) or uow.products.by_barcode(sku)
+            if product is None:
+                raise NotFound("product.unknown", code=sku)
+            if qty <= 0:
+                raise ValidationError("sale.qty_invalid", field="qty", qty=qty)
+            amount = product.price_fen * qty
+            back.append(SaleLine(line_no=no, sku=product.sku, name=product.name,
+                                 product_class=product.product_class.value,
+                                 category=product.category, qty=-qty,
+                                 unit_price_fen=product.price_fen, list_fen=-amount,
+                                 discount_fen=0, coupon_fen=0, final_fen=-amount,
+                                 paid_fen=-amount))
+        refund = sum(-ln.final_fen for ln in back)
+        tenders = [Tender(kind=TenderKind.CASH, amount_fen=-refund)]
+        sale = _record(ctx, uow, None, back, tenders, cashier_id, manager_id, member_id)
+        taken = _points_without_receipt(ctx, sale) if member_id else 0
+        sale = _add(ctx, uow, replace(sale, points_earned=-taken))
+        if member_id:
+            take_back_points(ctx, uow, Posting(member_id, "takeback", cashier_id, sale.id), taken)
+        audit(ctx, uow, "return_without_receipt", cashier_id, target=sale.receipt_no,
+              approved_by=manager_id, refund_fen=refund)
+        result = _finish(uow, sale, taken)
+    return result
+
+
+def _returned_lines(original: Sale, earlier: list[Sale],
+                    wanted: Mapping[int, int]) -> list[SaleLine]:
+    """Return lines carry negative qty and the original line's amounts pro rata."""
+    if not wanted:
+        raise ValidationError("return.nothing", field="lines")
+    by_no = {ln.line_no: ln for ln in original.lines}
+    lines = []
+    for no, qty in sorted(wanted.items()):
+        src = by_no.get(no)
+        if src is None:
+            raise NotFound("return.line_unknown", line_no=no)
+        left = src.qty + sum(ln.qty for s in earlier for ln in s.lines if ln.original_line_no == no)
+        if qty <= 0 or qty > left:
+            raise ValidationError("return.qty_too_large", field="qty", line_no=no, left=left)
+        lines.append(_pro_rata(src, qty, left, earlier))
+    return lines
+
+
+def _pro_rata(src: SaleLine, qty: int, left: int, earlier: list[Sale]) -> SaleLine:
+    """The last units returned take whatever of the line is left, so totals close exactly."""
+    done = [ln for s in earlier for ln in s.lines if ln.original_line_no == src.line_no]
+
+    def part(total: int, already: int) -> int:
+        remaining = total + already  # `already` is negative
+        return remaining if qty == left else remaining * qty // left
+
+    def back(name: str) -> int:
+        return -part(getattr(src, name), sum(getattr(d, name) for d in done))
+
+    return SaleLine(line_no=src.line_no, sku=src.sku, name=src.name,
+                    product_class=src.product_class, category=src.category, qty=-qty,
+                    unit_price_fen=src.unit_price_fen, list_fen=back("list_fen"),
+                    discount_fen=back("discount_fen"), coupon_fen=back("coupon_fen"),
+                    final_fen=back("final_fen"), paid_fen=back("paid_fen"),
+                    original_line_no=src.line_no)
+
+
+def _refund_tenders(ctx: ServiceContext, original: Sale, earlier: list[Sale],
+                    refund: int) -> list[Tender]:
+    """Spread the refund over the original tenders in proportion to what each still holds."""
+    refunded = _by_kind([t for s in earlier for t in s.tenders])
+    held = [_net(t, next((r for r in refunded if r.kind is t.kind), None))
+            for t in _by_kind(original.tenders)]
+    amounts = [t.amount_fen for t in held]
+    shares = amounts if refund == sum(amounts) else split_int(refund, [max(a, 0) for a in amounts])
+    return _as_refunds(ctx, held, shares)
+
+
+def _net(paid: Tender, refunded: Tender | None) -> Tender:
+    """What of a tender has not been refunded yet (refund tenders carry negative amounts)."""
+    if refunded is None:
+        return paid
+    return replace(paid, amount_fen=paid.amount_fen + refunded.amount_fen,
+                   points=paid.points + refunded.points,
+                   wallet_principal_fen=paid.wallet_principal_fen + refunded.wallet_principal_fen,
+                   wallet_bonus_fen=paid.wallet_bonus_fen + refunded.wallet_bonus_fen)
+
+
+def _by_kind(tenders: list[Tender]) -> list[Tender]:
+    """One tender per kind, so earlier partial refunds can be matched to what was paid."""
+    merged: dict[TenderKind, Tender] = {}
+    for t in tenders:
+        m = merged.get(t.kind)
+        merged[t.kind] = t if m is None else replace(
+            m, amount_fen=m.amount_fen + t.amount_fen, points=m.points + t.points,
+            wallet_principal_fen=m.wallet_principal_fen + t.wallet_principal_fen,
+            wallet_bonus_fen=m.wallet_bonus_fen + t.wallet_bonus_fen)
+    return list(merged.values())
+
+
+def _as_refunds(ctx: ServiceContext, spent: list[Tender], shares: list[int]) -> list[Tender]:
+    fen_per_point = ctx.pack.points.cash_fen_per_step // ctx.pack.points.cash_points_step
+    refunds: list[Tender] = []
+    carry = 0
+    for tender, share in zip(spent, shares, strict=True):
+        if tender.kind is TenderKind.POINTS:
+            points = share // fen_per_point
+            carry += share - points * fen_per_point  # fractions of a point go back as money
+            refunds.append(Tender(kind=tender.kind, amount_fen=-points * fen_per_point,
+                                  points=-points))
+        elif tender.kind is TenderKind.WALLET:
+            p, b = wallet_rules.refund(tender.wallet_principal_fen, tender.wallet_bonus_fen, share)
+            refunds.append(Tender(kind=tender.kind, amount_fen=-share,
+                                  wallet_principal_fen=-p, wallet_bonus_fen=-b))
+        else:
+            refunds.append(Tender(kind=tender.kind, amount_fen=-share, reference=tender.reference))
+    if carry:
+        refunds.append(Tender(kind=TenderKind.CASH, amount_fen=-carry))
+    return [t for t in refunds if t.amount_fen or t.points]
+
+
+def _record(ctx: ServiceContext, uow: UnitOfWork, original: Sale | None, lines: list[SaleLine],
+            tenders: list[Tender], cashier_id: str, manager_id: str | None,
+            member_id: str | None = None) -> Sale:
+    settings = uow.settings.get()
+    number = uow.counters.next("receipt")
+    non_money = sum(-t.amount_fen for t in tenders if t.kind is TenderKind.POINTS) + sum(
+        -t.wallet_bonus_fen for t in tenders)
+    total = sum(ln.final_fen for ln in lines)
+    sale = Sale(
+        id=new_id_str(), receipt_no=f"{settings.store_code}-{settings.terminal_code}-{number:06d}",
+        kind=SaleKind.RETURN, at=ctx.now(), business_date=ctx.today(),
+        store_code=settings.store_code, terminal_code=settings.terminal_code,
+        cashier_id=cashier_id, lines=lines, tenders=tenders, total_fen=total,
+        member_id=original.member_id if original else member_id,
+        original_sale_id=original.id if original else None,
+        qualifying_fen=total + non_money, rulepack=ctx.pack.name, approved_by=manager_id,
+        member_tier=original.member_tier if original else "",
+        birthday=original.birthday if original else False)
+    return sale
+
+
+def _add(ctx: ServiceContext, uow: UnitOfWork, sale: Sale) -> Sale:
+    uow.sales.add(sale)
+    emit(ctx, uow, "return.completed", sale, member_id=sale.member_id)
+    return sale
+
+
+def _member_effects(ctx: ServiceContext, uow: UnitOfWork, original: Sale, earlier: list[Sale],
+                    sale: Sale, taken: int) -> None:
+    """Give back points and wallet money paid; take back points no longer earned (DOMAIN §7)."""
+    assert original.member_id is not None
+    member_id = original.member_id
+    for tender in sale.tenders:
+        if tender.kind is TenderKind.POINTS and tender.points:
+            credit_points(ctx, uow, Posting(member_id, "refund", sale.cashier_id, sale.id),
+                          -tender.points, source="refund")
+        if tender.kind is TenderKind.WALLET:
+            post_wallet(ctx, uow, Posting(member_id, "refund", sale.cashier_id, sale.id),
+                        -tender.wallet_principal_fen, -tender.wallet_bonus_fen, "wallet")
+    take_back_points(ctx, uow, Posting(member_id, "takeback", sale.cashier_id, original.id),
+                     taken)
+    if _fully_returned(original, [*earlier, sale]):
+        _give_back_coupons(ctx, uow, original)
+
+
+def _points_to_take_back(ctx: ServiceContext, original: Sale, earlier: list[Sale],
+                         sale: Sale) -> int:
+    """Recompute the sale's points on the lines kept; the difference is taken back."""
+    kept = []
+    for src in original.lines:
+        paid = src.paid_fen + sum(ln.paid_fen for s in (*earlier, sale) for ln in s.lines
+                                  if ln.original_line_no == src.line_no)
+        kept.append(points_rules.EarnLine(src.line_no, ProductClass(src.product_class), paid))
+    earning = points_rules.earn(kept, ctx.pack.tier(original.member_tier or
+                                                    ctx.pack.signup_tier.name),
+                                original.birthday, ctx.calendar.calendar_date(original.at),
+                                ctx.pack)
+    already = -sum(s.points_earned for s in earlier)
+    return max(original.points_earned - already - earning.points, 0)
+
+
+def _fully_returned(original: Sale, returns: list[Sale]) -> bool:
+    back = {ln.line_no: 0 for ln in original.lines}
+    for s in returns:
+        for ln in s.lines:
+            if ln.original_line_no is not None:
+                back[ln.original_line_no] += -ln.qty
+    return all(back[ln.line_no] >= ln.qty for ln in original.lines)
+
+
+def _give_back_coupons(ctx: ServiceContext, uow: UnitOfWork, original: Sale) -> None:
+    for code in original.coupons_redeemed:
+        coupon = uow.coupons.get(code)
+        if coupon is None:
+            continue
+        restored = coupon_rules.unredeem(coupon, ctx.local_date())
+        uow.coupons.save(restored)
+        emit(ctx, uow, "coupon.restored", {"code": code, "member_id": coupon.member_id,
+                                           "state": restored.state.value},
+             member_id=coupon.member_id)
+
+
+def _points_without_receipt(ctx: ServiceContext, sale: Sale) -> int:
+    """Base-rate points such a purchase would have earned: taken back from the member."""
+    lines = [points_rules.EarnLine(ln.line_no, ProductClass(ln.product_class), -ln.paid_fen)
+             for ln in sale.lines]
+    earning = points_rules.earn(lines, ctx.pack.signup_tier, False, ctx.local_date(), ctx.pack)
+    return earning.base_points
+
+
+def _finish(uow: UnitOfWork, sale: Sale, taken: int) -> Returned:
+    balance = uow.members.balances(sale.member_id).points if sale.member_id else None
+    uow.commit()
+    return Returned(sale, taken, balance)

@@ -1,0 +1,116 @@
+"""Bonus points, manual adjustments, and spending points on gifts and vouchers (DOMAIN §7)."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from domain.errors import DomainError, NotFound, ValidationError
+from domain.ports import UnitOfWork
+from domain.records import Coupon, CouponTemplate, Gift, PointsEntry
+from domain.services.context import ServiceContext, audit
+from domain.services.ledger import Posting, credit_points, debit_points, take_back_points
+from domain.services.maintenance import bring_up_to_date
+from domain.services.members import issue_coupon
+
+BONUS_REASONS = ("referral", "share", "review", "checkin", "draw", "event")
+
+
+def bonus_points(ctx: ServiceContext, member_id: str, reason: str, staff_id: str | None,
+                 points: int | None = None) -> PointsEntry:
+    """Bonus for sharing, a review, a check-in...; the pack says how many unless given."""
+    if reason not in BONUS_REASONS:
+        raise ValidationError("points.bonus_reason", field="reason", reason=reason)
+    amount = _pack_bonus(ctx, reason) if points is None else points
+    if amount <= 0:
+        raise ValidationError("points.bonus_amount", field="points", points=amount)
+    with ctx.uow() as uow:
+        _require_member(uow, member_id)
+        entry = credit_points(ctx, uow, Posting(member_id, "bonus", staff_id, reason=reason),
+                              amount, source="bonus")
+        assert entry is not None
+        uow.commit()
+    return entry
+
+
+def _pack_bonus(ctx: ServiceContext, reason: str) -> int:
+    rules = ctx.pack.points
+    return {"referral": rules.referral_bonus, "share": rules.share_bonus,
+            "review": rules.review_bonus, "checkin": rules.checkin_bonus}.get(reason, 0)
+
+
+def adjust_points(ctx: ServiceContext, member_id: str, points: int, reason: str,
+                  staff_id: str, manager_id: str | None) -> PointsEntry:
+    """A manual adjustment, up or down: a manager and a reason are required, and audited."""
+    if manager_id is None:
+        raise DomainError("points.manager_required")
+    if not reason.strip():
+        raise ValidationError("points.reason_required", field="reason")
+    if points == 0:
+        raise ValidationError("points.adjust_zero", field="points")
+    with ctx.uow() as uow:
+        _require_member(uow, member_id)
+        post = Posting(member_id, "adjust", staff_id, reason=reason.strip())
+        if points > 0:
+            entry = credit_points(ctx, uow, post, points, source="adjust")
+        else:
+            entry = take_back_points(ctx, uow, post, -points)
+        assert entry is not None
+        audit(ctx, uow, "points_adjusted", staff_id, target=member_id, approved_by=manager_id,
+              points=points, reason=reason.strip())
+        uow.commit()
+    return entry
+
+
+def redeem_gift(ctx: ServiceContext, member_id: str, gift_code: str, staff_id: str) -> Gift:
+    """Hand over a gift for its points price; stock goes down in the same transaction."""
+    with ctx.uow() as uow:
+        _require_member(uow, member_id)
+        bring_up_to_date(ctx, uow, member_id)
+        gift = uow.gifts.get(gift_code)
+        if gift is None or not gift.active:
+            raise NotFound("gift.unknown", code=gift_code)
+        if gift.stock <= 0:
+            raise DomainError("gift.out_of_stock", code=gift_code)
+        _check_spend(uow.members.balances(member_id).points, gift.points_price)
+        debit_points(ctx, uow, Posting(member_id, "gift", staff_id, reason=gift.code),
+                     gift.points_price)
+        left = replace(gift, stock=gift.stock - 1)
+        uow.gifts.save(left)
+        audit(ctx, uow, "gift_redeemed", staff_id, target=member_id, gift=gift.code,
+              points=gift.points_price)
+        uow.commit()
+    return left
+
+
+def redeem_voucher(ctx: ServiceContext, member_id: str, points: int, staff_id: str) -> Coupon:
+    """Exchange points for a cash voucher from the pack's table (2000 → ¥50, ...)."""
+    voucher = next((v for v in ctx.pack.points.vouchers if v.points == points), None)
+    if voucher is None:
+        raise ValidationError("points.voucher_unknown", field="points", points=points,
+                              offered=[v.points for v in ctx.pack.points.vouchers])
+    template = CouponTemplate(code=f"PTS{voucher.points}", name=f"points-{voucher.points}",
+                              kind="cash", amount_fen=voucher.amount_fen,
+                              valid_days=voucher.valid_days)
+    with ctx.uow() as uow:
+        _require_member(uow, member_id)
+        bring_up_to_date(ctx, uow, member_id)
+        if uow.coupons.template(template.code) is None:
+            uow.coupons.add_template(template)
+        _check_spend(uow.members.balances(member_id).points, points)
+        debit_points(ctx, uow, Posting(member_id, "voucher", staff_id, reason=template.code),
+                     points)
+        coupon = issue_coupon(ctx, uow, template.code, member_id, "points")
+        uow.commit()
+    return coupon
+
+
+def _check_spend(balance: int, points: int) -> None:
+    if balance < 0:
+        raise DomainError("points.negative_balance", balance=balance)
+    if points > balance:
+        raise DomainError("points.insufficient", balance=balance, points=points)
+
+
+def _require_member(uow: UnitOfWork, member_id: str) -> None:
+    if uow.members.get(member_id) is None:
+        raise NotFound("member.unknown", member_id=member_id)

@@ -1,0 +1,215 @@
+"""`kaika simulate`: replay a scenario through the same services the till uses."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import datetime
+from typing import Any
+
+from domain.clock import FixedClock
+from domain.errors import DomainError
+from domain.records import Role, TenderKind
+from domain.scenario import Scenario
+from domain.services import cart as carts
+from domain.services import checkout, maintenance, returns, rewards, wallet
+from domain.services.context import ServiceContext, to_wire
+from domain.services.members import register
+from domain.services.setup import add_products
+from domain.services.simulate_seed import products, seed_coupon, seed_member
+from domain.services.staff import add_staff
+
+Step = dict[str, Any]
+
+
+class Simulation:
+    """One scenario run: refs for members, coupons and sales made along the way."""
+
+    def __init__(self, ctx: ServiceContext, clock: FixedClock) -> None:
+        self.ctx, self.clock = ctx, clock
+        self.members: dict[str, str] = {}  # ref -> member id
+        self.coupons: dict[str, str] = {}  # ref -> coupon code
+        self.sales: dict[int, str] = {}  # step index -> receipt number
+        self.cashier = ""
+        self.manager = ""
+
+    def load(self, scenario: Scenario) -> None:
+        self.cashier = self._staff("9001", "SIM", Role.CASHIER)
+        self.manager = self._staff("9002", "SIM-MGR", Role.MANAGER)
+        add_products(self.ctx, products(scenario.catalog))
+        with self.ctx.uow() as uow:
+            for seed in scenario.members:
+                self.members[seed["ref"]] = seed_member(self.ctx, uow, seed).id
+            for seed in scenario.coupons:
+                owner = self.members.get(seed.get("member", ""))
+                self.coupons[seed["ref"]] = seed_coupon(self.ctx, uow, seed, owner).code
+            uow.commit()
+
+    def _staff(self, number: str, name: str, role: Role) -> str:
+        """The simulation's own cashier and manager; reused when run twice on one database."""
+        with self.ctx.uow() as uow:
+            found = uow.staff.by_number(number)
+        if found is not None:
+            return found.id
+        return add_staff(self.ctx, number, name, role, "7391").id
+
+    def run(self, scenario: Scenario) -> dict[str, Any]:
+        results = []
+        for index, step in enumerate(scenario.steps):
+            self.clock.set(datetime.fromisoformat(step["at"]))
+            before = self._expired_so_far()
+            entry: dict[str, Any] = {"index": index, "do": step["do"]}
+            try:
+                entry.update(self._handlers()[step["do"]](index, step))
+            except DomainError as err:
+                entry["error"] = err.to_dict()
+            entry["members"] = self._snapshot(before)
+            results.append(to_wire(entry))
+        return {"rulepack": self.ctx.pack.name, "steps": results}
+
+    def _handlers(self) -> dict[str, Callable[[int, Step], dict[str, Any]]]:
+        return {"sale": self._sale, "return": self._return, "register": self._register,
+                "topup": self._topup, "bonus": self._bonus, "adjust": self._adjust,
+                "voucher": self._voucher, "close_wallet": self._close_wallet,
+                "close_day": self._close_day}
+
+    def _sale(self, index: int, step: Step) -> dict[str, Any]:
+        cart = carts.start_sale(self.ctx, self.cashier)
+        if "member" in step:
+            cart.member_id = self.members[step["member"]]
+            cart.card_number = "presented"
+        for line in step["lines"]:
+            carts.add_item(self.ctx, cart, line["sku"], line["qty"])
+        if step.get("manual_discount_fen"):
+            carts.set_line_discount(cart, cart.lines[0].line_no, step["manual_discount_fen"])
+        if step.get("manager_ok"):
+            cart.approved_by = self.manager
+        for ref in step.get("coupons", []):
+            carts.add_coupon(cart, self.coupons[ref])
+        for tender in step.get("tenders", [{"type": "cash"}]):
+            carts.add_tender(cart, _tender(tender))
+        done = checkout.complete(self.ctx, cart)
+        self.sales[index] = done.sale.receipt_no
+        return {"receipt_no": done.sale.receipt_no, "due_fen": done.sale.total_fen,
+                "points_earned": done.sale.points_earned,
+                "applied": [*done.sale.applied, *_line_reasons(done.sale.lines)],
+                "tenders": done.sale.tenders, "change_fen": sum(t.change_fen
+                                                                for t in done.sale.tenders),
+                "coupons_issued": [c.code for c in done.coupons_issued],
+                "tier_change": done.tier_change.to_tier if done.tier_change else None}
+
+    def _return(self, index: int, step: Step) -> dict[str, Any]:
+        receipt = self.sales.get(step["sale_step"])
+        if receipt is None:
+            raise DomainError("return.sale_step_failed", sale_step=step["sale_step"])
+        if step.get("with_receipt", True):
+            lines = self._line_numbers(receipt, step.get("lines"))
+            done = returns.return_with_receipt(self.ctx, receipt, lines, self.cashier)
+        else:
+            items = [(line["sku"], line["qty"]) for line in step["lines"]]
+            manager = self.manager if step.get("manager_ok") else None
+            if manager is None:
+                raise DomainError("return.manager_required")
+            done = returns.return_without_receipt(self.ctx, items, self.cashier, manager,
+                                                  self.members.get(step.get("member", "")))
+        return {"receipt_no": done.sale.receipt_no, "due_fen": done.sale.total_fen,
+                "points_earned": done.sale.points_earned, "applied": [],
+                "tenders": done.sale.tenders}
+
+    def _line_numbers(self, receipt: str, lines: list[dict[str, Any]] | None) -> dict[int, int]:
+        """Map {"sku", "qty"} to the original sale's line numbers; no lines = everything."""
+        with self.ctx.uow() as uow:
+            sale = uow.sales.by_receipt(receipt)
+        assert sale is not None
+        if not lines:
+            return {ln.line_no: ln.qty for ln in sale.lines}
+        wanted: dict[int, int] = {}
+        for line in lines:
+            match = next((ln for ln in sale.lines if ln.sku == line["sku"]
+                          and wanted.get(ln.line_no, 0) < ln.qty), None)
+            if match is None:
+                raise DomainError("return.sku_not_in_sale", sku=line["sku"])
+            wanted[match.line_no] = wanted.get(match.line_no, 0) + line["qty"]
+        return wanted
+
+    def _register(self, index: int, step: Step) -> dict[str, Any]:
+        raw: dict[str, object] = {k: step[k] for k in ("name", "mobile", "birthday") if k in step}
+        raw["privacy_accepted"] = True
+        if "referrer" in step:
+            with self.ctx.uow() as uow:
+                referrer = uow.members.get(self.members[step["referrer"]])
+            assert referrer is not None
+            raw["referrer"] = referrer.mobile
+        done = register(self.ctx, raw, self.cashier)
+        self.members[step["ref"]] = done.member.id
+        return {"created": done.created, "coupons_issued": [c.code for c in done.coupons]}
+
+    def _topup(self, index: int, step: Step) -> dict[str, Any]:
+        done = wallet.top_up(self.ctx, self.members[step["member"]], step["amount_fen"],
+                             self.cashier)
+        return {"bonus_fen": done.entry.bonus_fen,
+                "deposit_rate_unlocked": done.deposit_rate_unlocked}
+
+    def _bonus(self, index: int, step: Step) -> dict[str, Any]:
+        entry = rewards.bonus_points(self.ctx, self.members[step["member"]], step["reason"],
+                                     self.cashier, step.get("points"))
+        return {"points": entry.points}
+
+    def _adjust(self, index: int, step: Step) -> dict[str, Any]:
+        manager = self.manager if step.get("manager_ok", True) else None
+        entry = rewards.adjust_points(self.ctx, self.members[step["member"]], step["points"],
+                                      step["reason"], self.cashier, manager)
+        return {"points": entry.points}
+
+    def _voucher(self, index: int, step: Step) -> dict[str, Any]:
+        coupon = rewards.redeem_voucher(self.ctx, self.members[step["member"]], step["points"],
+                                        self.cashier)
+        return {"coupon": coupon.code, "amount_fen": coupon.amount_fen}
+
+    def _close_wallet(self, index: int, step: Step) -> dict[str, Any]:
+        manager = self.manager if step.get("manager_ok", True) else None
+        refund, forfeit = wallet.close_wallet(self.ctx, self.members[step["member"]],
+                                              self.cashier, manager)
+        return {"refund_fen": refund, "forfeit_fen": forfeit}
+
+    def _close_day(self, index: int, step: Step) -> dict[str, Any]:
+        done = maintenance.close_day(self.ctx, self.cashier)
+        return {"business_date": done.business_date, "points_expired": done.points_expired,
+                "coupons_expired": done.coupons_expired,
+                "tier_changes": [(c.from_tier, c.to_tier, c.reason) for c in done.tier_changes]}
+
+    def _expired_so_far(self) -> dict[str, int]:
+        with self.ctx.uow() as uow:
+            return {ref: -sum(e.points for e in uow.points.entries(mid) if e.kind == "expire")
+                    for ref, mid in self.members.items()}
+
+    def _snapshot(self, expired_before: dict[str, int]) -> dict[str, Any]:
+        expired_now = self._expired_so_far()
+        out: dict[str, Any] = {}
+        with self.ctx.uow() as uow:
+            for ref, member_id in self.members.items():
+                member = uow.members.get(member_id)
+                bal = uow.members.balances(member_id)
+                assert member is not None
+                out[ref] = {"points": bal.points, "tier": member.tier,
+                            "wallet_principal_fen": bal.wallet_principal_fen,
+                            "wallet_bonus_fen": bal.wallet_bonus_fen,
+                            "points_expired": expired_now[ref] - expired_before.get(ref, 0)}
+        return out
+
+
+def _tender(spec: dict[str, Any]) -> carts.TenderRequest:
+    return carts.TenderRequest(kind=TenderKind(spec["type"]), amount_fen=spec.get("amount_fen"),
+                               points=spec.get("points", 0), reference=spec.get("reference", ""),
+                               given_fen=spec.get("given_fen", 0),
+                               pin_ok=spec.get("pin_ok", True))
+
+
+def _line_reasons(lines: list[Any]) -> list[dict[str, Any]]:
+    return [{**reason, "line_no": line.line_no} for line in lines for reason in line.reasons]
+
+
+def simulate(ctx: ServiceContext, clock: FixedClock, scenario: Scenario) -> dict[str, Any]:
+    """Load the scenario's starting state, run its steps, return the JSON-ready result."""
+    sim = Simulation(ctx, clock)
+    sim.load(scenario)
+    return sim.run(scenario)

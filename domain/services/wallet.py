@@ -1,0 +1,72 @@
+"""Stored value at the front desk: top-up with the pack's bonus, and closing a wallet."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from datetime import timedelta
+
+from domain import wallet as wallet_rules
+from domain.errors import DomainError, NotFound, ValidationError
+from domain.records import Balances, TenderKind, WalletEntry
+from domain.services.context import ServiceContext, audit
+from domain.services.ledger import Posting, post_wallet
+
+TOPUP_TENDERS = (TenderKind.CASH, TenderKind.BANK_CARD, TenderKind.MOBILE)
+
+
+@dataclass(frozen=True, slots=True)
+class TopUp:
+    entry: WalletEntry
+    balances: Balances
+    deposit_rate_unlocked: str | None  # "0.75" when this deposit unlocked a discount
+
+
+def preview_bonus(ctx: ServiceContext, amount_fen: int) -> int:
+    """The bonus the front desk shows before the customer confirms."""
+    wallet_rules.check_topup(amount_fen, ctx.pack.wallet)
+    return wallet_rules.topup_bonus(amount_fen, ctx.pack.wallet)
+
+
+def top_up(ctx: ServiceContext, member_id: str, amount_fen: int, staff_id: str | None,
+           tender: TenderKind = TenderKind.CASH, reference: str = "") -> TopUp:
+    """Add principal plus the pack's bonus; a large deposit may unlock a discount (DOMAIN §8)."""
+    if tender not in TOPUP_TENDERS:
+        raise ValidationError("wallet.topup_tender", field="tender", tender=tender.value)
+    bonus = preview_bonus(ctx, amount_fen)
+    with ctx.uow() as uow:
+        member = uow.members.get(member_id)
+        if member is None:
+            raise NotFound("member.unknown", member_id=member_id)
+        entry = post_wallet(ctx, uow, Posting(member_id, "topup", staff_id), amount_fen, bonus,
+                            tender.value, reference)
+        unlocked = wallet_rules.deposit_discount(amount_fen, ctx.pack.wallet)
+        if unlocked is not None and (member.deposit_rate is None
+                                     or unlocked.rate <= member.deposit_rate):
+            until = ctx.local_date() + timedelta(days=unlocked.days - 1)
+            uow.members.save(replace(member, deposit_rate=unlocked.rate, deposit_until=until))
+        audit(ctx, uow, "wallet_topup", staff_id, target=member_id, amount_fen=amount_fen,
+              bonus_fen=bonus, tender=tender.value)
+        balances = uow.members.balances(member_id)
+        uow.commit()
+    return TopUp(entry, balances, str(unlocked.rate) if unlocked else None)
+
+
+def close_wallet(ctx: ServiceContext, member_id: str, staff_id: str,
+                 manager_id: str | None) -> tuple[int, int]:
+    """Refund the principal in cash and forfeit the bonus; a manager must approve.
+
+    Returns (principal refunded, bonus forfeited).
+    """
+    if manager_id is None:
+        raise DomainError("wallet.manager_required")
+    with ctx.uow() as uow:
+        bal = uow.members.balances(member_id)
+        refund, forfeit = wallet_rules.close(bal.wallet_principal_fen, bal.wallet_bonus_fen)
+        if refund == 0 and forfeit == 0:
+            raise DomainError("wallet.empty", member_id=member_id)
+        post_wallet(ctx, uow, Posting(member_id, "close", staff_id), -refund, -forfeit,
+                    TenderKind.CASH.value)
+        audit(ctx, uow, "wallet_closed", staff_id, target=member_id, approved_by=manager_id,
+              refund_fen=refund, forfeit_fen=forfeit)
+        uow.commit()
+    return refund, forfeit

@@ -1,0 +1,41 @@
+"""Fixtures shared by the suites: a real store database on disk with a hand-set clock."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from datetime import datetime
+from pathlib import Path
+
+import pytest
+
+from desktop.bootstrap import App, open_app
+from domain.clock import FixedClock
+from domain.services.setup import new_settings
+
+START = datetime.fromisoformat("2025-05-06T10:00:00+08:00")
+
+
+@pytest.fixture
+def clock() -> FixedClock:
+    return FixedClock(START)
+
+
+@pytest.fixture
+def make_app(tmp_path: Path, clock: FixedClock) -> Iterator[Callable[[str], App]]:
+    """Open store databases with a given rule pack; all are closed after the test."""
+    opened: list[App] = []
+
+    def make(rulepack: str = "fashion") -> App:
+        path = tmp_path / f"store-{len(opened)}.sqlite3"
+        opened.append(open_app(path, clock=clock, settings=new_settings(rulepack=rulepack)))
+        return opened[-1]
+
+    yield make
+    for one in opened:
+        one.close()
+
+
+@pytest.fixture
+def app(make_app: Callable[[str], App]) -> App:
+    """A migrated store database with pack `fashion` in a temporary folder."""
+    return make_app("fashion")
