@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import date
+from datetime import date, datetime
 
 from sqlalchemy import ColumnElement, select, update
 from sqlalchemy.orm import Session
@@ -75,6 +75,12 @@ class SqlWalletRepo:
 
     def entries(self, member_id: str) -> list[WalletEntry]:
         stmt = (select(WalletEntryRow).where(WalletEntryRow.member_id == member_id)
+                .order_by(WalletEntryRow.at, WalletEntryRow.id))
+        return [wallet_entry_from_row(r) for r in self._s.scalars(stmt)]
+
+    def by_staff_since(self, staff_id: str, since: datetime) -> list[WalletEntry]:
+        stmt = (select(WalletEntryRow)
+                .where(WalletEntryRow.staff_id == staff_id, WalletEntryRow.at >= since)
                 .order_by(WalletEntryRow.at, WalletEntryRow.id))
         return [wallet_entry_from_row(r) for r in self._s.scalars(stmt)]
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import date
+from datetime import date, datetime
 from types import TracebackType
 from typing import Any, Protocol, Self
 
@@ -85,6 +85,9 @@ class WalletRepo(Protocol):
         """Append to the ledger and move the balances projection in the same transaction."""
         ...
     def entries(self, member_id: str) -> list[WalletEntry]: ...
+    def by_staff_since(self, staff_id: str, since: datetime) -> list[WalletEntry]:
+        """Movements a staff member recorded since a time (cash top-ups in a shift)."""
+        ...
 
 
 class SaleRepo(Protocol):

@@ -27,7 +27,7 @@ class Returned:
 
 
 def return_with_receipt(ctx: ServiceContext, receipt: str, lines: Mapping[int, int],
-                        cashier_id: str) -> Returned:
+                        cashier_id: str, shift_id: str | None = None) -> Returned:
     """Return `lines` ({original line_no: qty}) of a sale found by receipt number or id."""
     with ctx.uow() as uow:
         original = uow.sales.by_receipt(receipt) or uow.sales.get(receipt)
@@ -39,7 +39,7 @@ def return_with_receipt(ctx: ServiceContext, receipt: str, lines: Mapping[int, i
         back = _returned_lines(original, earlier, lines)
         refund = sum(-ln.final_fen for ln in back)
         tenders = _refund_tenders(ctx, original, earlier, refund)
-        sale = _record(ctx, uow, original, back, tenders, cashier_id, None)
+        sale = _record(ctx, uow, original, back, tenders, cashier_id, None, shift_id=shift_id)
         taken = _points_to_take_back(ctx, original, earlier, sale) if original.member_id else 0
         sale = _add(ctx, uow, replace(sale, points_earned=-taken))
         if original.member_id:
@@ -50,7 +50,7 @@ def return_with_receipt(ctx: ServiceContext, receipt: str, lines: Mapping[int, i
 
 def return_without_receipt(ctx: ServiceContext, items: Sequence[tuple[str, int]],
                            cashier_id: str, manager_id: str,
-                           member_id: str | None = None) -> Returned:
+                           member_id: str | None = None, shift_id: str | None = None) -> Returned:
     """No receipt: a manager approves; refunded in cash at today's list price (documented rule).
 
     With a member, the points such a purchase would have earned at the base rate are taken
@@ -73,7 +73,8 @@ def return_without_receipt(ctx: ServiceContext, items: Sequence[tuple[str, int]]
                                  paid_fen=-amount))
         refund = sum(-ln.final_fen for ln in back)
         tenders = [Tender(kind=TenderKind.CASH, amount_fen=-refund)]
-        sale = _record(ctx, uow, None, back, tenders, cashier_id, manager_id, member_id)
+        sale = _record(ctx, uow, None, back, tenders, cashier_id, manager_id, member_id,
+                       shift_id)
         taken = _points_without_receipt(ctx, sale) if member_id else 0
         sale = _add(ctx, uow, replace(sale, points_earned=-taken))
         if member_id:
@@ -177,7 +178,7 @@ def _as_refunds(ctx: ServiceContext, spent: list[Tender], shares: list[int]) -> 
 
 def _record(ctx: ServiceContext, uow: UnitOfWork, original: Sale | None, lines: list[SaleLine],
             tenders: list[Tender], cashier_id: str, manager_id: str | None,
-            member_id: str | None = None) -> Sale:
+            member_id: str | None = None, shift_id: str | None = None) -> Sale:
     settings = uow.settings.get()
     number = uow.counters.next("receipt")
     non_money = sum(-t.amount_fen for t in tenders if t.kind is TenderKind.POINTS) + sum(
@@ -188,7 +189,7 @@ def _record(ctx: ServiceContext, uow: UnitOfWork, original: Sale | None, lines: 
         kind=SaleKind.RETURN, at=ctx.now(), business_date=ctx.today(),
         store_code=settings.store_code, terminal_code=settings.terminal_code,
         cashier_id=cashier_id, lines=lines, tenders=tenders, total_fen=total,
-        member_id=original.member_id if original else member_id,
+        member_id=original.member_id if original else member_id, shift_id=shift_id,
         original_sale_id=original.id if original else None,
         qualifying_fen=total + non_money, rulepack=ctx.pack.name, approved_by=manager_id,
         member_tier=original.member_tier if original else "",

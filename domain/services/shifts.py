@@ -51,5 +51,10 @@ def close_shift(ctx: ServiceContext, cashier_id: str, counted_fen: int) -> Shift
 
 
 def _cash_taken(uow: UnitOfWork, shift: Shift) -> int:
+    """Cash tendered in the shift's sales and returns, plus cash top-ups less cash refunds."""
     sales = uow.sales.in_shift(shift.id)
-    return sum(t.amount_fen for s in sales for t in s.tenders if t.kind is TenderKind.CASH)
+    tendered = sum(t.amount_fen for s in sales for t in s.tenders if t.kind is TenderKind.CASH)
+    wallet = sum(e.principal_fen for e in uow.wallet.by_staff_since(shift.cashier_id,
+                                                                   shift.opened_at)
+                 if e.tender_kind == TenderKind.CASH.value and e.kind in ("topup", "close"))
+    return tendered + wallet
