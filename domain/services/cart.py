@@ -10,12 +10,14 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 
+from domain import cards as card_rules
 from domain import coupons as coupon_rules
 from domain.errors import DomainError, NotFound, ValidationError
 from domain.ids import new_id_str
 from domain.pricing import CartLine
 from domain.records import TenderKind
 from domain.services.context import ServiceContext
+from domain.services.members import MemberView
 
 
 @dataclass(frozen=True, slots=True)
@@ -84,6 +86,17 @@ def remove_line(cart: Cart, line_no: int) -> None:
     cart.lines = [line for line in cart.lines if line.line_no != line_no]
     if len(cart.lines) == before:
         raise NotFound("sale.line_unknown", line_no=line_no)
+
+
+def attach_member(cart: Cart, view: MemberView) -> None:
+    """Put the member found by swipe, scan or mobile on the sale (DOMAIN §4).
+
+    A staff member's own card is refused at a till where that staff member is logged in.
+    """
+    if view.card is not None:
+        card_rules.check_staff_use(view.card, view.member, cart.cashier_id)
+    cart.member_id = view.member.id
+    cart.card_number = view.card.number if view.card is not None else None
 
 
 def add_coupon(cart: Cart, code: str) -> None:

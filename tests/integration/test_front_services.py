@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import timedelta
 
 import pytest
@@ -13,9 +14,8 @@ from domain.cards import track2_data
 from domain.clock import FixedClock
 from domain.errors import DomainError
 from domain.records import CardState, TenderKind
-from domain.services import cardissue, rewards, shifts
+from domain.services import campaigns, cardissue, checkout, returns, rewards, shifts, wallet
 from domain.services import cart as carts
-from domain.services import checkout, returns, wallet
 from domain.services.members import find_by_card, find_by_code, find_by_swipe, register
 from domain.services.staff import login
 
@@ -132,3 +132,37 @@ def test_a_wrong_pin_is_refused_the_same_way_as_an_unknown_number(
             login(app.ctx, number, pin)
         codes.append(err.value.code)
     assert codes == ["staff.bad_login", "staff.bad_login"]
+
+
+def test_a_staff_card_is_refused_at_its_owners_till(store: tuple[App, list[str], str]) -> None:
+    app, _, cashier = store
+    member = register(app.ctx, {"name": "王收银", "mobile": "13500135000",
+                                "privacy_accepted": True}, cashier).member
+    card = cardissue.issue_card(app.ctx, member.id, cashier, is_staff=True).card
+    with app.ctx.uow() as uow:
+        uow.members.save(replace(member, staff_id=cashier))
+        uow.commit()
+    view = find_by_card(app.ctx, card.number)
+    own_till = carts.start_sale(app.ctx, cashier)
+    with pytest.raises(DomainError) as err:
+        carts.attach_member(own_till, view)
+    assert err.value.code == "card.staff_own_till"
+    assert own_till.member_id is None
+    other_till = carts.start_sale(app.ctx, login(app.ctx, "2001", "2468").id)
+    carts.attach_member(other_till, view)
+    assert other_till.member_id == member.id and other_till.card_number == card.number
+
+
+def test_event_check_in_once_and_bulk_coupons(store: tuple[App, list[str], str]) -> None:
+    app, cards, cashier = store
+    member = find_by_card(app.ctx, cards[0]).member
+    done = campaigns.check_in(app.ctx, member.id, "spring-gala", cashier)
+    assert done.coupon is not None and done.coupon.amount_fen == 5000
+    with pytest.raises(DomainError) as err:
+        campaigns.check_in(app.ctx, member.id, "spring-gala", cashier)
+    assert err.value.code == "event.already_checked_in"
+    others = [find_by_card(app.ctx, c).member.id for c in cards[1:]]
+    manager = login(app.ctx, "2001", "2468").id
+    issued = campaigns.issue_bulk(app.ctx, others, "checkin50", cashier, manager)
+    assert sorted(c.member_id or "" for c in issued) == sorted(others)
+    assert len({c.code for c in issued}) == 2

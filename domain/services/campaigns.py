@@ -1,0 +1,56 @@
+"""Event check-in and coupons issued in bulk to a member segment (DOMAIN §9, §10)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from domain.errors import DomainError, NotFound
+from domain.records import Coupon
+from domain.services.context import ServiceContext, audit
+from domain.services.ledger import Posting, credit_points
+from domain.services.members import issue_coupon
+
+
+@dataclass(frozen=True, slots=True)
+class CheckIn:
+    member_id: str
+    event: str
+    bonus_points: int
+    coupon: Coupon | None
+
+
+def check_in(ctx: ServiceContext, member_id: str, event: str, staff_id: str | None) -> CheckIn:
+    """A member checks in at an event: the pack's check-in bonus and welcome coupon, once."""
+    with ctx.uow() as uow:
+        if uow.members.get(member_id) is None:
+            raise NotFound("member.unknown", member_id=member_id)
+        reason = f"checkin:{event}"
+        if any(e.reason == reason for e in uow.points.entries(member_id)) or any(
+                c.issued_reason == reason for c in uow.coupons.for_member(member_id)):
+            raise DomainError("event.already_checked_in", event=event)
+        bonus = ctx.pack.points.checkin_bonus
+        if bonus:
+            credit_points(ctx, uow, Posting(member_id, "bonus", staff_id, reason=reason), bonus,
+                          source="bonus")
+        template = ctx.pack.coupons.checkin_template
+        coupon = issue_coupon(ctx, uow, template, member_id, reason) if template else None
+        audit(ctx, uow, "event_checkin", staff_id, target=member_id, event=event)
+        uow.commit()
+    return CheckIn(member_id, event, bonus, coupon)
+
+
+def issue_bulk(ctx: ServiceContext, member_ids: Sequence[str], template_code: str,
+               staff_id: str, manager_id: str | None) -> list[Coupon]:
+    """One coupon of a template to each member of a segment (锁客), in one transaction."""
+    if manager_id is None:
+        raise DomainError("coupon.manager_required")
+    with ctx.uow() as uow:
+        missing = [m for m in member_ids if uow.members.get(m) is None]
+        if missing:
+            raise NotFound("member.unknown", member_id=missing[0], count=len(missing))
+        issued = [issue_coupon(ctx, uow, template_code, m, "bulk") for m in member_ids]
+        audit(ctx, uow, "coupons_bulk_issued", staff_id, target=template_code,
+              approved_by=manager_id, count=len(issued))
+        uow.commit()
+    return issued
