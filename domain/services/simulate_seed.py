@@ -40,7 +40,14 @@ def products(catalog: list[dict[str, Any]]) -> list[Product]:
 
 
 def seed_member(ctx: ServiceContext, uow: UnitOfWork, seed: dict[str, Any]) -> Member:
-    """A member as an old system knew them: tier, lots, wallet and spend history."""
+    """A member as an old system knew them: tier, lots, wallet and spend history.
+
+    Against an existing store database a seed whose mobile is already a member's stands for
+    that member as they are: nothing is seeded twice.
+    """
+    existing = uow.members.by_mobile(seed["mobile"])
+    if existing is not None:
+        return existing
     joined = date.fromisoformat(seed.get("joined", ctx.today().isoformat()))
     tier = seed.get("tier", ctx.pack.signup_tier.name)
     ctx.pack.tier(tier)  # an unknown tier fails here with KeyError, caught by the runner

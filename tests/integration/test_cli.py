@@ -55,3 +55,20 @@ def test_default_database_follows_kaika_db(tmp_path: Path, monkeypatch: pytest.M
     assert main(["init"]) == 0
     assert target.exists()
     assert str(target) in capsys.readouterr().out
+
+
+def test_simulate_against_a_store_database_leaves_outbox_events(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    db = tmp_path / "store.sqlite3"
+    assert main(["init", "--db", str(db)]) == 0
+    scenario = Path(__file__).resolve().parents[1] / "scenarios" / "ex1_silver_cash.json"
+    assert main(["simulate", str(scenario), "--db", str(db)]) == 0
+    assert main(["simulate", str(scenario), "--db", str(db)]) == 0  # a second run adds to it
+    capsys.readouterr()
+    with sqlite3.connect(db) as raw:
+        types = [r[0] for r in raw.execute("SELECT type FROM outbox ORDER BY seq")]
+        receipts = [r[0] for r in raw.execute("SELECT receipt_no FROM sales ORDER BY at")]
+    assert types.count("sale.completed") == 2
+    assert "points.entry" in types
+    assert receipts[-2:] == ["S001-T01-000001", "S001-T01-000002"]
+    assert main(["verify", "--db", str(db)]) == 0
