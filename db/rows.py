@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from db.rows_base import Base
+from db.rows_draws import DrawRow, PrizeRow, SpinRow
 from db.rows_members import (
     BalanceRow,
     CardRow,
@@ -25,6 +26,14 @@ from db.rows_store import (
     StoreSettingsRow,
     TerminalRow,
 )
+from db.rows_sync import (
+    HoAllotmentRow,
+    HoBalanceRow,
+    MemberAliasRow,
+    OfflineSpendRow,
+    SyncStateRow,
+    SyncVersionRow,
+)
 
 metadata = Base.metadata
 
@@ -36,18 +45,27 @@ __all__ = [
     "CounterRow",
     "CouponRow",
     "CouponTemplateRow",
+    "DrawRow",
     "GiftRow",
+    "HoAllotmentRow",
+    "HoBalanceRow",
+    "MemberAliasRow",
     "MemberRow",
+    "OfflineSpendRow",
     "OutboxRow",
     "PointsEntryRow",
     "PointsLotRow",
+    "PrizeRow",
     "ProductRow",
     "RoleRow",
     "SaleLineRow",
     "SaleRow",
     "ShiftRow",
+    "SpinRow",
     "StaffRow",
     "StoreSettingsRow",
+    "SyncStateRow",
+    "SyncVersionRow",
     "TenderRow",
     "TerminalRow",
     "TierChangeRow",

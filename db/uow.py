@@ -10,6 +10,8 @@ from sqlalchemy.orm import Session, sessionmaker
 from db.audit import SqlAuditRepo
 from db.crypto import FieldCipher
 from db.outbox import SqlOutbox
+from db.reports import SqlReportRepo
+from db.repos_draws import SqlDrawRepo
 from db.repos_ledgers import SqlPointsRepo, SqlWalletRepo
 from db.repos_members import SqlCardRepo, SqlCouponRepo, SqlMemberRepo, SqlTierRepo
 from db.repos_sales import SqlSaleRepo
@@ -22,17 +24,20 @@ from db.repos_store import (
     SqlStaffRepo,
     TerminalRef,
 )
+from db.repos_sync import SqlOfflineGate
 from domain.clock import Clock
 from domain.ports import (
     AuditRepo,
     CardRepo,
     Counters,
     CouponRepo,
+    DrawRepo,
     GiftRepo,
     MemberRepo,
     Outbox,
     PointsRepo,
     ProductRepo,
+    ReportRepo,
     SaleRepo,
     SettingsRepo,
     ShiftRepo,
@@ -71,6 +76,10 @@ class SqlUnitOfWork:
         counters = SqlCounters(s, terminal)
         self.counters: Counters = counters
         self.outbox: Outbox = SqlOutbox(s, terminal, counters, clock)
+        self.draws: DrawRepo = SqlDrawRepo(s)
+        self.reports: ReportRepo = SqlReportRepo(s)
+        # Offline allowances (domain/allowances.py) read and record through this gate.
+        self.offline = SqlOfflineGate(s, terminal)
 
     def __enter__(self) -> Self:
         return self

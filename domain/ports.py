@@ -7,7 +7,9 @@ from datetime import date, datetime
 from types import TracebackType
 from typing import Any, Protocol, Self
 
+from domain.analysis import MemberFacts
 from domain.catalog import Product
+from domain.luckydraw import Draw, Prize, Spin
 from domain.records import (
     AuditEntry,
     Balances,
@@ -157,6 +159,45 @@ class GiftRepo(Protocol):
     def save(self, gift: Gift) -> None: ...
 
 
+class DrawRepo(Protocol):
+    """Lucky draws, their prizes with the stock allotted to this store, and every spin."""
+
+    def get(self, code: str) -> Draw | None: ...
+    def save(self, draw: Draw) -> None:
+        """Insert or replace the draw's own terms (not its prizes)."""
+        ...
+    def prizes(self, draw_code: str) -> list[Prize]:
+        """The draw's prizes in wheel order."""
+        ...
+    def save_prize(self, prize: Prize) -> None:
+        """Insert or replace a prize, its weight and its stock counts."""
+        ...
+    def add_spin(self, spin: Spin) -> None: ...
+    def spins(self, member_id: str, draw_code: str, business_date: date) -> list[Spin]: ...
+
+
+class ReportRepo(Protocol):
+    """Read-only queries behind the reports and the member analysis."""
+
+    def points_total_until(self, business_date: date) -> int:
+        """Sum of every points ledger entry with a business date on or before the date."""
+        ...
+    def points_entries_on(self, business_date: date) -> list[PointsEntry]: ...
+    def wallet_entries_on(self, business_date: date) -> list[WalletEntry]: ...
+    def shifts_on(self, business_date: date) -> list[Shift]: ...
+    def coupons_issued_between(self, start: datetime, end: datetime) -> list[Coupon]:
+        """Coupons issued in [start, end)."""
+        ...
+    def member_facts(self, window_start: date, until: date) -> list[MemberFacts]:
+        """Every active member with their buying up to `until`; counts, revenue and
+        categories only from `window_start` on."""
+        ...
+    def mobiles_taken(self, mobiles: Sequence[str]) -> dict[str, str]:
+        """Mobile -> member id for those of `mobiles` that belong to a member."""
+        ...
+    def cards_taken(self, numbers: Sequence[str]) -> list[str]: ...
+
+
 class Counters(Protocol):
     def next(self, name: str) -> int:
         """Next value of a per-terminal gapless counter (receipt numbers)."""
@@ -181,6 +222,8 @@ class UnitOfWork(Protocol):
     tiers: TierRepo
     outbox: Outbox
     counters: Counters
+    draws: DrawRepo
+    reports: ReportRepo
 
     def __enter__(self) -> Self: ...
     def __exit__(self, exc_type: type[BaseException] | None, exc: BaseException | None,

@@ -30,6 +30,11 @@ class ServiceContext:
     verify_pin: Callable[[str, str], bool] = lambda pin, hashed: pin == hashed
     random_bytes: Callable[[int], bytes] = os.urandom
     random_below: Callable[[int], int] = lambda n: int.from_bytes(os.urandom(8), "big") % n
+    read_uow: Callable[[], UnitOfWork] | None = None  # read-only work (reports); else `uow`
+
+    def reader(self) -> UnitOfWork:
+        """A unit of work for reports and look-ups that never waits for the write lock."""
+        return (self.read_uow or self.uow)()
 
     def now(self) -> datetime:
         return self.clock.now()

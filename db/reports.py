@@ -1,0 +1,101 @@
+"""Report queries: the day's ledgers and shifts, coupons issued, and members' buying facts."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date, datetime
+
+from sqlalchemy import func, select, text
+from sqlalchemy.orm import Session
+
+from db.mapping import coupon_from_row, points_entry_from_row, wallet_entry_from_row
+from db.mapping_store import shift_from_row
+from db.rows import CardRow, CouponRow, MemberRow, PointsEntryRow, ShiftRow, WalletEntryRow
+from domain.analysis import MemberFacts
+from domain.records import Coupon, PointsEntry, Shift, WalletEntry
+
+# One pass per table, grouped by member, joined to the members: no query per member.
+_FACTS = text("""
+    SELECT m.id, m.name, m.mobile, m.tier, m.joined_on, m.birth_month, m.birth_day,
+           m.consent_marketing, COALESCE(b.points, 0),
+           ever.last_day, COALESCE(ever.orders, 0),
+           COALESCE(win.orders, 0), COALESCE(win.revenue, 0), COALESCE(cat.categories, 0),
+           (SELECT c.number FROM cards c WHERE c.member_id = m.id
+              AND c.state IN ('issued', 'active')
+            ORDER BY c.issued_at DESC, c.number DESC LIMIT 1)
+    FROM members m
+    LEFT JOIN member_balances b ON b.member_id = m.id
+    LEFT JOIN (SELECT member_id, MAX(business_date) AS last_day, COUNT(*) AS orders
+               FROM sales WHERE kind = 'sale' AND member_id IS NOT NULL
+                 AND business_date <= :until
+               GROUP BY member_id) ever ON ever.member_id = m.id
+    LEFT JOIN (SELECT member_id, SUM(kind = 'sale') AS orders, SUM(total_fen) AS revenue
+               FROM sales WHERE member_id IS NOT NULL
+                 AND business_date BETWEEN :since AND :until
+               GROUP BY member_id) win ON win.member_id = m.id
+    LEFT JOIN (SELECT s.member_id, COUNT(DISTINCT l.category) AS categories
+               FROM sales s JOIN sale_lines l ON l.sale_id = s.id
+               WHERE s.kind = 'sale' AND s.member_id IS NOT NULL AND l.category != ''
+                 AND s.business_date BETWEEN :since AND :until
+               GROUP BY s.member_id) cat ON cat.member_id = m.id
+    WHERE m.status = 'active'
+    ORDER BY m.joined_on, m.id
+""")
+
+
+class SqlReportRepo:
+    def __init__(self, session: Session) -> None:
+        self._s = session
+
+    def points_total_until(self, business_date: date) -> int:
+        stmt = select(func.coalesce(func.sum(PointsEntryRow.points), 0)).where(
+            PointsEntryRow.business_date <= business_date)
+        return int(self._s.scalar(stmt) or 0)
+
+    def points_entries_on(self, business_date: date) -> list[PointsEntry]:
+        stmt = (select(PointsEntryRow).where(PointsEntryRow.business_date == business_date)
+                .order_by(PointsEntryRow.at, PointsEntryRow.id))
+        return [points_entry_from_row(r) for r in self._s.scalars(stmt)]
+
+    def wallet_entries_on(self, business_date: date) -> list[WalletEntry]:
+        stmt = (select(WalletEntryRow).where(WalletEntryRow.business_date == business_date)
+                .order_by(WalletEntryRow.at, WalletEntryRow.id))
+        return [wallet_entry_from_row(r) for r in self._s.scalars(stmt)]
+
+    def shifts_on(self, business_date: date) -> list[Shift]:
+        stmt = (select(ShiftRow).where(ShiftRow.business_date == business_date)
+                .order_by(ShiftRow.opened_at, ShiftRow.id))
+        return [shift_from_row(r) for r in self._s.scalars(stmt)]
+
+    def coupons_issued_between(self, start: datetime, end: datetime) -> list[Coupon]:
+        stmt = (select(CouponRow).where(CouponRow.issued_at >= start, CouponRow.issued_at < end)
+                .order_by(CouponRow.issued_at, CouponRow.code))
+        return [coupon_from_row(r) for r in self._s.scalars(stmt)]
+
+    def member_facts(self, window_start: date, until: date) -> list[MemberFacts]:
+        rows = self._s.execute(_FACTS, {"since": window_start.isoformat(),
+                                        "until": until.isoformat()})
+        return [MemberFacts(
+            member_id=r[0], name=r[1], mobile=r[2], tier=r[3], joined_on=date.fromisoformat(r[4]),
+            birth_month=r[5], birth_day=r[6], consent_marketing=bool(r[7]), points=int(r[8]),
+            last_purchase=None if r[9] is None else date.fromisoformat(r[9]),
+            orders_ever=int(r[10]), orders=int(r[11]), revenue_fen=int(r[12]),
+            categories=int(r[13]), card_number=r[14]) for r in rows]
+
+    def mobiles_taken(self, mobiles: Sequence[str]) -> dict[str, str]:
+        found: dict[str, str] = {}
+        for chunk in _chunks(list(mobiles)):
+            stmt = select(MemberRow.mobile, MemberRow.id).where(MemberRow.mobile.in_(chunk))
+            found.update({mobile: member_id for mobile, member_id in self._s.execute(stmt)})
+        return found
+
+    def cards_taken(self, numbers: Sequence[str]) -> list[str]:
+        found: list[str] = []
+        for chunk in _chunks(list(numbers)):
+            found += self._s.scalars(select(CardRow.number).where(CardRow.number.in_(chunk)))
+        return sorted(found)
+
+
+def _chunks(values: list[str], size: int = 500) -> list[list[str]]:
+    """SQLite caps bound parameters per statement; big imports ask in slices."""
+    return [values[i:i + size] for i in range(0, len(values), size)]

@@ -1,0 +1,198 @@
+"""`kaika report points|z`, `kaika import members` and `kaika export segment`."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Callable
+from dataclasses import replace
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any
+
+from desktop import bootstrap, report_formats
+from domain import importing
+from domain.errors import DomainError, ValidationError
+from domain.importing import Checked, Table
+from domain.services import imports
+from domain.services import reports as report_services
+
+Command = Callable[[argparse.Namespace], int]
+
+
+def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    """Add `report`, `import` and `export` to the `kaika` command line."""
+    report = subparsers.add_parser("report", help="print or save the manager's reports")
+    kinds = report.add_subparsers(dest="report_kind", metavar="REPORT", required=True)
+    for name, text in (("points", "the daily points report"), ("z", "the Z-report (day close)")):
+        p = kinds.add_parser(name, help=text)
+        p.add_argument("--date", type=date.fromisoformat, help="business date (default: today)")
+        p.add_argument("--format", choices=report_formats.FORMATS, default="text")
+        p.add_argument("--printer", metavar="URL", help="print on this receipt printer (escpos)")
+        p.add_argument("--width", choices=("58", "80"), default="80", help="paper width, mm")
+        p.add_argument("--lang", choices=tuple(report_formats.LABELS), default="zh")
+        p.add_argument("--out", type=Path, help="write to this file (default: standard output)")
+        _db_option(p)
+        p.set_defaults(func=_guarded(_report))
+    imp = subparsers.add_parser("import", help="import members from an old system")
+    what = imp.add_subparsers(dest="import_kind", metavar="WHAT", required=True)
+    members = what.add_parser("members", help="members with points and wallet balances")
+    members.add_argument("file", type=Path, help="a CSV (UTF-8 or GB18030) or XLSX file")
+    members.add_argument("--map", default="", metavar="COLUMN=FIELD,...",
+                         help=f"columns to fields; fields: {', '.join(importing.FIELDS)}")
+    members.add_argument("--dry-run", action="store_true", help="check every row, import none")
+    _db_option(members)
+    members.set_defaults(func=_guarded(_import_members))
+    exp = subparsers.add_parser("export", help="export members for messaging")
+    what = exp.add_subparsers(dest="export_kind", metavar="WHAT", required=True)
+    segment = what.add_parser("segment", help="a member segment as CSV")
+    segment.add_argument("name", help="key, light, never, active, dormant, lost, top20, birthdays")
+    segment.add_argument("--out", type=Path, required=True)
+    segment.add_argument("--days", type=int, help="birthdays: days ahead; dormant: days idle")
+    segment.add_argument("--all", action="store_true",
+                         help="include members without marketing consent")
+    _db_option(segment)
+    segment.set_defaults(func=_guarded(_export_segment))
+
+
+def _db_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--db", type=Path, default=None,
+                        help=f"store database (default: ${bootstrap.DB_ENV} or the data folder)")
+
+
+def _guarded(command: Command) -> Command:
+    def run(args: argparse.Namespace) -> int:
+        try:
+            return command(args)
+        except DomainError as err:
+            print(f"kaika: {err}", file=sys.stderr)
+            return 1
+
+    return run
+
+
+def _open(args: argparse.Namespace) -> bootstrap.App:
+    path = args.db or bootstrap.default_db_path()
+    if not path.exists():
+        raise DomainError("store.db_missing", path=str(path))
+    app = bootstrap.open_app(path)
+    app.ctx = replace(app.ctx, read_uow=app.store.reader)
+    return app
+
+
+def _report(args: argparse.Namespace) -> int:
+    app = _open(args)
+    try:
+        day = args.date or app.ctx.today()
+        printed = app.ctx.calendar.local(app.ctx.now()).replace(tzinfo=None)
+        if args.report_kind == "points":
+            report: Any = report_services.daily_points_report(app.ctx, day)
+            doc = report_formats.points_doc(report, printed, args.lang)
+        else:
+            report = report_services.z_report(app.ctx, day)
+            doc = report_formats.z_doc(report, printed, args.lang)
+    finally:
+        app.close()
+    return _emit(args, report, doc)
+
+
+def _emit(args: argparse.Namespace, report: Any, doc: report_formats.Doc) -> int:
+    if args.format == "escpos":
+        receipt = report_formats.as_receipt(doc)
+        if args.printer:
+            from hardware.registry import build_printer
+
+            build_printer({"url": args.printer, "width": args.width}).print_receipt(receipt)
+            print(f"kaika: {doc.title} printed on {args.printer}", file=sys.stderr)
+            return 0
+        from hardware.escpos_render import render
+        from hardware.profiles import BUILTIN
+
+        return _write(args.out, render(receipt, BUILTIN[args.width]))
+    writers: dict[str, Callable[[], str | bytes]] = {
+        "text": lambda: report_formats.as_text(doc), "csv": lambda: report_formats.as_csv(doc),
+        "json": lambda: report_formats.as_json(report), "pdf": lambda: report_formats.as_pdf(doc)}
+    return _write(args.out, writers[args.format]())
+
+
+def _write(out: Path | None, data: str | bytes) -> int:
+    raw = data.encode("utf-8") if isinstance(data, str) else data
+    if out is None:
+        sys.stdout.flush()
+        sys.stdout.buffer.write(raw)
+        sys.stdout.buffer.flush()
+    else:
+        out.write_bytes(raw)
+        print(f"kaika: written to {out}", file=sys.stderr)
+    return 0
+
+
+def read_table(path: Path) -> Table:
+    """A CSV or XLSX sheet as text cells; an XLSX's first sheet is read."""
+    if not path.exists():
+        raise ValidationError("import.file_missing", field="file", path=str(path))
+    if path.suffix.lower() in (".xlsx", ".xlsm"):
+        from openpyxl import load_workbook
+
+        book = load_workbook(path, read_only=True, data_only=True)
+        try:
+            sheet = book.worksheets[0]
+            lines = [[_cell(v) for v in row] for row in sheet.iter_rows(values_only=True)]
+        finally:
+            book.close()
+        return importing.table_of(lines)
+    return importing.parse_csv(path.read_bytes())
+
+
+def _cell(value: object) -> str:
+    """Spreadsheet values as an old system's user typed them: 13800138000, not 1.38e10."""
+    if value is None:
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    if isinstance(value, datetime):
+        return value.date().isoformat()
+    if isinstance(value, date):
+        return value.isoformat()
+    return str(value).strip()
+
+
+def _import_members(args: argparse.Namespace) -> int:
+    table = read_table(args.file)
+    mapping = importing.parse_mapping(args.map)
+    app = _open(args)
+    try:
+        if args.dry_run:
+            checked = imports.dry_run(app.ctx, table, mapping)
+            _print_problems(checked)
+            print(f"kaika: dry run: {len(checked.rows)} row(s) would be imported, "
+                  f"{len(checked.bad_rows)} bad row(s); nothing was imported")
+            return 1 if checked.errors else 0
+        done = imports.import_members(app.ctx, table, mapping, None)
+    finally:
+        app.close()
+    _print_problems(done.checked)
+    print(f"kaika: imported {len(done.member_ids)} member(s) with {done.points:,} points and "
+          f"wallets of {done.wallet_fen + done.wallet_bonus_fen} fen; "
+          f"{len(done.checked.bad_rows)} bad row(s) left out")
+    return 0
+
+
+def _print_problems(checked: Checked) -> None:
+    for e in checked.errors:
+        params = ", ".join(f"{k}={v}" for k, v in sorted(e.params.items()))
+        column = e.column or f"({e.field})"
+        print(f"row {e.row}, column {column}: {e.code}{f' ({params})' if params else ''}",
+              file=sys.stderr)
+
+
+def _export_segment(args: argparse.Namespace) -> int:
+    app = _open(args)
+    try:
+        text, count = imports.export_segment(app.ctx, args.name, None, days=args.days,
+                                             consented_only=not args.all)
+    finally:
+        app.close()
+    args.out.write_bytes(text.encode("utf-8"))
+    print(f"kaika: {count} member(s) of segment {args.name} written to {args.out}")
+    return 0

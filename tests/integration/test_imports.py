@@ -1,0 +1,121 @@
+"""Importing members from an old system into a real store database, and exporting segments."""
+
+from __future__ import annotations
+
+import sqlite3
+from datetime import date
+from pathlib import Path
+
+import pytest
+from openpyxl import Workbook
+
+from db.verify import verify
+from desktop.bootstrap import App
+from desktop.demo_data import load_demo
+from desktop.report_cli import read_table
+from domain import importing
+from domain.errors import DomainError
+from domain.services import imports
+from domain.services.members import find_by_mobile
+
+GOOD_ID = "11010519491231002X"
+FILE = (
+    "姓名,手机,身份证号,积分,储值余额,赠送余额,卡号\n"
+    f"陈一,13500135000,{GOOD_ID},1200,500.00,25,1304401000125\n"  # row 2: good
+    "钱二,1350013500,,100,,,\n"                                    # row 3: bad mobile
+    f"孙三,13500135001,{GOOD_ID[:-1]}5,100,,,\n"                   # row 4: bad ID check char
+    "李四,13900139000,,100,,,\n"                                   # row 5: mobile in database
+    "周五,13500135002,,1.5,,,\n"                                   # row 6: malformed points
+    "吴六,13500135003,,80,,,\n"                                    # row 7: same mobile as 8
+    "郑七,13500135003,,90,,,\n"                                    # row 8
+    "王八,13500135004,,,88.8,,\n"                                  # row 9: good
+)
+
+
+def member_count(app: App) -> int:
+    with sqlite3.connect(app.store.path) as raw:
+        return int(raw.execute("SELECT count(*) FROM members").fetchone()[0])
+
+
+@pytest.fixture
+def table(app: App) -> importing.Table:
+    load_demo(app.ctx)  # 李四 13900139000 is already a member
+    return importing.parse_csv(FILE.encode("utf-8"))
+
+
+def test_a_dry_run_lists_every_bad_row_and_imports_nothing(app: App,
+                                                           table: importing.Table) -> None:
+    before = member_count(app)
+    checked = imports.dry_run(app.ctx, table, {})
+    assert [(e.row, e.column, e.code) for e in checked.errors] == [
+        (3, "手机", "form.mobile_invalid"),
+        (4, "身份证号", "form.id_number_checksum"),
+        (5, "手机", "import.mobile_exists"),
+        (6, "积分", "import.points_invalid"),
+        (7, "手机", "import.mobile_duplicate_in_file"),
+        (8, "手机", "import.mobile_duplicate_in_file")]
+    assert [r.row for r in checked.rows] == [2, 9]
+    assert member_count(app) == before
+
+
+def test_the_import_takes_the_good_rows_with_their_balances(app: App,
+                                                           table: importing.Table) -> None:
+    done = imports.import_members(app.ctx, table, {}, None)
+    assert (len(done.member_ids), done.points, done.wallet_fen, done.wallet_bonus_fen) == (
+        2, 1200, 50000 + 8880, 2500)
+    chen = find_by_mobile(app.ctx, "13500135000")
+    assert (chen.balances.points, chen.balances.wallet_principal_fen,
+            chen.balances.wallet_bonus_fen) == (1200, 50000, 2500)
+    assert chen.card is not None and chen.card.number == "1304401000125"
+    assert chen.member.id_number == GOOD_ID and chen.member.birth_month == 12
+    assert chen.expiring == ()  # opening points last to the end of next year
+    with app.store.reader() as uow:
+        (lot,) = uow.points.lots(chen.member.id)
+    assert (lot.expires_on, lot.source) == (date(2026, 12, 31), "import")
+    assert verify(app.store) == []
+    again = imports.dry_run(app.ctx, table, {})  # a second run finds them all taken
+    assert {e.code for e in again.errors if e.row in (2, 9)} == {"import.mobile_exists",
+                                                                 "import.card_exists"}
+
+
+def test_the_import_is_all_or_nothing(app: App, table: importing.Table,
+                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    before = member_count(app)
+    calls: list[int] = []
+    original = imports.post_wallet
+
+    def failing(*args: object, **kwargs: object) -> object:
+        calls.append(1)
+        if len(calls) == 2:  # the second good row's wallet: the disk is full, say
+            raise DomainError("store.write_failed")
+        return original(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(imports, "post_wallet", failing)
+    with pytest.raises(DomainError):
+        imports.import_members(app.ctx, table, {}, None)
+    assert member_count(app) == before
+    assert verify(app.store) == []
+
+
+def test_an_xlsx_sheet_reads_like_the_csv(tmp_path: Path, app: App) -> None:
+    book = Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.append(["会员姓名", "手机号码", "生日", "积分"])
+    sheet.append(["冯九", 13500135009, date(1990, 3, 8), 300.0])
+    book.save(tmp_path / "old.xlsx")
+    table = read_table(tmp_path / "old.xlsx")
+    assert table.rows == (("冯九", "13500135009", "1990-03-08", "300"),)
+    done = imports.import_members(app.ctx, table, {}, None)
+    assert len(done.member_ids) == 1 and done.points == 300
+
+
+def test_export_a_segment_for_messaging(app: App) -> None:
+    load_demo(app.ctx)  # 张三 consented to marketing; none of the three bought anything
+    text, count = imports.export_segment(app.ctx, "never", None)
+    assert count == 1
+    lines = text.lstrip("\ufeff").splitlines()
+    assert lines[0] == ",".join(imports.EXPORT_HEADER)
+    assert lines[1].startswith("张三,13800138000,13") and lines[1].endswith(",03-08,1")
+    everyone, count_all = imports.export_segment(app.ctx, "never", None, consented_only=False)
+    assert count_all == 3 and len(everyone.splitlines()) == 4
