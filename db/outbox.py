@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from collections.abc import Sequence
 from datetime import datetime
 from typing import Any
@@ -11,10 +10,11 @@ from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
 from db.mapping import outbox_from_row
+from db.repos_driver import execute, insert_sql
 from db.repos_store import SqlCounters, TerminalRef
 from db.rows import OutboxRow
 from db.rows_base import table_of
-from db.types import dump_json
+from db.types import dump_json, utc_text
 from domain.clock import Clock, require_aware
 from domain.errors import ValidationError
 from domain.ids import new_id_str
@@ -23,6 +23,9 @@ from domain.records import OutboxEvent
 # The counter that numbers this terminal's events; being a counter it is gapless.
 SEQ_COUNTER = "outbox.seq"
 _OUTBOX = table_of(OutboxRow)
+# acked and acked_at keep their defaults (0, NULL) until head office answers.
+_INSERT = insert_sql("outbox", ("terminal_id", "seq", "event_id", "type", "payload",
+                                "member_id", "occurred_at"))
 
 
 class SqlOutbox:
@@ -40,10 +43,12 @@ class SqlOutbox:
             raise ValidationError("outbox.type_required", field="type")
         occurred_at = _parse_aware(occurred_at_iso)
         seq = self._counters.next(SEQ_COUNTER)
-        self._s.execute(_OUTBOX.insert(), {
+        # Plain sqlite3 (db/repos_driver.py): a sale queues three or four events, and this
+        # way each costs about 20 µs instead of 150 (docs/performance.md).
+        execute(self._s, _INSERT, {
             "terminal_id": self._terminal.get(), "seq": seq, "event_id": new_id_str(),
-            "type": event_type, "payload": _plain(payload), "member_id": member_id,
-            "occurred_at": occurred_at, "acked": False, "acked_at": None})
+            "type": event_type, "payload": dump_json(payload), "member_id": member_id,
+            "occurred_at": utc_text(occurred_at)})
         return seq
 
     def pending(self, limit: int = 500) -> list[OutboxEvent]:
@@ -71,8 +76,3 @@ def _parse_aware(text: str) -> datetime:
         raise ValidationError("outbox.occurred_at_invalid", field="occurred_at",
                               value=text) from None
 
-
-def _plain(payload: dict[str, Any]) -> dict[str, Any]:
-    """The payload exactly as it will read back and be sent (Decimals and dates as text)."""
-    plain: dict[str, Any] = json.loads(dump_json(payload))
-    return plain

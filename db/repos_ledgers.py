@@ -5,19 +5,27 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import date, datetime
 
-from sqlalchemy import ColumnElement, select, update
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from db.mapping import (
-    lot_from_row,
-    lot_to_row,
-    points_entry_from_row,
-    points_entry_params,
-    wallet_entry_from_row,
-    wallet_entry_params,
+from db.mapping import points_entry_from_row, wallet_entry_from_row
+from db.mapping_plain import (
+    LOT_COLUMNS,
+    lot_from_plain,
+    lot_params,
+    points_entry_plain,
+    wallet_entry_plain,
 )
-from db.rows import BalanceRow, PointsEntryRow, PointsLotRow, WalletEntryRow
-from db.rows_base import insert_row, table_of
+from db.repos_driver import (
+    execute,
+    fetch_all,
+    insert_sql,
+    select_sql,
+    upsert_sql,
+    write,
+    write_many,
+)
+from db.rows import PointsEntryRow, PointsLotRow, WalletEntryRow
 from domain.errors import NotFound
 from domain.records import PointsEntry, PointsLot, WalletEntry
 
@@ -27,26 +35,18 @@ class SqlPointsRepo:
         self._s = session
 
     def lots(self, member_id: str) -> list[PointsLot]:
-        stmt = (select(PointsLotRow).where(PointsLotRow.member_id == member_id)
-                .order_by(PointsLotRow.earned_on, PointsLotRow.id))
-        return [lot_from_row(r) for r in self._s.scalars(stmt)]
+        return [lot_from_plain(r) for r in fetch_all(self._s, _LOTS, (member_id,))]
 
     def save_lots(self, member_id: str, lots: Sequence[PointsLot]) -> None:
         """Insert lots not seen before; for known ones only `remaining` may change."""
-        stmt = select(PointsLotRow).where(PointsLotRow.member_id == member_id)
-        known = {row.id: row for row in self._s.scalars(stmt)}
         for lot in lots:
             if lot.member_id != member_id:
                 raise ValueError(f"lot {lot.id} belongs to {lot.member_id}, not {member_id}")
-            row = known.get(lot.id)
-            if row is None:
-                insert_row(self._s, lot_to_row(lot))
-            else:
-                row.remaining = lot.remaining
+        write_many(self._s, _SAVE_LOT, lambda: [lot_params(lot) for lot in lots])
 
     def add_entry(self, entry: PointsEntry) -> None:
-        self._s.execute(table_of(PointsEntryRow).insert(), points_entry_params(entry))
-        move_balances(self._s, entry.member_id, points=_BALANCES.c.points + entry.points)
+        write(self._s, _INSERT_POINTS, lambda: points_entry_plain(entry))
+        move_balances(self._s, entry.member_id, points=entry.points)
 
     def entries(self, member_id: str) -> list[PointsEntry]:
         stmt = (select(PointsEntryRow).where(PointsEntryRow.member_id == member_id)
@@ -67,11 +67,9 @@ class SqlWalletRepo:
         self._s = session
 
     def add_entry(self, entry: WalletEntry) -> None:
-        self._s.execute(table_of(WalletEntryRow).insert(), wallet_entry_params(entry))
-        move_balances(
-            self._s, entry.member_id,
-            wallet_principal_fen=_BALANCES.c.wallet_principal_fen + entry.principal_fen,
-            wallet_bonus_fen=_BALANCES.c.wallet_bonus_fen + entry.bonus_fen)
+        write(self._s, _INSERT_WALLET, lambda: wallet_entry_plain(entry))
+        move_balances(self._s, entry.member_id, wallet_principal_fen=entry.principal_fen,
+                      wallet_bonus_fen=entry.bonus_fen)
 
     def entries(self, member_id: str) -> list[WalletEntry]:
         stmt = (select(WalletEntryRow).where(WalletEntryRow.member_id == member_id)
@@ -85,17 +83,29 @@ class SqlWalletRepo:
         return [wallet_entry_from_row(r) for r in self._s.scalars(stmt)]
 
 
-_BALANCES = table_of(BalanceRow)
+_LOTS = select_sql("points_lots", LOT_COLUMNS, "member_id = ?", "earned_on, id")
+# A known lot keeps everything but what is left of it (`remaining`).
+_SAVE_LOT = upsert_sql("points_lots", LOT_COLUMNS, ("id",), ("remaining",))
+_INSERT_POINTS = insert_sql("points_ledger", (
+    "id", "member_id", "kind", "points", "at", "business_date", "reason", "sale_id", "staff_id"))
+_INSERT_WALLET = insert_sql("wallet_ledger", (
+    "id", "member_id", "kind", "principal_fen", "bonus_fen", "at", "business_date", "sale_id",
+    "staff_id", "reference", "tender_kind"))
+_BALANCE_FIGURES = frozenset({"points", "wallet_principal_fen", "wallet_bonus_fen"})
 
 
-def move_balances(session: Session, member_id: str, **moves: ColumnElement[int]) -> None:
+def move_balances(session: Session, member_id: str, **moves: int) -> None:
     """One `UPDATE member_balances SET x = x + :d` for the member, in the open transaction.
 
-    A Core statement, like the ledger INSERT before it and the projection row's own INSERT
-    (MemberRepo.add): all three run at once, so no ORM flush is involved.
+    Plain SQL, like the ledger INSERT before it and the projection row's own INSERT
+    (MemberRepo.add), so the two always move together.
     """
-    stmt = update(_BALANCES).where(_BALANCES.c.member_id == member_id).values(**moves)
-    moved = session.execute(stmt)
+    unknown = set(moves) - _BALANCE_FIGURES
+    if unknown:
+        raise ValueError(f"not a balance: {sorted(unknown)}")
+    sets = ", ".join(f"{name} = {name} + :{name}" for name in sorted(moves))
+    moved = execute(session, f"UPDATE member_balances SET {sets} WHERE member_id = :member_id",
+                    {**moves, "member_id": member_id})
     # A ledger row without a projection to move would make the balance lie; refuse it.
-    if moved.rowcount != 1:  # type: ignore[attr-defined]
+    if moved != 1:
         raise NotFound("member.not_found", member_id=member_id)

@@ -8,20 +8,32 @@ from sqlalchemy import Integer, cast, func, select
 from sqlalchemy.orm import Session
 
 from db.crypto import FieldCipher
-from db.mapping import (
-    balances_from_row,
-    card_from_row,
-    card_to_row,
-    coupon_from_row,
-    coupon_to_row,
-    member_from_row,
-    member_to_row,
-    tier_change_from_row,
-    tier_change_params,
+from db.mapping import tier_change_from_row
+from db.mapping_plain import (
+    BALANCE_COLUMNS,
+    CARD_COLUMNS,
+    COUPON_COLUMNS,
+    MEMBER_COLUMNS,
+    balances_from_plain,
+    card_from_plain,
+    card_params,
+    coupon_from_plain,
+    coupon_params,
+    member_from_plain,
+    member_params,
+    tier_change_plain,
 )
 from db.mapping_store import template_from_row, template_to_row
-from db.rows import BalanceRow, CardRow, CouponRow, CouponTemplateRow, MemberRow, TierChangeRow
-from db.rows_base import insert_row, table_of
+from db.repos_driver import (
+    execute,
+    fetch_all,
+    fetch_one,
+    insert_sql,
+    select_sql,
+    upsert_sql,
+    write,
+)
+from db.rows import CardRow, CouponTemplateRow, TierChangeRow
 from domain.errors import NotFound, ValidationError
 from domain.records import (
     Balances,
@@ -39,45 +51,57 @@ SERIAL_LENGTH = 5
 
 
 class SqlMemberRepo:
+    """Plain sqlite3 statements (db/repos_driver.py): a swipe at the till reads here."""
+
     def __init__(self, session: Session, cipher: FieldCipher) -> None:
         self._s = session
         self._cipher = cipher
 
     def get(self, member_id: str) -> Member | None:
-        row = self._s.get(MemberRow, member_id)
-        return None if row is None else member_from_row(row, self._cipher)
+        return self._one(_MEMBER_BY_ID, (member_id,))
 
     def by_mobile(self, mobile: str) -> Member | None:
-        row = self._s.scalar(select(MemberRow).where(MemberRow.mobile == mobile))
-        return None if row is None else member_from_row(row, self._cipher)
+        return self._one(_MEMBER_BY_MOBILE, (mobile,))
 
     def add(self, member: Member) -> None:
         """Insert the member with a zero balances row; a taken mobile is refused by field."""
-        taken = self._s.scalar(select(MemberRow.id).where(MemberRow.mobile == member.mobile))
+        taken = fetch_one(self._s, _MOBILE_TAKEN, (member.mobile,))
         if taken is not None:
-            raise ValidationError("member.mobile_taken", field="mobile", member_id=taken)
-        insert_row(self._s, member_to_row(member, self._cipher))
-        insert_row(self._s, BalanceRow(member_id=member.id, points=0, wallet_principal_fen=0,
-                                       wallet_bonus_fen=0))
+            raise ValidationError("member.mobile_taken", field="mobile", member_id=taken[0])
+        write(self._s, _INSERT_MEMBER, lambda: member_params(member, self._cipher))
+        execute(self._s, _INSERT_BALANCES, (member.id,))
 
     def save(self, member: Member) -> None:
-        self._s.merge(member_to_row(member, self._cipher))
+        """Insert or replace every column (what the ORM's merge did)."""
+        write(self._s, _UPSERT_MEMBER, lambda: member_params(member, self._cipher))
 
     def balances(self, member_id: str) -> Balances:
-        """One read by primary key; never a cached object, as ledgers move it with Core SQL."""
-        stmt = select(BalanceRow).where(BalanceRow.member_id == member_id).execution_options(
-            populate_existing=True)
-        row = self._s.scalar(stmt)
+        """One read by primary key; ledgers move the projection with plain SQL."""
+        row = fetch_one(self._s, _BALANCES, (member_id,))
         if row is None:
             raise NotFound("member.not_found", member_id=member_id)
-        return balances_from_row(row)
+        return balances_from_plain(row)
 
     def tier_since_on_or_before(self, day: date) -> list[Member]:
-        stmt = (select(MemberRow)
-                .where(MemberRow.status == MemberStatus.ACTIVE.value,
-                       MemberRow.tier_since <= day)
-                .order_by(MemberRow.tier_since, MemberRow.id))
-        return [member_from_row(r, self._cipher) for r in self._s.scalars(stmt)]
+        rows = fetch_all(self._s, _TIER_SINCE_BY, (MemberStatus.ACTIVE.value, day.isoformat()))
+        return [member_from_plain(r, self._cipher) for r in rows]
+
+    def _one(self, sql: str, params: tuple[str]) -> Member | None:
+        row = fetch_one(self._s, sql, params)
+        return None if row is None else member_from_plain(row, self._cipher)
+
+
+_MEMBER_BY_ID = select_sql("members", MEMBER_COLUMNS, "id = ?")
+_MEMBER_BY_MOBILE = select_sql("members", MEMBER_COLUMNS, "mobile = ?")
+_MOBILE_TAKEN = "SELECT id FROM members WHERE mobile = ?"
+_INSERT_MEMBER = insert_sql("members", MEMBER_COLUMNS)
+_UPSERT_MEMBER = upsert_sql("members", MEMBER_COLUMNS, ("id",))
+_INSERT_BALANCES = ("INSERT INTO member_balances "
+                    "(member_id, points, wallet_principal_fen, wallet_bonus_fen) "
+                    "VALUES (?, 0, 0, 0)")
+_BALANCES = select_sql("member_balances", BALANCE_COLUMNS, "member_id = ?")
+_TIER_SINCE_BY = select_sql("members", MEMBER_COLUMNS, "status = ? AND tier_since <= ?",
+                            "tier_since, id")
 
 
 class SqlCardRepo:
@@ -85,19 +109,17 @@ class SqlCardRepo:
         self._s = session
 
     def get(self, number: str) -> Card | None:
-        row = self._s.get(CardRow, number)
-        return None if row is None else card_from_row(row)
+        row = fetch_one(self._s, _CARD, (number,))
+        return None if row is None else card_from_plain(row)
 
     def for_member(self, member_id: str) -> list[Card]:
-        stmt = (select(CardRow).where(CardRow.member_id == member_id)
-                .order_by(CardRow.issued_at, CardRow.number))
-        return [card_from_row(r) for r in self._s.scalars(stmt)]
+        return [card_from_plain(r) for r in fetch_all(self._s, _MEMBER_CARDS, (member_id,))]
 
     def add(self, card: Card) -> None:
-        insert_row(self._s, card_to_row(card))
+        write(self._s, _INSERT_CARD, lambda: card_params(card))
 
     def save(self, card: Card) -> None:
-        self._s.merge(card_to_row(card))
+        write(self._s, _UPSERT_CARD, lambda: card_params(card))
 
     def max_serial(self, prefix: str) -> int:
         """Highest serial among 13-digit numbers that start with `prefix`; 0 if none."""
@@ -110,12 +132,18 @@ class SqlCardRepo:
         return int(found or 0)
 
 
+_CARD = select_sql("cards", CARD_COLUMNS, "number = ?")
+_MEMBER_CARDS = select_sql("cards", CARD_COLUMNS, "member_id = ?", "issued_at, number")
+_INSERT_CARD = insert_sql("cards", CARD_COLUMNS)
+_UPSERT_CARD = upsert_sql("cards", CARD_COLUMNS, ("number",))
+
+
 class SqlTierRepo:
     def __init__(self, session: Session) -> None:
         self._s = session
 
     def add_change(self, change: TierChange) -> None:
-        self._s.execute(table_of(TierChangeRow).insert(), tier_change_params(change))
+        write(self._s, _INSERT_TIER_CHANGE, lambda: tier_change_plain(change))
 
     def history(self, member_id: str) -> list[TierChange]:
         stmt = (select(TierChangeRow).where(TierChangeRow.member_id == member_id)
@@ -123,30 +151,30 @@ class SqlTierRepo:
         return [tier_change_from_row(r) for r in self._s.scalars(stmt)]
 
 
+_INSERT_TIER_CHANGE = insert_sql(
+    "tier_changes", ("id", "member_id", "at", "from_tier", "to_tier", "reason"))
+
+
 class SqlCouponRepo:
     def __init__(self, session: Session) -> None:
         self._s = session
 
     def get(self, code: str) -> Coupon | None:
-        row = self._s.get(CouponRow, code)
-        return None if row is None else coupon_from_row(row)
+        row = fetch_one(self._s, _COUPON, (code,))
+        return None if row is None else coupon_from_plain(row)
 
     def for_member(self, member_id: str) -> list[Coupon]:
-        stmt = (select(CouponRow).where(CouponRow.member_id == member_id)
-                .order_by(CouponRow.issued_at, CouponRow.code))
-        return [coupon_from_row(r) for r in self._s.scalars(stmt)]
+        return [coupon_from_plain(r) for r in fetch_all(self._s, _MEMBER_COUPONS, (member_id,))]
 
     def add(self, coupon: Coupon) -> None:
-        insert_row(self._s, coupon_to_row(coupon))
+        write(self._s, _INSERT_COUPON, lambda: coupon_params(coupon))
 
     def save(self, coupon: Coupon) -> None:
-        self._s.merge(coupon_to_row(coupon))
+        write(self._s, _UPSERT_COUPON, lambda: coupon_params(coupon))
 
     def issued_valid_to_before(self, day: date) -> list[Coupon]:
-        stmt = (select(CouponRow)
-                .where(CouponRow.state == CouponState.ISSUED.value, CouponRow.valid_to < day)
-                .order_by(CouponRow.valid_to, CouponRow.code))
-        return [coupon_from_row(r) for r in self._s.scalars(stmt)]
+        rows = fetch_all(self._s, _ISSUED_BEFORE, (CouponState.ISSUED.value, day.isoformat()))
+        return [coupon_from_plain(r) for r in rows]
 
     def template(self, code: str) -> CouponTemplate | None:
         row = self._s.get(CouponTemplateRow, code)
@@ -155,3 +183,11 @@ class SqlCouponRepo:
     def add_template(self, template: CouponTemplate) -> None:
         """Templates belong to head office: adding one it sends again replaces the old copy."""
         self._s.merge(template_to_row(template))
+
+
+_COUPON = select_sql("coupons", COUPON_COLUMNS, "code = ?")
+_MEMBER_COUPONS = select_sql("coupons", COUPON_COLUMNS, "member_id = ?", "issued_at, code")
+_ISSUED_BEFORE = select_sql("coupons", COUPON_COLUMNS, "state = ? AND valid_to < ?",
+                            "valid_to, code")
+_INSERT_COUPON = insert_sql("coupons", COUPON_COLUMNS)
+_UPSERT_COUPON = upsert_sql("coupons", COUPON_COLUMNS, ("code",))

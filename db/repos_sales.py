@@ -2,56 +2,84 @@
 
 from __future__ import annotations
 
+from collections import defaultdict
+from collections.abc import Sequence
 from datetime import date
+from typing import Any
 
-from sqlalchemy import Select, select
 from sqlalchemy.orm import Session
 
-from db.mapping import sale_from_row, sale_params
-from db.rows import SaleLineRow, SaleRow, TenderRow
-from db.rows_base import table_of
+from db.mapping_plain import (
+    LINE_COLUMNS,
+    SALE_COLUMNS,
+    TENDER_COLUMNS,
+    sale_from_plain,
+    sale_plain_params,
+)
+from db.repos_driver import bound, execute, execute_many, fetch_all, insert_sql, select_sql
 from domain.records import Sale
 
-_SALES, _LINES, _TENDERS = table_of(SaleRow), table_of(SaleLineRow), table_of(TenderRow)
+# Sale ids per IN (...) when lines and tenders are read for many sales at once.
+_BATCH = 500
 
 
 class SqlSaleRepo:
+    """Plain sqlite3 statements (db/repos_driver.py): completing a sale writes here."""
+
     def __init__(self, session: Session) -> None:
         self._s = session
 
     def add(self, sale: Sale) -> None:
         """Header, lines and tenders as three plain INSERTs (executemany for the lines)."""
-        params = sale_params(sale)
-        self._s.execute(_SALES.insert(), params.header)
+        params = bound(_INSERT_SALE, lambda: sale_plain_params(sale))
+        execute(self._s, _INSERT_SALE, params.header)
         if params.lines:
-            self._s.execute(_LINES.insert(), params.lines)
+            execute_many(self._s, _INSERT_LINE, params.lines)
         if params.tenders:
-            self._s.execute(_TENDERS.insert(), params.tenders)
+            execute_many(self._s, _INSERT_TENDER, params.tenders)
 
     def get(self, sale_id: str) -> Sale | None:
-        row = self._s.get(SaleRow, sale_id)
-        return None if row is None else sale_from_row(row)
+        found = self._many("id = ?", (sale_id,))
+        return found[0] if found else None
 
     def by_receipt(self, receipt_no: str) -> Sale | None:
-        row = self._s.scalar(select(SaleRow).where(SaleRow.receipt_no == receipt_no))
-        return None if row is None else sale_from_row(row)
+        found = self._many("receipt_no = ?", (receipt_no,))
+        return found[0] if found else None
 
     def returns_of(self, sale_id: str) -> list[Sale]:
-        return self._many(select(SaleRow).where(SaleRow.original_sale_id == sale_id))
+        return self._many("original_sale_id = ?", (sale_id,))
 
     def in_shift(self, shift_id: str) -> list[Sale]:
-        return self._many(select(SaleRow).where(SaleRow.shift_id == shift_id))
+        return self._many("shift_id = ?", (shift_id,))
 
     def on_date(self, business_date: date) -> list[Sale]:
-        return self._many(select(SaleRow).where(SaleRow.business_date == business_date))
+        return self._many("business_date = ?", (business_date.isoformat(),))
 
     def member_sales(self, member_id: str, since: date, until: date) -> list[Sale]:
         """Sales and returns of the member with business dates in [since, until]."""
-        return self._many(select(SaleRow).where(
-            SaleRow.member_id == member_id, SaleRow.business_date >= since,
-            SaleRow.business_date <= until))
+        return self._many("member_id = ? AND business_date >= ? AND business_date <= ?",
+                          (member_id, since.isoformat(), until.isoformat()))
 
-    def _many(self, stmt: Select[tuple[SaleRow]]) -> list[Sale]:
-        """In the order they were rung up; lines and tenders come in one query each."""
-        ordered = stmt.order_by(SaleRow.at, SaleRow.id)
-        return [sale_from_row(row) for row in self._s.scalars(ordered)]
+    def _many(self, where: str, params: tuple[str, ...]) -> list[Sale]:
+        """In the order they were rung up; lines and tenders come in one query per batch."""
+        headers = fetch_all(self._s, select_sql("sales", SALE_COLUMNS, where, "at, id"), params)
+        lines = self._children(_LINES, [h[0] for h in headers])
+        tenders = self._children(_TENDERS, [h[0] for h in headers])
+        return [sale_from_plain(h, lines.get(h[0], ()), tenders.get(h[0], ())) for h in headers]
+
+    def _children(self, sql: str, sale_ids: Sequence[str]) -> dict[str, list[tuple[Any, ...]]]:
+        """Rows of `sql` (ordered by sale, then number) grouped by their sale id."""
+        found: dict[str, list[tuple[Any, ...]]] = defaultdict(list)
+        for start in range(0, len(sale_ids), _BATCH):
+            batch = sale_ids[start:start + _BATCH]
+            marks = ", ".join("?" for _ in batch)
+            for row in fetch_all(self._s, sql.format(marks=marks), batch):
+                found[row[0]].append(row)
+        return found
+
+
+_INSERT_SALE = insert_sql("sales", SALE_COLUMNS)
+_INSERT_LINE = insert_sql("sale_lines", LINE_COLUMNS)
+_INSERT_TENDER = insert_sql("tenders", TENDER_COLUMNS)
+_LINES = select_sql("sale_lines", LINE_COLUMNS, "sale_id IN ({marks})", "sale_id, line_no")
+_TENDERS = select_sql("tenders", TENDER_COLUMNS, "sale_id IN ({marks})", "sale_id, tender_no")

@@ -5,29 +5,27 @@ from __future__ import annotations
 from typing import Any
 
 from sqlalchemy import ColumnElement, func, select
-from sqlalchemy import text as sql_text
 from sqlalchemy.orm import InstrumentedAttribute, Session
 
+from db.mapping_plain import (
+    PRODUCT_COLUMNS,
+    SETTINGS_COLUMNS,
+    product_from_plain,
+    settings_from_plain,
+)
 from db.mapping_store import (
     gift_from_row,
     gift_to_row,
     product_from_row,
     product_to_row,
-    settings_from_row,
     settings_to_row,
     shift_from_row,
     shift_to_row,
     staff_from_row,
     staff_to_row,
 )
-from db.rows import (
-    GiftRow,
-    ProductRow,
-    ShiftRow,
-    StaffRow,
-    StoreSettingsRow,
-    TerminalRow,
-)
+from db.repos_driver import fetch_one, select_sql
+from db.rows import GiftRow, ProductRow, ShiftRow, StaffRow, TerminalRow
 from db.rows_base import insert_row
 from db.txcache import TxCache
 from domain.catalog import Product
@@ -48,11 +46,11 @@ class TerminalRef:
     def get(self) -> str:
         cached = self._cache.get()
         if cached is None:
-            # An ORM read, so settings saved earlier in this transaction are flushed and seen.
-            cached = self._s.scalar(
-                select(StoreSettingsRow.terminal_id).where(StoreSettingsRow.id == 1))
-            if cached is None:
+            # fetch_one flushes, so settings saved earlier in this transaction are seen.
+            row = fetch_one(self._s, "SELECT terminal_id FROM store_settings WHERE id = 1", ())
+            if row is None:
                 raise NotFound("store.not_initialised")
+            cached = str(row[0])
             self._cache.set(cached)
         return cached
 
@@ -66,10 +64,10 @@ class SqlSettingsRepo:
         self._terminal = terminal
 
     def get(self) -> StoreSettings:
-        row = self._s.get(StoreSettingsRow, 1)
+        row = fetch_one(self._s, _SETTINGS, ())
         if row is None:
             raise NotFound("store.not_initialised")
-        return settings_from_row(row)
+        return settings_from_plain(row)
 
     def save(self, settings: StoreSettings) -> None:
         """Upsert the settings row and register the terminal it names."""
@@ -85,15 +83,13 @@ class SqlProductRepo:
         self._s = session
 
     def get(self, sku: str) -> Product | None:
-        row = self._s.get(ProductRow, sku)
-        return None if row is None else product_from_row(row)
+        row = fetch_one(self._s, _PRODUCT, (sku,))
+        return None if row is None else product_from_plain(row)
 
     def by_barcode(self, code: str) -> Product | None:
         """Barcodes are not unique in the wild; an active product wins over a retired one."""
-        stmt = (select(ProductRow).where(ProductRow.barcode == code)
-                .order_by(ProductRow.active.desc(), ProductRow.sku).limit(1))
-        row = self._s.scalar(stmt)
-        return None if row is None else product_from_row(row)
+        row = fetch_one(self._s, _PRODUCT_BY_BARCODE, (code,))
+        return None if row is None else product_from_plain(row)
 
     def search(self, text: str, limit: int = 20) -> list[Product]:
         """Active products: SKU, barcode and pinyin-initial prefixes first, then name matches."""
@@ -200,8 +196,7 @@ class SqlGiftRepo:
 class SqlCounters:
     """Gapless because the increment is part of the caller's transaction: a rollback undoes it."""
 
-    # Plain SQL on purpose: it touches no mapped object, so it needs no flush of pending rows.
-    _NEXT = sql_text(
+    _NEXT = (
         "INSERT INTO counters (terminal_id, name, value) VALUES (:terminal, :name, 1) "
         "ON CONFLICT (terminal_id, name) DO UPDATE SET value = value + 1 RETURNING value")
 
@@ -210,5 +205,13 @@ class SqlCounters:
         self._terminal = terminal
 
     def next(self, name: str) -> int:
-        found = self._s.execute(self._NEXT, {"terminal": self._terminal.get(), "name": name})
-        return int(found.scalar_one())
+        # Plain SQL: several per sale (receipt number, one per outbox event).
+        found = fetch_one(self._s, self._NEXT, {"terminal": self._terminal.get(), "name": name})
+        assert found is not None  # RETURNING always yields the row it wrote
+        return int(found[0])
+
+
+_SETTINGS = select_sql("store_settings", SETTINGS_COLUMNS, "id = 1")
+_PRODUCT = select_sql("products", PRODUCT_COLUMNS, "sku = ?")
+_PRODUCT_BY_BARCODE = select_sql("products", PRODUCT_COLUMNS, "barcode = ?",
+                                 "active DESC, sku") + " LIMIT 1"

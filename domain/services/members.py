@@ -143,14 +143,15 @@ def find_by_swipe(ctx: ServiceContext, track1: str | None, track2: str | None) -
 
 
 def find_by_card(ctx: ServiceContext, number: str) -> MemberView:
-    with ctx.uow() as uow:
+    # Look-ups read in a deferred transaction: a swipe never queues behind a writer.
+    with ctx.reader() as uow:
         card = card_rules.check_usable(uow.cards.get(number), number)
         member = _active_member(uow, card.member_id)
         return _view(ctx, uow, member, card)
 
 
 def find_by_mobile(ctx: ServiceContext, mobile: str) -> MemberView:
-    with ctx.uow() as uow:
+    with ctx.reader() as uow:
         found = uow.members.by_mobile(forms.normalize_mobile(mobile))
         if found is None:
             raise NotFound("member.unknown", field="mobile")
@@ -159,7 +160,7 @@ def find_by_mobile(ctx: ServiceContext, mobile: str) -> MemberView:
 
 
 def member_view(ctx: ServiceContext, member_id: str) -> MemberView:
-    with ctx.uow() as uow:
+    with ctx.reader() as uow:
         member = _active_member(uow, member_id)
         return _view(ctx, uow, member, _current_card(uow, member.id))
 
