@@ -60,7 +60,7 @@ case "${1:-}" in
     shift
     need_system_packages
     setup_venv
-    exec .venv/bin/kaika demo "$@"
+    exec .venv/bin/kaika run --demo "$@"
     ;;
   test)
     shift

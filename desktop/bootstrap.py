@@ -4,18 +4,24 @@ from __future__ import annotations
 
 import os
 import secrets
+from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from platformdirs import user_data_dir
 
 from db.store import StoreDb
+from desktop.viewmodels.env import TillEnv
 from domain import pins
 from domain.clock import BusinessDay, Clock, SystemClock
 from domain.packload import load_pack
 from domain.records import StoreSettings
 from domain.services.context import ServiceContext
 from domain.services.setup import init_store, new_settings
+
+if TYPE_CHECKING:  # the CLI's other commands need no drivers (OpenCV loads slowly)
+    from hardware.registry import DeviceRegistry
 
 DB_ENV = "KAIKA_DB"
 
@@ -61,7 +67,35 @@ def open_app(path: Path, clock: Clock | None = None,
 
 def _context(store: StoreDb, settings: StoreSettings, clock: Clock) -> ServiceContext:
     return ServiceContext(
-        uow=store.uow, clock=clock, pack=load_pack(settings.rulepack),
+        uow=store.uow, read_uow=store.reader, clock=clock, pack=load_pack(settings.rulepack),
         calendar=BusinessDay(settings.tz, settings.day_close),
         card_secret=bytes.fromhex(settings.card_secret_hex),
         hash_pin=pins.hash_pin, verify_pin=pins.verify_pin)
+
+
+@dataclass
+class Till:
+    """A store database, its devices and what the till's screens share."""
+
+    app: App
+    devices: DeviceRegistry
+    env: TillEnv
+
+    def close(self) -> None:
+        self.app.close()
+
+
+def open_till(path: Path, device_settings: Mapping[str, Mapping[str, Any]] | None = None, *,
+              clock: Clock | None = None, settings: StoreSettings | None = None,
+              ui_lang: str = "zh_CN") -> Till:
+    """Open the store database and build the configured devices for the till.
+
+    Receipts print in the store's language (`receipt.lang` in its settings); a store that
+    has not set one gets receipts in the language the till is shown in.
+    """
+    from hardware.registry import DeviceRegistry
+
+    app = open_app(path, clock=clock, settings=settings)
+    registry = DeviceRegistry(dict(device_settings or {}))
+    lang = str(app.settings.receipt.get("lang") or ("en" if ui_lang == "en" else "zh"))
+    return Till(app, registry, TillEnv(app.ctx, app.settings.store_name, receipt_lang=lang))

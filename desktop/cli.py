@@ -1,4 +1,4 @@
-"""The `kaika` command line: init, simulate, verify, demo, and device commands."""
+"""The `kaika` command line: init, simulate, verify, run (the till), demo, and devices."""
 
 from __future__ import annotations
 
@@ -47,10 +47,22 @@ def _parser() -> argparse.ArgumentParser:
     verify = sub.add_parser("verify", help="integrity check and balances from ledgers")
     _db_option(verify)
     verify.set_defaults(func=_verify)
-    demo = sub.add_parser("demo", help="the demo store")
+    demo = sub.add_parser("demo", help="the demo store: ring one sale in the terminal, or "
+                          "render the till's screens to pictures")
     _db_option(demo)
+    demo.add_argument("--screenshots", type=Path, metavar="DIR", default=None,
+                      help="render the main screens to PNG (zh_CN and en) into DIR")
     demo.set_defaults(func=_demo)
+    from desktop.launch import add_run_command
+
+    add_run_command(sub)
     _register_hardware(sub)
+    from sync import cli as sync_cli
+
+    sync_cli.register(sub)
+    from desktop import report_cli
+
+    report_cli.register(sub)
     return parser
 
 
@@ -140,6 +152,10 @@ def _verify(args: argparse.Namespace) -> int:
 
 
 def _demo(args: argparse.Namespace) -> int:
+    if args.screenshots is not None:
+        from desktop.screenshots import main as screenshots
+
+        return screenshots(args.screenshots)
     from desktop.demo import run_demo
 
     return run_demo(args.db)

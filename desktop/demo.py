@@ -1,8 +1,9 @@
-"""`kaika demo`: a demo store with simulated devices, ringing a member sale end to end.
+"""`kaika demo`: a demo store with simulated devices, ringing a member sale in the terminal.
 
-Until the till's window exists this is the main job a newcomer runs: the demo store database,
-every device peer started, a member found by a swipe on the card-reader peer's data, a sale
-with points earned, the receipt printed in Chinese on the printer peer and the drawer kicked.
+The till itself runs on the same demo store with `kaika run --demo`; this walk-through needs
+no display: every device peer started, a member found by a swipe on the card-reader peer's
+data, a sale with points earned, the receipt printed in Chinese on the printer peer and the
+drawer kicked. `kaika demo --screenshots DIR` renders the till's screens instead.
 """
 
 from __future__ import annotations

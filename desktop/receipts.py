@@ -8,6 +8,7 @@ from domain.forms import mask_name
 from domain.money import format_yuan
 from domain.records import Sale, TenderKind
 from domain.services.checkout import Completed
+from domain.services.returns import Returned
 from hardware.layout import Align
 from hardware.receipt import Receipt
 
@@ -17,6 +18,8 @@ LABELS: dict[str, dict[str, str]] = {
            "total": "合计", "discount": "优惠", "change": "找零", "member": "会员",
            "earned": "本单积分", "balance": "积分余额", "expiring": "即将过期积分",
            "coupon_won": "赠券", "thanks": "谢谢惠顾，欢迎再次光临", "rounding": "抹零",
+           "return": "退货单", "original": "原单号", "refund": "退款合计",
+           "taken_back": "扣回积分", "approved": "授权", "coupon_used": "用券",
            TenderKind.CASH: "现金", TenderKind.BANK_CARD: "银行卡",
            TenderKind.MOBILE: "移动支付", TenderKind.WALLET: "储值卡",
            TenderKind.POINTS: "积分抵现", TenderKind.COUPON: "代金券"},
@@ -24,7 +27,9 @@ LABELS: dict[str, dict[str, str]] = {
            "total": "Total", "discount": "Discount", "change": "Change", "member": "Member",
            "earned": "Points earned", "balance": "Points balance",
            "expiring": "Points expiring", "coupon_won": "Coupon", "thanks": "Thank you!",
-           "rounding": "Rounding", TenderKind.CASH: "Cash", TenderKind.BANK_CARD: "Bank card",
+           "rounding": "Rounding", "return": "Return receipt", "original": "Original",
+           "refund": "Refund total", "taken_back": "Points taken back", "approved": "Approved",
+           "coupon_used": "Coupon", TenderKind.CASH: "Cash", TenderKind.BANK_CARD: "Bank card",
            TenderKind.MOBILE: "Mobile wallet", TenderKind.WALLET: "Stored value",
            TenderKind.POINTS: "Points", TenderKind.COUPON: "Voucher"},
 }
@@ -51,12 +56,45 @@ def sale_receipt(done: Completed, store_name: str, cashier: str, calendar: Busin
     return receipt
 
 
+def return_receipt(done: Returned, store_name: str, cashier: str, calendar: BusinessDay,
+                   lang: str = "zh", original_receipt: str | None = None,
+                   approved_by: str | None = None) -> Receipt:
+    """A return: the goods back, where the money went (original tenders), points taken back."""
+    t = LABELS.get(lang, LABELS["zh"])
+    sale = done.sale
+    receipt = Receipt().text(store_name, Align.CENTER, width=2, height=2)
+    receipt.text(str(t["return"]), Align.CENTER).rule()
+    receipt.columns(str(t["no"]), sale.receipt_no)
+    if original_receipt:
+        receipt.columns(str(t["original"]), original_receipt)
+    receipt.columns(str(t["time"]), calendar.local(sale.at).strftime("%Y-%m-%d %H:%M"))
+    receipt.columns(str(t["cashier"]), cashier)
+    if approved_by:
+        receipt.columns(str(t["approved"]), approved_by)
+    receipt.rule()
+    for line in sale.lines:
+        receipt.columns(f"{line.name} ×{-line.qty}", format_yuan(line.final_fen))
+    receipt.rule().amount(str(t["refund"]), -sale.total_fen, bold=True)
+    for tender in sale.tenders:
+        label = t[tender.kind]
+        if tender.kind is TenderKind.POINTS:
+            label = f"{label} ({-tender.points})"
+        receipt.amount(label, -tender.amount_fen)
+    if sale.member_id and (done.points_taken_back or done.points_balance is not None):
+        receipt.rule().columns(str(t["taken_back"]), str(done.points_taken_back))
+        receipt.columns(str(t["balance"]), str(done.points_balance))
+    receipt.barcode(sale.receipt_no).cut()
+    return receipt
+
+
 def _lines(receipt: Receipt, sale: Sale, t: dict[str, str]) -> None:
     for line in sale.lines:
         receipt.columns(f"{line.name} ×{line.qty}", format_yuan(line.list_fen))
         off = line.list_fen - line.final_fen
         if off:
             receipt.columns(f"  {t['discount']}", format_yuan(-off))
+    for code in sale.coupons_redeemed:
+        receipt.columns(str(t["coupon_used"]), format_code(code))
     if sale.rounding_fen:
         receipt.amount(str(t["rounding"]), -sale.rounding_fen)
     receipt.rule().amount(str(t["total"]), sale.total_fen, bold=True)

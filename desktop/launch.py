@@ -1,0 +1,109 @@
+"""`kaika run` and `python -m desktop`: the till on the configured store, or on the demo store
+with every device simulated (`--demo`) so a newcomer can ring a sale at once."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from pathlib import Path
+
+from desktop import bootstrap
+from desktop.i18n import normalize_lang
+
+LANG_ENV = "KAIKA_LANG"
+
+
+def add_run_command(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    run = sub.add_parser("run", help="open the till (the cashier's window)")
+    run.add_argument("--db", type=Path, default=None,
+                     help=f"store database (default: ${bootstrap.DB_ENV} or the data folder)")
+    run.add_argument("--devices", type=Path, default=None,
+                     help="device settings file (default: $KAIKA_DEVICES or devices.toml in "
+                          "the config folder)")
+    run.add_argument("--demo", action="store_true",
+                     help="the demo store with simulated printer, scanner, card reader, "
+                          "display and camera")
+    run.add_argument("--lang", default=None, help="zh_CN (default) or en; also $KAIKA_LANG")
+    run.add_argument("--idle-lock", type=float, default=300, metavar="SECONDS",
+                     help="lock the till after this long untouched (0: never)")
+    run.add_argument("--full-screen", action="store_true")
+    run.set_defaults(func=run_till)
+
+
+def run_till(args: argparse.Namespace) -> int:
+    problem = _environment_problem()
+    if problem:
+        print(problem, file=sys.stderr)
+        return 2
+    lang = normalize_lang(args.lang or os.environ.get(LANG_ENV))
+    from desktop.logs import setup_logging
+
+    setup_logging()
+    if args.demo:
+        return _run_demo(args, lang)
+    path = args.db or bootstrap.default_db_path()
+    if not path.exists():
+        print(f"kaika: no store database at {path}.\n"
+              f"  Create one with `kaika init --db {path}`, or try the demo store: "
+              f"`kaika run --demo`.", file=sys.stderr)
+        return 2
+    from hardware.cli import load_devices
+
+    _, devices = load_devices(args.devices)
+    till = bootstrap.open_till(path, devices, ui_lang=lang)
+    try:
+        return _show(till, lang, args)
+    finally:
+        till.close()
+
+
+def _environment_problem() -> str | None:
+    """No screen, or a Qt binding that would crash the till: say so before Qt starts."""
+    from desktop.app import BROKEN_BINDING, NO_DISPLAY, binding_loses_none, display_available
+
+    if not display_available():
+        return NO_DISPLAY
+    if binding_loses_none():
+        import PySide6
+
+        return BROKEN_BINDING.format(version=PySide6.__version__,
+                                     python=sys.version.split()[0])
+    return None
+
+
+def _run_demo(args: argparse.Namespace, lang: str) -> int:
+    from desktop.demo import DEMO_STORE, demo_db_path
+    from desktop.demo_data import load_demo
+    from domain.services.setup import new_settings
+    from hardware.peers.demo import DemoRig
+
+    with DemoRig() as rig:
+        till = bootstrap.open_till(args.db or demo_db_path(), rig.settings(),
+                                   settings=new_settings(name=DEMO_STORE), ui_lang=lang)
+        try:
+            cards = load_demo(till.app.ctx)
+            print(f"kaika: demo store {till.app.store.path}; staff 1001 / PIN 1357 (cashier), "
+                  f"2001 / 2468 (manager); member cards {', '.join(cards)}")
+            return _show(till, lang, args, rig=rig, cards=cards)
+        finally:
+            till.close()
+
+
+def _show(till: bootstrap.Till, lang: str, args: argparse.Namespace, rig: object = None,
+          cards: list[str] | None = None) -> int:
+    from desktop.app import application, apply_style, choose_font, run_window, set_language
+    from desktop.devices import TillDevices
+    from desktop.screens.main_window import MainWindow
+
+    app = application()
+    set_language(app, lang)
+    choose_font(app)
+    apply_style(app)
+    devices = TillDevices(till.devices)
+    window = MainWindow(till.env, devices, idle_lock_s=args.idle_lock)
+    if rig is not None:
+        from desktop.screens.demo_panel import add_demo_panel
+
+        add_demo_panel(window, rig, cards or [])
+    return run_window(app, window, full_screen=args.full_screen)

@@ -1,0 +1,100 @@
+"""Demo mode only: buttons that make the simulated devices act — swipe a member card, scan an
+item or a phone QR, run the printer out of paper — and a look at what the printer printed."""
+
+from __future__ import annotations
+
+import os
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtWidgets import (
+    QDialog,
+    QDockWidget,
+    QPlainTextEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.screens.main_window import MainWindow
+from domain import dynamicqr
+from domain.cards import track2_data
+from hardware.tracks import Tracks
+
+# A test bank card (Visa test number): the till must refuse it and keep nothing.
+BANK_CARD = Tracks(track1="B4111111111111111^DEMO/CARD^2912101", track2="4111111111111111=2912101")
+
+
+class DemoPanel(QWidget):
+    def __init__(self, window: MainWindow, rig: Any, cards: list[str]) -> None:
+        super().__init__(window)
+        self.setObjectName("demo_panel")
+        self.window_, self.rig, self.cards = window, rig, cards
+        layout = QVBoxLayout(self)
+        buttons = [
+            ("demo_swipe", self.tr("Swipe 张三's card"), lambda: self.swipe(0)),
+            ("demo_swipe_lisi", self.tr("Swipe 李四's card"), lambda: self.swipe(1)),
+            ("demo_qr", self.tr("Show 张三's phone QR"), self.phone_qr),
+            ("demo_scan_coat", self.tr("Scan 羊毛外套"), lambda: self.scan("6901234567892")),
+            ("demo_scan_scarf", self.tr("Scan 丝巾"), lambda: self.scan("6901234567984")),
+            ("demo_bank_card", self.tr("Swipe a bank card"), self.bank_card),
+            ("demo_paper", self.tr("Printer: paper out / in"), self.toggle_paper),
+            ("demo_printed", self.tr("What the printer printed"), self.show_printed),
+        ]
+        for name, text, slot in buttons:
+            button = QPushButton(text, self)
+            button.setObjectName(name)
+            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+            button.clicked.connect(slot)
+            layout.addWidget(button)
+        layout.addStretch(1)
+
+    def swipe(self, index: int) -> None:
+        ctx = self.window_.env.ctx
+        number = self.cards[index]
+        with ctx.uow() as uow:
+            card = uow.cards.get(number)
+        if card is not None:
+            stripe = track2_data(number, card.expiry, ctx.card_secret)
+            self.rig.card_reader.swipe(Tracks(track2=stripe.strip(";?")))  # sentinels: the peer's
+
+    def phone_qr(self) -> None:
+        ctx = self.window_.env.ctx
+        payload = dynamicqr.make_payload(self.cards[0], ctx.now(), ctx.card_secret,
+                                         os.urandom(dynamicqr.NONCE_BYTES))
+        self.rig.scanner.scan(payload)
+
+    def scan(self, code: str) -> None:
+        self.rig.scanner.scan(code)
+
+    def bank_card(self) -> None:
+        self.rig.card_reader.swipe(BANK_CARD)
+
+    def toggle_paper(self) -> None:
+        emulator = self.rig.printer.emulator
+        emulator.paper_out = not emulator.paper_out
+        if self.window_.devices is not None:
+            self.window_.devices.poll()
+
+    def show_printed(self) -> None:
+        log = self.rig.printer.received
+        pages = log.pages or [log.lines]
+        dialog = QDialog(self)
+        dialog.setObjectName("demo_printed_dialog")
+        dialog.setWindowTitle(self.tr("Last receipt, as the printer received it"))
+        layout = QVBoxLayout(dialog)
+        text = QPlainTextEdit("\n".join(pages[-1]), dialog)
+        text.setReadOnly(True)
+        layout.addWidget(text)
+        dialog.resize(520, 640)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+
+
+def add_demo_panel(window: MainWindow, rig: Any, cards: list[str]) -> QDockWidget:
+    dock = QDockWidget(QCoreApplication.translate("DemoPanel", "Demo devices"), window)
+    dock.setObjectName("demo_dock")
+    dock.setWidget(DemoPanel(window, rig, cards))
+    dock.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetMovable)
+    window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
+    return dock

@@ -1,0 +1,278 @@
+"""The till's window: log-in and lock, the sale screen, the status bar, and the devices' signals.
+
+Scans and swipes go to whatever the cashier is looking at: an open dialog that takes them
+(payment, returns), otherwise the sale screen. Device faults become status notices; only
+refusals of what the cashier just did appear where they are looking.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QTimer
+from PySide6.QtGui import QCloseEvent
+from PySide6.QtWidgets import QApplication, QMainWindow, QStackedWidget, QWidget
+
+from desktop import feedback
+from desktop.devices import TillDevices
+from desktop.idle import IdleWatcher
+from desktop.screens.login import LoginScreen
+from desktop.screens.prompt import show_dialog
+from desktop.screens.sale_screen import SaleScreen
+from desktop.screens.shift import ShiftClosedDialog, ask_counted, ask_float
+from desktop.viewmodels.env import TillEnv
+from desktop.viewmodels.session import ShiftSummary, TillSession
+from desktop.viewmodels.status import read_sync_state
+from desktop.wedge_filter import WedgeFilter
+from desktop.widgets.status_bar import TillStatusBar
+from domain.errors import DomainError
+from domain.records import Role, Staff
+from domain.services.checkout import Completed
+from hardware.print_queue import PrintOutcome
+from hardware.scan_codes import ScannedCode, interpret
+from hardware.tracks import Tracks
+from hardware.wedge import WedgeDecoder
+
+SYNC_REFRESH_MS = 30_000
+Home = Callable[["MainWindow", Staff], QWidget]
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, env: TillEnv, devices: TillDevices | None, *, idle_lock_s: float = 300,
+                 wedge_clock: Callable[[], float] | None = None,
+                 sync_online: Callable[[], bool | None] | None = None) -> None:
+        super().__init__()
+        self.setObjectName("main_window")
+        self.setWindowTitle(self.tr("Kaika till — {store}").format(store=env.store_name))
+        self.env, self.devices = env, devices
+        self.session = TillSession(env)
+        self.sync_online = sync_online  # the sync client (issue 4) plugs in here
+        self.last_saved: str | None = None
+        # Screens other roles see first (front desk, manager) register here; the till's sale
+        # screen is the home of everyone else.
+        self.homes: dict[Role, Home] = {}
+        self._screens(env, devices)
+        self.status = TillStatusBar(self)
+        self.status.reprint_requested.connect(self.reprint)
+        self.setStatusBar(self.status)
+        self.idle = IdleWatcher(idle_lock_s, self)
+        self.idle.idle.connect(self._on_idle)
+        self.wedge = WedgeFilter(devices.decoder if devices else WedgeDecoder(),
+                                 wedge_clock, self)
+        self._sync_timer = QTimer(self)
+        self._sync_timer.setInterval(SYNC_REFRESH_MS)
+        self._sync_timer.timeout.connect(self.refresh_sync)
+        self._connect_devices()
+        self.show_login()
+
+    # --- wiring ---------------------------------------------------------------------------------
+
+    def _screens(self, env: TillEnv, devices: TillDevices | None) -> None:
+        self.stack = QStackedWidget(self)
+        self.setCentralWidget(self.stack)
+        self.login = LoginScreen(env.store_name, self)
+        self.login.submitted.connect(self._on_login)
+        self.sale = SaleScreen(env, self.session, devices, self)
+        self.sale.lock_requested.connect(self.lock)
+        self.sale.close_shift_requested.connect(self.close_shift)
+        self.sale.sale_completed.connect(self._on_completed)
+        self.sale.reprint_requested.connect(self.reprint)
+        self.stack.addWidget(self.login)
+        self.stack.addWidget(self.sale)
+
+    def _connect_devices(self) -> None:
+        app = QApplication.instance()
+        assert isinstance(app, QApplication)
+        app.installEventFilter(self.wedge)
+        app.installEventFilter(self.idle)
+        devices = self.devices
+        if devices is None:
+            self.wedge.burst.connect(self._on_burst_without_devices)
+            return
+        self.wedge.burst.connect(devices.handle_burst)
+        devices.code_scanned.connect(self.on_scanned)
+        devices.card_swiped.connect(self.on_swiped)
+        devices.failed.connect(self._on_device_failed)
+        devices.printed.connect(self._on_printed)
+        devices.status_changed.connect(self.status.set_device)
+        devices.queue_changed.connect(self.status.set_waiting)
+
+    def start(self) -> None:
+        """Once the window shows: devices start reading and reporting."""
+        if self.devices is not None:
+            self.devices.start()
+        self.refresh_sync()
+        self._sync_timer.start()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.shutdown()
+        super().closeEvent(event)
+
+    def shutdown(self) -> None:
+        app = QApplication.instance()
+        if app is not None:
+            app.removeEventFilter(self.wedge)
+            app.removeEventFilter(self.idle)
+        self._sync_timer.stop()
+        self.idle.stop()
+        if self.devices is not None:
+            self.devices.stop()
+            self.devices = None
+
+    def refocus(self) -> None:
+        """The keyboard back where the cashier works (after a dialog closed)."""
+        current = self.stack.currentWidget()
+        if current is self.sale:
+            self.sale.input.setFocus()
+        elif current is self.login:
+            (self.login.pin if self.login.number.text() else self.login.number).setFocus()
+        elif current is not None:
+            current.setFocus()
+
+    # --- log-in, shift, lock ------------------------------------------------------------------
+
+    def show_login(self) -> None:
+        self.idle.stop()
+        self.login.show_login()
+        self.stack.setCurrentWidget(self.login)
+        self.status.set_staff(self.tr("Not logged in"))
+        self.login.number.setFocus()
+
+    def _on_login(self, number: str, pin: str) -> None:
+        try:
+            if self.session.locked:
+                self.session.unlock(number, pin)
+            else:
+                self.session.login(number, pin)
+        except DomainError as err:
+            self.login.show_error(feedback.describe(err).text)
+            return
+        self._enter_till()
+
+    def _enter_till(self) -> None:
+        staff = self.session.staff
+        assert staff is not None
+        if self.session.needs_shift:
+            ask_float(self, self.session, self._enter_till)
+            return
+        home = self.homes.get(staff.role)
+        if home is not None:
+            widget = home(self, staff)
+            if self.stack.indexOf(widget) < 0:
+                self.stack.addWidget(widget)
+            self.stack.setCurrentWidget(widget)
+        else:
+            if self.sale.model is None or self.sale.model.staff.id != staff.id:
+                self._start_sale(staff)
+            self.stack.setCurrentWidget(self.sale)
+            self.sale.input.setFocus()
+        self.status.set_staff(self._staff_text(staff))
+        self.idle.start()
+
+    def _start_sale(self, staff: Staff) -> None:
+        current = self.sale.model
+        if current is not None and not current.is_empty:
+            self.session.hold(current.cart)  # a colleague's open sale waits for them
+        self.sale.start(staff)
+
+    def _staff_text(self, staff: Staff) -> str:
+        shift = self.session.shift
+        if shift is None:
+            return self.tr("{name} ({number})").format(name=staff.name, number=staff.number)
+        return self.tr("{name} ({number}) · shift of {date}").format(
+            name=staff.name, number=staff.number, date=shift.business_date.isoformat())
+
+    def lock(self) -> None:
+        """F12 or idle time: the sale stays; the same cashier or a manager unlocks."""
+        staff = self.session.staff
+        if staff is None or self.session.locked:
+            return
+        self.session.lock()
+        self.idle.stop()
+        self.login.show_locked(staff.name, staff.number)
+        self.stack.setCurrentWidget(self.login)
+
+    def _on_idle(self) -> None:
+        if QApplication.activeModalWidget() is not None:
+            self.idle.start()  # the cashier is in the middle of a payment or a return
+            return
+        self.lock()
+
+    def close_shift(self) -> None:
+        if self.sale.model is not None and not self.sale.model.is_empty:
+            self.sale.show_refusal(DomainError("sale.in_progress"))
+            return
+        ask_counted(self, self.session, self._shift_closed)
+
+    def _shift_closed(self, summary: ShiftSummary) -> None:
+        dialog = ShiftClosedDialog(summary, self)
+        dialog.finished.connect(lambda _result: self.logout())
+        show_dialog(dialog)
+
+    def logout(self) -> None:
+        self.session.logout()
+        self.sale.model = None
+        self.show_login()
+
+    # --- devices ------------------------------------------------------------------------------
+
+    def _scan_target(self) -> object | None:
+        """An open dialog that takes scans, else the sale screen; nothing while logged out."""
+        modal = QApplication.activeModalWidget()
+        if modal is not None:
+            return modal
+        if self.stack.currentWidget() is self.sale and self.sale.model is not None:
+            return self.sale
+        return None
+
+    def on_scanned(self, code: ScannedCode) -> None:
+        target = self._scan_target()
+        handler = getattr(target, "on_scanned", None)
+        if handler is not None:
+            handler(code)
+        elif target is None:
+            self.status.show_notice(self.tr("Log in first, then scan."))
+
+    def on_swiped(self, tracks: Tracks) -> None:
+        target = self._scan_target()
+        handler = getattr(target, "on_swiped", None)
+        if handler is not None:
+            handler(tracks)
+
+    def _on_device_failed(self, error: DomainError) -> None:
+        message = feedback.describe(error)
+        show = getattr(self._scan_target(), "show_refusal", None)
+        if message.severity is feedback.Severity.REFUSAL and show is not None:
+            show(error)  # a bad swipe or scan: said where the cashier is looking
+        else:
+            self.status.show_notice(message)
+
+    def _on_burst_without_devices(self, text: str) -> None:
+        try:
+            self.on_scanned(interpret(text))
+        except DomainError as err:
+            self._on_device_failed(err)
+
+    def _on_printed(self, outcome: PrintOutcome) -> None:
+        if outcome.printed:
+            self.status.show_notice(self.tr("Receipt printed."))
+        else:
+            self.status.show_notice(feedback.describe(DomainError(
+                outcome.error_code or "printer.offline")))
+
+    def reprint(self) -> None:
+        if self.devices is not None:
+            self.devices.reprint()
+
+    def _on_completed(self, done: Completed) -> None:
+        self.last_saved = done.sale.receipt_no
+        self.refresh_sync()
+
+    def saved_receipt(self) -> str | None:
+        """For the crash report: the last sale, if nothing new has been rung up since."""
+        model = self.sale.model
+        return self.last_saved if model is None or model.is_empty else None
+
+    def refresh_sync(self) -> None:
+        online = self.sync_online() if self.sync_online is not None else None
+        self.status.set_sync(read_sync_state(self.env.ctx, online))

@@ -1,0 +1,278 @@
+"""Returns: scan the receipt's barcode (or type its number), choose what comes back, refund to
+the original tenders. Without a receipt, or to void a whole paid sale, a manager approves."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSpinBox,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop import feedback, i18n
+from desktop.printing import ReceiptDesk
+from desktop.screens.prompt import approve
+from desktop.viewmodels.returns import ReturnViewModel
+from desktop.viewmodels.session import TillSession
+from desktop.widgets.money_label import MoneyLabel
+from domain.errors import DomainError
+from domain.records import Staff, TenderKind
+from domain.services.returns import Returned
+from hardware.scan_codes import ScannedCode
+
+
+class ReturnsDialog(QDialog):
+    def __init__(self, model: ReturnViewModel, session: TillSession, desk: ReceiptDesk,
+                 member_id: str | None = None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("returns_dialog")
+        self.setWindowTitle(self.tr("Return"))
+        self.setMinimumSize(960, 600)
+        self.model, self.session, self.desk = model, session, desk
+        self.member_id = member_id
+        self.items: list[tuple[str, int, int]] = []  # without a receipt: sku, qty, unit fen
+        self.manager: Staff | None = None
+        layout = QVBoxLayout(self)
+        self.mode = self._label("return_mode", layout)
+        layout.addLayout(self._entry_row())
+        self.original = self._label("return_original", layout)
+        self.table = self._lines_table()
+        layout.addWidget(self.table)
+        total = QHBoxLayout()
+        total.addWidget(QLabel(self.tr("Refund"), self))
+        self.refund = MoneyLabel("return_refund", self)
+        self.refund.setProperty("big", True)
+        total.addWidget(self.refund)
+        layout.addLayout(total)
+        self.error = self._label("error", layout)
+        self.outcome = self._label("return_outcome", layout)
+        layout.addLayout(self._buttons())
+        self._with_receipt()
+
+    def _label(self, name: str, layout: QVBoxLayout) -> QLabel:
+        label = QLabel(self)
+        label.setObjectName(name)
+        label.setWordWrap(True)
+        layout.addWidget(label)
+        return label
+
+    def _entry_row(self) -> QHBoxLayout:
+        """The receipt number (or, without a receipt, an item's code and how many)."""
+        row = QHBoxLayout()
+        self.code = QLineEdit(self)
+        self.code.setObjectName("return_code")
+        self.code.returnPressed.connect(self._on_code)
+        self.qty = QSpinBox(self)
+        self.qty.setObjectName("return_item_qty")
+        self.qty.setRange(1, 999)
+        row.addWidget(self.code, 3)
+        row.addWidget(self.qty, 1)
+        return row
+
+    def _lines_table(self) -> QTableWidget:
+        table = QTableWidget(0, 5, self)
+        table.setObjectName("return_lines")
+        table.setHorizontalHeaderLabels([self.tr("Item"), self.tr("Sold"), self.tr("Left"),
+                                         self.tr("Return"), self.tr("Amount")])
+        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        table.horizontalHeader().setStretchLastSection(True)
+        table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        table.verticalHeader().setDefaultSectionSize(52)
+        table.verticalHeader().setVisible(False)
+        self.spins: dict[int, QSpinBox] = {}
+        return table
+
+    def _buttons(self) -> QHBoxLayout:
+        row = QHBoxLayout()
+        actions: list[tuple[str, str, str, Callable[[], None]]] = [
+            ("F2", "return_all", self.tr("All"), self.choose_all),
+            ("F3", "return_void", self.tr("Void sale (manager)"), self.void),
+            ("F4", "return_no_receipt", self.tr("No receipt (manager)"), self.no_receipt),
+            ("F10", "return_refund_button", self.tr("Refund"), self.refund_now),
+        ]
+        back = QPushButton(self.tr("Esc Back"), self)
+        back.setObjectName("return_back")
+        back.clicked.connect(self.reject)
+        row.addWidget(back)
+        for key, name, text, slot in actions:
+            button = QPushButton(f"{key} {text}", self)
+            button.setObjectName(name)
+            button.setAutoDefault(False)
+            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+            button.clicked.connect(slot)
+            QShortcut(QKeySequence(key), self, slot)
+            row.addWidget(button)
+        return row
+
+    # --- modes --------------------------------------------------------------------------------
+
+    def _with_receipt(self) -> None:
+        self.mode.setText(self.tr("Scan the receipt's barcode or type its number."))
+        self.code.setPlaceholderText(self.tr("Receipt number"))
+        self.qty.hide()
+        self.code.setFocus()
+
+    def no_receipt(self) -> None:
+        """Goods without a receipt: a manager approves first, then the items are scanned."""
+        def approved(manager: Staff) -> None:
+            self.manager = manager
+            self.model.sale, self.items = None, []
+            self.mode.setText(self.tr("No receipt, approved by {name}: scan each item, then "
+                                      "F10. Refunded in cash at today's price.").format(
+                                          name=manager.name))
+            self.code.setPlaceholderText(self.tr("Item barcode or SKU"))
+            self.qty.show()
+            self.original.clear()
+            self._show_items()
+            self.code.setFocus()
+        approve(self, self.session, self.tr("Return without a receipt"), approved)
+
+    def void(self) -> None:
+        if self.model.sale is None:
+            self.show_refusal(DomainError("sale.unknown", receipt=self.code.text()))
+            return
+        receipt = self.model.sale.receipt_no
+
+        def approved(manager: Staff) -> None:
+            self._run(lambda: self.model.void(manager), receipt, manager)
+        approve(self, self.session, self.tr("Void the whole sale {receipt}").format(
+            receipt=receipt), approved)
+
+    # --- entering -----------------------------------------------------------------------------
+
+    def _on_code(self) -> None:
+        text = self.code.text().strip()
+        if not text:
+            self.refund_now()
+            return
+        try:
+            if self.manager is not None:
+                product = self.model.product(text)
+                self.items.append((product.sku, self.qty.value(), product.price_fen))
+                self.qty.setValue(1)
+                self._show_items()
+            else:
+                self.load(text)
+        except DomainError as err:
+            self.show_refusal(err)
+            return
+        self.code.clear()
+
+    def load(self, receipt: str) -> None:
+        sale = self.model.load(receipt)
+        self.error.clear()
+        self.outcome.clear()
+        local = self.model.env.ctx.calendar.local(sale.at)
+        self.original.setText(self.tr("Receipt {receipt} of {time}, total {total}").format(
+            receipt=sale.receipt_no, time=i18n.datetime_text(local),
+            total=i18n.money(sale.total_fen)))
+        self._show_lines()
+
+    def on_scanned(self, code: ScannedCode) -> None:
+        self.code.setText(code.text)
+        self._on_code()
+
+    def choose_all(self) -> None:
+        if self.model.sale is None:
+            return
+        self.model.choose_all()
+        for line_no, qty in self.model.chosen.items():
+            spin = self.spins.get(line_no)
+            if spin is not None:
+                spin.setValue(qty)
+        self.refund.set_fen(self.model.refund_fen())
+
+    def _show_lines(self) -> None:
+        """The receipt's lines, each with a spin box for how many come back."""
+        self.table.clearContents()
+        self.table.setRowCount(len(self.model.lines))
+        self.spins = {}
+        for row, line in enumerate(self.model.lines):
+            for col, text in enumerate((f"{line.name}  {line.sku}", str(line.sold),
+                                        str(line.left))):
+                self.table.setItem(row, col, QTableWidgetItem(text))
+            spin = QSpinBox()
+            spin.setObjectName(f"return_qty_{line.line_no}")
+            spin.setRange(0, line.left)
+            spin.setValue(self.model.chosen.get(line.line_no, 0))
+            spin.valueChanged.connect(lambda qty, no=line.line_no: self._chosen(no, qty))
+            self.table.setCellWidget(row, 3, spin)
+            self.spins[line.line_no] = spin
+            self.table.setItem(row, 4, QTableWidgetItem(i18n.money(line.left_fen)))
+        self.refund.set_fen(self.model.refund_fen())
+
+    def _chosen(self, line_no: int, qty: int) -> None:
+        try:
+            self.model.choose(line_no, qty)
+        except DomainError as err:
+            self.show_refusal(err)
+        self.refund.set_fen(self.model.refund_fen())
+
+    def _show_items(self) -> None:
+        self.table.setRowCount(len(self.items))
+        for row, (sku, qty, unit) in enumerate(self.items):
+            for col, text in enumerate((sku, "", "", str(qty), i18n.money(unit * qty))):
+                self.table.setItem(row, col, QTableWidgetItem(text))
+        self.refund.set_fen(sum(unit * qty for _, qty, unit in self.items))
+
+    # --- refunding ----------------------------------------------------------------------------
+
+    def refund_now(self) -> None:
+        if self.manager is not None:
+            manager, items = self.manager, [(sku, qty) for sku, qty, _ in self.items]
+            self._run(lambda: self.model.without_receipt(items, manager, self.member_id),
+                      None, manager)
+            self.items = []
+            return
+        if self.model.sale is None:
+            self.show_refusal(DomainError("return.nothing"))
+            return
+        self._run(self.model.commit, self.model.sale.receipt_no, None)
+
+    def _run(self, action: Callable[[], Returned], original: str | None,
+             manager: Staff | None) -> None:
+        try:
+            done = action()
+        except DomainError as err:
+            self.show_refusal(err)
+            return
+        self.error.clear()
+        cashier = self.session.staff.name if self.session.staff else ""
+        self.desk.refund_done(done, cashier, original, manager.name if manager else None)
+        self.outcome.setText(self._summary(done))
+        if self.model.sale is not None:
+            self._show_lines()
+        else:
+            self._show_items()
+
+    def _summary(self, done: Returned) -> str:
+        names = {TenderKind.CASH: self.tr("cash"), TenderKind.BANK_CARD: self.tr("bank card"),
+                 TenderKind.MOBILE: self.tr("mobile wallet"),
+                 TenderKind.WALLET: self.tr("stored value"), TenderKind.POINTS: self.tr("points"),
+                 TenderKind.COUPON: self.tr("coupon")}
+        parts = [f"{names[t.kind]} {i18n.money(-t.amount_fen)}" for t in done.sale.tenders]
+        text = self.tr("Refunded {total} ({how}). Receipt {receipt}.").format(
+            total=i18n.money(-done.sale.total_fen), how=", ".join(parts),
+            receipt=done.sale.receipt_no)
+        if done.points_taken_back:
+            text += " " + self.tr("{points} points taken back.").format(
+                points=i18n.number(done.points_taken_back))
+        return text
+
+    def show_refusal(self, err: DomainError) -> None:
+        self.error.setText(feedback.describe(err).text)
+        self.code.selectAll()
+        self.code.setFocus()

@@ -1,0 +1,203 @@
+"""What the sale screen's F-keys do: quantity, void, member, coupon, hold and recall, discount
+with a manager's approval, payment, returns. Each opens a small dialog or acts at once."""
+
+from __future__ import annotations
+
+import time
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject
+
+from desktop import i18n
+from desktop.screens.help_dialog import HelpDialog
+from desktop.screens.payment_dialog import PaymentDialog
+from desktop.screens.prompt import Kind, approve, ask, show_dialog
+from desktop.screens.recall_dialog import RecallDialog
+from desktop.screens.returns_dialog import ReturnsDialog
+from desktop.viewmodels.payment import PaymentViewModel
+from desktop.viewmodels.returns import ReturnViewModel
+from desktop.viewmodels.sale import SaleViewModel
+from domain.errors import DomainError
+from domain.records import Staff
+from domain.services.checkout import Completed
+
+if TYPE_CHECKING:
+    from desktop.screens.sale_screen import SaleScreen
+
+CANCEL_WINDOW_S = 5.0  # a second Shift+F3 within this cancels the sale
+
+
+class SaleActions(QObject):
+    def __init__(self, screen: SaleScreen) -> None:
+        super().__init__(screen)
+        self.screen = screen
+        self._cancel_armed = 0.0
+
+    def help(self) -> None:
+        keys = [(key, text) for key, _name, text, _slot in self.screen.key_actions()]
+        show_dialog(HelpDialog(keys, self.screen), self.screen.input)
+
+    def _selected(self) -> int | None:
+        line = self.screen.lines.selected_line_no()
+        if line is None:
+            self.screen.show_refusal(DomainError("sale.empty"))
+        return line
+
+    def quantity(self) -> None:
+        line = self._selected()
+        if line is None:
+            return
+        sale = self.screen.sale()
+        current = next(ln.qty for ln in sale.view().lines if ln.line_no == line)
+
+        def change(qty: int | str) -> None:
+            sale.set_qty(line, int(qty))
+            self.screen.refresh()
+        ask(self.screen, self.tr("Quantity"), self.tr("New quantity for the line:"),
+            Kind.COUNT, change, default=str(current), name="qty_dialog")
+
+    def void_line(self) -> None:
+        line = self._selected()
+        if line is not None:
+            self.screen.act(lambda: self.screen.sale().void_line(line), self.tr("Line removed."))
+
+    def cancel_sale(self) -> None:
+        """Shift+F3 twice: the whole sale is dropped (nothing was committed)."""
+        sale = self.screen.sale()
+        if sale.is_empty:
+            return
+        now = time.monotonic()
+        if now - self._cancel_armed > CANCEL_WINDOW_S:
+            self._cancel_armed = now
+            self.screen.show_info(self.tr("Press Shift+F3 again to cancel the whole sale."),
+                                  "warning")
+            return
+        self._cancel_armed = 0.0
+        self.screen.start(sale.staff)
+        self.screen.show_info(self.tr("Sale cancelled."))
+
+    def member_by_number(self) -> None:
+        def attach(code: int | str) -> None:
+            self.screen.sale().attach_code(str(code))
+            self.screen.refresh()
+            self.screen.member_attached()
+        ask(self.screen, self.tr("Member"), self.tr("Card number, member QR or mobile number:"),
+            Kind.TEXT, attach, name="member_dialog")
+
+    def detach_member(self) -> None:
+        self.screen.act(self.screen.sale().detach_member,
+                        self.tr("Member removed from the sale."))
+
+    def coupon(self) -> None:
+        def add(code: int | str) -> None:
+            self.screen.sale().add_coupon(str(code))
+            self.screen.refresh()
+            self.screen.show_info(self.tr("Coupon added."))
+        ask(self.screen, self.tr("Coupon"), self.tr("Scan or type the coupon code:"), Kind.TEXT,
+            add, name="coupon_dialog")
+
+    def camera(self) -> None:
+        devices = self.screen.devices
+        if devices is None or not devices.has("camera"):
+            self.screen.show_refusal(DomainError("camera.offline"))
+            return
+        devices.scan_with_camera()
+        self.screen.show_info(self.tr("Hold the code in front of the camera…"))
+
+    def hold(self) -> None:
+        sale, session = self.screen.sale(), self.screen.session
+        if self.screen.act(lambda: session.hold(sale.cart)):
+            self.screen.start(sale.staff)
+            self.screen.show_info(self.tr("Sale put on hold (%n on hold).", "",
+                                          len(session.held)))
+
+    def recall(self) -> None:
+        screen, session = self.screen, self.screen.session
+        if not screen.sale().is_empty:
+            screen.show_refusal(DomainError("sale.in_progress"))
+            return
+        if not session.held:
+            screen.show_refusal(DomainError("sale.nothing_held"))
+            return
+        staff = screen.sale().staff
+
+        def pick(index: int) -> None:
+            try:
+                cart = session.recall(index)
+                screen.use(SaleViewModel.resume(screen.env, staff, cart))
+            except DomainError as err:
+                screen.show_refusal(err)
+        show_dialog(RecallDialog(session.held, screen.env.ctx.calendar, pick, screen),
+                    screen.input)
+
+    def discount_line(self) -> None:
+        line = self._selected()
+        if line is None:
+            return
+
+        def change(fen: int | str) -> None:
+            self.screen.sale().set_discount(line, int(fen))
+            self.screen.refresh()
+            if self.screen.sale().needs_approval():
+                self._approve_discount(line)
+        ask(self.screen, self.tr("Discount"), self.tr("Discount on the line, in yuan:"),
+            Kind.MONEY, change, name="discount_dialog")
+
+    def _approve_discount(self, line: int) -> None:
+        def approved(manager: Staff) -> None:
+            self.screen.sale().approve(manager)
+            self.screen.refresh()
+            self.screen.show_info(self.tr("Discount approved by {name}.").format(
+                name=manager.name))
+        dialog = approve(self.screen, self.screen.session,
+                         self.tr("The discount is beyond your limit."), approved)
+        dialog.rejected.connect(lambda: self._drop_discount(line))
+
+    def _drop_discount(self, line: int) -> None:
+        self.screen.act(lambda: self.screen.sale().set_discount(line, 0))
+        self.screen.show_refusal(DomainError("override.cancelled"))
+
+    def pay(self) -> None:
+        screen, sale = self.screen, self.screen.sale()
+        if sale.is_empty:
+            screen.show_refusal(DomainError("sale.empty"))
+            return
+        if sale.needs_approval():
+            screen.show_refusal(DomainError("sale.manager_required"))
+            return
+        try:
+            dialog = PaymentDialog(PaymentViewModel(sale), screen)
+        except DomainError as err:
+            screen.show_refusal(err)
+            return
+        dialog.completed.connect(self._completed)
+        dialog.rejected.connect(screen.refresh)
+        show_dialog(dialog, screen.input)
+        dialog.amount.setFocus()
+
+    def _completed(self, done: Completed) -> None:
+        screen = self.screen
+        staff = screen.sale().staff
+        screen.desk.sale_done(done, staff.name)
+        screen.start(staff)
+        change = sum(t.change_fen for t in done.sale.tenders)
+        parts = [self.tr("Sale {receipt} saved.").format(receipt=done.sale.receipt_no)]
+        if change:
+            parts.append(self.tr("Change {change}").format(change=i18n.money(change)))
+        if done.member is not None:
+            parts.append(self.tr("{points} points earned").format(
+                points=i18n.number(done.sale.points_earned)))
+        screen.show_info("  ·  ".join(parts), "done")
+        screen.sale_completed.emit(done)
+
+    def open_returns(self, receipt: str = "") -> None:
+        screen = self.screen
+        sale = screen.sale()
+        dialog = ReturnsDialog(ReturnViewModel(screen.env, sale.staff), screen.session,
+                               screen.desk, sale.cart.member_id, screen)
+        show_dialog(dialog, screen.input)
+        if receipt:
+            try:
+                dialog.load(receipt)
+            except DomainError as err:
+                dialog.show_refusal(err)

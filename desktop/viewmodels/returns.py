@@ -1,0 +1,120 @@
+"""Returns at the till: with the receipt (its barcode), without it (a manager), or a void.
+
+With a receipt the goods go back to the original tenders and the points are recomputed on
+what the customer keeps (DOMAIN §7); the refund shown before confirming is worked out the
+way the return service splits a line, so the figure the cashier reads is the one refunded.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from desktop.viewmodels.env import TillEnv
+from domain.catalog import Product
+from domain.errors import NotFound, ValidationError
+from domain.records import Sale, SaleKind, Staff
+from domain.services import returns
+from domain.services.context import audit
+
+
+@dataclass(frozen=True, slots=True)
+class ReturnLine:
+    line_no: int
+    sku: str
+    name: str
+    sold: int
+    left: int  # not returned yet
+    final_fen: int  # what the line cost on the receipt
+    left_fen: int  # what of it has not been refunded yet
+
+
+@dataclass
+class ReturnViewModel:
+    env: TillEnv
+    staff: Staff
+    sale: Sale | None = None
+    lines: list[ReturnLine] = field(default_factory=list)
+    chosen: dict[int, int] = field(default_factory=dict)  # line_no -> qty to return
+
+    def load(self, receipt: str) -> Sale:
+        """Find the sale by the receipt number on (or under the barcode of) its receipt."""
+        text = receipt.strip().upper()
+        with self.env.ctx.reader() as uow:
+            sale = uow.sales.by_receipt(text) or uow.sales.get(receipt.strip())
+            if sale is None or sale.kind is not SaleKind.SALE:
+                raise NotFound("sale.unknown", receipt=text)
+            earlier = uow.sales.returns_of(sale.id)
+        self.sale, self.chosen = sale, {}
+        self.lines = [_left(line.line_no, sale, earlier) for line in sale.lines]
+        return sale
+
+    def choose(self, line_no: int, qty: int) -> None:
+        line = next((ln for ln in self.lines if ln.line_no == line_no), None)
+        if line is None:
+            raise NotFound("return.line_unknown", line_no=line_no)
+        if qty < 0 or qty > line.left:
+            raise ValidationError("return.qty_too_large", field="qty", line_no=line_no,
+                                  left=line.left)
+        if qty:
+            self.chosen[line_no] = qty
+        else:
+            self.chosen.pop(line_no, None)
+
+    def choose_all(self) -> None:
+        self.chosen = {ln.line_no: ln.left for ln in self.lines if ln.left}
+
+    def refund_fen(self) -> int:
+        """What the chosen goods refund: a share of the line, the last unit takes the rest."""
+        total = 0
+        for line in self.lines:
+            qty = self.chosen.get(line.line_no, 0)
+            if qty:
+                total += line.left_fen if qty == line.left else line.left_fen * qty // line.left
+        return total
+
+    def commit(self) -> returns.Returned:
+        if self.sale is None:
+            raise NotFound("sale.unknown", receipt="")
+        done = returns.return_with_receipt(self.env.ctx, self.sale.receipt_no, self.chosen,
+                                           self.staff.id)
+        self.load(self.sale.receipt_no)
+        return done
+
+    def void(self, manager: Staff) -> returns.Returned:
+        """Undo a paid sale in full, approved by a manager: audited, then every line returned.
+
+        The approval is written first so the trail holds the manager's decision even if the
+        return itself is then refused (nothing left to return, say).
+        """
+        if self.sale is None:
+            raise NotFound("sale.unknown", receipt="")
+        with self.env.ctx.uow() as uow:
+            audit(self.env.ctx, uow, "void_sale", self.staff.id, target=self.sale.receipt_no,
+                  approved_by=manager.id)
+            uow.commit()
+        self.choose_all()
+        return self.commit()
+
+    def product(self, code: str) -> Product:
+        """A product brought back without a receipt, by SKU or barcode."""
+        with self.env.ctx.reader() as uow:
+            found = uow.products.get(code.strip()) or uow.products.by_barcode(code.strip())
+        if found is None:
+            raise NotFound("product.unknown", code=code.strip())
+        return found
+
+    def without_receipt(self, items: list[tuple[str, int]], manager: Staff,
+                        member_id: str | None = None) -> returns.Returned:
+        """Goods brought back with no receipt: a manager approves; cash at today's price."""
+        if not items:
+            raise ValidationError("return.nothing", field="lines")
+        return returns.return_without_receipt(self.env.ctx, items, self.staff.id, manager.id,
+                                              member_id)
+
+
+def _left(line_no: int, sale: Sale, earlier: list[Sale]) -> ReturnLine:
+    line = next(ln for ln in sale.lines if ln.line_no == line_no)
+    back = [ln for s in earlier for ln in s.lines if ln.original_line_no == line_no]
+    return ReturnLine(line_no=line_no, sku=line.sku, name=line.name, sold=line.qty,
+                      left=line.qty + sum(ln.qty for ln in back), final_fen=line.final_fen,
+                      left_fen=line.final_fen + sum(ln.final_fen for ln in back))

@@ -1,0 +1,316 @@
+"""The sale on screen: lines with their prices and reasons, the member, coupons and the total.
+
+Every change goes through the cart services and is priced again at once; a change the
+rules refuse is undone, so the cart on screen is always one the engine can price.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
+from decimal import Decimal
+from enum import StrEnum
+from typing import Any
+
+from desktop.viewmodels.env import TillEnv
+from desktop.viewmodels.member import MemberPanel, member_panel
+from domain import cards as card_rules
+from domain import coupons as coupon_rules
+from domain import dynamicqr, pricing
+from domain.catalog import Product
+from domain.errors import DomainError, NotFound
+from domain.money import round_half_up
+from domain.records import Staff
+from domain.services import cart as carts
+from domain.services import checkout
+from domain.services.cart import Cart
+from domain.services.members import (
+    MemberView,
+    find_by_card,
+    find_by_code,
+    find_by_swipe,
+    member_view,
+)
+
+# A receipt number as printed under its barcode: S001-T01-000123.
+RECEIPT_NO = re.compile(r"^[A-Z0-9]{1,12}-[A-Z0-9]{1,12}-\d{6,}$")
+MOBILE = re.compile(r"^\+?[\d\s-]{11,16}$")
+
+
+class Routed(StrEnum):
+    """What a scanned or typed code turned out to be."""
+
+    ITEM = "item"
+    MEMBER = "member"
+    COUPON = "coupon"
+    RECEIPT = "receipt"  # a receipt's barcode: the screen opens the return
+    CHOICES = "choices"  # several products match: the screen lets the cashier pick
+
+
+@dataclass(frozen=True, slots=True)
+class Route:
+    kind: Routed
+    products: tuple[Product, ...] = ()
+    text: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class LineView:
+    line_no: int
+    sku: str
+    name: str
+    qty: int
+    unit_fen: int
+    list_fen: int
+    final_fen: int
+    reasons: tuple[dict[str, Any], ...]
+
+    @property
+    def discount_fen(self) -> int:
+        return self.list_fen - self.final_fen
+
+
+@dataclass(frozen=True, slots=True)
+class SaleView:
+    lines: tuple[LineView, ...] = ()
+    list_fen: int = 0
+    total_fen: int = 0
+    paid_fen: int = 0
+    remaining_fen: int = 0
+    points: int | None = None  # what the sale earns with a member attached
+    points_reasons: tuple[dict[str, Any], ...] = ()
+    applied: tuple[dict[str, Any], ...] = ()
+    coupons: tuple[str, ...] = ()
+    member: MemberPanel | None = None
+    approved_by: str | None = None
+    tender_count: int = 0
+
+    @property
+    def discount_fen(self) -> int:
+        return self.list_fen - self.total_fen
+
+
+@dataclass
+class SaleViewModel:
+    """One sale in progress at the till (plain data in a Cart until payment commits it)."""
+
+    env: TillEnv
+    cart: Cart
+    staff: Staff
+    quote: checkout.Quote | None = None
+    member: MemberView | None = None
+    listeners: list[Callable[[], None]] = field(default_factory=list)
+
+    @classmethod
+    def start(cls, env: TillEnv, staff: Staff, shift_id: str | None) -> SaleViewModel:
+        return cls(env, carts.start_sale(env.ctx, staff.id, shift_id), staff)
+
+    @classmethod
+    def resume(cls, env: TillEnv, staff: Staff, cart: Cart) -> SaleViewModel:
+        """A held sale recalled: its member is looked up again (balances may have moved)."""
+        model = cls(env, cart, staff)
+        if cart.member_id:
+            model.member = member_view(env.ctx, cart.member_id)
+        model.refresh()
+        return model
+
+    # --- reading ---------------------------------------------------------------------------
+
+    @property
+    def is_empty(self) -> bool:
+        return not self.cart.lines
+
+    def view(self) -> SaleView:
+        q = self.quote
+        if q is None:
+            return SaleView(member=self._panel())
+        lines = tuple(LineView(ln.line_no, ln.sku, ln.name, ln.qty, ln.unit_price_fen,
+                               ln.list_fen, ln.final_fen, ln.reasons) for ln in q.priced.lines)
+        paid = sum(t.amount_fen for t in q.settlement.tenders)
+        return SaleView(
+            lines=lines, list_fen=sum(ln.list_fen for ln in lines), total_fen=q.due_fen,
+            paid_fen=paid, remaining_fen=q.settlement.remaining_fen,
+            points=q.earning.points if q.earning else None,
+            points_reasons=q.earning.reasons if q.earning else (), applied=q.priced.applied,
+            coupons=tuple(self.cart.coupon_codes), member=self._panel(),
+            approved_by=self.cart.approved_by, tender_count=len(self.cart.tenders))
+
+    def _panel(self) -> MemberPanel | None:
+        if self.member is None:
+            return None
+        return member_panel(self.member, self.cart.card_number is not None)
+
+    def search(self, text: str, limit: int = 12) -> list[Product]:
+        """Products by SKU, barcode or pinyin-initial prefix, or by part of the name."""
+        if not text.strip():
+            return []
+        with self.env.ctx.reader() as uow:
+            return uow.products.search(text, limit)
+
+    def needs_approval(self) -> bool:
+        """Manual discounts beyond the cashier's limit and no manager has approved them."""
+        if self.quote is None or self.cart.approved_by is not None:
+            return False
+        return not pricing.manual_discount_allowed(self.quote.priced, self.env.ctx.pack)
+
+    # --- changing ----------------------------------------------------------------------------
+
+    def refresh(self) -> None:
+        """Price the cart again (and tell the screen)."""
+        self.quote = checkout.quote(self.env.ctx, self.cart) if self.cart.lines else None
+        for listener in self.listeners:
+            listener()
+
+    def apply(self, change: Callable[[], object]) -> None:
+        """Apply a change; if the cart can no longer be priced, put it back as it was."""
+        before = replace(self.cart, lines=list(self.cart.lines),
+                         coupon_codes=list(self.cart.coupon_codes),
+                         tenders=list(self.cart.tenders))
+        member = self.member
+        try:
+            change()
+            self.refresh()
+        except DomainError:
+            self.cart.lines, self.cart.coupon_codes = before.lines, before.coupon_codes
+            self.cart.tenders, self.cart.member_id = before.tenders, before.member_id
+            self.cart.card_number, self.member = before.card_number, member
+            self.cart.approved_by = before.approved_by
+            self.refresh()
+            raise
+
+    def add_item(self, code: str, qty: int = 1, price_fen: int | None = None) -> None:
+        """Add a product; the same product scanned again adds to the last line's quantity."""
+        last = self.cart.lines[-1] if self.cart.lines else None
+        if (last is not None and price_fen is None and last.unit_price_fen is None
+                and not last.manual_discount_fen and code in _codes(last.product)):
+            self.set_qty(last.line_no, last.qty + qty)
+            return
+        self.apply(lambda: carts.add_item(self.env.ctx, self.cart, code, qty, price_fen))
+
+    def add_product(self, product: Product, qty: int = 1) -> None:
+        self.add_item(product.sku, qty)
+
+    def add_weighed(self, plu: str, price_fen: int | None, weight_g: int | None) -> None:
+        """A scale label: the label's price, or the product's price per kg times the weight."""
+        product = self._product(plu) or self._product(plu.lstrip("0"))
+        if product is None:
+            raise NotFound("product.unknown", code=plu)
+        if price_fen is None and weight_g is not None:
+            price_fen = round_half_up(product.price_fen * Decimal(weight_g) / 1000)
+        self.add_item(product.sku, 1, price_fen)
+
+    def set_qty(self, line_no: int, qty: int) -> None:
+        self.apply(lambda: carts.set_qty(self.cart, line_no, qty))
+
+    def void_line(self, line_no: int) -> None:
+        self.apply(lambda: carts.remove_line(self.cart, line_no))
+
+    def set_discount(self, line_no: int, discount_fen: int) -> None:
+        """A manual line discount; beyond the limit it stands only once a manager approves."""
+        def change() -> None:
+            carts.set_line_discount(self.cart, line_no, discount_fen)
+            self.cart.approved_by = None  # an earlier approval was for other figures
+        self.apply(change)
+
+    def approve(self, manager: Staff) -> None:
+        self.cart.approved_by = manager.id
+
+    def add_coupon(self, code: str) -> None:
+        self.apply(lambda: carts.add_coupon(self.cart, code))
+
+    def remove_coupon(self, code: str) -> None:
+        def change() -> None:
+            self.cart.coupon_codes = [c for c in self.cart.coupon_codes if c != code]
+        self.apply(change)
+
+    # --- members -----------------------------------------------------------------------------
+
+    def attach_code(self, code: str) -> MemberView:
+        """A member card number, member QR (static or dynamic) or mobile number."""
+        ctx = self.env.ctx
+        if dynamicqr.is_dynamic(code):
+            token = dynamicqr.read_payload(code, ctx.now(), ctx.card_secret,
+                                           ctx.pack.cards.dynamic_qr_ttl_s)
+            self.env.seen_qr.admit(token)
+            return self._attach(find_by_card(ctx, token.card_number), presented=True)
+        view = find_by_code(ctx, code)
+        mobile = not code.strip().isdigit() or len(code.strip()) != card_rules.NUMBER_LENGTH
+        return self._attach(view, presented=not mobile)
+
+    def attach_swipe(self, track1: str | None, track2: str | None) -> MemberView:
+        return self._attach(find_by_swipe(self.env.ctx, track1, track2), presented=True)
+
+    def _attach(self, view: MemberView, presented: bool) -> MemberView:
+        if view.card is not None:
+            card_rules.check_staff_use(view.card, view.member, self.staff.id)
+
+        def change() -> None:
+            self.member = view
+            self.cart.member_id = view.member.id
+            self.cart.card_number = view.card.number if presented and view.card else None
+        self.apply(change)
+        return view
+
+    def detach_member(self) -> None:
+        def change() -> None:
+            self.member, self.cart.member_id, self.cart.card_number = None, None, None
+        self.apply(change)
+
+    # --- codes: scanned or typed -------------------------------------------------------------
+
+    def enter(self, text: str) -> Route:
+        """A code scanned as text, or typed and Enter pressed: find out what it is and act."""
+        code = text.strip()
+        if not code:
+            raise NotFound("product.unknown", code="")
+        if RECEIPT_NO.match(code.upper()):
+            return Route(Routed.RECEIPT, text=code.upper())
+        if dynamicqr.is_dynamic(code):
+            self.attach_code(code)
+            return Route(Routed.MEMBER)
+        product = self._product(code)
+        if product is not None:
+            self.add_product(product)
+            return Route(Routed.ITEM)
+        return self._not_a_product(code)
+
+    def enter_gtin(self, code: str) -> Route:
+        """A GTIN: a product's barcode, or one of our card numbers that happens to be one."""
+        product = self._product(code)
+        if product is not None:
+            self.add_product(product)
+            return Route(Routed.ITEM)
+        return self._not_a_product(code)
+
+    def _not_a_product(self, code: str) -> Route:
+        compact = code.replace(" ", "").replace("-", "")
+        if len(compact) == card_rules.NUMBER_LENGTH and card_rules.luhn_valid(compact):
+            self.attach_code(compact)
+            return Route(Routed.MEMBER)
+        if coupon_rules.valid_code(code):
+            self.add_coupon(code)
+            return Route(Routed.COUPON)
+        if MOBILE.match(code):
+            self.attach_code(code)
+            return Route(Routed.MEMBER)
+        found = self.search(code)
+        if len(found) == 1:
+            self.add_product(found[0])
+            return Route(Routed.ITEM)
+        if found:
+            return Route(Routed.CHOICES, tuple(found))
+        raise NotFound("product.unknown", code=code)
+
+    def _product(self, code: str) -> Product | None:
+        if not code:
+            return None
+        with self.env.ctx.reader() as uow:
+            product = uow.products.get(code) or uow.products.by_barcode(code)
+            if product is None and code.upper() != code:
+                product = uow.products.get(code.upper())
+        return product if product is not None and product.active else None
+
+
+def _codes(product: Product) -> tuple[str, ...]:
+    return (product.sku, product.barcode) if product.barcode else (product.sku,)

@@ -1,0 +1,129 @@
+"""The till's speed on a big store (not a test): scan → line on screen, card → member panel,
+cold start to the log-in screen, memory. Run on a copy of the bench store:
+
+    .venv/bin/python -m bench.generate                      # 1M members, 100k SKUs (once)
+    cp bench/data/bench.sqlite3 /tmp/till-bench.sqlite3
+    QT_QPA_PLATFORM=offscreen .venv/bin/python tests/gui/bench_till.py /tmp/till-bench.sqlite3
+
+Scans and swipes go through the same path as the devices' signals (the main window's
+`on_scanned` / `on_swiped`), so the time includes pricing, the member look-up and repainting
+the lines table and member panel; the stopwatch stops once Qt has processed the repaint.
+"""
+
+from __future__ import annotations
+
+import json
+import random
+import resource
+import sqlite3
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+COLD_START = """
+import time, sys
+t0 = time.perf_counter()
+from pathlib import Path
+from desktop import bootstrap
+from desktop.app import application, apply_style, choose_font, set_language
+from desktop.screens.main_window import MainWindow
+from desktop.devices import TillDevices
+app = application()
+set_language(app, "zh_CN"); choose_font(app); apply_style(app)
+till = bootstrap.open_till(Path(sys.argv[1]), {})
+window = MainWindow(till.env, TillDevices(till.devices))
+window.show(); window.start()
+for _ in range(3):
+    app.processEvents()
+print(time.perf_counter() - t0)
+window.shutdown(); till.close()
+"""
+
+
+def percentile(values: list[float], p: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, round(p / 100 * (len(ordered) - 1)))]
+
+
+def summary(values: list[float]) -> dict[str, float]:
+    return {"n": len(values), "median_ms": round(statistics.median(values) * 1000, 2),
+            "p99_ms": round(percentile(values, 99) * 1000, 2),
+            "max_ms": round(max(values) * 1000, 2)}
+
+
+def main(path: Path, rounds: int = 300) -> dict[str, object]:
+    from PySide6.QtWidgets import QApplication
+
+    from desktop import bootstrap
+    from desktop.app import application, apply_style, choose_font, set_language
+    from desktop.screens.main_window import MainWindow
+    from domain.cards import track2_data
+    from hardware.scan_codes import CodeKind, ScannedCode
+    from hardware.tracks import Tracks
+
+    started = time.perf_counter()
+    cold = [float(subprocess.run([sys.executable, "-c", COLD_START, str(path)],
+                                 capture_output=True, text=True, check=True).stdout)
+            for _ in range(3)]
+    app = application()
+    set_language(app, "zh_CN")
+    choose_font(app)
+    apply_style(app)
+    till = bootstrap.open_till(path, {})
+    window = MainWindow(till.env, None, idle_lock_s=0)
+    window.resize(1280, 800)
+    window.show()
+    window.session.login("1001", "1357")
+    if window.session.needs_shift:
+        window.session.open_shift(0)
+    window._enter_till()
+    rng = random.Random(7)
+    conn = sqlite3.connect(path)
+    barcodes = [r[0] for r in conn.execute(
+        "SELECT barcode FROM products WHERE active = 1 AND barcode IS NOT NULL")]
+    cards = conn.execute("SELECT c.number, c.expiry FROM cards c JOIN members m ON "
+                         "m.id = c.member_id WHERE c.state IN ('issued','active') AND "
+                         "m.status = 'active' ORDER BY random() LIMIT ?", (rounds,)).fetchall()
+    conn.close()
+    secret = till.env.ctx.card_secret
+
+    def settle() -> None:
+        QApplication.processEvents()
+
+    scans: list[float] = []
+    for i in range(rounds):
+        if i % 20 == 0:
+            window.sale.start(window.session.staff)  # a fresh basket every 20 lines
+            settle()
+        code = ScannedCode(rng.choice(barcodes), CodeKind.GTIN)
+        t = time.perf_counter()
+        window.on_scanned(code)
+        settle()
+        scans.append(time.perf_counter() - t)
+    swipes: list[float] = []
+    for number, expiry in cards:
+        window.sale.start(window.session.staff)
+        settle()
+        tracks = Tracks(track2=track2_data(number, expiry, secret).strip(";?"))
+        t = time.perf_counter()
+        window.on_swiped(tracks)
+        settle()
+        swipes.append(time.perf_counter() - t)
+        assert window.sale.sale().view().member is not None, window.sale.alert.text()
+    result = {
+        "store": {"path": str(path), "size_mb": round(path.stat().st_size / 1e6)},
+        "scan_to_line": summary(scans),
+        "card_to_member_panel": summary(swipes),
+        "cold_start_s": [round(c, 2) for c in cold],
+        "max_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024),
+        "wall_s": round(time.perf_counter() - started, 1),
+    }
+    window.shutdown()
+    till.close()
+    return result
+
+
+if __name__ == "__main__":
+    print(json.dumps(main(Path(sys.argv[1])), indent=2))
