@@ -20,6 +20,7 @@ from domain.rulepack import (
     DepositDiscount,
     LadderStep,
     Occasion,
+    OfflineRules,
     PointsRules,
     PricingRules,
     RulePack,
@@ -86,9 +87,10 @@ def parse_pack(data: dict[str, Any], file: str) -> RulePack:
     wallet = _wallet(root.table("wallet", required=True))
     coupons = _coupons(root.table("coupons", required=True))
     cards = _cards(root.table("cards", required=True))
+    offline = _offline(root.table("offline"))
     root.finish()
     return RulePack(name=name, title=title, tiers=tiers, pricing=pricing, points=points,
-                    wallet=wallet, coupons=coupons, cards=cards, source=file)
+                    wallet=wallet, coupons=coupons, cards=cards, source=file, offline=offline)
 
 
 # --- tiers ---------------------------------------------------------------------------
@@ -358,6 +360,20 @@ def _cards(t: Table) -> CardRules:
     rules = CardRules(brand=brand, level=level, valid_years=t.int("valid_years", minimum=1),
                       dynamic_qr_ttl_s=t.int("dynamic_qr_ttl_s", minimum=10),
                       staff_card_daily_alert=t.int("staff_card_daily_alert", minimum=1))
+    t.finish()
+    return rules
+
+
+def _offline(t: Table) -> OfflineRules:
+    """The optional `[offline]` table; a key left out keeps its default (docs/headoffice.md)."""
+    d = OfflineRules()
+    names = ("per_sale_points", "per_sale_wallet_fen", "member_day_points",
+             "member_day_wallet_fen", "terminal_points", "terminal_wallet_fen")
+    values = {name: t.int(name, getattr(d, name), minimum=0) for name in names}
+    rules = OfflineRules(**values,
+                         max_offline_hours=t.int("max_offline_hours", d.max_offline_hours,
+                                                 minimum=0),
+                         online_grace_s=t.int("online_grace_s", d.online_grace_s, minimum=1))
     t.finish()
     return rules
 

@@ -168,6 +168,25 @@ class CardRules:
 
 
 @dataclass(frozen=True, slots=True)
+class OfflineRules:
+    """DOMAIN §12: what a till may let members spend while it cannot reach head office.
+
+    Points are counted in points, wallet money in fen (principal and bonus together). Head
+    office grants these limits to each terminal (allowance renewal); the worst overdraft of a
+    member is `member_day_*` x the tills the member visits while they are all offline.
+    """
+
+    per_sale_points: int = 3000  # one sale may spend at most this many points offline ...
+    per_sale_wallet_fen: int = 50000  # ... and this much stored value (¥500)
+    member_day_points: int = 5000  # one member, one business date, at one till
+    member_day_wallet_fen: int = 100000  # ¥1,000
+    terminal_points: int = 50000  # a till's spending not yet acknowledged by head office
+    terminal_wallet_fen: int = 1000000  # ¥10,000
+    max_offline_hours: int = 24  # an allowance is valid this long after head office granted it
+    online_grace_s: int = 60  # a till that reached head office this recently counts as online
+
+
+@dataclass(frozen=True, slots=True)
 class RulePack:
     """Everything a store's rules say, loaded from resources/rulepacks/<name>.toml."""
 
@@ -180,6 +199,7 @@ class RulePack:
     coupons: CouponRules
     cards: CardRules = field(default_factory=CardRules)
     source: str = ""  # the file it was read from
+    offline: OfflineRules = field(default_factory=OfflineRules)
 
     def tier(self, name: str) -> TierRule:
         """The tier called `name`; KeyError for a name the pack does not have."""

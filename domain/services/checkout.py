@@ -5,9 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
+from domain import allowances, pricing, tiers
 from domain import coupons as coupon_rules
 from domain import points as points_rules
-from domain import pricing, tiers
 from domain.errors import DomainError
 from domain.ports import UnitOfWork
 from domain.records import Coupon, Member, Sale, SaleKind, SaleLine, TierChange
@@ -47,8 +47,8 @@ class Completed:
 
 
 def quote(ctx: ServiceContext, cart: Cart) -> Quote:
-    """Price the cart and settle its tenders so far, writing nothing."""
-    with ctx.uow() as uow:
+    """Price the cart and settle its tenders so far, writing nothing (a deferred read)."""
+    with ctx.reader() as uow:
         return _evaluate(ctx, uow, cart, partial=True)
 
 
@@ -96,6 +96,7 @@ def complete(ctx: ServiceContext, cart: Cart) -> Completed:
             maintenance.bring_up_to_date(ctx, uow, cart.member_id)
         q = _evaluate(ctx, uow, cart, partial=False)
         _check_manual_discounts(ctx, q, cart)
+        _check_offline_allowance(ctx, uow, q)
         sale = _build_sale(ctx, uow, cart, q)
         uow.sales.add(sale)
         emit(ctx, uow, "sale.completed", sale, member_id=sale.member_id)
@@ -111,6 +112,15 @@ def complete(ctx: ServiceContext, cart: Cart) -> Completed:
 def _check_manual_discounts(ctx: ServiceContext, q: Quote, cart: Cart) -> None:
     if cart.approved_by is None and not pricing.manual_discount_allowed(q.priced, ctx.pack):
         raise DomainError("sale.manager_required", reason="manual_discount")
+
+
+def _check_offline_allowance(ctx: ServiceContext, uow: UnitOfWork, q: Quote) -> None:
+    """Issue 4 hook: a till out of touch with head office spends points and stored value only
+    within its offline allowance (domain/allowances.py); the sale's transaction records it."""
+    if q.member is not None:
+        spend = allowances.Spend(q.settlement.points_spent, q.settlement.wallet_principal_fen
+                                 + q.settlement.wallet_bonus_fen)
+        allowances.guard(uow, q.member.id, spend, ctx.today(), ctx.now(), ctx.pack.offline)
 
 
 def _build_sale(ctx: ServiceContext, uow: UnitOfWork, cart: Cart, q: Quote) -> Sale:

@@ -1,0 +1,244 @@
+"""The head-office HTTP API (FastAPI). Stateless: run as many replicas as needed behind a load
+balancer; everything lives in the database, idempotency included."""
+
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import UTC, date, datetime
+from typing import Annotated, Any
+
+from fastapi import Depends, FastAPI, Header, Query, Request
+from fastapi.concurrency import run_in_threadpool
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse, Response
+from pydantic import BaseModel
+from sqlalchemy import Engine
+
+from domain.errors import DomainError, NotFound, ValidationError
+from headoffice import cases, ingest, lookup, pull, reports, tenancy
+from headoffice.auth import ApiError, TerminalCache, authenticate
+from headoffice.batch import Terminal
+from headoffice.engine import read_options
+from headoffice.migrate import current
+from headoffice.packs import PackBook
+from headoffice.sql import retrying
+from sync.hlc import HybridClock, Stamp
+from sync.schema import (
+    HEADER_PROTOCOL,
+    MAX_EVENTS_PER_BATCH,
+    MAX_PULL_LIMIT,
+    PROTOCOL_VERSION,
+    AllowanceGrant,
+    EnrollRequest,
+    EnrollResponse,
+    ErrorBody,
+    LookupResponse,
+    PullResponse,
+    PushRequest,
+    PushResponse,
+)
+from sync.signing import HEADER_SERVER_TIME
+
+ERRORS: dict[int | str, dict[str, Any]] = {
+    s: {"model": ErrorBody} for s in (400, 401, 403, 404, 409, 413, 422, 426)}
+
+
+@dataclass
+class Settings:
+    auth_cache_s: float = 15.0
+    admin_token: str | None = None  # enables /v1/admin/* (reports, cases) for this bearer token
+
+
+class Resolution(BaseModel):
+    by: str
+    note: str = ""
+
+
+@dataclass
+class _Service:
+    """What every route needs: the database, caches, head office's clock and HLC."""
+
+    engine: Engine
+    settings: Settings
+    clock: Callable[[], datetime]
+    cache: TerminalCache
+    packs: PackBook
+    hlc: HybridClock
+
+
+def create_app(engine: Engine, settings: Settings | None = None,
+               clock: Callable[[], datetime] = lambda: datetime.now(UTC)) -> FastAPI:
+    settings = settings or Settings()
+    app = FastAPI(title="Kaika head office", version="1",
+                  description="Sync protocol v1 between Kaika tills and head office "
+                              "(docs/headoffice.md, docs/sync-events.md).")
+    service = _Service(engine, settings, clock, TerminalCache(settings.auth_cache_s),
+                       PackBook(), HybridClock("headoffice"))
+    _errors(app)
+
+    @app.middleware("http")
+    async def server_time(request: Request, call_next: Any) -> Any:
+        response = await call_next(request)
+        response.headers[HEADER_SERVER_TIME] = str(int(clock().timestamp() * 1000))
+        return response
+
+    @app.get("/v1/health")
+    def health() -> dict[str, str | None]:
+        """For the load balancer: the database answers, and at which schema revision."""
+        return {"status": "ok", "schema": current(engine)}
+
+    @app.post("/v1/terminals/enroll", responses=ERRORS)
+    def enroll(req: EnrollRequest) -> EnrollResponse:
+        """Exchange a one-time enrolment code and the till's public key for its identity."""
+        return retrying(engine, lambda conn: tenancy.enroll(conn, req, clock()))
+
+    signed = Annotated[Terminal, Depends(_signed(service))]
+    _sync_routes(app, service, signed)
+    _member_routes(app, service, signed)
+    _admin_routes(app, service)
+    return app
+
+
+def _signed(service: _Service) -> Callable[..., Any]:
+    """The dependency that authenticates a till's signed request (headers documented)."""
+
+    async def signed(
+            request: Request,
+            x_kaika_terminal: Annotated[str, Header(description="the terminal id")] = "",
+            x_kaika_timestamp: Annotated[str, Header(
+                description="Unix ms, within 5 minutes of head office's clock")] = "",
+            x_kaika_nonce: Annotated[str, Header(
+                description="new for every request (UUIDv7); a replay is refused")] = "",
+            x_kaika_signature: Annotated[str, Header(
+                description="Ed25519 over METHOD\\nPATH?QUERY\\nTIMESTAMP\\nNONCE\\n"
+                            "SHA256(BODY), base64url")] = "") -> Terminal:
+        protocol = request.headers.get(HEADER_PROTOCOL, str(PROTOCOL_VERSION))
+        if not protocol.isdigit() or int(protocol) > PROTOCOL_VERSION:
+            # A till newer than head office keeps queuing locally until head office is upgraded.
+            raise ApiError(426, "sync.protocol_unsupported", supported=PROTOCOL_VERSION)
+        body = await request.body()
+        target = request.scope["raw_path"].decode("latin-1")
+        if request.scope["query_string"]:
+            target += "?" + request.scope["query_string"].decode("latin-1")
+        return await run_in_threadpool(authenticate, service.engine, service.cache,
+                                       request.method, target, request.headers, body,
+                                       service.clock())
+
+    return signed
+
+
+def _sync_routes(app: FastAPI, service: _Service, signed: Any) -> None:
+    engine, clock, hlc = service.engine, service.clock, service.hlc
+
+    @app.post("/v1/sync/push", response_model=PushResponse, responses=ERRORS)
+    def push(req: PushRequest, terminal: signed) -> Response:
+        """Apply a batch (at most 500 events, in seq order, continuing the terminal's seqs)."""
+        if len(req.events) > MAX_EVENTS_PER_BATCH:
+            raise ApiError(413, "sync.batch_too_large", max_events=MAX_EVENTS_PER_BATCH)
+        batch = ingest.check_batch(req, terminal)
+        acked, results = ingest.push(engine, terminal, batch, clock(), service.packs)
+        stamp = hlc.observe(Stamp.parse(req.hlc)) if req.hlc else hlc.now()
+        answer = PushResponse(acked_through_seq=acked, results=results, server_time=clock(),
+                              server_hlc=str(stamp))
+        return _json(answer)  # built and checked once, not validated again on the way out
+
+    @app.get("/v1/sync/pull", response_model=PullResponse, responses=ERRORS)
+    def pull_page(terminal: signed, cursor: str = "",
+                  limit: Annotated[int, Query(ge=1, le=MAX_PULL_LIMIT)] = 500) -> Response:
+        """The next page of the store's and the merchant's changes after `cursor`."""
+        def read(conn: Any) -> PullResponse:
+            changes, after, more, acked = pull.page(conn, terminal, pull.Cursor.decode(cursor),
+                                                    limit)
+            return PullResponse(changes=changes, next_cursor=after.encode(), has_more=more,
+                                acked_through_seq=acked, server_time=clock(),
+                                server_hlc=str(hlc.now()))
+        return _json(retrying(engine, read, **read_options(engine)))
+
+
+def _member_routes(app: FastAPI, service: _Service, signed: Any) -> None:
+    engine, clock = service.engine, service.clock
+
+    @app.post("/v1/allowances/renew", responses=ERRORS)
+    def renew(terminal: signed) -> AllowanceGrant:
+        """Grant the terminal its offline spending limits for the next `max_offline_hours`."""
+        return retrying(engine, lambda conn: lookup.renew_allowance(conn, terminal, clock(),
+                                                                    service.packs))
+
+    @app.get("/v1/members/lookup", responses=ERRORS)
+    def member_lookup(terminal: signed, mobile: str | None = None,
+                      card: str | None = None) -> LookupResponse:
+        """A member not yet on this till, by mobile or card number; the store follows them."""
+        def find(conn: Any) -> LookupResponse:
+            member_id, changes, acked = lookup.lookup(conn, terminal, clock(), mobile=mobile,
+                                                      card=card)
+            return LookupResponse(found=member_id is not None, member_id=member_id,
+                                  changes=changes, acked_through_seq=acked,
+                                  server_time=clock(), server_hlc=str(service.hlc.now()))
+        return retrying(engine, find, **_lookup_options(engine))
+
+
+def _admin_routes(app: FastAPI, service: _Service) -> None:
+    engine, packs, clock, token = (service.engine, service.packs, service.clock,
+                                   service.settings.admin_token)
+
+    def admin(request: Request) -> None:
+        if token is None:
+            raise ApiError(403, "auth.admin_disabled")
+        if request.headers.get("authorization") != f"Bearer {token}":
+            raise ApiError(401, "auth.admin_token")
+
+    Admin = Depends(admin)
+
+    @app.get("/v1/admin/reports/liability", dependencies=[Admin], responses=ERRORS)
+    def liability(merchant: str) -> dict[str, Any]:
+        with engine.connect() as conn:
+            return reports.liability(conn, merchant, packs)
+
+    @app.get("/v1/admin/reports/points-daily", dependencies=[Admin], responses=ERRORS)
+    def points_daily(day: date, store: str | None = None) -> dict[str, Any]:
+        with engine.connect() as conn:
+            return reports.points_daily(conn, day, store, packs)
+
+    @app.get("/v1/admin/cases", dependencies=[Admin], responses=ERRORS)
+    def case_list(status: str | None = "open") -> list[dict[str, Any]]:
+        with engine.connect() as conn:
+            return cases.list_cases(conn, status)
+
+    @app.post("/v1/admin/cases/{case_id}/resolve", dependencies=[Admin], responses=ERRORS)
+    def resolve(case_id: str, body: Resolution) -> dict[str, str]:
+        cases.resolve(engine, case_id, body.by, body.note, clock())
+        return {"status": "resolved"}
+
+
+def _lookup_options(engine: Engine) -> dict[str, Any]:
+    # The look-up writes (the store now follows the member) but must read the member and the
+    # terminal's acknowledged seq in one snapshot: REPEATABLE READ, retried on conflict.
+    return {} if engine.dialect.name == "sqlite" else {"isolation_level": "REPEATABLE READ"}
+
+
+def _json(model: BaseModel) -> Response:
+    return Response(model.model_dump_json(), media_type="application/json")
+
+
+def _errors(app: FastAPI) -> None:
+    @app.exception_handler(ApiError)
+    async def api_error(_request: Request, err: ApiError) -> JSONResponse:
+        return _error(err.status, err.code, err.params)
+
+    @app.exception_handler(DomainError)
+    async def domain_error(_request: Request, err: DomainError) -> JSONResponse:
+        status = 404 if isinstance(err, NotFound) else 400 if isinstance(
+            err, ValidationError) else 409
+        return _error(status, err.code, err.params)
+
+    @app.exception_handler(RequestValidationError)
+    async def invalid(_request: Request, err: RequestValidationError) -> JSONResponse:
+        first = err.errors()[0] if err.errors() else {}
+        field = ".".join(str(p) for p in first.get("loc", ()))
+        return _error(422, "request.invalid", {"field": field, "problem": first.get("type")})
+
+
+def _error(status: int, code: str, params: dict[str, Any]) -> JSONResponse:
+    safe = {k: v if isinstance(v, (str, int, float, bool, type(None), list, dict)) else str(v)
+            for k, v in params.items()}
+    return JSONResponse(status_code=status, content={"code": code, "params": safe})

@@ -1,0 +1,87 @@
+"""The state of one push being applied: its transaction, terminal, clock, feed and outcomes."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime, time, timedelta
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from sqlalchemy import Connection
+
+from domain.rulepack import RulePack
+from headoffice.feed import FeedWriter, interested_stores
+from sync.payloads import Payload
+from sync.schema import Event
+
+
+@dataclass(frozen=True, slots=True)
+class Terminal:
+    """An enrolled till as authentication found it."""
+
+    id: str
+    store_id: str
+    merchant_id: str
+    code: str
+    public_key: str
+    revoked: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Item:
+    """A new, valid event and its typed payload."""
+
+    event: Event
+    payload: Payload
+
+    @property
+    def event_id(self) -> str:
+        return self.event.event_id
+
+
+@dataclass
+class Batch:
+    conn: Connection
+    terminal: Terminal
+    now: datetime
+    pack: RulePack
+    tz: ZoneInfo
+    day_close: time
+    feed: FeedWriter = field(default_factory=FeedWriter)
+    # Outcomes that differ from "applied": event id -> (status, code).
+    outcome: dict[str, tuple[str, str | None]] = field(default_factory=dict)
+    aliases: dict[str, str] = field(default_factory=dict)  # member id -> canonical id
+    clock_ahead_ms: int = 0  # the most a stamp from this till was ahead (clamped)
+    _followers: dict[str, set[str]] = field(default_factory=dict)
+
+    def followers(self, member_id: str) -> set[str]:
+        """Stores following the member (read once per batch, kept up to date by the batch)."""
+        if member_id not in self._followers:
+            self.prefetch_followers([member_id])
+        return self._followers[member_id]
+
+    def prefetch_followers(self, member_ids: Any) -> None:
+        wanted = [m for m in set(member_ids) if m not in self._followers]
+        for member_id, stores in interested_stores(self.conn, wanted).items():
+            self._followers[member_id] = set(stores)
+
+    def canonical(self, member_id: str | None) -> str | None:
+        if member_id is None:
+            return None
+        return self.aliases.get(member_id, member_id)
+
+    def mark(self, event_id: str, status: str, code: str | None) -> None:
+        self.outcome[event_id] = (status, code)
+
+    def local_date(self, at: datetime) -> date:
+        """The store's calendar date of an instant (points expiry follows the calendar)."""
+        return at.astimezone(self.tz).date()
+
+    def business_date(self, at: datetime) -> date:
+        local = at.astimezone(self.tz)
+        return (local - timedelta(hours=self.day_close.hour,
+                                  minutes=self.day_close.minute)).date()
+
+    @property
+    def now_ms(self) -> int:
+        return int(self.now.astimezone(UTC).timestamp() * 1000)

@@ -1,0 +1,269 @@
+"""`kaika-headoffice`: serve the API, migrate, add stores, enrol and revoke tills, publish the
+catalogue, print reports and resolve reconciliation cases."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import socket
+import sys
+from collections.abc import Sequence
+from datetime import UTC, date, datetime
+from pathlib import Path
+from typing import Any
+
+from domain.errors import DomainError
+from headoffice import cases, reports, tenancy
+from headoffice.engine import DB_ENV, default_url, is_sqlite, make_engine
+from headoffice.migrate import require_head, upgrade
+from headoffice.packs import PackBook
+from headoffice.publish import Publication, publish
+
+ADMIN_TOKEN_ENV = "KAIKA_HO_ADMIN_TOKEN"
+OPENAPI = Path(__file__).resolve().parent / "openapi.json"
+
+
+def now() -> datetime:
+    return datetime.now(UTC)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = _parser()
+    args = parser.parse_args(argv)
+    if not hasattr(args, "func"):
+        parser.print_help()
+        return 2
+    try:
+        return int(args.func(args) or 0)
+    except DomainError as err:
+        print(f"kaika-headoffice: {err}", file=sys.stderr)
+        return 1
+
+
+def _parser() -> argparse.ArgumentParser:
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("--db", default=None,
+                        help=f"database URL (default: ${DB_ENV} or a SQLite file)")
+    parser = argparse.ArgumentParser(prog="kaika-headoffice", description="Kaika head office")
+    sub = parser.add_subparsers(metavar="COMMAND")
+    serve = sub.add_parser("serve", parents=[common], help="run the HTTP API")
+    serve.add_argument("--host", default="127.0.0.1")
+    serve.add_argument("--port", type=int, default=8600, help="0 picks a free port")
+    serve.add_argument("--workers", type=int, default=1)
+    serve.add_argument("--auth-cache-seconds", type=float, default=15.0)
+    serve.add_argument("--admin-token", default=os.environ.get(ADMIN_TOKEN_ENV))
+    serve.add_argument("--tls-cert", default=None)
+    serve.add_argument("--tls-key", default=None)
+    serve.add_argument("--log-level", default="warning")
+    serve.add_argument("--graceful-seconds", type=float, default=10.0,
+                       help="on SIGTERM, wait this long for requests in flight")
+    serve.set_defaults(func=_serve)
+    sub.add_parser("migrate", parents=[common], help="upgrade the schema").set_defaults(
+        func=_migrate)
+    _store_commands(sub, common)
+    enroll = sub.add_parser("enroll", parents=[common], help="one-time code for a new till")
+    enroll.add_argument("--store", required=True)
+    enroll.add_argument("--valid-minutes", type=int, default=tenancy.DEFAULT_CODE_MINUTES)
+    enroll.set_defaults(func=_enroll)
+    revoke = sub.add_parser("revoke", parents=[common], help="refuse a lost or stolen till")
+    revoke.add_argument("--terminal", required=True)
+    revoke.add_argument("--restore", action="store_true", help="undo a revocation")
+    revoke.set_defaults(func=_revoke)
+    terms = sub.add_parser("terminals", parents=[common], help="list enrolled tills")
+    terms.add_argument("--store", default=None)
+    terms.set_defaults(func=_terminals)
+    pub = sub.add_parser("publish", parents=[common], help="send catalogue, packs, staff")
+    pub.add_argument("file", type=Path)
+    pub.add_argument("--merchant", default=None)
+    pub.set_defaults(func=_publish)
+    _report_commands(sub, common)
+    spec = sub.add_parser("openapi", help="print the API description (OpenAPI 3 JSON)")
+    spec.add_argument("--out", type=Path, default=None, help=f"write it (e.g. {OPENAPI})")
+    spec.set_defaults(func=_openapi)
+    return parser
+
+
+def _store_commands(sub: Any, common: argparse.ArgumentParser) -> None:
+    store = sub.add_parser("store", help="stores").add_subparsers(metavar="ACTION")
+    add = store.add_parser("add", parents=[common], help="add a store")
+    add.add_argument("--code", required=True)
+    add.add_argument("--name", required=True)
+    add.add_argument("--merchant", default="M001")
+    add.add_argument("--merchant-name", default="")
+    add.add_argument("--region", default="3101")
+    add.add_argument("--tz", default="Asia/Shanghai")
+    add.add_argument("--day-close", default="04:00")
+    add.add_argument("--rulepack", default="fashion")
+    add.set_defaults(func=_store_add)
+    store.add_parser("list", parents=[common], help="list stores").set_defaults(
+        func=_store_list)
+
+
+def _report_commands(sub: Any, common: argparse.ArgumentParser) -> None:
+    report = sub.add_parser("report", help="reports across stores").add_subparsers(
+        metavar="REPORT")
+    liab = report.add_parser("liability", parents=[common], help="points and wallet owed")
+    liab.add_argument("--merchant", default="M001")
+    liab.set_defaults(func=_liability)
+    daily = report.add_parser("points-daily", parents=[common], help="daily points report")
+    daily.add_argument("--date", type=date.fromisoformat, required=True)
+    daily.add_argument("--store", default=None, help="a store code; default: every store")
+    daily.set_defaults(func=_points_daily)
+    case = sub.add_parser("cases", help="reconciliation cases").add_subparsers(metavar="ACTION")
+    listing = case.add_parser("list", parents=[common])
+    listing.add_argument("--all", action="store_true", help="resolved ones too")
+    listing.set_defaults(func=_cases_list)
+    resolve = case.add_parser("resolve", parents=[common])
+    resolve.add_argument("case_id")
+    resolve.add_argument("--by", required=True)
+    resolve.add_argument("--note", default="")
+    resolve.set_defaults(func=_cases_resolve)
+
+
+def _engine(args: argparse.Namespace) -> Any:
+    engine = make_engine(args.db or default_url())
+    if is_sqlite(engine):
+        upgrade(engine)  # the embedded head office of one shop sets itself up
+    return engine
+
+
+def _print(value: Any) -> None:
+    json.dump(value, sys.stdout, ensure_ascii=False, indent=2, default=str)
+    sys.stdout.write("\n")
+
+
+def _migrate(args: argparse.Namespace) -> int:
+    engine = _engine(args)
+    upgrade(engine)
+    print("kaika-headoffice: schema is current")
+    return 0
+
+
+def _serve(args: argparse.Namespace) -> int:
+    import uvicorn
+
+    from headoffice.app import Settings, create_app
+
+    url = args.db or default_url()
+    engine = _engine(args)
+    if not is_sqlite(engine):
+        require_head(engine)
+    ssl = {"ssl_certfile": args.tls_cert, "ssl_keyfile": args.tls_key}
+    if args.workers > 1:
+        os.environ[DB_ENV] = url
+        os.environ["KAIKA_HO_AUTH_CACHE"] = str(args.auth_cache_seconds)
+        if args.admin_token:
+            os.environ[ADMIN_TOKEN_ENV] = args.admin_token
+        print(f"kaika-headoffice: listening on http://{args.host}:{args.port}", flush=True)
+        uvicorn.run("headoffice.cli:app_from_env", factory=True, host=args.host,
+                    port=args.port, workers=args.workers, log_level=args.log_level, **ssl)
+        return 0
+    app = create_app(engine, Settings(args.auth_cache_seconds, args.admin_token))
+    sock = socket.socket(socket.AF_INET6 if ":" in args.host else socket.AF_INET)
+    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    sock.bind((args.host, args.port))
+    scheme = "https" if args.tls_cert else "http"
+    print(f"kaika-headoffice: listening on {scheme}://{args.host}:{sock.getsockname()[1]}",
+          flush=True)
+    config = uvicorn.Config(app, log_level=args.log_level, access_log=False,
+                            timeout_graceful_shutdown=int(args.graceful_seconds), **ssl)
+    uvicorn.Server(config).run(sockets=[sock])
+    return 0
+
+
+def app_from_env() -> Any:
+    """The app for each worker process of `serve --workers N`."""
+    from headoffice.app import Settings, create_app
+
+    return create_app(make_engine(default_url()),
+                      Settings(float(os.environ.get("KAIKA_HO_AUTH_CACHE", "15")),
+                               os.environ.get(ADMIN_TOKEN_ENV)))
+
+
+def _store_add(args: argparse.Namespace) -> int:
+    info = tenancy.add_store(_engine(args), tenancy.NewStore(
+        merchant_code=args.merchant, code=args.code, name=args.name, region_code=args.region,
+        tz=args.tz, day_close=args.day_close, rulepack=args.rulepack,
+        merchant_name=args.merchant_name), now())
+    _print(info.model_dump())
+    return 0
+
+
+def _store_list(args: argparse.Namespace) -> int:
+    _print([s.model_dump() for s in tenancy.list_stores(_engine(args))])
+    return 0
+
+
+def _enroll(args: argparse.Namespace) -> int:
+    code = tenancy.new_enrol_code(_engine(args), args.store, now(), args.valid_minutes)
+    print(code)
+    return 0
+
+
+def _revoke(args: argparse.Namespace) -> int:
+    tenancy.revoke(_engine(args), args.terminal, now(), restore=args.restore)
+    print(f"kaika-headoffice: terminal {args.terminal} "
+          f"{'restored' if args.restore else 'revoked'}")
+    return 0
+
+
+def _terminals(args: argparse.Namespace) -> int:
+    _print(tenancy.list_terminals(_engine(args), args.store))
+    return 0
+
+
+def _publish(args: argparse.Namespace) -> int:
+    doc = Publication.model_validate_json(args.file.read_text(encoding="utf-8"))
+    _print(publish(_engine(args), doc, args.merchant, now()))
+    return 0
+
+
+def _liability(args: argparse.Namespace) -> int:
+    with _engine(args).connect() as conn:
+        _print(reports.liability(conn, args.merchant, PackBook()))
+    return 0
+
+
+def _points_daily(args: argparse.Namespace) -> int:
+    packs = PackBook()
+    with _engine(args).connect() as conn:
+        codes = [args.store] if args.store else reports.store_codes(conn)
+        out = [reports.points_daily(conn, args.date, code, packs) for code in codes]
+        if not args.store:
+            out.append(reports.points_daily(conn, args.date, None, packs))
+    _print(out)
+    return 0
+
+
+def _cases_list(args: argparse.Namespace) -> int:
+    with _engine(args).connect() as conn:
+        _print(cases.list_cases(conn, None if args.all else "open"))
+    return 0
+
+
+def _cases_resolve(args: argparse.Namespace) -> int:
+    cases.resolve(_engine(args), args.case_id, args.by, args.note, now())
+    print(f"kaika-headoffice: case {args.case_id} resolved")
+    return 0
+
+
+def openapi_document() -> dict[str, Any]:
+    """The OpenAPI document of this code (no database is touched)."""
+    from headoffice.app import create_app
+
+    spec: dict[str, Any] = create_app(make_engine("sqlite://")).openapi()
+    return spec
+
+
+def _openapi(args: argparse.Namespace) -> int:
+    text = json.dumps(openapi_document(), ensure_ascii=False, indent=2, sort_keys=True) + "\n"
+    if args.out:
+        args.out.write_text(text, encoding="utf-8")
+    else:
+        sys.stdout.write(text)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,174 @@
+"""`POST /v1/sync/push`: a terminal's batch applied in one transaction, event by event.
+
+Each event is answered `applied`, `duplicate` (its event id, or the record it carries, is
+already here) or `quarantined` with a code (it cannot be applied: wrong store, bad payload,
+unknown type). Quarantined events are acknowledged too, so one bad event never blocks a
+till's queue; they stay in the event log for support. A batch must continue the terminal's
+seqs without a gap (`409 sync.seq_gap` otherwise), so what head office has applied from a till
+is always a prefix of its outbox: the till can then show head office's balance plus its own
+entries after `acked_through_seq` without counting anything twice.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+import sqlalchemy as sa
+from sqlalchemy import Connection, Engine
+
+from domain.errors import DomainError
+from headoffice import facts, ledgers, members
+from headoffice.batch import Batch, Item, Terminal
+from headoffice.cases import open_case
+from headoffice.packs import PackBook
+from headoffice.sql import bulk_insert, existing, for_update, retrying
+from headoffice.tables import events, terminals
+from sync.payloads import MemberCreatedV1, PayloadProblem, parse_payload
+from sync.schema import Event, EventResult, PushRequest
+
+MEMBER_EVENTS = ("member.created", "member.patched")
+COUPON_EVENTS = ("coupon.issued", "coupon.redeemed", "coupon.restored", "coupon.expired")
+
+
+def check_batch(req: PushRequest, terminal: Terminal) -> list[Event]:
+    """The batch's events in seq order; a batch that contradicts itself is refused whole."""
+    if req.terminal_id != terminal.id:
+        raise DomainError("sync.terminal_mismatch", terminal_id=req.terminal_id)
+    found = sorted(req.events, key=lambda e: e.seq)
+    if len({e.seq for e in found}) != len(found) or len({e.event_id for e in found}) != len(
+            found):
+        raise DomainError("sync.batch_repeats")
+    return found
+
+
+def push(engine: Engine, terminal: Terminal, batch: list[Event], now: datetime,
+         packs: PackBook) -> tuple[int, list[EventResult]]:
+    """Apply a batch; returns (acked_through_seq, per-event results)."""
+    return retrying(engine, lambda conn: _push(conn, terminal, batch, now, packs))
+
+
+def _push(conn: Connection, terminal: Terminal, batch: list[Event], now: datetime,
+          packs: PackBook) -> tuple[int, list[EventResult]]:
+    acked = conn.scalar(for_update(conn, sa.select(terminals.c.acked_through_seq).where(
+        terminals.c.id == terminal.id)))
+    assert acked is not None
+    new = [e.seq for e in batch if e.seq > acked]
+    if new and new != list(range(acked + 1, acked + 1 + len(new))):
+        raise DomainError("sync.seq_gap", expected_from_seq=acked + 1, got=new[0])
+    b = _batch(conn, terminal, now, packs)
+    valid, bad = _classify(b, batch)
+    known = existing(conn, events, ["event_id"], [(e.event_id,) for e in batch])
+    fresh = [e for e in batch if (e.event_id,) not in known]
+    bulk_insert(conn, events, [_event_row(b, e, bad) for e in fresh])
+    inserted = {e.event_id for e in fresh}
+    items = [valid[e.event_id] for e in batch if e.event_id in inserted and e.event_id in valid]
+    reused = [e.seq for e in batch if e.event_id in inserted and e.seq <= acked]
+    if reused:
+        open_case(b, "terminal.seq_reused", None, 0, {"terminal_id": terminal.id,
+                                                     "seqs": reused})
+    _merge(b, items)
+    _record_outcomes(b, {e.event_id: e.payload for e in fresh})
+    top = max([acked, *new])
+    _touch_terminal(b, top)
+    b.feed.flush(conn, now)
+    return top, [_result(e, inserted, bad, b) for e in batch]
+
+
+def _batch(conn: Connection, terminal: Terminal, now: datetime, packs: PackBook) -> Batch:
+    tz, day_close = packs.calendar(conn, terminal.store_id)
+    return Batch(conn=conn, terminal=terminal, now=now,
+                 pack=packs.for_merchant(conn, terminal.merchant_id), tz=tz, day_close=day_close)
+
+
+def _classify(b: Batch, batch: list[Event]) -> tuple[dict[str, Item], dict[str, str]]:
+    valid: dict[str, Item] = {}
+    bad: dict[str, str] = {}
+    for e in batch:
+        if e.terminal_id != b.terminal.id:
+            bad[e.event_id] = "event.wrong_terminal"
+        elif e.store_id != b.terminal.store_id or e.merchant_id != b.terminal.merchant_id:
+            bad[e.event_id] = "event.wrong_store"
+        else:
+            try:
+                valid[e.event_id] = Item(e, parse_payload(e.type, e.v, e.payload))
+            except PayloadProblem as problem:
+                bad[e.event_id] = problem.code
+    return valid, bad
+
+
+def _event_row(b: Batch, e: Event, bad: dict[str, str]) -> dict[str, Any]:
+    code = bad.get(e.event_id)
+    return {"event_id": e.event_id, "terminal_id": b.terminal.id, "seq": e.seq, "type": e.type,
+            "v": e.v, "occurred_at": e.occurred_at, "received_at": b.now,
+            "store_id": b.terminal.store_id, "member_id": e.member_id,
+            "status": "quarantined" if code else "applied", "code": code,
+            "payload": e.payload if code else None}
+
+
+def _member_refs(item: Item) -> set[str]:
+    refs = {item.event.member_id} if item.event.member_id else set()
+    member_id = getattr(item.payload, "member_id", None)
+    if isinstance(member_id, str):
+        refs.add(member_id)
+    return refs
+
+
+def _merge(b: Batch, items: list[Item]) -> None:
+    """Members first (others may name them), then each kind of record in seq order."""
+    refs = {m for item in items for m in _member_refs(item)}
+    created = {i.payload.id for i in items if isinstance(i.payload, MemberCreatedV1)}
+    merchant_of = members.load(b, refs | created)
+    foreign = {m for m, merchant in merchant_of.items() if merchant != b.terminal.merchant_id}
+    kept = []
+    for item in items:
+        if _member_refs(item) & foreign:
+            b.mark(item.event_id, "quarantined", "member.other_merchant")
+        else:
+            kept.append(item)
+    b.prefetch_followers({b.canonical(m) or m for m in refs | created})
+    members.ensure(b, refs - set(merchant_of) - created)
+    born = members.apply_events(b, [i for i in kept if i.event.type in MEMBER_EVENTS])
+    members.follow(b, {b.canonical(m) or m for i in kept for m in _member_refs(i)} | {
+        b.canonical(m) or m for m in created}, born)
+    facts.apply_sales(b, _of(kept, "sale.completed", "return.completed"))
+    ledgers.apply(b, _of(kept, "points.entry"), _of(kept, "wallet.entry"))
+    facts.apply_coupons(b, _of(kept, *COUPON_EVENTS))
+    facts.apply_cards(b, _of(kept, "card.issued", "card.changed"))
+    members.apply_tiers(b, _of(kept, "tier.changed"))
+    facts.apply_spins(b, _of(kept, "draw.spun"))
+    facts.apply_shifts_and_audit(b, _of(kept, "shift.closed", "audit.entry"))
+
+
+def _of(items: list[Item], *types: str) -> list[Item]:
+    return [i for i in items if i.event.type in types]
+
+
+def _record_outcomes(b: Batch, payloads: dict[str, Any]) -> None:
+    """Outcomes other than a plain `applied`; a quarantined event keeps its payload."""
+    if not b.outcome:
+        return
+    b.conn.execute(
+        events.update().where(events.c.event_id == sa.bindparam("e"))
+        .values(status=sa.bindparam("s"), code=sa.bindparam("c"), payload=sa.bindparam("p")),
+        [{"e": e, "s": s, "c": c, "p": payloads.get(e) if s == "quarantined" else None}
+         for e, (s, c) in b.outcome.items()])
+
+
+def _touch_terminal(b: Batch, acked: int) -> None:
+    values: dict[str, Any] = {"acked_through_seq": acked, "last_seen_at": b.now}
+    if b.clock_ahead_ms:
+        values.update(clock_skew_ms=b.clock_ahead_ms, clock_flagged_at=b.now)
+    b.conn.execute(terminals.update().where(terminals.c.id == b.terminal.id).values(**values))
+
+
+def _result(e: Event, inserted: set[str], bad: dict[str, str], b: Batch) -> EventResult:
+    if e.event_id not in inserted:
+        return EventResult(event_id=e.event_id, seq=e.seq, status="duplicate",
+                           code="event.known")
+    if e.event_id in bad:
+        return EventResult(event_id=e.event_id, seq=e.seq, status="quarantined",
+                           code=bad[e.event_id])
+    status, code = b.outcome.get(e.event_id, ("applied", None))
+    return EventResult(event_id=e.event_id, seq=e.seq, status=status,  # type: ignore[arg-type]
+                       code=code)

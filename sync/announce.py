@@ -1,0 +1,78 @@
+"""Telling head office what a till knew before it enrolled.
+
+Members, ledger entries, cards and coupons written without an outbox event (a store database
+used on its own before enrolment, members imported from an old system, a scenario's seeded
+members) are announced once, as ordinary events with their original ids: head office inserts
+what it does not have and answers `duplicate` for what it does, so announcing twice is harmless.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import select, text
+
+from db.rows import CardRow, CouponRow, MemberRow
+from db.uow import SqlUnitOfWork
+from domain.services.context import to_wire
+
+_ANNOUNCED = {
+    "member.created": "$.id",
+    "points.entry": "$.id",
+    "wallet.entry": "$.id",
+    "card.issued": "$.number",
+    "card.changed": "$.number",
+    "coupon.issued": "$.code",
+}
+
+
+def announce_unsent(uow: SqlUnitOfWork, now: datetime) -> int:
+    """Queue events for everything head office cannot have heard of; returns how many."""
+    sent = _sent_keys(uow)
+    at = now.isoformat()
+    count = 0
+    for member_id in uow.session.scalars(select(MemberRow.id).order_by(MemberRow.id)):
+        count += _member(uow, member_id, sent, at)
+    for number in uow.session.scalars(select(CardRow.number).order_by(CardRow.number)):
+        card = uow.cards.get(number)
+        if card is not None and ("card", number) not in sent:
+            count += _emit(uow, "card.issued", to_wire(card), card.member_id, at)
+    for code in uow.session.scalars(select(CouponRow.code).order_by(CouponRow.code)):
+        coupon = uow.coupons.get(code)
+        if coupon is not None and ("coupon", code) not in sent:
+            count += _emit(uow, "coupon.issued", to_wire(coupon), coupon.member_id, at)
+    return count
+
+
+def _sent_keys(uow: SqlUnitOfWork) -> set[tuple[str, str]]:
+    sent: set[tuple[str, str]] = set()
+    for event_type, path in _ANNOUNCED.items():
+        rows = uow.session.execute(text(
+            "SELECT json_extract(payload, :path) FROM outbox WHERE type = :type"),
+            {"path": path, "type": event_type})
+        family = event_type.split(".")[0]
+        sent.update((family, str(key)) for (key,) in rows if key is not None)
+    return sent
+
+
+def _member(uow: SqlUnitOfWork, member_id: str, sent: set[tuple[str, str]], at: str) -> int:
+    member = uow.members.get(member_id)
+    assert member is not None
+    count = 0
+    if ("member", member_id) not in sent:
+        public = {k: v for k, v in to_wire(member).items() if k != "id_number"}
+        count += _emit(uow, "member.created", public, member_id, at)
+    for entry in uow.points.entries(member_id):
+        if entry.kind != "sync" and ("points", entry.id) not in sent:
+            count += _emit(uow, "points.entry", to_wire(entry), member_id, at)
+    for wentry in uow.wallet.entries(member_id):
+        if wentry.kind != "sync" and ("wallet", wentry.id) not in sent:
+            count += _emit(uow, "wallet.entry", to_wire(wentry), member_id, at)
+    return count
+
+
+def _emit(uow: SqlUnitOfWork, event_type: str, payload: dict[str, Any], member_id: str | None,
+          at: str) -> int:
+    uow.outbox.append(event_type, payload, member_id=member_id, occurred_at_iso=at)
+    return 1

@@ -1,0 +1,337 @@
+"""Applying what head office sends to the till's database, inside the caller's transaction.
+
+The caller commits the page and its cursor together, so a till killed half-way re-pulls the
+same page and applies it again; every change is idempotent (a newer version replaces an older
+one; a balance is recomputed from head office's figure, never added to).
+
+A member's balance at the till is head office's figure plus this till's own ledger entries that
+head office has not yet acknowledged (outbox seq after `acked_through_seq`). The difference
+from what the till holds is booked as a local ledger entry of kind `sync` (never sent: it is
+head office's news, not this till's), and the points lots are rebuilt from head office's
+buckets, so `kaika verify` still finds every balance equal to its ledger.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, fields
+from datetime import date, datetime
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from sqlalchemy import select, text
+
+from db.rows import OutboxRow
+from db.rows_sync import HoBalanceRow, MemberAliasRow, SyncVersionRow
+from db.uow import SqlUnitOfWork
+from domain import points as points_rules
+from domain.ids import new_id_str
+from domain.records import (
+    Card,
+    CardState,
+    Coupon,
+    CouponState,
+    Member,
+    MemberStatus,
+    PointsEntry,
+    PointsLot,
+    WalletEntry,
+)
+from domain.rulepack import RulePack
+from sync import apply_owned as owned
+from sync.buckets import NEVER, Buckets
+from sync.schema import Change
+
+SYNC_KIND = "sync"
+SYNC_REASON = "head office"
+
+
+@dataclass
+class Applier:
+    """Everything applying a page needs besides the changes themselves."""
+
+    uow: SqlUnitOfWork
+    acked_through_seq: int
+    now: datetime
+    today: date
+    tz: ZoneInfo
+    pack: RulePack
+    terminal_id: str
+    db_path: Path | None = None
+
+    def apply(self, changes: list[Change]) -> int:
+        """Apply a page in order; returns how many changes were applied (not skipped)."""
+        done = 0
+        for change in changes:
+            handler = _HANDLERS.get(change.entity)
+            if handler is not None and handler(self, change):
+                done += 1
+        return done
+
+    @property
+    def session(self) -> Any:
+        return self.uow.session
+
+    def newer(self, change: Change) -> bool:
+        """True (and recorded) if this version is newer than the one applied last."""
+        row = self.session.get(SyncVersionRow, (change.entity, change.id))
+        if row is not None and row.version >= change.version:
+            return False
+        if row is None:
+            self.session.add(SyncVersionRow(entity=change.entity, entity_id=change.id,
+                                            version=change.version))
+        else:
+            row.version = change.version
+        return True
+
+
+# --- members ----------------------------------------------------------------------------------
+
+_MEMBER_FIELDS = {f.name for f in fields(Member)} - {"id", "id_number"}
+_DATES = ("joined_on", "tier_since", "deposit_until")
+_TIMES = ("consent_marketing_at", "privacy_accepted_at", "created_at")
+
+
+def _member(a: Applier, change: Change) -> bool:
+    data = change.data
+    if not data.get("mobile") or not data.get("name") or not a.newer(change):
+        return False  # a member head office knows only by id (a placeholder) cannot be shown
+    known = a.uow.members.get(change.id)
+    owner = a.uow.members.by_mobile(data["mobile"])
+    if owner is not None and owner.id != change.id:
+        return False  # a twin made here: head office's alias will merge them
+    values = _member_values(data, known)
+    if not values.get("tier"):
+        values["tier"] = a.pack.signup_tier.name  # head office has not heard the tier yet
+    if known is None:
+        a.uow.members.add(Member(id=change.id, **values))
+    else:
+        a.uow.members.save(Member(id=change.id, id_number=known.id_number, **values))
+    return True
+
+
+def _member_values(data: dict[str, Any], known: Member | None) -> dict[str, Any]:
+    values = {k: getattr(known, k) for k in _MEMBER_FIELDS} if known else {}
+    for key in _MEMBER_FIELDS & set(data):
+        value = data[key]
+        if value is not None and key in _DATES:
+            value = date.fromisoformat(value)
+        elif value is not None and key in _TIMES:
+            value = datetime.fromisoformat(value)
+        elif key == "deposit_rate" and value is not None:
+            value = Decimal(str(value))
+        elif key == "tags":
+            value = tuple(value or ())
+        elif key == "status":
+            value = MemberStatus(value)
+        values[key] = value
+    if values.get("joined_on") is None:
+        values["joined_on"] = values.get("tier_since") or date.today()
+    if values.get("tier_since") is None:
+        values["tier_since"] = values["joined_on"]
+    if values.get("status") is None:
+        values["status"] = MemberStatus.ACTIVE
+    return values
+
+
+def _alias(a: Applier, change: Change) -> bool:
+    """Head office merged a member made here into another: the local rows follow."""
+    alias, canonical = change.data["alias_id"], change.data["canonical_id"]
+    if a.session.get(MemberAliasRow, alias) is not None:
+        return False
+    a.session.add(MemberAliasRow(alias_id=alias, canonical_id=canonical))
+    a.session.flush()
+    if a.uow.members.get(alias) is None:
+        return True
+    if a.uow.members.get(canonical) is None:
+        _rename_member(a, alias, canonical)
+    else:
+        _fold_member(a, alias, canonical)
+    return True
+
+
+# Every local table that names a member (outbox rows keep the id they were sent with).
+_MEMBER_COLUMNS = (("member_balances", "member_id"), ("cards", "member_id"),
+                   ("tier_changes", "member_id"), ("points_lots", "member_id"),
+                   ("points_ledger", "member_id"), ("wallet_ledger", "member_id"),
+                   ("coupons", "member_id"), ("sales", "member_id"), ("members", "referrer_id"),
+                   ("ho_balances", "member_id"), ("offline_spends", "member_id"))
+
+
+def _rename_member(a: Applier, alias: str, canonical: str) -> None:
+    a.session.flush()
+    for table, column in _MEMBER_COLUMNS:
+        a.session.execute(text(f"UPDATE {table} SET {column} = :c WHERE {column} = :a"),
+                          {"c": canonical, "a": alias})
+    a.session.execute(text("UPDATE members SET id = :c WHERE id = :a"),
+                      {"c": canonical, "a": alias})
+    a.session.expire_all()
+
+
+def _fold_member(a: Applier, alias: str, canonical: str) -> None:
+    """Both are here: the alias's rows move to the canonical member and its balance is added."""
+    a.session.flush()
+    moved = a.uow.members.balances(alias)
+    for table, column in _MEMBER_COLUMNS:
+        if table not in ("member_balances", "ho_balances"):
+            a.session.execute(text(f"UPDATE {table} SET {column} = :c WHERE {column} = :a"),
+                              {"c": canonical, "a": alias})
+    a.session.execute(text(
+        "UPDATE member_balances SET points = points + :p, "
+        "wallet_principal_fen = wallet_principal_fen + :wp, "
+        "wallet_bonus_fen = wallet_bonus_fen + :wb WHERE member_id = :c"),
+        {"p": moved.points, "wp": moved.wallet_principal_fen, "wb": moved.wallet_bonus_fen,
+         "c": canonical})
+    for table in ("member_balances", "ho_balances"):
+        a.session.execute(text(f"DELETE FROM {table} WHERE member_id = :a"), {"a": alias})
+    a.session.execute(text("DELETE FROM members WHERE id = :a"), {"a": alias})
+    a.session.expire_all()
+
+
+# --- balances ---------------------------------------------------------------------------------
+
+
+def _balance(a: Applier, change: Change) -> bool:
+    member_id = change.id
+    if a.uow.members.get(member_id) is None:
+        return False
+    data = change.data
+    unacked = _unacked_entries(a, member_id)
+    buckets = Buckets.from_list(int(data["points"]), data.get("buckets", []))
+    wallet = [int(data["wallet_principal_fen"]), int(data["wallet_bonus_fen"])]
+    for kind, entry in unacked:
+        if kind == "points.entry":
+            on = datetime.fromisoformat(entry["at"]).astimezone(a.tz).date()
+            buckets.apply(entry["kind"], int(entry["points"]),
+                          points_rules.expires_on(on, a.pack), on)
+        else:
+            wallet[0] += int(entry["principal_fen"])
+            wallet[1] += int(entry["bonus_fen"])
+    _settle(a, member_id, buckets, wallet)
+    _snapshot(a, change, data)
+    return True
+
+
+def _unacked_entries(a: Applier, member_id: str) -> list[tuple[str, dict[str, Any]]]:
+    """This till's ledger entries for the member that head office has not applied yet."""
+    ids = [member_id, *a.session.scalars(select(MemberAliasRow.alias_id).where(
+        MemberAliasRow.canonical_id == member_id))]
+    rows = a.session.execute(
+        select(OutboxRow.type, OutboxRow.payload).where(
+            OutboxRow.terminal_id == a.terminal_id, OutboxRow.seq > a.acked_through_seq,
+            OutboxRow.type.in_(("points.entry", "wallet.entry")),
+            OutboxRow.member_id.in_(ids)).order_by(OutboxRow.seq))
+    return [(t, p) for t, p in rows]
+
+
+def _settle(a: Applier, member_id: str, buckets: Buckets, wallet: list[int]) -> None:
+    """Book the difference as `sync` entries and rebuild the lots from the buckets."""
+    held = a.uow.members.balances(member_id)
+    if buckets.balance != held.points:
+        a.uow.points.add_entry(PointsEntry(
+            id=new_id_str(), member_id=member_id, kind=SYNC_KIND,
+            points=buckets.balance - held.points, at=a.now, business_date=a.today,
+            reason=SYNC_REASON))
+    dp, db = wallet[0] - held.wallet_principal_fen, wallet[1] - held.wallet_bonus_fen
+    if dp or db:
+        a.uow.wallet.add_entry(WalletEntry(
+            id=new_id_str(), member_id=member_id, kind=SYNC_KIND, principal_fen=dp,
+            bonus_fen=db, at=a.now, business_date=a.today, reference=SYNC_REASON))
+    _rebuild_lots(a, member_id, buckets)
+
+
+def _rebuild_lots(a: Applier, member_id: str, buckets: Buckets) -> None:
+    lots = [lot for lot in a.uow.points.lots(member_id) if lot.remaining > 0]
+    held: dict[date, int] = {}
+    for lot in lots:
+        day = lot.expires_on or NEVER
+        held[day] = held.get(day, 0) + lot.remaining
+    if held == buckets.by_day:
+        return
+    for lot in lots:
+        lot.remaining = 0
+    fresh = [PointsLot(id=new_id_str(), member_id=member_id, earned_on=a.today,
+                       expires_on=None if day == NEVER else day, points=n, remaining=n,
+                       source=SYNC_KIND)
+             for day, n in sorted(buckets.by_day.items()) if n > 0]
+    a.uow.points.save_lots(member_id, [*lots, *fresh])
+
+
+def _snapshot(a: Applier, change: Change, data: dict[str, Any]) -> None:
+    row = a.session.get(HoBalanceRow, change.id)
+    values = {"points": int(data["points"]),
+              "wallet_principal_fen": int(data["wallet_principal_fen"]),
+              "wallet_bonus_fen": int(data["wallet_bonus_fen"]),
+              "buckets": data.get("buckets", []), "blocked": bool(data.get("blocked")),
+              "version": change.version, "acked_through_seq": a.acked_through_seq,
+              "pulled_at": a.now}
+    if row is None:
+        a.session.add(HoBalanceRow(member_id=change.id, **values))
+    else:
+        for key, value in values.items():
+            setattr(row, key, value)
+
+
+# --- cards and coupons --------------------------------------------------------------------------
+
+
+def _card(a: Applier, change: Change) -> bool:
+    d = change.data
+    if a.uow.members.get(d["member_id"]) is None or not a.newer(change):
+        return False
+    successor = d.get("replaced_by")
+    card = Card(number=d["number"], member_id=d["member_id"], state=CardState(d["state"]),
+                expiry=d["expiry"], kind=d.get("kind", "stripe"),
+                is_staff=bool(d.get("is_staff")),
+                replaced_by=successor if successor and a.uow.cards.get(successor) else None,
+                issued_at=_time(d.get("issued_at")))
+    if a.uow.cards.get(card.number) is None:
+        a.uow.cards.add(card)
+    else:
+        a.uow.cards.save(card)
+    return True
+
+
+def _coupon(a: Applier, change: Change) -> bool:
+    d = change.data
+    member_id = d.get("member_id")
+    if "valid_from" not in d or (member_id and a.uow.members.get(member_id) is None):
+        return False
+    if not a.newer(change):
+        return False
+    coupon = Coupon(
+        code=d["code"], template_code=d.get("template_code", ""), kind=d.get("kind", "cash"),
+        amount_fen=int(d.get("amount_fen", 0)),
+        rate=Decimal(str(d["rate"])) if d.get("rate") is not None else None,
+        min_spend_fen=int(d.get("min_spend_fen", 0)), stackable=bool(d.get("stackable", True)),
+        valid_from=date.fromisoformat(d["valid_from"]), valid_to=date.fromisoformat(d["valid_to"]),
+        state=CouponState(d["state"]), issued_at=_time(d.get("issued_at")) or a.now,
+        member_id=member_id, issued_reason=d.get("issued_reason", ""),
+        classes=tuple(d.get("classes", ())), gift_sku=d.get("gift_sku"),
+        redeemed_sale_id=d.get("redeemed_sale_id"), redeemed_at=_time(d.get("redeemed_at")))
+    if a.uow.coupons.get(coupon.code) is None:
+        a.uow.coupons.add(coupon)
+    else:
+        a.uow.coupons.save(coupon)
+    return True
+
+
+def _time(value: str | None) -> datetime | None:
+    return datetime.fromisoformat(value) if value else None
+
+
+_HANDLERS: dict[str, Callable[[Applier, Change], bool]] = {
+    "member": _member,
+    "member_alias": _alias,
+    "member_balance": _balance,
+    "card": _card,
+    "coupon": _coupon,
+    "product": owned.product,
+    "coupon_template": owned.template,
+    "staff": owned.staff,
+    "gift": owned.gift,
+    "draw": owned.draw,
+    "rulepack": owned.rulepack,
+}

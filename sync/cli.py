@@ -1,0 +1,127 @@
+"""`kaika enroll` and `kaika sync`: the till's side of head office, from the command line."""
+
+from __future__ import annotations
+
+import argparse
+import dataclasses
+import json
+import os
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+from platformdirs import user_data_dir
+
+from db.store import StoreDb
+from domain.clock import SystemClock
+from domain.errors import DomainError
+from sync import credentials
+from sync.client import RoundResult, SyncClient
+from sync.enroll import enroll
+from sync.http import SyncError
+from sync.loop import SyncLoop
+
+
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    """Add `enroll` and `sync` to the `kaika` command line."""
+    cmd = sub.add_parser("enroll", help="enrol this till with head office (one-time code)")
+    _db_option(cmd)
+    cmd.add_argument("--server", required=True, help="head office URL, https://...")
+    cmd.add_argument("--code", required=True, help="the code `kaika-headoffice enroll` printed")
+    cmd.add_argument("--terminal-code", default=None, help="T01, T02, ... (default: next free)")
+    cmd.set_defaults(func=_enroll)
+    cmd = sub.add_parser("sync", help="sync with head office (until Ctrl-C, or --once)")
+    _db_option(cmd)
+    cmd.add_argument("--once", action="store_true", help="one round: push, pull, renew")
+    cmd.add_argument("--status", action="store_true", help="print the sync status and stop")
+    cmd.add_argument("--interval", type=float, default=15.0, help="seconds between rounds")
+    cmd.set_defaults(func=_sync)
+
+
+def _db_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--db", type=Path, default=None,
+                        help="store database (default: $KAIKA_DB or the data folder)")
+
+
+def _db_path(args: argparse.Namespace) -> Path:
+    if args.db:
+        return Path(args.db)
+    env = os.environ.get("KAIKA_DB")
+    return Path(env) if env else Path(user_data_dir("Kaika", "Kaika")) / "store.sqlite3"
+
+
+def _print(value: Any) -> None:
+    json.dump(value, sys.stdout, ensure_ascii=False, indent=2, default=str)
+    sys.stdout.write("\n")
+    sys.stdout.flush()
+
+
+def _enroll(args: argparse.Namespace) -> int:
+    store = StoreDb.open(_db_path(args), create=False)
+    try:
+        answer = enroll(store, args.server, args.code, SystemClock(), args.terminal_code)
+        print(f"kaika: enrolled as {answer.store.store_code}-{answer.terminal_code} "
+              f"({answer.terminal_id}) with {args.server}")
+        client = SyncClient(store, credentials.load(credentials.path_for(store.path)),
+                            SystemClock())
+        try:
+            _print(client.sync_round().to_dict())
+        except SyncError as err:
+            print(f"kaika: enrolled, first sync failed: {err}", file=sys.stderr)
+        finally:
+            client.close()
+    except SyncError as err:
+        print(f"kaika: enrolment refused: {err}", file=sys.stderr)
+        return 1
+    finally:
+        store.close()
+    return 0
+
+
+def _sync(args: argparse.Namespace) -> int:
+    path = _db_path(args)
+    store = StoreDb.open(path, create=False)
+    try:
+        client = SyncClient(store, credentials.load(credentials.path_for(store.path)),
+                            SystemClock())
+        try:
+            if args.status:
+                _print(dataclasses.asdict(client.status()))
+                return 0
+            if args.once:
+                return _once(client)
+            return _forever(client, args.interval)
+        finally:
+            client.close()
+    except DomainError as err:
+        print(f"kaika: {err}", file=sys.stderr)
+        return 1
+    finally:
+        store.close()
+
+
+def _once(client: SyncClient) -> int:
+    try:
+        _print(client.sync_round().to_dict())
+    except SyncError as err:
+        print(f"kaika: sync failed: {err}", file=sys.stderr)
+        return 1
+    return 0
+
+
+def _forever(client: SyncClient, interval: float) -> int:
+    def report(result: RoundResult | None, err: SyncError | None) -> None:
+        _print(result.to_dict() if result else {"error": err.code if err else None})
+
+    loop = SyncLoop(client, interval, on_round=report)
+    loop.start()
+    try:
+        while loop._thread is not None and loop._thread.is_alive():
+            time.sleep(0.5)
+    except KeyboardInterrupt:
+        pass
+    finally:
+        loop.stop()
+    return 1 if loop.last_error is not None and loop.last_error.code == (
+        "auth.terminal_revoked") else 0

@@ -1,0 +1,299 @@
+"""The till's sync client: push the outbox in order, pull and apply pages, renew allowances.
+
+Every step commits locally only after head office answered, and head office's answers are
+idempotent, so any step can fail at any point and simply be run again: the same events are
+resent (head office answers `duplicate` for what it already applied), the same page is
+re-pulled (applying it twice changes nothing).
+"""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from typing import Any
+from zoneinfo import ZoneInfo
+
+import httpx
+from sqlalchemy import func, select, update
+
+from db.rows import OutboxRow
+from db.rows_sync import SyncStateRow
+from db.store import StoreDb
+from domain.clock import BusinessDay, Clock
+from domain.ids import new_id_str
+from domain.packload import load_pack
+from domain.records import OutboxEvent, StoreSettings
+from domain.rulepack import RulePack
+from sync.apply import Applier
+from sync.credentials import Credentials
+from sync.hlc import HybridClock, Stamp
+from sync.http import HeadOffice, SyncError
+from sync.schema import (
+    MAX_EVENTS_PER_BATCH,
+    AllowanceGrant,
+    Change,
+    Event,
+    LookupResponse,
+    PullResponse,
+    PushRequest,
+    PushResponse,
+)
+
+PULL_LIMIT = 500
+
+
+@dataclass
+class RoundResult:
+    """What one sync round did."""
+
+    pushed: Counter[str] = field(default_factory=Counter)  # by status
+    pulled: int = 0  # changes received
+    applied: int = 0  # changes that changed something here
+    acked_through_seq: int = 0
+    unsynced: int = 0
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"pushed": dict(self.pushed), "pulled": self.pulled, "applied": self.applied,
+                "acked_through_seq": self.acked_through_seq, "unsynced": self.unsynced}
+
+
+@dataclass(frozen=True, slots=True)
+class SyncStatus:
+    """What the till's status bar shows."""
+
+    enrolled: bool
+    online: bool
+    unsynced: int
+    last_contact_at: datetime | None
+    last_error: str
+    revoked: bool
+
+
+class SyncClient:
+    def __init__(self, store: StoreDb, creds: Credentials, clock: Clock,
+                 transport: httpx.BaseTransport | None = None, batch_size: int = 500,
+                 pull_limit: int = PULL_LIMIT) -> None:
+        self.store = store
+        self.creds = creds
+        self.clock = clock
+        self.batch_size = min(batch_size, MAX_EVENTS_PER_BATCH)
+        self.pull_limit = pull_limit
+        state = self._state()
+        self.ho = HeadOffice(creds, clock, offset_ms=state.server_offset_ms if state else 0,
+                             transport=transport, on_offset=self._save_offset)
+        last = Stamp.parse(state.hlc) if state and state.hlc else None
+        self.hlc = HybridClock(creds.terminal_id, wall=self.ho.now_ms, last=last)
+        self._pack: tuple[str, RulePack] | None = None
+
+    def close(self) -> None:
+        self.ho.close()
+
+    # --- one round -------------------------------------------------------------------------
+
+    def sync_round(self) -> RoundResult:
+        """Push everything, pull everything, renew the allowance if due."""
+        result = RoundResult()
+        try:
+            while self.push_once(result):
+                pass
+            self.pull_all(result)
+            if self._grant_due():
+                self.renew()
+        except SyncError as err:
+            self._note_error(err)
+            raise
+        result.unsynced = self.unsynced()
+        return result
+
+    # --- push ------------------------------------------------------------------------------
+
+    def push_once(self, result: RoundResult | None = None) -> bool:
+        """Send the oldest unacknowledged events; False when there were none."""
+        with self.store.reader() as uow:
+            pending = uow.outbox.pending(self.batch_size)
+            settings = uow.settings.get()
+        if not pending:
+            return False
+        try:
+            answer = PushResponse.model_validate(self.ho.call_bytes(
+                "POST", "/v1/sync/push", self.batch_body(settings, pending)))
+        except SyncError as err:
+            if err.code == "sync.seq_gap":
+                self._rewind(int(err.params["expected_from_seq"]))
+                return True
+            raise
+        self._acknowledge(answer)
+        if result is not None:
+            result.pushed.update(r.status for r in answer.results)
+            result.acked_through_seq = answer.acked_through_seq
+        return True
+
+    def batch(self, settings: StoreSettings, pending: list[OutboxEvent]) -> PushRequest:
+        """The wire form of a batch; a new batch id for every attempt (its replay key)."""
+        events = [Event(event_id=e.event_id, seq=e.seq, type=e.type, v=1,
+                        occurred_at=e.occurred_at, merchant_id=settings.merchant_id,
+                        store_id=settings.store_id, terminal_id=settings.terminal_id,
+                        member_id=e.member_id, payload=e.payload) for e in pending]
+        return PushRequest(batch_id=new_id_str(), terminal_id=settings.terminal_id,
+                           hlc=str(self.hlc.now()), events=events)
+
+    def batch_body(self, settings: StoreSettings, pending: list[OutboxEvent]) -> bytes:
+        """The same batch as `batch`, encoded directly (the till's CPU is the cashier's too)."""
+        body = {"batch_id": new_id_str(), "terminal_id": settings.terminal_id,
+                "hlc": str(self.hlc.now()), "events": [
+                    {"event_id": e.event_id, "seq": e.seq, "type": e.type, "v": 1,
+                     "occurred_at": e.occurred_at.isoformat(),
+                     "merchant_id": settings.merchant_id, "store_id": settings.store_id,
+                     "terminal_id": settings.terminal_id, "member_id": e.member_id,
+                     "payload": e.payload} for e in pending]}
+        return json.dumps(body, ensure_ascii=False, separators=(",", ":")).encode()
+
+    def _acknowledge(self, answer: PushResponse) -> None:
+        self.hlc.observe(Stamp.parse(answer.server_hlc))
+        with self.store.uow() as uow:
+            uow.outbox.ack([r.seq for r in answer.results])
+            self._touch(uow, acked_through_seq=answer.acked_through_seq,
+                        last_push_at=self.clock.now())
+            uow.commit()
+
+    def _rewind(self, expected: int) -> None:
+        """Head office lost events it had acknowledged (restored from a backup): send again."""
+        with self.store.uow() as uow:
+            uow.session.execute(update(OutboxRow).where(
+                OutboxRow.terminal_id == self.creds.terminal_id, OutboxRow.seq >= expected)
+                .values(acked=False, acked_at=None))
+            self._touch(uow, acked_through_seq=expected - 1)
+            uow.commit()
+
+    # --- pull ------------------------------------------------------------------------------
+
+    def pull_all(self, result: RoundResult | None = None) -> int:
+        """Pull pages until head office has nothing more; returns the changes received."""
+        received = 0
+        while True:
+            state = self._state()
+            page = PullResponse.model_validate(self.ho.call(
+                "GET", "/v1/sync/pull",
+                params={"cursor": state.cursor if state else "", "limit": self.pull_limit}))
+            applied = self.apply_page(page.changes, page.acked_through_seq, page.next_cursor,
+                                      page.server_hlc)
+            received += len(page.changes)
+            if result is not None:
+                result.pulled += len(page.changes)
+                result.applied += applied
+                result.acked_through_seq = max(result.acked_through_seq, page.acked_through_seq)
+            if not page.has_more:
+                return received
+
+    def apply_page(self, changes: list[Change], acked_through_seq: int, cursor: str | None,
+                   server_hlc: str) -> int:
+        """Apply changes and save the cursor in one local transaction."""
+        self.hlc.observe(Stamp.parse(server_hlc))
+        with self.store.uow() as uow:
+            applied = self._applier(uow, acked_through_seq).apply(changes)
+            values: dict[str, Any] = {"last_pull_at": self.clock.now()}
+            if cursor is not None:
+                values["cursor"] = cursor
+            self._touch(uow, **values)
+            uow.commit()
+        return applied
+
+    def _applier(self, uow: Any, acked_through_seq: int) -> Applier:
+        settings = uow.settings.get()
+        now = self.clock.now()
+        calendar = BusinessDay(settings.tz, settings.day_close)
+        return Applier(uow=uow, acked_through_seq=acked_through_seq, now=now,
+                       today=calendar.date_of(now), tz=ZoneInfo(settings.tz),
+                       pack=self._pack_for(settings.rulepack), terminal_id=settings.terminal_id,
+                       db_path=Path(self.store.path))
+
+    def _pack_for(self, name: str) -> RulePack:
+        if self._pack is None or self._pack[0] != name:
+            self._pack = (name, load_pack(name))
+        return self._pack[1]
+
+    # --- allowance and look-up ---------------------------------------------------------------
+
+    def renew(self) -> AllowanceGrant:
+        grant = AllowanceGrant.model_validate(self.ho.call("POST", "/v1/allowances/renew", {}))
+        with self.store.uow() as uow:
+            self._touch(uow, grant_valid_until=grant.valid_until,
+                        grant_limits=grant.limits.model_dump())
+            uow.commit()
+        return grant
+
+    def _grant_due(self) -> bool:
+        """Renew once half of the grant's life has gone (or there is none)."""
+        state = self._state()
+        if state is None or state.grant_valid_until is None:
+            return True
+        hours = int(state.grant_limits.get("max_offline_hours", 24))
+        server_now = datetime.fromtimestamp(self.ho.now_ms() / 1000, UTC)
+        return state.grant_valid_until - server_now < timedelta(hours=hours / 2)
+
+    def lookup(self, *, mobile: str | None = None, card: str | None = None) -> str | None:
+        """Fetch a member this till does not know yet; returns their id, None if unknown."""
+        params = {"mobile": mobile} if mobile else {"card": card}
+        answer = LookupResponse.model_validate(self.ho.call("GET", "/v1/members/lookup",
+                                                            params=params))
+        if not answer.found:
+            return None
+        self.apply_page(answer.changes, answer.acked_through_seq, None, answer.server_hlc)
+        return answer.member_id
+
+    # --- state -----------------------------------------------------------------------------
+
+    def status(self) -> SyncStatus:
+        state = self._state()
+        unsynced = self.unsynced()
+        if state is None or state.enrolled_at is None:
+            return SyncStatus(False, False, unsynced, None, "", False)
+        with self.store.reader() as uow:
+            grace = self._pack_for(uow.settings.get().rulepack).offline.online_grace_s
+        contact = state.last_contact_at
+        online = contact is not None and self.clock.now() - contact <= timedelta(seconds=grace)
+        return SyncStatus(True, online and not state.revoked, unsynced, contact,
+                          state.last_error, state.revoked)
+
+    def unsynced(self) -> int:
+        with self.store.reader() as uow:
+            return int(uow.session.scalar(select(func.count()).select_from(OutboxRow).where(
+                OutboxRow.terminal_id == self.creds.terminal_id,
+                OutboxRow.acked.is_(False))) or 0)
+
+    def _state(self) -> SyncStateRow | None:
+        with self.store.reader() as uow:
+            return uow.session.get(SyncStateRow, 1)
+
+    def _touch(self, uow: Any, **values: Any) -> None:
+        """Update the sync state in the caller's transaction; any answer means contact."""
+        row = uow.session.get(SyncStateRow, 1)
+        if row is None:
+            row = SyncStateRow(id=1, terminal_id=self.creds.terminal_id,
+                               server_url=self.creds.server)
+            uow.session.add(row)
+        values.setdefault("last_contact_at", self.clock.now())
+        values.setdefault("last_error", "")
+        values.setdefault("hlc", str(self.hlc.last))
+        for key, value in values.items():
+            setattr(row, key, value)
+        uow.session.flush()
+
+    def _save_offset(self, offset_ms: int) -> None:
+        with self.store.uow() as uow:
+            row = uow.session.get(SyncStateRow, 1)
+            if row is not None:
+                row.server_offset_ms = offset_ms
+                uow.commit()
+
+    def _note_error(self, err: SyncError) -> None:
+        with self.store.uow() as uow:
+            row = uow.session.get(SyncStateRow, 1)
+            if row is not None:
+                row.last_error = err.code[:60]
+                if err.code == "auth.terminal_revoked":
+                    row.revoked = True
+                uow.commit()

@@ -1,0 +1,56 @@
+"""A till's credentials: head office's address, its terminal id and its private signing key.
+
+Kept in `<database>.sync.json` beside the store database, readable by its owner only (0600),
+never inside the database: a copied or backed-up database cannot sign as the till.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import stat
+from dataclasses import asdict, dataclass
+from pathlib import Path
+
+from domain.errors import DomainError
+from sync.signing import KeyPair
+
+
+@dataclass(frozen=True, slots=True)
+class Credentials:
+    server: str
+    terminal_id: str
+    private_key: str
+
+    @property
+    def keys(self) -> KeyPair:
+        return KeyPair.from_private_text(self.private_key)
+
+
+def path_for(db_path: Path) -> Path:
+    return db_path.with_name(db_path.name + ".sync.json")
+
+
+def save(path: Path, creds: Credentials) -> None:
+    """Write atomically with mode 0600 from the first byte (no window where others can read)."""
+    tmp = path.with_name(path.name + ".tmp")
+    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    with os.fdopen(fd, "w", encoding="utf-8") as out:
+        json.dump(asdict(creds), out, indent=2)
+        out.flush()
+        os.fsync(out.fileno())
+    os.chmod(tmp, 0o600)
+    os.replace(tmp, path)
+
+
+def load(path: Path) -> Credentials:
+    """The till's credentials; `sync.not_enrolled` when there are none."""
+    if not path.exists():
+        raise DomainError("sync.not_enrolled", path=str(path))
+    if os.name == "posix" and stat.S_IMODE(path.stat().st_mode) & 0o077:
+        # Readable by others: refuse rather than keep using a key that may have leaked.
+        raise DomainError("sync.credentials_exposed", path=str(path),
+                          mode=oct(stat.S_IMODE(path.stat().st_mode)))
+    data = json.loads(path.read_text(encoding="utf-8"))
+    return Credentials(server=data["server"], terminal_id=data["terminal_id"],
+                       private_key=data["private_key"])

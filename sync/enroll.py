@@ -1,0 +1,72 @@
+"""Enrolling a till with head office: one-time code in, identity and credentials out."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import UTC, time
+
+import httpx
+
+from db.rows_sync import SyncStateRow
+from db.store import StoreDb
+from domain.clock import Clock
+from domain.errors import DomainError
+from domain.packload import pack_names
+from sync import credentials
+from sync.announce import announce_unsent
+from sync.credentials import Credentials
+from sync.http import HeadOffice
+from sync.schema import EnrollRequest, EnrollResponse
+from sync.signing import KeyPair
+
+
+def enroll(store: StoreDb, server: str, code: str, clock: Clock,
+           terminal_code: str | None = None,
+           transport: httpx.BaseTransport | None = None) -> EnrollResponse:
+    """Register this till under the code's store and write its credentials beside the database.
+
+    The till keeps its own terminal id (its outbox is keyed by it) and takes the store's
+    identity, codes, time zone and rule pack from head office. Whatever the database already
+    held is announced to head office at the next push.
+    """
+    with store.reader() as uow:
+        settings = uow.settings.get()
+        if uow.session.get(SyncStateRow, 1) is not None:
+            raise DomainError("sync.already_enrolled")
+    keys = KeyPair.generate()
+    creds = Credentials(server=server.rstrip("/"), terminal_id=settings.terminal_id,
+                        private_key=keys.private_text())
+    link = HeadOffice(creds, clock, transport=transport)
+    try:
+        answer = EnrollResponse.model_validate(link.post_unsigned(
+            "/v1/terminals/enroll", EnrollRequest(
+                code=code.strip(), public_key=keys.public_text(),
+                terminal_id=settings.terminal_id, terminal_code=terminal_code,
+                app_version="kaika").model_dump()))
+    finally:
+        link.close()
+    credentials.save(credentials.path_for(store.path), creds)
+    _become(store, answer, clock, server)
+    return answer
+
+
+def _become(store: StoreDb, answer: EnrollResponse, clock: Clock, server: str) -> None:
+    info = answer.store
+    hour, minute = (int(x) for x in info.day_close.split(":"))
+    now = clock.now()
+    offset = int((answer.server_time.astimezone(UTC) - now).total_seconds() * 1000)
+    with store.uow() as uow:
+        settings = uow.settings.get()
+        # A pack of head office's own arrives with the first pull (it is written beside the
+        # database then); until it does the till keeps the pack it has.
+        pack = info.rulepack if info.rulepack in pack_names() else settings.rulepack
+        uow.settings.save(replace(
+            settings, merchant_id=info.merchant_id, store_id=info.store_id,
+            store_code=info.store_code, store_name=info.store_name,
+            terminal_code=answer.terminal_code, region_code=info.region_code, tz=info.tz,
+            day_close=time(hour, minute), rulepack=pack))
+        uow.session.add(SyncStateRow(id=1, server_url=server, terminal_id=answer.terminal_id,
+                                     enrolled_at=now, server_offset_ms=offset))
+        uow.session.flush()
+        announce_unsent(uow, now)
+        uow.commit()

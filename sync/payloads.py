@@ -1,0 +1,212 @@
+"""Event payloads, version 1, one model per event type (the JSON form of domain records).
+
+Head office validates each event's payload with the model of its type; one that does not fit
+is quarantined with `event.payload_invalid` instead of blocking the terminal's queue. Fields a
+newer till adds are ignored (extra="ignore"), so tills can be upgraded before head office.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any, Literal
+
+from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, ValidationError
+
+# Member fields merged last-writer-wins at head office (tier has its own events).
+PROFILE_FIELDS = (
+    "name", "mobile", "joined_on", "status", "gender", "birth_year", "birth_month",
+    "birth_day", "occupation", "income_band", "address", "email", "referrer_id", "source",
+    "consent_marketing", "consent_marketing_at", "privacy_accepted_at", "tags", "notes",
+    "home_store", "staff_id", "created_at", "deposit_rate", "deposit_until",
+)
+
+
+class Payload(BaseModel):
+    model_config = ConfigDict(extra="ignore")
+
+
+class PointsEntryV1(Payload):
+    id: str
+    member_id: str
+    kind: str
+    points: int
+    at: AwareDatetime
+    business_date: date
+    reason: str = ""
+    sale_id: str | None = None
+    staff_id: str | None = None
+
+
+class WalletEntryV1(Payload):
+    id: str
+    member_id: str
+    kind: str
+    principal_fen: int
+    bonus_fen: int
+    at: AwareDatetime
+    business_date: date
+    sale_id: str | None = None
+    staff_id: str | None = None
+    reference: str = ""
+    tender_kind: str = ""
+
+
+class SaleV1(Payload):
+    """Kept whole at head office (`body`); these fields are also columns for reports."""
+
+    model_config = ConfigDict(extra="allow")
+
+    id: str
+    receipt_no: str
+    kind: Literal["sale", "return"]
+    at: AwareDatetime
+    business_date: date
+    store_code: str
+    terminal_code: str
+    cashier_id: str
+    total_fen: int
+    member_id: str | None = None
+    original_sale_id: str | None = None
+    points_earned: int = 0
+    qualifying_fen: int = 0
+    lines: list[dict[str, Any]] = Field(default_factory=list)
+    tenders: list[dict[str, Any]] = Field(default_factory=list)
+    coupons_redeemed: list[str] = Field(default_factory=list)
+
+
+class MemberCreatedV1(Payload):
+    """A `Member` without its ID number (which never leaves the till)."""
+
+    model_config = ConfigDict(extra="allow")
+
+    id: str
+    name: str
+    mobile: str
+    tier: str = ""
+    tier_since: date | None = None
+
+
+class MemberPatchedV1(Payload):
+    member_id: str
+    fields: dict[str, Any]
+    hlc: str | None = None  # absent: head office stamps the edit with occurred_at
+
+
+class CardV1(Payload):
+    number: str
+    member_id: str
+    state: str
+    expiry: str
+    kind: str = "stripe"
+    is_staff: bool = False
+    replaced_by: str | None = None
+    issued_at: AwareDatetime | None = None
+
+
+class CouponIssuedV1(Payload):
+    model_config = ConfigDict(extra="allow")
+
+    code: str
+    template_code: str
+    member_id: str | None = None
+    kind: str
+    amount_fen: int = 0
+    valid_from: date
+    valid_to: date
+    state: str = "issued"
+
+
+class CouponRedeemedV1(Payload):
+    code: str
+    member_id: str | None = None
+    sale_id: str
+    at: AwareDatetime
+
+
+class CouponStateV1(Payload):
+    """`coupon.restored` (a full return gives the coupon back) and `coupon.expired`."""
+
+    code: str
+    member_id: str | None = None
+    state: str | None = None
+
+
+class TierChangedV1(Payload):
+    id: str
+    member_id: str
+    at: AwareDatetime
+    from_tier: str
+    to_tier: str
+    reason: str
+
+
+class ShiftV1(Payload):
+    model_config = ConfigDict(extra="allow")
+
+    id: str
+    cashier_id: str
+
+
+class SpinV1(Payload):
+    """`draw.spun`: a lucky-draw spin with what the random source said and what was won."""
+
+    model_config = ConfigDict(extra="allow")
+
+    id: str
+    draw_code: str
+    member_id: str
+    at: AwareDatetime
+    prize_code: str = ""
+
+
+class AuditV1(Payload):
+    model_config = ConfigDict(extra="allow")
+
+    id: str
+    at: AwareDatetime
+    action: str
+
+
+PAYLOADS: dict[str, type[Payload]] = {
+    "points.entry": PointsEntryV1,
+    "wallet.entry": WalletEntryV1,
+    "sale.completed": SaleV1,
+    "return.completed": SaleV1,
+    "member.created": MemberCreatedV1,
+    "member.patched": MemberPatchedV1,
+    "card.issued": CardV1,
+    "card.changed": CardV1,
+    "coupon.issued": CouponIssuedV1,
+    "coupon.redeemed": CouponRedeemedV1,
+    "coupon.restored": CouponStateV1,
+    "coupon.expired": CouponStateV1,
+    "tier.changed": TierChangedV1,
+    "shift.closed": ShiftV1,
+    "draw.spun": SpinV1,
+    "audit.entry": AuditV1,
+}
+NEWEST_VERSION = 1
+
+
+class PayloadProblem(Exception):
+    """Why an event cannot be applied; `code` becomes its quarantine code."""
+
+    def __init__(self, code: str, **params: Any) -> None:
+        super().__init__(code)
+        self.code = code
+        self.params = params
+
+
+def parse_payload(event_type: str, version: int, payload: dict[str, Any]) -> Payload:
+    """The typed payload of an event, or PayloadProblem with the quarantine code."""
+    model = PAYLOADS.get(event_type)
+    if model is None:
+        raise PayloadProblem("event.type_unknown", type=event_type)
+    if version > NEWEST_VERSION:
+        raise PayloadProblem("event.version_unsupported", type=event_type, v=version)
+    try:
+        return model.model_validate(payload)
+    except ValidationError as err:
+        first = err.errors()[0]
+        field = ".".join(str(p) for p in first["loc"])
+        raise PayloadProblem("event.payload_invalid", field=field, problem=first["type"]) from None

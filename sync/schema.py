@@ -1,0 +1,153 @@
+"""The sync wire protocol, version 1: what tills and head office send each other (pydantic).
+
+Both sides import these models, so a field renamed here is renamed for both. Event payloads
+have their own per-type models in `sync/payloads.py`. Money is integer fen, times ISO-8601
+with an offset, ids UUIDv7 strings made where the record was born.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any, Literal
+
+from pydantic import AwareDatetime, BaseModel, ConfigDict, Field
+
+PROTOCOL_VERSION = 1
+MAX_EVENTS_PER_BATCH = 500
+MAX_PULL_LIMIT = 1000
+HEADER_PROTOCOL = "X-Sync-Protocol"
+HEADER_APP_VERSION = "X-App-Version"
+
+Status = Literal["applied", "duplicate", "quarantined"]
+
+
+class Wire(BaseModel):
+    """Unknown keys are refused: a typo must not silently drop a field."""
+
+    model_config = ConfigDict(extra="forbid")
+
+
+class Event(Wire):
+    """One outbox event; `event_id` is the idempotency key at head office."""
+
+    event_id: str = Field(min_length=1, max_length=64)
+    seq: int = Field(ge=1)
+    type: str = Field(min_length=1, max_length=40)
+    v: int = Field(default=1, ge=1)
+    occurred_at: AwareDatetime
+    merchant_id: str
+    store_id: str
+    terminal_id: str
+    member_id: str | None = None
+    payload: dict[str, Any]
+
+
+class PushRequest(Wire):
+    """A batch of a terminal's events in seq order. `batch_id` is new for every attempt (it is
+    the request's replay key); the events of a retried batch are the same."""
+
+    batch_id: str = Field(min_length=1, max_length=64)
+    terminal_id: str
+    hlc: str | None = None
+    events: list[Event] = Field(description=f"at most {MAX_EVENTS_PER_BATCH} (413 beyond)")
+
+
+class EventResult(Wire):
+    event_id: str
+    seq: int
+    status: Status
+    code: str | None = None  # why: "duplicate" of what, or the quarantine reason
+
+
+class PushResponse(Wire):
+    acked_through_seq: int  # every seq up to this one is answered and may leave the outbox
+    results: list[EventResult]
+    server_time: datetime
+    server_hlc: str
+
+
+class Change(Wire):
+    """One entity in a pull page; a till applies it only if `version` is newer than its own."""
+
+    entity: str
+    id: str
+    version: int
+    op: Literal["upsert", "delete"] = "upsert"
+    data: dict[str, Any]
+
+
+class PullResponse(Wire):
+    changes: list[Change]
+    next_cursor: str
+    has_more: bool
+    acked_through_seq: int  # read in the same snapshot as the balances in `changes`
+    server_time: datetime
+    server_hlc: str
+
+
+class StoreInfo(Wire):
+    """Who the till becomes when it enrols."""
+
+    merchant_id: str
+    merchant_code: str
+    store_id: str
+    store_code: str
+    store_name: str
+    region_code: str
+    tz: str
+    day_close: str  # HH:MM
+    rulepack: str
+
+
+class EnrollRequest(Wire):
+    code: str = Field(min_length=4, max_length=40)
+    public_key: str
+    terminal_id: str | None = None  # the till's own id, kept so its outbox stays its own
+    terminal_code: str | None = Field(default=None, max_length=16)
+    app_version: str = ""
+
+
+class EnrollResponse(Wire):
+    terminal_id: str
+    terminal_code: str
+    store: StoreInfo
+    server_time: datetime
+
+
+class Limits(Wire):
+    """Offline spending limits head office grants a terminal (rule pack `[offline]`)."""
+
+    per_sale_points: int
+    per_sale_wallet_fen: int
+    member_day_points: int
+    member_day_wallet_fen: int
+    terminal_points: int
+    terminal_wallet_fen: int
+    max_offline_hours: int
+    online_grace_s: int = 60
+
+
+class AllowanceGrant(Wire):
+    grant_id: str
+    terminal_id: str
+    granted_at: datetime
+    valid_until: datetime  # head office's clock; no offline spending after it
+    limits: Limits
+
+
+class LookupResponse(Wire):
+    """An online member look-up: the same changes a pull would bring, for one member."""
+
+    found: bool
+    member_id: str | None = None
+    changes: list[Change]
+    acked_through_seq: int
+    server_time: datetime
+    server_hlc: str
+
+
+class ErrorBody(Wire):
+    """Every refusal: a stable code and parameters, never a sentence."""
+
+    code: str
+    params: dict[str, Any] = Field(default_factory=dict)

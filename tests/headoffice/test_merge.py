@@ -1,0 +1,154 @@
+"""The merge rules, with two real tills and a real head office: coupons, profiles, twins, cards."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import UTC, datetime, timedelta
+
+import sqlalchemy as sa
+
+from domain.records import CardState
+from domain.services import cardissue
+from domain.services.context import to_wire
+from headoffice.tables import coupons, events, members, recon_cases, terminals
+from sync.hlc import Stamp
+from tests.sync.fixtures import Tenant
+from tests.sync.harness import Server, Till, snapshot
+
+MOBILE = "13800138000"
+
+
+def _pair(server: Server, tenant: Tenant, make_till: Callable[..., Till]) -> tuple[Till, Till]:
+    a, b = make_till("A"), make_till("B")
+    a.enroll(server, tenant.a)
+    b.enroll(server, tenant.b)
+    return a, b
+
+
+def _member_at_both(a: Till, b: Till) -> str:
+    member = a.register("张三", MOBILE)
+    a.sale(member, ("COAT", 1))
+    a.sync()
+    assert b.client is not None and b.client.lookup(mobile=MOBILE) == member
+    return member
+
+
+def test_a_coupon_used_at_two_tills_offline_the_first_to_arrive_wins_and_a_case_opens(
+        server: Server, tenant: Tenant, make_till: Callable[..., Till]) -> None:
+    a, b = _pair(server, tenant, make_till)
+    member = _member_at_both(a, b)
+    code = next(c.code for c in b.coupons(member) if c.template_code == "signup50")
+    first = a.sale(member, ("SHOES", 1), coupons=(code,))
+    second = b.sale(member, ("SHOES", 1), coupons=(code,))
+    b.sync()  # B's redemption arrives first
+    a.sync()
+
+    with server.engine.connect() as conn:
+        won = conn.execute(sa.select(coupons.c.state, coupons.c.redeemed_sale_id).where(
+            coupons.c.code == code)).one()
+        case = conn.execute(sa.select(recon_cases.c.kind, recon_cases.c.details).where(
+            recon_cases.c.member_id == member)).one()
+    assert tuple(won) == ("redeemed", second.sale.id)
+    assert case.kind == "coupon.double_redeemed"
+    assert (case.details["first_sale_id"], case.details["second_sale_id"]) == (
+        second.sale.id, first.sale.id)
+    receipts = [s[0] for s in snapshot(server.engine, tenant.merchant)["sales"]]
+    assert first.sale.receipt_no in receipts and second.sale.receipt_no in receipts
+
+
+def _stamp(at: datetime, counter: int, node: str) -> str:
+    return str(Stamp(int(at.timestamp() * 1000), counter, node))
+
+
+def test_profile_fields_merge_by_hybrid_clock_and_opt_out_wins_a_day_long(
+        server: Server, tenant: Tenant, make_till: Callable[..., Till]) -> None:
+    a, b = _pair(server, tenant, make_till)
+    member = _member_at_both(a, b)
+    t = datetime(2025, 5, 6, 3, 0, tzinfo=UTC)
+    a.patch(member, {"email": "a@example.cn", "occupation": "教师"}, _stamp(t, 0, "A"))
+    b.patch(member, {"email": "b@example.cn"}, _stamp(t + timedelta(seconds=1), 0, "B"))
+    a.patch(member, {"consent_marketing": True}, _stamp(t + timedelta(hours=10), 0, "A"))
+    b.patch(member, {"consent_marketing": False}, _stamp(t + timedelta(hours=9), 0, "B"))
+    a.sync()
+    b.sync()
+    a.sync()
+    for till in (a, b):
+        merged = till.member(member)
+        assert (merged.email, merged.occupation, merged.consent_marketing) == (
+            "b@example.cn", "教师", False)
+    # A later opt-in, more than a day after the opt-out, is the member's new choice.
+    a.patch(member, {"consent_marketing": True}, _stamp(t + timedelta(hours=34), 0, "A"))
+    a.sync()
+    b.sync()
+    assert b.member(member).consent_marketing is True
+
+
+def test_a_stamp_from_a_clock_running_a_day_fast_is_clamped_and_the_till_flagged(
+        server: Server, tenant: Tenant, make_till: Callable[..., Till]) -> None:
+    a, b = _pair(server, tenant, make_till)
+    member = _member_at_both(a, b)
+    future = datetime.now(UTC) + timedelta(days=1)
+    a.patch(member, {"notes": "fast clock"}, _stamp(future, 0, "A"))
+    a.sync()
+    now_ms = int(datetime.now(UTC).timestamp() * 1000)
+    b.patch(member, {"notes": "edited after"}, _stamp(datetime.now(UTC), 5, "B"))
+    b.sync()
+    with server.engine.connect() as conn:
+        profile, stamps = conn.execute(sa.select(members.c.profile, members.c.stamps).where(
+            members.c.id == member)).one()
+        notes = profile["notes"]
+        skew = conn.scalar(sa.select(terminals.c.clock_skew_ms).where(
+            terminals.c.id == a.app.settings.terminal_id))
+    assert notes == "edited after"  # the fast till did not win for a day
+    assert skew is not None and 23 * 3600_000 < skew < 25 * 3600_000  # flagged: a day ahead
+    # nothing stored carries a stamp from tomorrow
+    assert max(Stamp.parse(s).ms for s in stamps.values()) < now_ms + 60_000
+
+
+def test_a_member_signed_up_at_two_stores_offline_becomes_one_with_an_alias(
+        server: Server, tenant: Tenant, make_till: Callable[..., Till]) -> None:
+    a, b = _pair(server, tenant, make_till)
+    at_a = a.register("张三", MOBILE)
+    a.sale(at_a, ("COAT", 1))  # 3,000 points at A
+    at_b = b.register("张三", MOBILE)
+    b.sale(at_b, ("SHOES", 1))  # 500 x 2 = 1,000 points at B
+    a.sync()
+    b.sync()
+    a.sync()
+
+    with server.engine.connect() as conn:
+        assert conn.scalar(sa.select(members.c.canonical_id).where(members.c.id == at_b)) == at_a
+    assert snapshot(server.engine, tenant.merchant)["balances"][MOBILE] == (4000, 0, 0)
+    assert b.member_by_mobile(MOBILE) == at_a  # B's twin took the canonical id
+    assert b.member(at_b) is None
+    assert a.balances(at_a) == b.balances(at_a) == (4000, 0, 0)
+    assert a.problems() == [] and b.problems() == []
+
+
+def test_a_card_reported_lost_stays_lost_whatever_a_till_last_knew(
+        server: Server, tenant: Tenant, make_till: Callable[..., Till]) -> None:
+    a, b = _pair(server, tenant, make_till)
+    member = _member_at_both(a, b)
+    issued = cardissue.issue_card(a.ctx, member, None)
+    a.sync()
+    b.sync()
+    cardissue.report_lost(a.ctx, issued.card.number, None)
+    a.sync()
+    with b.app.store.uow() as uow:  # B, out of date, re-sends the card as it knew it
+        card = uow.cards.get(issued.card.number)
+        assert card is not None and card.state is CardState.ACTIVE
+        stale = to_wire(card)
+        stale["state"] = "active"
+        uow.outbox.append("card.changed", stale, member_id=member,
+                          occurred_at_iso=b.clock.now().isoformat())
+        uow.commit()
+    b.sync()
+    with server.engine.connect() as conn:
+        state = conn.scalar(sa.text("SELECT state FROM cards WHERE number = :n"),
+                            {"n": issued.card.number})
+        code = conn.scalar(sa.select(events.c.code).where(
+            events.c.type == "card.changed", events.c.terminal_id == b.app.settings.terminal_id))
+    assert (state, code) == ("lost", "card.state_behind")
+    with b.app.store.reader() as uow:  # and B learns the card is lost
+        card = uow.cards.get(issued.card.number)
+    assert card is not None and card.state is CardState.LOST

@@ -1,0 +1,108 @@
+"""Fixtures for the head-office and sync tests: head-office processes (PostgreSQL, SQLite), tills.
+
+Imported by tests/sync/conftest.py and tests/headoffice/conftest.py. `server` is one real
+process per test module and backend; each test gets its own merchant with two stores
+(`tenant`), so tests sharing a server never see each other's data. Tests that kill or restart
+the server make their own with `make_server`.
+"""
+
+from __future__ import annotations
+
+import itertools
+import os
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+import pytest
+from sqlalchemy.exc import OperationalError
+
+from domain.clock import FixedClock
+from tests.sync.harness import PgDatabases, Server, Till
+
+TILL_START = datetime.fromisoformat("2025-05-06T10:00:00+08:00")
+_numbers = itertools.count(1)
+
+
+@pytest.fixture(scope="session")
+def pg() -> Iterator[PgDatabases]:
+    """Test databases on the PostgreSQL of 127.0.0.1:5432 (CI has one; dev.sh starts it)."""
+    try:
+        dbs = PgDatabases()
+    except OperationalError as err:
+        if os.environ.get("KAIKA_SKIP_POSTGRES"):
+            pytest.skip(f"PostgreSQL not reachable: {err}")
+        raise
+    yield dbs
+    dbs.drop_all()
+
+
+def _server(backend: str, folder: Path, request: pytest.FixtureRequest, **kw: Any) -> Server:
+    if backend == "postgres":
+        url = request.getfixturevalue("pg").fresh()
+    else:
+        url = f"sqlite:///{folder}/ho-{next(_numbers)}.sqlite3"
+    return Server(url, folder, **kw).start()
+
+
+@pytest.fixture(scope="module",
+                params=[pytest.param("postgres", marks=pytest.mark.postgres), "sqlite"])
+def backend(request: pytest.FixtureRequest) -> str:
+    return str(request.param)
+
+
+@pytest.fixture(scope="module")
+def server(backend: str, tmp_path_factory: pytest.TempPathFactory,
+           request: pytest.FixtureRequest) -> Iterator[Server]:
+    made = _server(backend, tmp_path_factory.mktemp("ho"), request)
+    yield made
+    made.stop()
+
+
+@dataclass(frozen=True)
+class Tenant:
+    merchant: str
+    a: str  # store codes
+    b: str
+
+
+@pytest.fixture
+def tenant(server: Server) -> Tenant:
+    n = next(_numbers)
+    found = Tenant(f"M{n:04d}", f"A{n:04d}", f"B{n:04d}")
+    server.add_stores(found.a, found.b, merchant=found.merchant)
+    return found
+
+
+@pytest.fixture
+def make_server(tmp_path: Path, request: pytest.FixtureRequest) -> Iterator[Callable[..., Server]]:
+    made: list[Server] = []
+
+    def make(backend: str = "postgres", stores: tuple[str, ...] = ("S001", "S002"),
+             **kw: Any) -> Server:
+        server = _server(backend, tmp_path, request, **kw)
+        made.append(server)
+        if stores:
+            server.add_stores(*stores)
+        return server
+
+    yield make
+    for server in made:
+        server.stop()
+
+
+@pytest.fixture
+def make_till(tmp_path: Path) -> Iterator[Callable[..., Till]]:
+    made: list[Till] = []
+
+    def make(name: str = "A", path: Path | None = None, start: datetime = TILL_START,
+             store_code: str = "S001") -> Till:
+        till = Till(path or tmp_path / f"till-{name}.sqlite3", FixedClock(start), store_code)
+        made.append(till)
+        return till
+
+    yield make
+    for till in made:
+        till.close()
