@@ -192,8 +192,8 @@ def test_a_stripe_made_without_the_secret_is_forged(track2: str) -> None:
 
 def test_a_stripe_from_another_store_secret_is_forged() -> None:
     track2 = cards.track2_data(OURS, "3003", b"someone-else")
-    if track2 == cards.track2_data(OURS, "3003", SECRET):
-        pytest.skip("1-in-1000 code collision")
+    # Three digits collide one time in a thousand; these fixed secrets do not.
+    assert track2 != cards.track2_data(OURS, "3003", SECRET)
     with pytest.raises(DomainError, match=r"card\.forged"):
         cards.classify_swipe(None, track2, SECRET, BRANDS)
 
