@@ -28,6 +28,7 @@ class Quote:
     earning: points_rules.Earning | None
     member: Member | None
     birthday: bool
+    paid: tuple[int, ...]  # money paid per line: final less its share of points and bonus
 
     @property
     def due_fen(self) -> int:
@@ -64,8 +65,10 @@ def _evaluate(ctx: ServiceContext, uow: UnitOfWork, cart: Cart, *, partial: bool
     settlement = settle(cart.tenders, priced.total_fen, balances, ctx.pack)
     if not partial and settlement.remaining_fen != 0:
         raise DomainError("sale.unbalanced", remaining_fen=settlement.remaining_fen)
-    earning = _earn(ctx, member, priced, settlement, birthday, today) if member else None
-    return Quote(priced, settlement, earning, member, birthday)
+    paid = tuple(points_rules.paid_per_line([ln.final_fen for ln in priced.lines],
+                                            settlement.non_money_fen))
+    earning = _earn(ctx, member, priced, paid, birthday, today) if member else None
+    return Quote(priced, settlement, earning, member, birthday, paid)
 
 
 def _shopper(member: Member | None, birthday: bool, cart: Cart,
@@ -78,10 +81,8 @@ def _shopper(member: Member | None, birthday: bool, cart: Cart,
                            card_presented=cart.card_number is not None, deposit_rate=deposit)
 
 
-def _earn(ctx: ServiceContext, member: Member, priced: pricing.PricedSale, settlement: Settlement,
-          birthday: bool, today: date) -> points_rules.Earning:
-    paid = points_rules.paid_per_line([ln.final_fen for ln in priced.lines],
-                                      settlement.non_money_fen)
+def _earn(ctx: ServiceContext, member: Member, priced: pricing.PricedSale,
+          paid: tuple[int, ...], birthday: bool, today: date) -> points_rules.Earning:
     lines = [points_rules.EarnLine(ln.line_no, ln.product_class, p)
              for ln, p in zip(priced.lines, paid, strict=True)]
     return points_rules.earn(lines, ctx.pack.tier(member.tier), birthday, today, ctx.pack)
@@ -127,8 +128,6 @@ def _build_sale(ctx: ServiceContext, uow: UnitOfWork, cart: Cart, q: Quote) -> S
     settings = uow.settings.get()
     number = uow.counters.next("receipt")
     per_line = dict(q.earning.per_line) if q.earning else {}
-    paid = points_rules.paid_per_line([ln.final_fen for ln in q.priced.lines],
-                                      q.settlement.non_money_fen)
     lines = [SaleLine(line_no=ln.line_no, sku=ln.sku, name=ln.name,
                       product_class=ln.product_class.value, category=ln.category, qty=ln.qty,
                       unit_price_fen=ln.unit_price_fen, list_fen=ln.list_fen,
@@ -136,7 +135,7 @@ def _build_sale(ctx: ServiceContext, uow: UnitOfWork, cart: Cart, q: Quote) -> S
                       coupon_fen=ln.coupon_fen, final_fen=ln.final_fen,
                       points_earned=per_line.get(ln.line_no, 0), reasons=ln.reasons,
                       paid_fen=p)
-             for ln, p in zip(q.priced.lines, paid, strict=True)]
+             for ln, p in zip(q.priced.lines, q.paid, strict=True)]
     return Sale(
         id=cart.id, receipt_no=f"{settings.store_code}-{settings.terminal_code}-{number:06d}",
         kind=SaleKind.SALE, at=ctx.now(), business_date=ctx.today(),
