@@ -15,7 +15,7 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication
 
-from desktop import i18n
+from desktop import feedback_office, i18n
 from desktop.i18n import QT_TRANSLATE_NOOP
 from domain.errors import DomainError
 
@@ -254,6 +254,8 @@ MESSAGES: dict[str, str] = {
     "till.unexpected": QT_TRANSLATE_NOOP(
         "feedback", "Something went wrong. Tell support the code {support}."),
 }
+
+MESSAGES.update(feedback_office.MESSAGES)
 
 # `<family>.<fault>` codes of any device, by fault.
 FAULTS: dict[str, str] = {

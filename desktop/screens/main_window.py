@@ -17,6 +17,8 @@ from desktop import feedback
 from desktop.devices import TillDevices
 from desktop.idle import IdleWatcher
 from desktop.screens.login import LoginScreen
+from desktop.screens.office import DESK_ROLES, OfficeContext, OfficeScreen
+from desktop.screens.office_pages import office_pages
 from desktop.screens.prompt import show_dialog
 from desktop.screens.sale_screen import SaleScreen
 from desktop.screens.shift import ShiftClosedDialog, ask_counted, ask_float
@@ -48,9 +50,9 @@ class MainWindow(QMainWindow):
         self.session = TillSession(env)
         self.sync_online = sync_online  # the sync client (issue 4) plugs in here
         self.last_saved: str | None = None
-        # Screens other roles see first (front desk, manager) register here; the till's sale
-        # screen is the home of everyone else.
-        self.homes: dict[Role, Home] = {}
+        # Front desk, managers and admins start in the back office; cashiers at the sale screen.
+        self.homes: dict[Role, Home] = {role: MainWindow._office_home for role in DESK_ROLES}
+        self.office: OfficeScreen | None = None
         self._screens(env, devices)
         self.status = TillStatusBar(self)
         self.status.reprint_requested.connect(self.reprint)
@@ -77,6 +79,7 @@ class MainWindow(QMainWindow):
         self.sale.close_shift_requested.connect(self.close_shift)
         self.sale.sale_completed.connect(self._on_completed)
         self.sale.reprint_requested.connect(self.reprint)
+        self.sale.office_requested.connect(self.back_to_office)
         self.stack.addWidget(self.login)
         self.stack.addWidget(self.sale)
 
@@ -152,22 +155,58 @@ class MainWindow(QMainWindow):
     def _enter_till(self) -> None:
         staff = self.session.staff
         assert staff is not None
-        if self.session.needs_shift:
-            ask_float(self, self.session, self._enter_till)
-            return
         home = self.homes.get(staff.role)
         if home is not None:
             widget = home(self, staff)
             if self.stack.indexOf(widget) < 0:
                 self.stack.addWidget(widget)
             self.stack.setCurrentWidget(widget)
+            self.refocus()
         else:
-            if self.sale.model is None or self.sale.model.staff.id != staff.id:
-                self._start_sale(staff)
-            self.stack.setCurrentWidget(self.sale)
-            self.sale.input.setFocus()
+            self.open_till()
+            return
         self.status.set_staff(self._staff_text(staff))
         self.idle.start()
+
+    def open_till(self) -> None:
+        """The sale screen for whoever is logged in, after counting a float if no shift is
+        open (the back office itself needs no shift)."""
+        staff = self.session.staff
+        assert staff is not None
+        if self.session.needs_shift:
+            ask_float(self, self.session, self.open_till)
+            return
+        if self.sale.model is None or self.sale.model.staff.id != staff.id:
+            self._start_sale(staff)
+        self.stack.setCurrentWidget(self.sale)
+        self.sale.input.setFocus()
+        self.status.set_staff(self._staff_text(staff))
+        self.idle.start()
+
+    def back_to_office(self) -> None:
+        """Shift+F1 at the sale screen: a manager goes back to the office pages."""
+        staff = self.session.staff
+        if staff is None or staff.role not in self.homes:
+            self.status.show_notice(feedback.describe(DomainError("staff.not_allowed")))
+            return
+        self._enter_till()
+
+    def _office_home(self, staff: Staff) -> QWidget:
+        if self.office is None or self.office.ctx.staff.id != staff.id:
+            self._drop_office()
+            ctx = OfficeContext(self.env, self.session, self.devices, self.status.show_notice,
+                                self)
+            self.office = OfficeScreen(ctx, office_pages(), self)
+            self.office.till_requested.connect(self.open_till)
+            self.office.lock_requested.connect(self.lock)
+            self.office.logout_requested.connect(self.logout)
+        return self.office
+
+    def _drop_office(self) -> None:
+        if self.office is not None:
+            self.stack.removeWidget(self.office)
+            self.office.deleteLater()
+            self.office = None
 
     def _start_sale(self, staff: Staff) -> None:
         current = self.sale.model
@@ -210,8 +249,12 @@ class MainWindow(QMainWindow):
         show_dialog(dialog)
 
     def logout(self) -> None:
+        current = self.sale.model
+        if current is not None and not current.is_empty:
+            self.session.hold(current.cart)  # the next cashier can recall it
         self.session.logout()
         self.sale.model = None
+        self._drop_office()
         self.show_login()
 
     # --- devices ------------------------------------------------------------------------------
@@ -223,6 +266,8 @@ class MainWindow(QMainWindow):
             return modal
         if self.stack.currentWidget() is self.sale and self.sale.model is not None:
             return self.sale
+        if self.office is not None and self.stack.currentWidget() is self.office:
+            return self.office
         return None
 
     def on_scanned(self, code: ScannedCode) -> None:

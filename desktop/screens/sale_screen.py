@@ -54,6 +54,7 @@ class SaleScreen(QWidget):
     close_shift_requested = Signal()
     sale_completed = Signal(object)
     reprint_requested = Signal()
+    office_requested = Signal()
 
     def __init__(self, env: TillEnv, session: TillSession, devices: TillDevices | None,
                  parent: QWidget | None = None) -> None:
@@ -147,6 +148,7 @@ class SaleScreen(QWidget):
             ("F10", "key_pay", self.tr("Pay"), do.pay),
             ("F11", "key_reprint", self.tr("Reprint"), self.reprint_requested.emit),
             ("F12", "key_lock", self.tr("Lock"), self.lock_requested.emit),
+            ("Shift+F1", "key_office", self.tr("Back office"), self.office_requested.emit),
             ("Shift+F3", "key_cancel", self.tr("Cancel sale"), do.cancel_sale),
             ("Shift+F4", "key_detach", self.tr("Remove member"), do.detach_member),
             ("Shift+F5", "key_camera", self.tr("Camera scan"), do.camera),
@@ -164,7 +166,7 @@ class SaleScreen(QWidget):
             button.setObjectName(name)
             button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
             button.clicked.connect(slot)
-            grid.addWidget(button, index // 8, index % 8)
+            grid.addWidget(button, index // 9, index % 9)
             shortcut = QShortcut(QKeySequence(key), self)
             shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             shortcut.activated.connect(slot)

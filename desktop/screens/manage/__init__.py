@@ -1,0 +1,1 @@
+"""Manager pages of the back office: reports, tiers, analysis, rules, staff, audit."""
