@@ -1,0 +1,151 @@
+"""The Z-report of a business date and the day close (expiry, coupons, tier anniversaries)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+
+from desktop import i18n, report_formats
+from desktop.screens.manage.confirm import confirm
+from desktop.screens.manage.report_view import DateBar, FigureTile, ReportView, screen_lang
+from desktop.screens.office import OfficeContext
+from desktop.viewmodels import day_close
+from domain.errors import DomainError
+from domain.reports import ZReport
+from domain.services import reports as report_services
+from domain.services.maintenance import DayClose
+
+
+class ZReportPage(QWidget):
+    """Headline figures, the day close (today only), and the full report below."""
+
+    def __init__(self, ctx: OfficeContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.report: ZReport | None = None
+        self.closed: DayClose | None = None
+        layout = QVBoxLayout(self)
+        self.dates = DateBar("z", ctx.env.ctx.today, self)
+        self.dates.changed.connect(lambda _day: self.load())
+        layout.addWidget(self.dates)
+        layout.addLayout(self._tiles())
+        layout.addWidget(self._close_box())
+        self.view = ReportView(ctx, "z", self)
+        layout.addWidget(self.view, 1)
+
+    def _tiles(self) -> QHBoxLayout:
+        row = QHBoxLayout()
+        captions = (("z_sales", self.tr("Sales")), ("z_returns", self.tr("Returns")),
+                    ("z_net", self.tr("Net")), ("z_expected", self.tr("Expected cash")),
+                    ("z_counted", self.tr("Counted cash")),
+                    ("z_over_short", self.tr("Over (+) / short (−)")),
+                    ("z_open_shifts", self.tr("Shifts still open")))
+        self.tiles = {name: FigureTile(caption, name, self) for name, caption in captions}
+        for tile in self.tiles.values():
+            row.addWidget(tile, 1)
+        return row
+
+    def _close_box(self) -> QFrame:
+        box = QFrame(self)
+        row = QHBoxLayout(box)
+        row.setContentsMargins(0, 0, 0, 0)
+        self.close_note = QLabel(self)
+        self.close_note.setObjectName("z_close_note")
+        self.close_note.setWordWrap(True)
+        row.addWidget(self.close_note, 1)
+        self.close_button = QPushButton(f"F9 {self.tr('Close the day')}", self)
+        self.close_button.setObjectName("z_close_day")
+        self.close_button.setProperty("role", "primary")
+        self.close_button.setMinimumWidth(200)
+        self.close_button.clicked.connect(self.ask_close)
+        row.addWidget(self.close_button)
+        shortcut = QShortcut(QKeySequence("F9"), self)
+        shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        shortcut.activated.connect(self.ask_close)
+        return box
+
+    def shown(self) -> None:
+        self.load()
+
+    def load(self) -> None:
+        try:
+            report = report_services.z_report(self.ctx.env.ctx, self.dates.day())
+        except DomainError as err:
+            self.close_note.setText(self.ctx.refusal(err))
+            return
+        self.report = report
+        self._fill_tiles(report)
+        self._fill_close_note(report)
+        printed = self.ctx.env.ctx.now()
+        self.view.show_doc(report_formats.z_doc(report, printed, screen_lang()),
+                           report_formats.z_doc(report, printed, self.ctx.env.receipt_lang),
+                           f"z-{report.business_date.isoformat()}")
+
+    def _fill_tiles(self, z: ZReport) -> None:
+        self.tiles["z_sales"].set(f"{i18n.number(z.sales)} · {i18n.money(z.sales_fen)}")
+        self.tiles["z_returns"].set(f"{i18n.number(z.returns)} · {i18n.money(z.returns_fen)}")
+        self.tiles["z_net"].set(i18n.money(z.net_fen))
+        self.tiles["z_expected"].set(i18n.money(z.expected_cash_fen))
+        self.tiles["z_counted"].set(i18n.money(z.counted_cash_fen))
+        over = z.over_short_fen
+        self.tiles["z_over_short"].set(("+" if over > 0 else "") + i18n.money(over),
+                                       "bad" if over else "good")
+        self.tiles["z_open_shifts"].set(i18n.number(z.open_shifts),
+                                        "bad" if z.open_shifts else "")
+
+    def is_today(self) -> bool:
+        return self.dates.day() == self.ctx.env.ctx.today()
+
+    def _fill_close_note(self, z: ZReport) -> None:
+        if self.closed is not None and self.is_today():
+            return  # keep saying what the close did until the date changes
+        if not self.is_today():
+            text = self.tr("The day close runs for today's business date only.")
+        elif z.open_shifts:
+            text = self.tr("Closing the day expires lapsed points and coupons and runs the tier "
+                           "anniversaries. It waits until every shift is closed and counted.")
+        else:
+            text = self.tr("Closing the day expires lapsed points and coupons and runs the tier "
+                           "anniversaries. Every shift is closed: the figures above are final.")
+        self.close_note.setText(text)
+        self.close_button.setEnabled(self.is_today())
+
+    def ask_close(self) -> None:
+        if not self.is_today() or not self.close_button.isEnabled():
+            return
+        still_open = day_close.open_shifts(self.ctx.env.ctx)
+        if still_open:
+            self.ctx.refusal(DomainError("day.shift_open", count=len(still_open),
+                                         cashiers=", ".join(still_open)))
+            return
+        text = self.tr("Close business day {day}? Points and coupons past their date expire "
+                       "and tier anniversaries due today are reviewed. This cannot be undone.")
+        confirm(self, "close_day_dialog", self.tr("Close the day"),
+                text.format(day=i18n.date_text(self.ctx.env.ctx.today())),
+                self.tr("Close the day"), self.close_day)
+
+    def close_day(self) -> DayClose | None:
+        try:
+            done = day_close.close_the_day(self.ctx.env.ctx, self.ctx.staff.id)
+        except DomainError as err:
+            self.close_note.setText(self.ctx.refusal(err))
+            return None
+        self.closed = done
+        self.close_note.setText(self.done_text(done))
+        self.close_note.setStyleSheet("color: #14632d; font-weight: bold;")
+        self.ctx.notice(self.tr("The day is closed."))
+        self.load()
+        return done
+
+    def done_text(self, done: DayClose) -> str:
+        changes = ", ".join(f"{c.from_tier} → {c.to_tier}" for c in done.tier_changes
+                            if c.from_tier != c.to_tier)
+        text = self.tr("Day {day} closed: {points} points expired from {members} members, "
+                       "{coupons} coupons expired, {reviews} tier anniversaries reviewed.")
+        text = text.format(day=i18n.date_text(done.business_date),
+                           points=i18n.number(done.points_expired),
+                           members=i18n.number(done.members_expired),
+                           coupons=i18n.number(done.coupons_expired),
+                           reviews=i18n.number(len(done.tier_changes)))
+        return f"{text} {changes}".strip()

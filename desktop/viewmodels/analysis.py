@@ -1,0 +1,68 @@
+"""The analysis page without Qt: RFMW counts, the 20/80 share, birthdays, dormant members and
+a coupon to all of them (seed 001 锁客)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import date
+
+from domain import analysis
+from domain.analysis import AnalysisRules, MemberFacts, Summary
+from domain.records import CouponTemplate
+from domain.services import reports as report_services
+from domain.services.context import ServiceContext
+
+BIRTHDAY_DAYS = 7
+DORMANT_DAYS = 90  # seed 003's first recency line: no purchase for three months
+
+
+def counts(pairs: Sequence[tuple[int, int]], keys: Sequence[int]) -> list[tuple[int, int]]:
+    """Every band in `keys`, zero where nobody is in it (a chart keeps its axis)."""
+    found = dict(pairs)
+    return [(key, found.get(key, 0)) for key in keys]
+
+
+@dataclass
+class AnalysisModel:
+    ctx: ServiceContext
+    rules: AnalysisRules = field(default_factory=AnalysisRules)
+    facts: list[MemberFacts] = field(default_factory=list)
+    summary: Summary | None = None
+
+    def refresh(self) -> Summary:
+        self.facts = report_services.member_facts(self.ctx, self.rules, self.today())
+        self.summary = analysis.summarize(self.facts, self.today(), self.rules)
+        return self.summary
+
+    def today(self) -> date:
+        return self.ctx.today()
+
+    def recency(self) -> list[tuple[int, int]]:
+        bands = range(1, len(self.rules.recency_lines) + 2)
+        return counts(self.summary.recency_bands if self.summary else (), list(bands))
+
+    def steps(self, which: str) -> list[tuple[int, int]]:
+        """frequency, monetary or width counts for steps 0..3."""
+        pairs = getattr(self.summary, which) if self.summary else ()
+        return counts(pairs, [0, 1, 2, 3])
+
+    def segments(self) -> list[tuple[str, int]]:
+        found = dict(self.summary.segments) if self.summary else {}
+        return [(name, found.get(name, 0)) for name in ("key", "light", "never")]
+
+    def birthdays(self, days: int) -> list[tuple[date, MemberFacts]]:
+        return analysis.birthdays_within(self.facts, self.today(), days)
+
+    def dormant(self, days: int) -> list[MemberFacts]:
+        return analysis.dormant(self.facts, self.today(), days)
+
+    def templates(self) -> list[CouponTemplate]:
+        return list(self.ctx.pack.coupons.templates)
+
+    def issue_to_dormant(self, template: str, days: int, staff_id: str, manager_id: str) -> int:
+        """One coupon of `template` to every member idle for more than `days` days."""
+        issued = report_services.coupon_to_segment(self.ctx, "dormant", template, staff_id,
+                                                   manager_id, days)
+        self.refresh()
+        return issued
