@@ -1,0 +1,116 @@
+"""Member import and segment export for the manager, without Qt: file, mapping, dry run."""
+
+from __future__ import annotations
+
+import zipfile
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+
+from desktop.report_cli import read_table
+from desktop.viewmodels.env import TillEnv
+from domain import importing
+from domain.errors import DomainError, ValidationError
+from domain.importing import Checked, RowError, Table
+from domain.services import imports
+
+PREVIEW_ROWS = 5
+# Fields shown first in the mapping editor: what every old system exports.
+FIELDS = importing.FIELDS
+
+
+@dataclass(frozen=True, slots=True)
+class Sheet:
+    path: Path
+    table: Table
+
+    @property
+    def row_count(self) -> int:
+        return sum(1 for row in self.table.rows if any(row))
+
+    def preview(self, count: int = PREVIEW_ROWS) -> list[tuple[int, tuple[str, ...]]]:
+        """(sheet row, cells) of the first rows, as the file has them."""
+        return [(self.table.first_row + i, row)
+                for i, row in enumerate(self.table.rows[:count])]
+
+
+def problem_error(problem: RowError) -> DomainError:
+    """A row's problem as a refusal feedback can put into words (row lists as "3, 7")."""
+    params = {k: ", ".join(map(str, v)) if isinstance(v, (list, tuple)) else v
+              for k, v in problem.params.items()}
+    return DomainError(problem.code, field=problem.field, **params)
+
+
+class ImportModel:
+    """One file at a time; the import is only offered for the mapping last dry-run."""
+
+    def __init__(self, env: TillEnv) -> None:
+        self.env = env
+        self.sheet: Sheet | None = None
+        self.checked: Checked | None = None
+        self._checked_mapping: dict[str, str] | None = None
+
+    def open(self, path: Path) -> Sheet:
+        try:
+            table = read_table(path)
+        except (UnicodeDecodeError, zipfile.BadZipFile, KeyError, ValueError, OSError) as err:
+            if isinstance(err, DomainError):
+                raise
+            raise ValidationError("import.file_unreadable", field="file",
+                                  reason=type(err).__name__) from err
+        self.sheet, self.checked, self._checked_mapping = Sheet(path, table), None, None
+        return self.sheet
+
+    def suggested(self) -> dict[str, str]:
+        """field -> column, as `kaika import` would map the header by itself."""
+        header = self._sheet().table.header
+        try:
+            by_column = importing.resolve_mapping(header, {})
+        except ValidationError:
+            # Name or mobile not recognised: still offer every column that was.
+            by_column = {c: f for c in header
+                         if (f := c if c in FIELDS else importing.ALIASES.get(c, ""))}
+        return {field: column for column, field in by_column.items()}
+
+    def dry_run(self, fields: Mapping[str, str]) -> Checked:
+        mapping = by_column(fields)
+        self.checked = imports.dry_run(self.env.ctx, self._sheet().table, mapping)
+        self._checked_mapping = mapping
+        return self.checked
+
+    def may_import(self, fields: Mapping[str, str]) -> bool:
+        return (self.checked is not None and bool(self.checked.rows)
+                and self._checked_mapping == by_column(fields))
+
+    def run_import(self, fields: Mapping[str, str], staff_id: str) -> imports.Imported:
+        """Every good row in one transaction (the service checks them again); bad rows
+        are left out and stay listed."""
+        if not self.may_import(fields):
+            raise DomainError("import.not_checked" if self.checked is None or
+                              self._checked_mapping != by_column(fields)
+                              else "import.nothing_to_import")
+        done = imports.import_members(self.env.ctx, self._sheet().table, by_column(fields),
+                                      staff_id)
+        self.checked, self._checked_mapping = None, None  # the same file again is all taken
+        return done
+
+    def export(self, segment: str, consented_only: bool, path: Path,
+               staff_id: str) -> int:
+        text, count = imports.export_segment(self.env.ctx, segment, staff_id,
+                                             consented_only=consented_only)
+        try:
+            path.write_bytes(text.encode("utf-8"))
+        except OSError as err:
+            raise DomainError("lookup.save_failed", path=str(path),
+                              reason=err.strerror or type(err).__name__) from err
+        return count
+
+    def _sheet(self) -> Sheet:
+        if self.sheet is None:
+            raise DomainError("import.not_checked")
+        return self.sheet
+
+
+def by_column(fields: Mapping[str, str]) -> dict[str, str]:
+    """The editor's field -> column as the services' column -> field; blanks dropped."""
+    return {column: field for field, column in fields.items() if column}
