@@ -64,6 +64,7 @@ def load_demo(ctx: ServiceContext) -> list[str]:
             if uow.gifts.get(gift.code) is None:
                 uow.gifts.add(gift)
         uow.commit()
+    _demo_draw(ctx)
     return [_demo_member(ctx, raw, i) for i, raw in enumerate(MEMBERS)]
 
 
@@ -78,3 +79,28 @@ def _demo_member(ctx: ServiceContext, raw: dict[str, object], index: int) -> str
     if index == 0:
         top_up(ctx, done.member.id, 100000, None)
     return card.number
+
+
+def _demo_draw(ctx: ServiceContext) -> None:
+    """A spring lucky wheel with stock allotted to the store (left alone if already there)."""
+    from domain.luckydraw import Draw, Prize, PrizeKind
+    from domain.records import CouponTemplate
+    from domain.services.draws import define_draw
+
+    code = "DEMO-WHEEL"
+    with ctx.uow() as uow:
+        if uow.draws.get(code) is not None:
+            return
+        if uow.coupons.template("DRAW20") is None:
+            uow.coupons.add_template(CouponTemplate(
+                code="DRAW20", name="幸运券 ￥20", kind="cash", amount_fen=2000, valid_days=30))
+        uow.commit()
+    prizes = [
+        Prize(code, "P1", "丝巾礼盒", PrizeKind.GIFT, weight=2, allotted=3),
+        Prize(code, "P2", "200积分", PrizeKind.POINTS, weight=8, points=200, allotted=40),
+        Prize(code, "P3", "￥20代金券", PrizeKind.COUPON, weight=15, coupon_template="DRAW20",
+              allotted=60),
+        Prize(code, "P4", "50积分", PrizeKind.POINTS, weight=30, points=50, allotted=200),
+        Prize(code, "P5", "谢谢参与", PrizeKind.THANKS, weight=45),
+    ]
+    define_draw(ctx, Draw(code, "春季大转盘", cost_points=10, free_spins_per_day=1), prizes, None)

@@ -1,0 +1,98 @@
+"""Stored value at the front desk without Qt: bonus preview, top-up with its slip, closing."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from desktop.viewmodels import desk_slips
+from desktop.viewmodels.env import TillEnv
+from desktop.viewmodels.member_finder import DeskMember
+from domain import wallet as wallet_rules
+from domain.errors import DomainError, ValidationError
+from domain.records import Staff, TenderKind
+from domain.services import wallet as wallet_service
+from hardware.receipt import Receipt
+
+
+@dataclass(frozen=True, slots=True)
+class TopUpPreview:
+    """What the customer is told before paying: the bonus the typed amount earns."""
+
+    amount_fen: int
+    bonus_fen: int
+    next_tier_fen: int | None  # the next tier's threshold, to suggest topping up a little more
+    next_bonus_fen: int
+
+    @property
+    def credited_fen(self) -> int:
+        return self.amount_fen + self.bonus_fen
+
+
+@dataclass(frozen=True, slots=True)
+class TopUpDone:
+    principal_fen: int
+    bonus_fen: int
+    balance_fen: int
+    balance_bonus_fen: int
+    slip: Receipt
+
+
+@dataclass(frozen=True, slots=True)
+class ClosePreview:
+    refund_fen: int  # principal, paid back in cash
+    forfeit_fen: int  # bonus, gone
+
+
+class WalletDesk:
+    """Top-ups and closing for the member at the desk; every refusal is a DomainError."""
+
+    def __init__(self, env: TillEnv, staff: Staff) -> None:
+        self.env, self.staff = env, staff
+        self.member = DeskMember(env)
+
+    def tiers(self) -> list[tuple[int, int]]:
+        """(top-up from, bonus) of the pack's tiers, smallest first."""
+        return sorted((t.min_topup_fen, t.bonus_fen) for t in self.env.ctx.pack.wallet.bonus_tiers)
+
+    def preview(self, amount_fen: int | None) -> TopUpPreview:
+        if amount_fen is None:
+            raise ValidationError("wallet.bad_amount", field="amount_fen")
+        bonus = wallet_service.preview_bonus(self.env.ctx, amount_fen)
+        above = [(low, extra) for low, extra in self.tiers() if low > amount_fen]
+        low, extra = above[0] if above else (None, 0)
+        return TopUpPreview(amount_fen, bonus, low, extra)
+
+    def top_up(self, amount_fen: int | None, tender: TenderKind, reference: str) -> TopUpDone:
+        """Credit principal and bonus (the service decides the bonus, as previewed)."""
+        view = self.member.require()
+        self.preview(amount_fen)  # the same refusals as the preview, before anything is paid
+        assert amount_fen is not None
+        if tender is not TenderKind.CASH and not reference.strip():
+            raise ValidationError("wallet.reference_required", field="reference")
+        done = wallet_service.top_up(self.env.ctx, view.member.id, amount_fen, self.staff.id,
+                                     tender, reference.strip())
+        self.member.refresh()
+        slip = desk_slips.topup_slip(self.member.slip_head(self.staff, done.entry.at),
+                                     done.entry.principal_fen, done.entry.bonus_fen,
+                                     tender.value, done.balances)
+        return TopUpDone(done.entry.principal_fen, done.entry.bonus_fen,
+                         done.balances.wallet_principal_fen + done.balances.wallet_bonus_fen,
+                         done.balances.wallet_bonus_fen, slip)
+
+    def close_preview(self) -> ClosePreview:
+        """What closing would refund and forfeit, shown before a manager approves."""
+        balances = self.member.require().balances
+        refund, forfeit = wallet_rules.close(balances.wallet_principal_fen,
+                                             balances.wallet_bonus_fen)
+        if refund == 0 and forfeit == 0:
+            raise DomainError("wallet.empty")
+        return ClosePreview(refund, forfeit)
+
+    def close(self, manager: Staff) -> tuple[ClosePreview, Receipt]:
+        view = self.member.require()
+        refund, forfeit = wallet_service.close_wallet(self.env.ctx, view.member.id,
+                                                      self.staff.id, manager.id)
+        slip = desk_slips.close_slip(self.member.slip_head(self.staff), refund, forfeit,
+                                     manager.name)
+        self.member.refresh()
+        return ClosePreview(refund, forfeit), slip
