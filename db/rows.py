@@ -34,6 +34,7 @@ from db.rows_sync import (
     SyncStateRow,
     SyncVersionRow,
 )
+from db.rows_till import HeldSaleRow, MemberPinRow
 
 metadata = Base.metadata
 
@@ -47,9 +48,11 @@ __all__ = [
     "CouponTemplateRow",
     "DrawRow",
     "GiftRow",
+    "HeldSaleRow",
     "HoAllotmentRow",
     "HoBalanceRow",
     "MemberAliasRow",
+    "MemberPinRow",
     "MemberRow",
     "OfflineSpendRow",
     "OutboxRow",

@@ -24,7 +24,8 @@ from db.repos_store import (
     SqlStaffRepo,
     TerminalRef,
 )
-from db.repos_sync import SqlOfflineGate
+from db.repos_sync import SqlOfflineGate, SqlStampSource
+from db.repos_till import SqlHeldSaleRepo, SqlMemberPinRepo
 from domain.clock import Clock
 from domain.ports import (
     AuditRepo,
@@ -33,6 +34,8 @@ from domain.ports import (
     CouponRepo,
     DrawRepo,
     GiftRepo,
+    HeldSaleRepo,
+    MemberPinRepo,
     MemberRepo,
     Outbox,
     PointsRepo,
@@ -80,6 +83,10 @@ class SqlUnitOfWork:
         self.reports: ReportRepo = SqlReportRepo(s)
         # Offline allowances (domain/allowances.py) read and record through this gate.
         self.offline = SqlOfflineGate(s, terminal)
+        # Member profile edits are stamped by the hybrid logical clock (domain/hlc.py).
+        self.hlc = SqlStampSource(s, terminal)
+        self.held: HeldSaleRepo = SqlHeldSaleRepo(s)
+        self.member_pins: MemberPinRepo = SqlMemberPinRepo(s)
 
     def __enter__(self) -> Self:
         return self

@@ -7,9 +7,15 @@ import argparse
 import os
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from desktop import bootstrap
 from desktop.i18n import normalize_lang
+
+if TYPE_CHECKING:  # Qt and the sync client load only when the till opens
+    from desktop.devices import TillDevices
+    from desktop.screens.main_window import MainWindow
+    from sync.loop import SyncLoop
 
 LANG_ENV = "KAIKA_LANG"
 
@@ -75,14 +81,19 @@ def _environment_problem() -> str | None:
 def _run_demo(args: argparse.Namespace, lang: str) -> int:
     from desktop.demo import DEMO_STORE, demo_db_path
     from desktop.demo_data import load_demo
+    from desktop.demo_history import add_history
     from domain.services.setup import new_settings
     from hardware.peers.demo import DemoRig
 
+    path = args.db or demo_db_path()
+    fresh = not path.exists()  # the demo's past is made once, before anyone used the store
     with DemoRig() as rig:
-        till = bootstrap.open_till(args.db or demo_db_path(), rig.settings(),
+        till = bootstrap.open_till(path, rig.settings(),
                                    settings=new_settings(name=DEMO_STORE), ui_lang=lang)
         try:
             cards = load_demo(till.app.ctx)
+            if fresh:
+                add_history(till.app.ctx, till.app.ctx.today())
             print(f"kaika: demo store {till.app.store.path}; staff 1001 / PIN 1357 (cashier), "
                   f"2001 / 2468 (manager); member cards {', '.join(cards)}")
             return _show(till, lang, args, rig=rig, cards=cards)
@@ -94,16 +105,37 @@ def _show(till: bootstrap.Till, lang: str, args: argparse.Namespace, rig: object
           cards: list[str] | None = None) -> int:
     from desktop.app import application, apply_style, choose_font, run_window, set_language
     from desktop.devices import TillDevices
-    from desktop.screens.main_window import MainWindow
 
     app = application()
     set_language(app, lang)
     choose_font(app)
     apply_style(app)
-    devices = TillDevices(till.devices)
-    window = MainWindow(till.env, devices, idle_lock_s=args.idle_lock)
+    window, loop = till_window(till, TillDevices(till.devices), idle_lock_s=args.idle_lock)
     if rig is not None:
         from desktop.screens.demo_panel import add_demo_panel
 
         add_demo_panel(window, rig, cards or [])
-    return run_window(app, window, full_screen=args.full_screen)
+    try:
+        return run_window(app, window, full_screen=args.full_screen)
+    finally:
+        if loop is not None:
+            loop.stop()
+
+
+def till_window(till: bootstrap.Till, devices: TillDevices | None, *, idle_lock_s: float,
+                **kw: Any) -> tuple[MainWindow, SyncLoop | None]:
+    """The till's window, and the background sync with head office when this till is enrolled.
+
+    The loop runs on its own thread: the window only reads its status from the store
+    database and wakes it after each sale or refund, so the till never waits on the network.
+    The caller stops the loop when the window has closed.
+    """
+    from desktop.screens.main_window import MainWindow
+    from sync.loop import start_for
+
+    loop = start_for(till.app.store, till.app.ctx.clock)
+    if loop is None:
+        return MainWindow(till.env, devices, idle_lock_s=idle_lock_s, **kw), None
+    window = MainWindow(till.env, devices, idle_lock_s=idle_lock_s,
+                        sync_online=lambda: loop.status().online, on_saved=loop.wake, **kw)
+    return window, loop

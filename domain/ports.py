@@ -11,13 +11,18 @@ from domain.analysis import MemberFacts
 from domain.catalog import Product
 from domain.luckydraw import Draw, Prize, Spin
 from domain.records import (
+    AuditBreak,
     AuditEntry,
+    AuditQuery,
     Balances,
     Card,
+    CardHolder,
     Coupon,
     CouponTemplate,
     Gift,
+    HeldSale,
     Member,
+    MemberPin,
     OutboxEvent,
     PointsEntry,
     PointsLot,
@@ -55,6 +60,15 @@ class MemberRepo(Protocol):
     def balances(self, member_id: str) -> Balances: ...
     def tier_since_on_or_before(self, day: date) -> list[Member]:
         """Active members whose current tier was reached on or before `day` (reviews due)."""
+        ...
+    def search(self, text: str, limit: int = 50) -> list[Member]:
+        """Members of any status by card number, mobile prefix or ending, name or initials;
+        the latest to join when `text` is blank."""
+        ...
+    def by_card(self, number: str, today: date, expiring_by: date) -> CardHolder | None:
+        """The card with its member, balances, the lots holding points that expire from
+        `today` to `expiring_by`, and the issued coupons valid on `today` (issue order), as
+        one consistent read; None for an unknown number. The till's swipe reads this."""
         ...
 
 
@@ -102,6 +116,10 @@ class SaleRepo(Protocol):
     def member_sales(self, member_id: str, since: date, until: date) -> list[Sale]:
         """Sales and returns of a member with business dates in [since, until]."""
         ...
+    def busy_members(self, since: date, until: date, more_than: int) -> list[tuple[date, str, int]]:
+        """(business date, member id, sales) for members with more than `more_than` sales on
+        one business date in [since, until], newest date first."""
+        ...
 
 
 class CouponRepo(Protocol):
@@ -121,6 +139,9 @@ class StaffRepo(Protocol):
     def by_number(self, number: str) -> Staff | None: ...
     def add(self, staff: Staff) -> None: ...
     def save(self, staff: Staff) -> None: ...
+    def all(self) -> list[Staff]:
+        """Every staff account, active or not, by staff number."""
+        ...
 
 
 class ShiftRepo(Protocol):
@@ -133,6 +154,16 @@ class ShiftRepo(Protocol):
 class AuditRepo(Protocol):
     def append(self, entry: AuditEntry) -> None:
         """Chained: each entry stores the hash of the one before it."""
+        ...
+    def count(self, query: AuditQuery) -> int: ...
+    def page(self, query: AuditQuery, offset: int, limit: int) -> list[AuditEntry]:
+        """Entries matching `query`, newest first, paged in SQL (the trail can be long)."""
+        ...
+    def actions(self) -> list[str]:
+        """Every action kind recorded so far, sorted."""
+        ...
+    def first_break(self) -> AuditBreak | None:
+        """Walk the whole chain oldest first; the first entry whose links do not hold."""
         ...
 
 
@@ -174,6 +205,9 @@ class DrawRepo(Protocol):
         ...
     def add_spin(self, spin: Spin) -> None: ...
     def spins(self, member_id: str, draw_code: str, business_date: date) -> list[Spin]: ...
+    def all(self) -> list[Draw]:
+        """Every draw this store knows, by code."""
+        ...
 
 
 class ReportRepo(Protocol):
@@ -204,6 +238,24 @@ class Counters(Protocol):
         ...
 
 
+class HeldSaleRepo(Protocol):
+    """Sales on hold at this till (they survive closing the program)."""
+
+    def all(self) -> list[HeldSale]:
+        """Oldest first."""
+        ...
+    def get(self, held_id: str) -> HeldSale | None: ...
+    def add(self, held: HeldSale) -> None: ...
+    def remove(self, held_id: str) -> None: ...
+
+
+class MemberPinRepo(Protocol):
+    def get(self, member_id: str) -> MemberPin | None: ...
+    def save(self, pin: MemberPin) -> None:
+        """Insert or replace the member's PIN row."""
+        ...
+
+
 class UnitOfWork(Protocol):
     """One store-database transaction (BEGIN IMMEDIATE); rolled back unless committed."""
 
@@ -224,6 +276,8 @@ class UnitOfWork(Protocol):
     counters: Counters
     draws: DrawRepo
     reports: ReportRepo
+    held: HeldSaleRepo
+    member_pins: MemberPinRepo
 
     def __enter__(self) -> Self: ...
     def __exit__(self, exc_type: type[BaseException] | None, exc: BaseException | None,

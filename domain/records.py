@@ -341,3 +341,64 @@ class OutboxEvent:
     occurred_at: datetime
     member_id: str | None = None
     acked: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class HeldSale:
+    """A sale put on hold at this till, kept in the store database so it survives a restart.
+
+    `cart` is the cart as plain data (domain/services/held.py writes and reads it); the
+    other fields are what the recall list shows without unpacking it.
+    """
+
+    id: str  # the cart's id, which becomes the sale's id when it is paid
+    held_at: datetime
+    held_by: str  # staff id
+    total_fen: int
+    items: int
+    member_id: str | None
+    cart: dict[str, Any]
+
+
+@dataclass(frozen=True, slots=True)
+class MemberPin:
+    """A member's payment PIN (scrypt hash, never the PIN) and today's wrong tries."""
+
+    member_id: str
+    pin_hash: str | None  # None: no PIN of their own (the mobile's last six digits stand in)
+    set_at: datetime | None = None
+    set_by: str | None = None
+    failures: int = 0
+    failed_on: date | None = None  # business date of the failures counted
+
+
+@dataclass(frozen=True, slots=True)
+class AuditQuery:
+    """Which audit entries a manager asks for; None means no limit on that field."""
+
+    since: datetime | None = None  # inclusive
+    until: datetime | None = None  # exclusive
+    staff_id: str | None = None
+    action: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class AuditBreak:
+    """The first audit entry whose hash links do not hold (the trail was edited there)."""
+
+    seq: int
+    entry_id: str
+    reason: str  # prev_hash: an entry before it was removed or altered | hash: it was altered
+
+
+@dataclass(frozen=True, slots=True)
+class CardHolder:
+    """A card with its member, balances, points lots still to expire and coupons still usable,
+    read at once for the till's member panel (MemberRepo.by_card). `member` and `balances` are
+    None only when the rows are missing; the card's own state is not checked here."""
+
+    card: Card
+    member: Member | None
+    balances: Balances | None
+    lots: tuple[PointsLot, ...] = ()
+    coupons: tuple[Coupon, ...] = ()

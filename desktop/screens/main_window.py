@@ -30,25 +30,29 @@ from desktop.widgets.status_bar import TillStatusBar
 from domain.errors import DomainError
 from domain.records import Role, Staff
 from domain.services.checkout import Completed
+from domain.services.returns import Returned
 from hardware.print_queue import PrintOutcome
 from hardware.scan_codes import ScannedCode, interpret
 from hardware.tracks import Tracks
 from hardware.wedge import WedgeDecoder
 
 SYNC_REFRESH_MS = 30_000
+SYNC_SETTLE_MS = 3_000  # after a sale wakes the sync loop, look again once it had time to send
 Home = Callable[["MainWindow", Staff], QWidget]
 
 
 class MainWindow(QMainWindow):
     def __init__(self, env: TillEnv, devices: TillDevices | None, *, idle_lock_s: float = 300,
                  wedge_clock: Callable[[], float] | None = None,
-                 sync_online: Callable[[], bool | None] | None = None) -> None:
+                 sync_online: Callable[[], bool | None] | None = None,
+                 on_saved: Callable[[], None] | None = None) -> None:
         super().__init__()
         self.setObjectName("main_window")
         self.setWindowTitle(self.tr("Kaika till — {store}").format(store=env.store_name))
         self.env, self.devices = env, devices
         self.session = TillSession(env)
         self.sync_online = sync_online  # the sync client (issue 4) plugs in here
+        self.on_saved = on_saved  # after each sale or refund: the sync loop sends it at once
         self.last_saved: str | None = None
         # Front desk, managers and admins start in the back office; cashiers at the sale screen.
         self.homes: dict[Role, Home] = {role: MainWindow._office_home for role in DESK_ROLES}
@@ -78,6 +82,7 @@ class MainWindow(QMainWindow):
         self.sale.lock_requested.connect(self.lock)
         self.sale.close_shift_requested.connect(self.close_shift)
         self.sale.sale_completed.connect(self._on_completed)
+        self.sale.refunded.connect(self._on_completed)
         self.sale.reprint_requested.connect(self.reprint)
         self.sale.office_requested.connect(self.back_to_office)
         self.stack.addWidget(self.login)
@@ -112,6 +117,7 @@ class MainWindow(QMainWindow):
         super().closeEvent(event)
 
     def shutdown(self) -> None:
+        self._hold_what_is_on_screen()
         app = QApplication.instance()
         if app is not None:
             app.removeEventFilter(self.wedge)
@@ -121,6 +127,17 @@ class MainWindow(QMainWindow):
         if self.devices is not None:
             self.devices.stop()
             self.devices = None
+
+    def _hold_what_is_on_screen(self) -> None:
+        """Closing the program with a sale rung up puts it on hold: the basket is not lost."""
+        current = self.sale.model
+        if current is None or current.is_empty:
+            return
+        try:
+            self.session.hold(current.cart)
+        except DomainError:
+            return  # nothing that can be held (the screen shows why); closing goes on
+        self.sale.model = None
 
     def refocus(self) -> None:
         """The keyboard back where the cashier works (after a dialog closed)."""
@@ -309,8 +326,11 @@ class MainWindow(QMainWindow):
         if self.devices is not None:
             self.devices.reprint()
 
-    def _on_completed(self, done: Completed) -> None:
+    def _on_completed(self, done: Completed | Returned) -> None:
         self.last_saved = done.sale.receipt_no
+        if self.on_saved is not None:
+            self.on_saved()  # must not block: the sync loop only sets an event
+            QTimer.singleShot(SYNC_SETTLE_MS, self, self.refresh_sync)
         self.refresh_sync()
 
     def saved_receipt(self) -> str | None:

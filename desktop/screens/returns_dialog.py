@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -24,17 +24,21 @@ from PySide6.QtWidgets import (
 
 from desktop import feedback, i18n
 from desktop.printing import ReceiptDesk
-from desktop.screens.prompt import approve
+from desktop.screens.prompt import Kind, approve, ask
 from desktop.viewmodels.returns import ReturnViewModel
 from desktop.viewmodels.session import TillSession
 from desktop.widgets.money_label import MoneyLabel
-from domain.errors import DomainError
+from domain.errors import DomainError, ValidationError
 from domain.records import Staff, TenderKind
 from domain.services.returns import Returned
 from hardware.scan_codes import ScannedCode
 
 
 class ReturnsDialog(QDialog):
+    """Signals: refunded(object): a returns.Returned, once committed and its receipt sent."""
+
+    refunded = Signal(object)
+
     def __init__(self, model: ReturnViewModel, session: TillSession, desk: ReceiptDesk,
                  member_id: str | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -146,10 +150,18 @@ class ReturnsDialog(QDialog):
             return
         receipt = self.model.sale.receipt_no
 
-        def approved(manager: Staff) -> None:
-            self._run(lambda: self.model.void(manager), receipt, manager)
-        approve(self, self.session, self.tr("Void the whole sale {receipt}").format(
-            receipt=receipt), approved)
+        def reason_given(text: int | str) -> None:
+            reason = str(text).strip()
+            if not reason:
+                raise ValidationError("void.reason_required", field="reason")
+
+            def approved(manager: Staff) -> None:
+                self._run(lambda: self.model.void(manager, reason), receipt, manager)
+            approve(self, self.session, self.tr("Void the whole sale {receipt}: {reason}").format(
+                receipt=receipt, reason=reason), approved)
+        ask(self, self.tr("Void sale"), self.tr("Why is the sale voided? (written to the audit "
+                                                "trail)"), Kind.TEXT, reason_given,
+            name="void_reason_dialog")
 
     # --- entering -----------------------------------------------------------------------------
 
@@ -252,6 +264,7 @@ class ReturnsDialog(QDialog):
         self.error.clear()
         cashier = self.session.staff.name if self.session.staff else ""
         self.desk.refund_done(done, cashier, original, manager.name if manager else None)
+        self.refunded.emit(done)
         self.outcome.setText(self._summary(done))
         if self.model.sale is not None:
             self._show_lines()

@@ -116,19 +116,19 @@ class SaleActions(QObject):
         if not screen.sale().is_empty:
             screen.show_refusal(DomainError("sale.in_progress"))
             return
-        if not session.held:
+        waiting = session.held
+        if not waiting:
             screen.show_refusal(DomainError("sale.nothing_held"))
             return
         staff = screen.sale().staff
 
-        def pick(index: int) -> None:
+        def pick(held_id: str) -> None:
             try:
-                cart = session.recall(index)
+                cart = session.recall_id(held_id)
                 screen.use(SaleViewModel.resume(screen.env, staff, cart))
             except DomainError as err:
                 screen.show_refusal(err)
-        show_dialog(RecallDialog(session.held, screen.env.ctx.calendar, pick, screen),
-                    screen.input)
+        show_dialog(RecallDialog(waiting, screen.env.ctx.calendar, pick, screen), screen.input)
 
     def discount_line(self) -> None:
         line = self._selected()
@@ -193,8 +193,11 @@ class SaleActions(QObject):
     def open_returns(self, receipt: str = "") -> None:
         screen = self.screen
         sale = screen.sale()
-        dialog = ReturnsDialog(ReturnViewModel(screen.env, sale.staff), screen.session,
+        shift = screen.session.shift
+        model = ReturnViewModel(screen.env, sale.staff, shift_id=shift.id if shift else None)
+        dialog = ReturnsDialog(model, screen.session,
                                screen.desk, sale.cart.member_id, screen)
+        dialog.refunded.connect(screen.refunded)
         show_dialog(dialog, screen.input)
         if receipt:
             try:

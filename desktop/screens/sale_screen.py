@@ -47,12 +47,14 @@ class SaleScreen(QWidget):
         lock_requested(): F12.
         close_shift_requested(): Shift+F12.
         sale_completed(object): a checkout.Completed, after drawer, receipt and display.
+        refunded(object): a returns.Returned (a return or a void), after its receipt.
         reprint_requested(): F11.
     """
 
     lock_requested = Signal()
     close_shift_requested = Signal()
     sale_completed = Signal(object)
+    refunded = Signal(object)
     reprint_requested = Signal()
     office_requested = Signal()
 

@@ -2,25 +2,18 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from domain import dynamicqr
 from domain.records import Member
+from domain.services import member_pin
 from domain.services.context import ServiceContext
-
-PinCheck = Callable[[Member, str], bool]
 
 
 def mobile_pin_check(member: Member, pin: str) -> bool:
-    """The member's payment PIN: the last six digits of the registered mobile.
-
-    Documented choice (docs/till.md): the member record keeps no PIN of its own yet, and a
-    stored-value card's first PIN being the mobile's last six digits is what Chinese members
-    are used to. A PIN kept on the member replaces this check through `TillEnv.check_pin`.
-    """
-    digits = "".join(ch for ch in member.mobile if ch.isdigit())
-    return len(pin) == 6 and pin.isdigit() and digits[-6:] == pin
+    """The payment PIN of a member who never chose one: the registered mobile's last six
+    digits (the usual first PIN of a Chinese stored-value card; docs/till.md)."""
+    return member_pin.mobile_pin(member, pin)
 
 
 @dataclass
@@ -29,10 +22,18 @@ class TillEnv:
 
     ctx: ServiceContext
     store_name: str
-    check_pin: PinCheck = mobile_pin_check
     receipt_lang: str = "zh"
     seen_qr: dynamicqr.SeenNonces = field(init=False)
 
     def __post_init__(self) -> None:
         # One dynamic QR payload admits one use at this till (DOMAIN §4: no screenshots).
         self.seen_qr = dynamicqr.SeenNonces(self.ctx.clock, self.ctx.pack.cards.dynamic_qr_ttl_s)
+
+    def check_pin(self, member: Member, pin: str) -> bool:
+        """The member's own PIN when they set one, else the mobile's last six digits; wrong
+        tries are counted and lock wallet payment for the day (domain/services/member_pin.py).
+
+        Raises:
+            DomainError: wallet.pin_locked.
+        """
+        return member_pin.check_pin(self.ctx, member, pin)

@@ -14,7 +14,7 @@ from domain import wallet as wallet_rules
 from domain.errors import DomainError, ValidationError
 from domain.records import Balances, Tender, TenderKind
 from domain.services import cart as carts
-from domain.services import checkout
+from domain.services import checkout, member_pin
 from domain.services.cart import TenderRequest
 
 # Tenders taken on an external terminal: the slip's reference is recorded with the sale.
@@ -92,13 +92,15 @@ class PaymentViewModel:
             raise DomainError("tender.member_required", kind=TenderKind.WALLET.value)
         if self.sale.cart.card_number is None:  # found by mobile: no card, no wallet (§8)
             raise DomainError("wallet.card_required")
+        member_pin.check_not_locked(self.env.ctx, member.member.id)  # five wrong PINs today
         amount = self.remaining_fen() if amount_fen is None else amount_fen
         pin_ok = False
         if self.wallet_needs_pin(amount):
             if pin is None:
                 raise DomainError("wallet.pin_required", amount_fen=amount)
             if not self.env.check_pin(member.member, pin):
-                raise DomainError("wallet.pin_wrong")
+                raise DomainError("wallet.pin_wrong",
+                                  left=member_pin.tries_left(self.env.ctx, member.member.id))
             pin_ok = True
         return self._add(TenderRequest(TenderKind.WALLET, amount_fen=amount_fen, pin_ok=pin_ok))
 

@@ -13,8 +13,7 @@ from desktop.viewmodels.env import TillEnv
 from domain.catalog import Product
 from domain.errors import NotFound, ValidationError
 from domain.records import Sale, SaleKind, Staff
-from domain.services import returns
-from domain.services.context import audit
+from domain.services import returns, voids
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,6 +34,7 @@ class ReturnViewModel:
     sale: Sale | None = None
     lines: list[ReturnLine] = field(default_factory=list)
     chosen: dict[int, int] = field(default_factory=dict)  # line_no -> qty to return
+    shift_id: str | None = None  # the cashier's shift: refunds in cash count in its drawer
 
     def load(self, receipt: str) -> Sale:
         """Find the sale by the receipt number on (or under the barcode of) its receipt."""
@@ -76,24 +76,19 @@ class ReturnViewModel:
         if self.sale is None:
             raise NotFound("sale.unknown", receipt="")
         done = returns.return_with_receipt(self.env.ctx, self.sale.receipt_no, self.chosen,
-                                           self.staff.id)
+                                           self.staff.id, self.shift_id)
         self.load(self.sale.receipt_no)
         return done
 
-    def void(self, manager: Staff) -> returns.Returned:
-        """Undo a paid sale in full, approved by a manager: audited, then every line returned.
-
-        The approval is written first so the trail holds the manager's decision even if the
-        return itself is then refused (nothing left to return, say).
-        """
+    def void(self, manager: Staff, reason: str) -> returns.Returned:
+        """Undo the whole paid sale, approved by a manager: refund, ledgers and the audit entry
+        naming the manager and the reason in one transaction (domain/services/voids.py)."""
         if self.sale is None:
             raise NotFound("sale.unknown", receipt="")
-        with self.env.ctx.uow() as uow:
-            audit(self.env.ctx, uow, "void_sale", self.staff.id, target=self.sale.receipt_no,
-                  approved_by=manager.id)
-            uow.commit()
-        self.choose_all()
-        return self.commit()
+        done = voids.void_sale(self.env.ctx, self.sale.receipt_no, manager.id, reason,
+                               cashier_id=self.staff.id, shift_id=self.shift_id)
+        self.load(self.sale.receipt_no)
+        return done
 
     def product(self, code: str) -> Product:
         """A product brought back without a receipt, by SKU or barcode."""
@@ -109,7 +104,7 @@ class ReturnViewModel:
         if not items:
             raise ValidationError("return.nothing", field="lines")
         return returns.return_without_receipt(self.env.ctx, items, self.staff.id, manager.id,
-                                              member_id)
+                                              member_id, self.shift_id)
 
 
 def _left(line_no: int, sale: Sale, earlier: list[Sale]) -> ReturnLine:

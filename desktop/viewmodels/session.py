@@ -1,12 +1,14 @@
-"""Who is at the till: log-in, the cashier's shift, the idle lock, manager approval, held sales."""
+"""Who is at the till: log-in, the cashier's shift, the idle lock, manager approval, held sales
+(kept in the store database, so they survive closing the program)."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 from desktop.viewmodels.env import TillEnv
 from domain.errors import DomainError
-from domain.records import Shift, Staff
+from domain.records import HeldSale, Shift, Staff
+from domain.services import held as held_sales
 from domain.services import shifts, staff
 from domain.services.cart import Cart
 from domain.services.staff import MANAGER_ROLES
@@ -28,8 +30,8 @@ class ShiftSummary:
 class TillSession:
     """The staff member logged in at this till, their open shift, and the sales on hold.
 
-    Held sales belong to the till, not to the cashier: they survive a log-out so the next
-    cashier can recall them (the customer is still at the counter).
+    Held sales belong to the till, not to the cashier: they survive a log-out and a restart
+    so the next cashier can recall them (the customer is still at the counter).
     """
 
     def __init__(self, env: TillEnv) -> None:
@@ -37,7 +39,6 @@ class TillSession:
         self.staff: Staff | None = None
         self.shift: Shift | None = None
         self.locked = False
-        self.held: list[Cart] = []
 
     @property
     def is_manager(self) -> bool:
@@ -82,18 +83,26 @@ class TillSession:
         """A manager's own number and PIN for an override (audited by the use case)."""
         return staff.authorize_manager(self.env.ctx, number, pin)
 
-    def hold(self, cart: Cart) -> None:
-        if not cart.lines:
-            raise DomainError("sale.empty")
-        self.held.append(cart)
+    @property
+    def held(self) -> list[HeldSale]:
+        """The sales on hold at this till, oldest first (read from the store database)."""
+        return held_sales.waiting(self.env.ctx)
+
+    def hold(self, cart: Cart) -> HeldSale:
+        """Put the sale aside (also done for whoever leaves a sale on screen: log-out, exit)."""
+        who = self.staff.id if self.staff is not None else cart.cashier_id
+        return held_sales.hold(self.env.ctx, cart, who)
 
     def recall(self, index: int) -> Cart:
-        """Take a held sale back; it is now rung up by whoever is logged in."""
-        if not 0 <= index < len(self.held):
+        """Take a held sale back (the `index`-th of `held`); whoever is logged in rings it up."""
+        waiting = self.held
+        if not 0 <= index < len(waiting):
             raise DomainError("sale.nothing_held")
-        cart = self.held.pop(index)
-        who = self._who()
-        return replace(cart, cashier_id=who.id, shift_id=self.shift.id if self.shift else None)
+        return self.recall_id(waiting[index].id)
+
+    def recall_id(self, held_id: str) -> Cart:
+        return held_sales.recall(self.env.ctx, held_id, self._who().id,
+                           self.shift.id if self.shift else None)
 
     def _who(self) -> Staff:
         if self.staff is None:

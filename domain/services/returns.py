@@ -30,22 +30,48 @@ def return_with_receipt(ctx: ServiceContext, receipt: str, lines: Mapping[int, i
                         cashier_id: str, shift_id: str | None = None) -> Returned:
     """Return `lines` ({original line_no: qty}) of a sale found by receipt number or id."""
     with ctx.uow() as uow:
-        original = uow.sales.by_receipt(receipt) or uow.sales.get(receipt)
-        if original is None or original.kind is not SaleKind.SALE:
-            raise NotFound("sale.unknown", receipt=receipt)
-        if original.member_id:
-            bring_up_to_date(ctx, uow, original.member_id)
-        earlier = uow.sales.returns_of(original.id)
-        back = _returned_lines(original, earlier, lines)
-        refund = sum(-ln.final_fen for ln in back)
-        tenders = _refund_tenders(ctx, original, earlier, refund)
-        sale = _record(ctx, uow, original, back, tenders, cashier_id, None, shift_id=shift_id)
-        taken = _points_to_take_back(ctx, original, earlier, sale) if original.member_id else 0
-        sale = _add(ctx, uow, replace(sale, points_earned=-taken))
-        if original.member_id:
-            _member_effects(ctx, uow, original, earlier, sale, taken)
-        result = _finish(uow, sale, taken)
+        original = find_sale(uow, receipt)
+        result = return_lines(ctx, uow, original, lines, cashier_id, shift_id)
+        uow.commit()
     return result
+
+
+def find_sale(uow: UnitOfWork, receipt: str) -> Sale:
+    """A paid sale by its receipt number or id (a return record is not a sale to return)."""
+    original = uow.sales.by_receipt(receipt) or uow.sales.get(receipt)
+    if original is None or original.kind is not SaleKind.SALE:
+        raise NotFound("sale.unknown", receipt=receipt)
+    return original
+
+
+def return_lines(ctx: ServiceContext, uow: UnitOfWork, original: Sale, lines: Mapping[int, int],
+                 cashier_id: str, shift_id: str | None = None,
+                 manager_id: str | None = None) -> Returned:
+    """The return inside the caller's transaction (which commits it): a void commits it
+    together with its audit entry."""
+    if original.member_id:
+        bring_up_to_date(ctx, uow, original.member_id)
+    earlier = uow.sales.returns_of(original.id)
+    back = _returned_lines(original, earlier, lines)
+    refund = sum(-ln.final_fen for ln in back)
+    tenders = _refund_tenders(ctx, original, earlier, refund)
+    sale = _record(ctx, uow, original, back, tenders, cashier_id, manager_id, shift_id=shift_id)
+    taken = _points_to_take_back(ctx, original, earlier, sale) if original.member_id else 0
+    sale = _add(ctx, uow, replace(sale, points_earned=-taken))
+    if original.member_id:
+        _member_effects(ctx, uow, original, earlier, sale, taken)
+    return _finish(uow, sale, taken)
+
+
+def left_to_return(uow: UnitOfWork, original: Sale) -> dict[int, int]:
+    """{line_no: qty} of the sale not returned yet."""
+    earlier = uow.sales.returns_of(original.id)
+    left = {ln.line_no: ln.qty for ln in original.lines}
+    for s in earlier:
+        for ln in s.lines:
+            if ln.original_line_no in left:
+                left[ln.original_line_no] += ln.qty  # return lines carry negative qty
+    return {no: qty for no, qty in left.items() if qty > 0}
 
 
 def return_without_receipt(ctx: ServiceContext, items: Sequence[tuple[str, int]],
@@ -82,6 +108,7 @@ def return_without_receipt(ctx: ServiceContext, items: Sequence[tuple[str, int]]
         audit(ctx, uow, "return_without_receipt", cashier_id, target=sale.receipt_no,
               approved_by=manager_id, refund_fen=refund)
         result = _finish(uow, sale, taken)
+        uow.commit()
     return result
 
 
@@ -268,5 +295,4 @@ def _points_without_receipt(ctx: ServiceContext, sale: Sale) -> int:
 
 def _finish(uow: UnitOfWork, sale: Sale, taken: int) -> Returned:
     balance = uow.members.balances(sale.member_id).points if sale.member_id else None
-    uow.commit()
     return Returned(sale, taken, balance)

@@ -92,6 +92,8 @@ def test_void_of_a_paid_sale_needs_a_manager(cashier_keys, window: MainWindow,
     keys.dialog("returns_dialog")
     keys.type("S001-T01-000001")
     keys.press(Qt.Key.Key_F3)
+    keys.dialog("void_reason_dialog")
+    keys.type("rung up twice")
     keys.dialog("manager_dialog")
     keys.type("2001")
     keys.type("2468")

@@ -332,7 +332,7 @@ def test_void_returns_everything_with_the_managers_approval(env: TillEnv, cashie
     back = ReturnViewModel(env, cashier)
     back.load(done.sale.receipt_no)
     manager = TillSession(env).authorize("2001", "2468")
-    voided = back.void(manager)
+    voided = back.void(manager, "wrong size rung up")
     assert voided.sale.total_fen == -59900
     with store.store.engine.connect() as conn:
         from sqlalchemy import text

@@ -1,0 +1,55 @@
+"""Repositories of the till's own working state: sales on hold and members' payment PINs."""
+
+from __future__ import annotations
+
+from sqlalchemy import delete, select
+from sqlalchemy.orm import Session
+
+from db.rows_till import HeldSaleRow, MemberPinRow
+from domain.records import HeldSale, MemberPin
+
+
+class SqlHeldSaleRepo:
+    def __init__(self, session: Session) -> None:
+        self._s = session
+
+    def all(self) -> list[HeldSale]:
+        rows = self._s.scalars(select(HeldSaleRow).order_by(HeldSaleRow.held_at,
+                                                             HeldSaleRow.id))
+        return [_held(r) for r in rows]
+
+    def get(self, held_id: str) -> HeldSale | None:
+        row = self._s.get(HeldSaleRow, held_id)
+        return None if row is None else _held(row)
+
+    def add(self, held: HeldSale) -> None:
+        self._s.add(HeldSaleRow(id=held.id, held_at=held.held_at, held_by=held.held_by,
+                                total_fen=held.total_fen, items=held.items,
+                                member_id=held.member_id, cart=held.cart))
+        self._s.flush()
+
+    def remove(self, held_id: str) -> None:
+        self._s.execute(delete(HeldSaleRow).where(HeldSaleRow.id == held_id))
+
+
+class SqlMemberPinRepo:
+    def __init__(self, session: Session) -> None:
+        self._s = session
+
+    def get(self, member_id: str) -> MemberPin | None:
+        r = self._s.get(MemberPinRow, member_id)
+        if r is None:
+            return None
+        return MemberPin(member_id=r.member_id, pin_hash=r.pin_hash, set_at=r.set_at,
+                         set_by=r.set_by, failures=r.failures, failed_on=r.failed_on)
+
+    def save(self, pin: MemberPin) -> None:
+        self._s.merge(MemberPinRow(member_id=pin.member_id, pin_hash=pin.pin_hash,
+                                   set_at=pin.set_at, set_by=pin.set_by,
+                                   failures=pin.failures, failed_on=pin.failed_on))
+        self._s.flush()
+
+
+def _held(r: HeldSaleRow) -> HeldSale:
+    return HeldSale(id=r.id, held_at=r.held_at, held_by=r.held_by, total_fen=r.total_fen,
+                    items=r.items, member_id=r.member_id, cart=dict(r.cart))

@@ -1,0 +1,42 @@
+"""Rows of the till's own working state: sales on hold and members' payment PINs."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import Any
+
+from sqlalchemy import String, text
+from sqlalchemy.orm import Mapped, mapped_column
+
+from db.rows_base import Base, deferred_fk
+from db.types import IsoDate, JsonText, UtcDateTime
+
+
+class HeldSaleRow(Base):
+    """A cart on hold; local to this till (head office never sees a sale before it is paid)."""
+
+    __tablename__ = "held_sales"
+
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    held_at: Mapped[datetime] = mapped_column(UtcDateTime(), index=True)
+    held_by: Mapped[str] = mapped_column(String(36))
+    total_fen: Mapped[int]
+    items: Mapped[int]
+    member_id: Mapped[str | None] = mapped_column(String(36))
+    cart: Mapped[dict[str, Any]] = mapped_column(JsonText())
+
+
+class MemberPinRow(Base):
+    """A member's payment PIN as a scrypt hash, kept apart from the profile so the hash is
+    never loaded with it (nor shown, nor sent in a member.created event), and wrong tries
+    are counted without touching the member's row."""
+
+    __tablename__ = "member_pins"
+
+    member_id: Mapped[str] = mapped_column(String(36), deferred_fk("members.id"),
+                                           primary_key=True)
+    pin_hash: Mapped[str | None] = mapped_column(String(200))
+    set_at: Mapped[datetime | None] = mapped_column(UtcDateTime())
+    set_by: Mapped[str | None] = mapped_column(String(36))
+    failures: Mapped[int] = mapped_column(server_default=text("0"))
+    failed_on: Mapped[date | None] = mapped_column(IsoDate())

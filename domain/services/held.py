@@ -1,0 +1,102 @@
+"""Sales on hold, kept in the store database: hold a cart, list what waits, recall one.
+
+A held cart is stored whole (lines with the product as it was priced, member and card,
+coupons, payments already taken, a manager's approval) so that recalling it after the
+program was closed puts back exactly the sale the customer saw. Held sales belong to the
+till, not to a cashier or a business day: a basket put aside yesterday evening can still be
+recalled this morning. Nothing of a held sale goes to head office; it becomes a sale (and an
+event) only when it is paid.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from datetime import datetime
+from typing import Any
+
+from domain.catalog import Product, ProductClass
+from domain.errors import DomainError, NotFound
+from domain.pricing import CartLine
+from domain.records import HeldSale, TenderKind
+from domain.services import checkout
+from domain.services.cart import Cart, TenderRequest
+from domain.services.context import ServiceContext, to_wire
+
+
+def hold(ctx: ServiceContext, cart: Cart, staff_id: str) -> HeldSale:
+    """Put the cart aside in one transaction; it is listed with its time and total."""
+    if not cart.lines:
+        raise DomainError("sale.empty")
+    held = HeldSale(id=cart.id, held_at=ctx.now(), held_by=staff_id, total_fen=_total(ctx, cart),
+                    items=sum(line.qty for line in cart.lines), member_id=cart.member_id,
+                    cart=cart_to_data(cart))
+    with ctx.uow() as uow:
+        uow.held.remove(cart.id)  # held again after a recall: one row per cart
+        uow.held.add(held)
+        uow.commit()
+    return held
+
+
+def waiting(ctx: ServiceContext) -> list[HeldSale]:
+    """Every sale on hold at this till, oldest first."""
+    with ctx.reader() as uow:
+        return uow.held.all()
+
+
+def recall(ctx: ServiceContext, held_id: str, staff_id: str, shift_id: str | None) -> Cart:
+    """Take a held sale back (removed in the same transaction); whoever recalls it rings it up."""
+    with ctx.uow() as uow:
+        held = uow.held.get(held_id)
+        if held is None:
+            raise NotFound("sale.nothing_held")
+        uow.held.remove(held_id)
+        uow.commit()
+    cart = cart_from_data(held.cart)
+    return dataclasses.replace(cart, cashier_id=staff_id, shift_id=shift_id)
+
+
+def _total(ctx: ServiceContext, cart: Cart) -> int:
+    """What the recall list shows: the priced total, or the list total if it cannot be priced
+    now (a coupon that expired meanwhile is refused when the sale is recalled, not here)."""
+    try:
+        return checkout.quote(ctx, cart).due_fen
+    except DomainError:
+        return sum((line.unit_price_fen or line.product.price_fen) * line.qty
+                   for line in cart.lines)
+
+
+def cart_to_data(cart: Cart) -> dict[str, Any]:
+    data: dict[str, Any] = to_wire(cart)
+    return data
+
+
+def cart_from_data(data: dict[str, Any]) -> Cart:
+    """The inverse of `cart_to_data` (a JSON round trip gives the same cart back)."""
+    return Cart(id=data["id"], cashier_id=data["cashier_id"],
+                started_at=datetime.fromisoformat(data["started_at"]),
+                shift_id=data.get("shift_id"),
+                lines=[_line(line) for line in data.get("lines", [])],
+                member_id=data.get("member_id"), card_number=data.get("card_number"),
+                coupon_codes=list(data.get("coupon_codes", [])),
+                tenders=[_tender(t) for t in data.get("tenders", [])],
+                approved_by=data.get("approved_by"))
+
+
+def _line(data: dict[str, Any]) -> CartLine:
+    return CartLine(line_no=data["line_no"], product=_product(data["product"]), qty=data["qty"],
+                    unit_price_fen=data.get("unit_price_fen"),
+                    manual_discount_fen=data.get("manual_discount_fen", 0))
+
+
+def _product(data: dict[str, Any]) -> Product:
+    known = {f.name for f in dataclasses.fields(Product)}
+    fields = {k: v for k, v in data.items() if k in known}
+    fields["product_class"] = ProductClass(fields.get("product_class", "regular"))
+    return Product(**fields)
+
+
+def _tender(data: dict[str, Any]) -> TenderRequest:
+    known = {f.name for f in dataclasses.fields(TenderRequest)}
+    fields = {k: v for k, v in data.items() if k in known}
+    fields["kind"] = TenderKind(fields["kind"])
+    return TenderRequest(**fields)

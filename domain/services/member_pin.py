@@ -1,0 +1,118 @@
+"""A member's payment PIN for stored value: set or changed at the front desk, checked at the
+till, and wallet payment locked for the rest of the business day after five wrong tries.
+
+The PIN is kept only as a scrypt hash (domain/pins.py) and never logged. Its hash goes to
+head office in a `member.patched` event (`fields.pin_hash`), so that another store of the
+chain can check the member's PIN offline once head office passes it on; the PIN itself
+never leaves the till. A member who never chose a PIN pays with the last six digits of the
+registered mobile, as before (the usual first PIN of a Chinese stored-value card), and wrong
+tries of that PIN count towards the lock the same way.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from domain import pins
+from domain.errors import DomainError, NotFound
+from domain.ports import UnitOfWork
+from domain.records import Member, MemberPin, MemberStatus
+from domain.services.context import ServiceContext, audit, emit
+
+MAX_TRIES = 5  # wrong PINs in one business day before wallet payment locks until tomorrow
+
+
+def set_pin(ctx: ServiceContext, member_id: str, pin: str, staff_id: str | None) -> MemberPin:
+    """Give the member a PIN of their own (or change it); a new PIN also lifts today's lock.
+
+    Raises:
+        ValidationError: pin.bad_format, pin.too_simple (field "pin").
+        NotFound: member.unknown. DomainError: member.frozen, member.closed.
+    """
+    pins.check_new_pin(pin)
+    hashed = ctx.hash_pin(pin)
+    with ctx.uow() as uow:
+        member = uow.members.get(member_id)
+        if member is None:
+            raise NotFound("member.unknown", member_id=member_id)
+        if member.status is not MemberStatus.ACTIVE:
+            raise DomainError(f"member.{member.status.value}", member_id=member_id)
+        had = uow.member_pins.get(member_id)
+        saved = MemberPin(member_id, hashed, set_at=ctx.now(), set_by=staff_id)
+        uow.member_pins.save(saved)
+        audit(ctx, uow, "member_pin_changed" if had and had.pin_hash else "member_pin_set",
+              staff_id, target=member_id)
+        emit(ctx, uow, "member.patched", {"member_id": member_id,
+                                          "fields": {"pin_hash": hashed}}, member_id=member_id)
+        uow.commit()
+    return saved
+
+
+def has_own_pin(ctx: ServiceContext, member_id: str) -> bool:
+    with ctx.reader() as uow:
+        found = uow.member_pins.get(member_id)
+    return found is not None and found.pin_hash is not None
+
+
+def check_not_locked(ctx: ServiceContext, member_id: str) -> None:
+    """Refuse stored value for a member whose PIN was mistyped too often today.
+
+    Raises:
+        DomainError: wallet.pin_locked.
+    """
+    with ctx.reader() as uow:
+        found = uow.member_pins.get(member_id)
+    if found is not None and _locked(ctx, found):
+        raise DomainError("wallet.pin_locked", tries=MAX_TRIES)
+
+
+def check_pin(ctx: ServiceContext, member: Member, pin: str) -> bool:
+    """True for the right PIN (today's wrong tries forgotten); a wrong one is counted.
+
+    Raises:
+        DomainError: wallet.pin_locked when the lock is already on or this try turns it on.
+    """
+    with ctx.uow() as uow:
+        found = uow.member_pins.get(member.id) or MemberPin(member.id, None)
+        if _locked(ctx, found):
+            raise DomainError("wallet.pin_locked", tries=MAX_TRIES)
+        if found.pin_hash is not None:
+            right = ctx.verify_pin(pin, found.pin_hash)
+        else:
+            right = mobile_pin(member, pin)
+        tries = _record(ctx, uow, found, right)
+        uow.commit()
+    if not right and tries >= MAX_TRIES:
+        raise DomainError("wallet.pin_locked", tries=MAX_TRIES)
+    return right
+
+
+def tries_left(ctx: ServiceContext, member_id: str) -> int:
+    """Wrong PINs the member may still type today before wallet payment locks."""
+    with ctx.reader() as uow:
+        found = uow.member_pins.get(member_id)
+    if found is None or found.failed_on != ctx.today():
+        return MAX_TRIES
+    return max(MAX_TRIES - found.failures, 0)
+
+
+def mobile_pin(member: Member, pin: str) -> bool:
+    """The PIN of a member without one of their own: the mobile's last six digits."""
+    digits = "".join(ch for ch in member.mobile if ch.isdigit())
+    return len(pin) == 6 and pin.isdigit() and digits[-6:] == pin
+
+
+def _locked(ctx: ServiceContext, found: MemberPin) -> bool:
+    return found.failed_on == ctx.today() and found.failures >= MAX_TRIES
+
+
+def _record(ctx: ServiceContext, uow: UnitOfWork, found: MemberPin, right: bool) -> int:
+    """Today's wrong tries after this one (a right PIN forgets them; a new day starts at 0)."""
+    today = ctx.today()
+    if right:
+        if found.failures:
+            uow.member_pins.save(replace(found, failures=0, failed_on=None))
+        return 0
+    before = found.failures if found.failed_on == today else 0
+    uow.member_pins.save(replace(found, failures=before + 1, failed_on=today))
+    return before + 1
