@@ -60,3 +60,7 @@ class SqlDrawRepo:
                 .order_by(SpinRow.at, SpinRow.id))
         return [Spin(**{f: getattr(r, f) for f in _SPIN_FIELDS},
                      prize_kind=PrizeKind(r.prize_kind)) for r in self._s.scalars(stmt)]
+
+    def all(self) -> list[Draw]:
+        rows = self._s.scalars(select(DrawRow).order_by(DrawRow.code))
+        return [Draw(**{f: getattr(r, f) for f in _DRAW_FIELDS}) for r in rows]

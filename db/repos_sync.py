@@ -1,4 +1,4 @@
-"""The till's offline gate: what the allowance rules need, read in the sale's transaction."""
+"""The till's offline gate (what the allowance rules need) and its source of edit stamps."""
 
 from __future__ import annotations
 
@@ -9,9 +9,10 @@ from sqlalchemy.orm import Session
 
 from db.outbox import SEQ_COUNTER
 from db.repos_store import TerminalRef
-from db.rows import CounterRow
+from db.rows import CounterRow, OutboxRow
 from db.rows_sync import HoBalanceRow, OfflineSpendRow, SyncStateRow
 from domain.allowances import Grant, OfflineState, Spend
+from domain.hlc import Stamp, tick
 from domain.rulepack import OfflineRules
 
 _LIMIT_NAMES = frozenset(OfflineRules.__dataclass_fields__)
@@ -65,3 +66,27 @@ def _grant(sync: SyncStateRow) -> Grant | None:
     return Grant(limits=OfflineRules(**limits),
                  valid_until=sync.grant_valid_until - timedelta(
                      milliseconds=sync.server_offset_ms))
+
+
+class SqlStampSource:
+    """Implements `domain.hlc.StampSource`: a member edit's stamp follows every stamp this till
+    made for that member (its outbox) and what the sync client last learnt (head office's
+    stamps and clock offset), so edits order correctly even on a till whose clock is wrong."""
+
+    def __init__(self, session: Session, terminal: TerminalRef) -> None:
+        self._s = session
+        self._terminal = terminal
+
+    def next_stamp(self, member_id: str, now: datetime) -> Stamp:
+        sync = self._s.get(SyncStateRow, 1)
+        offset = sync.server_offset_ms if sync is not None else 0
+        seen = [Stamp.parse(text) for text in (sync.hlc if sync is not None else "",
+                                               self._last_edit(member_id)) if text]
+        wall = int(now.timestamp() * 1000) + offset
+        return tick(max(seen, default=None), wall, self._terminal.get())
+
+    def _last_edit(self, member_id: str) -> str:
+        payload = self._s.scalar(select(OutboxRow.payload).where(
+            OutboxRow.member_id == member_id, OutboxRow.type == "member.patched")
+            .order_by(OutboxRow.seq.desc()).limit(1))
+        return str(payload.get("hlc") or "") if isinstance(payload, dict) else ""

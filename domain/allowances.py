@@ -5,8 +5,10 @@ knows the figure it last pulled, and another store may be spending the same bala
 while offline a till spends within limits head office granted it (the pack's `[offline]`
 table): per sale, per member per business date, for the till's whole unacknowledged
 spending, and only until the grant lapses. A member head office found overdrawn may not
-spend offline at all. A till never enrolled with head office has no one to disagree with:
-its own balances are the truth and none of this applies.
+spend offline at all. Points and stored value spent outside a sale (gifts, vouchers,
+lucky-draw spins, a wallet closed for cash) go through the same `guard` as a sale's. A till
+never enrolled with head office has no one to disagree with: its own balances are the truth
+and none of this applies.
 """
 
 from __future__ import annotations
@@ -103,9 +105,12 @@ def _within(scope: str, unit: str, asked: int, used: int, limit: int) -> None:
 
 def guard(uow: object, member_id: str, spend: Spend, day: date, now: datetime,
           rules: OfflineRules) -> None:
-    """The checkout's hook: check and record a member's spend against the till's allowance.
+    """Check and record a member's spend against the till's allowance, in the spend's own
+    transaction: a sale's points and stored value, and at the desk a gift or a voucher bought
+    with points, a lucky-draw spin's cost, a wallet closed for cash. Each counts as one "sale"
+    for the per-sale limit.
 
-    `uow` is the sale's unit of work; a till whose unit of work has no `offline` gate (one
+    `uow` is the spend's unit of work; a till whose unit of work has no `offline` gate (one
     that never enrolled with head office, or a test double) is not limited.
     """
     gate = getattr(uow, "offline", None)

@@ -3,11 +3,12 @@
 Profile fields merge one by one, last writer wins by hybrid logical clock, so edits of
 different fields at two tills both survive. Marketing consent is the exception that protects
 the member: an opt-out wins over an opt-in made within 24 hours of it (concurrent edits), and
-only an opt-in stamped more than 24 hours after the opt-out overrides it. A member created
-offline at two stores with the same mobile becomes one: the first to arrive is canonical, the
-other an alias whose events are applied to the canonical member from then on. Aliases never
-hold a balance of their own (a till's events for a member follow its member.created), so no
-balance has to move when twins merge.
+only an opt-in stamped more than 24 hours after the opt-out overrides it; the consent's time
+goes with the consent it was recorded with. A member created offline at two stores with the
+same mobile becomes one: the first to arrive is canonical, the other an alias whose events are
+applied to the canonical member from then on. Aliases never hold a balance of their own (a
+till's events for a member follow its member.created), so no balance has to move when twins
+merge.
 
 A batch's member events are merged in memory in seq order and written with a few statements.
 """
@@ -21,6 +22,7 @@ from typing import Any
 import sqlalchemy as sa
 from sqlalchemy import Connection
 
+from domain.hlc import Stamp, clamp
 from headoffice.batch import Batch, Item
 from headoffice.cases import open_case
 from headoffice.sql import bulk_insert, existing, insert_ignore, update_many
@@ -32,10 +34,10 @@ from headoffice.tables import (
     members,
     tier_changes,
 )
-from sync.hlc import Stamp, clamp
 from sync.payloads import PROFILE_FIELDS, MemberCreatedV1, MemberPatchedV1, TierChangedV1
 
 CONSENT = "consent_marketing"
+CONSENT_AT = "consent_marketing_at"
 CONSENT_WINDOW_MS = 24 * 3600 * 1000
 
 
@@ -128,15 +130,14 @@ class _Profiles:
         if clamped:
             self.b.clock_ahead_ms = max(self.b.clock_ahead_ms, ahead)
         current = self.fields.setdefault(member_id, {})
-        for field, value in values.items():
-            if field in PROFILE_FIELDS and (field not in current
-                                            or _wins(field, value, stamp, *current[field])):
-                if field == "mobile" and member_id not in self.born and _mobile_taken(
-                        self.b, member_id, value):
-                    open_case(self.b, "member.mobile_conflict", member_id, 0, {"mobile": value})
-                    continue
-                current[field] = (value, stamp)
-                self.changed.add(member_id)
+        for field in _winners(values, stamp, current):
+            value = values[field]
+            if field == "mobile" and member_id not in self.born and _mobile_taken(
+                    self.b, member_id, value):
+                open_case(self.b, "member.mobile_conflict", member_id, 0, {"mobile": value})
+                continue
+            current[field] = (value, stamp)
+            self.changed.add(member_id)
 
     def write(self) -> None:
         for member_id, row in self.new_members.items():
@@ -158,12 +159,39 @@ class _Profiles:
                 "mobile": profile.get("mobile")}
 
 
-def _wins(field: str, value: Any, stamp: Stamp, old: Any, old_stamp: Stamp) -> bool:
+def _wins(field: str, value: Any, stamp: Stamp, old: Any, old_stamp: Stamp,
+          withdrawn: bool = True) -> bool:
     if field == CONSENT and value is False and old is True:
         return stamp > old_stamp or old_stamp.ms - stamp.ms <= CONSENT_WINDOW_MS
-    if field == CONSENT and value is True and old is False:
-        return stamp.ms > old_stamp.ms + CONSENT_WINDOW_MS
+    if field == CONSENT and value is True and old is False and withdrawn:
+        # Another till's opt-in within a day of the opt-out may not have seen it; the same
+        # till's later opt-in did: that is the member's new choice.
+        same_till = stamp.node == old_stamp.node and stamp > old_stamp
+        return same_till or stamp.ms > old_stamp.ms + CONSENT_WINDOW_MS
     return stamp > old_stamp
+
+
+def _withdrawn(current: dict[str, tuple[Any, Stamp]]) -> bool:
+    """The refusal in force is an opt-out with its time, not a consent never given (sign-up)."""
+    return CONSENT_AT in current and current[CONSENT_AT][0] is not None
+
+
+def _winners(values: dict[str, Any], stamp: Stamp,
+             current: dict[str, tuple[Any, Stamp]]) -> list[str]:
+    """The fields of one edit that win over what head office holds. The consent's time goes
+    with the consent it was recorded with, won or lost, not last-writer-wins on its own."""
+    consent = CONSENT in values and (CONSENT not in current or _wins(
+        CONSENT, values[CONSENT], stamp, *current[CONSENT], withdrawn=_withdrawn(current)))
+    won = []
+    for field, value in values.items():
+        if field not in PROFILE_FIELDS:
+            continue
+        if field in (CONSENT, CONSENT_AT) and CONSENT in values:
+            if consent:
+                won.append(field)
+        elif field not in current or _wins(field, value, stamp, *current[field]):
+            won.append(field)
+    return won
 
 
 def _mobile_taken(b: Batch, member_id: str, mobile: Any) -> bool:

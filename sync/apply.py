@@ -95,7 +95,7 @@ _TIMES = ("consent_marketing_at", "privacy_accepted_at", "created_at")
 
 
 def _member(a: Applier, change: Change) -> bool:
-    data = change.data
+    data = {**change.data, **_pending_edits(a, change.id)}
     if not data.get("mobile") or not data.get("name") or not a.newer(change):
         return False  # a member head office knows only by id (a placeholder) cannot be shown
     known = a.uow.members.get(change.id)
@@ -110,6 +110,19 @@ def _member(a: Applier, change: Change) -> bool:
     else:
         a.uow.members.save(Member(id=change.id, id_number=known.id_number, **values))
     return True
+
+
+def _pending_edits(a: Applier, member_id: str) -> dict[str, Any]:
+    """Profile fields edited here that head office has not applied yet: shown as edited until
+    head office's merge of them comes back (as a balance is shown with the till's entries)."""
+    rows = a.session.scalars(select(OutboxRow.payload).where(
+        OutboxRow.terminal_id == a.terminal_id, OutboxRow.seq > a.acked_through_seq,
+        OutboxRow.type == "member.patched", OutboxRow.member_id == member_id)
+        .order_by(OutboxRow.seq))
+    edits: dict[str, Any] = {}
+    for payload in rows:
+        edits.update(payload.get("fields", {}))
+    return edits
 
 
 def _member_values(data: dict[str, Any], known: Member | None) -> dict[str, Any]:

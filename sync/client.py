@@ -23,13 +23,13 @@ from db.rows import OutboxRow
 from db.rows_sync import SyncStateRow
 from db.store import StoreDb
 from domain.clock import BusinessDay, Clock
+from domain.hlc import HybridClock, Stamp
 from domain.ids import new_id_str
 from domain.packload import load_pack
 from domain.records import OutboxEvent, StoreSettings
 from domain.rulepack import RulePack
 from sync.apply import Applier
 from sync.credentials import Credentials
-from sync.hlc import HybridClock, Stamp
 from sync.http import HeadOffice, SyncError
 from sync.schema import (
     MAX_EVENTS_PER_BATCH,

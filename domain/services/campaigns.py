@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import timedelta
 
-from domain.errors import DomainError, NotFound
+from domain.analysis import MemberFacts
+from domain.errors import DomainError, NotFound, ValidationError
 from domain.records import Coupon
 from domain.services.context import ServiceContext, audit
 from domain.services.ledger import Posting, credit_points
@@ -54,3 +56,48 @@ def issue_bulk(ctx: ServiceContext, member_ids: Sequence[str], template_code: st
               approved_by=manager_id, count=len(issued))
         uow.commit()
     return issued
+
+
+@dataclass(frozen=True, slots=True)
+class InvitationRule:
+    """Who is invited to an event (会员尊享会): each condition set must hold."""
+
+    min_points: int = 0
+    tier: str | None = None
+    birth_month: int | None = None  # 1..12
+    marketing_consent_only: bool = False
+
+
+def invited(members: Sequence[MemberFacts], rule: InvitationRule) -> list[MemberFacts]:
+    """The members a rule invites, most points first (the list the desk phones down)."""
+    if rule.min_points < 0:
+        raise ValidationError("event.min_points_invalid", field="min_points",
+                              points=rule.min_points)
+    if rule.birth_month is not None and not 1 <= rule.birth_month <= 12:
+        raise ValidationError("event.month_invalid", field="birth_month",
+                              month=rule.birth_month)
+    chosen = [m for m in members if m.points >= rule.min_points
+              and (rule.tier is None or m.tier == rule.tier)
+              and (rule.birth_month is None or m.birth_month == rule.birth_month)
+              and (m.consent_marketing or not rule.marketing_consent_only)]
+    return sorted(chosen, key=lambda m: (-m.points, m.name, m.member_id))
+
+
+def invitation_list(ctx: ServiceContext, rule: InvitationRule) -> list[MemberFacts]:
+    """Every active member the rule invites, read in one query."""
+    today = ctx.local_date()
+    with ctx.reader() as uow:
+        return invited(uow.reports.member_facts(today, today), rule)
+
+
+def checked_in_today(ctx: ServiceContext, event: str) -> list[str]:
+    """Members checked in at an event on this business date (by what their check-in gave)."""
+    reason = f"checkin:{event}"
+    day = ctx.today()
+    start = ctx.calendar.start_of(day)
+    with ctx.reader() as uow:
+        coupons = uow.reports.coupons_issued_between(start, start + timedelta(days=1))
+        points = uow.reports.points_entries_on(day)
+    members = {c.member_id for c in coupons if c.issued_reason == reason and c.member_id}
+    members |= {e.member_id for e in points if e.reason == reason}
+    return sorted(members)

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
+from datetime import date
 
+from domain import allowances
 from domain import luckydraw as rules
 from domain.errors import DomainError, NotFound, ValidationError
 from domain.ids import new_id_str
@@ -122,6 +124,9 @@ def _pay(ctx: ServiceContext, uow: UnitOfWork, member_id: str, draw: Draw, cost:
         raise DomainError("points.negative_balance", balance=balance)
     if balance < cost:
         raise DomainError("points.insufficient", needed=cost, available=balance)
+    # A spin's cost counts against the offline allowance like points spent on a sale.
+    allowances.guard(uow, member_id, allowances.Spend(points=cost), ctx.today(), ctx.now(),
+                     ctx.pack.offline)
     debit_points(ctx, uow, Posting(member_id, "draw", staff_id, reason=draw.code), cost)
 
 
@@ -183,3 +188,26 @@ def _member(uow: UnitOfWork, member_id: str) -> Member:
     if member.status is not MemberStatus.ACTIVE:
         raise DomainError(f"member.{member.status.value}", member_id=member_id)
     return member
+
+
+def draws_open(ctx: ServiceContext) -> list[Draw]:
+    """The draws the desk can run today (active, inside their dates), by code."""
+    today = ctx.today()
+    with ctx.reader() as uow:
+        return [d for d in uow.draws.all() if _runs_on(d, today)]
+
+
+def draw_prizes(ctx: ServiceContext, draw_code: str) -> list[Prize]:
+    """A draw's prizes in wheel order, with the stock allotted and given so far."""
+    with ctx.reader() as uow:
+        if uow.draws.get(draw_code) is None:
+            raise NotFound("draw.unknown", draw=draw_code)
+        return uow.draws.prizes(draw_code)
+
+
+def _runs_on(draw: Draw, day: date) -> bool:
+    try:
+        rules.check_open(draw, day)
+    except DomainError:
+        return False
+    return True

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from domain import allowances
 from domain.errors import DomainError, NotFound, ValidationError
 from domain.ports import UnitOfWork
 from domain.records import Coupon, CouponTemplate, Gift, PointsEntry
@@ -72,6 +73,7 @@ def redeem_gift(ctx: ServiceContext, member_id: str, gift_code: str, staff_id: s
         if gift.stock <= 0:
             raise DomainError("gift.out_of_stock", code=gift_code)
         _check_spend(uow.members.balances(member_id).points, gift.points_price)
+        _offline_spend(ctx, uow, member_id, gift.points_price)
         debit_points(ctx, uow, Posting(member_id, "gift", staff_id, reason=gift.code),
                      gift.points_price)
         left = replace(gift, stock=gift.stock - 1)
@@ -97,6 +99,7 @@ def redeem_voucher(ctx: ServiceContext, member_id: str, points: int, staff_id: s
         if uow.coupons.template(template.code) is None:
             uow.coupons.add_template(template)
         _check_spend(uow.members.balances(member_id).points, points)
+        _offline_spend(ctx, uow, member_id, points)
         debit_points(ctx, uow, Posting(member_id, "voucher", staff_id, reason=template.code),
                      points)
         coupon = issue_coupon(ctx, uow, template.code, member_id, "points")
@@ -108,9 +111,55 @@ def _check_spend(balance: int, points: int) -> None:
     if balance < 0:
         raise DomainError("points.negative_balance", balance=balance)
     if points > balance:
-        raise DomainError("points.insufficient", balance=balance, points=points)
+        raise DomainError("points.insufficient", needed=points, available=balance)
+
+
+def _offline_spend(ctx: ServiceContext, uow: UnitOfWork, member_id: str, points: int) -> None:
+    """Points spent at the desk count against the offline allowance like a sale's (issue 4)."""
+    allowances.guard(uow, member_id, allowances.Spend(points=points), ctx.today(), ctx.now(),
+                     ctx.pack.offline)
 
 
 def _require_member(uow: UnitOfWork, member_id: str) -> None:
     if uow.members.get(member_id) is None:
         raise NotFound("member.unknown", member_id=member_id)
+
+
+def gift_catalogue(ctx: ServiceContext) -> list[Gift]:
+    """Every gift of the store's catalogue, active or not, by points price then code."""
+    with ctx.reader() as uow:
+        return sorted(uow.gifts.all(), key=lambda g: (g.points_price, g.code))
+
+
+def save_gift(ctx: ServiceContext, gift: Gift, staff_id: str,
+              manager_id: str | None) -> Gift:
+    """A manager adds a gift or changes one's price, stock or availability (audited)."""
+    if manager_id is None:
+        raise DomainError("gift.manager_required")
+    clean = replace(gift, code=gift.code.strip().upper(), name=gift.name.strip())
+    _check_gift(clean)
+    with ctx.uow() as uow:
+        before = uow.gifts.get(clean.code)
+        if before is None:
+            uow.gifts.add(clean)
+        else:
+            uow.gifts.save(clean)
+        audit(ctx, uow, "gift_saved", staff_id, target=clean.code, approved_by=manager_id,
+              points_price=clean.points_price, stock=clean.stock,
+              stock_before=before.stock if before else 0, active=clean.active)
+        uow.commit()
+    return clean
+
+
+def _check_gift(gift: Gift) -> None:
+    if not gift.code:
+        raise ValidationError("gift.code_required", field="code")
+    if not gift.name:
+        raise ValidationError("gift.name_required", field="name")
+    if gift.points_price <= 0:
+        raise ValidationError("gift.points_invalid", field="points_price",
+                              points=gift.points_price)
+    if gift.stock < 0:
+        raise ValidationError("gift.stock_invalid", field="stock", stock=gift.stock)
+    if gift.cost_fen < 0:
+        raise ValidationError("gift.cost_invalid", field="cost_fen", cost_fen=gift.cost_fen)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from datetime import timedelta
 
+from domain import allowances
 from domain import wallet as wallet_rules
 from domain.errors import DomainError, NotFound, ValidationError
 from domain.records import Balances, TenderKind, WalletEntry
@@ -64,6 +65,9 @@ def close_wallet(ctx: ServiceContext, member_id: str, staff_id: str,
         refund, forfeit = wallet_rules.close(bal.wallet_principal_fen, bal.wallet_bonus_fen)
         if refund == 0 and forfeit == 0:
             raise DomainError("wallet.empty", member_id=member_id)
+        # Cash out of stored value another store may be spending: bounded offline like a sale.
+        allowances.guard(uow, member_id, allowances.Spend(wallet_fen=refund + forfeit),
+                         ctx.today(), ctx.now(), ctx.pack.offline)
         post_wallet(ctx, uow, Posting(member_id, "close", staff_id), -refund, -forfeit,
                     TenderKind.CASH.value)
         audit(ctx, uow, "wallet_closed", staff_id, target=member_id, approved_by=manager_id,

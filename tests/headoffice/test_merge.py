@@ -7,11 +7,11 @@ from datetime import UTC, datetime, timedelta
 
 import sqlalchemy as sa
 
+from domain.hlc import Stamp
 from domain.records import CardState
 from domain.services import cardissue
 from domain.services.context import to_wire
 from headoffice.tables import coupons, events, members, recon_cases, terminals
-from sync.hlc import Stamp
 from tests.sync.fixtures import Tenant
 from tests.sync.harness import Server, Till, snapshot
 

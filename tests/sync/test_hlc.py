@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
-from sync.hlc import MAX_AHEAD_MS, HybridClock, Stamp, clamp
+from domain.hlc import MAX_AHEAD_MS, HybridClock, Stamp, clamp
 
 walls = st.lists(st.integers(min_value=0, max_value=2**40), min_size=1, max_size=40)
 
