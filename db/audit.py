@@ -8,7 +8,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import ColumnElement, func, select
 from sqlalchemy.orm import Session
 
 from db.mapping import audit_from_row
@@ -16,7 +16,7 @@ from db.rows import AuditRow
 from db.rows_base import table_of
 from db.txcache import TxCache
 from db.types import dump_json, utc_text
-from domain.records import AuditEntry
+from domain.records import AuditBreak, AuditEntry, AuditQuery
 
 GENESIS_HASH = "0" * 64
 _AUDIT = table_of(AuditRow)
@@ -93,6 +93,40 @@ class SqlAuditRepo:
         """The trail, oldest first (managers' review screen, tests)."""
         stmt = select(AuditRow).order_by(AuditRow.seq).limit(limit)
         return [audit_from_row(r) for r in self._s.scalars(stmt)]
+
+    def count(self, query: AuditQuery) -> int:
+        stmt = select(func.count()).select_from(_AUDIT).where(*_conditions(query))
+        return int(self._s.scalar(stmt) or 0)
+
+    def page(self, query: AuditQuery, offset: int, limit: int) -> list[AuditEntry]:
+        """Newest first by seq (the primary key), so a page costs one index walk."""
+        stmt = (select(AuditRow).where(*_conditions(query)).order_by(AuditRow.seq.desc())
+                .offset(offset).limit(limit))
+        return [audit_from_row(r) for r in self._s.scalars(stmt)]
+
+    def actions(self) -> list[str]:
+        stmt = select(_AUDIT.c.action).distinct().order_by(_AUDIT.c.action)
+        return [str(a) for a in self._s.scalars(stmt)]
+
+    def first_break(self) -> AuditBreak | None:
+        rows = self._s.scalars(select(AuditRow).order_by(AuditRow.seq).execution_options(
+            yield_per=1000))
+        found = first_break(rows)
+        return None if found is None else AuditBreak(found.seq, found.entry_id, found.reason)
+
+
+def _conditions(query: AuditQuery) -> list[ColumnElement[bool]]:
+    """WHERE terms for a query; the time bounds compare the stored UTC text."""
+    terms: list[ColumnElement[bool]] = []
+    if query.since is not None:
+        terms.append(_AUDIT.c.at >= query.since)
+    if query.until is not None:
+        terms.append(_AUDIT.c.at < query.until)
+    if query.staff_id is not None:
+        terms.append(_AUDIT.c.staff_id == query.staff_id)
+    if query.action is not None:
+        terms.append(_AUDIT.c.action == query.action)
+    return terms
 
 
 def _plain_json(details: dict[str, Any]) -> dict[str, Any]:

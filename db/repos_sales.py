@@ -77,9 +77,19 @@ class SqlSaleRepo:
                 found[row[0]].append(row)
         return found
 
+    def busy_members(self, since: date, until: date, more_than: int) -> list[tuple[date, str, int]]:
+        """(business date, member id, sales) where a member bought more than `more_than` times
+        on one business date in [since, until]: a card lent out (staff-card alerts)."""
+        rows = fetch_all(self._s, _BUSY, (since.isoformat(), until.isoformat(), more_than))
+        return [(date.fromisoformat(str(r[0])), str(r[1]), int(r[2])) for r in rows]
+
 
 _INSERT_SALE = insert_sql("sales", SALE_COLUMNS)
 _INSERT_LINE = insert_sql("sale_lines", LINE_COLUMNS)
 _INSERT_TENDER = insert_sql("tenders", TENDER_COLUMNS)
 _LINES = select_sql("sale_lines", LINE_COLUMNS, "sale_id IN ({marks})", "sale_id, line_no")
 _TENDERS = select_sql("tenders", TENDER_COLUMNS, "sale_id IN ({marks})", "sale_id, tender_no")
+_BUSY = ("SELECT business_date, member_id, COUNT(*) AS n FROM sales "
+         "WHERE kind = 'sale' AND member_id IS NOT NULL AND business_date >= ? "
+         "AND business_date <= ? GROUP BY business_date, member_id HAVING COUNT(*) > ? "
+         "ORDER BY business_date DESC, n DESC, member_id")

@@ -152,6 +152,11 @@ class SqlStaffRepo:
     def save(self, staff: Staff) -> None:
         self._s.merge(staff_to_row(staff))
 
+    def all(self) -> list[Staff]:
+        """Every staff account, active or not, by staff number."""
+        return [staff_from_row(r) for r in self._s.scalars(select(StaffRow).order_by(
+            StaffRow.number))]
+
 
 class SqlShiftRepo:
     def __init__(self, session: Session) -> None:

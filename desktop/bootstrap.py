@@ -4,7 +4,11 @@ from __future__ import annotations
 
 import os
 import secrets
-from collections.abc import Mapping
+import shutil
+import sqlite3
+import tempfile
+from collections.abc import Iterator, Mapping
+from contextlib import closing, contextmanager
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -15,8 +19,10 @@ from db.store import StoreDb
 from desktop.viewmodels.env import TillEnv
 from domain import pins
 from domain.clock import BusinessDay, Clock, SystemClock
+from domain.errors import DomainError
 from domain.packload import load_pack
 from domain.records import StoreSettings
+from domain.rulepack import RulePack
 from domain.services.context import ServiceContext
 from domain.services.setup import init_store, new_settings
 
@@ -99,3 +105,46 @@ def open_till(path: Path, device_settings: Mapping[str, Mapping[str, Any]] | Non
     registry = DeviceRegistry(dict(device_settings or {}))
     lang = str(app.settings.receipt.get("lang") or ("en" if ui_lang == "en" else "zh"))
     return Till(app, registry, TillEnv(app.ctx, app.settings.store_name, receipt_lang=lang))
+
+
+def store_path(ctx: ServiceContext) -> Path:
+    """The file of the store database a context is wired to."""
+    from db.uow import SqlUnitOfWork
+
+    with ctx.reader() as uow:
+        if not isinstance(uow, SqlUnitOfWork):
+            raise DomainError("store.not_initialised")
+        return Path(str(uow.session.get_bind().engine.url.database))
+
+
+def rulepack_folder(ctx: ServiceContext) -> Path:
+    """Where a store keeps pack files it switched to (head office's packs land here too)."""
+    return store_path(ctx).parent / "rulepacks"
+
+
+@contextmanager
+def scratch_copy(ctx: ServiceContext, pack: RulePack, clock: Clock) -> Iterator[ServiceContext]:
+    """A throw-away copy of the store database with another rule pack (trying a pack).
+
+    SQLite's online backup copies a consistent snapshot while the till keeps working; the
+    copy and its key live in a temporary folder that is removed on exit.
+    """
+    from db.crypto import default_key_path
+    from db.repos_driver import driver
+    from db.uow import SqlUnitOfWork
+
+    source = store_path(ctx)
+    with tempfile.TemporaryDirectory(prefix="kaika-trial-") as folder:
+        path = Path(folder) / "trial.sqlite3"
+        with ctx.reader() as uow, closing(sqlite3.connect(path)) as target:
+            assert isinstance(uow, SqlUnitOfWork)
+            driver(uow.session).backup(target)
+        if default_key_path(source).exists():
+            shutil.copy(default_key_path(source), default_key_path(path))
+        store = StoreDb.open(path, create=False, clock=clock)
+        try:
+            with store.reader() as uow:
+                settings = uow.settings.get()
+            yield replace(_context(store, settings, clock), pack=pack)
+        finally:
+            store.close()

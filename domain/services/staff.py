@@ -5,6 +5,7 @@ from __future__ import annotations
 from domain import pins
 from domain.errors import DomainError, ValidationError
 from domain.ids import new_id_str
+from domain.ports import UnitOfWork
 from domain.records import Role, Staff
 from domain.services.context import ServiceContext, audit
 
@@ -70,3 +71,127 @@ def reset_pin(ctx: ServiceContext, staff_id: str, new_pin: str, by: str) -> None
 
 def _check_pin(pin: str) -> None:
     pins.check_new_pin(pin)
+
+
+# --- staff administration (the manager's "Staff and roles" page) ------------------------------
+
+# Which roles each role may give, take away, reset or switch off: a manager runs the shop floor
+# (cashiers, front desk); only an administrator makes or changes managers and administrators.
+GRANTABLE: dict[Role, frozenset[Role]] = {
+    Role.MANAGER: frozenset({Role.CASHIER, Role.FRONT_DESK}),
+    Role.ADMIN: frozenset(Role),
+}
+MAX_NUMBER_DIGITS = 8
+
+
+def may_manage(actor: Staff, role: Role) -> bool:
+    """Whether `actor` may create, change or switch off an account with `role`."""
+    return role in GRANTABLE.get(actor.role, frozenset())
+
+
+def list_staff(ctx: ServiceContext) -> list[Staff]:
+    with ctx.reader() as uow:
+        return uow.staff.all()
+
+
+def create_staff(ctx: ServiceContext, actor: Staff, number: str, name: str, role: Role,
+                 pin: str) -> Staff:
+    """A new account made by a manager or administrator; the fields are checked in form order.
+
+    Raises:
+        ValidationError: ``staff.bad_number`` (field "number"), ``form.required``,
+            ``staff.number_taken``, ``pin.bad_format``, ``pin.too_simple``.
+        DomainError: ``staff.role_not_allowed`` when the actor may not give that role.
+    """
+    with ctx.reader() as uow:
+        _require(_fresh(uow, actor), role)
+    number = number.strip()
+    if number and not (number.isascii() and number.isdigit()
+                       and len(number) <= MAX_NUMBER_DIGITS):
+        raise ValidationError("staff.bad_number", field="number", max=MAX_NUMBER_DIGITS)
+    return add_staff(ctx, number, name, role, pin, by=actor.id)
+
+
+def reset_staff_pin(ctx: ServiceContext, actor: Staff, staff_id: str, new_pin: str) -> None:
+    """Anyone may reset their own PIN here; others' only within the roles the actor manages."""
+    with ctx.reader() as uow:
+        target = uow.staff.get(staff_id)
+        if target is None:
+            raise DomainError("staff.not_found", staff_id=staff_id)
+        if target.id != actor.id:
+            _require(_fresh(uow, actor), target.role)
+    reset_pin(ctx, staff_id, new_pin, actor.id)
+
+
+def change_role(ctx: ServiceContext, actor: Staff, staff_id: str, role: Role) -> Staff:
+    """Give an account another role; never one's own (so an administrator always remains:
+    only an active administrator may change one, and not themself)."""
+    with ctx.uow() as uow:
+        target = _checked_target(uow, staff_id, actor)
+        _require(_fresh(uow, actor), role)
+        before, target.role = target.role, role
+        uow.staff.save(target)
+        audit(ctx, uow, "staff_role_changed", actor.id, target=target.number,
+              before=before.value, after=role.value)
+        uow.commit()
+    return target
+
+
+def set_active(ctx: ServiceContext, actor: Staff, staff_id: str, active: bool) -> Staff:
+    """Switch an account off (it can no longer log in) or on again; never one's own."""
+    with ctx.uow() as uow:
+        target = _checked_target(uow, staff_id, actor)
+        target.active = active
+        uow.staff.save(target)
+        audit(ctx, uow, "staff_reactivated" if active else "staff_deactivated", actor.id,
+              target=target.number)
+        uow.commit()
+    return target
+
+
+def link_staff_card(ctx: ServiceContext, actor: Staff, staff_id: str, card_number: str) -> Staff:
+    """Flag a member card as this staff member's own (refused at their till, DOMAIN §4)."""
+    number = card_number.strip()
+    with ctx.uow() as uow:
+        target = uow.staff.get(staff_id)
+        if target is None:
+            raise DomainError("staff.not_found", staff_id=staff_id)
+        if target.id != actor.id:
+            _require(_fresh(uow, actor), target.role)
+        card = uow.cards.get(number)
+        member = uow.members.get(card.member_id) if card is not None else None
+        if card is None or member is None:
+            raise ValidationError("card.unknown", field="card_number", card_number=number)
+        card.is_staff, member.staff_id, target.card_number = True, target.id, card.number
+        uow.cards.save(card)
+        uow.members.save(member)
+        uow.staff.save(target)
+        audit(ctx, uow, "staff_card_linked", actor.id, target=target.number, card=card.number)
+        uow.commit()
+    return target
+
+
+def _require(actor: Staff, role: Role) -> None:
+    if not may_manage(actor, role):
+        raise DomainError("staff.role_not_allowed", role=role.value)
+
+
+def _fresh(uow: UnitOfWork, actor: Staff) -> Staff:
+    """The actor as stored now: a role changed or an account switched off since they logged
+    in counts at once."""
+    fresh = uow.staff.get(actor.id)
+    if fresh is None:
+        raise DomainError("staff.not_found", staff_id=actor.id)
+    if not fresh.active:
+        raise DomainError("staff.inactive", number=fresh.number)
+    return fresh
+
+
+def _checked_target(uow: UnitOfWork, staff_id: str, actor: Staff) -> Staff:
+    target = uow.staff.get(staff_id)
+    if target is None:
+        raise DomainError("staff.not_found", staff_id=staff_id)
+    if target.id == actor.id:
+        raise DomainError("staff.own_account", number=target.number)
+    _require(_fresh(uow, actor), target.role)
+    return target

@@ -1,0 +1,175 @@
+"""The audit trail page: who did what, filtered and paged, exported, and the chain checked."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+
+from PySide6.QtCore import QDate, QLocale
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDateEdit,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.screens.desk.parts import DeskPage, error_label, fill, label, shortcut, table
+from desktop.screens.office import OfficeContext
+from desktop.viewmodels.audit_view import AuditModel, AuditRow
+from domain.errors import DomainError
+
+GOOD = "color: #1e7b34; font-weight: bold;"
+BAD = "color: #b42318; font-weight: bold;"
+
+
+class AuditPage(DeskPage):
+    """Entries newest first, read-only; Enter applies the filter, PgUp/PgDn page, F8 exports,
+    F9 checks the chain."""
+
+    def __init__(self, ctx: OfficeContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.model = AuditModel(ctx.env)
+        layout = QVBoxLayout(self)
+        layout.addLayout(self._filters())
+        self.error = error_label(self, "audit_error")
+        layout.addWidget(self.error)
+        self.table = table(self, "audit_table", [
+            self.tr("Time"), self.tr("Staff"), self.tr("Action"), self.tr("Subject"),
+            self.tr("Details")])
+        layout.addWidget(self.table, 1)
+        layout.addLayout(self._pager())
+        self.chain = label(self, "audit_chain")
+        layout.addWidget(self.chain)
+        for key, slot in (("Return", self.apply), ("Enter", self.apply),
+                          ("PgUp", self.newer), ("PgDown", self.older),
+                          ("F8", self.ask_export), ("F9", self.verify)):
+            shortcut(self, key, slot)
+
+    def _filters(self) -> QHBoxLayout:
+        row = QHBoxLayout()
+        self.since, self.until = self._date("audit_since"), self._date("audit_until")
+        self.staff_box = QComboBox(self)
+        self.staff_box.setObjectName("audit_staff")
+        self.staff_box.setMinimumWidth(160)
+        self.action_box = QComboBox(self)
+        self.action_box.setObjectName("audit_action")
+        self.action_box.setMinimumWidth(180)
+        for text, widget in ((self.tr("From"), self.since), (self.tr("To"), self.until),
+                             (self.tr("Staff"), self.staff_box),
+                             (self.tr("Action"), self.action_box)):
+            row.addWidget(QLabel(text, self))
+            row.addWidget(widget)
+        row.addWidget(self._button("audit_apply", f"Enter {self.tr('Show')}", self.apply))
+        row.addStretch(1)
+        return row
+
+    def _pager(self) -> QHBoxLayout:
+        row = QHBoxLayout()
+        row.addWidget(self._button("audit_newer", f"PgUp {self.tr('Newer')}", self.newer))
+        self.position = label(self, "audit_position")
+        row.addWidget(self.position, 1)
+        row.addWidget(self._button("audit_older", f"PgDn {self.tr('Older')}", self.older))
+        row.addSpacing(24)
+        row.addWidget(self._button("audit_export", f"F8 {self.tr('Export CSV')}",
+                                   self.ask_export))
+        row.addWidget(self._button("audit_verify", f"F9 {self.tr('Verify chain')}",
+                                   self.verify))
+        return row
+
+    def _date(self, name: str) -> QDateEdit:
+        edit = QDateEdit(self)
+        edit.setObjectName(name)
+        edit.setCalendarPopup(True)
+        edit.setMinimumWidth(140)
+        edit.setDisplayFormat(QLocale().dateFormat(QLocale.FormatType.ShortFormat))
+        return edit
+
+    def _button(self, name: str, text: str, slot: Callable[[], object]) -> QPushButton:
+        button = QPushButton(text, self)
+        button.setObjectName(name)
+        button.clicked.connect(slot)
+        return button
+
+    # --- behaviour ----------------------------------------------------------------------------
+
+    def focus_target(self) -> QWidget | None:
+        return self.table
+
+    def shown(self) -> None:
+        """Re-read the filter choices and the page (new entries arrive all the time)."""
+        self._set_date(self.since, self.model.since)
+        self._set_date(self.until, self.model.until)
+        self._refill(self.staff_box, self.tr("All staff"), self.model.staff_choices())
+        self._refill(self.action_box, self.tr("All actions"), self.model.action_choices())
+        self._show(self.model.load)
+
+    def apply(self) -> None:
+        self._show(lambda: self.model.apply(
+            _day(self.since), _day(self.until), self.staff_box.currentData() or None,
+            self.action_box.currentData() or None))
+
+    def older(self) -> None:
+        if self.model.older():
+            self._show(self.model.load)
+
+    def newer(self) -> None:
+        if self.model.newer():
+            self._show(self.model.load)
+
+    def ask_export(self) -> None:
+        chosen, _ = QFileDialog.getSaveFileName(self, self.tr("Export the audit trail"),
+                                                "audit.csv", self.tr("CSV files (*.csv)"))
+        if chosen:
+            self.export_to(Path(chosen))
+
+    def export_to(self, path: Path) -> int:
+        """Write the filtered entries (all pages) to `path`; tests call this directly."""
+        try:
+            written = self.model.export(path)
+        except OSError as err:
+            self.error.setText(self.tr("Could not write {file}: {why}").format(
+                file=str(path), why=err.strerror or str(err)))
+            return 0
+        self.ctx.notice(self.tr("{count} entries written to {file}").format(
+            count=written, file=str(path)))
+        return written
+
+    def verify(self) -> None:
+        ok, text = self.model.verify()
+        self.chain.setText(text)
+        self.chain.setStyleSheet(GOOD if ok else BAD)
+
+    def _show(self, rows_of: Callable[[], list[AuditRow]]) -> None:
+        try:
+            rows = rows_of()
+        except DomainError as err:
+            self.error.setText(self.ctx.refusal(err))
+            return
+        self.error.setText("")
+        fill(self.table, [[r.time, r.staff, r.action, r.subject, r.details] for r in rows])
+        self.position.setText(self.model.position())
+
+    def _refill(self, box: QComboBox, everyone: str, choices: list[tuple[str, str]]) -> None:
+        current = box.currentData()
+        box.clear()
+        box.addItem(everyone, "")
+        for code, text in choices:
+            box.addItem(text, code)
+        found = box.findData(current) if current else 0
+        box.setCurrentIndex(max(found, 0))
+
+    @staticmethod
+    def _set_date(edit: QDateEdit, day: date | None) -> None:
+        if day is not None:
+            edit.setDate(QDate(day.year, day.month, day.day))
+
+
+def _day(edit: QDateEdit) -> date:
+    value = edit.date()
+    return date(value.year(), value.month(), value.day())
