@@ -10,8 +10,241 @@ MESSAGES: dict[str, str] = {
     "printer.not_configured": QT_TRANSLATE_NOOP(
         "feedback", "No receipt printer is set up at this till."),
     # --- front desk: application form, cards -------------------------------------------------
+    "form.required": QT_TRANSLATE_NOOP("feedback", "{field} must be filled in."),
+    "form.too_long": QT_TRANSLATE_NOOP(
+        "feedback", "{field} is too long: at most {max} characters."),
+    "form.not_text": QT_TRANSLATE_NOOP("feedback", "{field} must be text."),
+    "form.mobile_invalid": QT_TRANSLATE_NOOP(
+        "feedback", "Mobile: type 11 digits starting 13–19, or an international number "
+                    "starting with +."),
+    "form.id_number_invalid": QT_TRANSLATE_NOOP(
+        "feedback", "ID number: 18 characters, 17 digits then a digit or X, with a real birth "
+                    "date in it."),
+    "form.id_number_checksum": QT_TRANSLATE_NOOP(
+        "feedback", "ID number: the last character does not fit the others. Check every "
+                    "digit against the ID card."),
+    "form.birthday_invalid": QT_TRANSLATE_NOOP(
+        "feedback", "Birthday: type it as 1990-03-08, or 03-08 without the year."),
+    "form.birthday_future": QT_TRANSLATE_NOOP(
+        "feedback", "Birthday: the date is in the future."),
+    "form.birthday_mismatch": QT_TRANSLATE_NOOP(
+        "feedback", "Birthday: it differs from the birth date in the ID number. Leave it empty "
+                    "or correct one of them."),
+    "form.email_invalid": QT_TRANSLATE_NOOP(
+        "feedback", "E-mail: the address is not complete (like name@example.com)."),
+    "form.gender_invalid": QT_TRANSLATE_NOOP("feedback", "Gender: choose male or female."),
+    "form.source_invalid": QT_TRANSLATE_NOOP(
+        "feedback", "{field}: choose one of the listed channels."),
+    "form.flag_invalid": QT_TRANSLATE_NOOP("feedback", "{field}: tick it or leave it empty."),
+    "form.unknown_field": QT_TRANSLATE_NOOP("feedback", "The form has no field {field}."),
+    "form.referrer_invalid": QT_TRANSLATE_NOOP(
+        "feedback", "Referrer: type the 13-digit card number or the mobile of the member who "
+                    "sent them."),
+    "form.referrer_self": QT_TRANSLATE_NOOP(
+        "feedback", "Referrer: a new member cannot refer themselves."),
+    "form.privacy_required": QT_TRANSLATE_NOOP(
+        "feedback", "The customer must read and accept the privacy policy before signing up."),
+    "member.referrer_unknown": QT_TRANSLATE_NOOP(
+        "feedback", "Referrer: no member has the card number or mobile {value}."),
+    "card.already_linked": QT_TRANSLATE_NOOP(
+        "feedback", "Card {number} already belongs to a member. Use another card."),
+    "card.serials_exhausted": QT_TRANSLATE_NOOP(
+        "feedback", "All card numbers for {prefix} are used up. Call head office."),
+    "encoder.not_configured": QT_TRANSLATE_NOOP(
+        "feedback", "No card encoder is set up at this till."),
+    "encoder.no_swipe": QT_TRANSLATE_NOOP(
+        "feedback", "No card was swiped through the encoder in time."),
+    "encoder.write_failed": QT_TRANSLATE_NOOP(
+        "feedback", "The encoder could not write the card: swipe it again steadily, or use a "
+                    "new card (Hi-Co cards unless the settings say Lo-Co)."),
+    "encoder.bad_swipe": QT_TRANSLATE_NOOP(
+        "feedback", "The card was swiped the wrong way or too fast. Swipe it again, stripe "
+                    "to the head."),
+    "encoder.verify_mismatch": QT_TRANSLATE_NOOP(
+        "feedback", "The card reads back differently from what was written. Use a new blank "
+                    "card."),
+    "encoder.bad_reply": QT_TRANSLATE_NOOP(
+        "feedback", "The card encoder answers strangely: check it is an MSR206/605 and its "
+                    "speed is 9600 baud."),
+    "encoder.command_format": QT_TRANSLATE_NOOP(
+        "feedback", "The card encoder refused a command. Switch it off and on."),
+    "encoder.invalid_command": QT_TRANSLATE_NOOP(
+        "feedback", "The card encoder refused a command. Switch it off and on."),
+    "encoder.failed": QT_TRANSLATE_NOOP(
+        "feedback", "The card encoder reports a fault. Switch it off and on."),
+    "encoder.data_invalid": QT_TRANSLATE_NOOP(
+        "feedback", "The card data cannot be written on a stripe. Call support."),
     # --- front desk: stored value, gifts, lucky draw, events ---------------------------------
+    "desk.member_needed": QT_TRANSLATE_NOOP(
+        "feedback", "Find the member first: swipe the card, scan the QR or type the mobile."),
+    "wallet.bad_amount": QT_TRANSLATE_NOOP(
+        "feedback", "Type the top-up amount in yuan, for example 1000."),
+    "wallet.topup_too_small": QT_TRANSLATE_NOOP(
+        "feedback", "A top-up is at least {min}."),
+    "wallet.topup_tender": QT_TRANSLATE_NOOP(
+        "feedback", "A top-up is paid in cash, by bank card or by mobile wallet."),
+    "wallet.reference_required": QT_TRANSLATE_NOOP(
+        "feedback", "Type the reference the card or mobile terminal printed, then Enter."),
+    "wallet.manager_required": QT_TRANSLATE_NOOP(
+        "feedback", "Closing a wallet needs a manager's approval."),
+    "gift.none_chosen": QT_TRANSLATE_NOOP(
+        "feedback", "Choose a gift in the catalogue first."),
+    "gift.unknown": QT_TRANSLATE_NOOP(
+        "feedback", "Gift {code} is not in the catalogue any more."),
+    "gift.out_of_stock": QT_TRANSLATE_NOOP(
+        "feedback", "Gift {code} is out of stock. Offer another gift or a voucher."),
+    "gift.manager_required": QT_TRANSLATE_NOOP(
+        "feedback", "Only a manager may change the gift catalogue."),
+    "gift.code_required": QT_TRANSLATE_NOOP("feedback", "Type the gift's code."),
+    "gift.name_required": QT_TRANSLATE_NOOP("feedback", "Type the gift's name."),
+    "gift.points_invalid": QT_TRANSLATE_NOOP(
+        "feedback", "The points price must be more than 0."),
+    "gift.points_not_whole": QT_TRANSLATE_NOOP(
+        "feedback", "The points price must be a whole number, for example 900."),
+    "gift.stock_invalid": QT_TRANSLATE_NOOP("feedback", "Stock cannot be below 0."),
+    "gift.stock_not_whole": QT_TRANSLATE_NOOP(
+        "feedback", "Stock must be a whole number."),
+    "gift.cost_invalid": QT_TRANSLATE_NOOP(
+        "feedback", "The cost to the store cannot be below 0."),
+    "gift.cost_not_money": QT_TRANSLATE_NOOP(
+        "feedback", "Type the cost to the store in yuan, for example 9.00."),
+    "points.voucher_none_chosen": QT_TRANSLATE_NOOP(
+        "feedback", "Choose a voucher in the list first."),
+    "points.voucher_unknown": QT_TRANSLATE_NOOP(
+        "feedback", "There is no voucher for {points} points. Choose one from the list."),
+    "draw.none_running": QT_TRANSLATE_NOOP(
+        "feedback", "No lucky draw is running today."),
+    "draw.unknown": QT_TRANSLATE_NOOP(
+        "feedback", "Lucky draw {draw} is not known at this store."),
+    "draw.closed": QT_TRANSLATE_NOOP("feedback", "Lucky draw {draw} is closed."),
+    "draw.not_started": QT_TRANSLATE_NOOP(
+        "feedback", "Lucky draw {draw} starts on {starts}."),
+    "draw.ended": QT_TRANSLATE_NOOP("feedback", "Lucky draw {draw} ended on {ends}."),
+    "draw.out_of_stock": QT_TRANSLATE_NOOP(
+        "feedback", "Prize {prize} has run out. Nothing was taken; spin again."),
+    "draw.prize_unknown": QT_TRANSLATE_NOOP(
+        "feedback", "Choose a prize of this draw first."),
+    "draw.quantity_zero": QT_TRANSLATE_NOOP(
+        "feedback", "Type how many more (or, negative, how many fewer) head office allotted."),
+    "draw.stock_below_given": QT_TRANSLATE_NOOP(
+        "feedback", "{given} of prize {prize} are already given: the stock cannot go lower."),
+    "draw.stock_unlimited": QT_TRANSLATE_NOOP(
+        "feedback", "Prize {prize} has no stock limit to change."),
+    "draw.wheel_mismatch": QT_TRANSLATE_NOOP(
+        "feedback", "The spin is saved, but the wheel could not show prize {prize}. Open "
+                    "the page again."),
+    "event.already_checked_in": QT_TRANSLATE_NOOP(
+        "feedback", "This member has already checked in to {event}. Welcome them back; "
+                    "nothing more is issued."),
+    "event.name_required": QT_TRANSLATE_NOOP(
+        "feedback", "Type the event's name first."),
+    "event.min_points_invalid": QT_TRANSLATE_NOOP(
+        "feedback", "The points in the rule cannot be below 0."),
+    "event.month_invalid": QT_TRANSLATE_NOOP(
+        "feedback", "Choose a birthday month from 1 to 12."),
+    "event.export_failed": QT_TRANSLATE_NOOP(
+        "feedback", "The list could not be saved to {path}: {reason}. Choose another folder."),
     # --- front desk: member look-up and statement, import and export -------------------------
+    "lookup.no_member": QT_TRANSLATE_NOOP(
+        "feedback", "Choose a member first: search, or swipe their card."),
+    "lookup.period_reversed": QT_TRANSLATE_NOOP(
+        "feedback", "The period ends before it starts. Change the From date."),
+    "lookup.save_failed": QT_TRANSLATE_NOOP(
+        "feedback", "The file could not be saved to {path}: {reason}. Choose another folder."),
+    "import.file_missing": QT_TRANSLATE_NOOP(
+        "feedback", "There is no file at {path}. Choose the file again."),
+    "import.file_unreadable": QT_TRANSLATE_NOOP(
+        "feedback", "The file cannot be read as CSV or XLSX ({reason}). Save it again from "
+                    "the old system as CSV or XLSX."),
+    "import.empty": QT_TRANSLATE_NOOP("feedback", "The file is empty. Choose another file."),
+    "import.header_duplicate": QT_TRANSLATE_NOOP(
+        "feedback", "Two columns are both called “{column}”. Rename one in the file."),
+    "import.map_invalid": QT_TRANSLATE_NOOP(
+        "feedback", "“{part}” is not a column=field pair."),
+    "import.field_unknown": QT_TRANSLATE_NOOP(
+        "feedback", "Kaika has no field called “{value}”."),
+    "import.column_unknown": QT_TRANSLATE_NOOP(
+        "feedback", "The file has no column called “{column}”. Choose it again."),
+    "import.field_twice": QT_TRANSLATE_NOOP(
+        "feedback", "Two columns are mapped to {value}. Keep one of them."),
+    "import.field_unmapped": QT_TRANSLATE_NOOP(
+        "feedback", "No column is mapped to {value}, which every member needs. Choose its "
+                    "column."),
+    "import.points_invalid": QT_TRANSLATE_NOOP(
+        "feedback", "“{value}” is not a whole number of points (no minus sign, no decimals)."),
+    "import.money_invalid": QT_TRANSLATE_NOOP(
+        "feedback", "“{value}” is not an amount in yuan of zero or more (e.g. 1,234.50)."),
+    "import.tier_unknown": QT_TRANSLATE_NOOP(
+        "feedback", "“{value}” is not a tier of this store ({known})."),
+    "import.date_invalid": QT_TRANSLATE_NOOP(
+        "feedback", "“{value}” is not a date like 2024-03-08."),
+    "import.mobile_duplicate_in_file": QT_TRANSLATE_NOOP(
+        "feedback", "The same mobile is also on row {rows}. Keep it on one row only."),
+    "import.card_duplicate_in_file": QT_TRANSLATE_NOOP(
+        "feedback", "The same card number is also on row {rows}. Keep it on one row only."),
+    "import.mobile_exists": QT_TRANSLATE_NOOP(
+        "feedback", "A member with this mobile is already in the store. Leave the row out or "
+                    "change the mobile."),
+    "import.card_exists": QT_TRANSLATE_NOOP(
+        "feedback", "This card number is already in use in the store."),
+    "import.not_checked": QT_TRANSLATE_NOOP(
+        "feedback", "Run the dry run first: the import takes only rows it has checked."),
+    "import.nothing_to_import": QT_TRANSLATE_NOOP(
+        "feedback", "No row can be imported. Correct the file and run the dry run again."),
     # --- manager: daily points report, Z-report, tiers, analysis -------------------------------
+    "report.save_failed": QT_TRANSLATE_NOOP(
+        "feedback", "The report could not be saved to {path}: {reason}. Choose another folder."),
+    "day.shift_open": QT_TRANSLATE_NOOP(
+        "feedback", "Shifts still open: {cashiers}. Each cashier closes their shift and "
+                    "counts the cash before the day is closed."),
+    "tier.outlook_days": QT_TRANSLATE_NOOP(
+        "feedback", "Look ahead at least one day."),
+    "analysis.days_invalid": QT_TRANSLATE_NOOP(
+        "feedback", "Enter at least one day."),
     # --- manager: rules, staff and roles, audit trail -----------------------------------------
+    "staff.number_taken": QT_TRANSLATE_NOOP(
+        "feedback", "Staff number {number} is already taken. Choose another number."),
+    "staff.bad_number": QT_TRANSLATE_NOOP(
+        "feedback", "A staff number is digits only, at most {max} of them."),
+    "staff.role_not_allowed": QT_TRANSLATE_NOOP(
+        "feedback", "Only an administrator may give, change or switch off the role {role}."),
+    "staff.own_account": QT_TRANSLATE_NOOP(
+        "feedback", "You cannot change the role of your own account or switch it off. Ask "
+                    "another manager or an administrator."),
+    "pin.bad_format": QT_TRANSLATE_NOOP(
+        "feedback", "A PIN is {min} to {max} digits. Type it again."),
+    "pin.too_simple": QT_TRANSLATE_NOOP(
+        "feedback", "That PIN is too easy to guess (one digit repeated, or a run like 1234). "
+                    "Choose another."),
+    "rulepack.invalid": QT_TRANSLATE_NOOP(
+        "feedback", "The rule pack {file} has a mistake at {key} ({problem}). Correct the "
+                    "file and load it again."),
+    "rulepack.not_found": QT_TRANSLATE_NOOP(
+        "feedback", "There is no rule pack {name}. Choose the file again."),
+    "rules.scenario_invalid": QT_TRANSLATE_NOOP(
+        "feedback", "The scenario {file} cannot be run: {path} is wrong ({problem})."),
+    "rules.no_candidate": QT_TRANSLATE_NOOP(
+        "feedback", "Load another rule pack first."),
+    "audit.bad_range": QT_TRANSLATE_NOOP(
+        "feedback", "The end date is before the start date. Change one of them."),
+    # --- till: held sales, member payment PIN, void after payment (t1) ------------------------
+    "wallet.pin_locked": QT_TRANSLATE_NOOP(
+        "feedback", "The PIN was wrong {tries} times today, so stored value is locked until "
+                    "tomorrow. Take the payment another way; the front desk can set a new PIN."),
+    "void.reason_required": QT_TRANSLATE_NOOP(
+        "feedback", "Type why the sale is voided; it goes into the audit trail."),
+    "void.other_day": QT_TRANSLATE_NOOP(
+        "feedback", "Sale {receipt} was rung up on {date}; only today's sales can be voided. "
+                    "Take the goods back as a return."),
+    "void.other_shift": QT_TRANSLATE_NOOP(
+        "feedback", "Sale {receipt} belongs to another shift; only sales of the open shift "
+                    "can be voided. Take the goods back as a return."),
+    "void.already_returned": QT_TRANSLATE_NOOP(
+        "feedback", "Everything on sale {receipt} has already been returned."),
+    # --- profiles / sync (s1) -----------------------------------------------------------------
+    "profile.mobile_taken": QT_TRANSLATE_NOOP(
+        "feedback", "This mobile number belongs to another member. Check the number, or look "
+                    "that member up instead."),
+    "profile.field_not_editable": QT_TRANSLATE_NOOP(
+        "feedback", "{field} was settled when the member signed up and cannot be changed here."),
 }
