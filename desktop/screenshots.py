@@ -22,6 +22,7 @@ from desktop import bootstrap, i18n
 from desktop.app import application, apply_style, choose_font, display_available, set_language
 from desktop.demo import DEMO_STORE
 from desktop.demo_data import load_demo
+from desktop.demo_history import add_history
 from desktop.screens.main_window import MainWindow
 from desktop.screens.payment_dialog import PaymentDialog
 from desktop.screens.prompt import PromptDialog
@@ -104,6 +105,7 @@ def render(app: QApplication, folder: Path, lang: str) -> list[Path]:
                                    settings=new_settings(name=DEMO_STORE), ui_lang=lang)
         try:
             cards = load_demo(till.app.ctx)
+            add_history(till.app.ctx, till.app.ctx.today())  # the office pages show a past
             window = MainWindow(till.env, None, idle_lock_s=0)
             window.resize(*SIZE)
             window.show()
@@ -137,6 +139,19 @@ def _scenes(shots: Shots, window: MainWindow, cards: list[str], till: bootstrap.
     close_dialogs()
     window.lock()
     shots.take("locked")
+    _office(shots, window)
+
+
+def _office(shots: Shots, window: MainWindow) -> None:
+    """Every back-office page as a manager sees it, after the sales above."""
+    window.logout()
+    window._on_login("2001", "2468")
+    office = window.office
+    assert office is not None
+    for page in office.pages:
+        office.open(page.key)
+        shots.take(page.key.replace("_", "-"))
+        close_dialogs()
 
 
 def _sell(shots: Shots, window: MainWindow, cards: list[str], till: bootstrap.Till) -> None:

@@ -19,6 +19,7 @@ from desktop.devices import TillDevices
 from desktop.i18n import normalize_lang
 from desktop.screens.demo_panel import add_demo_panel
 from desktop.screens.main_window import MainWindow
+from desktop.screens.office_pages import office_pages
 from desktop.viewmodels.env import TillEnv
 from hardware.peers.demo import DemoRig
 from hardware.registry import DeviceRegistry
@@ -123,7 +124,10 @@ def test_unexpected_error_is_logged_with_a_support_code(qtbot, caplog) -> None:
 def test_screenshots_render_every_screen_in_both_languages(tmp_path: Path, capsys) -> None:
     assert main(["demo", "--screenshots", str(tmp_path)]) == 0
     pictures = sorted(p.name for p in tmp_path.glob("*.png"))
-    assert len(pictures) == 18
+    pages = [page.key.replace("_", "-") for page in office_pages()]
+    assert len(pictures) == 2 * (9 + len(pages))
+    assert {f"{lang}-{10 + i:02d}-{key}.png" for lang in ("en", "zh_CN")
+            for i, key in enumerate(pages)} <= set(pictures)
     assert {"zh_CN-03-sale.png", "en-04-payment.png", "en-06-return.png"} <= set(pictures)
     assert all((tmp_path / name).stat().st_size > 10_000 for name in pictures)
 
