@@ -132,7 +132,8 @@ MESSAGES: dict[str, str] = {
     "wallet.pin_required": QT_TRANSLATE_NOOP(
         "feedback", "Paying {amount} from stored value needs the member's PIN."),
     "wallet.pin_wrong": QT_TRANSLATE_NOOP(
-        "feedback", "The PIN is wrong. Ask the member to type it again."),
+        "feedback", "The PIN is wrong. Tries left today before stored value locks: {left}. "
+                    "Ask the member to type it again."),
     "wallet.card_required": QT_TRANSLATE_NOOP(
         "feedback", "Stored value needs the member's card or phone QR code: swipe or scan it."),
     "wallet.insufficient": QT_TRANSLATE_NOOP(

@@ -11,7 +11,8 @@ tries of that PIN count towards the lock the same way.
 
 from __future__ import annotations
 
-from dataclasses import replace
+from dataclasses import dataclass, replace
+from datetime import datetime
 
 from domain import pins
 from domain.errors import DomainError, NotFound
@@ -116,3 +117,22 @@ def _record(ctx: ServiceContext, uow: UnitOfWork, found: MemberPin, right: bool)
     before = found.failures if found.failed_on == today else 0
     uow.member_pins.save(replace(found, failures=before + 1, failed_on=today))
     return before + 1
+
+
+@dataclass(frozen=True, slots=True)
+class PinState:
+    """What the front desk may tell a member about their payment PIN (never the PIN)."""
+
+    own: bool  # a PIN of their own; False: the mobile's last six digits stand in
+    set_at: datetime | None
+    wrong_today: int  # wrong tries counted today
+    locked: bool  # stored value locked until tomorrow (a new PIN lifts it)
+
+
+def pin_state(ctx: ServiceContext, member_id: str) -> PinState:
+    """The member's PIN as the desk shows it: their own or the mobile's, today's wrong tries."""
+    with ctx.reader() as uow:
+        found = uow.member_pins.get(member_id) or MemberPin(member_id, None)
+    wrong = found.failures if found.failed_on == ctx.today() else 0
+    own = found.pin_hash is not None
+    return PinState(own, found.set_at if own else None, wrong, _locked(ctx, found))

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.i18n import money, number
+from desktop.screens.desk.pin_dialog import PinBox
 from desktop.screens.desk.profile_edit import ProfileDialog
 from desktop.screens.desk.statement_view import StatementView
 from desktop.screens.office import OfficeContext
@@ -52,6 +53,8 @@ class LookupPage(QWidget):
         self.error.setStyleSheet("color: #c0392b; font-weight: bold;")
         self.error.setWordWrap(True)
         layout.addWidget(self.error)
+        self.pin_box = PinBox(ctx, self, wide=True)  # F6: the member sets their payment PIN
+        layout.addWidget(self.pin_box)
         layout.addLayout(self._period_row())
         self.view = StatementView(self)
         layout.addWidget(self.view, 3)
@@ -152,6 +155,7 @@ class LookupPage(QWidget):
             self.results.selectRow(ids.index(keep) if keep in ids else 0)
         else:
             self.member_id, self.found = None, None
+            self.pin_box.show_member(None)
             self.view.clear()
             self.error.setText(self.tr("No member matches “{text}”.").format(
                 text=self.search.text().strip()))
@@ -175,6 +179,7 @@ class LookupPage(QWidget):
         rows = self.results.selectionModel().selectedRows()
         if rows and rows[0].row() < len(self.hits):
             self.member_id = self.hits[rows[0].row()].member_id
+            self.pin_box.show_member(self.member_id)
             self.show_statement()
 
     def _status(self, status: str) -> str:

@@ -19,6 +19,7 @@ from desktop import feedback, i18n
 from desktop.screens.desk import parts
 from desktop.screens.desk.member_finder import MemberFinder
 from desktop.screens.desk.parts import DeskPage
+from desktop.screens.desk.pin_dialog import PinBox
 from desktop.screens.office import OfficeContext
 from desktop.viewmodels.desk_wallet import TopUpPreview, WalletDesk
 from domain.errors import DomainError
@@ -39,6 +40,8 @@ class WalletPage(DeskPage):
         self.finder.found.connect(self._on_found)
         left = QVBoxLayout()
         left.addWidget(self.finder)
+        self.pin_box = PinBox(ctx, self)  # F6: the member sets their payment PIN
+        left.addWidget(self.pin_box)
         left.addWidget(self._close_box())
         left.addStretch(1)
         layout = QHBoxLayout(self)
@@ -133,6 +136,7 @@ class WalletPage(DeskPage):
         parts.fill(self.tiers, [[i18n.money(low), "+" + i18n.money(bonus)]
                                 for low, bonus in self.model.tiers()], right=(0, 1))
         self.finder.refresh()
+        self._show_pin()
         self._preview()
 
     def focus_target(self) -> QWidget:
@@ -148,7 +152,12 @@ class WalletPage(DeskPage):
         self.result.clear()
         self.error.clear()
         self._show_close(False)
+        self._show_pin()
         self.amount.setFocus()
+
+    def _show_pin(self) -> None:
+        view = self.model.member.view
+        self.pin_box.show_member(view.member.id if view else None)
 
     # --- top-up -------------------------------------------------------------------------------
 
