@@ -99,7 +99,9 @@ def choose_font(app: QApplication) -> str | None:
 
 def apply_style(app: QApplication) -> None:
     if STYLE.exists():
-        app.setStyleSheet(STYLE.read_text(encoding="utf-8"))
+        # Images in the style sheet are named from its own folder, wherever Kaika is installed.
+        text = STYLE.read_text(encoding="utf-8")
+        app.setStyleSheet(text.replace("@STYLES@", STYLE.parent.as_posix()))
 
 
 def _quit_on_ctrl_c(app: QApplication) -> None:

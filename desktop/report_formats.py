@@ -80,6 +80,27 @@ LABELS: dict[str, dict[str, str]] = {
         "points_tender": "Points", "coupon": "Voucher",
     },
 }
+# Why points were given, a discount taken or a coupon issued: the codes the services record,
+# named for the reader; a code not listed prints as it is.
+REASONS: dict[str, dict[str, str]] = {
+    "zh": {"signup": "入会", "referral": "推荐", "birthday": "生日", "checkin": "活动签到",
+           "draw": "抽奖", "review": "等级评定", "import": "导入", "opening": "期初",
+           "other": "其他", "tier": "会员等级折扣", "deposit": "储值折扣", "store": "店内折扣",
+           "campaign_price": "活动价", "manual": "手工折扣", "spend": "满额赠券",
+           "bulk": "批量发券", "points": "积分兑换", "seed": "初始", "welcome": "欢迎礼"},
+    "en": {"signup": "sign-up", "referral": "referral", "birthday": "birthday",
+           "checkin": "event check-in", "draw": "lucky draw", "review": "tier review",
+           "import": "import", "opening": "opening", "other": "other", "tier": "tier",
+           "deposit": "stored value", "store": "store discount",
+           "campaign_price": "campaign price", "manual": "manual", "spend": "spend and get",
+           "bulk": "bulk issue", "points": "for points", "seed": "seed", "welcome": "welcome"},
+}
+
+
+def reason_label(code: str, lang: str) -> str:
+    return REASONS.get(lang, REASONS["zh"]).get(code, code)
+
+
 _TENDER_LABEL = {"cash": "cash_tender", "bank_card": "bank_card", "mobile": "mobile_tender",
                  "wallet": "wallet_tender", "points": "points_tender", "coupon": "coupon"}
 
@@ -115,7 +136,8 @@ def points_doc(report: PointsReport, printed: datetime, lang: str = "zh") -> Doc
     rows = [(t["opening"], f"{report.opening:,}"),
             (t["earned_base"], signed(report.earned_base)),
             (t["earned_multiplier"], signed(report.earned_multiplier))]
-    rows += [(f"{t['bonus']} · {reason}", signed(p)) for reason, p in report.bonus]
+    rows += [(f"{t['bonus']} · {reason_label(reason, lang)}", signed(p))
+             for reason, p in report.bonus]
     rows += [(f"{t['spent']} · {t.get(k, k)}", signed(-p)) for k, p in report.spent]
     rows += [(t[name], signed(value)) for name, value in (
         ("refunded", report.refunded), ("expired", -report.expired),
@@ -146,7 +168,8 @@ def z_doc(report: ZReport, printed: datetime, lang: str = "zh") -> Doc:
     sales = Section(t["sales_total"], [
         (t["sales"], str(report.sales)), (t["returns"], str(report.returns)),
         (t["gross"], format_yuan(report.gross_fen)),
-        *[(f"{t['discounts']} · {kind}", format_yuan(-fen)) for kind, fen in report.discounts],
+        *[(f"{t['discounts']} · {reason_label(kind, lang)}", format_yuan(-fen))
+          for kind, fen in report.discounts],
         (t["coupons"], format_yuan(-report.coupons_fen)),
         (t["rounding"], format_yuan(-report.rounding_fen)),
         (t["sales_total"], format_yuan(report.sales_fen)),
@@ -157,7 +180,7 @@ def z_doc(report: ZReport, printed: datetime, lang: str = "zh") -> Doc:
                               else x.kind, format_yuan(x.sales_fen), format_yuan(x.refunds_fen),
                               format_yuan(x.net_fen)) for x in report.tenders])
     coupons = Section(t["coupons_issued"], [(t["coupons_redeemed"], str(report.coupons_redeemed))]
-                      + [(f"{t['coupons_issued']} · {why}", str(n))
+                      + [(f"{t['coupons_issued']} · {reason_label(why, lang)}", str(n))
                          for why, n in report.coupons_issued])
     wallet = Section(t["wallet"], [
         (t["topups"], str(report.topups)),

@@ -149,7 +149,10 @@ def _office(shots: Shots, window: MainWindow) -> None:
     office = window.office
     assert office is not None
     for page in office.pages:
-        office.open(page.key)
+        widget = office.open(page.key)
+        dates = getattr(widget, "dates", None)
+        if dates is not None:
+            dates.step(-1)  # yesterday: a whole, closed day of the demo's past
         shots.take(page.key.replace("_", "-"))
         close_dialogs()
 

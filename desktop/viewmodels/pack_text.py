@@ -13,11 +13,16 @@ from domain.catalog import ProductClass
 from domain.records import CouponTemplate
 from domain.rulepack import RulePack, TierRule
 
+# The name pyside6-lupdate looks for: translate("context", "literal") is collected.
+translate = QCoreApplication.translate
+
 CONTEXT = "pack"
-STYLE = ("<style>table { border-collapse: collapse; margin-bottom: 8px; }"
-         " th { background: #e4e9f0; text-align: left; padding: 3px 8px; }"
-         " td { padding: 3px 8px; border-bottom: 1px solid #e4e9f0; }"
-         " h3 { margin: 10px 0 4px 0; color: #2f6fdb; }</style>")
+STYLE = (
+    "<style>table { border-collapse: collapse; margin-bottom: 8px; }"
+    " th { background: #e4e9f0; text-align: left; padding: 3px 8px; }"
+    " td { padding: 3px 8px; border-bottom: 1px solid #e4e9f0; }"
+    " h3 { margin: 10px 0 4px 0; color: #2f6fdb; }</style>"
+)
 
 
 def _tr(text: str) -> str:
@@ -30,8 +35,10 @@ def _table(headers: list[str], rows: list[list[str]], *, nowrap: bool = False) -
     td = "<td style='white-space: nowrap'>" if nowrap else "<td>"
     th = "<th style='white-space: nowrap'>" if nowrap else "<th>"
     head = "".join(f"{th}{escape(h)}</th>" for h in headers)
-    body = "".join("<tr>" + "".join(f"{td}{escape(c).replace(chr(10), '<br>')}</td>"
-                                    for c in row) + "</tr>" for row in rows)
+    body = "".join(
+        "<tr>" + "".join(f"{td}{escape(c).replace(chr(10), '<br>')}</td>" for c in row) + "</tr>"
+        for row in rows
+    )
     return f"<table><tr>{head}</tr>{body}</table>"
 
 
@@ -40,14 +47,28 @@ def _section(title: str, body: str) -> str:
 
 
 def _lines(pairs: list[tuple[str, str]]) -> str:
-    return _table([_tr("Rule"), _tr("Value")], [[k, v] for k, v in pairs])
+    return _table(
+        [translate("pack", "Rule"), translate("pack", "Value")], [[k, v] for k, v in pairs]
+    )
 
 
 def pack_html(pack: RulePack) -> str:
     """The whole pack, section by section, in the current language."""
     head = f"<h2>{escape(pack.title)} <small>({escape(pack.name)})</small></h2>"
-    return STYLE + head + "".join([_tiers(pack), _points(pack), _wallet(pack), _coupons(pack),
-                                   _pricing(pack), _cards(pack)])
+    return (
+        STYLE
+        + head
+        + "".join(
+            [
+                _tiers(pack),
+                _points(pack),
+                _wallet(pack),
+                _coupons(pack),
+                _pricing(pack),
+                _cards(pack),
+            ]
+        )
+    )
 
 
 def _times(value: Decimal) -> str:
@@ -57,38 +78,65 @@ def _times(value: Decimal) -> str:
 def _entry(tier: TierRule) -> str:
     parts: list[str] = []
     if tier.entry_on_signup:
-        parts.append(_tr("at sign-up"))
+        parts.append(translate("pack", "at sign-up"))
     if tier.entry_any_purchase:
-        parts.append(_tr("any purchase"))
+        parts.append(translate("pack", "any purchase"))
     if tier.entry_single_fen is not None:
-        parts.append(_tr("one sale ≥ {amount}").format(amount=i18n.money(tier.entry_single_fen)))
+        parts.append(
+            translate("pack", "one sale ≥ {amount}").format(
+                amount=i18n.money(tier.entry_single_fen)
+            )
+        )
     if tier.entry_window_fen is not None:
-        parts.append(_tr("≥ {amount} in {months} months").format(
-            amount=i18n.money(tier.entry_window_fen), months=tier.entry_window_months))
-    return ("\n" + _tr("or") + " ").join(parts) or "—"
+        parts.append(
+            translate("pack", "≥ {amount} in {months} months").format(
+                amount=i18n.money(tier.entry_window_fen), months=tier.entry_window_months
+            )
+        )
+    return ("\n" + translate("pack", "or") + " ").join(parts) or "—"
 
 
 def _retention(tier: TierRule) -> str:
     if tier.retain_spend_fen is None:
-        return _tr("never lost")
-    text = _tr("{amount} a year").format(amount=i18n.money(tier.retain_spend_fen))
+        return translate("pack", "never lost")
+    text = translate("pack", "{amount} a year").format(amount=i18n.money(tier.retain_spend_fen))
     if tier.retain_days:
-        text += "\n" + _tr("on {days} different days").format(days=tier.retain_days)
+        text += "\n" + translate("pack", "on {days} different days").format(days=tier.retain_days)
     return text
 
 
 def _tiers(pack: RulePack) -> str:
-    headers = [_tr("Tier"), _tr("Entry"), _tr("Keeps it with"), _tr("Discount"),
-               _tr("Birthday"), _tr("Points"), _tr("Free spins a day")]
-    rows = [[t.name, _entry(t), _retention(t),
-             i18n.rate_text(t.discount_rate) if t.discount_rate else "—",
-             i18n.rate_text(t.birthday_rate) if t.birthday_rate else "—",
-             _times(t.points_multiplier), str(t.free_spins_per_day)] for t in pack.tiers]
+    headers = [
+        translate("pack", "Tier"),
+        translate("pack", "Entry"),
+        translate("pack", "Keeps it with"),
+        translate("pack", "Discount"),
+        translate("pack", "Birthday"),
+        translate("pack", "Points"),
+        translate("pack", "Free spins a day"),
+    ]
+    rows = [
+        [
+            t.name,
+            _entry(t),
+            _retention(t),
+            i18n.rate_text(t.discount_rate) if t.discount_rate else "—",
+            i18n.rate_text(t.birthday_rate) if t.birthday_rate else "—",
+            _times(t.points_multiplier),
+            str(t.free_spins_per_day),
+        ]
+        for t in pack.tiers
+    ]
     # Columns every tier leaves at the default say nothing: keep the table narrow.
-    keep = [i for i in range(len(headers)) if i < 5 or len({r[i] for r in rows}) > 1
-            or rows[0][i] not in ("×1", "0")]
-    return _section(_tr("Tiers"), _table([headers[i] for i in keep],
-                                         [[r[i] for i in keep] for r in rows], nowrap=True))
+    keep = [
+        i
+        for i in range(len(headers))
+        if i < 5 or len({r[i] for r in rows}) > 1 or rows[0][i] not in ("×1", "0")
+    ]
+    return _section(
+        translate("pack", "Tiers"),
+        _table([headers[i] for i in keep], [[r[i] for i in keep] for r in rows], nowrap=True),
+    )
 
 
 CLASS_NAMES: dict[ProductClass, str] = {
@@ -108,47 +156,94 @@ def _class_name(kind: ProductClass) -> str:
 def _points(pack: RulePack) -> str:
     p = pack.points
     rates = ", ".join(f"{_class_name(c)} {r.normalize():f}" for c, r in p.class_rates.items())
-    ladder = ", ".join(f"≥ {i18n.money(s.min_eligible_fen)} {_times(s.multiplier)}"
-                       for s in p.ladder) or "—"
+    ladder = (
+        ", ".join(f"≥ {i18n.money(s.min_eligible_fen)} {_times(s.multiplier)}" for s in p.ladder)
+        or "—"
+    )
     occasions = ", ".join(f"{o.code} {_times(o.multiplier)}" for o in p.occasions) or "—"
-    vouchers = ", ".join(f"{i18n.number(v.points)} → {i18n.money(v.amount_fen)}"
-                         for v in p.vouchers) or "—"
-    scope = _tr("on the day") if p.birthday_scope == "day" else _tr("all month")
-    expiry = {"year_plus_one": _tr("31 December of the next year"),
-              "year_end": _tr("31 December of the same year"), "never": _tr("never")}
+    vouchers = (
+        ", ".join(f"{i18n.number(v.points)} → {i18n.money(v.amount_fen)}" for v in p.vouchers)
+        or "—"
+    )
+    scope = (
+        translate("pack", "on the day")
+        if p.birthday_scope == "day"
+        else translate("pack", "all month")
+    )
+    expiry = {
+        "year_plus_one": translate("pack", "31 December of the next year"),
+        "year_end": translate("pack", "31 December of the same year"),
+        "never": translate("pack", "never"),
+    }
     pairs = [
-        (_tr("Points per yuan"), rates),
-        (_tr("Basket ladder"), ladder),
-        (_tr("Birthday"), f"{_times(p.birthday_multiplier)} {scope}"),
-        (_tr("Double-points days"), occasions),
-        (_tr("Multipliers together"), _tr("highest only") if p.combine == "max"
-         else _tr("multiplied")),
-        (_tr("Bonus points"), _tr("referral {referral}, sharing {share}, review {review}, "
-                                  "event check-in {checkin}").format(
-            referral=p.referral_bonus, share=p.share_bonus, review=p.review_bonus,
-            checkin=p.checkin_bonus)),
-        (_tr("Points as cash"), _tr("{points} points = {amount}").format(
-            points=i18n.number(p.cash_points_step), amount=i18n.money(p.cash_fen_per_step))),
-        (_tr("Vouchers for points"), vouchers),
-        (_tr("Gifts cost"), _tr("{rate} points per yuan of cost").format(
-            rate=p.gift_points_per_yuan_cost)),
-        (_tr("Points expire"), expiry.get(p.expiry, p.expiry)),
-        (_tr("Expiry warning"), _tr("{days} days ahead").format(days=p.warn_days)),
+        (translate("pack", "Points per yuan"), rates),
+        (translate("pack", "Basket ladder"), ladder),
+        (translate("pack", "Birthday"), f"{_times(p.birthday_multiplier)} {scope}"),
+        (translate("pack", "Double-points days"), occasions),
+        (
+            translate("pack", "Multipliers together"),
+            translate("pack", "highest only")
+            if p.combine == "max"
+            else translate("pack", "multiplied"),
+        ),
+        (
+            translate("pack", "Bonus points"),
+            translate(
+                "pack",
+                "referral {referral}, sharing {share}, review {review}, event check-in {checkin}",
+            ).format(
+                referral=p.referral_bonus,
+                share=p.share_bonus,
+                review=p.review_bonus,
+                checkin=p.checkin_bonus,
+            ),
+        ),
+        (
+            translate("pack", "Points as cash"),
+            translate("pack", "{points} points = {amount}").format(
+                points=i18n.number(p.cash_points_step), amount=i18n.money(p.cash_fen_per_step)
+            ),
+        ),
+        (translate("pack", "Vouchers for points"), vouchers),
+        (
+            translate("pack", "Gifts cost"),
+            translate("pack", "{rate} points per yuan of cost").format(
+                rate=p.gift_points_per_yuan_cost
+            ),
+        ),
+        (translate("pack", "Points expire"), expiry.get(p.expiry, p.expiry)),
+        (
+            translate("pack", "Expiry warning"),
+            translate("pack", "{days} days ahead").format(days=p.warn_days),
+        ),
     ]
-    return _section(_tr("Points"), _lines(pairs))
+    return _section(translate("pack", "Points"), _lines(pairs))
 
 
 def _wallet(pack: RulePack) -> str:
     w = pack.wallet
-    bonus = ", ".join(f"{i18n.money(b.min_topup_fen)} → +{i18n.money(b.bonus_fen)}"
-                      for b in w.bonus_tiers) or "—"
-    deposits = ", ".join(_tr("{amount}: {rate} for {days} days").format(
-        amount=i18n.money(d.min_deposit_fen), rate=i18n.rate_text(d.rate), days=d.days)
-        for d in w.deposit_discounts) or "—"
-    pairs = [(_tr("Top-up bonus"), bonus), (_tr("Deposit discounts"), deposits),
-             (_tr("Member PIN above"), i18n.money(w.pin_above_fen)),
-             (_tr("Smallest top-up"), i18n.money(w.min_topup_fen))]
-    return _section(_tr("Stored value"), _lines(pairs))
+    bonus = (
+        ", ".join(
+            f"{i18n.money(b.min_topup_fen)} → +{i18n.money(b.bonus_fen)}" for b in w.bonus_tiers
+        )
+        or "—"
+    )
+    deposits = (
+        ", ".join(
+            translate("pack", "{amount}: {rate} for {days} days").format(
+                amount=i18n.money(d.min_deposit_fen), rate=i18n.rate_text(d.rate), days=d.days
+            )
+            for d in w.deposit_discounts
+        )
+        or "—"
+    )
+    pairs = [
+        (translate("pack", "Top-up bonus"), bonus),
+        (translate("pack", "Deposit discounts"), deposits),
+        (translate("pack", "Member PIN above"), i18n.money(w.pin_above_fen)),
+        (translate("pack", "Smallest top-up"), i18n.money(w.min_topup_fen)),
+    ]
+    return _section(translate("pack", "Stored value"), _lines(pairs))
 
 
 def _coupon_value(t: CouponTemplate) -> str:
@@ -156,12 +251,12 @@ def _coupon_value(t: CouponTemplate) -> str:
         return i18n.money(t.amount_fen)
     if t.kind == "percent" and t.rate is not None:
         return i18n.rate_text(t.rate)
-    return _tr("gift {sku}").format(sku=t.gift_sku or "")
+    return translate("pack", "gift {sku}").format(sku=t.gift_sku or "")
 
 
 def _validity(t: CouponTemplate) -> str:
     if t.valid_days is not None:
-        return _tr("{days} days from issue").format(days=t.valid_days)
+        return translate("pack", "{days} days from issue").format(days=t.valid_days)
     if t.valid_from and t.valid_to:
         return f"{i18n.date_text(t.valid_from)} – {i18n.date_text(t.valid_to)}"
     return "—"
@@ -169,42 +264,94 @@ def _validity(t: CouponTemplate) -> str:
 
 def _coupons(pack: RulePack) -> str:
     c = pack.coupons
-    rows = [[t.code, t.name, _coupon_value(t), i18n.money(t.min_spend_fen), _validity(t),
-             _tr("yes") if t.stackable else _tr("no")] for t in c.templates]
-    triggers = [(_tr("On sign-up"), c.signup_template or "—"),
-                (_tr("At event check-in"), c.checkin_template or "—"),
-                (_tr("Spend and get"), ", ".join(
-                    f"≥ {i18n.money(s.min_paid_fen)} → {s.template}"
-                    for s in c.spend_and_get) or "—")]
-    return _section(_tr("Coupons"), _table(
-        [_tr("Code"), _tr("Name"), _tr("Value"), _tr("Minimum spend"), _tr("Valid"),
-         _tr("Stacks")], rows) + _lines(triggers))
+    rows = [
+        [
+            t.code,
+            t.name,
+            _coupon_value(t),
+            i18n.money(t.min_spend_fen),
+            _validity(t),
+            translate("pack", "yes") if t.stackable else translate("pack", "no"),
+        ]
+        for t in c.templates
+    ]
+    triggers = [
+        (translate("pack", "On sign-up"), c.signup_template or "—"),
+        (translate("pack", "At event check-in"), c.checkin_template or "—"),
+        (
+            translate("pack", "Spend and get"),
+            ", ".join(f"≥ {i18n.money(s.min_paid_fen)} → {s.template}" for s in c.spend_and_get)
+            or "—",
+        ),
+    ]
+    return _section(
+        translate("pack", "Coupons"),
+        _table(
+            [
+                translate("pack", "Code"),
+                translate("pack", "Name"),
+                translate("pack", "Value"),
+                translate("pack", "Minimum spend"),
+                translate("pack", "Valid"),
+                translate("pack", "Stacks"),
+            ],
+            rows,
+        )
+        + _lines(triggers),
+    )
 
 
 def _pricing(pack: RulePack) -> str:
     p = pack.pricing
-    rounding = {"none": _tr("none"), "jiao": _tr("down to the jiao"),
-                "yuan": _tr("down to the yuan")}
-    stores = ", ".join(f"{d.code}: {i18n.rate_text(d.rate)} ≥ {i18n.money(d.min_spend_fen)}"
-                       for d in p.store_discounts) or "—"
-    pairs = [(_tr("Member discount on"), ", ".join(_class_name(c)
-                                                   for c in p.member_discount_classes)),
-             (_tr("Needs the card"), ", ".join(_class_name(c) for c in p.card_required_classes)
-              or "—"),
-             (_tr("Discount on campaign prices"), _tr("yes") if
-              p.campaign_stacks_member_discount else _tr("no")),
-             (_tr("Store-wide discounts"), stores),
-             (_tr("Rounding"), rounding.get(p.rounding, p.rounding)),
-             (_tr("Cashier's own discount up to"), f"{p.cashier_max_discount_pct}%")]
-    return _section(_tr("Pricing"), _lines(pairs))
+    rounding = {
+        "none": translate("pack", "none"),
+        "jiao": translate("pack", "down to the jiao"),
+        "yuan": translate("pack", "down to the yuan"),
+    }
+    stores = (
+        ", ".join(
+            f"{d.code}: {i18n.rate_text(d.rate)} ≥ {i18n.money(d.min_spend_fen)}"
+            for d in p.store_discounts
+        )
+        or "—"
+    )
+    pairs = [
+        (
+            translate("pack", "Member discount on"),
+            ", ".join(_class_name(c) for c in p.member_discount_classes),
+        ),
+        (
+            translate("pack", "Needs the card"),
+            ", ".join(_class_name(c) for c in p.card_required_classes) or "—",
+        ),
+        (
+            translate("pack", "Discount on campaign prices"),
+            translate("pack", "yes")
+            if p.campaign_stacks_member_discount
+            else translate("pack", "no"),
+        ),
+        (translate("pack", "Store-wide discounts"), stores),
+        (translate("pack", "Rounding"), rounding.get(p.rounding, p.rounding)),
+        (translate("pack", "Cashier's own discount up to"), f"{p.cashier_max_discount_pct}%"),
+    ]
+    return _section(translate("pack", "Pricing"), _lines(pairs))
 
 
 def _cards(pack: RulePack) -> str:
     c = pack.cards
-    pairs = [(_tr("Card numbers start"), f"{c.brand}{c.level}"),
-             (_tr("Stripe valid for"), _tr("{years} years").format(years=c.valid_years)),
-             (_tr("Phone QR valid for"), _tr("{seconds} seconds").format(
-                 seconds=c.dynamic_qr_ttl_s)),
-             (_tr("Card alert after"), _tr("{count} sales in a day").format(
-                 count=c.staff_card_daily_alert))]
-    return _section(_tr("Cards"), _lines(pairs))
+    pairs = [
+        (translate("pack", "Card numbers start"), f"{c.brand}{c.level}"),
+        (
+            translate("pack", "Stripe valid for"),
+            translate("pack", "{years} years").format(years=c.valid_years),
+        ),
+        (
+            translate("pack", "Phone QR valid for"),
+            translate("pack", "{seconds} seconds").format(seconds=c.dynamic_qr_ttl_s),
+        ),
+        (
+            translate("pack", "Card alert after"),
+            translate("pack", "{count} sales in a day").format(count=c.staff_card_daily_alert),
+        ),
+    ]
+    return _section(translate("pack", "Cards"), _lines(pairs))

@@ -17,6 +17,9 @@ from domain.scenario import Scenario
 from domain.services import rules as rule_services
 from domain.services.rules import StepOutcome, Trial, TrialRun
 
+# The name pyside6-lupdate looks for: translate("context", "literal") is collected.
+translate = QCoreApplication.translate
+
 CONTEXT = "rules"
 BUILT_IN = ""  # the scenario choice that means the built-in baskets
 
@@ -25,7 +28,7 @@ PROBLEMS: dict[str, str] = {
     "unknown_key": QT_TRANSLATE_NOOP("rules", "this key is not known (a typing mistake?)"),
     "missing": QT_TRANSLATE_NOOP("rules", "this key is required"),
     "not_integer": QT_TRANSLATE_NOOP("rules", "must be a whole number"),
-    "not_number": QT_TRANSLATE_NOOP("rules", "must be a number in quotes, e.g. \"0.85\""),
+    "not_number": QT_TRANSLATE_NOOP("rules", 'must be a number in quotes, e.g. "0.85"'),
     "not_string": QT_TRANSLATE_NOOP("rules", "must be text in quotes"),
     "not_boolean": QT_TRANSLATE_NOOP("rules", "must be true or false"),
     "not_date": QT_TRANSLATE_NOOP("rules", "must be a date, e.g. 2025-05-06"),
@@ -61,10 +64,12 @@ def describe_problem(err: DomainError) -> PackProblem:
     """File, key (with the line for a syntax error) and what is wrong, in the UI language."""
     params = err.params
     if err.code == "rulepack.not_found":
-        return PackProblem(str(params.get("name", "")), "", _tr("there is no such file"))
+        return PackProblem(
+            str(params.get("name", "")), "", translate("rules", "there is no such file")
+        )
     key = str(params.get("key") or "")
     if params.get("line"):
-        key = _tr("line {line}").format(line=params["line"])
+        key = translate("rules", "line {line}").format(line=params["line"])
     code = str(params.get("problem", ""))
     text = _tr(PROBLEMS[code]) if code in PROBLEMS else code
     if params.get("choices"):
@@ -104,7 +109,9 @@ class RulesModel:
 
     def scenarios(self) -> list[tuple[str, str]]:
         """(choice, label): the built-in baskets first, then the shipped scenario files."""
-        found = [(BUILT_IN, _tr("Built-in: one member's baskets and a top-up today"))]
+        found = [
+            (BUILT_IN, translate("rules", "Built-in: one member's baskets and a top-up today"))
+        ]
         for path in rule_services.bundled_scenarios():
             found.append((str(path), path.stem))
         return found
@@ -120,16 +127,18 @@ class RulesModel:
             raise DomainError("rules.no_candidate")
         ctx = self.env.ctx
         self.trial = rule_services.try_pack(
-            self.scenario(choice), ctx.pack, self.candidate,
-            lambda pack, clock: bootstrap.scratch_copy(ctx, pack, clock))
+            self.scenario(choice),
+            ctx.pack,
+            self.candidate,
+            lambda pack, clock: bootstrap.scratch_copy(ctx, pack, clock),
+        )
         return self.trial
 
     def switch(self, actor: Staff) -> RulePack:
         if self.candidate is None or self.source is None:
             raise DomainError("rules.no_candidate")
         ctx = self.env.ctx
-        pack = rule_services.switch_pack(ctx, actor, self.source,
-                                         bootstrap.rulepack_folder(ctx))
+        pack = rule_services.switch_pack(ctx, actor, self.source, bootstrap.rulepack_folder(ctx))
         self.candidate, self.source, self.trial = None, None, None
         return pack
 
@@ -138,36 +147,58 @@ class RulesModel:
         if self.trial is None:
             return []
         now, new = self.trial.current, self.trial.candidate
-        rows = [[str(a.index + 1), _step_name(a), *_pair(a, b)]
-                for a, b in zip(now.steps, new.steps, strict=True)]
-        rows.append([_tr("Total"), "", *_totals(now), *_totals(new)])
+        rows = [
+            [str(a.index + 1), _step_name(a), *_pair(a, b)]
+            for a, b in zip(now.steps, new.steps, strict=True)
+        ]
+        rows.append([translate("rules", "Total"), "", *_totals(now), *_totals(new)])
         return rows
 
     def trial_headers(self) -> list[str]:
         if self.trial is None:
             return []
         now, new = self.trial.current.pack_title, self.trial.candidate.pack_title
-        cells = [_tr("Paid"), _tr("Discount"), _tr("Points"), _tr("Tier")]
-        return [_tr("Step"), _tr("What"), *(f"{c}\n{now}" for c in cells),
-                *(f"{c}\n{new}" for c in cells)]
+        cells = [
+            translate("rules", "Paid"),
+            translate("rules", "Discount"),
+            translate("rules", "Points"),
+            translate("rules", "Tier"),
+        ]
+        return [
+            translate("rules", "Step"),
+            translate("rules", "What"),
+            *(f"{c}\n{now}" for c in cells),
+            *(f"{c}\n{new}" for c in cells),
+        ]
 
 
 def _step_name(step: StepOutcome) -> str:
-    names = {"sale": _tr("Sale"), "return": _tr("Return"), "topup": _tr("Top-up"),
-             "register": _tr("Sign-up"), "bonus": _tr("Bonus points"),
-             "adjust": _tr("Adjustment"), "voucher": _tr("Voucher"),
-             "close_wallet": _tr("Wallet closed"), "close_day": _tr("Day close")}
+    names = {
+        "sale": translate("rules", "Sale"),
+        "return": translate("rules", "Return"),
+        "topup": translate("rules", "Top-up"),
+        "register": translate("rules", "Sign-up"),
+        "bonus": translate("rules", "Bonus points"),
+        "adjust": translate("rules", "Adjustment"),
+        "voucher": translate("rules", "Voucher"),
+        "close_wallet": translate("rules", "Wallet closed"),
+        "close_day": translate("rules", "Day close"),
+    }
     return f"{names.get(step.kind, step.kind)} {step.member}".strip()
 
 
 def _cells(step: StepOutcome) -> list[str]:
     if step.error is not None:
-        return [_tr("refused: {code}").format(code=step.error), "", "", step.tier]
+        return [translate("rules", "refused: {code}").format(code=step.error), "", "", step.tier]
     paid = i18n.money(step.due_fen) if step.due_fen is not None else ""
     if step.bonus_fen:
-        paid = _tr("bonus {amount}").format(amount=i18n.money(step.bonus_fen))
-    return [paid, i18n.money(step.discount_fen) if step.discount_fen else "",
-            i18n.number(step.points) if step.points else "", step.tier]
+        paid = translate("rules", "bonus {amount}").format(amount=i18n.money(step.bonus_fen))
+    return [
+        paid,
+        i18n.money(step.discount_fen) if step.discount_fen else "",
+        i18n.number(step.points) if step.points else "",
+        step.tier,
+    ]
 
 
 def _pair(a: StepOutcome, b: StepOutcome) -> list[str]:
@@ -175,8 +206,12 @@ def _pair(a: StepOutcome, b: StepOutcome) -> list[str]:
 
 
 def _totals(run: TrialRun) -> list[str]:
-    return [i18n.money(run.paid_fen), i18n.money(run.discount_fen), i18n.number(run.points),
-            run.final_tier]
+    return [
+        i18n.money(run.paid_fen),
+        i18n.money(run.discount_fen),
+        i18n.number(run.points),
+        run.final_tier,
+    ]
 
 
 def is_pack_error(err: DomainError) -> bool:

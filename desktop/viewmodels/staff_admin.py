@@ -16,6 +16,9 @@ from domain.services import rules as rule_services
 from domain.services import staff as staff_services
 from domain.services.card_alerts import CardAlert, card_alerts
 
+# The name pyside6-lupdate looks for: translate("context", "literal") is collected.
+translate = QCoreApplication.translate
+
 CONTEXT = "staff"
 ROLES = (Role.CASHIER, Role.FRONT_DESK, Role.MANAGER, Role.ADMIN)
 ROLE_NAMES: dict[Role, str] = {
@@ -55,15 +58,21 @@ def code_permissions() -> list[Permission]:
     """
     till = (frozenset(ROLES) - DESK_ROLES) | MANAGER_ROLES
     return [
-        Permission(_tr("Ring sales and returns at the till"), frozenset(till)),
-        Permission(_tr("Log in to the back office"), frozenset(DESK_ROLES)),
-        Permission(_tr("Approve overrides with their own PIN"),
-                   frozenset(staff_services.MANAGER_ROLES)),
-        Permission(_tr("Switch the store's rule pack"), rule_services.SWITCH_ROLES),
-        Permission(_tr("Add, reset, switch off cashier and front-desk accounts"),
-                   _managers_of({Role.CASHIER, Role.FRONT_DESK})),
-        Permission(_tr("Add, reset, switch off managers and administrators"),
-                   _managers_of({Role.MANAGER, Role.ADMIN})),
+        Permission(translate("staff", "Ring sales and returns at the till"), frozenset(till)),
+        Permission(translate("staff", "Log in to the back office"), frozenset(DESK_ROLES)),
+        Permission(
+            translate("staff", "Approve overrides with their own PIN"),
+            frozenset(staff_services.MANAGER_ROLES),
+        ),
+        Permission(translate("staff", "Switch the store's rule pack"), rule_services.SWITCH_ROLES),
+        Permission(
+            translate("staff", "Add, reset, switch off cashier and front-desk accounts"),
+            _managers_of({Role.CASHIER, Role.FRONT_DESK}),
+        ),
+        Permission(
+            translate("staff", "Add, reset, switch off managers and administrators"),
+            _managers_of({Role.MANAGER, Role.ADMIN}),
+        ),
     ]
 
 
@@ -79,9 +88,12 @@ class StaffAdminModel:
         return [self.row(s) for s in self.staff]
 
     def row(self, staff: Staff) -> list[str]:
-        state = _tr("Active") if staff.active else _tr("Switched off")
-        card = (_tr("{card} (staff card)").format(card=staff.card_number)
-                if staff.card_number else "")
+        state = translate("staff", "Active") if staff.active else translate("staff", "Switched off")
+        card = (
+            translate("staff", "{card} (staff card)").format(card=staff.card_number)
+            if staff.card_number
+            else ""
+        )
         return [staff.number, staff.name, role_name(staff.role), state, card]
 
     def grantable(self) -> list[Role]:
@@ -105,9 +117,13 @@ class StaffAdminModel:
 
     def permission_rows(self, pages: Iterable[tuple[str, frozenset[Role]]]) -> list[list[str]]:
         """One row per permission and per back-office page: ✓ under each role allowed."""
-        found = [*code_permissions(),
-                 *(Permission(_tr("Open the page “{page}”").format(page=title), roles)
-                   for title, roles in pages)]
+        found = [
+            *code_permissions(),
+            *(
+                Permission(translate("staff", "Open the page “{page}”").format(page=title), roles)
+                for title, roles in pages
+            ),
+        ]
         return [[p.what, *("✓" if r in p.roles else "—" for r in ROLES)] for p in found]
 
     def alert_limit(self) -> int:
@@ -117,6 +133,13 @@ class StaffAdminModel:
         return card_alerts(self.env.ctx)
 
     def alert_rows(self, alerts: list[CardAlert]) -> list[list[str]]:
-        return [[i18n.date_text(a.business_date), a.card_number or "—", a.member_name,
-                 i18n.number(a.uses), _tr("Staff card") if a.staff_card else ""]
-                for a in alerts]
+        return [
+            [
+                i18n.date_text(a.business_date),
+                a.card_number or "—",
+                a.member_name,
+                i18n.number(a.uses),
+                translate("staff", "Staff card") if a.staff_card else "",
+            ]
+            for a in alerts
+        ]

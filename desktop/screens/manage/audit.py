@@ -65,20 +65,20 @@ class AuditPage(DeskPage):
                              (self.tr("Action"), self.action_box)):
             row.addWidget(QLabel(text, self))
             row.addWidget(widget)
-        row.addWidget(self._button("audit_apply", f"Enter {self.tr('Show')}", self.apply))
+        row.addWidget(self._button("audit_apply", "Enter " + self.tr("Show"), self.apply))
         row.addStretch(1)
         return row
 
     def _pager(self) -> QHBoxLayout:
         row = QHBoxLayout()
-        row.addWidget(self._button("audit_newer", f"PgUp {self.tr('Newer')}", self.newer))
+        row.addWidget(self._button("audit_newer", "PgUp " + self.tr("Newer"), self.newer))
         self.position = label(self, "audit_position")
         row.addWidget(self.position, 1)
-        row.addWidget(self._button("audit_older", f"PgDn {self.tr('Older')}", self.older))
+        row.addWidget(self._button("audit_older", "PgDn " + self.tr("Older"), self.older))
         row.addSpacing(24)
-        row.addWidget(self._button("audit_export", f"F8 {self.tr('Export CSV')}",
+        row.addWidget(self._button("audit_export", "F8 " + self.tr("Export CSV"),
                                    self.ask_export))
-        row.addWidget(self._button("audit_verify", f"F9 {self.tr('Verify chain')}",
+        row.addWidget(self._button("audit_verify", "F9 " + self.tr("Verify chain"),
                                    self.verify))
         return row
 

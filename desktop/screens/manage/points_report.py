@@ -100,6 +100,7 @@ class PointsReportPage(QWidget):
     def _fill_strip(self, report: PointsReport) -> None:
         for tile in self.tiles.values():
             self.strip.removeWidget(tile)
+            tile.hide()  # deleted on the next turn of the loop; unseen until then
             tile.deleteLater()
         self.tiles = {}
         for term in terms(report):

@@ -261,7 +261,7 @@ class DateBar(QWidget):
             shortcut = QShortcut(QKeySequence(key), parent or self)
             shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             shortcut.activated.connect(lambda d=days: self.step(d))
-        back = QPushButton(f"Home {self.tr('Today')}", self)
+        back = QPushButton("Home " + self.tr("Today"), self)
         back.setObjectName(f"{name}_today")
         back.clicked.connect(lambda: self.set_day(self.today()))
         row.addWidget(back)

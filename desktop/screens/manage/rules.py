@@ -67,7 +67,7 @@ class RulesPage(DeskPage):
         self.path.setMinimumWidth(320)
         self.path.returnPressed.connect(lambda: self.load(Path(self.path.text().strip())))
         row.addWidget(self.path)
-        row.addWidget(self._button("rules_browse", f"F2 {self.tr('Choose file…')}",
+        row.addWidget(self._button("rules_browse", "F2 " + self.tr("Choose file…"),
                                    self.browse))
         return row
 
@@ -81,10 +81,10 @@ class RulesPage(DeskPage):
         self.scenario.setObjectName("rules_scenario")
         self.scenario.setMinimumWidth(360)
         row.addWidget(self.scenario)
-        self.try_button = self._button("rules_try", f"F5 {self.tr('Try it')}", self.try_it)
+        self.try_button = self._button("rules_try", "F5 " + self.tr("Try it"), self.try_it)
         row.addWidget(self.try_button)
         row.addStretch(1)
-        self.switch_button = self._button("rules_switch", f"F9 {self.tr('Switch to this pack')}",
+        self.switch_button = self._button("rules_switch", "F9 " + self.tr("Switch to this pack"),
                                           self.ask_switch)
         self.switch_button.setProperty("role", "primary")
         row.addWidget(self.switch_button)

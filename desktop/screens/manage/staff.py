@@ -89,7 +89,7 @@ class StaffPage(DeskPage):
         form.addRow(self.tr("First PIN"), self.new_pin)
         self.new_error = error_label(box, "staff_new_error")
         form.addRow(self.new_error)
-        form.addRow(self._button(box, "staff_add", f"F2 {self.tr('Add')}", self.add, True))
+        form.addRow(self._button(box, "staff_add", "F2 " + self.tr("Add"), self.add, True))
         return box
 
     def _selected_box(self) -> QGroupBox:
@@ -100,16 +100,16 @@ class StaffPage(DeskPage):
         self.pin = self._field(box, "staff_pin", self.tr("new PIN"), secret=True)
         self.pin.returnPressed.connect(self.reset_pin)
         form.addRow(self.pin, self._button(box, "staff_reset_pin",
-                                           f"F3 {self.tr('Reset PIN')}", self.reset_pin))
+                                           "F3 " + self.tr("Reset PIN"), self.reset_pin))
         self.role = QComboBox(box)
         self.role.setObjectName("staff_role")
         self.role.setMinimumWidth(160)
         form.addRow(self.role, self._button(box, "staff_change_role",
-                                            f"F4 {self.tr('Change role')}", self.change_role))
+                                            "F4 " + self.tr("Change role"), self.change_role))
         self.card = self._field(box, "staff_card", self.tr("member card"))
         self.card.returnPressed.connect(self.link_card)
         form.addRow(self.card, self._button(box, "staff_link_card",
-                                            f"F7 {self.tr('Flag staff card')}", self.link_card))
+                                            "F7 " + self.tr("Flag staff card"), self.link_card))
         self.toggle = self._button(box, "staff_toggle", "", self.ask_toggle)
         form.addRow(self.toggle)
         self.error = error_label(box, "staff_error")

@@ -54,7 +54,7 @@ class ZReportPage(QWidget):
         self.close_note.setObjectName("z_close_note")
         self.close_note.setWordWrap(True)
         row.addWidget(self.close_note, 1)
-        self.close_button = QPushButton(f"F9 {self.tr('Close the day')}", self)
+        self.close_button = QPushButton("F9 " + self.tr("Close the day"), self)
         self.close_button.setObjectName("z_close_day")
         self.close_button.setProperty("role", "primary")
         self.close_button.setMinimumWidth(200)
