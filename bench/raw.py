@@ -10,11 +10,12 @@ from __future__ import annotations
 import json
 import sqlite3
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
 from db.engine import PRAGMAS
+from db.repos_cardholder import CARD_HOLDER, PANEL_EXTRAS
 from domain.ids import new_id_str
 
 # The member's id is column 7 (after the card's seven); balances are the last three.
@@ -25,9 +26,6 @@ CARD_TO_MEMBER = """
     JOIN members m ON m.id = c.member_id
     JOIN member_balances b ON b.member_id = c.member_id
     WHERE c.number = ?"""
-LOTS = ("SELECT id, member_id, earned_on, expires_on, points, remaining, source, sale_id "
-        "FROM points_lots WHERE member_id = ? ORDER BY earned_on, id")
-COUPONS = "SELECT * FROM coupons WHERE member_id = ? ORDER BY issued_at, code"
 MEMBER_WITH_BALANCES = """
     SELECT m.*, b.points, b.wallet_principal_fen, b.wallet_bonus_fen
     FROM members m JOIN member_balances b ON b.member_id = m.id WHERE m.id = ?"""
@@ -112,19 +110,15 @@ class RawStore:
         found: tuple[Any, ...] | None = self.conn.execute(CARD_TO_MEMBER, (number,)).fetchone()
         return found
 
-    def member_view(self, number: str) -> tuple[Any, ...] | None:
-        """What the till's member panel shows, read in one transaction: the join, then the
-        member's points lots (for expiry warnings) and coupons."""
-        c = self.conn
-        c.execute("BEGIN")
-        try:
-            found: tuple[Any, ...] | None = c.execute(CARD_TO_MEMBER, (number,)).fetchone()
-            if found is not None:
-                member_id = found[7]
-                c.execute(LOTS, (member_id,)).fetchall()
-                c.execute(COUPONS, (member_id,)).fetchall()
-        finally:
-            c.execute("COMMIT")
+    def member_panel(self, number: str, today: date, until: date) -> tuple[Any, ...] | None:
+        """What a swipe reads for the member panel, by Kaika's own two statements (card,
+        member and balances; then the lots expiring by `until` and usable coupons), with no
+        mapping to records."""
+        found: tuple[Any, ...] | None = self.conn.execute(CARD_HOLDER, (number,)).fetchone()
+        if found is not None:
+            self.conn.execute(PANEL_EXTRAS, {
+                "member_id": found[1], "today": today.isoformat(),
+                "expiring_by": until.isoformat(), "issued": "issued"}).fetchone()
         return found
 
     def products(self, skus: list[str]) -> list[tuple[Any, ...] | None]:

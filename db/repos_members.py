@@ -24,6 +24,8 @@ from db.mapping_plain import (
     tier_change_plain,
 )
 from db.mapping_store import template_from_row, template_to_row
+from db.member_search import search_members
+from db.repos_cardholder import holder_by_card, panel_extras
 from db.repos_driver import (
     execute,
     fetch_all,
@@ -38,11 +40,13 @@ from domain.errors import NotFound, ValidationError
 from domain.records import (
     Balances,
     Card,
+    CardHolder,
     Coupon,
     CouponState,
     CouponTemplate,
     Member,
     MemberStatus,
+    PanelExtras,
     TierChange,
 )
 
@@ -89,6 +93,17 @@ class SqlMemberRepo:
     def _one(self, sql: str, params: tuple[str]) -> Member | None:
         row = fetch_one(self._s, sql, params)
         return None if row is None else member_from_plain(row, self._cipher)
+
+    def search(self, text: str, limit: int = 50) -> list[Member]:
+        """Card number, mobile (prefix or ending), name or pinyin initials (db/member_search)."""
+        return search_members(self._s, self._cipher, text, limit)
+
+    def by_card(self, number: str) -> CardHolder | None:
+        """The swipe's one-statement read (db/repos_cardholder.py)."""
+        return holder_by_card(self._s, self._cipher, number)
+
+    def panel_extras(self, member_id: str, today: date, expiring_by: date) -> PanelExtras:
+        return panel_extras(self._s, member_id, today, expiring_by)
 
 
 _MEMBER_BY_ID = select_sql("members", MEMBER_COLUMNS, "id = ?")

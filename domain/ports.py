@@ -24,6 +24,7 @@ from domain.records import (
     Member,
     MemberPin,
     OutboxEvent,
+    PanelExtras,
     PointsEntry,
     PointsLot,
     Sale,
@@ -65,10 +66,13 @@ class MemberRepo(Protocol):
         """Members of any status by card number, mobile prefix or ending, name or initials;
         the latest to join when `text` is blank."""
         ...
-    def by_card(self, number: str, today: date, expiring_by: date) -> CardHolder | None:
-        """The card with its member, balances, the lots holding points that expire from
-        `today` to `expiring_by`, and the issued coupons valid on `today` (issue order), as
-        one consistent read; None for an unknown number. The till's swipe reads this."""
+    def by_card(self, number: str) -> CardHolder | None:
+        """The card with its member and balances, one consistent read; None for an unknown
+        number. The till's swipe reads this first."""
+        ...
+    def panel_extras(self, member_id: str, today: date, expiring_by: date) -> PanelExtras:
+        """The member's lots holding points that expire from `today` to `expiring_by`, and
+        issued coupons valid on `today` (issue order), one consistent read."""
         ...
 
 

@@ -393,12 +393,19 @@ class AuditBreak:
 
 @dataclass(frozen=True, slots=True)
 class CardHolder:
-    """A card with its member, balances, points lots still to expire and coupons still usable,
-    read at once for the till's member panel (MemberRepo.by_card). `member` and `balances` are
-    None only when the rows are missing; the card's own state is not checked here."""
+    """A card with its member and balances, read at once for the till (MemberRepo.by_card).
+    `member` and `balances` are None only when the rows are missing; the card's own state is
+    not checked here."""
 
     card: Card
     member: Member | None
     balances: Balances | None
+
+
+@dataclass(frozen=True, slots=True)
+class PanelExtras:
+    """What the member panel shows beside the balances (MemberRepo.panel_extras): the lots
+    with points expiring soon and the coupons usable today."""
+
     lots: tuple[PointsLot, ...] = ()
     coupons: tuple[Coupon, ...] = ()

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, field
-from datetime import date
+from dataclasses import dataclass, field, replace
+from datetime import date, timedelta
 
 from domain import cards as card_rules
 from domain import coupons as coupon_rules
@@ -143,11 +143,7 @@ def find_by_swipe(ctx: ServiceContext, track1: str | None, track2: str | None) -
 
 
 def find_by_card(ctx: ServiceContext, number: str) -> MemberView:
-    # Look-ups read in a deferred transaction: a swipe never queues behind a writer.
-    with ctx.reader() as uow:
-        card = card_rules.check_usable(uow.cards.get(number), number)
-        member = _active_member(uow, card.member_id)
-        return _view(ctx, uow, member, card)
+    return with_panel_extras(ctx, member_by_card(ctx, number))
 
 
 def find_by_mobile(ctx: ServiceContext, mobile: str) -> MemberView:
@@ -166,7 +162,10 @@ def member_view(ctx: ServiceContext, member_id: str) -> MemberView:
 
 
 def _active_member(uow: UnitOfWork, member_id: str) -> Member:
-    member = uow.members.get(member_id)
+    return _usable_member(uow.members.get(member_id), member_id)
+
+
+def _usable_member(member: Member | None, member_id: str) -> Member:
     if member is None:
         raise NotFound("member.unknown", member_id=member_id)
     if member.status is not MemberStatus.ACTIVE:
@@ -194,3 +193,33 @@ def _view(ctx: ServiceContext, uow: UnitOfWork, member: Member, card: Card | Non
 def is_birthday(ctx: ServiceContext, member: Member, on: date) -> bool:
     return points_rules.is_birthday(member.birth_month, member.birth_day, on,
                                     ctx.pack.points.birthday_scope)
+
+
+def member_by_card(ctx: ServiceContext, number: str) -> MemberView:
+    """Card → member with balances, in one statement: who it is and what they can spend.
+
+    The view's expiring points and coupons are left empty: `find_by_card` (what a swipe
+    calls) adds them with `with_panel_extras`. Refusals: unknown, lost, replaced or closed
+    card first, then a frozen or closed member. The read takes no lock, so a swipe never
+    queues behind a writer.
+    """
+    with ctx.reader() as uow:
+        holder = uow.members.by_card(number)
+    card = card_rules.check_usable(None if holder is None else holder.card, number)
+    assert holder is not None  # check_usable refused an unknown number
+    member = _usable_member(holder.member, card.member_id)
+    if holder.balances is None:
+        raise NotFound("member.not_found", member_id=member.id)
+    return MemberView(member=member, balances=holder.balances, card=card,
+                      birthday_today=is_birthday(ctx, member, ctx.local_date()))
+
+
+def with_panel_extras(ctx: ServiceContext, view: MemberView) -> MemberView:
+    """The view with the points expiring soon and the usable coupons (one more statement)."""
+    today = ctx.local_date()
+    warn_days = ctx.pack.points.warn_days
+    with ctx.reader() as uow:
+        extras = uow.members.panel_extras(view.member.id, today,
+                                          today + timedelta(days=warn_days))
+    return replace(view, coupons=extras.coupons,
+                   expiring=tuple(points_rules.expiring_soon(extras.lots, today, warn_days)))
