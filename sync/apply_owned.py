@@ -9,7 +9,8 @@ from typing import TYPE_CHECKING
 
 from db.rows_sync import HoAllotmentRow
 from domain.catalog import Product, ProductClass
-from domain.records import CouponTemplate, Gift, Role, Staff
+from domain.ids import new_id_str
+from domain.records import AuditEntry, CouponTemplate, Gift, Role, Staff
 from sync.schema import Change
 
 if TYPE_CHECKING:
@@ -27,11 +28,25 @@ def product(a: Applier, change: Change) -> bool:
                       pinyin_initials=d.get("pinyin_initials", ""),
                       is_weighed=bool(d.get("is_weighed")), active=bool(d.get("active", True)),
                       campaign_price_fen=d.get("campaign_price_fen"))
-    if a.uow.products.get(item.sku) is None:
+    known = a.uow.products.get(item.sku)
+    if known is None:
         a.uow.products.add(item)
-    else:
-        a.uow.products.save(item)
+        return True
+    a.uow.products.save(item)
+    if (known.price_fen, known.campaign_price_fen) != (item.price_fen, item.campaign_price_fen):
+        _price_changed(a, known, item)
     return True
+
+
+def _price_changed(a: Applier, old: Product, new: Product) -> None:
+    """A price head office changed goes on this store's audit trail (who: head office, so no
+    staff); not sent back, head office made it."""
+    a.uow.audit.append(AuditEntry(
+        id=new_id_str(), at=a.now, action="price_changed", staff_id=None, target=new.sku,
+        details={"old_fen": old.price_fen, "new_fen": new.price_fen,
+                 "old_campaign_fen": old.campaign_price_fen,
+                 "new_campaign_fen": new.campaign_price_fen, "by": "head_office"},
+        approved_by=None))
 
 
 def template(a: Applier, change: Change) -> bool:

@@ -51,6 +51,11 @@ ACTIONS: dict[str, str] = {
     "coupons_bulk_issued": QT_TRANSLATE_NOOP("audit", "Coupons issued in bulk"),
     "members_imported": QT_TRANSLATE_NOOP("audit", "Members imported"),
     "segment_exported": QT_TRANSLATE_NOOP("audit", "Segment exported"),
+    "refund": QT_TRANSLATE_NOOP("audit", "Refund"),
+    "void_sale": QT_TRANSLATE_NOOP("audit", "Sale voided"),
+    "price_changed": QT_TRANSLATE_NOOP("audit", "Price changed"),
+    "member_updated": QT_TRANSLATE_NOOP("audit", "Member profile changed"),
+    "member_pin_changed": QT_TRANSLATE_NOOP("audit", "Member payment PIN set"),
 }
 
 

@@ -32,6 +32,9 @@ def return_with_receipt(ctx: ServiceContext, receipt: str, lines: Mapping[int, i
     with ctx.uow() as uow:
         original = find_sale(uow, receipt)
         result = return_lines(ctx, uow, original, lines, cashier_id, shift_id)
+        # Every refund is on the audit trail (issue 6), not only those a manager approved.
+        audit(ctx, uow, "refund", cashier_id, target=result.sale.receipt_no,
+              original=original.receipt_no, refund_fen=-result.sale.total_fen)
         uow.commit()
     return result
 

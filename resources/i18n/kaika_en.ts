@@ -3122,6 +3122,26 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Refund</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sale voided</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Price changed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Member profile changed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Member payment PIN set</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>was changed after it was written</source>
         <translation type="unfinished"></translation>
     </message>

@@ -3120,6 +3120,26 @@
         <translation>导出会员分组</translation>
     </message>
     <message>
+        <source>Refund</source>
+        <translation>退货退款</translation>
+    </message>
+    <message>
+        <source>Sale voided</source>
+        <translation>整单作废</translation>
+    </message>
+    <message>
+        <source>Price changed</source>
+        <translation>价格变更</translation>
+    </message>
+    <message>
+        <source>Member profile changed</source>
+        <translation>会员资料修改</translation>
+    </message>
+    <message>
+        <source>Member payment PIN set</source>
+        <translation>会员支付密码设置</translation>
+    </message>
+    <message>
         <source>was changed after it was written</source>
         <translation>写入后被修改过</translation>
     </message>
