@@ -144,19 +144,20 @@ MESSAGES: dict[str, str] = {
     # Offline allowances (head office out of reach): points and stored value are limited
     "offline.terminal_revoked": QT_TRANSLATE_NOOP(
         "feedback", "Head office has switched this till off for points and stored value. "
-                    "Take another payment and call the manager."),
+                    "Pay another way and call the manager."),
     "offline.no_allowance": QT_TRANSLATE_NOOP(
         "feedback", "Head office cannot be reached and this till has no offline allowance "
-                    "for points or stored value. Take another payment."),
+                    "for points or stored value. Pay another way, or try again once head office "
+                    "is back."),
     "offline.allowance_expired": QT_TRANSLATE_NOOP(
         "feedback", "The till has been offline too long to take points or stored value. "
-                    "Take another payment; it works again once head office is back."),
+                    "Pay another way; it works again once head office is back."),
     "offline.member_blocked": QT_TRANSLATE_NOOP(
         "feedback", "This member's points and stored value are on hold at head office. "
-                    "Take another payment."),
+                    "Pay another way, or ask the manager."),
     "offline.limit_exceeded": QT_TRANSLATE_NOOP(
         "feedback", "While head office cannot be reached, less points or stored value may be "
-                    "spent. Use less, or take the rest another way."),
+                    "spent. Use less, or pay the rest another way."),
     # Members and cards
     "member.unknown": QT_TRANSLATE_NOOP(
         "feedback", "No member found. Check the number, or sign the customer up at the front "
@@ -340,6 +341,8 @@ def _display_params(params: dict[str, Any]) -> dict[str, str]:
     for key, value in params.items():
         if key.endswith("_fen") and isinstance(value, int):
             shown[key[:-4]] = i18n.money(value)
+        elif key == "role":
+            shown[key] = feedback_office.role_name(str(value))
         elif isinstance(value, int) and not isinstance(value, bool):
             shown[key] = i18n.number(value)
         else:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import QCoreApplication
+
 from desktop.i18n import QT_TRANSLATE_NOOP
 
 MESSAGES: dict[str, str] = {
@@ -254,3 +256,17 @@ MESSAGES: dict[str, str] = {
         "feedback", "The two PINs are not the same, so nothing was saved. Type the new PIN "
                     "again, twice."),
 }
+
+
+# Roles by their code, as sentences and the staff page name them.
+ROLE_NAMES: dict[str, str] = {
+    "cashier": QT_TRANSLATE_NOOP("staff", "Cashier"),
+    "front_desk": QT_TRANSLATE_NOOP("staff", "Front desk"),
+    "manager": QT_TRANSLATE_NOOP("staff", "Manager"),
+    "admin": QT_TRANSLATE_NOOP("staff", "Administrator"),
+}
+
+
+def role_name(code: str) -> str:
+    text = ROLE_NAMES.get(code)
+    return QCoreApplication.translate("staff", text) if text else code

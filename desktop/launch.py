@@ -95,7 +95,8 @@ def _run_demo(args: argparse.Namespace, lang: str) -> int:
             if fresh:
                 add_history(till.app.ctx, till.app.ctx.today())
             print(f"kaika: demo store {till.app.store.path}; staff 1001 / PIN 1357 (cashier), "
-                  f"2001 / 2468 (manager); member cards {', '.join(cards)}")
+                  f"2001 / 2468 (manager), 3001 / 3579 (front desk), 0001 / 8024 (admin); "
+                  f"member cards {', '.join(cards)}")
             return _show(till, lang, args, rig=rig, cards=cards)
         finally:
             till.close()

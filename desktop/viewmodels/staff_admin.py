@@ -7,8 +7,7 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import QCoreApplication
 
-from desktop import i18n
-from desktop.i18n import QT_TRANSLATE_NOOP
+from desktop import feedback_office, i18n
 from desktop.screens.office import DESK_ROLES, MANAGER_ROLES
 from desktop.viewmodels.env import TillEnv
 from domain.records import Role, Staff
@@ -21,16 +20,10 @@ translate = QCoreApplication.translate
 
 CONTEXT = "staff"
 ROLES = (Role.CASHIER, Role.FRONT_DESK, Role.MANAGER, Role.ADMIN)
-ROLE_NAMES: dict[Role, str] = {
-    Role.CASHIER: QT_TRANSLATE_NOOP("staff", "Cashier"),
-    Role.FRONT_DESK: QT_TRANSLATE_NOOP("staff", "Front desk"),
-    Role.MANAGER: QT_TRANSLATE_NOOP("staff", "Manager"),
-    Role.ADMIN: QT_TRANSLATE_NOOP("staff", "Administrator"),
-}
 
 
 def role_name(role: Role) -> str:
-    return QCoreApplication.translate(CONTEXT, ROLE_NAMES[role])
+    return feedback_office.role_name(role.value)
 
 
 def _tr(text: str) -> str:

@@ -3436,23 +3436,23 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Head office has switched this till off for points and stored value. Take another payment and call the manager.</source>
+        <source>Head office has switched this till off for points and stored value. Pay another way and call the manager.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Head office cannot be reached and this till has no offline allowance for points or stored value. Take another payment.</source>
+        <source>Head office cannot be reached and this till has no offline allowance for points or stored value. Pay another way, or try again once head office is back.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>The till has been offline too long to take points or stored value. Take another payment; it works again once head office is back.</source>
+        <source>The till has been offline too long to take points or stored value. Pay another way; it works again once head office is back.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>This member&apos;s points and stored value are on hold at head office. Take another payment.</source>
+        <source>This member&apos;s points and stored value are on hold at head office. Pay another way, or ask the manager.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>While head office cannot be reached, less points or stored value may be spent. Use less, or take the rest another way.</source>
+        <source>While head office cannot be reached, less points or stored value may be spent. Use less, or pay the rest another way.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -3434,24 +3434,24 @@
         <translation>会员没有储值余额。</translation>
     </message>
     <message>
-        <source>Head office has switched this till off for points and stored value. Take another payment and call the manager.</source>
-        <translation>总部已停用本收银台的积分和储值支付。请改用其他支付方式并联系店长。</translation>
+        <source>Head office has switched this till off for points and stored value. Pay another way and call the manager.</source>
+        <translation>总部已停用本机的积分和储值支付。请改用其他支付方式并联系店长。</translation>
     </message>
     <message>
-        <source>Head office cannot be reached and this till has no offline allowance for points or stored value. Take another payment.</source>
-        <translation>连不上总部，本收银台没有离线额度，不能用积分或储值支付。请改用其他支付方式。</translation>
+        <source>Head office cannot be reached and this till has no offline allowance for points or stored value. Pay another way, or try again once head office is back.</source>
+        <translation>连不上总部，本机没有离线额度，不能使用积分或储值。请改用其他支付方式，或待连上总部后再试。</translation>
     </message>
     <message>
-        <source>The till has been offline too long to take points or stored value. Take another payment; it works again once head office is back.</source>
-        <translation>本收银台离线时间过长，暂不能用积分或储值支付。请改用其他支付方式；连上总部后即恢复。</translation>
+        <source>The till has been offline too long to take points or stored value. Pay another way; it works again once head office is back.</source>
+        <translation>本机离线时间过长，暂不能使用积分或储值。请改用其他支付方式；连上总部后即恢复。</translation>
     </message>
     <message>
-        <source>This member&apos;s points and stored value are on hold at head office. Take another payment.</source>
-        <translation>该会员的积分和储值已被总部暂停使用。请改用其他支付方式。</translation>
+        <source>This member&apos;s points and stored value are on hold at head office. Pay another way, or ask the manager.</source>
+        <translation>该会员的积分和储值已被总部暂停使用。请改用其他支付方式，或询问店长。</translation>
     </message>
     <message>
-        <source>While head office cannot be reached, less points or stored value may be spent. Use less, or take the rest another way.</source>
-        <translation>连不上总部期间，积分和储值的可用额度有限。请少用一些，其余用其他方式支付。</translation>
+        <source>While head office cannot be reached, less points or stored value may be spent. Use less, or pay the rest another way.</source>
+        <translation>连不上总部期间，可使用的积分或储值有限。请少用一些，或其余部分改用其他方式支付。</translation>
     </message>
     <message>
         <source>No member found. Check the number, or sign the customer up at the front desk.</source>

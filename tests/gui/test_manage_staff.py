@@ -106,7 +106,8 @@ def test_a_manager_may_not_switch_off_themself_nor_touch_the_admin(
     select(page, "0001")
     page.pin.setText("4826")
     page.reset_pin()
-    assert error.text() == "Only an administrator may give, change or switch off the role admin."
+    assert error.text() == ("Only an administrator may give, change or switch off the role "
+                            "Administrator.")
 
 
 def test_an_admin_makes_a_front_desk_clerk_a_manager(store: App, window: MainWindow,

@@ -6,11 +6,13 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QWidget
 from pytestqt.qtbot import QtBot
 
+from desktop import feedback
 from desktop.screens.main_window import MainWindow
 from desktop.screens.office import DESK_ROLES, OfficeContext, OfficeScreen, Page
 from desktop.screens.office_pages import office_pages
 from desktop.viewmodels.env import TillEnv
 from desktop.viewmodels.session import TillSession
+from domain.errors import DomainError
 from domain.records import Role
 from tests.gui.conftest import Cashier
 
@@ -91,3 +93,8 @@ def test_pages_follow_roles_and_scans_reach_the_page_in_front(
 def test_every_registered_page_is_reachable_by_some_role() -> None:
     for page in office_pages():
         assert page.roles and page.roles <= DESK_ROLES, page.key
+
+
+def test_a_refusal_names_the_role_in_words_not_its_code() -> None:
+    text = feedback.describe(DomainError("staff.role_not_allowed", role="front_desk")).text
+    assert text == "Only an administrator may give, change or switch off the role Front desk."
