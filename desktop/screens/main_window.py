@@ -11,7 +11,13 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QTimer
 from PySide6.QtGui import QCloseEvent
-from PySide6.QtWidgets import QApplication, QMainWindow, QStackedWidget, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QMainWindow,
+    QPushButton,
+    QStackedWidget,
+    QWidget,
+)
 
 from desktop import feedback
 from desktop.devices import TillDevices
@@ -195,6 +201,9 @@ class MainWindow(QMainWindow):
             return
         if self.sale.model is None or self.sale.model.staff.id != staff.id:
             self._start_sale(staff)
+        office_key = self.sale.findChild(QPushButton, "key_office")
+        if office_key is not None:  # a cashier has no back office to go to
+            office_key.setVisible(staff.role in self.homes)
         self.stack.setCurrentWidget(self.sale)
         self.sale.input.setFocus()
         self.status.set_staff(self._staff_text(staff))

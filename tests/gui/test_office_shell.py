@@ -45,12 +45,14 @@ def test_a_manager_goes_to_the_till_and_back(window: MainWindow, cashier_keys: C
     cashier_keys.no_dialog()
     assert window.stack.currentWidget() is window.sale
     assert window.session.shift is not None and window.session.shift.float_fen == 30000
+    assert cashier_keys.child("key_office").isVisible()
     cashier_keys.press(Qt.Key.Key_F1, Qt.KeyboardModifier.ShiftModifier)
     assert window.stack.currentWidget() is office
 
 
 def test_a_cashier_has_no_back_office(window: MainWindow, cashier_keys: Cashier) -> None:
     cashier_keys.login()
+    assert not cashier_keys.child("key_office").isVisible()
     cashier_keys.press(Qt.Key.Key_F1, Qt.KeyboardModifier.ShiftModifier)
     assert window.stack.currentWidget() is window.sale
     assert window.office is None
