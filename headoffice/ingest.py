@@ -2,11 +2,11 @@
 
 Each event is answered `applied`, `duplicate` (its event id, or the record it carries, is
 already here) or `quarantined` with a code (it cannot be applied: wrong store, bad payload,
-unknown type). Quarantined events are acknowledged too, so one bad event never blocks a
-till's queue; they stay in the event log for support. A batch must continue the terminal's
-seqs without a gap (`409 sync.seq_gap` otherwise), so what head office has applied from a till
-is always a prefix of its outbox: the till can then show head office's balance plus its own
-entries after `acked_through_seq` without counting anything twice.
+unknown type). Quarantined events are acknowledged too, so one bad event never blocks a till's
+queue; they stay in the event log for support, a member's PIN hash masked. A batch must
+continue the terminal's seqs without a gap (`409 sync.seq_gap` otherwise), so what head office
+has applied from a till is always a prefix of its outbox: the till can then show head office's
+balance plus its own entries after `acked_through_seq` without counting anything twice.
 """
 
 from __future__ import annotations
@@ -24,11 +24,12 @@ from headoffice.cases import open_case
 from headoffice.packs import PackBook
 from headoffice.sql import bulk_insert, existing, for_update, retrying
 from headoffice.tables import events, terminals
-from sync.payloads import MemberCreatedV1, PayloadProblem, parse_payload
+from sync.payloads import MemberCreatedV1, PayloadProblem, parse_payload, redacted
 from sync.schema import Event, EventResult, PushRequest
 
 MEMBER_EVENTS = ("member.created", "member.patched")
-COUPON_EVENTS = ("coupon.issued", "coupon.redeemed", "coupon.restored", "coupon.expired")
+COUPON_EVENTS = ("coupon.issued", "coupon.redeemed", "coupon.restored", "coupon.expired",
+                 "coupon.voided")
 
 
 def check_batch(req: PushRequest, terminal: Terminal) -> list[Event]:
@@ -68,7 +69,7 @@ def _push(conn: Connection, terminal: Terminal, batch: list[Event], now: datetim
         open_case(b, "terminal.seq_reused", None, 0, {"terminal_id": terminal.id,
                                                      "seqs": reused})
     _merge(b, items)
-    _record_outcomes(b, {e.event_id: e.payload for e in fresh})
+    _record_outcomes(b, {e.event_id: redacted(e.type, e.payload) for e in fresh})
     top = max([acked, *new])
     _touch_terminal(b, top)
     b.feed.flush(conn, now)
@@ -103,7 +104,7 @@ def _event_row(b: Batch, e: Event, bad: dict[str, str]) -> dict[str, Any]:
             "v": e.v, "occurred_at": e.occurred_at, "received_at": b.now,
             "store_id": b.terminal.store_id, "member_id": e.member_id,
             "status": "quarantined" if code else "applied", "code": code,
-            "payload": e.payload if code else None}
+            "payload": redacted(e.type, e.payload) if code else None}
 
 
 def _member_refs(item: Item) -> set[str]:

@@ -1,14 +1,15 @@
 """Members at head office: creation, twins merged by alias, profile fields merged by HLC, tiers.
 
 Profile fields merge one by one, last writer wins by hybrid logical clock, so edits of
-different fields at two tills both survive. Marketing consent is the exception that protects
-the member: an opt-out wins over an opt-in made within 24 hours of it (concurrent edits), and
-only an opt-in stamped more than 24 hours after the opt-out overrides it; the consent's time
-goes with the consent it was recorded with. A member created offline at two stores with the
-same mobile becomes one: the first to arrive is canonical, the other an alias whose events are
-applied to the canonical member from then on. Aliases never hold a balance of their own (a
-till's events for a member follow its member.created), so no balance has to move when twins
-merge.
+different fields at two tills both survive; the member's payment PIN (its hash, with the time
+it was set) merges the same way but is kept out of the profile, in columns of its own.
+Marketing consent is the exception that protects the member: an opt-out wins over an opt-in
+made within 24 hours of it (concurrent edits), and only an opt-in stamped more than 24 hours
+after the opt-out overrides it; the consent's time goes with the consent it was recorded with.
+A member created offline at two stores with the same mobile becomes one: the first to arrive is
+canonical, the other an alias whose events are applied to the canonical member from then on.
+Aliases never hold a balance of their own (a till's events for a member follow its
+member.created), so no balance has to move when twins merge.
 
 A batch's member events are merged in memory in seq order and written with a few statements.
 """
@@ -34,11 +35,20 @@ from headoffice.tables import (
     members,
     tier_changes,
 )
-from sync.payloads import PROFILE_FIELDS, MemberCreatedV1, MemberPatchedV1, TierChangedV1
+from sync.payloads import (
+    PIN_FIELDS,
+    PIN_HASH,
+    PIN_SET_AT,
+    PROFILE_FIELDS,
+    MemberCreatedV1,
+    MemberPatchedV1,
+    TierChangedV1,
+)
 
 CONSENT = "consent_marketing"
 CONSENT_AT = "consent_marketing_at"
 CONSENT_WINDOW_MS = 24 * 3600 * 1000
+MERGED = frozenset(PROFILE_FIELDS + PIN_FIELDS)
 
 
 def load(b: Batch, member_ids: Iterable[str]) -> dict[str, str]:
@@ -117,9 +127,10 @@ class _Profiles:
             self.fields[member_id] = {}
         for i in range(0, len(ids), 500):
             for r in self.b.conn.execute(sa.select(members.c.id, members.c.profile,
-                                                   members.c.stamps)
+                                                   members.c.stamps, members.c.pin_hash,
+                                                   members.c.pin_set_at)
                                          .where(members.c.id.in_(ids[i:i + 500]))):
-                profile, stamps = r.profile or {}, r.stamps or {}
+                profile, stamps = {**(r.profile or {}), **_pin_values(r)}, r.stamps or {}
                 self.fields[r.id] = {f: (profile.get(f), Stamp.parse(h))
                                      for f, h in stamps.items()}
 
@@ -154,9 +165,17 @@ class _Profiles:
 
     def _columns(self, member_id: str) -> dict[str, Any]:
         fields = self.fields.get(member_id, {})
-        profile = {f: v for f, (v, _) in fields.items()}
+        profile = {f: v for f, (v, _) in fields.items() if f not in PIN_FIELDS}
+        set_at = fields.get(PIN_SET_AT, (None,))[0]
         return {"profile": profile, "stamps": {f: str(s) for f, (_, s) in fields.items()},
-                "mobile": profile.get("mobile")}
+                "mobile": profile.get("mobile"), PIN_HASH: fields.get(PIN_HASH, (None,))[0],
+                PIN_SET_AT: datetime.fromisoformat(set_at) if set_at else None}
+
+
+def _pin_values(row: Any) -> dict[str, Any]:
+    """The PIN columns as the merge holds them (wire form), beside the profile fields."""
+    set_at = row.pin_set_at.isoformat() if row.pin_set_at else None
+    return {PIN_HASH: row.pin_hash, PIN_SET_AT: set_at}
 
 
 def _wins(field: str, value: Any, stamp: Stamp, old: Any, old_stamp: Stamp,
@@ -184,13 +203,17 @@ def _winners(values: dict[str, Any], stamp: Stamp,
         CONSENT, values[CONSENT], stamp, *current[CONSENT], withdrawn=_withdrawn(current)))
     won = []
     for field, value in values.items():
-        if field not in PROFILE_FIELDS:
+        if field not in MERGED:
             continue
+        if field == PIN_SET_AT:
+            continue  # decided with its PIN below
         if field in (CONSENT, CONSENT_AT) and CONSENT in values:
             if consent:
                 won.append(field)
         elif field not in current or _wins(field, value, stamp, *current[field]):
             won.append(field)
+    if PIN_HASH in won:
+        won.append(PIN_SET_AT)  # the time a PIN was set goes with that PIN, won or lost
     return won
 
 
@@ -226,9 +249,16 @@ def apply_events(b: Batch, items: list[Item]) -> set[str]:
             profiles.load({member_id})
             stamp = Stamp.parse(p.hlc) if p.hlc else _stamp(item.event.occurred_at,
                                                              b.terminal.id)
-            profiles.merge(member_id, p.fields, stamp)
+            profiles.merge(member_id, _patched_fields(p, item.event.occurred_at), stamp)
     profiles.write()
     return profiles.born
+
+
+def _patched_fields(p: MemberPatchedV1, occurred_at: datetime) -> dict[str, Any]:
+    """An edit's fields; a PIN from a till that does not say when it was set, set then."""
+    if PIN_HASH in p.fields and PIN_SET_AT not in p.fields:
+        return {**p.fields, PIN_SET_AT: occurred_at.isoformat()}
+    return p.fields
 
 
 def _twins(b: Batch, mobiles: set[str]) -> dict[str, str]:
@@ -274,7 +304,8 @@ def _created(b: Batch, profiles: _Profiles, item: Item, p: MemberCreatedV1,
         b.aliases[p.id] = canonical
         _announce_alias(b, p.id, canonical)
     profiles.load({canonical})
-    fields = {**(p.model_extra or {}), "name": p.name, "mobile": p.mobile}
+    extra = {k: v for k, v in (p.model_extra or {}).items() if k not in PIN_FIELDS}
+    fields = {**extra, "name": p.name, "mobile": p.mobile}  # a PIN comes only by its own edit
     profiles.merge(canonical, fields, _stamp(item.event.occurred_at, b.terminal.id))
 
 

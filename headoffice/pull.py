@@ -126,10 +126,15 @@ def _members(conn: Connection, ids: list[str]) -> list[Change]:
 
 
 def member_data(row: Any) -> dict[str, Any]:
-    """A member as a till stores it: the merged profile, tier and where they joined."""
+    """A member as a till stores it: the merged profile, tier and where they joined, and the
+    payment PIN's hash when the member chose one (a till checks it offline; nothing else that
+    head office answers carries it)."""
     data = dict(row["profile"] or {})
     data.update(id=row["id"], tier=row["tier"],
                 tier_since=row["tier_since"].isoformat() if row["tier_since"] else None)
+    if row["pin_hash"]:
+        data.update(pin_hash=row["pin_hash"], pin_set_at=row["pin_set_at"].isoformat()
+                    if row["pin_set_at"] else None)
     return data
 
 

@@ -139,6 +139,10 @@ members = sa.Table(
     _col("tier_at", UtcTime(), nullable=True),
     _col("profile", Json),  # the merged profile fields
     _col("stamps", Json),  # the HLC stamp of each profile field, last writer wins per field
+    # The payment PIN's scrypt hash (stamped in `stamps` too): out of `profile`, so nothing
+    # that shows a profile can show it; only the tills' member changes carry it.
+    _col("pin_hash", sa.String(200), nullable=True),
+    _col("pin_set_at", UtcTime(), nullable=True),
     _col("version", Big, server_default="1"),
     # One canonical member per mobile and merchant; a twin made offline becomes an alias.
     sa.Index("uq_members_merchant_mobile", "merchant_id", "mobile", unique=True,

@@ -14,7 +14,7 @@ buckets, so `kaika verify` still finds every balance equal to its ledger.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, fields
+from dataclasses import dataclass, fields, replace
 from datetime import date, datetime
 from decimal import Decimal
 from pathlib import Path
@@ -34,6 +34,7 @@ from domain.records import (
     Coupon,
     CouponState,
     Member,
+    MemberPin,
     MemberStatus,
     PointsEntry,
     PointsLot,
@@ -42,6 +43,7 @@ from domain.records import (
 from domain.rulepack import RulePack
 from sync import apply_owned as owned
 from sync.buckets import NEVER, Buckets
+from sync.payloads import PIN_HASH, PIN_SET_AT
 from sync.schema import Change
 
 SYNC_KIND = "sync"
@@ -109,7 +111,20 @@ def _member(a: Applier, change: Change) -> bool:
         a.uow.members.add(Member(id=change.id, **values))
     else:
         a.uow.members.save(Member(id=change.id, id_number=known.id_number, **values))
+    _pin(a, change.id, data)
     return True
+
+
+def _pin(a: Applier, member_id: str, data: dict[str, Any]) -> None:
+    """The member's payment PIN as head office merged it (or as set here and not yet pushed:
+    `data` holds this till's pending edits), so the mobile's digits stop paying here too.
+    Wrong tries and today's lock are this till's own and stay as they are."""
+    hashed = data.get(PIN_HASH)
+    held = a.uow.member_pins.get(member_id) or MemberPin(member_id, None)
+    if not hashed or held.pin_hash == hashed:
+        return
+    a.uow.member_pins.save(replace(held, pin_hash=hashed, set_at=_time(data.get(PIN_SET_AT)),
+                                   set_by=None))
 
 
 def _pending_edits(a: Applier, member_id: str) -> dict[str, Any]:
@@ -170,7 +185,8 @@ _MEMBER_COLUMNS = (("member_balances", "member_id"), ("cards", "member_id"),
                    ("tier_changes", "member_id"), ("points_lots", "member_id"),
                    ("points_ledger", "member_id"), ("wallet_ledger", "member_id"),
                    ("coupons", "member_id"), ("sales", "member_id"), ("members", "referrer_id"),
-                   ("ho_balances", "member_id"), ("offline_spends", "member_id"))
+                   ("ho_balances", "member_id"), ("offline_spends", "member_id"),
+                   ("member_pins", "member_id"))
 
 
 def _rename_member(a: Applier, alias: str, canonical: str) -> None:
@@ -186,6 +202,7 @@ def _rename_member(a: Applier, alias: str, canonical: str) -> None:
 def _fold_member(a: Applier, alias: str, canonical: str) -> None:
     """Both are here: the alias's rows move to the canonical member and its balance is added."""
     a.session.flush()
+    _fold_pins(a, alias, canonical)
     moved = a.uow.members.balances(alias)
     for table, column in _MEMBER_COLUMNS:
         if table not in ("member_balances", "ho_balances"):
@@ -201,6 +218,17 @@ def _fold_member(a: Applier, alias: str, canonical: str) -> None:
         a.session.execute(text(f"DELETE FROM {table} WHERE member_id = :a"), {"a": alias})
     a.session.execute(text("DELETE FROM members WHERE id = :a"), {"a": alias})
     a.session.expire_all()
+
+
+def _fold_pins(a: Applier, alias: str, canonical: str) -> None:
+    """Both have a PIN row here: the one with the later PIN stays (head office's merge of the
+    two follows in the member change), so the rows can move to the canonical id."""
+    rows = {r.member_id: (r.pin_hash is not None, r.set_at or "") for r in a.session.execute(
+        text("SELECT member_id, pin_hash, set_at FROM member_pins WHERE member_id IN (:a, :c)"),
+        {"a": alias, "c": canonical})}
+    if alias in rows and canonical in rows:
+        loser = canonical if rows[alias] > rows[canonical] else alias
+        a.session.execute(text("DELETE FROM member_pins WHERE member_id = :m"), {"m": loser})
 
 
 # --- balances ---------------------------------------------------------------------------------

@@ -10,7 +10,15 @@ from __future__ import annotations
 from datetime import date
 from typing import Any, Literal
 
-from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, ValidationError
+from pydantic import (
+    AwareDatetime,
+    BaseModel,
+    ConfigDict,
+    Field,
+    TypeAdapter,
+    ValidationError,
+    field_validator,
+)
 
 # Member fields merged last-writer-wins at head office (tier has its own events).
 PROFILE_FIELDS = (
@@ -19,6 +27,13 @@ PROFILE_FIELDS = (
     "consent_marketing", "consent_marketing_at", "privacy_accepted_at", "tags", "notes",
     "home_store", "staff_id", "created_at", "deposit_rate", "deposit_until",
 )
+# The member's payment PIN (its scrypt hash, never the PIN), merged like a profile field but
+# kept apart from the profile at head office: a secret that only tills are sent.
+PIN_HASH = "pin_hash"
+PIN_SET_AT = "pin_set_at"
+PIN_FIELDS = (PIN_HASH, PIN_SET_AT)
+REDACTED = "***"
+_AWARE: TypeAdapter[AwareDatetime] = TypeAdapter(AwareDatetime)
 
 
 class Payload(BaseModel):
@@ -91,6 +106,19 @@ class MemberPatchedV1(Payload):
     fields: dict[str, Any]
     hlc: str | None = None  # absent: head office stamps the edit with occurred_at
 
+    @field_validator("fields")
+    @classmethod
+    def _pin_fits(cls, fields: dict[str, Any]) -> dict[str, Any]:
+        """A PIN hash is a short string and its time an aware ISO time (head office stores
+        both in columns of their own; a bad one is quarantined, not half-applied)."""
+        if PIN_HASH in fields:
+            value = fields[PIN_HASH]
+            if not isinstance(value, str) or not 0 < len(value) <= 200:
+                raise ValueError("pin_hash must be a non-empty string of at most 200 characters")
+        if fields.get(PIN_SET_AT) is not None:  # kept in its ISO form, whatever was sent
+            return {**fields, PIN_SET_AT: _AWARE.validate_python(fields[PIN_SET_AT]).isoformat()}
+        return fields
+
 
 class CardV1(Payload):
     number: str
@@ -124,7 +152,8 @@ class CouponRedeemedV1(Payload):
 
 
 class CouponStateV1(Payload):
-    """`coupon.restored` (a full return gives the coupon back) and `coupon.expired`."""
+    """`coupon.restored` (a full return gives the coupon back), `coupon.expired`, and
+    `coupon.voided` (a void withdraws a coupon its sale won)."""
 
     code: str
     member_id: str | None = None
@@ -180,6 +209,7 @@ PAYLOADS: dict[str, type[Payload]] = {
     "coupon.redeemed": CouponRedeemedV1,
     "coupon.restored": CouponStateV1,
     "coupon.expired": CouponStateV1,
+    "coupon.voided": CouponStateV1,
     "tier.changed": TierChangedV1,
     "shift.closed": ShiftV1,
     "draw.spun": SpinV1,
@@ -210,3 +240,13 @@ def parse_payload(event_type: str, version: int, payload: dict[str, Any]) -> Pay
         first = err.errors()[0]
         field = ".".join(str(p) for p in first["loc"])
         raise PayloadProblem("event.payload_invalid", field=field, problem=first["type"]) from None
+
+
+def redacted(event_type: str, payload: Any) -> Any:
+    """An event's payload as head office may keep it for support: a PIN hash masked."""
+    if event_type != "member.patched" or not isinstance(payload, dict):
+        return payload
+    fields = payload.get("fields")
+    if not isinstance(fields, dict) or PIN_HASH not in fields:
+        return payload
+    return {**payload, "fields": {**fields, PIN_HASH: REDACTED}}

@@ -1,12 +1,13 @@
 """A member's payment PIN for stored value: set or changed at the front desk, checked at the
 till, and wallet payment locked for the rest of the business day after five wrong tries.
 
-The PIN is kept only as a scrypt hash (domain/pins.py) and never logged. Its hash goes to
-head office in a `member.patched` event (`fields.pin_hash`), so that another store of the
-chain can check the member's PIN offline once head office passes it on; the PIN itself
-never leaves the till. A member who never chose a PIN pays with the last six digits of the
-registered mobile, as before (the usual first PIN of a Chinese stored-value card), and wrong
-tries of that PIN count towards the lock the same way.
+The PIN is kept only as a scrypt hash (domain/pins.py) and never logged. Its hash goes to head
+office in a `member.patched` event (`fields.pin_hash`, `fields.pin_set_at`, HLC-stamped), and
+head office passes the later PIN on to every store that serves the member (sync/apply.py writes
+their `member_pins` row, keeping their own wrong tries), so the member's PIN works offline all
+over the chain; the PIN itself never leaves the till. A member who never chose a PIN pays with
+the last six digits of the registered mobile, as before (the usual first PIN of a Chinese
+stored-value card), and wrong tries of that PIN count towards the lock the same way.
 """
 
 from __future__ import annotations
@@ -16,9 +17,10 @@ from datetime import datetime
 
 from domain import pins
 from domain.errors import DomainError, NotFound
+from domain.hlc import StampSource
 from domain.ports import UnitOfWork
 from domain.records import Member, MemberPin, MemberStatus
-from domain.services.context import ServiceContext, audit, emit
+from domain.services.context import ServiceContext, audit, emit, to_wire
 
 MAX_TRIES = 5  # wrong PINs in one business day before wallet payment locks until tomorrow
 
@@ -43,10 +45,20 @@ def set_pin(ctx: ServiceContext, member_id: str, pin: str, staff_id: str | None)
         uow.member_pins.save(saved)
         audit(ctx, uow, "member_pin_changed" if had and had.pin_hash else "member_pin_set",
               staff_id, target=member_id)
-        emit(ctx, uow, "member.patched", {"member_id": member_id,
-                                          "fields": {"pin_hash": hashed}}, member_id=member_id)
+        _send(ctx, uow, saved)
         uow.commit()
     return saved
+
+
+def _send(ctx: ServiceContext, uow: UnitOfWork, saved: MemberPin) -> None:
+    """`member.patched` with the hash and when it was set, stamped like a profile edit so that
+    head office keeps the later of two PINs set at two stores (docs/sync-events.md)."""
+    payload: dict[str, object] = {"member_id": saved.member_id, "fields": {
+        "pin_hash": saved.pin_hash, "pin_set_at": to_wire(saved.set_at)}}
+    source = getattr(uow, "hlc", None)
+    if isinstance(source, StampSource):  # without one head office stamps it by occurred_at
+        payload["hlc"] = str(source.next_stamp(saved.member_id, ctx.now()))
+    emit(ctx, uow, "member.patched", payload, member_id=saved.member_id)
 
 
 def has_own_pin(ctx: ServiceContext, member_id: str) -> bool:

@@ -31,7 +31,7 @@ def test_head_is_exactly_the_tables_of_the_code(empty_url: str) -> None:
         upgrade(engine, "h0001")
         tenancy.add_store(engine, tenancy.NewStore("M001", "S001", "旗舰店"), datetime.now(UTC))
         upgrade(engine)
-        assert current(engine) == head() == "h0002"
+        assert current(engine) == head() == "h0003"
         with engine.connect() as conn:
             diffs = compare_metadata(MigrationContext.configure(
                 conn, opts={"compare_type": True}), metadata)
