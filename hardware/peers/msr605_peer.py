@@ -105,7 +105,9 @@ class Msr605Peer(SerialPeer):
             self.fail_next_write = False
             return _RW_ERROR
         if self.corrupt_writes and tracks.track2:
-            tracks = Tracks(tracks.track1, tracks.track2[:-1] + "0", tracks.track3)
+            # One digit comes out wrong, always a different one (a "0" would stay a "0").
+            flipped = "1" if tracks.track2.endswith("0") else "0"
+            tracks = Tracks(tracks.track1, tracks.track2[:-1] + flipped, tracks.track3)
         self.written.append(tracks)
         merged = [tracks.get(n) or self.card.get(n) for n in (1, 2, 3)]
         self.card = Tracks(merged[0], merged[1], merged[2])

@@ -15,13 +15,16 @@ from PySide6.QtWidgets import (
 
 from desktop import i18n
 from desktop.screens.desk import parts
+from desktop.screens.desk.draw_setup import DrawSetupDialog
 from desktop.screens.desk.draw_wheel import DrawWheel
 from desktop.screens.desk.member_finder import MemberFinder
 from desktop.screens.desk.parts import DeskPage
 from desktop.screens.office import MANAGER_ROLES, OfficeContext
+from desktop.screens.prompt import show_dialog
 from desktop.viewmodels.desk_draw import DrawDesk, Segment, SpinShown
+from desktop.viewmodels.draw_setup import DrawSetup
 from domain.errors import DomainError
-from domain.luckydraw import Prize
+from domain.luckydraw import Draw, Prize
 from domain.records import Staff
 from hardware.scan_codes import ScannedCode
 from hardware.tracks import Tracks
@@ -49,13 +52,11 @@ class DrawPage(DeskPage):
         layout.addLayout(left, 2)
         layout.addLayout(self._wheel_column(), 3)
         parts.shortcut(self, "F5", self.spin)
+        parts.shortcut(self, "F8", self.new_draw)
 
     def _wheel_column(self) -> QVBoxLayout:
         column = QVBoxLayout()
-        self.choice = QComboBox(self)
-        self.choice.setObjectName("draw_choice")
-        self.choice.activated.connect(self._draw_chosen)
-        column.addWidget(self.choice)
+        column.addLayout(self._choice_row())
         self.wheel = DrawWheel(self)
         self.wheel.stopped.connect(self._stopped)
         column.addWidget(self.wheel, 1)
@@ -69,6 +70,21 @@ class DrawPage(DeskPage):
         self.spin_button.clicked.connect(self.spin)
         column.addWidget(self.spin_button)
         return column
+
+    def _choice_row(self) -> QHBoxLayout:
+        """The draw chosen (when several run) and, for managers, a new draw of the store's."""
+        top = QHBoxLayout()
+        self.choice = QComboBox(self)
+        self.choice.setObjectName("draw_choice")
+        self.choice.activated.connect(self._draw_chosen)
+        top.addWidget(self.choice, 1)
+        self.new_button = QPushButton(self.tr("F8 New draw…"), self)
+        self.new_button.setObjectName("draw_new")
+        self.new_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.new_button.clicked.connect(self.new_draw)
+        self.new_button.setVisible(self.ctx.staff.role in MANAGER_ROLES)
+        top.addWidget(self.new_button, 0, Qt.AlignmentFlag.AlignRight)
+        return top
 
     def _prize_box(self) -> QGroupBox:
         box = QGroupBox(self.tr("Prizes and stock left at this store"), self)
@@ -103,6 +119,7 @@ class DrawPage(DeskPage):
         self.choice.clear()
         for draw in running:
             self.choice.addItem(draw.name, draw.code)
+        self.choice.setCurrentIndex(max(self.choice.findData(self.model.draw_code), 0))
         self.choice.setVisible(len(running) > 1)
         if not running:
             self.result.setText(self.tr("No lucky draw is running today."))
@@ -218,6 +235,32 @@ class DrawPage(DeskPage):
         self.result.setText(self.tr("{prize}: {left} left to give.").format(
             prize=prize.name, left=i18n.number(prize.remaining or 0)))
         self._refresh()
+
+
+    # --- a store's own draw (managers) --------------------------------------------------------
+
+    def new_draw(self) -> DrawSetupDialog | None:
+        """The set-up form over the page; once saved the page shows the new draw."""
+        if self.ctx.staff.role not in MANAGER_ROLES:
+            return None
+        dialog = DrawSetupDialog(DrawSetup(self.ctx.env, self.ctx.staff),
+                                 self.ctx.env.ctx.today(), self)
+        dialog.accepted.connect(lambda: self._draw_saved(dialog.saved))
+        show_dialog(dialog, self.finder.input)  # the next swipe finds a member to spin for
+        return dialog
+
+    def _draw_saved(self, draw: Draw | None) -> None:
+        if draw is None:
+            return
+        self.model.draw_code = draw.code
+        self.shown()
+        if self.model.draw_code == draw.code:
+            self.result.setText(self.tr("Lucky draw {name} is saved and running.").format(
+                name=draw.name))
+        elif draw.starts is not None:  # it starts later: the wheel keeps today's draws
+            self.result.setText(self.tr("Lucky draw {name} is saved; it starts on {day}.")
+                                .format(name=draw.name, day=i18n.date_text(draw.starts)))
+        self.ctx.notice(self.tr("Lucky draw {name} is saved.").format(name=draw.name))
 
 
 def make(ctx: OfficeContext) -> QWidget:
