@@ -17,6 +17,7 @@ from domain.errors import DomainError
 from domain.records import CardState
 from domain.services.members import MemberView, find_by_card, find_by_swipe
 from hardware.peers.msr605_peer import Msr605Peer
+from hardware.peers.printer_peer import PrinterPeer
 from tests.gui.conftest import Cashier
 from tests.gui.test_desk_cards import (  # noqa: F401 (encoder_peer, window: the fixtures)
     cards_page,
@@ -111,3 +112,21 @@ def test_a_stripe_that_reads_back_differently_is_refused_with_a_retry_of_the_sam
     assert [c.number for c in page.holder.cards if c.number not in before] == [number]
     assert find_by_swipe(store.ctx, None, f";{encoder_peer.card.track2}?").member.id == (
         zhang.member.id)
+
+
+def test_after_a_failed_stripe_f6_prints_the_same_number_instead_of_issuing_another(
+        qtbot: QtBot, window: MainWindow, cashier_keys: Cashier,  # noqa: F811
+        zhang: MemberView, encoder_peer: Msr605Peer, printer_peer: PrinterPeer) -> None:  # noqa: F811
+    page = cards_page(cashier_keys, window, zhang)
+    before = {c.number for c in page.holder.cards} if page.holder else set()
+    encoder_peer.corrupt_writes = True
+    cashier_keys.press(Qt.Key.Key_F5)
+    wait_encoded(qtbot, page)
+    assert page.encoding is not None
+    number = page.encoding[0]
+    cashier_keys.press(Qt.Key.Key_F6)
+    assert page.holder is not None
+    assert [c.number for c in page.holder.cards if c.number not in before] == [number]
+    assert page.message.text() == f"Card {number} is issued; its slip is printing."
+    assert page.encoding is None and not page.buttons["card_retry"].isVisible()
+    assert printer_peer.wait_for(lambda log: log.cuts >= 1, timeout=5.0).qr == [number]

@@ -33,7 +33,7 @@ from desktop.screens.desk.card_widgets import (
     key_button,
 )
 from desktop.screens.office import OfficeContext
-from desktop.viewmodels.cards import CardsModel, Holder
+from desktop.viewmodels.cards import CardRow, CardsModel, Holder
 from domain.errors import DomainError
 from domain.records import Card
 from domain.services.cardissue import IssuedCard
@@ -263,8 +263,20 @@ class CardsPage(QWidget):
                  lambda issued: self._encode(issued.card.number, issued.track2))
 
     def issue_slip(self) -> None:
+        kept = self._kept_card()
+        if kept is not None:  # the stripe failed: the same number goes on a slip, not a new one
+            self.encoding = None
+            self._print_slip(kept.number, kept.expiry)
+            self._refresh()
+            return
         self._do(lambda: self.model.issue(self._member(), "qr"),
                  lambda issued: self._print_slip(issued.card.number, issued.card.expiry))
+
+    def _kept_card(self) -> CardRow | None:
+        """The card whose stripe could not be written, while its number waits for F4 or F6."""
+        if self.encoding is None or self.holder is None:
+            return None
+        return next((c for c in self.holder.cards if c.number == self.encoding[0]), None)
 
     def _print_slip(self, number: str, expiry: str) -> None:
         assert self.holder is not None
