@@ -166,7 +166,7 @@ def _member_effects(ctx: ServiceContext, uow: UnitOfWork, cart: Cart, q: Quote,
         credit_points(ctx, uow, Posting(member_id, "earn", cart.cashier_id, sale.id),
                       q.earning.points)
     won = coupon_rules.spend_and_get(sale.total_fen, ctx.pack.coupons)
-    issued = (issue_coupon(ctx, uow, won.code, member_id, "spend_and_get"),) if won else ()
+    issued = (issue_coupon(ctx, uow, won.code, member_id, won_reason(sale.id)),) if won else ()
     return issued, _upgrade(ctx, uow, q.member, sale)
 
 
@@ -188,7 +188,15 @@ def _upgrade(ctx: ServiceContext, uow: UnitOfWork, member: Member,
                                  ctx.pack)
     if new is None:
         return None
-    return maintenance.change_tier(ctx, uow, member, new.name, "upgrade", sale.business_date)
+    # Dated with the sale's own time: a void finds the upgrade its sale made by it.
+    return maintenance.change_tier(ctx, uow, member, new.name, "upgrade", sale.business_date,
+                                   at=sale.at)
+
+
+def won_reason(sale_id: str) -> str:
+    """The issued_reason of a spend-and-get coupon: it names the sale that won it, so a void
+    can withdraw it (reports count it by the part before the colon)."""
+    return f"spend_and_get:{sale_id}"
 
 
 def _completed(ctx: ServiceContext, uow: UnitOfWork, sale: Sale, member: Member | None,

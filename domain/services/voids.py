@@ -7,26 +7,50 @@ Everything not yet returned goes back to the original tenders (cash, card and mo
 their references, stored value, points), the points the sale earned are taken back, coupons
 it used come back, and the audit entry naming the manager and the reason is written in the
 same transaction as the refund: there is no moment when one exists without the other.
+
+A void also takes back what the sale won: each spend-and-get coupon it earned is withdrawn
+(a void is refused while one of them has been used: the manager does a return instead), and
+a tier it raised goes back to the tier before it unless the member still meets that tier's
+entry rule without the voided sale (DOMAIN §5, §9).
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from datetime import date
+
+from domain import coupons as coupon_rules
+from domain import tiers
 from domain.errors import DomainError, ValidationError
 from domain.ports import UnitOfWork
-from domain.records import Sale
-from domain.services.context import ServiceContext, audit
+from domain.records import Coupon, CouponState, Sale, SaleKind, TierChange
+from domain.rulepack import TierRule
+from domain.services import maintenance
+from domain.services.checkout import won_reason
+from domain.services.context import ServiceContext, audit, emit
 from domain.services.returns import Returned, find_sale, left_to_return, return_lines
 from domain.services.staff import MANAGER_ROLES
 
+# Anniversary reviews date a tier from the anniversary; every other change from its own day.
+_REVIEWS = frozenset({"retained", "downgrade"})
+
+
+@dataclass(frozen=True, slots=True)
+class Voided(Returned):
+    """The return record of a void, and what it took back besides the money and points."""
+
+    coupons_withdrawn: tuple[str, ...] = ()
+    tier_change: TierChange | None = None
+
 
 def void_sale(ctx: ServiceContext, receipt_no: str, manager_id: str, reason: str, *,
-              cashier_id: str, shift_id: str | None = None) -> Returned:
+              cashier_id: str, shift_id: str | None = None) -> Voided:
     """Undo the sale on receipt `receipt_no` in full; one commit for refund, ledgers and audit.
 
     Raises:
         ValidationError: void.reason_required (field "reason").
         NotFound: sale.unknown. DomainError: staff.not_manager, void.other_day,
-            void.other_shift, void.already_returned.
+            void.other_shift, void.already_returned, void.coupon_used.
     """
     why = reason.strip()
     if not why:
@@ -38,12 +62,16 @@ def void_sale(ctx: ServiceContext, receipt_no: str, manager_id: str, reason: str
         left = left_to_return(uow, original)
         if not left:
             raise DomainError("void.already_returned", receipt=original.receipt_no)
+        won = _coupons_won(uow, original)
         done = return_lines(ctx, uow, original, left, cashier_id, shift_id, manager_id)
+        withdrawn = _withdraw(ctx, uow, won)
+        change = _undo_upgrade(ctx, uow, original) if original.member_id else None
         audit(ctx, uow, "void_sale", cashier_id, target=original.receipt_no,
               approved_by=manager_id, reason=why, refund_fen=-done.sale.total_fen,
-              return_receipt=done.sale.receipt_no)
+              return_receipt=done.sale.receipt_no, coupons_withdrawn=list(withdrawn),
+              tier=f"{change.from_tier}→{change.to_tier}" if change else "")
         uow.commit()
-    return done
+    return Voided(done.sale, done.points_taken_back, done.points_balance, withdrawn, change)
 
 
 def _check_manager(uow: UnitOfWork, manager_id: str) -> None:
@@ -63,3 +91,135 @@ def _check_same_shift(ctx: ServiceContext, uow: UnitOfWork, original: Sale,
     other = shift_id is not None and shift_id != original.shift_id
     if other or shift is None or shift.closed_at is not None:
         raise DomainError("void.other_shift", receipt=original.receipt_no)
+
+
+# --- what the sale won --------------------------------------------------------------------------
+
+def _coupons_won(uow: UnitOfWork, sale: Sale) -> list[Coupon]:
+    """The spend-and-get coupons the sale earned; refused before anything is written when
+    one has been used (its discount is spent: only a return can settle that)."""
+    if not sale.member_id:
+        return []
+    reason = won_reason(sale.id)
+    won = [c for c in uow.coupons.for_member(sale.member_id) if c.issued_reason == reason]
+    for coupon in won:
+        if coupon.state is CouponState.REDEEMED:
+            raise DomainError("void.coupon_used", receipt=sale.receipt_no, code=coupon.code)
+    return won
+
+
+def _withdraw(ctx: ServiceContext, uow: UnitOfWork, won: list[Coupon]) -> tuple[str, ...]:
+    """Unused coupons become void; one already expired or void is left as it is."""
+    withdrawn = []
+    for coupon in won:
+        if coupon.state is not CouponState.ISSUED:
+            continue
+        uow.coupons.save(coupon_rules.void(coupon))
+        emit(ctx, uow, "coupon.voided", {"code": coupon.code, "member_id": coupon.member_id,
+                                         "state": CouponState.VOID.value},
+             member_id=coupon.member_id)
+        withdrawn.append(coupon.code)
+    return tuple(withdrawn)
+
+
+def _undo_upgrade(ctx: ServiceContext, uow: UnitOfWork, sale: Sale) -> TierChange | None:
+    """A tier the sale raised goes back to the highest one the member meets without it."""
+    assert sale.member_id is not None
+    member = uow.members.get(sale.member_id)
+    history = uow.tiers.history(sale.member_id)
+    raised = _upgrade_made_by(history, sale)
+    if member is None or raised is None:
+        return None
+    sales = _window_sales(ctx, uow, sale.member_id)
+    # A return against a receipt carries a manager only when it is a void.
+    voided = {sale.id} | {s.original_sale_id for s in sales
+                          if s.original_sale_id and s.approved_by and s.kind is SaleKind.RETURN}
+    first = _first_undone(history, raised, sales, voided)
+    target = _tier_without(ctx, sales, voided, history[first], member.tier)
+    if target == member.tier:
+        return None
+    since = (_since_before(ctx, history[:first], member.joined_on)
+             if target == history[first].from_tier else ctx.today())
+    return maintenance.change_tier(ctx, uow, member, target, "void", since)
+
+
+def _upgrade_made_by(history: list[TierChange], sale: Sale) -> int | None:
+    """Where in the history the sale's upgrade is (checkout times it with the sale), provided
+    only upgrades came after it: a review or a manual change since is left standing."""
+    for i in range(len(history) - 1, -1, -1):
+        change = history[i]
+        if change.reason != "upgrade":
+            return None
+        if change.at == sale.at and change.from_tier == sale.member_tier:
+            return i
+    return None
+
+
+def _window_sales(ctx: ServiceContext, uow: UnitOfWork, member_id: str) -> list[Sale]:
+    """The member's sales and returns in the longest entry window, in the order rung up."""
+    today = ctx.today()
+    months = max((t.entry_window_months for t in ctx.pack.tiers), default=12)
+    return uow.sales.member_sales(member_id, tiers.add_months(today, -months), today)
+
+
+def _made_by(change: TierChange, sales: list[Sale]) -> int | None:
+    """The position of the sale whose upgrade `change` is."""
+    return next((i for i, s in enumerate(sales) if s.kind is SaleKind.SALE
+                 and s.at == change.at and s.member_tier == change.from_tier), None)
+
+
+def _first_undone(history: list[TierChange], raised: int, sales: list[Sale],
+                  voided: set[str]) -> int:
+    """The earliest upgrade to undo: the sale's own, and before it those of sales voided
+    earlier today whose tier stood only because a later sale (this one) still met it."""
+    first = raised
+    while first > 0 and history[first - 1].reason == "upgrade":
+        made = _made_by(history[first - 1], sales)
+        if made is None or sales[made].id not in voided:
+            break
+        first -= 1
+    return first
+
+
+def _tier_without(ctx: ServiceContext, sales: list[Sale], voided: set[str],
+                  undone: TierChange, current: str) -> str:
+    """The highest tier from the one before `undone` up to `current` whose entry rule the
+    member meets with the voided sales (and their returns) left out."""
+    kept = [s for s in sales if s.id not in voided and s.original_sale_id not in voided]
+    history = [(s.business_date, s.qualifying_fen) for s in kept]
+    # Only a sale after the first undone upgrade can have lifted the member on its own.
+    start = _made_by(undone, sales)
+    after = sales[start + 1:] if start is not None else []
+    later = max((s.qualifying_fen for s in after if s.kind is SaleKind.SALE
+                 and s.id not in voided), default=0)
+    floor = tiers.tier_of(ctx.pack, undone.from_tier)
+    top = tiers.tier_of(ctx.pack, current)
+    today = ctx.today()
+    for tier in reversed(ctx.pack.tiers[floor.rank + 1: top.rank + 1]):
+        if _entry_met(tier, later, history, today):
+            return tier.name
+    return floor.name
+
+
+def _entry_met(tier: TierRule, later_fen: int, history: tiers.History, on: date) -> bool:
+    spend = tiers.window_spend(history, on, tier.entry_window_months)
+    if tier.entry_any_purchase and (later_fen > 0 or spend > 0):
+        return True
+    if tier.entry_single_fen is not None and later_fen >= tier.entry_single_fen:
+        return True
+    return tier.entry_window_fen is not None and spend >= tier.entry_window_fen
+
+
+def _since_before(ctx: ServiceContext, changes: list[TierChange], fallback: date) -> date:
+    """The tier_since the member had before the undone upgrade, replayed from the history as
+    maintenance and checkout date it (a void dates from the state it went back to)."""
+    sinces: list[date] = []
+    for i, change in enumerate(changes):
+        day = ctx.calendar.date_of(change.at)
+        if change.reason in _REVIEWS and sinces:
+            day = maintenance.add_years(sinces[-1], 1)
+        elif change.reason == "void":
+            day = next((sinces[j] for j in range(i - 1, -1, -1)
+                        if changes[j].to_tier == change.to_tier), day)
+        sinces.append(day)
+    return sinces[-1] if sinces else fallback
