@@ -83,6 +83,11 @@ def day_of_trade(path: Path, sales: int) -> Path:
     return path
 
 
+def copy_key(source: Path, copy: Path) -> None:
+    """The key file that seals the card secret (and ID numbers) goes with a copied database."""
+    shutil.copy(source.with_name(source.name + ".key"), copy.with_name(copy.name + ".key"))
+
+
 def reidentify(path: Path) -> str:
     """Make a copied till database a till of its own (a new terminal id)."""
     new = new_id_str()
@@ -268,6 +273,7 @@ def prepared(ho: HeadOffice, day: Path, folder: Path, name: str, store: str,
     then given a backlog of `events` cloned events instead."""
     path = folder / f"{name}.sqlite3"
     shutil.copy(day, path)
+    copy_key(day, path)
     reidentify(path)
     till = enrolled_till(ho, store, path)
     clone_backlog(path, day, events, salt=next(_SALTS))
@@ -367,6 +373,7 @@ def _measures(ho: HeadOffice, day: Path, folder: Path, args: argparse.Namespace)
     out: dict[str, Any] = {}
     path = folder / "day.sqlite3"
     shutil.copy(day, path)
+    copy_key(day, path)
     reidentify(path)
     till = enrolled_till(ho, "S001", path)
     events = pending(till)

@@ -1,4 +1,4 @@
-"""Field encryption for personal data (resident ID numbers) with a key file beside the database."""
+"""Field encryption with a key file beside the database: ID numbers, the card secret."""
 
 from __future__ import annotations
 
@@ -28,6 +28,7 @@ class FieldCipher:
     def __init__(self, key_path: Path) -> None:
         self.key_path = key_path
         self._fernet: Fernet | None = None
+        self._last: tuple[str, str] | None = None
 
     def encrypt(self, clear: str) -> str:
         return self._cipher(create=True).encrypt(clear.encode("utf-8")).decode("ascii")
@@ -37,6 +38,16 @@ class FieldCipher:
             return self._cipher(create=False).decrypt(token.encode("ascii")).decode("utf-8")
         except InvalidToken:
             raise DomainError("store.key_mismatch", path=str(self.key_path)) from None
+
+    def decrypt_remembered(self, token: str) -> str:
+        """`decrypt`, remembering the last token and its text: the card secret is read with
+        the settings several times a sale and decrypting costs far more than a comparison."""
+        last = self._last
+        if last is not None and last[0] == token:
+            return last[1]
+        clear = self.decrypt(token)
+        self._last = (token, clear)
+        return clear
 
     def _cipher(self, *, create: bool) -> Fernet:
         if self._fernet is None:

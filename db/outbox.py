@@ -10,7 +10,7 @@ from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
 from db.mapping import outbox_from_row
-from db.repos_driver import execute, insert_sql
+from db.repos_driver import execute, fetch_all, fetch_one, insert_sql
 from db.repos_store import SqlCounters, TerminalRef
 from db.rows import OutboxRow
 from db.rows_base import table_of
@@ -22,6 +22,9 @@ from domain.records import OutboxEvent
 
 # The counter that numbers this terminal's events; being a counter it is gapless.
 SEQ_COUNTER = "outbox.seq"
+# Not a counter but a watermark kept beside it: seqs 1..value were acknowledged and pruned,
+# so `kaika verify` counts the outbox from value + 1 (docs/database.md, "Housekeeping").
+PRUNED_THROUGH = "outbox.pruned_through"
 _OUTBOX = table_of(OutboxRow)
 # acked and acked_at keep their defaults (0, NULL) until head office answers.
 _INSERT = insert_sql("outbox", ("terminal_id", "seq", "event_id", "type", "payload",
@@ -67,6 +70,59 @@ class SqlOutbox:
             .where(_OUTBOX.c.terminal_id == self._terminal.get(), _OUTBOX.c.seq.in_(seqs),
                    _OUTBOX.c.acked.is_(False))
             .values(acked=True, acked_at=self._clock.now()))
+
+    def prune_acked(self, acked_before: datetime) -> int:
+        """Delete events head office acknowledged before `acked_before`; returns how many.
+
+        Only a prefix of each terminal's seqs goes, so what stays runs on without a hole from
+        the recorded watermark: never past an unacknowledged event or one acknowledged
+        recently, never the newest acknowledged one, never past what head office says it has.
+        """
+        cutoff = utc_text(require_aware(acked_before))
+        deleted = 0
+        for terminal, through in _prunable(self._s, cutoff):
+            deleted += execute(self._s, _DELETE_THROUGH, (terminal, through))
+            execute(self._s, _SET_WATERMARK, (terminal, PRUNED_THROUGH, through))
+        return deleted
+
+
+# Per terminal: the newest acknowledged seq, and the first seq that must stay (not yet
+# acknowledged, or acknowledged on or after the cutoff); rows at or below the watermark are
+# already gone, so the scan only sees the live part of the outbox.
+_PRUNE_BOUNDS = """
+    SELECT o.terminal_id,
+           MAX(CASE WHEN o.acked THEN o.seq END),
+           MIN(CASE WHEN NOT o.acked OR o.acked_at IS NULL OR o.acked_at >= ? THEN o.seq END),
+           COALESCE(w.value, 0)
+    FROM outbox o
+    LEFT JOIN counters w ON w.terminal_id = o.terminal_id AND w.name = ?
+    GROUP BY o.terminal_id
+"""
+_DELETE_THROUGH = "DELETE FROM outbox WHERE terminal_id = ? AND seq <= ?"
+_SET_WATERMARK = (
+    "INSERT INTO counters (terminal_id, name, value) VALUES (?, ?, ?) "
+    "ON CONFLICT (terminal_id, name) DO UPDATE SET value = excluded.value")
+_HEAD_OFFICE_HAS = "SELECT terminal_id, acked_through_seq FROM sync_state WHERE id = 1"
+
+
+def _prunable(session: Session, cutoff: str) -> list[tuple[str, int]]:
+    """(terminal, last seq to delete) for each terminal with something old enough to go."""
+    enrolled = fetch_one(session, _HEAD_OFFICE_HAS, ())
+    found: list[tuple[str, int]] = []
+    for terminal, newest_acked, first_kept, watermark in fetch_all(
+            session, _PRUNE_BOUNDS, (cutoff, PRUNED_THROUGH)):
+        if newest_acked is None:
+            continue
+        bounds = [newest_acked - 1]
+        if first_kept is not None:
+            bounds.append(first_kept - 1)
+        if enrolled is not None and enrolled[0] == terminal:
+            # Balances pulled from head office count this till's entries after this seq.
+            bounds.append(int(enrolled[1]))
+        through = min(bounds)
+        if through > watermark:
+            found.append((str(terminal), through))
+    return found
 
 
 def _parse_aware(text: str) -> datetime:

@@ -199,6 +199,10 @@ class SqlCouponRepo:
         """Templates belong to head office: adding one it sends again replaces the old copy."""
         self._s.merge(template_to_row(template))
 
+    def templates(self) -> list[CouponTemplate]:
+        rows = self._s.scalars(select(CouponTemplateRow).order_by(CouponTemplateRow.code))
+        return [template_from_row(r) for r in rows]
+
 
 _COUPON = select_sql("coupons", COUPON_COLUMNS, "code = ?")
 _MEMBER_COUPONS = select_sql("coupons", COUPON_COLUMNS, "member_id = ?", "issued_at, code")

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any
 
 from sqlalchemy import ColumnElement, func, select
 from sqlalchemy.orm import InstrumentedAttribute, Session
 
+from db.card_secret import seal, unseal
+from db.crypto import FieldCipher
 from db.mapping_plain import (
     PRODUCT_COLUMNS,
     SETTINGS_COLUMNS,
@@ -59,15 +62,19 @@ class TerminalRef:
 
 
 class SqlSettingsRepo:
-    def __init__(self, session: Session, terminal: TerminalRef) -> None:
+    """The card secret is sealed on the way in and opened on the way out (db/card_secret.py)."""
+
+    def __init__(self, session: Session, terminal: TerminalRef, cipher: FieldCipher) -> None:
         self._s = session
         self._terminal = terminal
+        self._cipher = cipher
 
     def get(self) -> StoreSettings:
         row = fetch_one(self._s, _SETTINGS, ())
         if row is None:
             raise NotFound("store.not_initialised")
-        return settings_from_plain(row)
+        stored = settings_from_plain(row)
+        return replace(stored, card_secret_hex=unseal(self._cipher, stored.card_secret_hex))
 
     def save(self, settings: StoreSettings) -> None:
         """Upsert the settings row and register the terminal it names."""
@@ -75,7 +82,8 @@ class SqlSettingsRepo:
         self._s.merge(TerminalRow(id=settings.terminal_id, store_id=settings.store_id,
                                   code=settings.terminal_code, name=settings.terminal_code,
                                   active=True))
-        self._s.merge(settings_to_row(settings))
+        sealed = replace(settings, card_secret_hex=seal(self._cipher, settings.card_secret_hex))
+        self._s.merge(settings_to_row(sealed))
 
 
 class SqlProductRepo:

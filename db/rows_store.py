@@ -41,6 +41,8 @@ class StoreSettingsRow(Base):
     rulepack: Mapped[str] = mapped_column(String(40))
     tz: Mapped[str] = mapped_column(String(64))
     day_close: Mapped[time] = mapped_column(ClockTime())
+    # A Fernet token (~184 characters; SQLite ignores the declared length), never the clear
+    # hex its name still says: db/card_secret.py.
     card_secret_hex: Mapped[str] = mapped_column(String(128), server_default="")
     receipt: Mapped[dict[str, Any]] = mapped_column(JsonText(), server_default="{}")
 

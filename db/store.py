@@ -7,6 +7,7 @@ from pathlib import Path
 from sqlalchemy import Engine
 from sqlalchemy.orm import sessionmaker
 
+from db.card_secret import seal_in_place
 from db.crypto import FieldCipher, default_key_path
 from db.engine import make_engine, read_only
 from db.migrate import upgrade
@@ -53,7 +54,10 @@ class StoreDb:
             engine.dispose()
             raise
         keys = Path(key_path).expanduser() if key_path is not None else default_key_path(db_path)
-        return cls(db_path, engine, FieldCipher(keys), clock or SystemClock())
+        cipher = FieldCipher(keys)
+        # A card secret an older Kaika stored in clear is sealed now (db/card_secret.py).
+        seal_in_place(engine, cipher)
+        return cls(db_path, engine, cipher, clock or SystemClock())
 
     def uow(self) -> SqlUnitOfWork:
         """A new unit of work (one transaction); use it in a `with` block and commit."""

@@ -62,7 +62,7 @@ class SqlUnitOfWork:
         s = self.session
         # Typed as the ports: the Protocol's attributes are settable, so mypy wants them exact.
         terminal = TerminalRef(s)
-        self.settings: SettingsRepo = SqlSettingsRepo(s, terminal)
+        self.settings: SettingsRepo = SqlSettingsRepo(s, terminal, cipher)
         self.products: ProductRepo = SqlProductRepo(s)
         self.members: MemberRepo = SqlMemberRepo(s, cipher)
         self.cards: CardRepo = SqlCardRepo(s)

@@ -10,8 +10,10 @@ from sqlalchemy import Connection, select, text
 from sqlalchemy.orm import Session
 
 from db.audit import first_break
+from db.card_secret import is_clear
 from db.crypto import FieldCipher
 from db.engine import read_only
+from db.outbox import PRUNED_THROUGH, SEQ_COUNTER
 from db.rows import AuditRow
 from db.store import StoreDb
 from domain.errors import DomainError
@@ -120,26 +122,45 @@ def _lots(conn: Connection) -> list[Problem]:
 
 
 def _outbox(conn: Connection) -> list[Problem]:
-    """Per terminal, seqs run 1..n with no hole, and the counter stands at n."""
+    """Per terminal, seqs run from the pruned watermark + 1 to n with no hole, and the counter
+    stands at n (day close deletes an acknowledged prefix and records how far it went)."""
     problems: list[Problem] = []
-    stats = conn.execute(text(
-        "SELECT o.terminal_id, COUNT(*), MAX(o.seq), c.value FROM outbox o "
-        "LEFT JOIN counters c ON c.terminal_id = o.terminal_id AND c.name = 'outbox.seq' "
-        "GROUP BY o.terminal_id ORDER BY o.terminal_id"))
-    for terminal, count, top, counter in stats:
-        if count != top:
+    stats = conn.execute(_OUTBOX_STATS, {"seq": SEQ_COUNTER, "pruned": PRUNED_THROUGH})
+    for terminal, count, top, counter, pruned in stats:
+        if count != top - pruned:
             problems.append(Problem("outbox.seq_gap", {
-                "terminal_id": terminal, "first_missing": _first_missing(conn, terminal)}))
+                "terminal_id": terminal, "first_missing": _first_missing(conn, terminal, pruned)}))
         if counter != top:
             problems.append(Problem("outbox.counter_mismatch", {
                 "terminal_id": terminal, "counter": counter, "max_seq": top}))
+    emptied = conn.execute(_PRUNED_TO_NOTHING, {"pruned": PRUNED_THROUGH})
+    problems += [Problem("outbox.seq_gap", {"terminal_id": t, "first_missing": w + 1})
+                 for t, w in emptied]
     return problems
 
 
-def _first_missing(conn: Connection, terminal: str) -> int:
-    seqs = conn.execute(text("SELECT seq FROM outbox WHERE terminal_id = :t ORDER BY seq"),
-                        {"t": terminal}).scalars()
-    expected = 1
+# Rows at or below the watermark are ignored: pruning removes them, and any left are history.
+_OUTBOX_STATS = text("""
+    SELECT o.terminal_id, COUNT(*), MAX(o.seq), c.value, COALESCE(w.value, 0) FROM outbox o
+    LEFT JOIN counters c ON c.terminal_id = o.terminal_id AND c.name = :seq
+    LEFT JOIN counters w ON w.terminal_id = o.terminal_id AND w.name = :pruned
+    WHERE o.seq > COALESCE(w.value, 0)
+    GROUP BY o.terminal_id ORDER BY o.terminal_id
+""")
+# Pruning always keeps a terminal's newest acknowledged event, so a watermark with nothing
+# above it means rows were deleted by something else.
+_PRUNED_TO_NOTHING = text("""
+    SELECT w.terminal_id, w.value FROM counters w WHERE w.name = :pruned AND NOT EXISTS (
+        SELECT 1 FROM outbox o WHERE o.terminal_id = w.terminal_id AND o.seq > w.value)
+    ORDER BY w.terminal_id
+""")
+
+
+def _first_missing(conn: Connection, terminal: str, pruned: int) -> int:
+    seqs = conn.execute(text(
+        "SELECT seq FROM outbox WHERE terminal_id = :t AND seq > :p ORDER BY seq"),
+        {"t": terminal, "p": pruned}).scalars()
+    expected = pruned + 1
     for seq in seqs:
         if seq != expected:
             return expected
@@ -159,15 +180,16 @@ def _audit_chain(conn: Connection) -> list[Problem]:
 
 
 def _personal_data_key(conn: Connection, cipher: FieldCipher) -> list[Problem]:
-    """The key file beside the database must open the ID numbers stored in it."""
-    token = conn.execute(text(
-        "SELECT id_number_enc FROM members WHERE id_number_enc IS NOT NULL LIMIT 1")).scalar()
-    if token is None:
-        return []
-    try:
-        cipher.decrypt(token)
-    except DomainError as exc:
-        return [Problem(exc.code, exc.params)]
+    """The key file beside the database must open the ID numbers and the card secret."""
+    tokens = [conn.execute(text(
+        "SELECT id_number_enc FROM members WHERE id_number_enc IS NOT NULL LIMIT 1")).scalar()]
+    secret = conn.execute(text("SELECT card_secret_hex FROM store_settings")).scalar()
+    tokens.append(None if secret is None or is_clear(secret) else secret)
+    for token in filter(None, tokens):
+        try:
+            cipher.decrypt(token)
+        except DomainError as exc:
+            return [Problem(exc.code, exc.params)]
     return []
 
 

@@ -60,7 +60,9 @@ def open_app(path: Path, clock: Clock | None = None,
     secret; an existing one keeps its own settings.
     """
     path.parent.mkdir(parents=True, exist_ok=True)
-    store = StoreDb.open(path)
+    # The store stamps acknowledgements with the same clock the services read: day close
+    # compares the two when it prunes the outbox.
+    store = StoreDb.open(path, clock=clock)
     chosen = settings or new_settings()
     if not chosen.card_secret_hex:
         chosen = replace(chosen, card_secret_hex=secrets.token_hex(32))

@@ -243,6 +243,10 @@ MESSAGES: dict[str, str] = {
                     "can be voided. Take the goods back as a return."),
     "void.already_returned": QT_TRANSLATE_NOOP(
         "feedback", "Everything on sale {receipt} has already been returned."),
+    # --- void (v1): a void takes back what the sale won ---------------------------------------
+    "void.coupon_used": QT_TRANSLATE_NOOP(
+        "feedback", "Sale {receipt} won coupon {code}, and that coupon has already been used, "
+                    "so the sale cannot be voided. Take the goods back as a return instead."),
     # --- profiles / sync (s1) -----------------------------------------------------------------
     "profile.mobile_taken": QT_TRANSLATE_NOOP(
         "feedback", "This mobile number belongs to another member. Check the number, or look "
@@ -255,6 +259,44 @@ MESSAGES: dict[str, str] = {
     "pin.mismatch": QT_TRANSLATE_NOOP(
         "feedback", "The two PINs are not the same, so nothing was saved. Type the new PIN "
                     "again, twice."),
+    # --- manager: a store's own lucky draw (d1) ------------------------------------------------
+    "draw.code_required": QT_TRANSLATE_NOOP(
+        "feedback", "Type a code for the draw, for example SPRING-2025."),
+    "draw.code_invalid": QT_TRANSLATE_NOOP(
+        "feedback", "The draw code {draw} may hold only letters, digits, - and _ (at most 40)."),
+    "draw.code_taken": QT_TRANSLATE_NOOP(
+        "feedback", "There is already a lucky draw with code {draw}. Choose another code."),
+    "draw.name_required": QT_TRANSLATE_NOOP(
+        "feedback", "Type the draw's name as members will see it."),
+    "draw.name_too_long": QT_TRANSLATE_NOOP(
+        "feedback", "The name is too long: at most {max} characters."),
+    "draw.dates_invalid": QT_TRANSLATE_NOOP(
+        "feedback", "The last day is before the first day. Change the To date."),
+    "draw.ends_past": QT_TRANSLATE_NOOP(
+        "feedback", "The last day is already past. Change the To date."),
+    "draw.cost_invalid": QT_TRANSLATE_NOOP(
+        "feedback", "The points a paid spin costs cannot be below 0."),
+    "draw.free_spins_invalid": QT_TRANSLATE_NOOP(
+        "feedback", "Free spins a day cannot be below 0."),
+    "draw.no_prizes": QT_TRANSLATE_NOOP(
+        "feedback", "Add at least one prize with a weight of 1 or more."),
+    "draw.prize_name_required": QT_TRANSLATE_NOOP(
+        "feedback", "Type the prize's name as the wheel shows it."),
+    "draw.number_invalid": QT_TRANSLATE_NOOP(
+        "feedback", "“{value}” is not a whole number."),
+    "draw.weight_invalid": QT_TRANSLATE_NOOP(
+        "feedback", "The weight must be 1 or more: the bigger it is, the more often the prize "
+                    "comes up."),
+    "draw.prize_points_invalid": QT_TRANSLATE_NOOP(
+        "feedback", "A points prize gives at least 1 point."),
+    "draw.prize_template_missing": QT_TRANSLATE_NOOP(
+        "feedback", "Choose the coupon template the prize issues."),
+    "draw.prize_template_unknown": QT_TRANSLATE_NOOP(
+        "feedback", "There is no coupon template {template}. Choose one from the list."),
+    "draw.stock_invalid": QT_TRANSLATE_NOOP("feedback", "The stock cannot be below 0."),
+    "draw.stock_required": QT_TRANSLATE_NOOP(
+        "feedback", "Type how many this store can give: only “thanks for playing” may be "
+                    "unlimited."),
 }
 
 

@@ -373,7 +373,9 @@ def _offline(t: Table) -> OfflineRules:
     rules = OfflineRules(**values,
                          max_offline_hours=t.int("max_offline_hours", d.max_offline_hours,
                                                  minimum=0),
-                         online_grace_s=t.int("online_grace_s", d.online_grace_s, minimum=1))
+                         online_grace_s=t.int("online_grace_s", d.online_grace_s, minimum=1),
+                         outbox_retention_days=t.int("outbox_retention_days",
+                                                     d.outbox_retention_days, minimum=1))
     t.finish()
     return rules
 

@@ -311,7 +311,8 @@ class Coupon:
     state: CouponState
     issued_at: datetime
     member_id: str | None = None
-    issued_reason: str = ""  # signup | spend_and_get | draw | points | checkin | bulk | manual
+    # signup | spend_and_get:<sale id> | draw | points | checkin | bulk:<segment> | manual
+    issued_reason: str = ""
     classes: tuple[str, ...] = ()
     gift_sku: str | None = None
     redeemed_sale_id: str | None = None

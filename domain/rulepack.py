@@ -184,6 +184,8 @@ class OfflineRules:
     terminal_wallet_fen: int = 1000000  # ¥10,000
     max_offline_hours: int = 24  # an allowance is valid this long after head office granted it
     online_grace_s: int = 60  # a till that reached head office this recently counts as online
+    # Day close deletes outbox events head office acknowledged longer ago than this.
+    outbox_retention_days: int = 30
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,9 +1,9 @@
-"""Time-driven upkeep of a member: points expiry, tier anniversaries, and the day close."""
+"""Time-driven upkeep: points expiry, tier anniversaries, the day close, outbox pruning."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 
 from domain import coupons as coupon_rules
 from domain import tiers
@@ -21,6 +21,7 @@ class DayClose:
     members_expired: int
     coupons_expired: int
     tier_changes: tuple[TierChange, ...]
+    outbox_pruned: int = 0  # acknowledged outbox events deleted (retention in the rule pack)
 
 
 def add_years(day: date, years: int) -> date:
@@ -53,9 +54,10 @@ def spend_history(ctx: ServiceContext, uow: UnitOfWork, member_id: str,
 
 
 def change_tier(ctx: ServiceContext, uow: UnitOfWork, member: Member, new_tier: str,
-                reason: str, on: date) -> TierChange:
-    """Move a member to `new_tier` from `on`, with history, outbox and audit."""
-    change = TierChange(id=new_id_str(), member_id=member.id, at=ctx.now(),
+                reason: str, on: date, *, at: datetime | None = None) -> TierChange:
+    """Move a member to `new_tier` from `on`, with history, outbox and audit; the history
+    entry is timed `at` (default now)."""
+    change = TierChange(id=new_id_str(), member_id=member.id, at=at or ctx.now(),
                         from_tier=member.tier, to_tier=new_tier, reason=reason)
     uow.members.save(replace(member, tier=new_tier, tier_since=on))
     uow.tiers.add_change(change)
@@ -90,7 +92,8 @@ def bring_up_to_date(ctx: ServiceContext, uow: UnitOfWork, member_id: str) -> No
 
 
 def close_day(ctx: ServiceContext, staff_id: str | None = None) -> DayClose:
-    """Day close: expire points and coupons, run tier anniversaries (DOMAIN §5, §7, §9)."""
+    """Day close: expire points and coupons, run tier anniversaries (DOMAIN §5, §7, §9), and
+    prune the outbox of what head office acknowledged long ago."""
     today = ctx.local_date()
     with ctx.uow() as uow:
         expired = {m: expire_points(ctx, uow, m, today)
@@ -100,12 +103,22 @@ def close_day(ctx: ServiceContext, staff_id: str | None = None) -> DayClose:
         for member in uow.members.tier_since_on_or_before(add_years(today, -1)):
             changes.extend(review_tier(ctx, uow, member.id, today))
         result = DayClose(ctx.today(), sum(expired.values()), sum(1 for v in expired.values() if v),
-                          coupons, tuple(changes))
+                          coupons, tuple(changes), prune_outbox(ctx, uow))
         audit(ctx, uow, "day_closed", staff_id, target=str(result.business_date),
               points_expired=result.points_expired, coupons_expired=coupons,
-              tier_changes=len(changes))
+              tier_changes=len(changes), outbox_pruned=result.outbox_pruned)
         uow.commit()
     return result
+
+
+def prune_outbox(ctx: ServiceContext, uow: UnitOfWork) -> int:
+    """Delete outbox events acknowledged more than the pack's retention ago; returns how many.
+
+    Head office keeps every event it acknowledged, so the till's copy is only history; keeping
+    it forever makes a busy till's database grow without bound.
+    """
+    days = ctx.pack.offline.outbox_retention_days
+    return uow.outbox.prune_acked(ctx.now() - timedelta(days=days))
 
 
 def _expire_coupons(ctx: ServiceContext, uow: UnitOfWork, today: date) -> int:

@@ -131,6 +131,9 @@ def enrolled_path(demo_store: DemoStore, tmp_path: Path,
     server = make_server("sqlite", stores=("S001",))
     path = tmp_path / "enrolled.sqlite3"
     shutil.copy(demo_store.path, path)
+    # The key beside the database seals the card secret: a copy needs it to open.
+    shutil.copy(demo_store.path.with_name(demo_store.path.name + ".key"),
+                path.with_name(path.name + ".key"))
     app = open_app(path, clock=clock)
     try:
         enroll(app.store, server.url, server.code_for("S001"), clock)

@@ -128,6 +128,8 @@ def test_a_short_run_of_the_timings_leaves_the_store_sound(
         bench: SimpleNamespace, store_path: Path, tmp_path: Path) -> None:
     copy = tmp_path / "run.sqlite3"
     shutil.copy(store_path, copy)
+    # The key beside the database seals the card secret: a copy needs it to open.
+    shutil.copy(store_path.with_name(store_path.name + ".key"), copy.with_name("run.sqlite3.key"))
     report = bench.run.run(copy, n=3, warmup=1, seed=5, check=True)
     assert report["verify"] == []
     assert [r["kaika"]["n"] for r in report["results"]] == [3] * 5
