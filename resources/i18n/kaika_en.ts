@@ -705,6 +705,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>F8 New draw…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Prizes and stock left at this store</source>
         <translation type="unfinished"></translation>
     </message>
@@ -770,6 +774,125 @@
     </message>
     <message>
         <source>{prize}: {left} left to give.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lucky draw {name} is saved and running.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lucky draw {name} is saved; it starts on {day}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lucky draw {name} is saved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>DrawSetupDialog</name>
+    <message>
+        <source>Prize</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Points / coupon</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Weight</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stock here</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Chance</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Points</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Coupon</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Gift</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Thanks for playing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New lucky draw</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>e.g. SPRING-2025</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>as members will see it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>To (last day)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Free spins a day</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Points a paid spin</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tiers may add free spins of their own (Rules page). Each prize row is a slice of the wheel: the weight sets how often it comes up, the stock how many this store can give.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add prize</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove prize</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save draw</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing was saved. Prize row {row}, {column}: {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing was saved. {reason}</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1570,6 +1693,21 @@
     </message>
     <message>
         <source>Check: the movements do not add up to the closing figure — {points} points differ. Run kaika verify and call support.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PrizeTable</name>
+    <message>
+        <source>points, e.g. 200</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>template code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no limit</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -4136,6 +4274,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Sale {receipt} won coupon {code}, and that coupon has already been used, so the sale cannot be voided. Take the goods back as a return instead.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>This mobile number belongs to another member. Check the number, or look that member up instead.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4149,6 +4291,78 @@
     </message>
     <message>
         <source>The two PINs are not the same, so nothing was saved. Type the new PIN again, twice.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type a code for the draw, for example SPRING-2025.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The draw code {draw} may hold only letters, digits, - and _ (at most 40).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is already a lucky draw with code {draw}. Choose another code.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type the draw&apos;s name as members will see it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The name is too long: at most {max} characters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The last day is before the first day. Change the To date.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The last day is already past. Change the To date.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The points a paid spin costs cannot be below 0.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Free spins a day cannot be below 0.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add at least one prize with a weight of 1 or more.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type the prize&apos;s name as the wheel shows it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“{value}” is not a whole number.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The weight must be 1 or more: the bigger it is, the more often the prize comes up.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A points prize gives at least 1 point.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose the coupon template the prize issues.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no coupon template {template}. Choose one from the list.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The stock cannot be below 0.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type how many this store can give: only “thanks for playing” may be unlimited.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -705,6 +705,10 @@
         <translation>F5 开始抽奖</translation>
     </message>
     <message>
+        <source>F8 New draw…</source>
+        <translation>F8 新建抽奖…</translation>
+    </message>
+    <message>
         <source>Prizes and stock left at this store</source>
         <translation>奖品及本店剩余库存</translation>
     </message>
@@ -771,6 +775,125 @@
     <message>
         <source>{prize}: {left} left to give.</source>
         <translation>{prize}：剩余 {left} 份。</translation>
+    </message>
+    <message>
+        <source>Lucky draw {name} is saved and running.</source>
+        <translation>抽奖活动 {name} 已保存，现已开始。</translation>
+    </message>
+    <message>
+        <source>Lucky draw {name} is saved; it starts on {day}.</source>
+        <translation>抽奖活动 {name} 已保存，将于 {day} 开始。</translation>
+    </message>
+    <message>
+        <source>Lucky draw {name} is saved.</source>
+        <translation>抽奖活动 {name} 已保存。</translation>
+    </message>
+</context>
+<context>
+    <name>DrawSetupDialog</name>
+    <message>
+        <source>Prize</source>
+        <translation>奖品</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Points / coupon</source>
+        <translation>积分 / 优惠券</translation>
+    </message>
+    <message>
+        <source>Weight</source>
+        <translation>权重</translation>
+    </message>
+    <message>
+        <source>Stock here</source>
+        <translation>本店库存</translation>
+    </message>
+    <message>
+        <source>Chance</source>
+        <translation>中奖率</translation>
+    </message>
+    <message>
+        <source>Points</source>
+        <translation>积分</translation>
+    </message>
+    <message>
+        <source>Coupon</source>
+        <translation>优惠券</translation>
+    </message>
+    <message>
+        <source>Gift</source>
+        <translation>礼品</translation>
+    </message>
+    <message>
+        <source>Thanks for playing</source>
+        <translation>谢谢参与</translation>
+    </message>
+    <message>
+        <source>New lucky draw</source>
+        <translation>新建抽奖活动</translation>
+    </message>
+    <message>
+        <source>e.g. SPRING-2025</source>
+        <translation>如 SPRING-2025</translation>
+    </message>
+    <message>
+        <source>as members will see it</source>
+        <translation>会员看到的名称</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>开始日期</translation>
+    </message>
+    <message>
+        <source>To (last day)</source>
+        <translation>结束日期（含当天）</translation>
+    </message>
+    <message>
+        <source>Free spins a day</source>
+        <translation>每天免费次数</translation>
+    </message>
+    <message>
+        <source>Points a paid spin</source>
+        <translation>每次抽奖所需积分</translation>
+    </message>
+    <message>
+        <source>Tiers may add free spins of their own (Rules page). Each prize row is a slice of the wheel: the weight sets how often it comes up, the stock how many this store can give.</source>
+        <translation>会员等级可另加免费次数（见“规则”页）。每行奖品是转盘上的一格：权重决定抽中的频率，库存决定本店能送出多少份。</translation>
+    </message>
+    <message>
+        <source>Add prize</source>
+        <translation>添加奖品</translation>
+    </message>
+    <message>
+        <source>Remove prize</source>
+        <translation>删除奖品</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Save draw</source>
+        <translation>保存抽奖</translation>
+    </message>
+    <message>
+        <source>Nothing was saved. Prize row {row}, {column}: {reason}</source>
+        <translation>未保存。奖品第 {row} 行“{column}”：{reason}</translation>
+    </message>
+    <message>
+        <source>Nothing was saved. {reason}</source>
+        <translation>未保存。{reason}</translation>
     </message>
 </context>
 <context>
@@ -1571,6 +1694,21 @@
     <message>
         <source>Check: the movements do not add up to the closing figure — {points} points differ. Run kaika verify and call support.</source>
         <translation>核对：当日变动与期末积分不符——相差 {points} 积分。请运行 kaika verify 并联系技术支持。</translation>
+    </message>
+</context>
+<context>
+    <name>PrizeTable</name>
+    <message>
+        <source>points, e.g. 200</source>
+        <translation>积分数，如 200</translation>
+    </message>
+    <message>
+        <source>template code</source>
+        <translation>优惠券模板编号</translation>
+    </message>
+    <message>
+        <source>no limit</source>
+        <translation>不限</translation>
     </message>
 </context>
 <context>
@@ -4134,6 +4272,10 @@
         <translation>小票 {receipt} 的商品已全部退货。</translation>
     </message>
     <message>
+        <source>Sale {receipt} won coupon {code}, and that coupon has already been used, so the sale cannot be voided. Take the goods back as a return instead.</source>
+        <translation>小票 {receipt} 赠送的优惠券 {code} 已经使用，此笔销售不能作废。请改为办理退货。</translation>
+    </message>
+    <message>
         <source>This mobile number belongs to another member. Check the number, or look that member up instead.</source>
         <translation>这个手机号已属于另一位会员。请核对号码，或直接查找那位会员。</translation>
     </message>
@@ -4148,6 +4290,78 @@
     <message>
         <source>The two PINs are not the same, so nothing was saved. Type the new PIN again, twice.</source>
         <translation>两次输入的密码不一致，未保存。请重新输入新密码两次。</translation>
+    </message>
+    <message>
+        <source>Type a code for the draw, for example SPRING-2025.</source>
+        <translation>请输入抽奖活动编号，如 SPRING-2025。</translation>
+    </message>
+    <message>
+        <source>The draw code {draw} may hold only letters, digits, - and _ (at most 40).</source>
+        <translation>抽奖编号 {draw} 只能包含字母、数字、- 和 _（最多 40 个字符）。</translation>
+    </message>
+    <message>
+        <source>There is already a lucky draw with code {draw}. Choose another code.</source>
+        <translation>已有编号为 {draw} 的抽奖活动，请换一个编号。</translation>
+    </message>
+    <message>
+        <source>Type the draw&apos;s name as members will see it.</source>
+        <translation>请输入会员看到的抽奖活动名称。</translation>
+    </message>
+    <message>
+        <source>The name is too long: at most {max} characters.</source>
+        <translation>名称太长：最多 {max} 个字符。</translation>
+    </message>
+    <message>
+        <source>The last day is before the first day. Change the To date.</source>
+        <translation>结束日期早于开始日期，请修改结束日期。</translation>
+    </message>
+    <message>
+        <source>The last day is already past. Change the To date.</source>
+        <translation>结束日期已过，请修改结束日期。</translation>
+    </message>
+    <message>
+        <source>The points a paid spin costs cannot be below 0.</source>
+        <translation>每次抽奖所需积分不能小于 0。</translation>
+    </message>
+    <message>
+        <source>Free spins a day cannot be below 0.</source>
+        <translation>每天免费次数不能小于 0。</translation>
+    </message>
+    <message>
+        <source>Add at least one prize with a weight of 1 or more.</source>
+        <translation>请至少添加一个权重不小于 1 的奖品。</translation>
+    </message>
+    <message>
+        <source>Type the prize&apos;s name as the wheel shows it.</source>
+        <translation>请输入转盘上显示的奖品名称。</translation>
+    </message>
+    <message>
+        <source>“{value}” is not a whole number.</source>
+        <translation>“{value}”不是整数。</translation>
+    </message>
+    <message>
+        <source>The weight must be 1 or more: the bigger it is, the more often the prize comes up.</source>
+        <translation>权重必须不小于 1：权重越大，抽中越频繁。</translation>
+    </message>
+    <message>
+        <source>A points prize gives at least 1 point.</source>
+        <translation>积分奖品至少送 1 积分。</translation>
+    </message>
+    <message>
+        <source>Choose the coupon template the prize issues.</source>
+        <translation>请选择该奖品发放的优惠券模板。</translation>
+    </message>
+    <message>
+        <source>There is no coupon template {template}. Choose one from the list.</source>
+        <translation>没有优惠券模板 {template}，请从列表中选择。</translation>
+    </message>
+    <message>
+        <source>The stock cannot be below 0.</source>
+        <translation>库存不能小于 0。</translation>
+    </message>
+    <message>
+        <source>Type how many this store can give: only “thanks for playing” may be unlimited.</source>
+        <translation>请输入本店可送出的数量：只有“谢谢参与”可以不限。</translation>
     </message>
 </context>
 <context>

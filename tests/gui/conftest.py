@@ -59,7 +59,7 @@ def store(demo_store: DemoStore, tmp_path: Path, clock: FixedClock) -> Iterator[
     path = tmp_path / "store.sqlite3"
     shutil.copy(demo_store.path, path)
     key = demo_store.path.with_name(demo_store.path.name + ".key")
-    if key.exists():  # made only once something personal was encrypted
+    if key.exists():  # it seals the card secret and ID numbers: a copy needs it
         shutil.copy(key, path.with_name(path.name + ".key"))
     opened = open_app(path, clock=clock)
     yield opened
