@@ -9,6 +9,7 @@ from domain.money import format_yuan
 from domain.records import Sale, TenderKind
 from domain.services.checkout import Completed
 from domain.services.returns import Returned
+from domain.services.voids import Voided
 from hardware.layout import Align
 from hardware.receipt import Receipt
 
@@ -20,6 +21,7 @@ LABELS: dict[str, dict[str, str]] = {
            "coupon_won": "赠券", "thanks": "谢谢惠顾，欢迎再次光临", "rounding": "抹零",
            "return": "退货单", "original": "原单号", "refund": "退款合计",
            "taken_back": "扣回积分", "approved": "授权", "coupon_used": "用券",
+           "coupon_withdrawn": "收回赠券", "tier_back": "会员等级恢复为",
            TenderKind.CASH: "现金", TenderKind.BANK_CARD: "银行卡",
            TenderKind.MOBILE: "移动支付", TenderKind.WALLET: "储值卡",
            TenderKind.POINTS: "积分抵现", TenderKind.COUPON: "代金券"},
@@ -29,7 +31,8 @@ LABELS: dict[str, dict[str, str]] = {
            "expiring": "Points expiring", "coupon_won": "Coupon", "thanks": "Thank you!",
            "rounding": "Rounding", "return": "Return receipt", "original": "Original",
            "refund": "Refund total", "taken_back": "Points taken back", "approved": "Approved",
-           "coupon_used": "Coupon", TenderKind.CASH: "Cash", TenderKind.BANK_CARD: "Bank card",
+           "coupon_used": "Coupon", "coupon_withdrawn": "Coupon withdrawn",
+           "tier_back": "Tier back to", TenderKind.CASH: "Cash", TenderKind.BANK_CARD: "Bank card",
            TenderKind.MOBILE: "Mobile wallet", TenderKind.WALLET: "Stored value",
            TenderKind.POINTS: "Points", TenderKind.COUPON: "Voucher"},
 }
@@ -59,7 +62,8 @@ def sale_receipt(done: Completed, store_name: str, cashier: str, calendar: Busin
 def return_receipt(done: Returned, store_name: str, cashier: str, calendar: BusinessDay,
                    lang: str = "zh", original_receipt: str | None = None,
                    approved_by: str | None = None) -> Receipt:
-    """A return: the goods back, where the money went (original tenders), points taken back."""
+    """A return: the goods back, where the money went (original tenders), points taken back;
+    a void also lists the coupons it withdrew and the tier it set back."""
     t = LABELS.get(lang, LABELS["zh"])
     sale = done.sale
     receipt = Receipt().text(store_name, Align.CENTER, width=2, height=2)
@@ -83,8 +87,22 @@ def return_receipt(done: Returned, store_name: str, cashier: str, calendar: Busi
     if sale.member_id and (done.points_taken_back or done.points_balance is not None):
         receipt.rule().columns(str(t["taken_back"]), str(done.points_taken_back))
         receipt.columns(str(t["balance"]), str(done.points_balance))
+    if isinstance(done, Voided):
+        _won_back(receipt, done, t)
     receipt.barcode(sale.receipt_no).cut()
     return receipt
+
+
+def _won_back(receipt: Receipt, done: Voided, t: dict[str, str]) -> None:
+    """What the voided sale had won, taken back: the customer sees why the coupon no longer
+    scans and why the card shows the old tier."""
+    if not done.coupons_withdrawn and done.tier_change is None:
+        return
+    receipt.rule()
+    for code in done.coupons_withdrawn:
+        receipt.columns(str(t["coupon_withdrawn"]), format_code(code))
+    if done.tier_change is not None:
+        receipt.columns(str(t["tier_back"]), done.tier_change.to_tier)
 
 
 def _lines(receipt: Receipt, sale: Sale, t: dict[str, str]) -> None:

@@ -4,6 +4,9 @@ Members, ledger entries, cards and coupons written without an outbox event (a st
 used on its own before enrolment, members imported from an old system, a scenario's seeded
 members) are announced once, as ordinary events with their original ids: head office inserts
 what it does not have and answers `duplicate` for what it does, so announcing twice is harmless.
+A member's payment PIN chosen before PINs travelled (a `member_pins` hash no `member.patched`
+event carries) goes as the edit `member_pin.set_pin` sends, stamped when it was set: head office
+keeps the later PIN by HLC, so an old PIN announced now never beats one chosen since elsewhere.
 """
 
 from __future__ import annotations
@@ -16,6 +19,7 @@ from sqlalchemy import select, text
 from db.rows import CardRow, CouponRow, MemberRow
 from db.uow import SqlUnitOfWork
 from domain.services.context import to_wire
+from sync.payloads import PIN_HASH, PIN_SET_AT
 
 _ANNOUNCED = {
     "member.created": "$.id",
@@ -53,6 +57,10 @@ def _sent_keys(uow: SqlUnitOfWork) -> set[tuple[str, str]]:
             {"path": path, "type": event_type})
         family = event_type.split(".")[0]
         sent.update((family, str(key)) for (key,) in rows if key is not None)
+    pins = uow.session.execute(text(
+        "SELECT json_extract(payload, '$.member_id'), json_extract(payload, '$.fields.pin_hash')"
+        " FROM outbox WHERE type = 'member.patched'"))
+    sent.update(("pin", f"{member}:{hashed}") for member, hashed in pins if hashed is not None)
     return sent
 
 
@@ -69,7 +77,21 @@ def _member(uow: SqlUnitOfWork, member_id: str, sent: set[tuple[str, str]], at: 
     for wentry in uow.wallet.entries(member_id):
         if wentry.kind != "sync" and ("wallet", wentry.id) not in sent:
             count += _emit(uow, "wallet.entry", to_wire(wentry), member_id, at)
-    return count
+    return count + _pin(uow, member_id, sent, at)
+
+
+def _pin(uow: SqlUnitOfWork, member_id: str, sent: set[tuple[str, str]], at: str) -> int:
+    """The member's own PIN when no queued event carries its hash (the mobile's digits, which
+    stand in for a member without one, are nobody's secret to send)."""
+    held = uow.member_pins.get(member_id)
+    if held is None or held.pin_hash is None or ("pin", f"{member_id}:{held.pin_hash}") in sent:
+        return 0
+    payload: dict[str, Any] = {"member_id": member_id, "fields": {PIN_HASH: held.pin_hash}}
+    if held.set_at is not None:  # without it head office dates the PIN by this announcement
+        payload["fields"][PIN_SET_AT] = to_wire(held.set_at)
+        # Stamped at the time it was set (after this member's earlier edits): not "now".
+        payload["hlc"] = str(uow.hlc.next_stamp(member_id, held.set_at))
+    return _emit(uow, "member.patched", payload, member_id, at)
 
 
 def _emit(uow: SqlUnitOfWork, event_type: str, payload: dict[str, Any], member_id: str | None,

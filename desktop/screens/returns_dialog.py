@@ -28,9 +28,11 @@ from desktop.screens.prompt import Kind, approve, ask
 from desktop.viewmodels.returns import ReturnViewModel
 from desktop.viewmodels.session import TillSession
 from desktop.widgets.money_label import MoneyLabel
+from domain.coupons import format_code
 from domain.errors import DomainError, ValidationError
 from domain.records import Staff, TenderKind
 from domain.services.returns import Returned
+from domain.services.voids import Voided
 from hardware.scan_codes import ScannedCode
 
 
@@ -283,7 +285,17 @@ class ReturnsDialog(QDialog):
         if done.points_taken_back:
             text += " " + self.tr("{points} points taken back.").format(
                 points=i18n.number(done.points_taken_back))
+        if isinstance(done, Voided):
+            text += self._won_back(done)
         return text
+
+    def _won_back(self, done: Voided) -> str:
+        """What a void took back besides the money: coupons the sale won, a tier it raised."""
+        parts = [self.tr("Coupon {code} withdrawn.").format(code=format_code(code))
+                 for code in done.coupons_withdrawn]
+        if done.tier_change is not None:
+            parts.append(self.tr("Tier back to {tier}.").format(tier=done.tier_change.to_tier))
+        return "".join(" " + part for part in parts)
 
     def show_refusal(self, err: DomainError) -> None:
         self.error.setText(feedback.describe(err).text)

@@ -80,9 +80,10 @@ class ReturnViewModel:
         self.load(self.sale.receipt_no)
         return done
 
-    def void(self, manager: Staff, reason: str) -> returns.Returned:
+    def void(self, manager: Staff, reason: str) -> voids.Voided:
         """Undo the whole paid sale, approved by a manager: refund, ledgers and the audit entry
-        naming the manager and the reason in one transaction (domain/services/voids.py)."""
+        naming the manager and the reason in one transaction (domain/services/voids.py); the
+        result also names the coupons withdrawn and the tier set back."""
         if self.sale is None:
             raise NotFound("sale.unknown", receipt="")
         done = voids.void_sale(self.env.ctx, self.sale.receipt_no, manager.id, reason,
