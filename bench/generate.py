@@ -26,6 +26,7 @@ from bench.history import History, HistoryMaker, StoreHours, window_days
 from bench.people import CARD_COLUMNS, MEMBER_COLUMNS, Joined, MemberMaker, max_members
 from bench.products import PRODUCT_COLUMNS, product_row
 from bench.vocab import mobiles
+from db.member_terms import INSERT_TERMS, term_rows
 from desktop.bootstrap import open_app
 from domain.records import Role, StoreSettings
 from domain.rulepack import RulePack
@@ -166,6 +167,10 @@ def _load_members(conn: sqlite3.Connection, rng: random.Random, store: Store,
 def _write_chunk(conn: sqlite3.Connection, joined: list[Joined], histories: list[History]) -> None:
     with _transaction(conn):
         conn.executemany(insert_sql("members", MEMBER_COLUMNS), [j.member for j in joined])
+        # What SqlMemberRepo.add writes beside each member: the desk's search terms.
+        conn.executemany(INSERT_TERMS, [
+            row for j in joined
+            for row in term_rows(j.member_id, str(j.member[1]), str(j.member[2]))])
         conn.executemany(insert_sql("cards", CARD_COLUMNS), [j.card for j in joined])
         conn.executemany(insert_sql("member_balances", BALANCE_COLUMNS), [
             (j.member_id, h.points, h.principal_fen, h.bonus_fen)

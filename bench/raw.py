@@ -210,3 +210,58 @@ class RawStore:
 def _json(value: Any) -> str:
     """Kaika's stored JSON form: compact, keys sorted, CJK kept as is."""
     return json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+
+
+# --- the front desk's member search (bench/search.py) ----------------------------------------
+
+SEARCH_LIMIT = 50
+_TOP = "\U0010ffff"  # above every character: prefix + _TOP bounds a prefix range
+BY_TERM = """
+    SELECT m.* FROM member_search_terms t JOIN members m ON m.id = t.member_id
+    WHERE t.kind = ? AND t.term >= ? AND t.term < ? ORDER BY t.term, t.member_id LIMIT ?"""
+BY_CARD_PREFIX = """
+    SELECT m.* FROM members m JOIN cards c ON c.member_id = m.id
+    WHERE c.number >= ? AND c.number < ? ORDER BY c.number LIMIT ?"""
+BY_MOBILE_PREFIX = "SELECT * FROM members WHERE mobile >= ? AND mobile < ? ORDER BY mobile LIMIT ?"
+RECENT = "SELECT * FROM members ORDER BY joined_on DESC, name LIMIT ?"
+CARDS_OF = "SELECT * FROM cards WHERE member_id = ?"
+BALANCES_OF = "SELECT * FROM member_balances WHERE member_id = ?"
+
+
+class RawSearch:
+    """The desk's member search by hand on the same index: the same ranges, then each hit's
+    cards and balances; no checking of hits, no mapping to records."""
+
+    def __init__(self, conn: sqlite3.Connection) -> None:
+        self.conn = conn
+
+    def search(self, text: str, limit: int = SEARCH_LIMIT) -> set[str]:
+        """The member ids found (the hits' cards and balances are read, then dropped)."""
+        if not text:
+            rows = self.conn.execute(RECENT, (limit,)).fetchall()
+        elif text.isdigit():
+            rows = self._digits(text, limit)
+        elif text.isascii() and text.isalnum():
+            rows = self._terms("i", text.lower(), limit) + self._terms("n", text.lower(), limit)
+        else:
+            rows = self._terms("n", text, limit)
+        ids = list(dict.fromkeys(row[0] for row in rows))[:limit]
+        for member_id in ids:
+            self.conn.execute(CARDS_OF, (member_id,)).fetchall()
+            self.conn.execute(BALANCES_OF, (member_id,)).fetchone()
+        return set(ids)
+
+    def _digits(self, digits: str, limit: int) -> list[tuple[Any, ...]]:
+        upper = digits + ":"
+        rows = self.conn.execute(BY_CARD_PREFIX, (digits, upper, limit)).fetchall()
+        rows += self.conn.execute(BY_MOBILE_PREFIX, (digits, upper, limit)).fetchall()
+        return rows + self._terms("m", digits[::-1], limit) if len(digits) >= 4 else rows
+
+    def _terms(self, kind: str, prefix: str, limit: int) -> list[tuple[Any, ...]]:
+        """A page twice the limit, larger while members repeat (as Kaika reads it)."""
+        page = limit * 2
+        while True:
+            rows = self.conn.execute(BY_TERM, (kind, prefix, prefix + _TOP, page)).fetchall()
+            if len({row[0] for row in rows}) >= limit or len(rows) < page:
+                return rows
+            page *= 4

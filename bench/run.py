@@ -28,7 +28,8 @@ import sqlalchemy
 
 from bench.generate import CASHIER, DEFAULT_DB, counts
 from bench.plans import plan_sale
-from bench.raw import RawStore
+from bench.raw import RawSearch, RawStore
+from bench.search import KINDS, draw_people, search_rounds, typed_for
 from bench.stats import Goal, Result, summary, table
 from db.verify import verify
 from desktop.bootstrap import App, open_app
@@ -196,6 +197,21 @@ class Bench:
                       Goal(25, 2), summary(k), summary(r),
                       "raw = the same rows in one BEGIN IMMEDIATE, WAL, synchronous=FULL")
 
+    def member_search(self) -> list[Result]:
+        """The Members page's search of each kind, on its own random members per kind."""
+        rounds = self.n + self.warmup
+        people = draw_people(self.raw.conn, self.sample.rng, rounds)
+        raw = RawSearch(self.raw.conn)
+        results = []
+        for label, kind in KINDS:
+            typed = typed_for(kind, self.sample.rng, people)
+            k, r = paired(search_rounds(self.ctx, raw, typed), self.warmup)
+            results.append(Result(f"member search: {label} (`lookup.search`, 50 hits)",
+                                  Goal(50), summary(k), summary(r),
+                                  "raw = the same index ranges, then each hit's cards and "
+                                  "balances"))
+        return results
+
     def _cards(self, first_round: int, per_round: int = 1) -> list[tuple[str, str]]:
         """Cards for every round (warm-up ones first) starting at round `first_round`."""
         rounds = self.n + self.warmup
@@ -299,7 +315,7 @@ def run(path: Path, n: int, warmup: int, seed: int, check: bool) -> dict[str, An
         gc.freeze()
         load_before = os.getloadavg()
         results = [bench.card_lookup(), bench.member_panel(), *bench.scan_and_quote(),
-                   bench.complete_sale()]
+                   bench.complete_sale(), *bench.member_search()]
         load_after = os.getloadavg()
         problems = [p.to_dict() for p in verify(app.store)] if check else None
     finally:

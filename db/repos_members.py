@@ -25,6 +25,7 @@ from db.mapping_plain import (
 )
 from db.mapping_store import template_from_row, template_to_row
 from db.member_search import search_members
+from db.member_terms import add_terms, refresh_terms
 from db.repos_cardholder import holder_by_card, panel_extras
 from db.repos_driver import (
     execute,
@@ -74,9 +75,12 @@ class SqlMemberRepo:
             raise ValidationError("member.mobile_taken", field="mobile", member_id=taken[0])
         write(self._s, _INSERT_MEMBER, lambda: member_params(member, self._cipher))
         execute(self._s, _INSERT_BALANCES, (member.id,))
+        add_terms(self._s, member.id, member.name, member.mobile)
 
     def save(self, member: Member) -> None:
-        """Insert or replace every column (what the ORM's merge did)."""
+        """Insert or replace every column (what the ORM's merge did); the search terms
+        follow a changed name or mobile."""
+        refresh_terms(self._s, member.id, member.name, member.mobile)
         write(self._s, _UPSERT_MEMBER, lambda: member_params(member, self._cipher))
 
     def balances(self, member_id: str) -> Balances:

@@ -16,7 +16,8 @@ class MemberRow(Base):
     """A member's profile; the resident ID number is only ever stored as a Fernet token."""
 
     __tablename__ = "members"
-    __table_args__ = (Index(None, "status", "tier_since"),)
+    # joined_on: the desk's list when nothing is typed is the latest to join (migration 0006).
+    __table_args__ = (Index(None, "status", "tier_since"), Index(None, "joined_on"))
 
     id: Mapped[str] = mapped_column(String(36), primary_key=True)
     name: Mapped[str] = mapped_column(String(100))
@@ -47,6 +48,19 @@ class MemberRow(Base):
     created_at: Mapped[datetime | None] = mapped_column(UtcDateTime())
     deposit_rate: Mapped[Decimal | None] = mapped_column(DecimalText())
     deposit_until: Mapped[date | None] = mapped_column(IsoDate())
+
+
+class MemberSearchTermRow(Base):
+    """What the desk finds a member by: pinyin initials, name endings, the mobile backwards
+    (db/member_terms.py). The key is the whole row, so a search is one range on it; no
+    foreign key, so a stale row costs nothing (every hit is checked against the member)."""
+
+    __tablename__ = "member_search_terms"
+    __table_args__ = ({"sqlite_with_rowid": False},)
+
+    kind: Mapped[str] = mapped_column(String(1), primary_key=True)
+    term: Mapped[str] = mapped_column(String(24), primary_key=True)
+    member_id: Mapped[str] = mapped_column(String(36), primary_key=True)
 
 
 class BalanceRow(Base):

@@ -23,6 +23,7 @@ from zoneinfo import ZoneInfo
 
 from sqlalchemy import select, text
 
+from db.member_terms import forget_terms, rekey_terms
 from db.rows import OutboxRow
 from db.rows_sync import HoBalanceRow, MemberAliasRow, SyncVersionRow
 from db.uow import SqlUnitOfWork
@@ -194,6 +195,7 @@ def _rename_member(a: Applier, alias: str, canonical: str) -> None:
     for table, column in _MEMBER_COLUMNS:
         a.session.execute(text(f"UPDATE {table} SET {column} = :c WHERE {column} = :a"),
                           {"c": canonical, "a": alias})
+    rekey_terms(a.session, alias, canonical)  # the search index follows (db/member_terms)
     a.session.execute(text("UPDATE members SET id = :c WHERE id = :a"),
                       {"c": canonical, "a": alias})
     a.session.expire_all()
@@ -216,6 +218,7 @@ def _fold_member(a: Applier, alias: str, canonical: str) -> None:
          "c": canonical})
     for table in ("member_balances", "ho_balances"):
         a.session.execute(text(f"DELETE FROM {table} WHERE member_id = :a"), {"a": alias})
+    forget_terms(a.session, alias)
     a.session.execute(text("DELETE FROM members WHERE id = :a"), {"a": alias})
     a.session.expire_all()
 

@@ -132,8 +132,19 @@ def test_a_short_run_of_the_timings_leaves_the_store_sound(
     shutil.copy(store_path.with_name(store_path.name + ".key"), copy.with_name("run.sqlite3.key"))
     report = bench.run.run(copy, n=3, warmup=1, seed=5, check=True)
     assert report["verify"] == []
-    assert [r["kaika"]["n"] for r in report["results"]] == [3] * 5
-    assert [r["raw"]["n"] for r in report["results"]] == [3] * 5
+    # five till rows, then the four kinds of member search (bench/search.py)
+    assert [r["kaika"]["n"] for r in report["results"]] == [3] * 9
+    assert [r["raw"]["n"] for r in report["results"]] == [3] * 9
     # Both sides rang up a sale per round, warm-up included, each with its own receipt.
     [(sales, receipts)] = _rows(copy, "SELECT COUNT(*), COUNT(DISTINCT receipt_no) FROM sales")
     assert sales == receipts == 2 * (3 + 1)
+
+
+def test_generated_members_are_found_as_the_desk_finds_them(store_path: Path) -> None:
+    """The generator writes each member's search terms, as SqlMemberRepo.add does."""
+    [(count,)] = _rows(store_path, "SELECT COUNT(DISTINCT member_id) FROM member_search_terms")
+    assert count == MEMBERS
+    name, mobile, member_id = _rows(store_path, "SELECT name, mobile, id FROM members")[7]
+    with StoreDb.open(store_path, create=False) as store, store.reader() as uow:
+        for typed in (mobile[-4:], name[1:], pinyin_initials(str(name))):
+            assert member_id in {m.id for m in uow.members.search(str(typed), 500)}, typed

@@ -38,7 +38,7 @@ def test_current_is_none_before_and_head_after(tmp_path: Path) -> None:
     engine = make_engine(tmp_path / "c.db")
     assert current(engine) is None
     upgrade(engine)
-    assert current(engine) == head() == "0005"
+    assert current(engine) == head() == "0006"
     engine.dispose()
 
 
@@ -94,11 +94,14 @@ def test_a_0001_database_upgrades_in_place_and_its_data_stays_usable(tmp_path: P
     _seed_0001(path)
     store = StoreDb.open(path, create=False)  # opening migrates to head
     try:
-        assert current(store.engine) == "0005"
+        assert current(store.engine) == "0006"
         with store.uow() as uow:
             member = uow.members.by_mobile("13700137000")
             assert member is not None and member.tier == "金卡"
             assert member.tier_since == date(2024, 5, 1)
+            # 0006 filled in the search terms of the members already there
+            for typed in ("ww", "王", "7000"):
+                assert [m.id for m in uow.members.search(typed)] == [MEMBER_ID], typed
             assert uow.members.balances(MEMBER_ID).points == 300
             sale = uow.sales.by_receipt("S012-T02-000001")
             assert sale is not None and sale.member_id == MEMBER_ID
@@ -134,7 +137,7 @@ def test_a_database_from_a_newer_kaika_is_refused(tmp_path: Path) -> None:
     with pytest.raises(DomainError) as caught:
         StoreDb.open(path)
     assert caught.value.code == "store.schema_newer"
-    assert caught.value.params == {"revision": "0999", "known": "0005"}
+    assert caught.value.params == {"revision": "0999", "known": "0006"}
 
 
 def test_open_without_create_refuses_a_missing_file(tmp_path: Path) -> None:
