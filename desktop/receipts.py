@@ -19,7 +19,7 @@ LABELS: dict[str, dict[str, str]] = {
            "total": "合计", "discount": "优惠", "change": "找零", "member": "会员",
            "earned": "本单积分", "balance": "积分余额", "expiring": "即将过期积分",
            "coupon_won": "赠券", "thanks": "谢谢惠顾，欢迎再次光临", "rounding": "抹零",
-           "return": "退货单", "original": "原单号", "refund": "退款合计",
+           "return": "退货单", "void": "作废单", "original": "原单号", "refund": "退款合计",
            "taken_back": "扣回积分", "approved": "授权", "coupon_used": "用券",
            "coupon_withdrawn": "收回赠券", "tier_back": "会员等级恢复为",
            TenderKind.CASH: "现金", TenderKind.BANK_CARD: "银行卡",
@@ -29,7 +29,8 @@ LABELS: dict[str, dict[str, str]] = {
            "total": "Total", "discount": "Discount", "change": "Change", "member": "Member",
            "earned": "Points earned", "balance": "Points balance",
            "expiring": "Points expiring", "coupon_won": "Coupon", "thanks": "Thank you!",
-           "rounding": "Rounding", "return": "Return receipt", "original": "Original",
+           "rounding": "Rounding", "return": "Return receipt", "void": "Void receipt",
+           "original": "Original",
            "refund": "Refund total", "taken_back": "Points taken back", "approved": "Approved",
            "coupon_used": "Coupon", "coupon_withdrawn": "Coupon withdrawn",
            "tier_back": "Tier back to", TenderKind.CASH: "Cash", TenderKind.BANK_CARD: "Bank card",
@@ -67,7 +68,8 @@ def return_receipt(done: Returned, store_name: str, cashier: str, calendar: Busi
     t = LABELS.get(lang, LABELS["zh"])
     sale = done.sale
     receipt = Receipt().text(store_name, Align.CENTER, width=2, height=2)
-    receipt.text(str(t["return"]), Align.CENTER).rule()
+    title = t["void"] if isinstance(done, Voided) else t["return"]
+    receipt.text(str(title), Align.CENTER).rule()
     receipt.columns(str(t["no"]), sale.receipt_no)
     if original_receipt:
         receipt.columns(str(t["original"]), original_receipt)

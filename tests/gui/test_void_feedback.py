@@ -67,7 +67,7 @@ def test_the_void_names_the_coupon_withdrawn_and_the_tier_set_back(
     assert "Refunded ￥2,697.00" in outcome
     assert f"Coupon {format_code(code)} withdrawn." in outcome
     assert "Tier back to 普通会员." in outcome
-    page = page_with(printer_peer, "退货单")  # GB18030 through the printer peer
+    page = page_with(printer_peer, "作废单")  # GB18030 through the printer peer
     assert has(page, "退款合计", "￥2,697.00")
     assert has(page, "收回赠券", format_code(code))
     assert has(page, "会员等级恢复为", "普通会员")
@@ -85,7 +85,7 @@ def test_the_void_receipt_speaks_the_receipt_language(
 
     void_it(keys)
 
-    page = page_with(printer_peer, "Return receipt")
+    page = page_with(printer_peer, "Void receipt")
     assert has(page, "Coupon withdrawn", format_code(code))
     assert has(page, "Tier back to", "普通会员")
     assert not any("收回" in line for line in page)
@@ -102,5 +102,5 @@ def test_a_void_that_took_nothing_else_back_says_only_the_refund(
     outcome = keys.child("return_outcome", returns).text()
     assert "Refunded ￥89.00" in outcome
     assert "withdrawn" not in outcome and "Tier" not in outcome
-    page = page_with(printer_peer, "退货单")
+    page = page_with(printer_peer, "作废单")
     assert not any("收回赠券" in line or "会员等级" in line for line in page)
