@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from pathlib import Path
 
 from alembic import command
@@ -13,6 +14,7 @@ from sqlalchemy import Connection, Engine
 from db.engine import read_only
 from domain.errors import DomainError
 
+log = logging.getLogger(__name__)
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 
 
@@ -42,6 +44,11 @@ def current(engine: Engine) -> str | None:
 def upgrade(engine: Engine, revision: str = "head") -> None:
     """Upgrade in place, in one transaction: a failed step leaves the database as it was."""
     _refuse_unknown(engine)
+    at = current(engine)
+    if at is not None and at != head():
+        # Some steps rewrite every member (0006 indexes a million in ~20 s): say why we wait.
+        log.warning("upgrading the store database from revision %s to %s; a large store "
+                    "takes a while, do not switch off", at, head())
     with engine.begin() as conn:
         command.upgrade(alembic_config(conn), revision)
 
