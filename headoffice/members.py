@@ -17,7 +17,7 @@ A batch's member events are merged in memory in seq order and written with a few
 from __future__ import annotations
 
 from collections.abc import Iterable
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any
 
 import sqlalchemy as sa
@@ -322,14 +322,17 @@ def _announce_alias(b: Batch, alias: str, canonical: str) -> None:
 
 
 def apply_tiers(b: Batch, items: list[Item]) -> None:
-    """tier.changed: history appended; the member's tier is the latest change by time."""
+    """tier.changed: history appended; the member's tier is the latest change by time, dated
+    from the anniversary the till gave it (an older till's change: from its business date)."""
     rows: list[dict[str, Any]] = []
+    since: dict[str, date] = {}
     for item in items:
         p = item.payload
         assert isinstance(p, TierChangedV1)
         rows.append({"id": p.id, "member_id": b.canonical(p.member_id), "store_id":
                      b.terminal.store_id, "at": p.at, "from_tier": p.from_tier,
                      "to_tier": p.to_tier, "reason": p.reason})
+        since[p.id] = p.tier_since or b.business_date(p.at)
     found = existing(b.conn, tier_changes, ("id",), [(r["id"],) for r in rows])
     latest: dict[str, dict[str, Any]] = {}
     new = []
@@ -342,8 +345,7 @@ def apply_tiers(b: Batch, items: list[Item]) -> None:
             latest[row["member_id"]] = row
     bulk_insert(b.conn, tier_changes, new)
     if latest:
-        _set_tiers(b, [(m, r["to_tier"], r["at"], b.business_date(r["at"]))
-                       for m, r in latest.items()])
+        _set_tiers(b, [(m, r["to_tier"], r["at"], since[r["id"]]) for m, r in latest.items()])
 
 
 def _set_tier(b: Batch, member_id: str, tier: str, at: datetime, since: Any) -> None:
@@ -351,12 +353,21 @@ def _set_tier(b: Batch, member_id: str, tier: str, at: datetime, since: Any) -> 
 
 
 def _set_tiers(b: Batch, changes: list[tuple[str, str, datetime, Any]]) -> None:
-    """Each member's tier becomes the change's unless a later one is already in force."""
+    """Each member's tier becomes the change's unless a later one is already in force.
+
+    The version moves either way: a till kept its own tier while its change was unsent
+    (sync/apply.py), so once the change has lost here it must hear the winner again.
+    """
+    at = sa.bindparam("at", type_=members.c.tier_at.type)
+    won = sa.or_(members.c.tier_at.is_(None), members.c.tier_at <= at)
     b.conn.execute(
-        members.update().where(members.c.id == sa.bindparam("m"), sa.or_(
-            members.c.tier_at.is_(None), members.c.tier_at <= sa.bindparam("at")))
-        .values(tier=sa.bindparam("tier"), tier_since=sa.bindparam("since"),
-                tier_at=sa.bindparam("at"), version=members.c.version + 1),
-        [{"m": m, "tier": t, "at": at, "since": since} for m, t, at, since in changes])
+        members.update().where(members.c.id == sa.bindparam("m"))
+        .values(tier=sa.case((won, sa.bindparam("tier", type_=members.c.tier.type)),
+                             else_=members.c.tier),
+                tier_since=sa.case((won, sa.bindparam("since", type_=members.c.tier_since.type)),
+                                   else_=members.c.tier_since),
+                tier_at=sa.case((won, at), else_=members.c.tier_at),
+                version=members.c.version + 1),
+        [{"m": m, "tier": t, "at": when, "since": day} for m, t, when, day in changes])
     for member_id, *_ in changes:
         b.feed.stores(b.followers(member_id), "member", member_id)

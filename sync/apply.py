@@ -102,6 +102,7 @@ def _member(a: Applier, change: Change) -> bool:
     if not data.get("mobile") or not data.get("name") or not a.newer(change):
         return False  # a member head office knows only by id (a placeholder) cannot be shown
     known = a.uow.members.get(change.id)
+    data.update(_pending_tier(a, known))
     owner = a.uow.members.by_mobile(data["mobile"])
     if owner is not None and owner.id != change.id:
         return False  # a twin made here: head office's alias will merge them
@@ -139,6 +140,20 @@ def _pending_edits(a: Applier, member_id: str) -> dict[str, Any]:
     for payload in rows:
         edits.update(payload.get("fields", {}))
     return edits
+
+
+def _pending_tier(a: Applier, known: Member | None) -> dict[str, Any]:
+    """The tier and anniversary as this till set them while its change is not yet applied at
+    head office (a void or sale between the push and this pull): head office's older tier
+    must not overwrite it; its merge comes back with the change's next version."""
+    if known is None:
+        return {}
+    pending = a.session.scalar(select(OutboxRow.seq).where(
+        OutboxRow.terminal_id == a.terminal_id, OutboxRow.seq > a.acked_through_seq,
+        OutboxRow.type == "tier.changed", OutboxRow.member_id == known.id).limit(1))
+    if pending is None:
+        return {}
+    return {"tier": known.tier, "tier_since": known.tier_since.isoformat()}
 
 
 def _member_values(data: dict[str, Any], known: Member | None) -> dict[str, Any]:

@@ -161,12 +161,17 @@ class CouponStateV1(Payload):
 
 
 class TierChangedV1(Payload):
+    """A tier change with the anniversary the till dated the tier from (`tier_since`): a void
+    setting a tier back keeps its old anniversary, a review moves it a year on. Absent (a till
+    from before it was sent, a sign-up): the business date of `at`."""
+
     id: str
     member_id: str
     at: AwareDatetime
     from_tier: str
     to_tier: str
     reason: str
+    tier_since: date | None = None
 
 
 class ShiftV1(Payload):

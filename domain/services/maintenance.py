@@ -10,7 +10,7 @@ from domain import tiers
 from domain.ids import new_id_str
 from domain.ports import UnitOfWork
 from domain.records import CouponState, Member, TierChange
-from domain.services.context import ServiceContext, audit, emit
+from domain.services.context import ServiceContext, audit, emit, to_wire
 from domain.services.ledger import expire_points
 
 
@@ -61,7 +61,10 @@ def change_tier(ctx: ServiceContext, uow: UnitOfWork, member: Member, new_tier: 
                         from_tier=member.tier, to_tier=new_tier, reason=reason)
     uow.members.save(replace(member, tier=new_tier, tier_since=on))
     uow.tiers.add_change(change)
-    emit(ctx, uow, "tier.changed", change, member_id=member.id)
+    # The anniversary travels with the change: a void or a review dates the tier from another
+    # day than the change's own, and head office must publish the date this till set.
+    emit(ctx, uow, "tier.changed", {**to_wire(change), "tier_since": on.isoformat()},
+         member_id=member.id)
     return change
 
 
