@@ -12,31 +12,14 @@ from domain.records import CardState
 from domain.services import cardissue
 from domain.services.context import to_wire
 from headoffice.tables import coupons, events, members, recon_cases, terminals
-from tests.sync.fixtures import Tenant
+from tests.sync.fixtures import MOBILE, Tenant, enrolled_pair, member_at_both
 from tests.sync.harness import Server, Till, snapshot
-
-MOBILE = "13800138000"
-
-
-def _pair(server: Server, tenant: Tenant, make_till: Callable[..., Till]) -> tuple[Till, Till]:
-    a, b = make_till("A"), make_till("B")
-    a.enroll(server, tenant.a)
-    b.enroll(server, tenant.b)
-    return a, b
-
-
-def _member_at_both(a: Till, b: Till) -> str:
-    member = a.register("张三", MOBILE)
-    a.sale(member, ("COAT", 1))
-    a.sync()
-    assert b.client is not None and b.client.lookup(mobile=MOBILE) == member
-    return member
 
 
 def test_a_coupon_used_at_two_tills_offline_the_first_to_arrive_wins_and_a_case_opens(
         server: Server, tenant: Tenant, make_till: Callable[..., Till]) -> None:
-    a, b = _pair(server, tenant, make_till)
-    member = _member_at_both(a, b)
+    a, b = enrolled_pair(server, tenant, make_till)
+    member = member_at_both(a, b)
     code = next(c.code for c in b.coupons(member) if c.template_code == "signup50")
     first = a.sale(member, ("SHOES", 1), coupons=(code,))
     second = b.sale(member, ("SHOES", 1), coupons=(code,))
@@ -62,8 +45,8 @@ def _stamp(at: datetime, counter: int, node: str) -> str:
 
 def test_profile_fields_merge_by_hybrid_clock_and_opt_out_wins_a_day_long(
         server: Server, tenant: Tenant, make_till: Callable[..., Till]) -> None:
-    a, b = _pair(server, tenant, make_till)
-    member = _member_at_both(a, b)
+    a, b = enrolled_pair(server, tenant, make_till)
+    member = member_at_both(a, b)
     t = datetime(2025, 5, 6, 3, 0, tzinfo=UTC)
     a.patch(member, {"email": "a@example.cn", "occupation": "教师"}, _stamp(t, 0, "A"))
     b.patch(member, {"email": "b@example.cn"}, _stamp(t + timedelta(seconds=1), 0, "B"))
@@ -85,8 +68,8 @@ def test_profile_fields_merge_by_hybrid_clock_and_opt_out_wins_a_day_long(
 
 def test_a_stamp_from_a_clock_running_a_day_fast_is_clamped_and_the_till_flagged(
         server: Server, tenant: Tenant, make_till: Callable[..., Till]) -> None:
-    a, b = _pair(server, tenant, make_till)
-    member = _member_at_both(a, b)
+    a, b = enrolled_pair(server, tenant, make_till)
+    member = member_at_both(a, b)
     future = datetime.now(UTC) + timedelta(days=1)
     a.patch(member, {"notes": "fast clock"}, _stamp(future, 0, "A"))
     a.sync()
@@ -107,7 +90,7 @@ def test_a_stamp_from_a_clock_running_a_day_fast_is_clamped_and_the_till_flagged
 
 def test_a_member_signed_up_at_two_stores_offline_becomes_one_with_an_alias(
         server: Server, tenant: Tenant, make_till: Callable[..., Till]) -> None:
-    a, b = _pair(server, tenant, make_till)
+    a, b = enrolled_pair(server, tenant, make_till)
     at_a = a.register("张三", MOBILE)
     a.sale(at_a, ("COAT", 1))  # 3,000 points at A
     at_b = b.register("张三", MOBILE)
@@ -127,8 +110,8 @@ def test_a_member_signed_up_at_two_stores_offline_becomes_one_with_an_alias(
 
 def test_a_card_reported_lost_stays_lost_whatever_a_till_last_knew(
         server: Server, tenant: Tenant, make_till: Callable[..., Till]) -> None:
-    a, b = _pair(server, tenant, make_till)
-    member = _member_at_both(a, b)
+    a, b = enrolled_pair(server, tenant, make_till)
+    member = member_at_both(a, b)
     issued = cardissue.issue_card(a.ctx, member, None)
     a.sync()
     b.sync()

@@ -106,3 +106,26 @@ def make_till(tmp_path: Path) -> Iterator[Callable[..., Till]]:
     yield make
     for till in made:
         till.close()
+
+
+# --- helpers the two-store tests share ---------------------------------------------------------
+
+MOBILE = "13800138000"
+
+
+def enrolled_pair(server: Server, tenant: Tenant,
+                  make_till: Callable[..., Till]) -> tuple[Till, Till]:
+    """Till A at the tenant's store a and till B at store b, both enrolled."""
+    a, b = make_till("A"), make_till("B")
+    a.enroll(server, tenant.a)
+    b.enroll(server, tenant.b)
+    return a, b
+
+
+def member_at_both(a: Till, b: Till, mobile: str = MOBILE) -> str:
+    """张三 signs up and buys at A; after A syncs, B finds her through head office."""
+    member = a.register("张三", mobile)
+    a.sale(member, ("COAT", 1))
+    a.sync()
+    assert b.client is not None and b.client.lookup(mobile=mobile) == member
+    return member

@@ -14,26 +14,10 @@ from domain.errors import DomainError
 from domain.services import member_pin
 from headoffice.tables import events, members
 from sync.payloads import REDACTED
-from tests.sync.fixtures import Tenant
+from tests.sync.fixtures import MOBILE, Tenant, enrolled_pair, member_at_both
 from tests.sync.harness import Server, Till
 
-MOBILE = "13800138000"
 MOBILE_PIN = "138000"  # the mobile's last six digits: the PIN of a member without their own
-
-
-def _pair(server: Server, tenant: Tenant, make_till: Callable[..., Till]) -> tuple[Till, Till]:
-    a, b = make_till("A"), make_till("B")
-    a.enroll(server, tenant.a)
-    b.enroll(server, tenant.b)
-    return a, b
-
-
-def _member_at_both(a: Till, b: Till) -> str:
-    member = a.register("张三", MOBILE)
-    a.sale(member, ("COAT", 1))
-    a.sync()
-    assert b.client is not None and b.client.lookup(mobile=MOBILE) == member
-    return member
 
 
 def _pays(till: Till, member_id: str, pin: str) -> bool:
@@ -56,8 +40,8 @@ def _hash_at(till: Till, member_id: str) -> str | None:
 
 def test_a_pin_set_at_store_a_pays_at_store_b_and_the_mobile_digits_no_longer_do(
         server: Server, tenant: Tenant, make_till: Callable[..., Till]) -> None:
-    a, b = _pair(server, tenant, make_till)
-    member = _member_at_both(a, b)
+    a, b = enrolled_pair(server, tenant, make_till)
+    member = member_at_both(a, b)
     assert _pays(b, member, MOBILE_PIN)  # before: the mobile's digits pay at B
     a.advance(minutes=1)
     saved = member_pin.set_pin(a.ctx, member, "802461", "desk-1")
@@ -77,7 +61,7 @@ def test_a_pin_set_at_store_a_pays_at_store_b_and_the_mobile_digits_no_longer_do
 
 def test_the_online_look_up_of_a_member_new_to_the_till_brings_their_pin(
         server: Server, tenant: Tenant, make_till: Callable[..., Till]) -> None:
-    a, b = _pair(server, tenant, make_till)
+    a, b = enrolled_pair(server, tenant, make_till)
     member = a.register("李四", MOBILE)
     member_pin.set_pin(a.ctx, member, "730519", None)
     a.sync()
@@ -90,8 +74,8 @@ def test_the_online_look_up_of_a_member_new_to_the_till_brings_their_pin(
 
 def test_of_two_pins_set_at_two_stores_the_later_one_pays_everywhere(
         server: Server, tenant: Tenant, make_till: Callable[..., Till]) -> None:
-    a, b = _pair(server, tenant, make_till)
-    member = _member_at_both(a, b)
+    a, b = enrolled_pair(server, tenant, make_till)
+    member = member_at_both(a, b)
     b.sync()
     a.advance(minutes=1)
     b.advance(minutes=2)  # B's PIN is the later one
@@ -110,8 +94,8 @@ def test_of_two_pins_set_at_two_stores_the_later_one_pays_everywhere(
 
 def test_a_pin_set_here_and_not_yet_pushed_survives_a_pull_of_an_earlier_one(
         server: Server, tenant: Tenant, make_till: Callable[..., Till]) -> None:
-    a, b = _pair(server, tenant, make_till)
-    member = _member_at_both(a, b)
+    a, b = enrolled_pair(server, tenant, make_till)
+    member = member_at_both(a, b)
     b.sync()
     a.advance(minutes=1)
     b.advance(minutes=2)
@@ -129,8 +113,8 @@ def test_a_pin_set_here_and_not_yet_pushed_survives_a_pull_of_an_earlier_one(
 
 def test_wrong_tries_and_the_days_lock_at_store_b_stay_b_s_own(
         server: Server, tenant: Tenant, make_till: Callable[..., Till]) -> None:
-    a, b = _pair(server, tenant, make_till)
-    member = _member_at_both(a, b)
+    a, b = enrolled_pair(server, tenant, make_till)
+    member = member_at_both(a, b)
     for _ in range(member_pin.MAX_TRIES - 1):
         assert not _pays(b, member, "000000")
     assert not _pays(a, member, "111111")
@@ -150,8 +134,8 @@ def test_wrong_tries_and_the_days_lock_at_store_b_stay_b_s_own(
 
 def test_head_office_keeps_no_pin_hash_of_an_event_it_could_not_apply(
         server: Server, tenant: Tenant, make_till: Callable[..., Till]) -> None:
-    a, b = _pair(server, tenant, make_till)
-    member = _member_at_both(a, b)
+    a, b = enrolled_pair(server, tenant, make_till)
+    member = member_at_both(a, b)
     other = make_till("C")
     server.add_stores("X" + tenant.a[1:], merchant="X" + tenant.merchant[1:])
     other.enroll(server, "X" + tenant.a[1:])
@@ -171,7 +155,7 @@ def test_head_office_keeps_no_pin_hash_of_an_event_it_could_not_apply(
 
 def test_a_pin_set_on_a_twin_signed_up_offline_follows_it_into_the_member_it_joins(
         server: Server, tenant: Tenant, make_till: Callable[..., Till]) -> None:
-    a, b = _pair(server, tenant, make_till)
+    a, b = enrolled_pair(server, tenant, make_till)
     first = a.register("王五", MOBILE)
     twin = b.register("王五", MOBILE)  # offline at both stores: head office will make one
     b.advance(minutes=1)

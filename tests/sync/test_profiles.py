@@ -11,25 +11,8 @@ import sqlalchemy as sa
 from domain.hlc import Stamp
 from domain.services.profiles import update_member
 from headoffice.tables import members
-from tests.sync.fixtures import Tenant
+from tests.sync.fixtures import Tenant, enrolled_pair, member_at_both
 from tests.sync.harness import Server, Till
-
-MOBILE = "13800138000"
-
-
-def _pair(server: Server, tenant: Tenant, make_till: Callable[..., Till]) -> tuple[Till, Till]:
-    a, b = make_till("A"), make_till("B")
-    a.enroll(server, tenant.a)
-    b.enroll(server, tenant.b)
-    return a, b
-
-
-def _member_at_both(a: Till, b: Till) -> str:
-    member = a.register("张三", MOBILE)
-    a.sale(member, ("COAT", 1))
-    a.sync()
-    assert b.client is not None and b.client.lookup(mobile=MOBILE) == member
-    return member
 
 
 def _profile(server: Server, member: str) -> dict[str, object]:
@@ -39,8 +22,8 @@ def _profile(server: Server, member: str) -> dict[str, object]:
 
 def test_an_edit_at_store_a_reaches_store_b_and_the_id_number_stays_at_a(
         server: Server, tenant: Tenant, make_till: Callable[..., Till]) -> None:
-    a, b = _pair(server, tenant, make_till)
-    member = _member_at_both(a, b)
+    a, b = enrolled_pair(server, tenant, make_till)
+    member = member_at_both(a, b)
     a.advance(minutes=1)
     update_member(a.ctx, member, {"name": "张三丰", "email": "zsf@Example.CN",
                                   "tags": "VIP，老客", "consent_marketing": True,
@@ -59,8 +42,8 @@ def test_an_edit_at_store_a_reaches_store_b_and_the_id_number_stays_at_a(
 
 def test_concurrent_edits_settle_field_by_field_on_the_later_stamp(
         server: Server, tenant: Tenant, make_till: Callable[..., Till]) -> None:
-    a, b = _pair(server, tenant, make_till)
-    member = _member_at_both(a, b)
+    a, b = enrolled_pair(server, tenant, make_till)
+    member = member_at_both(a, b)
     b.sync()
     a.advance(minutes=1)
     b.advance(minutes=2)  # B's edit of the address is the later one
@@ -78,8 +61,8 @@ def test_concurrent_edits_settle_field_by_field_on_the_later_stamp(
 
 def test_a_local_edit_is_shown_until_head_office_has_it_whatever_a_pull_brings(
         server: Server, tenant: Tenant, make_till: Callable[..., Till]) -> None:
-    a, b = _pair(server, tenant, make_till)
-    member = _member_at_both(a, b)
+    a, b = enrolled_pair(server, tenant, make_till)
+    member = member_at_both(a, b)
     update_member(a.ctx, member, {"notes": "周末来店"}, None)
     update_member(b.ctx, member, {"occupation": "律师"}, None)
     b.sync()
@@ -97,8 +80,8 @@ def test_an_opt_out_wins_over_another_tills_opt_in_of_the_same_day_and_keeps_its
         server: Server, tenant: Tenant, make_till: Callable[..., Till]) -> None:
     # Stamps are the tills' clocks on head office's time (the offset each sync measures);
     # the minutes advanced here stay inside the five head office accepts ahead of it.
-    a, b = _pair(server, tenant, make_till)
-    member = _member_at_both(a, b)
+    a, b = enrolled_pair(server, tenant, make_till)
+    member = member_at_both(a, b)
     b.sync()
     b.advance(minutes=1)
     update_member(b.ctx, member, {"consent_marketing": True}, None)  # never asked: just LWW
@@ -126,8 +109,8 @@ def test_an_opt_out_wins_over_another_tills_opt_in_of_the_same_day_and_keeps_its
 
 def test_a_till_with_a_day_fast_clock_does_not_carry_the_others_stamps_ahead(
         server: Server, tenant: Tenant, make_till: Callable[..., Till]) -> None:
-    a, b = _pair(server, tenant, make_till)
-    member = _member_at_both(a, b)
+    a, b = enrolled_pair(server, tenant, make_till)
+    member = member_at_both(a, b)
     assert a.client is not None and b.client is not None
     a.client.hlc.observe(Stamp(int((datetime.now(UTC) + timedelta(days=1)).timestamp() * 1000),
                                0, "somewhere"))

@@ -16,19 +16,11 @@ from domain.services import maintenance, voids
 from domain.services.profiles import update_member
 from domain.services.staff import add_staff
 from headoffice.tables import events, members
-from tests.sync.fixtures import Tenant
+from tests.sync.fixtures import MOBILE, Tenant, enrolled_pair
 from tests.sync.harness import Server, Till
 
-MOBILE = "13800138000"
 JOINED = date(2025, 5, 6)  # TILL_START's business day
 UPGRADED = date(2025, 6, 15)  # 40 days on: ¥3,000 in one sale lifts the member to 银卡
-
-
-def _pair(server: Server, tenant: Tenant, make_till: Callable[..., Till]) -> tuple[Till, Till]:
-    a, b = make_till("A"), make_till("B")
-    a.enroll(server, tenant.a)
-    b.enroll(server, tenant.b)
-    return a, b
 
 
 def _upgraded_member_at_both(a: Till, b: Till) -> tuple[str, str]:
@@ -76,7 +68,7 @@ def _pull_only(till: Till) -> None:
 
 def test_a_void_sets_the_tier_back_with_its_old_anniversary_at_head_office_and_store_b(
         server: Server, tenant: Tenant, make_till: Callable[..., Till]) -> None:
-    a, b = _pair(server, tenant, make_till)
+    a, b = enrolled_pair(server, tenant, make_till)
     member, receipt = _upgraded_member_at_both(a, b)
     assert _at_head_office(server, member) == _at_till(b, member) == ("银卡", UPGRADED)
 
@@ -99,7 +91,7 @@ def test_a_void_sets_the_tier_back_with_its_old_anniversary_at_head_office_and_s
 
 def test_a_till_whose_tier_change_lost_at_head_office_hears_the_winner(
         server: Server, tenant: Tenant, make_till: Callable[..., Till]) -> None:
-    a, b = _pair(server, tenant, make_till)
+    a, b = enrolled_pair(server, tenant, make_till)
     member, receipt = _upgraded_member_at_both(a, b)
     _void(a, receipt)
     b.advance(days=41)  # B's clock past A's void: B's 金卡 is the later change
@@ -117,7 +109,7 @@ def test_a_till_whose_tier_change_lost_at_head_office_hears_the_winner(
 
 def test_a_review_that_keeps_the_tier_moves_the_anniversary_a_year_on_everywhere(
         server: Server, tenant: Tenant, make_till: Callable[..., Till]) -> None:
-    a, b = _pair(server, tenant, make_till)
+    a, b = enrolled_pair(server, tenant, make_till)
     member, _receipt = _upgraded_member_at_both(a, b)
     a.advance(days=365 + 20)  # the till was closed over the anniversary: a late review
     closed = maintenance.close_day(a.ctx)
@@ -135,7 +127,7 @@ def test_a_review_that_keeps_the_tier_moves_the_anniversary_a_year_on_everywhere
 
 def test_a_tier_change_from_an_older_till_without_its_anniversary_is_dated_from_its_day(
         server: Server, tenant: Tenant, make_till: Callable[..., Till]) -> None:
-    a, b = _pair(server, tenant, make_till)
+    a, b = enrolled_pair(server, tenant, make_till)
     member, receipt = _upgraded_member_at_both(a, b)
     _void(a, receipt)
     with a.app.store.uow() as uow:  # the void's change as a till before `tier_since` sent it
