@@ -9,6 +9,7 @@ from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QLabel,
+    QPushButton,
     QTableWidget,
     QTableWidgetItem,
     QWidget,
@@ -78,6 +79,14 @@ def fill(target: QTableWidget, rows: list[list[str]], right: tuple[int, ...] = (
             target.setItem(r, c, cell(value, RIGHT if c in right else None))
     target.resizeColumnsToContents()
     target.horizontalHeader().setStretchLastSection(True)
+
+
+def button(parent: QWidget, name: str, text: str, slot: Callable[[], object]) -> QPushButton:
+    """A named button that runs `slot` when pressed."""
+    made = QPushButton(text, parent)
+    made.setObjectName(name)
+    made.clicked.connect(slot)
+    return made
 
 
 def shortcut(owner: QWidget, key: str, slot: Callable[[], object]) -> None:

@@ -13,12 +13,19 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
     QLabel,
-    QPushButton,
     QVBoxLayout,
     QWidget,
 )
 
-from desktop.screens.desk.parts import DeskPage, error_label, fill, label, shortcut, table
+from desktop.screens.desk.parts import (
+    DeskPage,
+    button,
+    error_label,
+    fill,
+    label,
+    shortcut,
+    table,
+)
 from desktop.screens.office import OfficeContext
 from desktop.viewmodels.audit_view import AuditModel, AuditRow
 from domain.errors import DomainError
@@ -65,20 +72,20 @@ class AuditPage(DeskPage):
                              (self.tr("Action"), self.action_box)):
             row.addWidget(QLabel(text, self))
             row.addWidget(widget)
-        row.addWidget(self._button("audit_apply", "Enter " + self.tr("Show"), self.apply))
+        row.addWidget(button(self, "audit_apply", "Enter " + self.tr("Show"), self.apply))
         row.addStretch(1)
         return row
 
     def _pager(self) -> QHBoxLayout:
         row = QHBoxLayout()
-        row.addWidget(self._button("audit_newer", "PgUp " + self.tr("Newer"), self.newer))
+        row.addWidget(button(self, "audit_newer", "PgUp " + self.tr("Newer"), self.newer))
         self.position = label(self, "audit_position")
         row.addWidget(self.position, 1)
-        row.addWidget(self._button("audit_older", "PgDn " + self.tr("Older"), self.older))
+        row.addWidget(button(self, "audit_older", "PgDn " + self.tr("Older"), self.older))
         row.addSpacing(24)
-        row.addWidget(self._button("audit_export", "F8 " + self.tr("Export CSV"),
+        row.addWidget(button(self, "audit_export", "F8 " + self.tr("Export CSV"),
                                    self.ask_export))
-        row.addWidget(self._button("audit_verify", "F9 " + self.tr("Verify chain"),
+        row.addWidget(button(self, "audit_verify", "F9 " + self.tr("Verify chain"),
                                    self.verify))
         return row
 
@@ -89,12 +96,6 @@ class AuditPage(DeskPage):
         edit.setMinimumWidth(140)
         edit.setDisplayFormat(QLocale().dateFormat(QLocale.FormatType.ShortFormat))
         return edit
-
-    def _button(self, name: str, text: str, slot: Callable[[], object]) -> QPushButton:
-        button = QPushButton(text, self)
-        button.setObjectName(name)
-        button.clicked.connect(slot)
-        return button
 
     # --- behaviour ----------------------------------------------------------------------------
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import Qt
@@ -13,14 +12,21 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QPushButton,
     QSplitter,
     QTextBrowser,
     QVBoxLayout,
     QWidget,
 )
 
-from desktop.screens.desk.parts import DeskPage, error_label, fill, label, shortcut, table
+from desktop.screens.desk.parts import (
+    DeskPage,
+    button,
+    error_label,
+    fill,
+    label,
+    shortcut,
+    table,
+)
 from desktop.screens.manage.confirm import confirm
 from desktop.screens.office import OfficeContext
 from desktop.viewmodels.pack_text import pack_html
@@ -67,7 +73,7 @@ class RulesPage(DeskPage):
         self.path.setMinimumWidth(320)
         self.path.returnPressed.connect(lambda: self.load(Path(self.path.text().strip())))
         row.addWidget(self.path)
-        row.addWidget(self._button("rules_browse", "F2 " + self.tr("Choose file…"),
+        row.addWidget(button(self, "rules_browse", "F2 " + self.tr("Choose file…"),
                                    self.browse))
         return row
 
@@ -81,10 +87,10 @@ class RulesPage(DeskPage):
         self.scenario.setObjectName("rules_scenario")
         self.scenario.setMinimumWidth(360)
         row.addWidget(self.scenario)
-        self.try_button = self._button("rules_try", "F5 " + self.tr("Try it"), self.try_it)
+        self.try_button = button(self, "rules_try", "F5 " + self.tr("Try it"), self.try_it)
         row.addWidget(self.try_button)
         row.addStretch(1)
-        self.switch_button = self._button("rules_switch", "F9 " + self.tr("Switch to this pack"),
+        self.switch_button = button(self, "rules_switch", "F9 " + self.tr("Switch to this pack"),
                                           self.ask_switch)
         self.switch_button.setProperty("role", "primary")
         row.addWidget(self.switch_button)
@@ -101,12 +107,6 @@ class RulesPage(DeskPage):
         view.setObjectName(name)
         view.setOpenLinks(False)
         return view
-
-    def _button(self, name: str, text: str, slot: Callable[[], object]) -> QPushButton:
-        button = QPushButton(text, self)
-        button.setObjectName(name)
-        button.clicked.connect(slot)
-        return button
 
     # --- behaviour ----------------------------------------------------------------------------
 
