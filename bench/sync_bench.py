@@ -43,7 +43,7 @@ from domain.errors import DomainError
 from domain.ids import new_id_str
 from domain.records import TenderKind
 from domain.services.cart import TenderRequest
-from headoffice import tenancy
+from headoffice import keys, tenancy
 from headoffice.engine import make_engine
 from headoffice.migrate import upgrade
 from headoffice.publish import ProductDoc, Publication, publish
@@ -177,9 +177,12 @@ class HeadOffice:
             probe.bind(("127.0.0.1", 0))
             self.port = probe.getsockname()[1]
         log = open(folder / "server.log", "w")  # noqa: SIM115 - lives as long as the server
+        key_file = folder / "answer-keys"
+        keys.new_key_file(key_file)
         self.proc = subprocess.Popen(
             [str(BIN / "kaika-headoffice"), "serve", "--db", self.url, "--port", str(self.port),
-             "--workers", str(workers)], stdout=subprocess.PIPE, stderr=log, text=True)
+             "--workers", str(workers), "--answer-key-file", str(key_file)],
+            stdout=subprocess.PIPE, stderr=log, text=True)
         assert self.proc.stdout is not None
         self.proc.stdout.readline()
         self._wait_ready()

@@ -158,6 +158,16 @@ MESSAGES: dict[str, str] = {
     "offline.limit_exceeded": QT_TRANSLATE_NOOP(
         "feedback", "While head office cannot be reached, less points or stored value may be "
                     "spent. Use less, or pay the rest another way."),
+    # The link to head office: answers that fail their check, an enrolment to renew
+    "sync.reenrol_needed": QT_TRANSLATE_NOOP(
+        "feedback", "This till must be enrolled with head office again before it can sync: "
+                    "ask head office for a new code. Sales are kept and sent afterwards."),
+    "sync.answer_forged": QT_TRANSLATE_NOOP(
+        "feedback", "An answer claiming to be from head office was altered on the way and was "
+                    "refused. Sales are kept; tell IT support."),
+    "sync.answer_unsigned": QT_TRANSLATE_NOOP(
+        "feedback", "An answer without head office's signature was refused. Sales are kept; "
+                    "tell IT support."),
     # Members and cards
     "member.unknown": QT_TRANSLATE_NOOP(
         "feedback", "No member found. Check the number, or sign the customer up at the front "

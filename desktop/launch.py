@@ -138,5 +138,5 @@ def till_window(till: bootstrap.Till, devices: TillDevices | None, *, idle_lock_
     if loop is None:
         return MainWindow(till.env, devices, idle_lock_s=idle_lock_s, **kw), None
     window = MainWindow(till.env, devices, idle_lock_s=idle_lock_s,
-                        sync_online=lambda: loop.status().online, on_saved=loop.wake, **kw)
+                        sync_status=loop.status, on_saved=loop.wake, **kw)
     return window, loop

@@ -375,7 +375,8 @@ def _offline(t: Table) -> OfflineRules:
                                                  minimum=0),
                          online_grace_s=t.int("online_grace_s", d.online_grace_s, minimum=1),
                          outbox_retention_days=t.int("outbox_retention_days",
-                                                     d.outbox_retention_days, minimum=1))
+                                                     d.outbox_retention_days, minimum=1),
+                         clock_warn_s=t.int("clock_warn_s", d.clock_warn_s, minimum=1))
     t.finish()
     return rules
 

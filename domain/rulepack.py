@@ -186,6 +186,9 @@ class OfflineRules:
     online_grace_s: int = 60  # a till that reached head office this recently counts as online
     # Day close deletes outbox events head office acknowledged longer ago than this.
     outbox_retention_days: int = 30
+    # A till whose clock is further than this from head office's is warned and flagged: its
+    # sales' business dates come from its own clock.
+    clock_warn_s: int = 300
 
 
 @dataclass(frozen=True, slots=True)

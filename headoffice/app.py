@@ -17,9 +17,11 @@ from sqlalchemy import Engine
 from domain.errors import DomainError, NotFound, ValidationError
 from domain.hlc import HybridClock, Stamp, clamp
 from headoffice import cases, ingest, lookup, pull, reports, tenancy
+from headoffice.answer_signing import ENROL_CODE, AnswerSigner
 from headoffice.auth import ApiError, TerminalCache, authenticate
 from headoffice.batch import Terminal
 from headoffice.engine import read_options
+from headoffice.keys import AnswerKeys
 from headoffice.migrate import current
 from headoffice.packs import PackBook
 from headoffice.sql import retrying
@@ -37,7 +39,6 @@ from sync.schema import (
     PushRequest,
     PushResponse,
 )
-from sync.signing import HEADER_SERVER_TIME
 
 ERRORS: dict[int | str, dict[str, Any]] = {
     s: {"model": ErrorBody} for s in (400, 401, 403, 404, 409, 413, 422, 426)}
@@ -47,6 +48,7 @@ ERRORS: dict[int | str, dict[str, Any]] = {
 class Settings:
     auth_cache_s: float = 15.0
     admin_token: str | None = None  # enables /v1/admin/* (reports, cases) for this bearer token
+    answer_keys: AnswerKeys | None = None  # required: every answer is signed (headoffice/keys.py)
 
 
 class Resolution(BaseModel):
@@ -64,23 +66,21 @@ class _Service:
     cache: TerminalCache
     packs: PackBook
     hlc: HybridClock
+    keys: AnswerKeys
 
 
 def create_app(engine: Engine, settings: Settings | None = None,
                clock: Callable[[], datetime] = lambda: datetime.now(UTC)) -> FastAPI:
     settings = settings or Settings()
+    keys = settings.answer_keys
+    if keys is None:
+        raise DomainError("answer_keys.not_configured")
     app = FastAPI(title="Kaika head office", version="1",
                   description="Sync protocol v1 between Kaika tills and head office "
                               "(docs/headoffice.md, docs/sync-events.md).")
     service = _Service(engine, settings, clock, TerminalCache(settings.auth_cache_s),
-                       PackBook(), HybridClock("headoffice"))
+                       PackBook(), HybridClock("headoffice"), keys)
     _errors(app)
-
-    @app.middleware("http")
-    async def server_time(request: Request, call_next: Any) -> Any:
-        response = await call_next(request)
-        response.headers[HEADER_SERVER_TIME] = str(int(clock().timestamp() * 1000))
-        return response
 
     @app.get("/v1/health")
     def health() -> dict[str, str | None]:
@@ -88,14 +88,18 @@ def create_app(engine: Engine, settings: Settings | None = None,
         return {"status": "ok", "schema": current(engine)}
 
     @app.post("/v1/terminals/enroll", responses=ERRORS)
-    def enroll(req: EnrollRequest) -> EnrollResponse:
-        """Exchange a one-time enrolment code and the till's public key for its identity."""
-        return retrying(engine, lambda conn: tenancy.enroll(conn, req, clock()))
+    def enroll(req: EnrollRequest, request: Request) -> EnrollResponse:
+        """Exchange a one-time enrolment code and the till's public key for its identity and
+        head office's answer keys; the answer is bound to the code (`X-Kaika-Enrol-Proof`)."""
+        request.scope[ENROL_CODE] = req.code
+        return retrying(engine, lambda conn: tenancy.enroll(conn, req, clock(), keys.public))
 
     signed = Annotated[Terminal, Depends(_signed(service))]
     _sync_routes(app, service, signed)
     _member_routes(app, service, signed)
     _admin_routes(app, service)
+    # Added last, so it is the outermost layer: every answer any other layer gives is signed.
+    app.add_middleware(AnswerSigner, keys=keys, clock=clock)
     return app
 
 
@@ -111,7 +115,11 @@ def _signed(service: _Service) -> Callable[..., Any]:
                 description="new for every request (UUIDv7); a replay is refused")] = "",
             x_kaika_signature: Annotated[str, Header(
                 description="Ed25519 over METHOD\\nPATH?QUERY\\nTIMESTAMP\\nNONCE\\n"
-                            "SHA256(BODY), base64url")] = "") -> Terminal:
+                            "SHA256(BODY)[\\nTILL_TIME], base64url")] = "",
+            x_kaika_till_time: Annotated[str, Header(
+                description="Unix ms by the till's own clock, uncorrected (signed when "
+                            "sent): head office records the till's clock skew")] = "",
+    ) -> Terminal:
         protocol = request.headers.get(HEADER_PROTOCOL, str(PROTOCOL_VERSION))
         if not protocol.isdigit() or int(protocol) > PROTOCOL_VERSION:
             # A till newer than head office keeps queuing locally until head office is upgraded.
@@ -122,7 +130,7 @@ def _signed(service: _Service) -> Callable[..., Any]:
             target += "?" + request.scope["query_string"].decode("latin-1")
         return await run_in_threadpool(authenticate, service.engine, service.cache,
                                        request.method, target, request.headers, body,
-                                       service.clock())
+                                       service.clock(), service.packs)
 
     return signed
 
@@ -168,8 +176,11 @@ def _member_routes(app: FastAPI, service: _Service, signed: Any) -> None:
     @app.post("/v1/allowances/renew", responses=ERRORS)
     def renew(terminal: signed) -> AllowanceGrant:
         """Grant the terminal its offline spending limits for the next `max_offline_hours`."""
-        return retrying(engine, lambda conn: lookup.renew_allowance(conn, terminal, clock(),
-                                                                    service.packs))
+        grant = retrying(engine, lambda conn: lookup.renew_allowance(conn, terminal, clock(),
+                                                                     service.packs))
+        # Head office's keys ride on each grant: how tills learn a new key before it is used
+        # alone (docs/headoffice.md, "Head office's keys").
+        return grant.model_copy(update={"server_keys": service.keys.public})
 
     @app.get("/v1/members/lookup", responses=ERRORS)
     def member_lookup(terminal: signed, mobile: str | None = None,

@@ -1,5 +1,5 @@
-"""`kaika-headoffice`: serve the API, migrate, add stores, enrol and revoke tills, publish the
-catalogue, print reports and resolve reconciliation cases."""
+"""`kaika-headoffice`: serve the API, migrate, add stores, enrol and revoke tills, make the
+answer-signing keys, publish the catalogue, print reports and resolve reconciliation cases."""
 
 from __future__ import annotations
 
@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from domain.errors import DomainError
-from headoffice import cases, reports, tenancy
+from headoffice import cases, keys, reports, tenancy
 from headoffice.engine import DB_ENV, default_url, is_sqlite, make_engine
 from headoffice.migrate import require_head, upgrade
 from headoffice.packs import PackBook
@@ -53,6 +53,9 @@ def _parser() -> argparse.ArgumentParser:
     serve.add_argument("--workers", type=int, default=1)
     serve.add_argument("--auth-cache-seconds", type=float, default=15.0)
     serve.add_argument("--admin-token", default=os.environ.get(ADMIN_TOKEN_ENV))
+    serve.add_argument("--answer-key-file", default=None, metavar="PATH",
+                       help=f"the keys that sign every answer (`keygen`); default: "
+                            f"${keys.KEY_FILE_ENV}, or the keys in ${keys.KEYS_ENV}")
     serve.add_argument("--tls-cert", default=None)
     serve.add_argument("--tls-key", default=None)
     serve.add_argument("--log-level", default="warning")
@@ -61,6 +64,11 @@ def _parser() -> argparse.ArgumentParser:
     serve.set_defaults(func=_serve)
     sub.add_parser("migrate", parents=[common], help="upgrade the schema").set_defaults(
         func=_migrate)
+    keygen = sub.add_parser("keygen", help="make head office's answer-signing key file")
+    where = keygen.add_mutually_exclusive_group(required=True)
+    where.add_argument("--out", type=Path, help="a new key file (mode 0600) with one key")
+    where.add_argument("--add", type=Path, help="add a new key to a key file (rotation)")
+    keygen.set_defaults(func=_keygen)
     _store_commands(sub, common)
     enroll = sub.add_parser("enroll", parents=[common], help="one-time code for a new till")
     enroll.add_argument("--store", required=True)
@@ -146,12 +154,17 @@ def _serve(args: argparse.Namespace) -> int:
     from headoffice.app import Settings, create_app
 
     url = args.db or default_url()
+    answer_keys = _answer_keys(args.answer_key_file)
+    if answer_keys is None:
+        return 2
     engine = _engine(args)
     if not is_sqlite(engine):
         require_head(engine)
     ssl = {"ssl_certfile": args.tls_cert, "ssl_keyfile": args.tls_key}
     if args.workers > 1:
         os.environ[DB_ENV] = url
+        if args.answer_key_file:
+            os.environ[keys.KEY_FILE_ENV] = args.answer_key_file
         os.environ["KAIKA_HO_AUTH_CACHE"] = str(args.auth_cache_seconds)
         if args.admin_token:
             os.environ[ADMIN_TOKEN_ENV] = args.admin_token
@@ -159,10 +172,12 @@ def _serve(args: argparse.Namespace) -> int:
         uvicorn.run("headoffice.cli:app_from_env", factory=True, host=args.host,
                     port=args.port, workers=args.workers, log_level=args.log_level, **ssl)
         return 0
-    app = create_app(engine, Settings(args.auth_cache_seconds, args.admin_token))
+    app = create_app(engine, Settings(args.auth_cache_seconds, args.admin_token,
+                                      answer_keys=answer_keys))
     sock = socket.socket(socket.AF_INET6 if ":" in args.host else socket.AF_INET)
     sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
     sock.bind((args.host, args.port))
+    sock.listen(2048)  # "listening on" is true once printed: a connection waits for the loop
     scheme = "https" if args.tls_cert else "http"
     print(f"kaika-headoffice: listening on {scheme}://{args.host}:{sock.getsockname()[1]}",
           flush=True)
@@ -178,7 +193,26 @@ def app_from_env() -> Any:
 
     return create_app(make_engine(default_url()),
                       Settings(float(os.environ.get("KAIKA_HO_AUTH_CACHE", "15")),
-                               os.environ.get(ADMIN_TOKEN_ENV)))
+                               os.environ.get(ADMIN_TOKEN_ENV),
+                               answer_keys=keys.configured(None)))
+
+
+def _answer_keys(path: str | None) -> keys.AnswerKeys | None:
+    """The answer-signing keys, or None after saying what is wrong and how to put it right."""
+    try:
+        return keys.configured(path)
+    except DomainError as err:
+        print(f"kaika-headoffice: cannot sign answers ({err}). Make a key file once with "
+              f"`kaika-headoffice keygen --out /etc/kaika/answer-keys` and give it with "
+              f"--answer-key-file or ${keys.KEY_FILE_ENV} (docs/headoffice.md).",
+              file=sys.stderr)
+        return None
+
+
+def _keygen(args: argparse.Namespace) -> int:
+    public = keys.new_key_file(args.out) if args.out else keys.add_key(args.add)
+    print(f"kaika-headoffice: new answer key {public} in {args.out or args.add}")
+    return 0
 
 
 def _store_add(args: argparse.Namespace) -> int:
@@ -209,7 +243,7 @@ def _revoke(args: argparse.Namespace) -> int:
 
 
 def _terminals(args: argparse.Namespace) -> int:
-    _print(tenancy.list_terminals(_engine(args), args.store))
+    _print(tenancy.list_terminals(_engine(args), args.store, PackBook()))
     return 0
 
 
@@ -250,9 +284,12 @@ def _cases_resolve(args: argparse.Namespace) -> int:
 
 def openapi_document() -> dict[str, Any]:
     """The OpenAPI document of this code (no database is touched)."""
-    from headoffice.app import create_app
+    from headoffice.app import Settings, create_app
+    from sync.signing import KeyPair
 
-    spec: dict[str, Any] = create_app(make_engine("sqlite://")).openapi()
+    # A key made for the occasion: the document is built, nothing is ever answered with it.
+    settings = Settings(answer_keys=keys.AnswerKeys((KeyPair.generate(),)))
+    spec: dict[str, Any] = create_app(make_engine("sqlite://"), settings).openapi()
     return spec
 
 

@@ -13,6 +13,7 @@ from sqlalchemy import Connection, Engine
 from domain.errors import DomainError, NotFound, ValidationError
 from domain.ids import new_id_str
 from domain.packload import load_pack
+from headoffice.packs import PackBook
 from headoffice.sql import for_update, insert_ignore
 from headoffice.tables import (
     enrol_codes,
@@ -107,8 +108,10 @@ def new_enrol_code(engine: Engine, store_code: str, now: datetime,
     return "-".join(raw[i:i + 4] for i in range(0, CODE_LENGTH, 4))
 
 
-def enroll(conn: Connection, req: EnrollRequest, now: datetime) -> EnrollResponse:
-    """Register a till's public key under the code's store; the code is then spent."""
+def enroll(conn: Connection, req: EnrollRequest, now: datetime,
+           server_keys: list[str]) -> EnrollResponse:
+    """Register a till's public key under the code's store; the code is then spent. The till
+    learns head office's answer keys (`server_keys`) from the answer."""
     code = conn.execute(for_update(conn, sa.select(enrol_codes).where(
         enrol_codes.c.code_hash == _hash(req.code)))).mappings().first()
     if code is None:
@@ -124,7 +127,7 @@ def enroll(conn: Connection, req: EnrollRequest, now: datetime) -> EnrollRespons
     conn.execute(enrol_codes.update().where(enrol_codes.c.code_hash == code["code_hash"])
                  .values(used_at=now, terminal_id=terminal_id))
     return EnrollResponse(terminal_id=terminal_id, terminal_code=terminal_code, store=info,
-                          server_time=now)
+                          server_time=now, server_keys=server_keys)
 
 
 def _register(conn: Connection, req: EnrollRequest, info: StoreInfo,
@@ -169,13 +172,31 @@ def revoke(engine: Engine, terminal_id: str, now: datetime, *, restore: bool = F
             raise NotFound("terminal.unknown", terminal_id=terminal_id)
 
 
-def list_terminals(engine: Engine, store_code: str | None = None) -> list[dict[str, object]]:
+def list_terminals(engine: Engine, store_code: str | None = None,
+                   packs: PackBook | None = None) -> list[dict[str, object]]:
+    """Enrolled tills with when head office last heard from each and how far its clock was
+    (the till's minus head office's), `clock_flagged` beyond the merchant's `clock_warn_s`."""
+    packs = packs or PackBook()
     stmt = (sa.select(terminals.c.id, terminals.c.code, stores.c.code.label("store"),
                       terminals.c.enrolled_at, terminals.c.revoked_at, terminals.c.last_seen_at,
-                      terminals.c.acked_through_seq, terminals.c.clock_skew_ms)
+                      terminals.c.acked_through_seq, terminals.c.clock_skew_ms,
+                      terminals.c.clock_flagged_at, terminals.c.merchant_id)
             .join(stores, stores.c.id == terminals.c.store_id)
             .order_by(stores.c.code, terminals.c.code))
     if store_code:
         stmt = stmt.where(stores.c.code == store_code)
     with engine.connect() as conn:
-        return [dict(r) for r in conn.execute(stmt).mappings()]
+        rows = [dict(r) for r in conn.execute(stmt).mappings()]
+        for row in rows:
+            limit_s = packs.for_merchant(conn, str(row.pop("merchant_id"))).offline.clock_warn_s
+            row.update(_skew(row["clock_skew_ms"], limit_s))
+    return rows
+
+
+def _skew(skew_ms: object, limit_s: int) -> dict[str, object]:
+    if not isinstance(skew_ms, int):
+        return {"clock_skew": None, "clock_flagged": False}
+    seconds = abs(skew_ms) // 1000
+    text = (f"{'-' if skew_ms < 0 else '+'}{seconds // 3600}:{seconds // 60 % 60:02d}:"
+            f"{seconds % 60:02d}")
+    return {"clock_skew": text, "clock_flagged": abs(skew_ms) > limit_s * 1000}

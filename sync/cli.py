@@ -27,8 +27,12 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     """Add `enroll` and `sync` to the `kaika` command line."""
     cmd = sub.add_parser("enroll", help="enrol this till with head office (one-time code)")
     _db_option(cmd)
-    cmd.add_argument("--server", required=True, help="head office URL, https://...")
+    cmd.add_argument("--server", required=True,
+                     help="head office URL, https://... (http:// only to this machine)")
     cmd.add_argument("--code", required=True, help="the code `kaika-headoffice enroll` printed")
+    cmd.add_argument("--insecure", action="store_true",
+                     help="allow plain http:// to another machine (a test network only: the "
+                          "code and head office's keys would cross it in the clear)")
     cmd.add_argument("--terminal-code", default=None, help="T01, T02, ... (default: next free)")
     cmd.set_defaults(func=_enroll)
     cmd = sub.add_parser("sync", help="sync with head office (until Ctrl-C, or --once)")
@@ -57,10 +61,34 @@ def _print(value: Any) -> None:
     sys.stdout.flush()
 
 
+# What a person typing `kaika enroll` or `kaika sync` needs to hear in words, not as a code.
+SENTENCES = {
+    "sync.insecure_server": "refusing to enrol over plain http:// with {server}: the one-time "
+                            "code and head office's keys would cross the network in the clear. "
+                            "Use https:// (head office behind TLS), or pass --insecure on a "
+                            "test network you trust.",
+    "sync.server_invalid": "{server} is not a head office address: give https://host[:port].",
+    "sync.already_enrolled": "this till is already enrolled with head office.",
+    "sync.reenrol_needed": "this till was enrolled before head office signed its answers: ask "
+                           "head office for a new code and run `kaika enroll` again (sales are "
+                           "kept and sent afterwards).",
+    "sync.answer_forged": "an answer claiming to be from head office was altered on the way and "
+                          "refused; nothing of it was applied. Check the network and proxies.",
+    "sync.answer_unsigned": "an answer without head office's signature was refused; nothing of "
+                            "it was applied. Check that --server is head office itself.",
+}
+
+
+def _say(code: str, params: dict[str, Any], fallback: str) -> str:
+    sentence = SENTENCES.get(code)
+    return sentence.format(**params) if sentence else fallback
+
+
 def _enroll(args: argparse.Namespace) -> int:
     store = StoreDb.open(_db_path(args), create=False)
     try:
-        answer = enroll(store, args.server, args.code, SystemClock(), args.terminal_code)
+        answer = enroll(store, args.server, args.code, SystemClock(), args.terminal_code,
+                        insecure=args.insecure)
         print(f"kaika: enrolled as {answer.store.store_code}-{answer.terminal_code} "
               f"({answer.terminal_id}) with {args.server}")
         client = SyncClient(store, credentials.load(credentials.path_for(store.path)),
@@ -72,7 +100,11 @@ def _enroll(args: argparse.Namespace) -> int:
         finally:
             client.close()
     except SyncError as err:
-        print(f"kaika: enrolment refused: {err}", file=sys.stderr)
+        print(f"kaika: enrolment refused: {_say(err.code, err.params, str(err))}",
+              file=sys.stderr)
+        return 1
+    except DomainError as err:
+        print(f"kaika: {_say(err.code, err.params, str(err))}", file=sys.stderr)
         return 1
     finally:
         store.close()
@@ -87,7 +119,8 @@ def _sync(args: argparse.Namespace) -> int:
                             SystemClock())
         try:
             if args.status:
-                _print(dataclasses.asdict(client.status()))
+                status = client.status()
+                _print({**dataclasses.asdict(status), "clock_warning": status.clock_warning})
                 return 0
             if args.once:
                 return _once(client)
@@ -105,7 +138,7 @@ def _once(client: SyncClient) -> int:
     try:
         _print(client.sync_round().to_dict())
     except SyncError as err:
-        print(f"kaika: sync failed: {err}", file=sys.stderr)
+        print(f"kaika: sync failed: {_say(err.code, err.params, str(err))}", file=sys.stderr)
         return 1
     return 0
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import json
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -28,6 +28,7 @@ from domain.ids import new_id_str
 from domain.packload import load_pack
 from domain.records import OutboxEvent, StoreSettings
 from domain.rulepack import RulePack
+from sync import credentials
 from sync.apply import Applier
 from sync.credentials import Credentials
 from sync.http import HeadOffice, SyncError
@@ -70,6 +71,13 @@ class SyncStatus:
     last_contact_at: datetime | None
     last_error: str
     revoked: bool
+    clock_skew_ms: int | None = None  # this till's clock minus head office's, as last measured
+    clock_warn_s: int = 300  # the rule pack's limit beyond which the till is warned
+
+    @property
+    def clock_warning(self) -> bool:
+        return self.clock_skew_ms is not None and abs(self.clock_skew_ms) > (
+            self.clock_warn_s * 1000)
 
 
 class SyncClient:
@@ -223,7 +231,17 @@ class SyncClient:
             self._touch(uow, grant_valid_until=grant.valid_until,
                         grant_limits=grant.limits.model_dump())
             uow.commit()
+        if grant.server_keys and tuple(grant.server_keys) != self.ho.creds.server_keys:
+            self._trust(grant.server_keys)
         return grant
+
+    def _trust(self, server_keys: list[str]) -> None:
+        """Head office's keys as its (verified) grant lists them: a key added for a rotation
+        is trusted before head office signs with it alone, a retired one no longer."""
+        path = credentials.path_for(Path(self.store.path))
+        saved = credentials.load(path)
+        credentials.save(path, replace(saved, server_keys=tuple(server_keys)))
+        self.ho.trust(server_keys)
 
     def _grant_due(self) -> bool:
         """Renew once half of the grant's life has gone (or there is none)."""
@@ -252,11 +270,15 @@ class SyncClient:
         if state is None or state.enrolled_at is None:
             return SyncStatus(False, False, unsynced, None, "", False)
         with self.store.reader() as uow:
-            grace = self._pack_for(uow.settings.get().rulepack).offline.online_grace_s
+            rules = self._pack_for(uow.settings.get().rulepack).offline
         contact = state.last_contact_at
-        online = contact is not None and self.clock.now() - contact <= timedelta(seconds=grace)
+        online = contact is not None and self.clock.now() - contact <= timedelta(
+            seconds=rules.online_grace_s)
+        # The offset is head office's clock minus this till's, learnt only from answers head
+        # office signed (and at enrolment, from an answer bound to the one-time code).
         return SyncStatus(True, online and not state.revoked, unsynced, contact,
-                          state.last_error, state.revoked)
+                          state.last_error, state.revoked, clock_skew_ms=-state.server_offset_ms,
+                          clock_warn_s=rules.clock_warn_s)
 
     def unsynced(self) -> int:
         with self.store.reader() as uow:

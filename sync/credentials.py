@@ -1,7 +1,11 @@
-"""A till's credentials: head office's address, its terminal id and its private signing key.
+"""A till's credentials: head office's address and answer keys, its terminal id and its private
+signing key.
 
 Kept in `<database>.sync.json` beside the store database, readable by its owner only (0600),
-never inside the database: a copied or backed-up database cannot sign as the till.
+never inside the database: a copied or backed-up database cannot sign as the till, and whoever
+can write the file could as well replace head office's keys. A file written before answers were
+signed has no `server_keys`: such a till must enrol again (`sync.reenrol_needed`), it never
+falls back to trusting unsigned answers.
 """
 
 from __future__ import annotations
@@ -21,6 +25,7 @@ class Credentials:
     server: str
     terminal_id: str
     private_key: str
+    server_keys: tuple[str, ...] = ()  # head office's answer keys (public, base64url)
 
     @property
     def keys(self) -> KeyPair:
@@ -53,4 +58,5 @@ def load(path: Path) -> Credentials:
                           mode=oct(stat.S_IMODE(path.stat().st_mode)))
     data = json.loads(path.read_text(encoding="utf-8"))
     return Credentials(server=data["server"], terminal_id=data["terminal_id"],
-                       private_key=data["private_key"])
+                       private_key=data["private_key"],
+                       server_keys=tuple(str(k) for k in data.get("server_keys", ())))

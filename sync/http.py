@@ -1,8 +1,12 @@
-"""The till's HTTP link to head office: signed requests, clock correction, error codes.
+"""The till's HTTP link to head office: signed requests, signed answers, clock correction.
 
 Requests are signed with the head-office time as the till best knows it (its clock plus the
-offset learnt from every response's `X-Kaika-Server-Time`), so a till whose clock is a day
-wrong is refused once (`auth.clock_skew`, with the server's time), corrects itself and goes on.
+offset learnt from every authenticated answer's `X-Kaika-Server-Time`), so a till whose clock
+is a day wrong is refused once (`auth.clock_skew`, with the server's time), corrects itself and
+goes on. Every answer must be signed by one of head office's keys for this very request
+(`sync/answers.py`) before anything in it is believed: an unsigned one is
+`sync.answer_unsigned`, an altered, forged or replayed one `sync.answer_forged`; neither moves
+the offset, and the caller applies and acknowledges nothing.
 """
 
 from __future__ import annotations
@@ -10,13 +14,15 @@ from __future__ import annotations
 import json
 import time
 from collections.abc import Callable
+from dataclasses import replace
 from typing import Any
 
 import httpx
 
 from domain.clock import Clock
 from domain.ids import new_id_str
-from sync import signing
+from sync import answers, signing
+from sync.answers import Answered
 from sync.credentials import Credentials
 from sync.schema import HEADER_APP_VERSION, HEADER_PROTOCOL, PROTOCOL_VERSION
 
@@ -37,7 +43,10 @@ class SyncError(Exception):
 
     @property
     def retryable(self) -> bool:
-        """Worth sending again after a pause (network, overload, a server being restarted)."""
+        """Worth sending again after a pause (network, overload, a server being restarted, an
+        answer that failed its check: whoever altered it may be gone next time)."""
+        if self.code == "sync.reenrol_needed":
+            return False  # nothing is sent until the till is enrolled again
         return self.status == 0 or self.status >= 500 or self.status == 429
 
 
@@ -57,9 +66,16 @@ class HeadOffice:
     def close(self) -> None:
         self._http.close()
 
+    def local_ms(self) -> int:
+        return int(self.clock.now().timestamp() * 1000)
+
     def now_ms(self) -> int:
         """Head office's time as this till estimates it."""
-        return int(self.clock.now().timestamp() * 1000) + self.offset_ms
+        return self.local_ms() + self.offset_ms
+
+    def trust(self, server_keys: list[str]) -> None:
+        """Head office's keys from now on (from an answer already verified with the old ones)."""
+        self.creds = replace(self.creds, server_keys=tuple(server_keys))
 
     def call(self, method: str, path: str, body: Any = None,
              params: dict[str, Any] | None = None) -> dict[str, Any]:
@@ -78,32 +94,63 @@ class HeadOffice:
                     raise
         raise AssertionError("unreachable")
 
-    def post_unsigned(self, path: str, body: Any) -> dict[str, Any]:
-        """Enrolment: the one-time code is the credential."""
-        return self._handle(self._send(self._http.build_request("POST", path, json=body)))
+    def enrol(self, path: str, body: Any, code: str) -> dict[str, Any]:
+        """Enrolment: the one-time code is the credential, and the answer must prove that head
+        office knew it (the HMAC) and holds the keys it lists (their signatures)."""
+        nonce = new_id_str()
+        request = self._http.build_request("POST", path, json=body,
+                                           headers={signing.HEADER_NONCE: nonce})
+        response, _ = self._send(request)
+        text = _answer_text(_answered(request, "", nonce), response)
+        proof = response.headers.get(answers.HEADER_ENROL_PROOF, "")
+        if not proof:
+            raise _unsigned(response)
+        if not answers.proof_holds(proof, code, text):
+            raise SyncError("sync.answer_forged", 0, answer_status=response.status_code)
+        data = self._handle(response)
+        listed = data.get("server_keys")
+        signature = response.headers.get(answers.HEADER_ANSWER_SIGNATURE, "")
+        if not isinstance(listed, list) or answers.signed_by(signature, listed, text) is None:
+            raise SyncError("sync.answer_forged", 0, answer_status=response.status_code)
+        return data
 
     def _once(self, method: str, path: str, content: bytes,
               params: dict[str, Any] | None) -> dict[str, Any]:
+        if not self.creds.server_keys:
+            # Enrolled before head office signed its answers: nothing it says can be checked.
+            raise SyncError("sync.reenrol_needed")
         request = self._http.build_request(method, path, content=content, params=params,
                                            headers={"content-type": "application/json"})
-        stamp = self.now_ms()
+        stamp, local = self.now_ms(), self.local_ms()
         nonce = new_id_str()
         target = request.url.raw_path.decode("ascii")
         request.headers[signing.HEADER_TERMINAL] = self.creds.terminal_id
         request.headers[signing.HEADER_TIMESTAMP] = str(stamp)
         request.headers[signing.HEADER_NONCE] = nonce
+        request.headers[signing.HEADER_TILL_TIME] = str(local)
         request.headers[signing.HEADER_SIGNATURE] = self._keys.sign(method, target, stamp, nonce,
-                                                                    content)
-        return self._handle(self._send(request))
+                                                                    content, local)
+        response, elapsed_s = self._send(request)
+        self._verify(_answered(request, self.creds.terminal_id, nonce), response)
+        self._learn_time(response, elapsed_s)
+        return self._handle(response)
 
-    def _send(self, request: httpx.Request) -> httpx.Response:
+    def _send(self, request: httpx.Request) -> tuple[httpx.Response, float]:
         sent = time.monotonic()
         try:
             response = self._http.send(request)
         except httpx.HTTPError as err:
             raise SyncError("sync.unreachable", 0, detail=type(err).__name__) from None
-        self._learn_time(response, time.monotonic() - sent)
-        return response
+        return response, time.monotonic() - sent
+
+    def _verify(self, to: Answered, response: httpx.Response) -> None:
+        """Signed by a key this till trusts, for this request, unchanged; else SyncError."""
+        signature = response.headers.get(answers.HEADER_ANSWER_SIGNATURE, "")
+        if not signature:
+            raise _unsigned(response)
+        if answers.signed_by(signature, self.creds.server_keys,
+                             _answer_text(to, response)) is None:
+            raise SyncError("sync.answer_forged", 0, answer_status=response.status_code)
 
     def _learn_time(self, response: httpx.Response, elapsed_s: float) -> None:
         server = response.headers.get(signing.HEADER_SERVER_TIME)
@@ -119,6 +166,7 @@ class HeadOffice:
 
     @staticmethod
     def _handle(response: httpx.Response) -> dict[str, Any]:
+        """An authenticated answer's body, or its refusal as SyncError."""
         if response.status_code < 400:
             data: dict[str, Any] = response.json()
             return data
@@ -128,3 +176,21 @@ class HeadOffice:
         except ValueError:
             code, params = "sync.server_error", {}
         raise SyncError(code, response.status_code, **(params if isinstance(params, dict) else {}))
+
+
+def _answered(request: httpx.Request, terminal: str, nonce: str) -> Answered:
+    return Answered(request.method, request.url.raw_path.decode("ascii"), terminal, nonce)
+
+
+def _answer_text(to: Answered, response: httpx.Response) -> bytes:
+    return answers.answer_text(to, response.status_code,
+                               response.headers.get(signing.HEADER_SERVER_TIME, ""),
+                               response.content)
+
+
+def _unsigned(response: httpx.Response) -> SyncError:
+    """No signature at all: a load balancer's own 502/503/429 while head office is away is
+    "unreachable" (tried again later, believed in nothing); anything else is refused."""
+    if response.status_code >= 500 or response.status_code == 429:
+        return SyncError("sync.unreachable", 0, detail=f"unsigned {response.status_code}")
+    return SyncError("sync.answer_unsigned", 0, answer_status=response.status_code)

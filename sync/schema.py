@@ -112,6 +112,9 @@ class EnrollResponse(Wire):
     terminal_code: str
     store: StoreInfo
     server_time: datetime
+    # Head office's answer keys (Ed25519 public, base64url): the till accepts answers signed
+    # by one of them from now on (sync/answers.py).
+    server_keys: list[str] = Field(min_length=1)
 
 
 class Limits(Wire):
@@ -133,6 +136,8 @@ class AllowanceGrant(Wire):
     granted_at: datetime
     valid_until: datetime  # head office's clock; no offline spending after it
     limits: Limits
+    # Head office's answer keys now: the till trusts these from here on (key rotation).
+    server_keys: list[str] = Field(default_factory=list)
 
 
 class LookupResponse(Wire):

@@ -30,7 +30,7 @@ from desktop.screens.sale_screen import SaleScreen
 from desktop.screens.shift import ShiftClosedDialog, ask_counted, ask_float
 from desktop.viewmodels.env import TillEnv
 from desktop.viewmodels.session import ShiftSummary, TillSession
-from desktop.viewmodels.status import read_sync_state
+from desktop.viewmodels.status import LinkStatus, read_sync_state
 from desktop.wedge_filter import WedgeFilter
 from desktop.widgets.status_bar import TillStatusBar
 from domain.errors import DomainError
@@ -50,14 +50,14 @@ Home = Callable[["MainWindow", Staff], QWidget]
 class MainWindow(QMainWindow):
     def __init__(self, env: TillEnv, devices: TillDevices | None, *, idle_lock_s: float = 300,
                  wedge_clock: Callable[[], float] | None = None,
-                 sync_online: Callable[[], bool | None] | None = None,
+                 sync_status: Callable[[], LinkStatus] | None = None,
                  on_saved: Callable[[], None] | None = None) -> None:
         super().__init__()
         self.setObjectName("main_window")
         self.setWindowTitle(self.tr("Kaika till — {store}").format(store=env.store_name))
         self.env, self.devices = env, devices
         self.session = TillSession(env)
-        self.sync_online = sync_online  # the sync client (issue 4) plugs in here
+        self.sync_status = sync_status  # the sync loop's status, when the till is enrolled
         self.on_saved = on_saved  # after each sale or refund: the sync loop sends it at once
         self.last_saved: str | None = None
         # Front desk, managers and admins start in the back office; cashiers at the sale screen.
@@ -348,5 +348,5 @@ class MainWindow(QMainWindow):
         return self.last_saved if model is None or model.is_empty else None
 
     def refresh_sync(self) -> None:
-        online = self.sync_online() if self.sync_online is not None else None
-        self.status.set_sync(read_sync_state(self.env.ctx, online))
+        link = self.sync_status() if self.sync_status is not None else None
+        self.status.set_sync(read_sync_state(self.env.ctx, link))

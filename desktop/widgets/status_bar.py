@@ -1,7 +1,8 @@
 """The till's status bar: who is logged in, each device's state, head office and unsynced count.
 
 Device faults and receipts waiting are shown here as notices, never as modal boxes: the
-cashier keeps selling while the printer is out of paper.
+cashier keeps selling while the printer is out of paper. The same bar is under the back office,
+so a till clock far from head office's, or a link head office's answers fail on, shows there too.
 """
 
 from __future__ import annotations
@@ -9,11 +10,12 @@ from __future__ import annotations
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QStatusBar, QWidget
 
-from desktop import i18n
+from desktop import feedback, i18n
 from desktop.feedback import Message
 from desktop.i18n import QT_TRANSLATE_NOOP
-from desktop.viewmodels.status import SyncState
+from desktop.viewmodels.status import SyncState, skew_parts
 from desktop.widgets.style import restyle
+from domain.errors import DomainError
 from hardware.base import DeviceState, DeviceStatus
 
 ROLE_NAMES = {
@@ -62,6 +64,12 @@ class TillStatusBar(QStatusBar):
         # outbox is known. `set_sync` is the one entry point for both.
         self.sync = self._label("status_sync")
         self.addPermanentWidget(self.sync)
+        self.link = self._label("status_link")  # a link problem someone has to act on
+        self.link.setProperty("state", "bad")
+        self.addWidget(self.link)
+        self.clock = self._label("status_clock")
+        self.clock.setProperty("state", "bad")
+        self.addWidget(self.clock)
         self.set_sync(SyncState(0))
 
     def _label(self, name: str) -> QLabel:
@@ -103,6 +111,28 @@ class TillStatusBar(QStatusBar):
         self.sync.setText(self.tr("{link} · unsynced {count}").format(link=link, count=count))
         self.sync.setProperty("state", "bad" if state.online is False else "ok")
         restyle(self.sync)
+        self.link.setVisible(bool(state.problem))
+        self.link.setText(feedback.describe(DomainError(state.problem)).text
+                          if state.problem else "")
+        self.clock.setVisible(state.clock_skew_ms is not None)
+        self.clock.setText(self._clock_text(state.clock_skew_ms)
+                           if state.clock_skew_ms is not None else "")
+
+    def _clock_text(self, skew_ms: int) -> str:
+        days, hours, minutes = skew_parts(skew_ms)
+        if days:
+            difference = self.tr("{days} d {hours} h").format(days=i18n.number(days), hours=hours)
+        elif hours:
+            difference = self.tr("{hours} h {minutes} min").format(hours=hours, minutes=minutes)
+        else:
+            difference = self.tr("{minutes} min").format(minutes=minutes)
+        if skew_ms > 0:
+            text = self.tr("⚠ This till's clock is {difference} ahead of head office: check its "
+                           "date and time")
+        else:
+            text = self.tr("⚠ This till's clock is {difference} behind head office: check its "
+                           "date and time")
+        return text.format(difference=difference)
 
     def show_notice(self, message: Message | str) -> None:
         """A notice that stays until the next one (device faults, receipt printed)."""

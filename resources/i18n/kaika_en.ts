@@ -1996,6 +1996,14 @@
         <source>{points} points taken back.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Coupon {code} withdrawn.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tier back to {tier}.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>RewardsPage</name>
@@ -2943,6 +2951,26 @@
         <source>{link} · unsynced {count}</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>{days} d {hours} h</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{hours} h {minutes} min</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{minutes} min</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>⚠ This till&apos;s clock is {difference} ahead of head office: check its date and time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>⚠ This till&apos;s clock is {difference} behind head office: check its date and time</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>WalletPage</name>
@@ -3591,6 +3619,18 @@
     </message>
     <message>
         <source>While head office cannot be reached, less points or stored value may be spent. Use less, or pay the rest another way.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This till must be enrolled with head office again before it can sync: ask head office for a new code. Sales are kept and sent afterwards.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>An answer claiming to be from head office was altered on the way and was refused. Sales are kept; tell IT support.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>An answer without head office&apos;s signature was refused. Sales are kept; tell IT support.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -1996,6 +1996,14 @@
         <source>{points} points taken back.</source>
         <translation>扣回 {points} 积分。</translation>
     </message>
+    <message>
+        <source>Coupon {code} withdrawn.</source>
+        <translation>优惠券 {code} 已收回。</translation>
+    </message>
+    <message>
+        <source>Tier back to {tier}.</source>
+        <translation>等级恢复为 {tier}。</translation>
+    </message>
 </context>
 <context>
     <name>RewardsPage</name>
@@ -2941,6 +2949,26 @@
         <source>{link} · unsynced {count}</source>
         <translation>{link} · 未同步 {count}</translation>
     </message>
+    <message>
+        <source>{days} d {hours} h</source>
+        <translation>{days}天{hours}小时</translation>
+    </message>
+    <message>
+        <source>{hours} h {minutes} min</source>
+        <translation>{hours}小时{minutes}分钟</translation>
+    </message>
+    <message>
+        <source>{minutes} min</source>
+        <translation>{minutes}分钟</translation>
+    </message>
+    <message>
+        <source>⚠ This till&apos;s clock is {difference} ahead of head office: check its date and time</source>
+        <translation>⚠ 本收银机时钟比总部快 {difference}：请检查日期和时间</translation>
+    </message>
+    <message>
+        <source>⚠ This till&apos;s clock is {difference} behind head office: check its date and time</source>
+        <translation>⚠ 本收银机时钟比总部慢 {difference}：请检查日期和时间</translation>
+    </message>
 </context>
 <context>
     <name>WalletPage</name>
@@ -3590,6 +3618,18 @@
     <message>
         <source>While head office cannot be reached, less points or stored value may be spent. Use less, or pay the rest another way.</source>
         <translation>连不上总部期间，可使用的积分或储值有限。请少用一些，或其余部分改用其他方式支付。</translation>
+    </message>
+    <message>
+        <source>This till must be enrolled with head office again before it can sync: ask head office for a new code. Sales are kept and sent afterwards.</source>
+        <translation>本收银机须重新向总部注册后才能同步：请向总部索取新的注册码。销售记录都已保留，注册后会补发。</translation>
+    </message>
+    <message>
+        <source>An answer claiming to be from head office was altered on the way and was refused. Sales are kept; tell IT support.</source>
+        <translation>一条自称来自总部的回复在途中被篡改，已拒收。销售记录都已保留；请通知 IT 支持。</translation>
+    </message>
+    <message>
+        <source>An answer without head office&apos;s signature was refused. Sales are kept; tell IT support.</source>
+        <translation>一条没有总部签名的回复已拒收。销售记录都已保留；请通知 IT 支持。</translation>
     </message>
     <message>
         <source>No member found. Check the number, or sign the customer up at the front desk.</source>

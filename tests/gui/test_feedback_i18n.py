@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QApplication
 
 from desktop import feedback, i18n
 from desktop.screens.login import LoginScreen
+from desktop.viewmodels.status import LINK_PROBLEMS
 from domain.errors import DomainError
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -54,6 +55,7 @@ def till_codes() -> set[str]:
               "printer.offline", "printer.disconnected", "printer.timeout", "scanner.offline",
               "card.offline", "display.offline", "camera.offline", "scanner.garbage",
               "scanner.truncated", "card.garbage", "card.truncated"}
+    found |= LINK_PROBLEMS  # sync errors the status bar shows in words
     return found - NOT_AT_THE_TILL
 
 

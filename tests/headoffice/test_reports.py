@@ -61,5 +61,6 @@ def test_the_openapi_document_shipped_is_the_one_the_code_serves(server: Server)
     assert served == shipped
     push = shipped["paths"]["/v1/sync/push"]["post"]
     assert {p["name"] for p in push["parameters"]} == {
-        "x-kaika-terminal", "x-kaika-timestamp", "x-kaika-nonce", "x-kaika-signature"}
+        "x-kaika-terminal", "x-kaika-timestamp", "x-kaika-nonce", "x-kaika-signature",
+        "x-kaika-till-time"}
     assert set(push["responses"]) >= {"200", "401", "403", "409", "413", "422"}

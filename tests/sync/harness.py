@@ -14,7 +14,7 @@ import subprocess
 import sys
 import uuid
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -31,8 +31,9 @@ from domain.records import TenderKind
 from domain.services import cart as carts
 from domain.services import checkout, members, wallet
 from domain.services.setup import add_products, new_settings
-from headoffice import tenancy
+from headoffice import keys, tenancy
 from headoffice.engine import make_engine
+from headoffice.keys import KEY_FILE_ENV
 from headoffice.migrate import upgrade
 from headoffice.publish import ProductDoc, Publication, publish
 from headoffice.tables import (
@@ -110,7 +111,8 @@ class PgDatabases:
 
 
 class Server:
-    """A real `kaika-headoffice serve` process."""
+    """A real `kaika-headoffice serve` process, signing its answers with a key file of its own
+    (`key_file`, given through the environment as an operator would)."""
 
     def __init__(self, db_url: str, workdir: Path, auth_cache_s: float = 1.0) -> None:
         self.db_url = db_url
@@ -118,6 +120,8 @@ class Server:
         self.auth_cache_s = auth_cache_s
         self.port = 0
         self.proc: subprocess.Popen[str] | None = None
+        self.key_file = workdir / f"answer-keys-{uuid.uuid4().hex[:8]}"
+        self.public_key = keys.new_key_file(self.key_file)
         self.engine = make_engine(db_url, pool_size=2)
         if db_url.startswith("sqlite"):
             upgrade(self.engine)
@@ -132,7 +136,8 @@ class Server:
             [str(BIN / "kaika-headoffice"), "serve", "--db", self.db_url, "--host", "127.0.0.1",
              "--port", str(self.port), "--auth-cache-seconds", str(self.auth_cache_s),
              "--admin-token", ADMIN_TOKEN, "--graceful-seconds", "1"],
-            stdout=subprocess.PIPE, stderr=log, text=True)
+            stdout=subprocess.PIPE, stderr=log, text=True,
+            env={**os.environ, KEY_FILE_ENV: str(self.key_file)})
         assert self.proc.stdout is not None
         line = self.proc.stdout.readline()
         if "listening on" not in line:
@@ -208,8 +213,7 @@ class Till:
         if self.client is not None:
             self.client.close()
         path = credentials.path_for(self.app.store.path)
-        creds = credentials.load(path)
-        creds = credentials.Credentials(url, creds.terminal_id, creds.private_key)
+        creds = replace(credentials.load(path), server=url)
         self.client = SyncClient(self.app.store, creds, self.clock, **kw)
         return self.client
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 import os
 import signal
 import sys
+from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -18,10 +19,8 @@ from sync.client import SyncClient
 
 def main(db: str, server: str, at: str) -> None:
     store = StoreDb.open(Path(db), create=False)
-    creds = credentials.load(credentials.path_for(store.path))
-    client = SyncClient(store, credentials.Credentials(server, creds.terminal_id,
-                                                       creds.private_key),
-                        FixedClock(datetime.fromisoformat(at)))
+    creds = replace(credentials.load(credentials.path_for(store.path)), server=server)
+    client = SyncClient(store, creds, FixedClock(datetime.fromisoformat(at)))
     original = SyncClient._touch
 
     def touch_then_die(self: SyncClient, uow: Any, **values: Any) -> None:
