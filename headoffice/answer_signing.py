@@ -39,6 +39,7 @@ class AnswerSigner:
             return
         start: list[Message] = []
         chunks: list[bytes] = []
+        done: list[bool] = []
 
         async def hold(message: Message) -> None:
             # The whole answer is held back: its signature covers the body, and it goes first.
@@ -47,6 +48,7 @@ class AnswerSigner:
             elif message["type"] == "http.response.body":
                 chunks.append(message.get("body", b""))
                 if not message.get("more_body", False):
+                    done.append(True)
                     await self._answer(scope, send, start[0], b"".join(chunks))
             else:
                 await send(message)
@@ -54,7 +56,7 @@ class AnswerSigner:
         try:
             await self.app(scope, receive, hold)
         except Exception:
-            if not start:
+            if not done:  # nothing went out yet (what was held back is dropped)
                 await self._answer(scope, send, {
                     "type": "http.response.start", "status": 500,
                     "headers": [(b"content-type", b"application/json"),

@@ -78,7 +78,8 @@ def _parser() -> argparse.ArgumentParser:
     revoke.add_argument("--terminal", required=True)
     revoke.add_argument("--restore", action="store_true", help="undo a revocation")
     revoke.set_defaults(func=_revoke)
-    terms = sub.add_parser("terminals", parents=[common], help="list enrolled tills")
+    terms = sub.add_parser("terminals", parents=[common],
+                            help="list enrolled tills: last seen, clock skew (flagged)")
     terms.add_argument("--store", default=None)
     terms.set_defaults(func=_terminals)
     pub = sub.add_parser("publish", parents=[common], help="send catalogue, packs, staff")

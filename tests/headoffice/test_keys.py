@@ -1,13 +1,20 @@
-"""Head office's answer-signing key file: made, extended for a rotation, read, refused."""
+"""Head office's answer-signing keys: the key file made, extended for a rotation, read and
+refused; an answer that failed inside head office still signed."""
 
 from __future__ import annotations
 
+import asyncio
 from pathlib import Path
 
+import httpx
 import pytest
 
 from domain.errors import DomainError
 from headoffice import keys
+from headoffice.app import Settings, create_app
+from headoffice.engine import make_engine
+from sync import answers
+from sync.answers import Answered
 from sync.signing import KeyPair
 
 
@@ -50,3 +57,22 @@ def test_keys_come_from_the_option_the_file_variable_or_the_keys_variable(
     with pytest.raises(DomainError) as exposed:
         keys.configured(str(path), {})
     assert exposed.value.code == "answer_keys.exposed"
+
+
+def test_an_answer_that_failed_inside_head_office_is_still_signed(tmp_path: Path) -> None:
+    """A 500 (here: a database that is not there) is answered signed, never bare."""
+    pair = KeyPair.generate()
+    app = create_app(make_engine(f"sqlite:///{tmp_path}/missing/ho.sqlite3"),
+                     Settings(answer_keys=keys.AnswerKeys((pair,))))
+
+    async def ask() -> httpx.Response:
+        transport = httpx.ASGITransport(app=app, raise_app_exceptions=False)
+        async with httpx.AsyncClient(transport=transport, base_url="http://ho") as client:
+            return await client.get("/v1/health", headers={"X-Kaika-Nonce": "n-1"})
+
+    failed = asyncio.run(ask())
+    assert (failed.status_code, failed.json()) == (500, {"code": "server.error", "params": {}})
+    text = answers.answer_text(Answered("GET", "/v1/health", "", "n-1"), 500,
+                               failed.headers["X-Kaika-Server-Time"], failed.content)
+    assert answers.signed_by(failed.headers[answers.HEADER_ANSWER_SIGNATURE],
+                             [pair.public_text()], text) == pair.public_text()
