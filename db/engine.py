@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import os
 import sqlite3
+import stat
 from pathlib import Path
 from typing import Any
 
@@ -21,6 +23,11 @@ PRAGMAS = (
     f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}",
 )
 
+# The database holds members' personal data; SQLite gives its -wal, -shm and -journal files
+# the database file's own mode, so making that file owner-only covers them as they are made.
+OWNER_ONLY = 0o600
+SIDE_FILES = ("-wal", "-shm", "-journal")
+
 # Execution option naming the BEGIN mode; reads that must not queue behind a writer (verify,
 # reports) ask for DEFERRED, everything else takes the write lock up front.
 BEGIN_OPTION = "kaika_begin"
@@ -34,6 +41,8 @@ def make_engine(path: str | Path) -> Engine:
     upgrade to a write lock mid-transaction, which is where SQLITE_BUSY deadlocks come from);
     SQLAlchemy's `begin` event emits the BEGIN itself. This is SQLAlchemy's documented recipe.
     """
+    if str(path) != ":memory:":
+        secure_files(Path(path))
     engine = create_engine(
         f"sqlite+pysqlite:///{Path(path)}",
         connect_args={"timeout": BUSY_TIMEOUT_MS / 1000, "check_same_thread": False},
@@ -41,6 +50,34 @@ def make_engine(path: str | Path) -> Engine:
     event.listen(engine, "connect", _on_connect)
     event.listen(engine, "begin", _on_begin)
     return engine
+
+
+def secure_files(path: Path) -> None:
+    """Create a missing database file readable by its owner only, and tighten an existing
+    one and its side files (made 0644 by an older Kaika) to the same.
+
+    An empty file is a valid empty SQLite database, so SQLite opens the file made here.
+    On Windows the mode only sets the read-only flag; there the files' folder (the user's
+    AppData) is what keeps other accounts out.
+    """
+    try:
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, OWNER_ONLY)
+    except FileExistsError:
+        pass
+    else:
+        os.close(fd)
+    for each in (path, *(path.with_name(path.name + s) for s in SIDE_FILES)):
+        owner_only(each)
+
+
+def owner_only(path: Path) -> None:
+    """Take group and other permissions off `path` if it exists (and has any)."""
+    try:
+        mode = stat.S_IMODE(path.stat().st_mode)
+    except FileNotFoundError:
+        return
+    if mode & 0o077:
+        os.chmod(path, mode & ~0o077 & 0o7777)
 
 
 def read_only(engine: Engine) -> Engine:

@@ -9,7 +9,7 @@ from sqlalchemy.orm import sessionmaker
 
 from db.card_secret import seal_in_place
 from db.crypto import FieldCipher, default_key_path
-from db.engine import make_engine, read_only
+from db.engine import make_engine, owner_only, read_only
 from db.migrate import upgrade
 from db.uow import SqlUnitOfWork
 from domain.clock import Clock, SystemClock
@@ -31,6 +31,9 @@ class StoreDb:
     def open(cls, path: str | Path, *, create: bool = True, key_path: str | Path | None = None,
              clock: Clock | None = None) -> StoreDb:
         """Open (or create) the database at `path` and upgrade it in place to head.
+
+        The database, its -wal and -shm files and its key file are readable by their owner
+        only: made so, or tightened here if an older Kaika made them 0644 (db/engine.py).
 
         Args:
             path: the SQLite file.
@@ -54,6 +57,7 @@ class StoreDb:
             engine.dispose()
             raise
         keys = Path(key_path).expanduser() if key_path is not None else default_key_path(db_path)
+        owner_only(keys)  # a key file an older Kaika left readable by others (made 0600 now)
         cipher = FieldCipher(keys)
         # A card secret an older Kaika stored in clear is sealed now (db/card_secret.py).
         seal_in_place(engine, cipher)
