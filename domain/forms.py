@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import TypeVar
 
-from domain import cards
+from domain import card_data, cards
 from domain.errors import DomainError, ValidationError
 
 T = TypeVar("T")
@@ -20,6 +20,9 @@ _GENDERS = {"": "", "male": "male", "m": "male", "男": "male",
             "female": "female", "f": "female", "女": "female"}
 _MAX_LENGTH = {"name": 40, "occupation": 40, "income_band": 20, "address": 200,
                "email": 254, "referrer": 32, "notes": 500, "tags": 20}
+# Free text a bank-card number could be typed (or scanned) into: refused there, whoever
+# calls (sign-up, profile edit, import). Mobile, ID number and referrer have rules of their own.
+_FREE_TEXT = frozenset({"name", "occupation", "income_band", "address", "email", "notes", "tags"})
 _TRUE = frozenset({"1", "true", "yes", "on", "y", "是"})
 _FALSE = frozenset({"", "0", "false", "no", "off", "n", "否"})
 _KEYS = frozenset({"name", "mobile", "gender", "birthday", "birth_year", "birth_month",
@@ -180,6 +183,8 @@ def _text(raw: Mapping[str, object], key: str) -> str:
     limit = _MAX_LENGTH.get(key)
     if limit is not None and len(text) > limit:
         raise ValidationError("form.too_long", field=key, max=limit)
+    if key in _FREE_TEXT:
+        card_data.check_text(key, text)
     return text
 
 
@@ -291,6 +296,7 @@ def _referrer(raw: Mapping[str, object], own_mobile: str) -> str:
             return cards.parse_card_number(compact).number
         referrer = normalize_mobile(compact)
     except ValidationError:
+        card_data.check_text("referrer", text)  # a bank card's number is nobody's referrer
         raise ValidationError("form.referrer_invalid", field="referrer") from None
     if referrer == own_mobile:
         raise ValidationError("form.referrer_self", field="referrer")
@@ -334,7 +340,8 @@ def _tags(raw: Mapping[str, object]) -> tuple[str, ...]:
         raise ValidationError("form.not_text", field="tags")
     if not all(isinstance(item, str) for item in items):
         raise ValidationError("form.not_text", field="tags")
-    tags = [str(item).strip() for item in items if str(item).strip()]
+    tags = [card_data.check_text("tags", str(item).strip()) for item in items
+            if str(item).strip()]
     if any(len(tag) > _MAX_LENGTH["tags"] for tag in tags):
         raise ValidationError("form.too_long", field="tags", max=_MAX_LENGTH["tags"])
     return tuple(dict.fromkeys(tags))  # duplicates dropped, typed order kept

@@ -6,6 +6,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import timedelta
 
+from domain import card_data
 from domain.analysis import MemberFacts
 from domain.errors import DomainError, NotFound, ValidationError
 from domain.records import Coupon
@@ -23,7 +24,12 @@ class CheckIn:
 
 
 def check_in(ctx: ServiceContext, member_id: str, event: str, staff_id: str | None) -> CheckIn:
-    """A member checks in at an event: the pack's check-in bonus and welcome coupon, once."""
+    """A member checks in at an event: the pack's check-in bonus and welcome coupon, once.
+
+    The event's name is typed at the desk and kept in the ledger and the audit trail, so a
+    card number in it is refused (card.number_in_text, field "event").
+    """
+    card_data.check_text("event", event)
     with ctx.uow() as uow:
         if uow.members.get(member_id) is None:
             raise NotFound("member.unknown", member_id=member_id)

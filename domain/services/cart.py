@@ -10,6 +10,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 
+from domain import card_data
 from domain import cards as card_rules
 from domain import coupons as coupon_rules
 from domain.errors import DomainError, NotFound, ValidationError
@@ -61,7 +62,7 @@ def add_item(ctx: ServiceContext, cart: Cart, code: str, qty: int = 1,
     with ctx.uow() as uow:
         product = uow.products.get(code) or uow.products.by_barcode(code)
     if product is None or not product.active:
-        raise NotFound("product.unknown", code=code)
+        raise NotFound("product.unknown", code=card_data.mask(code))
     line = CartLine(line_no=cart.next_line_no(), product=product, qty=qty,
                     unit_price_fen=price_fen)
     cart.lines.append(line)
@@ -107,8 +108,11 @@ def add_coupon(cart: Cart, code: str) -> None:
 
 
 def add_tender(cart: Cart, tender: TenderRequest) -> None:
+    """Queue a tender; a reference holding a card number never enters the cart (nor a held
+    sale): ValidationError card.number_in_text, field "reference"."""
     if tender.amount_fen is not None and tender.amount_fen <= 0:
         raise ValidationError("tender.amount_invalid", field="amount", amount_fen=tender.amount_fen)
+    card_data.check_text("reference", tender.reference)
     cart.tenders.append(tender)
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 
+from domain import card_data
 from domain import coupons as coupon_rules
 from domain import points as points_rules
 from domain import wallet as wallet_rules
@@ -43,7 +44,7 @@ def find_sale(uow: UnitOfWork, receipt: str) -> Sale:
     """A paid sale by its receipt number or id (a return record is not a sale to return)."""
     original = uow.sales.by_receipt(receipt) or uow.sales.get(receipt)
     if original is None or original.kind is not SaleKind.SALE:
-        raise NotFound("sale.unknown", receipt=receipt)
+        raise NotFound("sale.unknown", receipt=card_data.mask(receipt))
     return original
 
 
@@ -90,7 +91,7 @@ def return_without_receipt(ctx: ServiceContext, items: Sequence[tuple[str, int]]
         for no, (sku, qty) in enumerate(items, start=1):
             product = uow.products.get(sku) or uow.products.by_barcode(sku)
             if product is None:
-                raise NotFound("product.unknown", code=sku)
+                raise NotFound("product.unknown", code=card_data.mask(sku))
             if qty <= 0:
                 raise ValidationError("sale.qty_invalid", field="qty", qty=qty)
             amount = product.price_fen * qty

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from domain import allowances
+from domain import allowances, card_data
 from domain.errors import DomainError, NotFound, ValidationError
 from domain.ports import UnitOfWork
 from domain.records import Coupon, CouponTemplate, Gift, PointsEntry
@@ -46,6 +46,7 @@ def adjust_points(ctx: ServiceContext, member_id: str, points: int, reason: str,
         raise DomainError("points.manager_required")
     if not reason.strip():
         raise ValidationError("points.reason_required", field="reason")
+    card_data.check_text("reason", reason)  # kept in the ledger and the audit trail
     if points == 0:
         raise ValidationError("points.adjust_zero", field="points")
     with ctx.uow() as uow:

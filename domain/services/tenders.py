@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from domain import card_data
 from domain import points as points_rules
 from domain import wallet as wallet_rules
 from domain.errors import DomainError
@@ -71,7 +72,9 @@ def _one(request: TenderRequest, remaining: int, points_left: int, principal: in
         p, b = wallet_rules.draw(principal, bonus, amount)
         return Tender(kind=kind, amount_fen=amount, wallet_principal_fen=p, wallet_bonus_fen=b)
     if kind in (TenderKind.BANK_CARD, TenderKind.MOBILE):
-        return Tender(kind=kind, amount_fen=amount, reference=request.reference.strip())
+        # A slip number, never the card's own number (a swipe typed in as the reference).
+        reference = card_data.check_text("reference", request.reference.strip())
+        return Tender(kind=kind, amount_fen=amount, reference=reference)
     raise DomainError("tender.kind_unsupported", kind=kind.value)
 
 

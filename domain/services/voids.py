@@ -19,8 +19,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
+from domain import card_data, tiers
 from domain import coupons as coupon_rules
-from domain import tiers
 from domain.errors import DomainError, ValidationError
 from domain.ports import UnitOfWork
 from domain.records import Coupon, CouponState, Sale, SaleKind, TierChange
@@ -48,13 +48,14 @@ def void_sale(ctx: ServiceContext, receipt_no: str, manager_id: str, reason: str
     """Undo the sale on receipt `receipt_no` in full; one commit for refund, ledgers and audit.
 
     Raises:
-        ValidationError: void.reason_required (field "reason").
+        ValidationError: void.reason_required, card.number_in_text (field "reason").
         NotFound: sale.unknown. DomainError: staff.not_manager, void.other_day,
             void.other_shift, void.already_returned, void.coupon_used.
     """
     why = reason.strip()
     if not why:
         raise ValidationError("void.reason_required", field="reason")
+    card_data.check_text("reason", why)  # the reason is kept in the audit trail for good
     with ctx.uow() as uow:
         original = find_sale(uow, receipt_no)
         _check_manager(uow, manager_id)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from datetime import timedelta
 
-from domain import allowances
+from domain import allowances, card_data
 from domain import wallet as wallet_rules
 from domain.errors import DomainError, NotFound, ValidationError
 from domain.records import Balances, TenderKind, WalletEntry
@@ -33,6 +33,7 @@ def top_up(ctx: ServiceContext, member_id: str, amount_fen: int, staff_id: str |
     """Add principal plus the pack's bonus; a large deposit may unlock a discount (DOMAIN §8)."""
     if tender not in TOPUP_TENDERS:
         raise ValidationError("wallet.topup_tender", field="tender", tender=tender.value)
+    card_data.check_text("reference", reference)  # the terminal's slip number, not the card's
     bonus = preview_bonus(ctx, amount_fen)
     with ctx.uow() as uow:
         member = uow.members.get(member_id)
