@@ -17,6 +17,7 @@ from PySide6.QtCore import QCoreApplication
 
 from desktop import feedback_office, i18n
 from desktop.i18n import QT_TRANSLATE_NOOP
+from domain import card_data
 from domain.errors import DomainError
 
 CONTEXT = "feedback"
@@ -181,6 +182,9 @@ MESSAGES: dict[str, str] = {
     "card.bank_card": QT_TRANSLATE_NOOP(
         "feedback", "That is a bank card: take it on the bank's terminal. Nothing of it was "
                     "kept."),
+    "card.number_in_text": QT_TRANSLATE_NOOP(
+        "feedback", "A card number (13 to 19 digits) cannot be kept here. Remove it; for a "
+                    "card payment type the reference printed on the slip."),
     "card.lost": QT_TRANSLATE_NOOP(
         "feedback", "This card was reported lost and is blocked. Keep the card and call the "
                     "manager."),
@@ -300,6 +304,11 @@ FAMILIES: dict[str, str] = {
         "feedback", "The receipt could not be laid out ({code}). Call support."),
 }
 
+CARD_DATA_CODES = frozenset({"card.bank_card", "card.number_in_text"})
+# Parameters that hold one of our 13-digit member card numbers (found in the store's own
+# records), shown as they are; every other text parameter is shown with card numbers masked.
+_MEMBER_CARD_PARAMS = frozenset({"card_number", "replaced_by", "new_number"})
+
 FALLBACK = QT_TRANSLATE_NOOP(
     "feedback", "That was refused ({code}). Tell the manager this code.")
 
@@ -321,6 +330,11 @@ def describe(error: DomainError) -> Message:
         text = _tr(FALLBACK)
     severity = Severity.NOTICE if family in NOTICE_FAMILIES else Severity.REFUSAL
     return Message(code, fill(text, params), severity)
+
+
+def is_card_data(error: DomainError) -> bool:
+    """A refusal of a bank card's data: the field that holds it is cleared, not kept."""
+    return error.code in CARD_DATA_CODES
 
 
 def is_known(code: str) -> bool:
@@ -355,8 +369,11 @@ def _display_params(params: dict[str, Any]) -> dict[str, str]:
             shown[key] = feedback_office.role_name(str(value))
         elif isinstance(value, int) and not isinstance(value, bool):
             shown[key] = i18n.number(value)
-        else:
+        elif key in _MEMBER_CARD_PARAMS:
             shown[key] = str(value)
+        else:
+            # What was typed or scanned comes back in a refusal: never a bank card's number.
+            shown[key] = card_data.mask(str(value))
     return shown
 
 

@@ -8,6 +8,22 @@ from pathlib import Path
 
 from platformdirs import user_log_dir
 
+from domain import card_data
+
+FORMAT = "%(asctime)s %(levelname)s %(name)s: %(message)s"
+
+
+class CardMaskingFormatter(logging.Formatter):
+    """Formats a record, traceback included, with every bank-card number masked.
+
+    The services refuse card numbers where they do not belong, but an exception's text or
+    a device's raw data can still carry one (a swipe the reader sent without sentinels):
+    the log file must not keep it, whatever logged it.
+    """
+
+    def format(self, record: logging.LogRecord) -> str:
+        return card_data.mask(super().format(record))
+
 
 def setup_logging(folder: Path | None = None, level: int = logging.INFO) -> Path:
     """Log to `<folder>/kaika.log` (5 × 2 MB); returns the file's path.
@@ -20,7 +36,7 @@ def setup_logging(folder: Path | None = None, level: int = logging.INFO) -> Path
     path = target / "kaika.log"
     handler = logging.handlers.RotatingFileHandler(path, maxBytes=2_000_000, backupCount=5,
                                                    encoding="utf-8")
-    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    handler.setFormatter(CardMaskingFormatter(FORMAT))
     root = logging.getLogger()
     root.addHandler(handler)
     root.setLevel(logging.WARNING)

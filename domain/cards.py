@@ -20,6 +20,10 @@ _BANK_PAN_LENGTHS = range(15, 20)
 _USABLE = (CardState.ISSUED, CardState.ACTIVE)
 _YYMM = re.compile(r"[0-9]{2}(0[1-9]|1[0-2])")
 _TRACK2 = re.compile(r";?([0-9]{1,19})(?:=([0-9]*))?\??")
+# A reader set up without start/end sentinels sends a track's bare body: `<PAN>=<data>` for
+# track 2, `<format code><PAN>^<name>^<data>` for track 1 (ISO/IEC 7813).
+_BARE_TRACK2 = re.compile(r"[0-9]{12,19}=[0-9]*")
+_BARE_TRACK1 = re.compile(r"[A-Za-z][0-9]{12,19}\^[^^]*\^.*")
 
 
 @dataclass(frozen=True, slots=True)
@@ -128,6 +132,20 @@ def is_bank_card(track1: str | None, track2: str | None, brands: Sequence[str]) 
         return True
     match = _TRACK2.fullmatch((track2 or "").strip())
     return match is not None and _is_bank_pan(match.group(1), brands)
+
+
+def bare_swipe(text: str) -> tuple[str | None, str | None] | None:
+    """(track1, track2) when `text` is one track sent without sentinels, else None.
+
+    Such a reader makes a swipe look like a scan; the caller then treats it as a swipe, so a
+    bank card is refused by `classify_swipe` (or `is_bank_card`) instead of being looked up.
+    """
+    body = text.strip()
+    if _BARE_TRACK2.fullmatch(body):
+        return None, body
+    if _BARE_TRACK1.fullmatch(body):
+        return body, None
+    return None
 
 
 def classify_swipe(track1: str | None, track2: str | None, secret: bytes,

@@ -2,13 +2,15 @@
 
 The bank-card decision is the domain's (`domain.cards.is_bank_card`); it is made right
 after parsing, before anything is stored, shown or logged, and the refusal carries no data.
+A reader set up without start/end sentinels sends a track's bare body; that is still taken
+for a swipe (`domain.cards.bare_swipe`), so a bank card never passes for a scanned code.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 
-from domain.cards import is_bank_card
+from domain.cards import bare_swipe, is_bank_card
 from hardware.addresses import Address
 from hardware.errors import DeviceError
 from hardware.tracks import LRC_MODES, Tracks, parse_tracks
@@ -27,15 +29,16 @@ class SwipeParser:
         self.lrc_mode = lrc_mode
 
     def parse(self, raw: str) -> Tracks:
-        tracks = parse_tracks(raw, self.lrc_mode)
+        bare = bare_swipe(raw)
+        tracks = Tracks(*bare) if bare is not None else parse_tracks(raw, self.lrc_mode)
         if is_bank_card(tracks.track1, tracks.track2, self.brands):
             raise DeviceError("card.bank_card")
         return tracks
 
 
 def looks_like_swipe(burst: str) -> bool:
-    """A wedge burst from a stripe reader rather than a barcode scanner."""
-    return burst[:1] in ("%", ";", "+")
+    """A wedge burst from a stripe reader rather than a barcode scanner, sentinels or not."""
+    return burst[:1] in ("%", ";", "+") or bare_swipe(burst) is not None
 
 
 class SerialCardReader:

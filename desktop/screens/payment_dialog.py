@@ -256,6 +256,8 @@ class PaymentDialog(QDialog):
         self.completed.emit(done)
 
     def show_refusal(self, err: DomainError) -> None:
+        if feedback.is_card_data(err):
+            self.reference.clear()  # the card's own number: not left on the screen
         self.error.setText(feedback.describe(err).text)
         self.amount.selectAll()
         self.amount.setFocus()

@@ -226,6 +226,8 @@ class SaleScreen(QWidget):
         return True
 
     def show_refusal(self, err: DomainError) -> None:
+        if feedback.is_card_data(err):
+            self.input.clear()  # a bank card's number typed in: not left on the screen
         message = feedback.describe(err)
         self.alert.setText(message.text)
         self.alert.setProperty("kind", "refusal")

@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from desktop.viewmodels.env import TillEnv
+from domain import card_data
 from domain.catalog import Product
 from domain.errors import NotFound, ValidationError
 from domain.records import Sale, SaleKind, Staff
@@ -42,7 +43,7 @@ class ReturnViewModel:
         with self.env.ctx.reader() as uow:
             sale = uow.sales.by_receipt(text) or uow.sales.get(receipt.strip())
             if sale is None or sale.kind is not SaleKind.SALE:
-                raise NotFound("sale.unknown", receipt=text)
+                raise NotFound("sale.unknown", receipt=card_data.mask(text))
             earlier = uow.sales.returns_of(sale.id)
         self.sale, self.chosen = sale, {}
         self.lines = [_left(line.line_no, sale, earlier) for line in sale.lines]
@@ -96,7 +97,7 @@ class ReturnViewModel:
         with self.env.ctx.reader() as uow:
             found = uow.products.get(code.strip()) or uow.products.by_barcode(code.strip())
         if found is None:
-            raise NotFound("product.unknown", code=code.strip())
+            raise NotFound("product.unknown", code=card_data.mask(code.strip()))
         return found
 
     def without_receipt(self, items: list[tuple[str, int]], manager: Staff,

@@ -15,9 +15,9 @@ from typing import Any
 
 from desktop.viewmodels.env import TillEnv
 from desktop.viewmodels.member import MemberPanel, member_panel
+from domain import card_data, dynamicqr, pricing
 from domain import cards as card_rules
 from domain import coupons as coupon_rules
-from domain import dynamicqr, pricing
 from domain.catalog import Product
 from domain.errors import DomainError, NotFound
 from domain.money import round_half_up
@@ -288,6 +288,14 @@ class SaleViewModel:
         if len(compact) == card_rules.NUMBER_LENGTH and card_rules.luhn_valid(compact):
             self.attach_code(compact)
             return Route(Routed.MEMBER)
+        bare = card_rules.bare_swipe(code)
+        if bare is not None:  # a stripe reader set up without sentinels: a swipe, not a scan
+            self.attach_swipe(*bare)
+            return Route(Routed.MEMBER)
+        if card_data.holds_card_number(code):
+            # A bank card's number (typed, or sent by a reader as a scan): looked up nowhere,
+            # and the refusal carries none of it.
+            raise DomainError("card.bank_card")
         if coupon_rules.valid_code(code):
             self.add_coupon(code)
             return Route(Routed.COUPON)

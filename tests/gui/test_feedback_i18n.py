@@ -20,7 +20,8 @@ TILL_SOURCES = [
     *(ROOT / "domain" / "services" / f"{name}.py"
       for name in ("cart", "checkout", "tenders", "returns", "members", "staff", "shifts")),
     *(ROOT / "domain" / f"{name}.py"
-      for name in ("pricing", "coupons", "points", "cards", "dynamicqr", "wallet", "allowances")),
+      for name in ("pricing", "coupons", "points", "cards", "card_data", "dynamicqr", "wallet",
+                   "allowances")),
     *(ROOT / "hardware" / f"{name}.py"
       for name in ("scan_codes", "tracks", "card_reader", "scanner", "printer", "camera")),
     *sorted((ROOT / "desktop" / "viewmodels").glob("*.py")),

@@ -194,6 +194,8 @@ class WalletPage(DeskPage):
             done = self.model.top_up(i18n.parse_money(self.amount.text()), self.tender,
                                      self.reference.text())
         except DomainError as err:
+            if feedback.is_card_data(err):
+                self.reference.clear()  # the card's own number: not left on the screen
             self.error.setText(self.ctx.refusal(err))
             return
         self.error.clear()

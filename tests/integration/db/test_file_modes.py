@@ -10,7 +10,6 @@ from pathlib import Path
 
 import pytest
 
-from db.crypto import default_key_path
 from db.store import StoreDb
 from desktop.bootstrap import App, open_app
 from desktop.demo_data import load_demo

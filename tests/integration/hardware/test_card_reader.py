@@ -108,3 +108,22 @@ def test_reader_set_to_no_lrc_refuses_a_reader_that_sends_one(
     with pytest.raises(DeviceError) as info:
         reader.read_swipe(timeout=2)  # reading without LRC, the LRC is a stray character
     assert (info.value.code, lrc(2, "12345")) == ("card.garbage", "5")
+
+
+def test_reader_without_sentinels_still_refuses_a_bank_card_and_reads_ours(
+        card_reader_peer: CardReaderPeer) -> None:
+    """Set up without start/end sentinels, a reader sends a track's bare body: still a swipe."""
+    reader = reader_for(card_reader_peer)
+    card_reader_peer.send_raw(f"{BANK_PAN}=30121011234\r".encode("ascii"))
+    with pytest.raises(DeviceError) as info:
+        reader.read_swipe(timeout=2)
+    assert (info.value.code, info.value.params) == ("card.bank_card", {})
+    card_reader_peer.send_raw(f"B{BANK_PAN}^CARDHOLDER/TEST^3012101\r".encode("ascii"))
+    with pytest.raises(DeviceError) as info:
+        reader.read_swipe(timeout=2)
+    assert info.value.code == "card.bank_card"
+    stripe = track2_data(CARD, "3111", SECRET).strip(";?")
+    card_reader_peer.send_raw(f"{stripe}\r".encode("ascii"))
+    tracks = reader.read_swipe(timeout=2)
+    assert tracks == Tracks(track2=stripe)
+    assert classify_swipe(tracks.track1, tracks.track2, SECRET, ["13"]).card_number == CARD
