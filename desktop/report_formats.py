@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import csv
 import io
 import json
 from collections.abc import Sequence
@@ -10,6 +9,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
+from domain import spreadsheet
 from domain.money import format_yuan
 from domain.reports import PointsReport, Statement, ZReport
 from domain.services.context import to_wire
@@ -275,9 +275,12 @@ def _table_lines(header: Sequence[str], rows: Sequence[Sequence[str]]) -> list[s
 
 
 def as_csv(doc: Doc) -> str:
-    """section, label, value rows (tables: section then their cells); BOM for Excel."""
+    """section, label, value rows (tables: section then their cells); BOM for Excel.
+
+    Cells that a spreadsheet would take for a formula are quoted (domain/spreadsheet.py).
+    """
     out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\r\n")
+    writer = spreadsheet.writer(out, lineterminator="\r\n")
     writer.writerow([doc.title])
     writer.writerows([["", label, value] for label, value in doc.meta])
     for section in doc.sections:

@@ -13,7 +13,7 @@ from datetime import date
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
-from domain import card_data, cards, forms
+from domain import card_data, cards, forms, spreadsheet
 from domain.errors import DomainError, ValidationError
 
 FORM_FIELDS = ("name", "mobile", "gender", "birthday", "id_number", "occupation", "income_band",
@@ -282,9 +282,10 @@ def conflicts(checked: Checked, mobiles_taken: Mapping[str, str],
 
 
 def to_csv(header: Sequence[str], rows: Iterable[Sequence[object]]) -> str:
-    """CSV text with a BOM, so Excel opens the Chinese in it as UTF-8."""
+    """CSV text with a BOM, so Excel opens the Chinese in it as UTF-8; formula-like cells
+    quoted (domain/spreadsheet.py)."""
     out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\r\n")
+    writer = spreadsheet.writer(out, lineterminator="\r\n")
     writer.writerow(header)
     writer.writerows(["" if v is None else v for v in row] for row in rows)
     return "\ufeff" + out.getvalue()

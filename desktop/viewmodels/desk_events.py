@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import csv
 from pathlib import Path
 
 from desktop.viewmodels import desk_slips
 from desktop.viewmodels.env import TillEnv
 from desktop.viewmodels.member_finder import DeskMember
+from domain import spreadsheet
 from domain.analysis import MemberFacts
 from domain.errors import DomainError
 from domain.records import Staff
@@ -37,7 +37,7 @@ class EventsDesk:
         """The list for the staff who phone the members, UTF-8 with BOM so Excel reads it."""
         try:
             with path.open("w", encoding="utf-8-sig", newline="") as out:
-                writer = csv.writer(out)
+                writer = spreadsheet.writer(out)  # a member named `=cmd|…` runs nothing
                 writer.writerow(CSV_HEADER)
                 for m in rows:
                     writer.writerow((m.name, m.mobile, m.card_number or "", m.tier, m.points,

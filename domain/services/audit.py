@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import csv
 import json
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import TextIO
 
+from domain import spreadsheet
 from domain.errors import ValidationError
 from domain.records import AuditBreak, AuditEntry, AuditQuery, Staff
 from domain.services.context import ServiceContext
@@ -72,10 +72,11 @@ def verify_chain(ctx: ServiceContext) -> AuditBreak | None:
 def export_csv(ctx: ServiceContext, query: AuditQuery, out: TextIO) -> int:
     """Write every entry matching `query`, newest first, as CSV; returns the rows written.
 
-    Times are in the store's zone; details are the entry's JSON, so nothing is lost.
+    Times are in the store's zone; details are the entry's JSON, so nothing is lost. A cell
+    a spreadsheet would run as a formula (a staff name `=cmd|…`) is quoted with `'`.
     """
     staff = staff_by_id(ctx)
-    writer = csv.writer(out)
+    writer = spreadsheet.writer(out)
     writer.writerow(CSV_COLUMNS)
     written = 0
     for entry in _all(ctx, query):
