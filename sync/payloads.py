@@ -3,6 +3,7 @@
 Head office validates each event's payload with the model of its type; one that does not fit
 is quarantined with `event.payload_invalid` instead of blocking the terminal's queue. Fields a
 newer till adds are ignored (extra="ignore"), so tills can be upgraded before head office.
+Card numbers in free text (references, reasons, notes) are masked before anything is kept.
 """
 
 from __future__ import annotations
@@ -20,6 +21,8 @@ from pydantic import (
     field_validator,
 )
 
+from domain import card_data
+
 # Member fields merged last-writer-wins at head office (tier has its own events).
 PROFILE_FIELDS = (
     "name", "mobile", "joined_on", "status", "gender", "birth_year", "birth_month",
@@ -33,6 +36,10 @@ PIN_HASH = "pin_hash"
 PIN_SET_AT = "pin_set_at"
 PIN_FIELDS = (PIN_HASH, PIN_SET_AT)
 REDACTED = "***"
+# Keys of free text (a tender's slip reference, a reason, notes, an address, an event's name)
+# where a card number may have been typed; masked wherever they appear in a payload.
+CARD_FREE_TEXT = frozenset({"reference", "reason", "notes", "address", "occupation",
+                            "income_band", "event", "tags"})
 _AWARE: TypeAdapter[AwareDatetime] = TypeAdapter(AwareDatetime)
 
 
@@ -233,22 +240,42 @@ class PayloadProblem(Exception):
 
 
 def parse_payload(event_type: str, version: int, payload: dict[str, Any]) -> Payload:
-    """The typed payload of an event, or PayloadProblem with the quarantine code."""
+    """The typed payload of an event, or PayloadProblem with the quarantine code; card
+    numbers in its free text are masked first (`without_card_numbers`)."""
     model = PAYLOADS.get(event_type)
     if model is None:
         raise PayloadProblem("event.type_unknown", type=event_type)
     if version > NEWEST_VERSION:
         raise PayloadProblem("event.version_unsupported", type=event_type, v=version)
     try:
-        return model.model_validate(payload)
+        return model.model_validate(without_card_numbers(payload))
     except ValidationError as err:
         first = err.errors()[0]
         field = ".".join(str(p) for p in first["loc"])
         raise PayloadProblem("event.payload_invalid", field=field, problem=first["type"]) from None
 
 
+def without_card_numbers(value: Any, free_text: bool = False) -> Any:
+    """`value` with every bank-card number in its free text masked to its last four digits.
+
+    Tills refuse card numbers in references, reasons and notes (domain/card_data.py), but an
+    older or tampered till may still send one: head office keeps none of it either way.
+    Other fields (card numbers of our own members, ids, codes) are left as they are.
+    """
+    if isinstance(value, str):
+        return card_data.mask(value) if free_text else value
+    if isinstance(value, dict):
+        return {k: without_card_numbers(v, free_text or k in CARD_FREE_TEXT)
+                for k, v in value.items()}
+    if isinstance(value, list):
+        return [without_card_numbers(v, free_text) for v in value]
+    return value
+
+
 def redacted(event_type: str, payload: Any) -> Any:
-    """An event's payload as head office may keep it for support: a PIN hash masked."""
+    """An event's payload as head office may keep it for support: a PIN hash masked, card
+    numbers in free text masked."""
+    payload = without_card_numbers(payload)
     if event_type != "member.patched" or not isinstance(payload, dict):
         return payload
     fields = payload.get("fields")
