@@ -3650,6 +3650,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>A card number (13 to 19 digits) cannot be kept here. Remove it; for a card payment type the reference printed on the slip.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>This card was reported lost and is blocked. Keep the card and call the manager.</source>
         <translation type="unfinished"></translation>
     </message>
