@@ -264,7 +264,7 @@ class SaleViewModel:
         code = text.strip()
         if not code:
             raise NotFound("product.unknown", code="")
-        if RECEIPT_NO.match(code.upper()):
+        if RECEIPT_NO.match(code.upper()) and not card_data.holds_card_number(code):
             return Route(Routed.RECEIPT, text=code.upper())
         if dynamicqr.is_dynamic(code):
             self.attach_code(code)
