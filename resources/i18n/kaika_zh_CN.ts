@@ -4403,6 +4403,10 @@
         <source>Type how many this store can give: only “thanks for playing” may be unlimited.</source>
         <translation>请输入本店可送出的数量：只有“谢谢参与”可以不限。</translation>
     </message>
+    <message>
+        <source>A card number (13 to 19 digits) cannot be kept here. Remove it; for a card payment type the reference printed on the slip.</source>
+        <translation>此处不能填写卡号（13至19位数字），请删除；刷卡付款请填写签购单上打印的参考号。</translation>
+    </message>
 </context>
 <context>
     <name>i18n</name>
