@@ -122,8 +122,10 @@ def _create_store(path: Path, settings: StoreSettings) -> Store:
     """Kaika itself creates, migrates and sets up the database (settings, audit, staff)."""
     app = open_app(path, settings=settings)
     try:
-        cashier = add_staff(app.ctx, CASHIER[0], CASHIER[1], Role.CASHIER, CASHIER[2])
-        add_staff(app.ctx, MANAGER[0], MANAGER[1], Role.MANAGER, MANAGER[2])
+        # The manager is the store's first account and adds the cashier, as on the Staff page.
+        manager = add_staff(app.ctx, MANAGER[0], MANAGER[1], Role.MANAGER, MANAGER[2])
+        cashier = add_staff(app.ctx, CASHIER[0], CASHIER[1], Role.CASHIER, CASHIER[2],
+                            by=manager.id)
         hours = StoreHours(app.settings.tz, app.settings.day_close)
         return Store(app.ctx.pack, hours, app.ctx.local_date(), cashier.id)
     finally:

@@ -129,7 +129,8 @@ def scratch_copy(ctx: ServiceContext, pack: RulePack, clock: Clock) -> Iterator[
     """A throw-away copy of the store database with another rule pack (trying a pack).
 
     SQLite's online backup copies a consistent snapshot while the till keeps working; the
-    copy and its key live in a temporary folder that is removed on exit.
+    copy (without the store's staff accounts) and its key live in a temporary folder that is
+    removed on exit.
     """
     from db.crypto import default_key_path
     from db.repos_driver import driver
@@ -141,6 +142,10 @@ def scratch_copy(ctx: ServiceContext, pack: RulePack, clock: Clock) -> Iterator[
         with ctx.reader() as uow, closing(sqlite3.connect(path)) as target:
             assert isinstance(uow, SqlUnitOfWork)
             driver(uow.session).backup(target)
+            # The trial runs as the scenario runner's own staff, made as the copy's first
+            # accounts (domain/services/simulate.py); the store's accounts stay out of it.
+            target.execute("DELETE FROM staff")
+            target.commit()
         if default_key_path(source).exists():
             shutil.copy(default_key_path(source), default_key_path(path))
         store = StoreDb.open(path, create=False, clock=clock)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from domain.catalog import Product, ProductClass
-from domain.errors import DomainError
 from domain.records import Gift, Role
 from domain.services.cardissue import issue_card
 from domain.services.context import ServiceContext
@@ -30,10 +29,10 @@ CATALOG = [
 ]
 
 STAFF = [  # number, name, role, PIN — printed in the README for the demo only
+    ("0001", "管理员", Role.ADMIN, "8024"),  # first: the store's first account adds the rest
     ("1001", "王收银", Role.CASHIER, "1357"),
     ("2001", "李店长", Role.MANAGER, "2468"),
     ("3001", "赵前台", Role.FRONT_DESK, "3579"),
-    ("0001", "管理员", Role.ADMIN, "8024"),
 ]
 
 MEMBERS = [
@@ -53,35 +52,43 @@ GIFTS = [
 def load_demo(ctx: ServiceContext) -> list[str]:
     """Fill an empty store; returns the demo members' card numbers. Running it twice is safe."""
     add_products(ctx, CATALOG)
-    for number, name, role, pin in STAFF:
-        try:
-            add_staff(ctx, number, name, role, pin)
-        except DomainError as err:  # already there from an earlier run
-            if err.code != "staff.number_taken":
-                raise
+    staff = _demo_staff(ctx)
     with ctx.uow() as uow:
         for gift in GIFTS:
             if uow.gifts.get(gift.code) is None:
                 uow.gifts.add(gift)
         uow.commit()
-    _demo_draw(ctx)
-    return [_demo_member(ctx, raw, i) for i, raw in enumerate(MEMBERS)]
+    _demo_draw(ctx, staff["2001"])
+    return [_demo_member(ctx, raw, i, staff["3001"]) for i, raw in enumerate(MEMBERS)]
 
 
-def _demo_member(ctx: ServiceContext, raw: dict[str, object], index: int) -> str:
-    done = register(ctx, raw, None)
+def _demo_staff(ctx: ServiceContext) -> dict[str, str]:
+    """The demo's accounts by number: the administrator is the store's first account (made by
+    nobody), and makes the others, as on the Staff page. Already there: left as they are."""
+    made: dict[str, str] = {}
+    for number, name, role, pin in STAFF:
+        with ctx.reader() as uow:
+            found = uow.staff.by_number(number)
+        by = made.get(STAFF[0][0])
+        made[number] = found.id if found else add_staff(ctx, number, name, role, pin, by=by).id
+    return made
+
+
+def _demo_member(ctx: ServiceContext, raw: dict[str, object], index: int, desk: str) -> str:
+    """A member signed up, given a card (the first one a top-up) by the front desk."""
+    done = register(ctx, raw, desk)
     if not done.created:
         with ctx.uow() as uow:
             cards = uow.cards.for_member(done.member.id)
         if cards:
             return cards[0].number
-    card = issue_card(ctx, done.member.id, None).card
+    card = issue_card(ctx, done.member.id, desk).card
     if index == 0:
-        top_up(ctx, done.member.id, 100000, None)
+        top_up(ctx, done.member.id, 100000, desk)
     return card.number
 
 
-def _demo_draw(ctx: ServiceContext) -> None:
+def _demo_draw(ctx: ServiceContext, manager: str) -> None:
     """A spring lucky wheel with stock allotted to the store (left alone if already there)."""
     from domain.luckydraw import Draw, Prize, PrizeKind
     from domain.records import CouponTemplate
@@ -103,4 +110,5 @@ def _demo_draw(ctx: ServiceContext) -> None:
         Prize(code, "P4", "50积分", PrizeKind.POINTS, weight=30, points=50, allotted=200),
         Prize(code, "P5", "谢谢参与", PrizeKind.THANKS, weight=45),
     ]
-    define_draw(ctx, Draw(code, "春季大转盘", cost_points=10, free_spins_per_day=1), prizes, None)
+    define_draw(ctx, Draw(code, "春季大转盘", cost_points=10, free_spins_per_day=1), prizes,
+                manager)

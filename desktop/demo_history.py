@@ -20,12 +20,13 @@ from sqlalchemy import event
 from db.uow import SqlUnitOfWork
 from desktop import demo_people
 from desktop.demo_people import Items, Plan
+from domain import wallet as wallet_rules
 from domain.clock import FixedClock
 from domain.errors import NotFound
 from domain.records import Sale, TenderKind
-from domain.services import draws, rewards
+from domain.services import draws, member_pin, rewards
 from domain.services.cardissue import issue_card
-from domain.services.cart import TenderRequest, add_coupon, add_item, start_sale
+from domain.services.cart import Cart, TenderRequest, add_coupon, add_item, start_sale
 from domain.services.checkout import complete, quote
 from domain.services.context import ServiceContext
 from domain.services.maintenance import close_day
@@ -216,7 +217,7 @@ def _sell(walk: Walk, person: Person | None, items: Items, how: str) -> Sale:
             how == "any" and walk.rng.random() < 0.4)):
         add_coupon(cart, view.coupons[0].code)
     due = quote(ctx, cart).due_fen
-    cart.tenders = _tenders(walk, due, view, how)
+    cart.tenders = _tenders(walk, cart, due, view, how)
     sale = complete(ctx, cart).sale
     walk.drawer_fen += _cash(sale)
     if view is not None and how != "story":  # a story's sale stays whole
@@ -228,7 +229,8 @@ def _cash(sale: Sale) -> int:
     return sum(t.amount_fen for t in sale.tenders if t.kind is TenderKind.CASH)
 
 
-def _tenders(walk: Walk, due: int, view: MemberView | None, how: str) -> list[TenderRequest]:
+def _tenders(walk: Walk, cart: Cart, due: int, view: MemberView | None,
+             how: str) -> list[TenderRequest]:
     """Points or stored value first when the member has them, the rest in money."""
     rng, paid, found = walk.rng, 0, []
     if view is not None and how in ("any", "points"):
@@ -237,13 +239,24 @@ def _tenders(walk: Walk, due: int, view: MemberView | None, how: str) -> list[Te
             found.append(TenderRequest(TenderKind.POINTS, points=points))
             paid = points * _fen_per_point(walk)
     wallet = view.balances.wallet_principal_fen + view.balances.wallet_bonus_fen if view else 0
-    if wallet > 0 and how in ("any", "wallet") and due > paid:
+    if view is not None and wallet > 0 and how in ("any", "wallet") and due > paid:
         amount = min(wallet, due - paid)
-        found.append(TenderRequest(TenderKind.WALLET, amount_fen=amount, pin_ok=True))
+        found.append(TenderRequest(TenderKind.WALLET, amount_fen=amount,
+                                   pin_proof=_typed_pin(walk, cart, view, amount)))
         paid += amount
     if due > paid:
         found.append(_money(rng, due - paid, how))
     return found
+
+
+def _typed_pin(walk: Walk, cart: Cart, view: MemberView, amount: int) -> str:
+    """The member types their PIN on the pad (the demo members keep the first one: the mobile's
+    last six digits) and the PIN service proves it for this payment, as at the till."""
+    if not wallet_rules.needs_pin(amount, walk.ctx.pack.wallet):
+        return ""
+    digits = "".join(ch for ch in view.member.mobile if ch.isdigit())
+    return member_pin.prove(walk.ctx, view.member.id, digits[-6:], walk.cashier,
+                            sale_id=cart.id, amount_fen=amount).token
 
 
 def _fen_per_point(walk: Walk) -> int:
@@ -352,7 +365,7 @@ def _desk_adjust(walk: Walk) -> None:
     if person is not None:
         points = walk.rng.choice((50, 100, 200))
         rewards.adjust_points(walk.ctx, person.member_id, points,
-                              walk.rng.choice(ADJUST_REASONS), walk.manager, walk.manager)
+                              walk.rng.choice(ADJUST_REASONS), walk.manager)
 
 
 def _showcase(walk: Walk) -> None:

@@ -59,6 +59,28 @@ MESSAGES: dict[str, str] = {
         "feedback", "The counted cash cannot be negative. Count the drawer again."),
     "override.cancelled": QT_TRANSLATE_NOOP(
         "feedback", "No manager approved it, so nothing was changed."),
+    "staff.actor_required": QT_TRANSLATE_NOOP(
+        "feedback", "Say who is doing this: log in with your staff number and PIN."),
+    "approval.invalid": QT_TRANSLATE_NOOP(
+        "feedback", "That is not a manager's approval. A manager must type their number and "
+                    "PIN here."),
+    "approval.self": QT_TRANSLATE_NOOP(
+        "feedback", "Staff {number} cannot approve their own request. Ask another manager."),
+    "approval.expired": QT_TRANSLATE_NOOP(
+        "feedback", "The manager's approval has run out. Ask the manager to approve again."),
+    "approval.used": QT_TRANSLATE_NOOP(
+        "feedback", "The manager's approval was used already. Ask the manager to approve "
+                    "again."),
+    "approval.other_action": QT_TRANSLATE_NOOP(
+        "feedback", "The manager approved something else. Ask the manager to approve this."),
+    "approval.other_staff": QT_TRANSLATE_NOOP(
+        "feedback", "The manager approved this for another staff member. Ask the manager to "
+                    "approve it for you."),
+    "approval.other_subject": QT_TRANSLATE_NOOP(
+        "feedback", "The figures changed since the manager approved them. Ask the manager to "
+                    "approve again."),
+    "approval.unknown_action": QT_TRANSLATE_NOOP(
+        "feedback", "This needs no manager's approval. Tell the manager this code."),
     "till.locked": QT_TRANSLATE_NOOP(
         "feedback", "Only the cashier who locked the till or a manager can unlock it."),
     # The sale
@@ -66,8 +88,11 @@ MESSAGES: dict[str, str] = {
     "sale.unbalanced": QT_TRANSLATE_NOOP(
         "feedback", "{remaining} is still due. Add another payment."),
     "sale.manager_required": QT_TRANSLATE_NOOP(
-        "feedback", "The discount is beyond your limit. A manager must approve it with "
-                    "their PIN."),
+        "feedback", "The discount or price is beyond your limit. A manager must approve it "
+                    "with their PIN."),
+    "sale.label_no_price": QT_TRANSLATE_NOOP(
+        "feedback", "The scale label {code} has neither a price nor a weight. Weigh the item "
+                    "again."),
     "sale.qty_invalid": QT_TRANSLATE_NOOP("feedback", "The quantity must be 1 or more."),
     "sale.qty": QT_TRANSLATE_NOOP("feedback", "The quantity must be 1 or more."),
     "sale.price": QT_TRANSLATE_NOOP("feedback", "A price cannot be negative."),
@@ -82,6 +107,9 @@ MESSAGES: dict[str, str] = {
         "feedback", "Finish or hold the sale on screen first."),
     "product.unknown": QT_TRANSLATE_NOOP(
         "feedback", "No product has the code {code}. Check the code or search by name."),
+    "product.not_weighed": QT_TRANSLATE_NOOP(
+        "feedback", "{name} is not sold by weight, so a scale label cannot price it. Scan "
+                    "its own barcode."),
     "discount.manual_exceeds_line": QT_TRANSLATE_NOOP(
         "feedback", "The discount is more than the line costs ({line}). Enter a smaller one."),
     "discount.manual_negative": QT_TRANSLATE_NOOP("feedback", "A discount cannot be negative."),

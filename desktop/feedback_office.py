@@ -89,6 +89,10 @@ MESSAGES: dict[str, str] = {
         "feedback", "Type the reference the card or mobile terminal printed, then Enter."),
     "wallet.manager_required": QT_TRANSLATE_NOOP(
         "feedback", "Closing a wallet needs a manager's approval."),
+    "coupon.manager_required": QT_TRANSLATE_NOOP(
+        "feedback", "Coupons to many members at once need a manager's approval."),
+    "draw.manager_required": QT_TRANSLATE_NOOP(
+        "feedback", "Recording prize stock needs a manager's approval."),
     "gift.none_chosen": QT_TRANSLATE_NOOP(
         "feedback", "Choose a gift in the catalogue first."),
     "gift.unknown": QT_TRANSLATE_NOOP(
@@ -233,6 +237,8 @@ MESSAGES: dict[str, str] = {
     "wallet.pin_locked": QT_TRANSLATE_NOOP(
         "feedback", "The PIN was wrong {tries} times today, so stored value is locked until "
                     "tomorrow. Take the payment another way; the front desk can set a new PIN."),
+    "void.manager_required": QT_TRANSLATE_NOOP(
+        "feedback", "Voiding a sale needs a manager's approval."),
     "void.reason_required": QT_TRANSLATE_NOOP(
         "feedback", "Type why the sale is voided; it goes into the audit trail."),
     "void.other_day": QT_TRANSLATE_NOOP(

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import argparse
+import getpass
+import os
 import sys
 from collections.abc import Callable
 from dataclasses import replace
@@ -16,8 +18,10 @@ from domain.errors import DomainError, ValidationError
 from domain.importing import Checked, Table
 from domain.services import imports
 from domain.services import reports as report_services
+from domain.services.staff import login
 
 Command = Callable[[argparse.Namespace], int]
+PIN_ENV = "KAIKA_PIN"  # a staff PIN for scripted imports and exports (else it is asked for)
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -41,6 +45,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     members.add_argument("--map", default="", metavar="COLUMN=FIELD,...",
                          help=f"columns to fields; fields: {', '.join(importing.FIELDS)}")
     members.add_argument("--dry-run", action="store_true", help="check every row, import none")
+    _staff_option(members)
     _db_option(members)
     members.set_defaults(func=_guarded(_import_members))
     exp = subparsers.add_parser("export", help="export members for messaging")
@@ -51,6 +56,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     segment.add_argument("--days", type=int, help="birthdays: days ahead; dormant: days idle")
     segment.add_argument("--all", action="store_true",
                          help="include members without marketing consent")
+    _staff_option(segment)
     _db_option(segment)
     segment.set_defaults(func=_guarded(_export_segment))
 
@@ -58,6 +64,20 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 def _db_option(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--db", type=Path, default=None,
                         help=f"store database (default: ${bootstrap.DB_ENV} or the data folder)")
+
+
+def _staff_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--staff", metavar="NUMBER", default="",
+                        help=f"the manager doing it (their PIN is asked for, or read from "
+                             f"${PIN_ENV})")
+
+
+def _log_in(app: bootstrap.App, args: argparse.Namespace) -> str:
+    """The manager at the keyboard logs in like at the till; the service checks their role."""
+    if not args.staff:
+        raise DomainError("staff.actor_required")
+    pin = os.environ.get(PIN_ENV) or getpass.getpass(f"PIN of staff {args.staff}: ")
+    return login(app.ctx, args.staff, pin).id
 
 
 def _guarded(command: Command) -> Command:
@@ -168,7 +188,7 @@ def _import_members(args: argparse.Namespace) -> int:
             print(f"kaika: dry run: {len(checked.rows)} row(s) would be imported, "
                   f"{len(checked.bad_rows)} bad row(s); nothing was imported")
             return 1 if checked.errors else 0
-        done = imports.import_members(app.ctx, table, mapping, None)
+        done = imports.import_members(app.ctx, table, mapping, _log_in(app, args))
     finally:
         app.close()
     _print_problems(done.checked)
@@ -189,8 +209,8 @@ def _print_problems(checked: Checked) -> None:
 def _export_segment(args: argparse.Namespace) -> int:
     app = _open(args)
     try:
-        text, count = imports.export_segment(app.ctx, args.name, None, days=args.days,
-                                             consented_only=not args.all)
+        text, count = imports.export_segment(app.ctx, args.name, _log_in(app, args),
+                                             days=args.days, consented_only=not args.all)
     finally:
         app.close()
     args.out.write_bytes(text.encode("utf-8"))

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 
 from desktop import feedback
 from desktop.devices import TillDevices
-from desktop.screens.prompt import approve
+from desktop.screens.prompt import Approved, approve
 from desktop.viewmodels.env import TillEnv
 from desktop.viewmodels.session import TillSession
 from domain.errors import DomainError
@@ -70,12 +70,11 @@ class OfficeContext:
         self.devices.print_receipt(receipt)
         return True
 
-    def approve(self, why: str, on_approved: Callable[[Staff], None]) -> None:
-        """A manager's own number and PIN; a manager logged in approves at once."""
-        if self.session.is_manager:
-            on_approved(self.staff)
-            return
-        approve(self._parent, self.session, why, on_approved)
+    def approve(self, why: str, action: str, on_approved: Approved, subject: str = "") -> None:
+        """A manager's own number and PIN approve `action` (a use case of
+        domain/services/access.py) for whoever is logged in; a manager logged in acts at once
+        on their own authority (the callback gets None)."""
+        approve(self._parent, self.session, why, action, on_approved, subject)
 
 
 @dataclass(frozen=True)

@@ -27,7 +27,7 @@ from desktop import feedback, i18n
 from desktop.viewmodels.session import TillSession
 from desktop.widgets.numpad import Numpad
 from domain.errors import DomainError, ValidationError
-from domain.records import Staff
+from domain.services.proofs import Approval
 
 
 class Kind(StrEnum):
@@ -138,15 +138,20 @@ def ask(parent: QWidget, title: str, label: str, kind: Kind,
     return dialog
 
 
-class ManagerDialog(QDialog):
-    """A manager approves with their own staff number and PIN; audited by the use case."""
+Approved = Callable[[Approval | None], None]  # None: the manager logged in acts on their own
 
-    def __init__(self, parent: QWidget, session: TillSession, why: str,
-                 on_approved: Callable[[Staff], None]) -> None:
+
+class ManagerDialog(QDialog):
+    """A manager approves with their own staff number and PIN: the service mints an approval
+    of this one action (and subject) for the staff member logged in; audited."""
+
+    def __init__(self, parent: QWidget, session: TillSession, why: str, action: str,
+                 on_approved: Approved, subject: str = "") -> None:
         super().__init__(parent)
         self.setObjectName("manager_dialog")
         self.setWindowTitle(self.tr("Manager approval"))
         self.session = session
+        self.action, self.subject = action, subject
         self.on_approved = on_approved
         layout = QVBoxLayout(self)
         reason = QLabel(why, self)
@@ -173,22 +178,34 @@ class ManagerDialog(QDialog):
 
     def submit(self) -> None:
         try:
-            manager = self.session.authorize(self.number.text(), self.pin.text())
+            approval = self.session.approve(self.number.text(), self.pin.text(), self.action,
+                                            self.subject)
         except DomainError as err:
             self.error.setText(feedback.describe(err).text)
             self.pin.clear()
             self.pin.setFocus()
             return
         self.accept()
-        self.on_approved(manager)
+        self.on_approved(approval)
 
 
-def approve(parent: QWidget, session: TillSession, why: str,
-            on_approved: Callable[[Staff], None]) -> ManagerDialog:
-    dialog = ManagerDialog(parent, session, why, on_approved)
+def approve(parent: QWidget, session: TillSession, why: str, action: str,
+            on_approved: Approved, subject: str = "") -> ManagerDialog | None:
+    """A manager logged in acts at once on their own authority; anyone else asks a manager."""
+    if session.is_manager:
+        on_approved(None)
+        return None
+    dialog = ManagerDialog(parent, session, why, action, on_approved, subject)
     show_dialog(dialog)
     dialog.number.setFocus()
     return dialog
+
+
+def approver_name(session: TillSession, approval: Approval | None) -> str:
+    """Whose word it is: the approving manager, or the manager logged in."""
+    if approval is not None:
+        return approval.approver_name
+    return session.staff.name if session.staff is not None else ""
 
 
 def _error_label(parent: QWidget) -> QLabel:

@@ -24,13 +24,14 @@ from PySide6.QtWidgets import (
 
 from desktop import feedback, i18n
 from desktop.printing import ReceiptDesk
-from desktop.screens.prompt import Kind, approve, ask
+from desktop.screens.prompt import Kind, approve, approver_name, ask
 from desktop.viewmodels.returns import ReturnViewModel
 from desktop.viewmodels.session import TillSession
 from desktop.widgets.money_label import MoneyLabel
 from domain.coupons import format_code
 from domain.errors import DomainError, ValidationError
-from domain.records import Staff, TenderKind
+from domain.records import TenderKind
+from domain.services.proofs import Approval
 from domain.services.returns import Returned
 from domain.services.voids import Voided
 from hardware.scan_codes import ScannedCode
@@ -50,7 +51,8 @@ class ReturnsDialog(QDialog):
         self.model, self.session, self.desk = model, session, desk
         self.member_id = member_id
         self.items: list[tuple[str, int, int]] = []  # without a receipt: sku, qty, unit fen
-        self.manager: Staff | None = None
+        self.no_receipt_ok = False  # a manager approved a return without a receipt
+        self.approval: Approval | None = None  # theirs; None: the manager logged in
         layout = QVBoxLayout(self)
         self.mode = self._label("return_mode", layout)
         layout.addLayout(self._entry_row())
@@ -133,18 +135,19 @@ class ReturnsDialog(QDialog):
 
     def no_receipt(self) -> None:
         """Goods without a receipt: a manager approves first, then the items are scanned."""
-        def approved(manager: Staff) -> None:
-            self.manager = manager
+        def approved(approval: Approval | None) -> None:
+            self.no_receipt_ok, self.approval = True, approval
             self.model.sale, self.items = None, []
             self.mode.setText(self.tr("No receipt, approved by {name}: scan each item, then "
                                       "F10. Refunded in cash at today's price.").format(
-                                          name=manager.name))
+                                          name=approver_name(self.session, approval)))
             self.code.setPlaceholderText(self.tr("Item barcode or SKU"))
             self.qty.show()
             self.original.clear()
             self._show_items()
             self.code.setFocus()
-        approve(self, self.session, self.tr("Return without a receipt"), approved)
+        approve(self, self.session, self.tr("Return without a receipt"),
+                "returns.return_without_receipt", approved)
 
     def void(self) -> None:
         if self.model.sale is None:
@@ -157,10 +160,11 @@ class ReturnsDialog(QDialog):
             if not reason:
                 raise ValidationError("void.reason_required", field="reason")
 
-            def approved(manager: Staff) -> None:
-                self._run(lambda: self.model.void(manager, reason), receipt, manager)
+            def approved(approval: Approval | None) -> None:
+                self._run(lambda: self.model.void(approval, reason), receipt,
+                          approver_name(self.session, approval))
             approve(self, self.session, self.tr("Void the whole sale {receipt}: {reason}").format(
-                receipt=receipt, reason=reason), approved)
+                receipt=receipt, reason=reason), "voids.void_sale", approved, subject=receipt)
         ask(self, self.tr("Void sale"), self.tr("Why is the sale voided? (written to the audit "
                                                 "trail)"), Kind.TEXT, reason_given,
             name="void_reason_dialog")
@@ -173,7 +177,7 @@ class ReturnsDialog(QDialog):
             self.refund_now()
             return
         try:
-            if self.manager is not None:
+            if self.no_receipt_ok:
                 product = self.model.product(text)
                 self.items.append((product.sku, self.qty.value(), product.price_fen))
                 self.qty.setValue(1)
@@ -245,10 +249,10 @@ class ReturnsDialog(QDialog):
     # --- refunding ----------------------------------------------------------------------------
 
     def refund_now(self) -> None:
-        if self.manager is not None:
-            manager, items = self.manager, [(sku, qty) for sku, qty, _ in self.items]
-            self._run(lambda: self.model.without_receipt(items, manager, self.member_id),
-                      None, manager)
+        if self.no_receipt_ok:
+            approval, items = self.approval, [(sku, qty) for sku, qty, _ in self.items]
+            self._run(lambda: self.model.without_receipt(items, approval, self.member_id),
+                      None, approver_name(self.session, approval))
             self.items = []
             return
         if self.model.sale is None:
@@ -257,7 +261,7 @@ class ReturnsDialog(QDialog):
         self._run(self.model.commit, self.model.sale.receipt_no, None)
 
     def _run(self, action: Callable[[], Returned], original: str | None,
-             manager: Staff | None) -> None:
+             manager: str | None) -> None:
         try:
             done = action()
         except DomainError as err:
@@ -265,7 +269,7 @@ class ReturnsDialog(QDialog):
             return
         self.error.clear()
         cashier = self.session.staff.name if self.session.staff else ""
-        self.desk.refund_done(done, cashier, original, manager.name if manager else None)
+        self.desk.refund_done(done, cashier, original, manager)
         self.refunded.emit(done)
         self.outcome.setText(self._summary(done))
         if self.model.sale is not None:

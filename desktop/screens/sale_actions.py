@@ -11,15 +11,15 @@ from PySide6.QtCore import QObject
 from desktop import i18n
 from desktop.screens.help_dialog import HelpDialog
 from desktop.screens.payment_dialog import PaymentDialog
-from desktop.screens.prompt import Kind, approve, ask, show_dialog
+from desktop.screens.prompt import Kind, approve, approver_name, ask, show_dialog
 from desktop.screens.recall_dialog import RecallDialog
 from desktop.screens.returns_dialog import ReturnsDialog
 from desktop.viewmodels.payment import PaymentViewModel
 from desktop.viewmodels.returns import ReturnViewModel
 from desktop.viewmodels.sale import SaleViewModel
 from domain.errors import DomainError
-from domain.records import Staff
 from domain.services.checkout import Completed
+from domain.services.proofs import Approval
 
 if TYPE_CHECKING:
     from desktop.screens.sale_screen import SaleScreen
@@ -144,14 +144,18 @@ class SaleActions(QObject):
             Kind.MONEY, change, name="discount_dialog")
 
     def _approve_discount(self, line: int) -> None:
-        def approved(manager: Staff) -> None:
-            self.screen.sale().approve(manager)
+        sale = self.screen.sale()
+
+        def approved(approval: Approval | None) -> None:
+            sale.approve(approval)
             self.screen.refresh()
             self.screen.show_info(self.tr("Discount approved by {name}.").format(
-                name=manager.name))
+                name=approver_name(self.screen.session, approval)))
         dialog = approve(self.screen, self.screen.session,
-                         self.tr("The discount is beyond your limit."), approved)
-        dialog.rejected.connect(lambda: self._drop_discount(line))
+                         self.tr("The discount is beyond your limit."), "checkout.complete",
+                         approved, subject=sale.override_subject())
+        if dialog is not None:
+            dialog.rejected.connect(lambda: self._drop_discount(line))
 
     def _drop_discount(self, line: int) -> None:
         self.screen.act(lambda: self.screen.sale().set_discount(line, 0))

@@ -12,6 +12,7 @@ from domain.analysis import AnalysisRules, MemberFacts, Summary
 from domain.records import CouponTemplate
 from domain.services import reports as report_services
 from domain.services.context import ServiceContext
+from domain.services.proofs import Approval
 
 BIRTHDAY_DAYS = 7
 DORMANT_DAYS = 90  # seed 003's first recency line: no purchase for three months
@@ -60,9 +61,10 @@ class AnalysisModel:
     def templates(self) -> list[CouponTemplate]:
         return list(self.ctx.pack.coupons.templates)
 
-    def issue_to_dormant(self, template: str, days: int, staff_id: str, manager_id: str) -> int:
+    def issue_to_dormant(self, template: str, days: int, staff_id: str,
+                         approval: Approval | None) -> int:
         """One coupon of `template` to every member idle for more than `days` days."""
         issued = report_services.coupon_to_segment(self.ctx, "dormant", template, staff_id,
-                                                   manager_id, days)
+                                                   approval, days)
         self.refresh()
         return issued

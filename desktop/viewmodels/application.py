@@ -71,7 +71,7 @@ class ApplicationModel:
                            balances.wallet_principal_fen + balances.wallet_bonus_fen,
                            usable[-1] if usable else None)
 
-    def save(self, raw: Mapping[str, object], staff_id: str | None) -> Registration:
+    def save(self, raw: Mapping[str, object], staff_id: str) -> Registration:
         """Create the member (sign-up coupon and referral bonus are the service's).
 
         Raises FormErrors naming every bad field, or NotFound for an unknown referrer.

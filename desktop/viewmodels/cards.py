@@ -65,7 +65,7 @@ class Holder:
 class CardsModel:
     """Every change goes through domain.services.cardissue (one audited transaction each)."""
 
-    def __init__(self, env: TillEnv, staff_id: str | None) -> None:
+    def __init__(self, env: TillEnv, staff_id: str) -> None:
         self.env, self.ctx, self.staff_id = env, env.ctx, staff_id
 
     # --- finding -------------------------------------------------------------------------

@@ -13,6 +13,7 @@ from domain.luckydraw import Draw, Prize, PrizeKind
 from domain.records import Staff
 from domain.services import draws
 from domain.services.draws import SpinOffer, SpinResult
+from domain.services.proofs import Approval
 from hardware.receipt import Receipt
 
 
@@ -75,13 +76,15 @@ class DrawDesk:
             stop = stop_index(wheel, result.spin.prize_code)
         return SpinShown(result, tuple(wheel), stop, self._slip(result))
 
-    def allot(self, prize_code: str, quantity: int, manager: Staff) -> Prize:
-        """More stock from head office's allotment (a manager records it)."""
+    def allot(self, prize_code: str, quantity: int, approval: Approval | None) -> Prize:
+        """More stock from head office's allotment (a manager records it, or approves it:
+        None when the manager is logged in)."""
         if self.draw_code is None:
             raise DomainError("draw.none_running")
         if quantity == 0:
             raise DomainError("draw.quantity_zero", field="quantity")
-        return draws.allot_stock(self.env.ctx, self.draw_code, prize_code, quantity, manager.id)
+        return draws.allot_stock(self.env.ctx, self.draw_code, prize_code, quantity,
+                                 self.staff.id, approval)
 
     def _slip(self, result: SpinResult) -> Receipt | None:
         if result.prize is None:

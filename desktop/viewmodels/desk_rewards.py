@@ -11,6 +11,7 @@ from domain.errors import DomainError, ValidationError
 from domain.records import Coupon, Gift, Staff
 from domain.rulepack import Voucher
 from domain.services import rewards
+from domain.services.proofs import Approval
 from hardware.receipt import Receipt
 
 
@@ -59,7 +60,7 @@ class RewardsDesk:
         slip = desk_slips.voucher_slip(self.member.slip_head(self.staff), coupon, points, balance)
         return coupon, slip
 
-    def save_gift(self, form: GiftForm, manager: Staff) -> Gift:
+    def save_gift(self, form: GiftForm, approval: Approval | None) -> Gift:
         """Add a gift or change one; the field that is not a number is named."""
         if form.cost_fen is None:
             raise ValidationError("gift.cost_not_money", field="cost_fen")
@@ -69,4 +70,4 @@ class RewardsDesk:
             raise ValidationError("gift.stock_not_whole", field="stock")
         gift = Gift(form.code, form.name, form.cost_fen, form.points_price, form.stock,
                     form.active)
-        return rewards.save_gift(self.env.ctx, gift, self.staff.id, manager.id)
+        return rewards.save_gift(self.env.ctx, gift, self.staff.id, approval)

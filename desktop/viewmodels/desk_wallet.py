@@ -11,6 +11,7 @@ from domain import wallet as wallet_rules
 from domain.errors import DomainError, ValidationError
 from domain.records import Staff, TenderKind
 from domain.services import wallet as wallet_service
+from domain.services.proofs import Approval
 from hardware.receipt import Receipt
 
 
@@ -88,11 +89,12 @@ class WalletDesk:
             raise DomainError("wallet.empty")
         return ClosePreview(refund, forfeit)
 
-    def close(self, manager: Staff) -> tuple[ClosePreview, Receipt]:
+    def close(self, approval: Approval | None) -> tuple[ClosePreview, Receipt]:
+        """Close with a manager's approval for this member (None: a manager is at the desk)."""
         view = self.member.require()
         refund, forfeit = wallet_service.close_wallet(self.env.ctx, view.member.id,
-                                                      self.staff.id, manager.id)
+                                                      self.staff.id, approval)
         slip = desk_slips.close_slip(self.member.slip_head(self.staff), refund, forfeit,
-                                     manager.name)
+                                     approval.approver_name if approval else self.staff.name)
         self.member.refresh()
         return ClosePreview(refund, forfeit), slip

@@ -28,12 +28,3 @@ class TillEnv:
     def __post_init__(self) -> None:
         # One dynamic QR payload admits one use at this till (DOMAIN §4: no screenshots).
         self.seen_qr = dynamicqr.SeenNonces(self.ctx.clock, self.ctx.pack.cards.dynamic_qr_ttl_s)
-
-    def check_pin(self, member: Member, pin: str) -> bool:
-        """The member's own PIN when they set one, else the mobile's last six digits; wrong
-        tries are counted and lock wallet payment for the day (domain/services/member_pin.py).
-
-        Raises:
-            DomainError: wallet.pin_locked.
-        """
-        return member_pin.check_pin(self.ctx, member, pin)

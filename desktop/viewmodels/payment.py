@@ -86,7 +86,8 @@ class PaymentViewModel:
         return wallet_rules.needs_pin(amount, self.env.ctx.pack.wallet)
 
     def add_wallet(self, amount_fen: int | None = None, pin: str | None = None) -> PaymentState:
-        """Stored value; above the pack's limit the member's PIN is checked here."""
+        """Stored value; above the pack's limit the PIN service checks the member's PIN and
+        gives the payment its proof (checkout accepts the payment only with it)."""
         member = self.sale.member
         if member is None:
             raise DomainError("tender.member_required", kind=TenderKind.WALLET.value)
@@ -94,15 +95,14 @@ class PaymentViewModel:
             raise DomainError("wallet.card_required")
         member_pin.check_not_locked(self.env.ctx, member.member.id)  # five wrong PINs today
         amount = self.remaining_fen() if amount_fen is None else amount_fen
-        pin_ok = False
+        proof = ""
         if self.wallet_needs_pin(amount):
             if pin is None:
                 raise DomainError("wallet.pin_required", amount_fen=amount)
-            if not self.env.check_pin(member.member, pin):
-                raise DomainError("wallet.pin_wrong",
-                                  left=member_pin.tries_left(self.env.ctx, member.member.id))
-            pin_ok = True
-        return self._add(TenderRequest(TenderKind.WALLET, amount_fen=amount_fen, pin_ok=pin_ok))
+            proof = member_pin.prove(self.env.ctx, member.member.id, pin, self.sale.staff.id,
+                                     sale_id=self.sale.cart.id, amount_fen=amount).token
+        return self._add(TenderRequest(TenderKind.WALLET, amount_fen=amount_fen,
+                                       pin_proof=proof))
 
     def add_points(self, points: int) -> PaymentState:
         return self._add(TenderRequest(TenderKind.POINTS, points=points))

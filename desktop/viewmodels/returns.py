@@ -15,6 +15,7 @@ from domain.catalog import Product
 from domain.errors import NotFound, ValidationError
 from domain.records import Sale, SaleKind, Staff
 from domain.services import returns, voids
+from domain.services.proofs import Approval
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,13 +82,14 @@ class ReturnViewModel:
         self.load(self.sale.receipt_no)
         return done
 
-    def void(self, manager: Staff, reason: str) -> voids.Voided:
-        """Undo the whole paid sale, approved by a manager: refund, ledgers and the audit entry
-        naming the manager and the reason in one transaction (domain/services/voids.py); the
-        result also names the coupons withdrawn and the tier set back."""
+    def void(self, approval: Approval | None, reason: str) -> voids.Voided:
+        """Undo the whole paid sale, approved by a manager for this receipt (None: a manager
+        is ringing it): refund, ledgers and the audit entry naming the manager and the reason
+        in one transaction (domain/services/voids.py); the result also names the coupons
+        withdrawn and the tier set back."""
         if self.sale is None:
             raise NotFound("sale.unknown", receipt="")
-        done = voids.void_sale(self.env.ctx, self.sale.receipt_no, manager.id, reason,
+        done = voids.void_sale(self.env.ctx, self.sale.receipt_no, approval, reason,
                                cashier_id=self.staff.id, shift_id=self.shift_id)
         self.load(self.sale.receipt_no)
         return done
@@ -100,12 +102,12 @@ class ReturnViewModel:
             raise NotFound("product.unknown", code=card_data.mask(code.strip()))
         return found
 
-    def without_receipt(self, items: list[tuple[str, int]], manager: Staff,
+    def without_receipt(self, items: list[tuple[str, int]], approval: Approval | None,
                         member_id: str | None = None) -> returns.Returned:
         """Goods brought back with no receipt: a manager approves; cash at today's price."""
         if not items:
             raise ValidationError("return.nothing", field="lines")
-        return returns.return_without_receipt(self.env.ctx, items, self.staff.id, manager.id,
+        return returns.return_without_receipt(self.env.ctx, items, self.staff.id, approval,
                                               member_id, self.shift_id)
 
 

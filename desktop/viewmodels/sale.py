@@ -9,18 +9,16 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
-from decimal import Decimal
 from enum import StrEnum
 from typing import Any
 
 from desktop.viewmodels.env import TillEnv
 from desktop.viewmodels.member import MemberPanel, member_panel
-from domain import card_data, dynamicqr, pricing
+from domain import card_data, dynamicqr
 from domain import cards as card_rules
 from domain import coupons as coupon_rules
 from domain.catalog import Product
 from domain.errors import DomainError, NotFound
-from domain.money import round_half_up
 from domain.records import Staff
 from domain.services import cart as carts
 from domain.services import checkout
@@ -32,6 +30,7 @@ from domain.services.members import (
     find_by_swipe,
     member_view,
 )
+from domain.services.proofs import Approval
 
 # A receipt number as printed under its barcode: S001-T01-000123.
 RECEIPT_NO = re.compile(r"^[A-Z0-9]{1,12}-[A-Z0-9]{1,12}-\d{6,}$")
@@ -134,7 +133,8 @@ class SaleViewModel:
             points=q.earning.points if q.earning else None,
             points_reasons=q.earning.reasons if q.earning else (), applied=q.priced.applied,
             coupons=tuple(self.cart.coupon_codes), member=self._panel(),
-            approved_by=self.cart.approved_by, tender_count=len(self.cart.tenders))
+            approved_by=self.cart.approval.approver_id if self.cart.approval else None,
+            tender_count=len(self.cart.tenders))
 
     def _panel(self) -> MemberPanel | None:
         if self.member is None:
@@ -149,10 +149,15 @@ class SaleViewModel:
             return uow.products.search(text, limit)
 
     def needs_approval(self) -> bool:
-        """Manual discounts beyond the cashier's limit and no manager has approved them."""
-        if self.quote is None or self.cart.approved_by is not None:
+        """Manual discounts beyond the cashier's limit (or a changed price) that no manager
+        has approved as they are now; a manager ringing the sale needs nobody."""
+        if self.quote is None:
             return False
-        return not pricing.manual_discount_allowed(self.quote.priced, self.env.ctx.pack)
+        return checkout.approval_needed(self.env.ctx, self.cart, self.quote)
+
+    def override_subject(self) -> str:
+        """The figures a manager's approval of this sale is for (checkout checks them)."""
+        return checkout.override_subject(self.cart)
 
     # --- changing ----------------------------------------------------------------------------
 
@@ -175,7 +180,7 @@ class SaleViewModel:
             self.cart.lines, self.cart.coupon_codes = before.lines, before.coupon_codes
             self.cart.tenders, self.cart.member_id = before.tenders, before.member_id
             self.cart.card_number, self.member = before.card_number, member
-            self.cart.approved_by = before.approved_by
+            self.cart.approval = before.approval
             self.refresh()
             raise
 
@@ -192,13 +197,9 @@ class SaleViewModel:
         self.add_item(product.sku, qty)
 
     def add_weighed(self, plu: str, price_fen: int | None, weight_g: int | None) -> None:
-        """A scale label: the label's price, or the product's price per kg times the weight."""
-        product = self._product(plu) or self._product(plu.lstrip("0"))
-        if product is None:
-            raise NotFound("product.unknown", code=plu)
-        if price_fen is None and weight_g is not None:
-            price_fen = round_half_up(product.price_fen * Decimal(weight_g) / 1000)
-        self.add_item(product.sku, 1, price_fen)
+        """A scale label: the label's price, or the product's price per kg times the weight;
+        only a weighed product may be sold by a label (domain/services/cart.py)."""
+        self.apply(lambda: carts.add_label(self.env.ctx, self.cart, plu, price_fen, weight_g))
 
     def set_qty(self, line_no: int, qty: int) -> None:
         self.apply(lambda: carts.set_qty(self.cart, line_no, qty))
@@ -210,11 +211,12 @@ class SaleViewModel:
         """A manual line discount; beyond the limit it stands only once a manager approves."""
         def change() -> None:
             carts.set_line_discount(self.cart, line_no, discount_fen)
-            self.cart.approved_by = None  # an earlier approval was for other figures
+            self.cart.approval = None  # an earlier approval was for other figures
         self.apply(change)
 
-    def approve(self, manager: Staff) -> None:
-        self.cart.approved_by = manager.id
+    def approve(self, approval: Approval | None) -> None:
+        """A manager's approval of the figures as they are (None: a manager rings the sale)."""
+        self.cart.approval = approval
 
     def add_coupon(self, code: str) -> None:
         self.apply(lambda: carts.add_coupon(self.cart, code))

@@ -11,6 +11,7 @@ from domain.records import HeldSale, Shift, Staff
 from domain.services import held as held_sales
 from domain.services import shifts, staff
 from domain.services.cart import Cart
+from domain.services.proofs import Approval
 from domain.services.staff import MANAGER_ROLES
 
 
@@ -79,9 +80,10 @@ class TillSession:
         self.locked = False
         return who
 
-    def authorize(self, number: str, pin: str) -> Staff:
-        """A manager's own number and PIN for an override (audited by the use case)."""
-        return staff.authorize_manager(self.env.ctx, number, pin)
+    def approve(self, number: str, pin: str, action: str, subject: str = "") -> Approval:
+        """Another manager's own number and PIN approve `action` (a use case of
+        domain/services/access.py) for whoever is logged in; the use case accepts it once."""
+        return staff.approve(self.env.ctx, number, pin, action, self._who().id, subject)
 
     @property
     def held(self) -> list[HeldSale]:

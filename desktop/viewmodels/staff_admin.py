@@ -11,7 +11,7 @@ from desktop import feedback_office, i18n
 from desktop.screens.office import DESK_ROLES, MANAGER_ROLES
 from desktop.viewmodels.env import TillEnv
 from domain.records import Role, Staff
-from domain.services import rules as rule_services
+from domain.services import access
 from domain.services import staff as staff_services
 from domain.services.card_alerts import CardAlert, card_alerts
 
@@ -51,13 +51,17 @@ def code_permissions() -> list[Permission]:
     """
     till = (frozenset(ROLES) - DESK_ROLES) | MANAGER_ROLES
     return [
-        Permission(translate("staff", "Ring sales and returns at the till"), frozenset(till)),
+        Permission(translate("staff", "Ring sales and returns at the till"),
+                   frozenset(till) & access.gate("checkout.complete").roles),
         Permission(translate("staff", "Log in to the back office"), frozenset(DESK_ROLES)),
         Permission(
             translate("staff", "Approve overrides with their own PIN"),
             frozenset(staff_services.MANAGER_ROLES),
         ),
-        Permission(translate("staff", "Switch the store's rule pack"), rule_services.SWITCH_ROLES),
+        Permission(translate("staff", "Adjust a member's points"),
+                   access.gate("rewards.adjust_points").roles),
+        Permission(translate("staff", "Switch the store's rule pack"),
+                   access.gate("rules.switch_pack").roles),
         Permission(
             translate("staff", "Add, reset, switch off cashier and front-desk accounts"),
             _managers_of({Role.CASHIER, Role.FRONT_DESK}),

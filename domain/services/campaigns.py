@@ -11,8 +11,10 @@ from domain.analysis import MemberFacts
 from domain.errors import DomainError, NotFound, ValidationError
 from domain.records import Coupon
 from domain.services.context import ServiceContext, audit
+from domain.services.guard import guard
 from domain.services.ledger import Posting, credit_points
 from domain.services.members import issue_coupon
+from domain.services.proofs import Approval
 
 
 @dataclass(frozen=True, slots=True)
@@ -23,14 +25,14 @@ class CheckIn:
     coupon: Coupon | None
 
 
-def check_in(ctx: ServiceContext, member_id: str, event: str, staff_id: str | None) -> CheckIn:
+def check_in(ctx: ServiceContext, member_id: str, event: str, staff_id: str) -> CheckIn:
     """A member checks in at an event: the pack's check-in bonus and welcome coupon, once.
 
     The event's name is typed at the desk and kept in the ledger and the audit trail, so a
     card number in it is refused (card.number_in_text, field "event").
     """
     card_data.check_text("event", event)
-    with ctx.uow() as uow:
+    with guard(ctx, "campaigns.check_in", staff_id), ctx.uow() as uow:
         if uow.members.get(member_id) is None:
             raise NotFound("member.unknown", member_id=member_id)
         reason = f"checkin:{event}"
@@ -49,11 +51,11 @@ def check_in(ctx: ServiceContext, member_id: str, event: str, staff_id: str | No
 
 
 def issue_bulk(ctx: ServiceContext, member_ids: Sequence[str], template_code: str,
-               staff_id: str, manager_id: str | None) -> list[Coupon]:
-    """One coupon of a template to each member of a segment (锁客), in one transaction."""
-    if manager_id is None:
-        raise DomainError("coupon.manager_required")
-    with ctx.uow() as uow:
+               staff_id: str, approval: Approval | None = None) -> list[Coupon]:
+    """One coupon of a template to each member of a segment (锁客), in one transaction; by a
+    manager, or with a manager's approval for "campaigns.issue_bulk"."""
+    with guard(ctx, "campaigns.issue_bulk", staff_id, approval) as grant, ctx.uow() as uow:
+        manager_id = grant.authority
         missing = [m for m in member_ids if uow.members.get(m) is None]
         if missing:
             raise NotFound("member.unknown", member_id=missing[0], count=len(missing))

@@ -9,6 +9,7 @@ from domain.errors import DomainError, NotFound
 from domain.ports import UnitOfWork
 from domain.records import Card, CardState
 from domain.services.context import ServiceContext, audit, emit
+from domain.services.guard import guard
 
 
 @dataclass(frozen=True, slots=True)
@@ -27,10 +28,10 @@ def next_card_number(ctx: ServiceContext, uow: UnitOfWork) -> str:
     return card_rules.make_card_number(ctx.pack.cards.brand, ctx.pack.cards.level, region, serial)
 
 
-def issue_card(ctx: ServiceContext, member_id: str, staff_id: str | None,
+def issue_card(ctx: ServiceContext, member_id: str, staff_id: str,
                kind: str = "stripe", is_staff: bool = False) -> IssuedCard:
     """Allocate a new card number for a member; the stripe data comes back for encoding."""
-    with ctx.uow() as uow:
+    with guard(ctx, "cardissue.issue_card", staff_id), ctx.uow() as uow:
         if uow.members.get(member_id) is None:
             raise NotFound("member.unknown", member_id=member_id)
         card = _new_card(ctx, uow, next_card_number(ctx, uow), member_id, kind, is_staff)
@@ -39,10 +40,10 @@ def issue_card(ctx: ServiceContext, member_id: str, staff_id: str | None,
     return IssuedCard(card, card_rules.track2_data(card.number, card.expiry, ctx.card_secret))
 
 
-def link_card(ctx: ServiceContext, member_id: str, number: str, staff_id: str | None) -> Card:
+def link_card(ctx: ServiceContext, member_id: str, number: str, staff_id: str) -> Card:
     """Give a member a pre-printed card whose number is read off it or swiped."""
     card_rules.parse_card_number(number)
-    with ctx.uow() as uow:
+    with guard(ctx, "cardissue.link_card", staff_id), ctx.uow() as uow:
         if uow.members.get(member_id) is None:
             raise NotFound("member.unknown", member_id=member_id)
         if uow.cards.get(number) is not None:
@@ -63,16 +64,18 @@ def _new_card(ctx: ServiceContext, uow: UnitOfWork, number: str, member_id: str,
     return card
 
 
-def report_lost(ctx: ServiceContext, number: str, staff_id: str | None) -> Card:
+def report_lost(ctx: ServiceContext, number: str, staff_id: str) -> Card:
     """Blocks the card at once; balances stay with the member."""
-    return _set_state(ctx, number, CardState.LOST, staff_id, "card_lost")
+    with guard(ctx, "cardissue.report_lost", staff_id):
+        return _set_state(ctx, number, CardState.LOST, staff_id, "card_lost")
 
 
-def close_card(ctx: ServiceContext, number: str, staff_id: str | None) -> Card:
-    return _set_state(ctx, number, CardState.CLOSED, staff_id, "card_closed")
+def close_card(ctx: ServiceContext, number: str, staff_id: str) -> Card:
+    with guard(ctx, "cardissue.close_card", staff_id):
+        return _set_state(ctx, number, CardState.CLOSED, staff_id, "card_closed")
 
 
-def _set_state(ctx: ServiceContext, number: str, state: CardState, staff_id: str | None,
+def _set_state(ctx: ServiceContext, number: str, state: CardState, staff_id: str,
                action: str) -> Card:
     with ctx.uow() as uow:
         card = uow.cards.get(number)
@@ -88,10 +91,10 @@ def _set_state(ctx: ServiceContext, number: str, state: CardState, staff_id: str
     return changed
 
 
-def replace_card(ctx: ServiceContext, old_number: str, staff_id: str | None) -> IssuedCard:
+def replace_card(ctx: ServiceContext, old_number: str, staff_id: str) -> IssuedCard:
     """A new number for a lost or worn card; points, wallet, coupons and tier are the member's
     and so move with it. The old card is marked replaced and refused from then on."""
-    with ctx.uow() as uow:
+    with guard(ctx, "cardissue.replace_card", staff_id), ctx.uow() as uow:
         old = uow.cards.get(old_number)
         if old is None:
             raise NotFound("card.unknown", number=old_number)

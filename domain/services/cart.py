@@ -9,16 +9,21 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from datetime import datetime
+from decimal import Decimal
 
 from domain import card_data
 from domain import cards as card_rules
 from domain import coupons as coupon_rules
+from domain.catalog import Product
 from domain.errors import DomainError, NotFound, ValidationError
 from domain.ids import new_id_str
+from domain.money import round_half_up
 from domain.pricing import CartLine
 from domain.records import TenderKind
 from domain.services.context import ServiceContext
+from domain.services.guard import guard
 from domain.services.members import MemberView
+from domain.services.proofs import Approval
 
 
 @dataclass(frozen=True, slots=True)
@@ -30,7 +35,7 @@ class TenderRequest:
     points: int = 0  # points tender: how many points
     reference: str = ""  # bank card / mobile wallet slip or transaction number
     given_fen: int = 0  # cash handed over (change is given back)
-    pin_ok: bool = False  # the member's wallet PIN was checked at the till
+    pin_proof: str = ""  # wallet: the token of member_pin.prove's proof of the member's PIN
 
 
 @dataclass
@@ -44,25 +49,56 @@ class Cart:
     card_number: str | None = None  # the card presented (new-arrival discounts need one)
     coupon_codes: list[str] = field(default_factory=list)
     tenders: list[TenderRequest] = field(default_factory=list)
-    approved_by: str | None = None  # manager who authorised a discount beyond the limit
+    approval: Approval | None = None  # a manager's, for a discount beyond the limit or a price
 
     def next_line_no(self) -> int:
         return max((line.line_no for line in self.lines), default=0) + 1
 
 
 def start_sale(ctx: ServiceContext, cashier_id: str, shift_id: str | None = None) -> Cart:
-    return Cart(id=new_id_str(), cashier_id=cashier_id, started_at=ctx.now(), shift_id=shift_id)
+    """A new sale rung up by `cashier_id` (who must be allowed to ring sales)."""
+    with guard(ctx, "cart.start_sale", cashier_id):
+        return Cart(id=new_id_str(), cashier_id=cashier_id, started_at=ctx.now(),
+                    shift_id=shift_id)
 
 
 def add_item(ctx: ServiceContext, cart: Cart, code: str, qty: int = 1,
              price_fen: int | None = None) -> CartLine:
-    """Add a product by SKU or barcode; `price_fen` carries a weighed item's label price."""
+    """Add a product by SKU or barcode; `price_fen` carries a weighed item's label price and
+    is refused for any other product (a price override needs a manager: see checkout)."""
     if qty <= 0:
         raise ValidationError("sale.qty_invalid", field="qty", qty=qty)
-    with ctx.uow() as uow:
+    with ctx.reader() as uow:
         product = uow.products.get(code) or uow.products.by_barcode(code)
     if product is None or not product.active:
         raise NotFound("product.unknown", code=card_data.mask(code))
+    return _append(cart, product, qty, price_fen)
+
+
+def add_label(ctx: ServiceContext, cart: Cart, plu: str, price_fen: int | None,
+              weight_g: int | None) -> CartLine:
+    """A scale label (`20 PPPPP AAAAA C`): the weighed product of that PLU at the label's price,
+    or at its price per kg times the label's weight. A label naming a product that is not
+    weighed is refused: a label price is not a way to reprice a coat.
+
+    Raises:
+        NotFound: product.unknown. DomainError: product.not_weighed.
+        ValidationError: sale.label_no_price (field "label").
+    """
+    with ctx.reader() as uow:
+        product = uow.products.get(plu) or uow.products.get(plu.lstrip("0"))
+    if product is None or not product.active:
+        raise NotFound("product.unknown", code=plu)
+    if price_fen is None:
+        if weight_g is None:
+            raise ValidationError("sale.label_no_price", field="label", code=plu)
+        price_fen = round_half_up(product.price_fen * Decimal(weight_g) / 1000)
+    return _append(cart, product, 1, price_fen)
+
+
+def _append(cart: Cart, product: Product, qty: int, price_fen: int | None) -> CartLine:
+    if price_fen is not None and not product.is_weighed:
+        raise DomainError("product.not_weighed", code=product.sku, name=product.name)
     line = CartLine(line_no=cart.next_line_no(), product=product, qty=qty,
                     unit_price_fen=price_fen)
     cart.lines.append(line)

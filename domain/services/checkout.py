@@ -8,12 +8,25 @@ from datetime import date
 from domain import allowances, pricing, tiers
 from domain import coupons as coupon_rules
 from domain import points as points_rules
+from domain import wallet as wallet_rules
 from domain.errors import DomainError
 from domain.ports import UnitOfWork
-from domain.records import Coupon, Member, Sale, SaleKind, SaleLine, TierChange
+from domain.pricing import CartLine
+from domain.records import (
+    Coupon,
+    Member,
+    Sale,
+    SaleKind,
+    SaleLine,
+    Tender,
+    TenderKind,
+    TierChange,
+)
 from domain.services import maintenance
-from domain.services.cart import Cart
+from domain.services.access import MANAGERS
+from domain.services.cart import Cart, TenderRequest
 from domain.services.context import ServiceContext, audit, emit
+from domain.services.guard import Refused, check_approval, guard, pin_proof_ok
 from domain.services.ledger import Posting, credit_points, debit_points, post_wallet
 from domain.services.members import is_birthday, issue_coupon
 from domain.services.tenders import Settlement, settle
@@ -48,9 +61,19 @@ class Completed:
 
 
 def quote(ctx: ServiceContext, cart: Cart) -> Quote:
-    """Price the cart and settle its tenders so far, writing nothing (a deferred read)."""
+    """Price the cart and settle its tenders so far, writing nothing (a deferred read).
+
+    Raises:
+        DomainError: wallet.pin_required for a wallet tender above the PIN threshold whose
+            PIN proof is missing, used, expired or for another member, sale or amount.
+    """
     with ctx.reader() as uow:
-        return _evaluate(ctx, uow, cart, partial=True)
+        q = _evaluate(ctx, uow, cart, partial=True)
+    for request, tender in _pin_tenders(ctx, cart, q):
+        if not pin_proof_ok(ctx, request.pin_proof, cart.member_id or "", cart.id,
+                            tender.amount_fen):
+            raise DomainError("wallet.pin_required", amount_fen=tender.amount_fen)
+    return q
 
 
 def _evaluate(ctx: ServiceContext, uow: UnitOfWork, cart: Cart, *, partial: bool) -> Quote:
@@ -89,30 +112,111 @@ def _earn(ctx: ServiceContext, member: Member, priced: pricing.PricedSale,
 
 
 def complete(ctx: ServiceContext, cart: Cart) -> Completed:
-    """Commit the sale with its ledgers, coupons, tier change, audit and outbox, or nothing."""
+    """Commit the sale with its ledgers, coupons, tier change, audit and outbox, or nothing.
+
+    The cashier must be allowed to ring sales; a discount beyond the cashier's limit or a price
+    on a line that is not a weighed item's label needs a manager (the cashier's approval, bound
+    to those figures, or a manager ringing the sale); a wallet payment above the PIN threshold
+    needs the member's PIN proof (domain/services/access.py).
+    """
     if not cart.lines:
         raise DomainError("sale.empty")
-    with ctx.uow() as uow:
+    with guard(ctx, "checkout.complete", cart.cashier_id) as grant, ctx.uow() as uow:
         if cart.member_id:
             maintenance.bring_up_to_date(ctx, uow, cart.member_id)
         q = _evaluate(ctx, uow, cart, partial=False)
-        _check_manual_discounts(ctx, q, cart)
+        found = _overrides(ctx, uow, cart, q)
+        if found.any:
+            grant.approve(cart.approval, override_subject(cart), uow=uow, reason=found.reason)
+        for request, tender in _pin_tenders(ctx, cart, q):
+            grant.pin_paid(request.pin_proof, cart.member_id or "", cart.id, tender.amount_fen)
         _check_offline_allowance(ctx, uow, q)
-        sale = _build_sale(ctx, uow, cart, q)
+        sale = _build_sale(ctx, uow, cart, q, grant.authority if found.any else None)
         uow.sales.add(sale)
         emit(ctx, uow, "sale.completed", sale, member_id=sale.member_id)
         issued, change = (_member_effects(ctx, uow, cart, q, sale) if q.member else ((), None))
-        if cart.approved_by:
-            audit(ctx, uow, "override_discount", cart.cashier_id, target=sale.receipt_no,
-                  approved_by=cart.approved_by)
+        _audit_overrides(ctx, uow, sale, found)
         done = _completed(ctx, uow, sale, q.member, issued, change)
         uow.commit()
     return done
 
 
-def _check_manual_discounts(ctx: ServiceContext, q: Quote, cart: Cart) -> None:
-    if cart.approved_by is None and not pricing.manual_discount_allowed(q.priced, ctx.pack):
-        raise DomainError("sale.manager_required", reason="manual_discount")
+@dataclass(frozen=True, slots=True)
+class Overrides:
+    """What of a cart only a manager may allow: manual discounts beyond the cashier's limit,
+    and prices on lines that are not a weighed product's label price."""
+
+    discount_fen: int  # the manual discounts, when they are beyond the limit
+    repriced: tuple[tuple[CartLine, int], ...]  # (line, the catalogue's price)
+
+    @property
+    def any(self) -> bool:
+        return bool(self.discount_fen or self.repriced)
+
+    @property
+    def reason(self) -> str:
+        return "price_override" if self.repriced else "manual_discount"
+
+
+def approval_needed(ctx: ServiceContext, cart: Cart, q: Quote) -> bool:
+    """Whether `complete` would now want a manager's approval the cart does not carry (none,
+    or one for other figures, used or expired); a manager ringing the sale needs none."""
+    with ctx.reader() as uow:
+        if not _overrides(ctx, uow, cart, q).any:
+            return False
+        actor = uow.staff.get(cart.cashier_id)
+        if actor is not None and actor.active and actor.role in MANAGERS:
+            return False
+        if actor is None or cart.approval is None:
+            return True
+        try:
+            check_approval(ctx, uow, cart.approval, "checkout.complete", actor,
+                           override_subject(cart))
+        except Refused:
+            return True
+    return False
+
+
+def override_subject(cart: Cart) -> str:
+    """The figures a manager approves: each line's product, quantity, manual discount and
+    price where it has one of them (a later change to any of them needs a new approval)."""
+    return ";".join(f"{ln.line_no}:{ln.product.sku}x{ln.qty}-{ln.manual_discount_fen}"
+                    f"@{'' if ln.unit_price_fen is None else ln.unit_price_fen}"
+                    for ln in cart.lines if ln.manual_discount_fen or ln.unit_price_fen is not None)
+
+
+def _overrides(ctx: ServiceContext, uow: UnitOfWork, cart: Cart, q: Quote) -> Overrides:
+    manual = 0 if pricing.manual_discount_allowed(q.priced, ctx.pack) else sum(
+        ln.manual_fen for ln in q.priced.lines)
+    repriced = []
+    for line in cart.lines:
+        if line.unit_price_fen is None:
+            continue
+        # The store's own record decides, not the copy on the cart (a cart is plain data).
+        stored = uow.products.get(line.product.sku)
+        if stored is None or not stored.is_weighed:
+            repriced.append((line, stored.price_fen if stored else line.product.price_fen))
+    return Overrides(manual, tuple(repriced))
+
+
+def _audit_overrides(ctx: ServiceContext, uow: UnitOfWork, sale: Sale, found: Overrides) -> None:
+    if found.discount_fen:
+        audit(ctx, uow, "override_discount", sale.cashier_id, target=sale.receipt_no,
+              approved_by=sale.approved_by, discount_fen=found.discount_fen)
+    for line, list_fen in found.repriced:
+        audit(ctx, uow, "override_price", sale.cashier_id, target=sale.receipt_no,
+              approved_by=sale.approved_by, sku=line.product.sku, line_no=line.line_no,
+              list_price_fen=list_fen, price_fen=line.unit_price_fen)
+
+
+def _pin_tenders(ctx: ServiceContext, cart: Cart,
+                 q: Quote) -> list[tuple[TenderRequest, Tender]]:
+    """The wallet payments that need the member's PIN (settle makes one tender per request,
+    in order)."""
+    return [(request, tender) for request, tender in zip(cart.tenders, q.settlement.tenders,
+                                                         strict=False)
+            if tender.kind is TenderKind.WALLET
+            and wallet_rules.needs_pin(tender.amount_fen, ctx.pack.wallet)]
 
 
 def _check_offline_allowance(ctx: ServiceContext, uow: UnitOfWork, q: Quote) -> None:
@@ -124,7 +228,8 @@ def _check_offline_allowance(ctx: ServiceContext, uow: UnitOfWork, q: Quote) -> 
         allowances.guard(uow, q.member.id, spend, ctx.today(), ctx.now(), ctx.pack.offline)
 
 
-def _build_sale(ctx: ServiceContext, uow: UnitOfWork, cart: Cart, q: Quote) -> Sale:
+def _build_sale(ctx: ServiceContext, uow: UnitOfWork, cart: Cart, q: Quote,
+                approved_by: str | None) -> Sale:
     settings = uow.settings.get()
     number = uow.counters.next("receipt")
     per_line = dict(q.earning.per_line) if q.earning else {}
@@ -146,7 +251,7 @@ def _build_sale(ctx: ServiceContext, uow: UnitOfWork, cart: Cart, q: Quote) -> S
         points_earned=q.earning.points if q.earning else 0,
         qualifying_fen=q.priced.total_fen - q.settlement.non_money_fen,
         coupons_redeemed=q.priced.coupons, applied=q.priced.applied, rulepack=ctx.pack.name,
-        approved_by=cart.approved_by, member_tier=q.member.tier if q.member else "",
+        approved_by=approved_by, member_tier=q.member.tier if q.member else "",
         birthday=q.birthday)
 
 

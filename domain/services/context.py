@@ -15,6 +15,7 @@ from domain.ids import new_id_str
 from domain.ports import UnitOfWork
 from domain.records import AuditEntry
 from domain.rulepack import RulePack
+from domain.services.proofs import ProofBook
 
 
 @dataclass
@@ -31,6 +32,7 @@ class ServiceContext:
     random_bytes: Callable[[int], bytes] = os.urandom
     random_below: Callable[[int], int] = lambda n: int.from_bytes(os.urandom(8), "big") % n
     read_uow: Callable[[], UnitOfWork] | None = None  # read-only work (reports); else `uow`
+    proofs: ProofBook = field(default_factory=ProofBook)  # approvals and PIN proofs minted here
 
     def reader(self) -> UnitOfWork:
         """A unit of work for reports and look-ups that never waits for the write lock."""

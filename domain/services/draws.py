@@ -14,9 +14,11 @@ from domain.luckydraw import Draw, Prize, PrizeKind, Spin
 from domain.ports import UnitOfWork
 from domain.records import Coupon, Member, MemberStatus
 from domain.services.context import ServiceContext, audit, emit
+from domain.services.guard import guard
 from domain.services.ledger import Posting, credit_points, debit_points
 from domain.services.maintenance import bring_up_to_date
 from domain.services.members import issue_coupon
+from domain.services.proofs import Approval
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,7 +42,7 @@ class SpinResult:
 
 
 def define_draw(ctx: ServiceContext, draw: Draw, prizes: Sequence[Prize],
-                staff_id: str | None) -> None:
+                staff_id: str) -> None:
     """Store a draw and its prizes as head office sent them (weights, terms, allotted stock).
 
     Prizes already given keep their `given` count, so resending a draw never refills stock.
@@ -48,7 +50,7 @@ def define_draw(ctx: ServiceContext, draw: Draw, prizes: Sequence[Prize],
     rules.check_draw(draw, prizes)
     if any(p.draw_code != draw.code for p in prizes):
         raise ValidationError("draw.prize_other_draw", field="prizes", draw=draw.code)
-    with ctx.uow() as uow:
+    with guard(ctx, "draws.define_draw", staff_id), ctx.uow() as uow:
         uow.draws.save(draw)
         given = {p.code: p.given for p in uow.draws.prizes(draw.code)}
         for prize in prizes:
@@ -62,10 +64,10 @@ def define_draw(ctx: ServiceContext, draw: Draw, prizes: Sequence[Prize],
 
 
 def allot_stock(ctx: ServiceContext, draw_code: str, prize_code: str, quantity: int,
-                staff_id: str | None) -> Prize:
+                staff_id: str, approval: Approval | None = None) -> Prize:
     """Head office allots `quantity` more of a prize to this store (negative takes back
-    what has not been given)."""
-    with ctx.uow() as uow:
+    what has not been given); a manager records it, or approves it for "draws.allot_stock"."""
+    with guard(ctx, "draws.allot_stock", staff_id, approval) as grant, ctx.uow() as uow:
         prize = _prize(uow, draw_code, prize_code)
         if prize.allotted is None:
             raise ValidationError("draw.stock_unlimited", field="prize", prize=prize_code)
@@ -75,7 +77,7 @@ def allot_stock(ctx: ServiceContext, draw_code: str, prize_code: str, quantity: 
                                   prize=prize_code, given=prize.given)
         uow.draws.save_prize(more)
         audit(ctx, uow, "draw_stock_allotted", staff_id, target=f"{draw_code}/{prize_code}",
-              quantity=quantity, allotted=more.allotted)
+              approved_by=grant.authority, quantity=quantity, allotted=more.allotted)
         uow.commit()
     return more
 
@@ -91,11 +93,11 @@ def offer(ctx: ServiceContext, member_id: str, draw_code: str) -> SpinOffer:
                          tuple(uow.draws.prizes(draw_code)))
 
 
-def spin(ctx: ServiceContext, member_id: str, draw_code: str, staff_id: str | None) -> SpinResult:
+def spin(ctx: ServiceContext, member_id: str, draw_code: str, staff_id: str) -> SpinResult:
     """One spin: the free spin first, then the draw's cost in points; the outcome comes from
     the injected cryptographic random source; stock, ledger, coupon and record commit together.
     """
-    with ctx.uow() as uow:
+    with guard(ctx, "draws.spin", staff_id), ctx.uow() as uow:
         member = _member(uow, member_id)
         bring_up_to_date(ctx, uow, member_id)
         draw = _open_draw(ctx, uow, draw_code)

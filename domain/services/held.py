@@ -21,6 +21,8 @@ from domain.records import HeldSale, TenderKind
 from domain.services import checkout
 from domain.services.cart import Cart, TenderRequest
 from domain.services.context import ServiceContext, to_wire
+from domain.services.guard import guard, pin_proof_ok
+from domain.services.proofs import Approval
 
 
 def hold(ctx: ServiceContext, cart: Cart, staff_id: str) -> HeldSale:
@@ -30,7 +32,7 @@ def hold(ctx: ServiceContext, cart: Cart, staff_id: str) -> HeldSale:
     held = HeldSale(id=cart.id, held_at=ctx.now(), held_by=staff_id, total_fen=_total(ctx, cart),
                     items=sum(line.qty for line in cart.lines), member_id=cart.member_id,
                     cart=cart_to_data(cart))
-    with ctx.uow() as uow:
+    with guard(ctx, "held.hold", staff_id), ctx.uow() as uow:
         uow.held.remove(cart.id)  # held again after a recall: one row per cart
         uow.held.add(held)
         uow.commit()
@@ -45,14 +47,18 @@ def waiting(ctx: ServiceContext) -> list[HeldSale]:
 
 def recall(ctx: ServiceContext, held_id: str, staff_id: str, shift_id: str | None) -> Cart:
     """Take a held sale back (removed in the same transaction); whoever recalls it rings it up."""
-    with ctx.uow() as uow:
+    with guard(ctx, "held.recall", staff_id), ctx.uow() as uow:
         held = uow.held.get(held_id)
         if held is None:
             raise NotFound("sale.nothing_held")
         uow.held.remove(held_id)
         uow.commit()
     cart = cart_from_data(held.cart)
-    return dataclasses.replace(cart, cashier_id=staff_id, shift_id=shift_id)
+    # A wallet payment's PIN proof lasts minutes and this run only: past that the member
+    # types the PIN again, so the payment is taken off rather than left to refuse the sale.
+    tenders = [t for t in cart.tenders if t.kind is not TenderKind.WALLET or not t.pin_proof
+               or pin_proof_ok(ctx, t.pin_proof, cart.member_id or "", cart.id, 0)]
+    return dataclasses.replace(cart, cashier_id=staff_id, shift_id=shift_id, tenders=tenders)
 
 
 def _total(ctx: ServiceContext, cart: Cart) -> int:
@@ -79,7 +85,7 @@ def cart_from_data(data: dict[str, Any]) -> Cart:
                 member_id=data.get("member_id"), card_number=data.get("card_number"),
                 coupon_codes=list(data.get("coupon_codes", [])),
                 tenders=[_tender(t) for t in data.get("tenders", [])],
-                approved_by=data.get("approved_by"))
+                approval=_approval(data.get("approval")))
 
 
 def _line(data: dict[str, Any]) -> CartLine:
@@ -93,6 +99,17 @@ def _product(data: dict[str, Any]) -> Product:
     fields = {k: v for k, v in data.items() if k in known}
     fields["product_class"] = ProductClass(fields.get("product_class", "regular"))
     return Product(**fields)
+
+
+def _approval(data: Any) -> Approval | None:
+    """A manager's approval kept with the held sale; checkout accepts it only while the proof
+    book of this run still knows it (after a restart the manager approves again)."""
+    if not isinstance(data, dict):
+        return None
+    try:
+        return Approval(**{**data, "issued_at": datetime.fromisoformat(data["issued_at"])})
+    except (KeyError, TypeError, ValueError):
+        return None
 
 
 def _tender(data: dict[str, Any]) -> TenderRequest:

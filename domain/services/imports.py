@@ -12,6 +12,7 @@ from domain.importing import Checked, ImportRow, Table
 from domain.ports import UnitOfWork
 from domain.records import Card, CardState, Member, TierChange
 from domain.services.context import ServiceContext, audit, emit, to_wire
+from domain.services.guard import guard
 from domain.services.ledger import Posting, credit_points, post_wallet
 from domain.services.reports import segment_members
 
@@ -35,13 +36,13 @@ def dry_run(ctx: ServiceContext, table: Table, mapping: Mapping[str, str]) -> Ch
 
 
 def import_members(ctx: ServiceContext, table: Table, mapping: Mapping[str, str],
-                   staff_id: str | None) -> Imported:
+                   staff_id: str) -> Imported:
     """Import every good row in one transaction, balances as opening ledger entries.
 
     The rows are checked again inside the write transaction, so a member signed up at the
     desk since the dry run is not made twice. Any failure leaves the store as it was.
     """
-    with ctx.uow() as uow:
+    with guard(ctx, "imports.import_members", staff_id), ctx.uow() as uow:
         checked = _check(ctx, uow, table, mapping)
         ids = tuple(_add(ctx, uow, row, staff_id) for row in checked.rows)
         audit(ctx, uow, "members_imported", staff_id, target=str(len(ids)),
@@ -106,21 +107,22 @@ def _wire(member: Member) -> dict[str, object]:
     return wire
 
 
-def export_segment(ctx: ServiceContext, name: str, staff_id: str | None, *,
+def export_segment(ctx: ServiceContext, name: str, staff_id: str, *,
                    days: int | None = None, consented_only: bool = True) -> tuple[str, int]:
     """A segment as CSV for messaging; returns (CSV text, members written).
 
     Only members who consented to marketing messages are written unless told otherwise,
     and every export is audited: full mobile numbers leave the till.
     """
-    members = segment_members(ctx, name, days)
-    if consented_only:
-        members = [m for m in members if m.consent_marketing]
-    text = importing.to_csv(EXPORT_HEADER, (_export_row(m) for m in members))
-    with ctx.uow() as uow:
-        audit(ctx, uow, "segment_exported", staff_id, target=name, count=len(members),
-              consented_only=consented_only)
-        uow.commit()
+    with guard(ctx, "imports.export_segment", staff_id):
+        members = segment_members(ctx, name, days)
+        if consented_only:
+            members = [m for m in members if m.consent_marketing]
+        text = importing.to_csv(EXPORT_HEADER, (_export_row(m) for m in members))
+        with ctx.uow() as uow:
+            audit(ctx, uow, "segment_exported", staff_id, target=name, count=len(members),
+                  consented_only=consented_only)
+            uow.commit()
     return text, len(members)
 
 

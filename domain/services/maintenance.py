@@ -11,6 +11,7 @@ from domain.ids import new_id_str
 from domain.ports import UnitOfWork
 from domain.records import CouponState, Member, TierChange
 from domain.services.context import ServiceContext, audit, emit, to_wire
+from domain.services.guard import guard
 from domain.services.ledger import expire_points
 
 
@@ -94,11 +95,11 @@ def bring_up_to_date(ctx: ServiceContext, uow: UnitOfWork, member_id: str) -> No
     review_tier(ctx, uow, member_id, today)
 
 
-def close_day(ctx: ServiceContext, staff_id: str | None = None) -> DayClose:
+def close_day(ctx: ServiceContext, staff_id: str) -> DayClose:
     """Day close: expire points and coupons, run tier anniversaries (DOMAIN §5, §7, §9), and
     prune the outbox of what head office acknowledged long ago."""
     today = ctx.local_date()
-    with ctx.uow() as uow:
+    with guard(ctx, "maintenance.close_day", staff_id), ctx.uow() as uow:
         expired = {m: expire_points(ctx, uow, m, today)
                    for m in uow.points.members_with_lots_expiring_by(today - timedelta(days=1))}
         coupons = _expire_coupons(ctx, uow, today)

@@ -21,11 +21,13 @@ from domain.hlc import StampSource
 from domain.ports import UnitOfWork
 from domain.records import Member, MemberPin, MemberStatus
 from domain.services.context import ServiceContext, audit, emit, to_wire
+from domain.services.guard import guard
+from domain.services.proofs import PinProof
 
 MAX_TRIES = 5  # wrong PINs in one business day before wallet payment locks until tomorrow
 
 
-def set_pin(ctx: ServiceContext, member_id: str, pin: str, staff_id: str | None) -> MemberPin:
+def set_pin(ctx: ServiceContext, member_id: str, pin: str, staff_id: str) -> MemberPin:
     """Give the member a PIN of their own (or change it); a new PIN also lifts today's lock.
 
     Raises:
@@ -34,7 +36,7 @@ def set_pin(ctx: ServiceContext, member_id: str, pin: str, staff_id: str | None)
     """
     pins.check_new_pin(pin)
     hashed = ctx.hash_pin(pin)
-    with ctx.uow() as uow:
+    with guard(ctx, "member_pin.set_pin", staff_id), ctx.uow() as uow:
         member = uow.members.get(member_id)
         if member is None:
             raise NotFound("member.unknown", member_id=member_id)
@@ -79,25 +81,62 @@ def check_not_locked(ctx: ServiceContext, member_id: str) -> None:
         raise DomainError("wallet.pin_locked", tries=MAX_TRIES)
 
 
-def check_pin(ctx: ServiceContext, member: Member, pin: str) -> bool:
-    """True for the right PIN (today's wrong tries forgotten); a wrong one is counted.
+def check_pin(ctx: ServiceContext, member: Member, pin: str,
+              staff_id: str | None = None) -> bool:
+    """True for the right PIN (today's wrong tries forgotten); a wrong one is counted and
+    audited. The member is read again from the store: the mobile that stands in for a PIN of
+    their own is the one on record, not one on the record handed in.
 
     Raises:
         DomainError: wallet.pin_locked when the lock is already on or this try turns it on.
+        NotFound: member.unknown.
     """
     with ctx.uow() as uow:
+        stored = uow.members.get(member.id)
+        if stored is None:
+            raise NotFound("member.unknown", member_id=member.id)
         found = uow.member_pins.get(member.id) or MemberPin(member.id, None)
         if _locked(ctx, found):
             raise DomainError("wallet.pin_locked", tries=MAX_TRIES)
         if found.pin_hash is not None:
             right = ctx.verify_pin(pin, found.pin_hash)
         else:
-            right = mobile_pin(member, pin)
+            right = mobile_pin(stored, pin)
         tries = _record(ctx, uow, found, right)
+        if not right:
+            audit(ctx, uow, "member_pin_wrong", staff_id, target=member.id, tries=tries)
         uow.commit()
     if not right and tries >= MAX_TRIES:
         raise DomainError("wallet.pin_locked", tries=MAX_TRIES)
     return right
+
+
+def prove(ctx: ServiceContext, member_id: str, pin: str, staff_id: str, *, sale_id: str,
+          amount_fen: int) -> PinProof:
+    """The member types the PIN for a wallet payment of at most `amount_fen` in sale
+    `sale_id`: checked here (tries counted, the day's lock), and a proof minted that
+    `checkout.complete` accepts once, for that member, sale and amount, for a few minutes.
+
+    Raises:
+        DomainError: wallet.pin_wrong (with the tries left), wallet.pin_locked;
+            the access refusals of domain/services/guard.py.
+    """
+    with guard(ctx, "member_pin.prove", staff_id):
+        if not check_pin(ctx, _member(ctx, member_id),
+                         pin, staff_id):
+            raise DomainError("wallet.pin_wrong", left=tries_left(ctx, member_id))
+    proof = PinProof(token=ctx.random_bytes(16).hex(), member_id=member_id, sale_id=sale_id,
+                     amount_fen=amount_fen, issued_at=ctx.now())
+    ctx.proofs.mint(proof, ctx.now())
+    return proof
+
+
+def _member(ctx: ServiceContext, member_id: str) -> Member:
+    with ctx.reader() as uow:
+        member = uow.members.get(member_id)
+    if member is None:
+        raise NotFound("member.unknown", member_id=member_id)
+    return member
 
 
 def tries_left(ctx: ServiceContext, member_id: str) -> int:

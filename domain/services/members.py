@@ -15,6 +15,7 @@ from domain.ids import new_id_str
 from domain.ports import UnitOfWork
 from domain.records import Balances, Card, Coupon, CouponState, Member, MemberStatus, TierChange
 from domain.services.context import ServiceContext, audit, emit, to_wire
+from domain.services.guard import guard
 from domain.services.ledger import Posting, credit_points
 
 
@@ -37,14 +38,14 @@ class MemberView:
     coupons: tuple[Coupon, ...] = field(default_factory=tuple)
 
 
-def register(ctx: ServiceContext, raw: Mapping[str, object], staff_id: str | None) -> Registration:
+def register(ctx: ServiceContext, raw: Mapping[str, object], staff_id: str) -> Registration:
     """Validate the application form and create the member (DOMAIN §3).
 
     A mobile that already belongs to a member opens that member instead of creating a twin.
     Raises forms.FormErrors naming every bad field.
     """
     form = forms.validate_member_form(raw, ctx.local_date())
-    with ctx.uow() as uow:
+    with guard(ctx, "members.register", staff_id), ctx.uow() as uow:
         existing = uow.members.by_mobile(form.mobile)
         if existing is not None:
             return Registration(existing, created=False)

@@ -20,6 +20,7 @@ from domain.hlc import StampSource, tick
 from domain.ports import UnitOfWork
 from domain.records import Member, MemberStatus
 from domain.services.context import ServiceContext, audit, emit, to_wire
+from domain.services.guard import guard
 
 BIRTHDAY = ("birth_year", "birth_month", "birth_day")
 # Form keys the front desk may change, and the member fields each one sets.
@@ -44,7 +45,7 @@ _STAND_IN: dict[str, dict[str, object]] = {
 
 
 def update_member(ctx: ServiceContext, member_id: str, changes: Mapping[str, object],
-                  staff_id: str | None) -> Member:
+                  staff_id: str) -> Member:
     """Change some profile fields; returns the member as saved.
 
     Raises forms.FormErrors naming every bad field (an unknown or not editable key, a value
@@ -52,7 +53,7 @@ def update_member(ctx: ServiceContext, member_id: str, changes: Mapping[str, obj
     DomainError `member.closed`. Changing nothing writes nothing.
     """
     _check_keys(changes)
-    with ctx.uow() as uow:
+    with guard(ctx, "profiles.update_member", staff_id), ctx.uow() as uow:
         member = _editable(uow, member_id)
         form = _validated(ctx, member, changes)
         updated = _updated(ctx, member, form, _fields_of(changes, form))

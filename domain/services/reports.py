@@ -7,11 +7,13 @@ from datetime import date, timedelta
 
 from domain import analysis, forms
 from domain import reports as figures
-from domain.errors import DomainError, NotFound
+from domain.errors import NotFound
 from domain.ports import UnitOfWork
 from domain.records import CardState
 from domain.services.context import ServiceContext, audit
+from domain.services.guard import guard
 from domain.services.members import issue_coupon
+from domain.services.proofs import Approval
 
 
 def daily_points_report(ctx: ServiceContext, business_date: date) -> figures.PointsReport:
@@ -87,10 +89,16 @@ def segment_members(ctx: ServiceContext, name: str, days: int | None = None,
 
 
 def coupon_to_segment(ctx: ServiceContext, name: str, template_code: str, staff_id: str,
-                      manager_id: str | None, days: int | None = None) -> int:
-    """锁客 (seed 001): one coupon to each member of a segment, with a manager, at once."""
-    if manager_id is None:
-        raise DomainError("coupon.manager_required")
+                      approval: Approval | None = None, days: int | None = None) -> int:
+    """锁客 (seed 001): one coupon to each member of a segment at once; by a manager, or with a
+    manager's approval for "reports.coupon_to_segment"."""
+    with guard(ctx, "reports.coupon_to_segment", staff_id, approval) as grant:
+        manager_id = grant.authority
+        return _issue_to_segment(ctx, name, template_code, staff_id, manager_id, days)
+
+
+def _issue_to_segment(ctx: ServiceContext, name: str, template_code: str, staff_id: str,
+                      manager_id: str | None, days: int | None) -> int:
     members = segment_members(ctx, name, days)
     with ctx.uow() as uow:
         for facts in members:

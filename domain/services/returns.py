@@ -16,8 +16,10 @@ from domain.money import split_int
 from domain.ports import UnitOfWork
 from domain.records import Sale, SaleKind, SaleLine, Tender, TenderKind
 from domain.services.context import ServiceContext, audit, emit
+from domain.services.guard import guard
 from domain.services.ledger import Posting, credit_points, post_wallet, take_back_points
 from domain.services.maintenance import bring_up_to_date
+from domain.services.proofs import Approval
 
 
 @dataclass(frozen=True, slots=True)
@@ -30,7 +32,7 @@ class Returned:
 def return_with_receipt(ctx: ServiceContext, receipt: str, lines: Mapping[int, int],
                         cashier_id: str, shift_id: str | None = None) -> Returned:
     """Return `lines` ({original line_no: qty}) of a sale found by receipt number or id."""
-    with ctx.uow() as uow:
+    with guard(ctx, "returns.return_with_receipt", cashier_id), ctx.uow() as uow:
         original = find_sale(uow, receipt)
         result = return_lines(ctx, uow, original, lines, cashier_id, shift_id)
         # Every refund is on the audit trail (issue 6), not only those a manager approved.
@@ -79,14 +81,17 @@ def left_to_return(uow: UnitOfWork, original: Sale) -> dict[int, int]:
 
 
 def return_without_receipt(ctx: ServiceContext, items: Sequence[tuple[str, int]],
-                           cashier_id: str, manager_id: str,
+                           cashier_id: str, approval: Approval | None,
                            member_id: str | None = None, shift_id: str | None = None) -> Returned:
-    """No receipt: a manager approves; refunded in cash at today's list price (documented rule).
+    """No receipt: a manager approves (`staff.approve` for "returns.return_without_receipt",
+    or a manager at the till); refunded in cash at today's list price (documented rule).
 
     With a member, the points such a purchase would have earned at the base rate are taken
     back, so a receipt-less return cannot keep points that were never earned here.
     """
-    with ctx.uow() as uow:
+    with guard(ctx, "returns.return_without_receipt", cashier_id, approval) as grant, \
+            ctx.uow() as uow:
+        manager_id = grant.authority
         back: list[SaleLine] = []
         for no, (sku, qty) in enumerate(items, start=1):
             product = uow.products.get(sku) or uow.products.by_barcode(sku)

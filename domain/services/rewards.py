@@ -9,14 +9,16 @@ from domain.errors import DomainError, NotFound, ValidationError
 from domain.ports import UnitOfWork
 from domain.records import Coupon, CouponTemplate, Gift, PointsEntry
 from domain.services.context import ServiceContext, audit
+from domain.services.guard import guard
 from domain.services.ledger import Posting, credit_points, debit_points, take_back_points
 from domain.services.maintenance import bring_up_to_date
 from domain.services.members import issue_coupon
+from domain.services.proofs import Approval
 
 BONUS_REASONS = ("referral", "share", "review", "checkin", "draw", "event")
 
 
-def bonus_points(ctx: ServiceContext, member_id: str, reason: str, staff_id: str | None,
+def bonus_points(ctx: ServiceContext, member_id: str, reason: str, staff_id: str,
                  points: int | None = None) -> PointsEntry:
     """Bonus for sharing, a review, a check-in...; the pack says how many unless given."""
     if reason not in BONUS_REASONS:
@@ -24,7 +26,7 @@ def bonus_points(ctx: ServiceContext, member_id: str, reason: str, staff_id: str
     amount = _pack_bonus(ctx, reason) if points is None else points
     if amount <= 0:
         raise ValidationError("points.bonus_amount", field="points", points=amount)
-    with ctx.uow() as uow:
+    with guard(ctx, "rewards.bonus_points", staff_id), ctx.uow() as uow:
         _require_member(uow, member_id)
         entry = credit_points(ctx, uow, Posting(member_id, "bonus", staff_id, reason=reason),
                               amount, source="bonus")
@@ -40,16 +42,15 @@ def _pack_bonus(ctx: ServiceContext, reason: str) -> int:
 
 
 def adjust_points(ctx: ServiceContext, member_id: str, points: int, reason: str,
-                  staff_id: str, manager_id: str | None) -> PointsEntry:
-    """A manual adjustment, up or down: a manager and a reason are required, and audited."""
-    if manager_id is None:
-        raise DomainError("points.manager_required")
+                  staff_id: str) -> PointsEntry:
+    """A manual adjustment, up or down, by a manager (DOMAIN §1: the front desk and the till
+    may not), with a reason; audited."""
     if not reason.strip():
         raise ValidationError("points.reason_required", field="reason")
     card_data.check_text("reason", reason)  # kept in the ledger and the audit trail
     if points == 0:
         raise ValidationError("points.adjust_zero", field="points")
-    with ctx.uow() as uow:
+    with guard(ctx, "rewards.adjust_points", staff_id), ctx.uow() as uow:
         _require_member(uow, member_id)
         post = Posting(member_id, "adjust", staff_id, reason=reason.strip())
         if points > 0:
@@ -57,7 +58,7 @@ def adjust_points(ctx: ServiceContext, member_id: str, points: int, reason: str,
         else:
             entry = take_back_points(ctx, uow, post, -points)
         assert entry is not None
-        audit(ctx, uow, "points_adjusted", staff_id, target=member_id, approved_by=manager_id,
+        audit(ctx, uow, "points_adjusted", staff_id, target=member_id, approved_by=staff_id,
               points=points, reason=reason.strip())
         uow.commit()
     return entry
@@ -65,7 +66,7 @@ def adjust_points(ctx: ServiceContext, member_id: str, points: int, reason: str,
 
 def redeem_gift(ctx: ServiceContext, member_id: str, gift_code: str, staff_id: str) -> Gift:
     """Hand over a gift for its points price; stock goes down in the same transaction."""
-    with ctx.uow() as uow:
+    with guard(ctx, "rewards.redeem_gift", staff_id), ctx.uow() as uow:
         _require_member(uow, member_id)
         bring_up_to_date(ctx, uow, member_id)
         gift = uow.gifts.get(gift_code)
@@ -94,7 +95,7 @@ def redeem_voucher(ctx: ServiceContext, member_id: str, points: int, staff_id: s
     template = CouponTemplate(code=f"PTS{voucher.points}", name=f"points-{voucher.points}",
                               kind="cash", amount_fen=voucher.amount_fen,
                               valid_days=voucher.valid_days)
-    with ctx.uow() as uow:
+    with guard(ctx, "rewards.redeem_voucher", staff_id), ctx.uow() as uow:
         _require_member(uow, member_id)
         bring_up_to_date(ctx, uow, member_id)
         if uow.coupons.template(template.code) is None:
@@ -133,13 +134,13 @@ def gift_catalogue(ctx: ServiceContext) -> list[Gift]:
 
 
 def save_gift(ctx: ServiceContext, gift: Gift, staff_id: str,
-              manager_id: str | None) -> Gift:
-    """A manager adds a gift or changes one's price, stock or availability (audited)."""
-    if manager_id is None:
-        raise DomainError("gift.manager_required")
+              approval: Approval | None = None) -> Gift:
+    """A manager adds a gift or changes one's price, stock or availability (audited); the
+    front desk does it with a manager's approval for "rewards.save_gift"."""
     clean = replace(gift, code=gift.code.strip().upper(), name=gift.name.strip())
     _check_gift(clean)
-    with ctx.uow() as uow:
+    with guard(ctx, "rewards.save_gift", staff_id, approval) as grant, ctx.uow() as uow:
+        manager_id = grant.authority
         before = uow.gifts.get(clean.code)
         if before is None:
             uow.gifts.add(clean)

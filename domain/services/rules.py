@@ -18,15 +18,15 @@ from typing import Any
 from domain.clock import FixedClock
 from domain.errors import DomainError
 from domain.packload import load_pack, pack_names
-from domain.records import Role, Staff
+from domain.records import Staff
 from domain.rulepack import RulePack
 from domain.scenario import Scenario, ScenarioError, parse_scenario
 from domain.services.context import ServiceContext, audit
+from domain.services.guard import guard
 from domain.services.simulate import simulate
 
 # A throw-away copy of the store database wired to `pack`, on `clock`, gone when exited.
 Sandbox = Callable[[RulePack, FixedClock], AbstractContextManager[ServiceContext]]
-SWITCH_ROLES = frozenset({Role.MANAGER, Role.ADMIN})
 SCENARIO_DIR = Path(__file__).resolve().parents[2] / "resources" / "scenarios"
 
 
@@ -144,13 +144,12 @@ def switch_pack(ctx: ServiceContext, actor: Staff, source: str | Path,
     store database, where head office's packs go too), so moving the original breaks nothing.
 
     Raises:
-        DomainError: ``staff.not_manager``; the pack's own ``rulepack.*`` refusals.
+        DomainError: ``staff.not_allowed`` (a manager's job); the pack's ``rulepack.*`` refusals.
     """
-    if actor.role not in SWITCH_ROLES:
-        raise DomainError("staff.not_manager", number=actor.number)
-    pack = check_pack(source)
-    stored = _store_file(pack, source, packs_dir)
-    pack = load_pack(stored if stored in pack_names() else Path(stored))
+    with guard(ctx, "rules.switch_pack", actor.id):
+        pack = check_pack(source)
+        stored = _store_file(pack, source, packs_dir)
+        pack = load_pack(stored if stored in pack_names() else Path(stored))
     with ctx.uow() as uow:
         settings = uow.settings.get()
         before, settings.rulepack = settings.rulepack, stored

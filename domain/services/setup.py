@@ -6,9 +6,8 @@ from domain.catalog import Product
 from domain.errors import NotFound
 from domain.ids import new_id_str
 from domain.ports import UnitOfWork
-from domain.records import Role, StoreSettings
+from domain.records import StoreSettings
 from domain.services.context import ServiceContext, audit
-from domain.services.staff import add_staff
 
 
 def init_store(ctx: ServiceContext, settings: StoreSettings) -> StoreSettings:
@@ -48,10 +47,3 @@ def add_products(ctx: ServiceContext, products: list[Product]) -> None:
                 uow.products.save(product)
         uow.commit()
 
-
-def ensure_admin(ctx: ServiceContext, number: str, name: str, pin: str) -> None:
-    """The first login of a new store: an administrator who then adds everyone else."""
-    with ctx.uow() as uow:
-        if uow.staff.by_number(number) is not None:
-            return
-    add_staff(ctx, number, name, Role.ADMIN, pin)

@@ -9,13 +9,14 @@ from domain.ids import new_id_str
 from domain.ports import UnitOfWork
 from domain.records import Shift, TenderKind
 from domain.services.context import ServiceContext, audit, emit
+from domain.services.guard import guard
 
 
 def open_shift(ctx: ServiceContext, cashier_id: str, float_fen: int) -> Shift:
     """Start a shift with the cash float in the drawer; one open shift per cashier."""
     if float_fen < 0:
         raise ValidationError("shift.float_negative", field="float_fen")
-    with ctx.uow() as uow:
+    with guard(ctx, "shifts.open_shift", cashier_id), ctx.uow() as uow:
         if uow.shifts.open_for(cashier_id) is not None:
             raise DomainError("shift.already_open")
         shift = Shift(id=new_id_str(), cashier_id=cashier_id, opened_at=ctx.now(),
@@ -27,7 +28,7 @@ def open_shift(ctx: ServiceContext, cashier_id: str, float_fen: int) -> Shift:
 
 
 def current_shift(ctx: ServiceContext, cashier_id: str) -> Shift | None:
-    with ctx.uow() as uow:
+    with ctx.reader() as uow:
         return uow.shifts.open_for(cashier_id)
 
 
@@ -35,7 +36,7 @@ def close_shift(ctx: ServiceContext, cashier_id: str, counted_fen: int) -> Shift
     """Close with the counted cash; expected = float + cash taken − cash refunded/changed."""
     if counted_fen < 0:
         raise ValidationError("shift.counted_negative", field="counted_fen")
-    with ctx.uow() as uow:
+    with guard(ctx, "shifts.close_shift", cashier_id), ctx.uow() as uow:
         shift = uow.shifts.open_for(cashier_id)
         if shift is None:
             raise DomainError("shift.not_open")

@@ -11,14 +11,20 @@ from domain.errors import DomainError
 from domain.records import Role, TenderKind
 from domain.scenario import Scenario
 from domain.services import cart as carts
-from domain.services import checkout, maintenance, returns, rewards, wallet
+from domain.services import checkout, maintenance, member_pin, returns, rewards, wallet
 from domain.services.context import ServiceContext, to_wire
 from domain.services.members import register
+from domain.services.proofs import Approval
 from domain.services.setup import add_products
 from domain.services.simulate_seed import products, seed_coupon, seed_member
-from domain.services.staff import add_staff
+from domain.services.staff import add_staff, approve
 
 Step = dict[str, Any]
+# The runner's own staff: a manager (the store's first account, or one made before), and a
+# cashier and a front-desk clerk the manager adds. The manager approves with this PIN, through
+# staff.approve like any manager at a till: the runner has no way round the rules.
+SIM_PIN = "7391"
+MANAGER, CASHIER, DESK = ("9002", "SIM-MGR"), ("9001", "SIM"), ("9003", "SIM-DESK")
 
 
 class Simulation:
@@ -31,10 +37,12 @@ class Simulation:
         self.sales: dict[int, str] = {}  # step index -> receipt number
         self.cashier = ""
         self.manager = ""
+        self.desk = ""
 
     def load(self, scenario: Scenario) -> None:
-        self.cashier = self._staff("9001", "SIM", Role.CASHIER)
-        self.manager = self._staff("9002", "SIM-MGR", Role.MANAGER)
+        self.manager = self._staff(MANAGER, Role.MANAGER, None)
+        self.cashier = self._staff(CASHIER, Role.CASHIER, self.manager)
+        self.desk = self._staff(DESK, Role.FRONT_DESK, self.manager)
         add_products(self.ctx, products(scenario.catalog))
         with self.ctx.uow() as uow:
             for seed in scenario.members:
@@ -44,13 +52,19 @@ class Simulation:
                 self.coupons[seed["ref"]] = seed_coupon(self.ctx, uow, seed, owner).code
             uow.commit()
 
-    def _staff(self, number: str, name: str, role: Role) -> str:
-        """The simulation's own cashier and manager; reused when run twice on one database."""
-        with self.ctx.uow() as uow:
+    def _staff(self, who: tuple[str, str], role: Role, by: str | None) -> str:
+        """The simulation's own staff; reused when run twice on one database. Its manager is
+        made only as a store's first account: elsewhere the store's administrator adds it."""
+        number, name = who
+        with self.ctx.reader() as uow:
             found = uow.staff.by_number(number)
         if found is not None:
             return found.id
-        return add_staff(self.ctx, number, name, role, "7391").id
+        return add_staff(self.ctx, number, name, role, SIM_PIN, by=by).id
+
+    def _approval(self, action: str, requested_by: str, subject: str = "") -> Approval:
+        """The simulation's manager types their number and PIN, as at a till."""
+        return approve(self.ctx, MANAGER[0], SIM_PIN, action, requested_by, subject)
 
     def run(self, scenario: Scenario) -> dict[str, Any]:
         results = []
@@ -82,11 +96,12 @@ class Simulation:
         if step.get("manual_discount_fen"):
             carts.set_line_discount(cart, cart.lines[0].line_no, step["manual_discount_fen"])
         if step.get("manager_ok"):
-            cart.approved_by = self.manager
+            cart.approval = self._approval("checkout.complete", self.cashier,
+                                           checkout.override_subject(cart))
         for ref in step.get("coupons", []):
             carts.add_coupon(cart, self.coupons[ref])
         for tender in step.get("tenders", [{"type": "cash"}]):
-            carts.add_tender(cart, _tender(tender))
+            carts.add_tender(cart, self._tender(cart, tender))
         done = checkout.complete(self.ctx, cart)
         self.sales[index] = done.sale.receipt_no
         return {"receipt_no": done.sale.receipt_no, "due_fen": done.sale.total_fen,
@@ -106,10 +121,9 @@ class Simulation:
             done = returns.return_with_receipt(self.ctx, receipt, lines, self.cashier)
         else:
             items = [(line["sku"], line["qty"]) for line in step["lines"]]
-            manager = self.manager if step.get("manager_ok") else None
-            if manager is None:
-                raise DomainError("return.manager_required")
-            done = returns.return_without_receipt(self.ctx, items, self.cashier, manager,
+            approval = (self._approval("returns.return_without_receipt", self.cashier)
+                        if step.get("manager_ok") else None)
+            done = returns.return_without_receipt(self.ctx, items, self.cashier, approval,
                                                   self.members.get(step.get("member", "")))
         return {"receipt_no": done.sale.receipt_no, "due_fen": done.sale.total_fen,
                 "points_earned": done.sale.points_earned, "applied": [],
@@ -139,43 +153,67 @@ class Simulation:
                 referrer = uow.members.get(self.members[step["referrer"]])
             assert referrer is not None
             raw["referrer"] = referrer.mobile
-        done = register(self.ctx, raw, self.cashier)
+        done = register(self.ctx, raw, self.desk)
         self.members[step["ref"]] = done.member.id
         return {"created": done.created, "coupons_issued": [c.code for c in done.coupons]}
 
     def _topup(self, index: int, step: Step) -> dict[str, Any]:
         done = wallet.top_up(self.ctx, self.members[step["member"]], step["amount_fen"],
-                             self.cashier)
+                             self.desk)
         return {"bonus_fen": done.entry.bonus_fen,
                 "deposit_rate_unlocked": done.deposit_rate_unlocked}
 
     def _bonus(self, index: int, step: Step) -> dict[str, Any]:
         entry = rewards.bonus_points(self.ctx, self.members[step["member"]], step["reason"],
-                                     self.cashier, step.get("points"))
+                                     self.desk, step.get("points"))
         return {"points": entry.points}
 
     def _adjust(self, index: int, step: Step) -> dict[str, Any]:
-        manager = self.manager if step.get("manager_ok", True) else None
+        """The manager adjusts; without one (`manager_ok: false`) the front desk tries."""
+        who = self.manager if step.get("manager_ok", True) else self.desk
         entry = rewards.adjust_points(self.ctx, self.members[step["member"]], step["points"],
-                                      step["reason"], self.cashier, manager)
+                                      step["reason"], who)
         return {"points": entry.points}
 
     def _voucher(self, index: int, step: Step) -> dict[str, Any]:
         coupon = rewards.redeem_voucher(self.ctx, self.members[step["member"]], step["points"],
-                                        self.cashier)
+                                        self.desk)
         return {"coupon": coupon.code, "amount_fen": coupon.amount_fen}
 
     def _close_wallet(self, index: int, step: Step) -> dict[str, Any]:
-        manager = self.manager if step.get("manager_ok", True) else None
-        refund, forfeit = wallet.close_wallet(self.ctx, self.members[step["member"]],
-                                              self.cashier, manager)
+        member = self.members[step["member"]]
+        approval = (self._approval("wallet.close_wallet", self.desk, member)
+                    if step.get("manager_ok", True) else None)
+        refund, forfeit = wallet.close_wallet(self.ctx, member, self.desk, approval)
         return {"refund_fen": refund, "forfeit_fen": forfeit}
 
     def _close_day(self, index: int, step: Step) -> dict[str, Any]:
-        done = maintenance.close_day(self.ctx, self.cashier)
+        done = maintenance.close_day(self.ctx, self.manager)
         return {"business_date": done.business_date, "points_expired": done.points_expired,
                 "coupons_expired": done.coupons_expired,
                 "tier_changes": [(c.from_tier, c.to_tier, c.reason) for c in done.tier_changes]}
+
+    def _tender(self, cart: carts.Cart, spec: dict[str, Any]) -> carts.TenderRequest:
+        """A tender as the scenario says; a wallet payment with `pin_ok` (the default) is one
+        the member typed the PIN for: the mobile's last six digits, their PIN here."""
+        kind = TenderKind(spec["type"])
+        proof = ""
+        if kind is TenderKind.WALLET and spec.get("pin_ok", True) and cart.member_id:
+            proof = self._pin_proof(cart, spec.get("amount_fen"))
+        return carts.TenderRequest(kind=kind, amount_fen=spec.get("amount_fen"),
+                                   points=spec.get("points", 0),
+                                   reference=spec.get("reference", ""),
+                                   given_fen=spec.get("given_fen", 0), pin_proof=proof)
+
+    def _pin_proof(self, cart: carts.Cart, amount_fen: int | None) -> str:
+        assert cart.member_id is not None
+        with self.ctx.reader() as uow:
+            member = uow.members.get(cart.member_id)
+        assert member is not None
+        digits = "".join(ch for ch in member.mobile if ch.isdigit())
+        most = amount_fen if amount_fen is not None else checkout.quote(self.ctx, cart).due_fen
+        return member_pin.prove(self.ctx, member.id, digits[-6:], self.cashier, sale_id=cart.id,
+                                amount_fen=most).token
 
     def _expired_so_far(self) -> dict[str, int]:
         with self.ctx.uow() as uow:
@@ -197,11 +235,6 @@ class Simulation:
         return out
 
 
-def _tender(spec: dict[str, Any]) -> carts.TenderRequest:
-    return carts.TenderRequest(kind=TenderKind(spec["type"]), amount_fen=spec.get("amount_fen"),
-                               points=spec.get("points", 0), reference=spec.get("reference", ""),
-                               given_fen=spec.get("given_fen", 0),
-                               pin_ok=spec.get("pin_ok", True))
 
 
 def _line_reasons(lines: list[Any]) -> list[dict[str, Any]]:

@@ -66,9 +66,7 @@ def _one(request: TenderRequest, remaining: int, points_left: int, principal: in
     if kind is TenderKind.CASH:
         return _cash(request, remaining)
     amount = _amount(request, remaining)
-    if kind is TenderKind.WALLET:
-        if wallet_rules.needs_pin(amount, pack.wallet) and not request.pin_ok:
-            raise DomainError("wallet.pin_required", amount_fen=amount)
+    if kind is TenderKind.WALLET:  # the member's PIN: checkout checks its proof
         p, b = wallet_rules.draw(principal, bonus, amount)
         return Tender(kind=kind, amount_fen=amount, wallet_principal_fen=p, wallet_bonus_fen=b)
     if kind in (TenderKind.BANK_CARD, TenderKind.MOBILE):

@@ -28,8 +28,9 @@ from domain.rulepack import TierRule
 from domain.services import maintenance
 from domain.services.checkout import won_reason
 from domain.services.context import ServiceContext, audit, emit
+from domain.services.guard import guard
+from domain.services.proofs import Approval
 from domain.services.returns import Returned, find_sale, left_to_return, return_lines
-from domain.services.staff import MANAGER_ROLES
 
 # Anniversary reviews date a tier from the anniversary; every other change from its own day.
 _REVIEWS = frozenset({"retained", "downgrade"})
@@ -43,22 +44,26 @@ class Voided(Returned):
     tier_change: TierChange | None = None
 
 
-def void_sale(ctx: ServiceContext, receipt_no: str, manager_id: str, reason: str, *,
+def void_sale(ctx: ServiceContext, receipt_no: str, approval: Approval | None, reason: str, *,
               cashier_id: str, shift_id: str | None = None) -> Voided:
     """Undo the sale on receipt `receipt_no` in full; one commit for refund, ledgers and audit.
+    A manager approves it for that receipt (`staff.approve` for "voids.void_sale" with the
+    receipt number as subject), or is the one ringing it.
 
     Raises:
         ValidationError: void.reason_required, card.number_in_text (field "reason").
-        NotFound: sale.unknown. DomainError: staff.not_manager, void.other_day,
-            void.other_shift, void.already_returned, void.coupon_used.
+        NotFound: sale.unknown. DomainError: void.other_day, void.other_shift,
+            void.already_returned, void.coupon_used; the access refusals of guard.py.
     """
     why = reason.strip()
     if not why:
         raise ValidationError("void.reason_required", field="reason")
     card_data.check_text("reason", why)  # the reason is kept in the audit trail for good
-    with ctx.uow() as uow:
+    with guard(ctx, "voids.void_sale", cashier_id, approval,
+               subject=receipt_no.strip().upper()) as grant, ctx.uow() as uow:
+        manager_id = grant.authority
+        assert manager_id is not None
         original = find_sale(uow, receipt_no)
-        _check_manager(uow, manager_id)
         _check_same_shift(ctx, uow, original, shift_id)
         left = left_to_return(uow, original)
         if not left:
@@ -73,12 +78,6 @@ def void_sale(ctx: ServiceContext, receipt_no: str, manager_id: str, reason: str
               tier=f"{change.from_tier}→{change.to_tier}" if change else "")
         uow.commit()
     return Voided(done.sale, done.points_taken_back, done.points_balance, withdrawn, change)
-
-
-def _check_manager(uow: UnitOfWork, manager_id: str) -> None:
-    manager = uow.staff.get(manager_id)
-    if manager is None or manager.role not in MANAGER_ROLES or not manager.active:
-        raise DomainError("staff.not_manager", number=manager.number if manager else "")
 
 
 def _check_same_shift(ctx: ServiceContext, uow: UnitOfWork, original: Sale,

@@ -10,7 +10,9 @@ from domain import wallet as wallet_rules
 from domain.errors import DomainError, NotFound, ValidationError
 from domain.records import Balances, TenderKind, WalletEntry
 from domain.services.context import ServiceContext, audit
+from domain.services.guard import guard
 from domain.services.ledger import Posting, post_wallet
+from domain.services.proofs import Approval
 
 TOPUP_TENDERS = (TenderKind.CASH, TenderKind.BANK_CARD, TenderKind.MOBILE)
 
@@ -28,14 +30,14 @@ def preview_bonus(ctx: ServiceContext, amount_fen: int) -> int:
     return wallet_rules.topup_bonus(amount_fen, ctx.pack.wallet)
 
 
-def top_up(ctx: ServiceContext, member_id: str, amount_fen: int, staff_id: str | None,
+def top_up(ctx: ServiceContext, member_id: str, amount_fen: int, staff_id: str,
            tender: TenderKind = TenderKind.CASH, reference: str = "") -> TopUp:
     """Add principal plus the pack's bonus; a large deposit may unlock a discount (DOMAIN §8)."""
     if tender not in TOPUP_TENDERS:
         raise ValidationError("wallet.topup_tender", field="tender", tender=tender.value)
     card_data.check_text("reference", reference)  # the terminal's slip number, not the card's
     bonus = preview_bonus(ctx, amount_fen)
-    with ctx.uow() as uow:
+    with guard(ctx, "wallet.top_up", staff_id), ctx.uow() as uow:
         member = uow.members.get(member_id)
         if member is None:
             raise NotFound("member.unknown", member_id=member_id)
@@ -54,14 +56,16 @@ def top_up(ctx: ServiceContext, member_id: str, amount_fen: int, staff_id: str |
 
 
 def close_wallet(ctx: ServiceContext, member_id: str, staff_id: str,
-                 manager_id: str | None) -> tuple[int, int]:
-    """Refund the principal in cash and forfeit the bonus; a manager must approve.
+                 approval: Approval | None = None) -> tuple[int, int]:
+    """Refund the principal in cash and forfeit the bonus; a manager approves it for this
+    member (`staff.approve` for "wallet.close_wallet", the member id as subject), or is the
+    one closing it.
 
     Returns (principal refunded, bonus forfeited).
     """
-    if manager_id is None:
-        raise DomainError("wallet.manager_required")
-    with ctx.uow() as uow:
+    with guard(ctx, "wallet.close_wallet", staff_id, approval, subject=member_id) as grant, \
+            ctx.uow() as uow:
+        manager_id = grant.authority
         bal = uow.members.balances(member_id)
         refund, forfeit = wallet_rules.close(bal.wallet_principal_fen, bal.wallet_bonus_fen)
         if refund == 0 and forfeit == 0:

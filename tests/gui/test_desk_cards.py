@@ -18,6 +18,7 @@ from domain.cards import make_card_number, track2_data
 from domain.records import CardState
 from domain.services.members import MemberView, find_by_card
 from domain.services.rewards import adjust_points
+from domain.services.staff import login
 from hardware.peers.msr605_peer import Msr605Peer
 from hardware.peers.printer_peer import PrinterPeer
 from hardware.registry import DeviceRegistry
@@ -141,7 +142,8 @@ def test_replacing_a_lost_card_keeps_points_wallet_coupons_and_tier(
         encoder_peer: Msr605Peer, store: App) -> None:
     assert zhang.card is not None
     old = zhang.card.number
-    adjust_points(store.ctx, zhang.member.id, 1200, "welcome back", "s", "m")
+    adjust_points(store.ctx, zhang.member.id, 1200, "welcome back",
+                  login(store.ctx, "2001", "2468").id)
     before = find_by_card(store.ctx, old)
     assert before.balances.points == 1200 and before.balances.wallet_principal_fen > 0
     page = cards_page(cashier_keys, window, zhang)

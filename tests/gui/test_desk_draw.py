@@ -20,7 +20,7 @@ from tests.gui.desk_keys import desk_login, has, open_page, slip_with
 def points_for(store: App, card: str, points: int) -> str:
     manager = login(store.ctx, "2001", "2468")
     member_id = find_by_card(store.ctx, card).member.id
-    rewards.adjust_points(store.ctx, member_id, points, "draw test", manager.id, manager.id)
+    rewards.adjust_points(store.ctx, member_id, points, "draw test", manager.id)
     return member_id
 
 
@@ -34,7 +34,8 @@ def test_top_prize_with_stock_one_is_won_once_then_never_and_spins_cost_points(
         cashier_keys, window: MainWindow, store: App, cards: list[str],
         stripe: Callable[[str], str], printer_peer: PrinterPeer) -> None:
     keys = cashier_keys
-    draws.allot_stock(store.ctx, "DEMO-WHEEL", "P1", -2, None)  # one 丝巾礼盒 left at this store
+    draws.allot_stock(store.ctx, "DEMO-WHEEL", "P1", -2,  # one 丝巾礼盒 left at this store
+                      login(store.ctx, "2001", "2468").id)
     store.ctx.random_below = lambda n: 0  # every roll lands on the first slice in play
     member_id = points_for(store, cards[0], 100)
     desk_login(keys, window)

@@ -19,7 +19,7 @@ from tests.gui.desk_keys import desk_login, has, open_page, slip_with
 def give_points(store: App, card: str, points: int) -> None:
     manager = login(store.ctx, "2001", "2468")
     member_id = find_by_card(store.ctx, card).member.id
-    rewards.adjust_points(store.ctx, member_id, points, "event test", manager.id, manager.id)
+    rewards.adjust_points(store.ctx, member_id, points, "event test", manager.id)
 
 
 def test_invitation_list_by_points_and_csv(cashier_keys, window: MainWindow, store: App,

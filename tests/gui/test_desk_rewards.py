@@ -21,7 +21,7 @@ def give_points(store: App, card: str, points: int) -> str:
     manager: Staff = login(store.ctx, "2001", "2468")
     member_id = find_by_card(store.ctx, card).member.id
     rewards.adjust_points(store.ctx, member_id, points, "migrated from the old system",
-                          manager.id, manager.id)
+                          manager.id)
     return member_id
 
 

@@ -13,12 +13,14 @@ from desktop import feedback, i18n
 from desktop.screens.login import LoginScreen
 from desktop.viewmodels.status import LINK_PROBLEMS
 from domain.errors import DomainError
+from domain.services.access import USE_CASES, Gate
 
 ROOT = Path(__file__).resolve().parents[2]
 # Modules whose refusals reach the cashier at the till.
 TILL_SOURCES = [
     *(ROOT / "domain" / "services" / f"{name}.py"
-      for name in ("cart", "checkout", "tenders", "returns", "members", "staff", "shifts")),
+      for name in ("cart", "checkout", "tenders", "returns", "members", "staff", "shifts",
+                   "guard", "member_pin", "voids")),
     *(ROOT / "domain" / f"{name}.py"
       for name in ("pricing", "coupons", "points", "cards", "card_data", "dynamicqr", "wallet",
                    "allowances")),
@@ -28,7 +30,7 @@ TILL_SOURCES = [
     *sorted((ROOT / "desktop" / "screens").glob("*.py")),
 ]
 CODE = re.compile(
-    r"(?:DomainError|ValidationError|NotFound|DeviceError)\(\s*\"([a-z_]+\.[a-z_]+)\"")
+    r"(?:DomainError|ValidationError|NotFound|DeviceError|Refused)\(\s*\"([a-z_]+\.[a-z_]+)\"")
 # Raised in those modules, but by what the till never does (issuing cards and coupons, the
 # front desk's top-ups and closing wallets, manager adjustments).
 NOT_AT_THE_TILL = {
@@ -39,7 +41,7 @@ NOT_AT_THE_TILL = {
     "wallet.topup_tender", "wallet.manager_required", "wallet.refund_exceeds_payment",
     "points.paid_negative", "points.non_money_exceeds_total", "points.lot_overdrawn",
     "points.adjust_zero", "points.amount", "points.bonus_amount", "points.bonus_reason",
-    "points.reason_required", "points.manager_required", "points.voucher_unknown",
+    "points.reason_required", "points.voucher_unknown",
     "member.referrer_unknown", "tender.unknown", "return.sale_step_failed",
     "return.sku_not_in_sale", "staff.number_taken", "pin.bad_format", "pin.too_simple",
     "form.required",
@@ -51,6 +53,8 @@ def till_codes() -> set[str]:
     for path in TILL_SOURCES:
         if path.exists():
             found |= set(CODE.findall(path.read_text(encoding="utf-8")))
+    # A manager's approval missing: each gate's own code (domain/services/access.py).
+    found |= {g.approval for g in USE_CASES.values() if isinstance(g, Gate) and g.approval}
     # Codes made from a state: card.{state} and member.{status}.
     found |= {"card.lost", "card.replaced", "card.closed", "member.frozen", "member.closed",
               "printer.offline", "printer.disconnected", "printer.timeout", "scanner.offline",

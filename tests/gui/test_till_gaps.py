@@ -24,6 +24,7 @@ from domain.clock import FixedClock
 from domain.errors import DomainError
 from domain.records import Staff
 from domain.services import member_pin
+from domain.services.staff import login
 from sync.enroll import enroll
 from tests.gui.conftest import Cashier, DemoStore, KeyClock
 from tests.sync.fixtures import make_server  # noqa: F401 - a fixture, found by name
@@ -96,7 +97,7 @@ def test_the_members_own_pin_pays_from_stored_value_and_the_mobile_no_longer_doe
     pay = _wallet_sale(env, cashier, cards[0])
     member = pay.sale.member
     assert member is not None
-    member_pin.set_pin(env.ctx, member.member.id, OWN_PIN, cashier.id)
+    member_pin.set_pin(env.ctx, member.member.id, OWN_PIN, login(env.ctx, "3001", "3579").id)
     with pytest.raises(DomainError) as err:
         pay.add_wallet(pin=member.member.mobile[-6:])
     assert (err.value.code, err.value.params["left"]) == ("wallet.pin_wrong", 4)

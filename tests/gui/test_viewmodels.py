@@ -21,10 +21,18 @@ from domain.records import Staff, TenderKind
 from domain.services.cardissue import issue_card
 from domain.services.members import MemberView, register
 from domain.services.setup import add_products
+from domain.services.staff import login
 
 
 def sale_for(env: TillEnv, cashier: Staff) -> SaleViewModel:
     return SaleViewModel.start(env, cashier, None)
+
+
+def logged_in(env: TillEnv, number: str = "1001", pin: str = "1357") -> TillSession:
+    """The cashier's session at the till (a manager's approval is for whoever is in it)."""
+    session = TillSession(env)
+    session.login(number, pin)
+    return session
 
 
 def test_codes_sku_barcode_and_pinyin_add_lines_and_price_them(env: TillEnv,
@@ -218,9 +226,10 @@ def test_receipt_number_routes_to_a_return(env: TillEnv, cashier: Staff) -> None
 
 
 def test_staff_card_refused_at_its_owners_till(env: TillEnv, cashier: Staff, store: App) -> None:
+    desk = login(store.ctx, "3001", "3579").id
     member = register(store.ctx, {"name": "王收银", "mobile": "13600136000",
-                                  "privacy_accepted": True}, None).member
-    card = issue_card(store.ctx, member.id, None).card
+                                  "privacy_accepted": True}, desk).member
+    card = issue_card(store.ctx, member.id, desk).card
     with store.ctx.uow() as uow:
         uow.members.save(replace(member, staff_id=cashier.id))
         uow.cards.save(replace(card, is_staff=True))
@@ -241,7 +250,7 @@ def test_weighed_label_uses_the_label_price(env: TillEnv, cashier: Staff, store:
 
 def test_discount_beyond_the_limit_waits_for_a_manager(env: TillEnv, cashier: Staff,
                                                        store: App) -> None:
-    session = TillSession(env)
+    session = logged_in(env)
     sale = sale_for(env, cashier)
     sale.enter("A1001")
     sale.set_discount(1, 5000)  # under 10 %
@@ -249,13 +258,17 @@ def test_discount_beyond_the_limit_waits_for_a_manager(env: TillEnv, cashier: St
     sale.set_discount(1, 10000)
     assert sale.needs_approval()
     with pytest.raises(DomainError) as err:
-        session.authorize("1001", "1357")
+        session.approve("1001", "1357", "checkout.complete", sale.override_subject())
     assert err.value.code == "staff.not_manager"
-    sale.approve(session.authorize("2001", "2468"))
+    early = session.approve("2001", "2468", "checkout.complete", sale.override_subject())
+    sale.set_discount(1, 20000)  # the manager approved ¥100 off, not ¥200
+    sale.approve(early)
+    assert sale.needs_approval()
+    sale.approve(session.approve("2001", "2468", "checkout.complete", sale.override_subject()))
     assert not sale.needs_approval()
     pay = PaymentViewModel(sale)
     pay.add_cash()
-    assert pay.complete().sale.approved_by is not None
+    assert pay.complete().sale.approved_by == login(env.ctx, "2001", "2468").id
 
 
 def test_shift_close_counts_cash_taken(env: TillEnv, cashier: Staff) -> None:
@@ -331,22 +344,25 @@ def test_void_returns_everything_with_the_managers_approval(env: TillEnv, cashie
     done = pay.complete()
     back = ReturnViewModel(env, cashier)
     back.load(done.sale.receipt_no)
-    manager = TillSession(env).authorize("2001", "2468")
-    voided = back.void(manager, "wrong size rung up")
+    approval = logged_in(env).approve("2001", "2468", "voids.void_sale", done.sale.receipt_no)
+    voided = back.void(approval, "wrong size rung up")
     assert voided.sale.total_fen == -59900
     with store.store.engine.connect() as conn:
         from sqlalchemy import text
 
         rows = conn.execute(text("SELECT action, approved_by FROM audit_log "
                                  "WHERE action = 'void_sale'")).all()
-    assert rows == [("void_sale", manager.id)]
+    assert rows == [("void_sale", approval.approver_id)]
 
 
 def test_return_without_receipt_refunds_list_price(env: TillEnv, cashier: Staff) -> None:
-    manager = TillSession(env).authorize("2001", "2468")
-    done = ReturnViewModel(env, cashier).without_receipt([("F6001", 2)], manager)
+    approval = logged_in(env).approve("2001", "2468", "returns.return_without_receipt")
+    done = ReturnViewModel(env, cashier).without_receipt([("F6001", 2)], approval)
     assert done.sale.total_fen == -17800
-    assert done.sale.approved_by == manager.id
+    assert done.sale.approved_by == approval.approver_id
+    with pytest.raises(DomainError) as err:  # one approval, one return
+        ReturnViewModel(env, cashier).without_receipt([("F6001", 2)], approval)
+    assert err.value.code == "approval.used"
 
 
 def test_pin_check_is_the_mobiles_last_six_digits(zhang: MemberView) -> None:
@@ -368,9 +384,9 @@ def test_a_refused_change_leaves_the_sale_as_it_was(env: TillEnv, cashier: Staff
                                                     store: App) -> None:
     sale = sale_for(env, cashier)
     sale.enter("F6001")  # ￥89
-    sale.approve(TillSession(env).authorize("2001", "2468"))
+    sale.approve(logged_in(env).approve("2001", "2468", "checkout.complete"))
     with pytest.raises(DomainError) as err:
         sale.set_discount(1, 9000)  # more than the line costs
     assert err.value.code == "discount.manual_exceeds_line"
     assert sale.view().total_fen == 8900
-    assert sale.cart.approved_by is not None  # the earlier approval still stands
+    assert sale.cart.approval is not None  # the earlier approval still stands

@@ -118,10 +118,10 @@ def test_a_card_reported_lost_stays_lost_whatever_a_till_last_knew(
         server: Server, tenant: Tenant, make_till: Callable[..., Till]) -> None:
     a, b = enrolled_pair(server, tenant, make_till)
     member = member_at_both(a, b)
-    issued = cardissue.issue_card(a.ctx, member, None)
+    issued = cardissue.issue_card(a.ctx, member, a.desk)
     a.sync()
     b.sync()
-    cardissue.report_lost(a.ctx, issued.card.number, None)
+    cardissue.report_lost(a.ctx, issued.card.number, a.desk)
     a.sync()
     with b.app.store.uow() as uow:  # B, out of date, re-sends the card as it knew it
         card = uow.cards.get(issued.card.number)

@@ -40,7 +40,7 @@ def test_published_prices_staff_templates_and_allotments_reach_the_tills(
     till.sync()
     member = till.register("张三", "13800138000")
     till.sale(member, ("SHOES", 2))  # ￥1,000: 3,000 points
-    rewards.redeem_gift(till.ctx, member, "MUG", "cashier-1")
+    rewards.redeem_gift(till.ctx, member, "MUG", till.desk)
     publish(server.engine, Publication(gifts=[GiftDoc(
         store=tenant.a, code="MUG", name="马克杯", cost_fen=2000, points_price=600,
         allotted=15)]), tenant.merchant, now)  # five more: allotments are cumulative

@@ -15,9 +15,9 @@ from domain.clock import FixedClock
 from domain.errors import DomainError
 from domain.records import TenderKind
 from domain.services import cart as carts
-from domain.services import checkout, returns
+from domain.services import checkout, member_pin, returns
 from domain.services.members import find_by_card, find_by_mobile
-from domain.services.staff import login
+from domain.services.staff import approve, login
 
 
 def demo(app: App) -> tuple[str, list[str]]:
@@ -77,7 +77,8 @@ def test_discount_beyond_the_cashiers_limit_needs_a_manager(app: App) -> None:
         checkout.complete(app.ctx, cart)
     assert err.value.code == "sale.manager_required"
     manager = login(app.ctx, "2001", "2468")
-    cart.approved_by = manager.id
+    cart.approval = approve(app.ctx, "2001", "2468", "checkout.complete", cashier,
+                            checkout.override_subject(cart))
     done = checkout.complete(app.ctx, cart)
     assert done.sale.total_fen == 39900
     assert done.sale.approved_by == manager.id
@@ -93,7 +94,9 @@ def test_wallet_payment_above_the_limit_needs_the_pin(app: App) -> None:
     with pytest.raises(DomainError) as err:
         checkout.complete(app.ctx, cart)
     assert err.value.code == "wallet.pin_required"
-    cart.tenders = [carts.TenderRequest(TenderKind.WALLET, pin_ok=True)]
+    proof = member_pin.prove(app.ctx, member.id, "138000", cashier, sale_id=cart.id,
+                             amount_fen=59900)  # no PIN of their own: the mobile's last six
+    cart.tenders = [carts.TenderRequest(TenderKind.WALLET, pin_proof=proof.token)]
     done = checkout.complete(app.ctx, cart)
     wallet = done.sale.tenders[0]
     assert wallet.wallet_principal_fen + wallet.wallet_bonus_fen == 59900
@@ -104,8 +107,10 @@ def test_return_without_receipt_refunds_cash_with_a_manager(app: App) -> None:
     cashier, _ = demo(app)
     manager = login(app.ctx, "2001", "2468")
     member = find_by_mobile(app.ctx, "13700137000").member
-    done = returns.return_without_receipt(app.ctx, [("F6001", 2)], cashier, manager.id,
+    approval = approve(app.ctx, "2001", "2468", "returns.return_without_receipt", cashier)
+    done = returns.return_without_receipt(app.ctx, [("F6001", 2)], cashier, approval,
                                           member.id)
+    assert done.sale.approved_by == manager.id
     assert done.sale.total_fen == -17800
     assert [(t.kind, t.amount_fen) for t in done.sale.tenders] == [(TenderKind.CASH, -17800)]
     assert done.points_taken_back == 178

@@ -19,6 +19,8 @@ from domain.luckydraw import Draw, Prize, PrizeKind
 from domain.services import draws, rewards
 from domain.services.members import find_by_card
 from domain.services.staff import login
+from tests.staffing import desk
+from tests.staffing import manager as manager_of
 
 WHEEL = Draw("SPRING", "春季大转盘", cost_points=20)
 
@@ -34,7 +36,7 @@ def member(app: App) -> str:
     cards = load_demo(app.ctx)
     member_id = find_by_card(app.ctx, cards[0]).member.id
     manager = login(app.ctx, "2001", "2468").id
-    rewards.adjust_points(app.ctx, member_id, 100, "draw test", manager, manager)
+    rewards.adjust_points(app.ctx, member_id, 100, "draw test", manager)
     draws.define_draw(app.ctx, WHEEL, prizes(), manager)
     return member_id
 
@@ -48,14 +50,14 @@ def spins_recorded(app: App) -> list[tuple[int, int, str]]:
 def test_the_free_spin_is_used_once_a_day_then_spins_cost_points(
         app: App, member: str, clock: FixedClock) -> None:
     ctx = replace(app.ctx, random_below=lambda n: n - 1)  # the last segment: thanks
-    first = draws.spin(ctx, member, "SPRING", None)
-    second = draws.spin(ctx, member, "SPRING", None)
+    first = draws.spin(ctx, member, "SPRING", desk(app.ctx))
+    second = draws.spin(ctx, member, "SPRING", desk(app.ctx))
     assert (first.spin.free, first.points_balance, first.free_left) == (True, 100, 0)
     assert (second.spin.free, second.spin.cost_points, second.points_balance) == (False, 20, 80)
     assert draws.offer(ctx, member, "SPRING").cost_points == 20
     clock.advance(timedelta(days=1))
     assert draws.offer(ctx, member, "SPRING").free_left == 1
-    third = draws.spin(ctx, member, "SPRING", None)
+    third = draws.spin(ctx, member, "SPRING", desk(app.ctx))
     assert (third.spin.free, third.points_balance) == (True, 80)
     assert spins_recorded(app) == [(1, 0, "THX"), (0, 20, "THX"), (1, 0, "THX")]
     assert verify(app.store) == []
@@ -64,7 +66,7 @@ def test_the_free_spin_is_used_once_a_day_then_spins_cost_points(
 def test_a_prize_is_never_given_beyond_the_stock_allotted_to_the_store(
         app: App, member: str) -> None:
     for _ in range(5):  # the real random source: the bag holds 90 % of the wheel
-        draws.spin(app.ctx, member, "SPRING", None)
+        draws.spin(app.ctx, member, "SPRING", desk(app.ctx))
     with app.store.reader() as uow:
         given = {p.code: (p.given, p.allotted) for p in uow.draws.prizes("SPRING")}
     assert given["BAG"][0] <= 2
@@ -76,8 +78,8 @@ def test_a_prize_is_never_given_beyond_the_stock_allotted_to_the_store(
         left = next(p for p in uow.draws.prizes("SPRING") if p.code == "BAG").remaining
     results = []
     for _ in range(3):
-        rewards.bonus_points(app.ctx, member, "share", None, points=20)
-        results.append(draws.spin(ctx, member, "SPRING", None).prize)
+        rewards.bonus_points(app.ctx, member, "share", desk(app.ctx), points=20)
+        results.append(draws.spin(ctx, member, "SPRING", desk(app.ctx)).prize)
     assert [r.code if r else None for r in results] == ["BAG"] * (left or 0) + [
         "P50"] * (3 - (left or 0))  # with the bag gone, roll 0 lands on the next prize
     assert verify(app.store) == []
@@ -85,23 +87,23 @@ def test_a_prize_is_never_given_beyond_the_stock_allotted_to_the_store(
 
 def test_a_spin_without_enough_points_writes_nothing(app: App, member: str) -> None:
     ctx = replace(app.ctx, random_below=lambda n: n - 1)
-    draws.spin(ctx, member, "SPRING", None)  # the free one
+    draws.spin(ctx, member, "SPRING", desk(app.ctx))  # the free one
     manager = login(app.ctx, "2001", "2468").id
-    rewards.adjust_points(app.ctx, member, -90, "draw test", manager, manager)
+    rewards.adjust_points(app.ctx, member, -90, "draw test", manager)
     with pytest.raises(DomainError) as err:
-        draws.spin(ctx, member, "SPRING", None)
+        draws.spin(ctx, member, "SPRING", desk(app.ctx))
     assert err.value.code == "points.insufficient"
     assert len(spins_recorded(app)) == 1
 
 
 def test_head_office_resending_a_draw_keeps_what_was_given(app: App, member: str) -> None:
     ctx = replace(app.ctx, random_below=lambda n: 0)
-    draws.spin(ctx, member, "SPRING", None)
-    draws.define_draw(app.ctx, WHEEL, prizes(bag_stock=3), None)
-    bag = draws.allot_stock(app.ctx, "SPRING", "BAG", 2, None)
+    draws.spin(ctx, member, "SPRING", desk(app.ctx))
+    draws.define_draw(app.ctx, WHEEL, prizes(bag_stock=3), manager_of(app.ctx))
+    bag = draws.allot_stock(app.ctx, "SPRING", "BAG", 2, manager_of(app.ctx))
     assert (bag.allotted, bag.given, bag.remaining) == (5, 1, 4)
     with pytest.raises(DomainError) as err:
-        draws.allot_stock(app.ctx, "SPRING", "BAG", -5, None)
+        draws.allot_stock(app.ctx, "SPRING", "BAG", -5, manager_of(app.ctx))
     assert err.value.code == "draw.stock_below_given"
 
 
@@ -112,10 +114,10 @@ def test_the_database_itself_refuses_giving_beyond_the_allotment(app: App, membe
 
 
 def test_a_closed_or_unknown_draw_is_refused(app: App, member: str) -> None:
-    draws.define_draw(app.ctx, replace(WHEEL, active=False), prizes(), None)
+    draws.define_draw(app.ctx, replace(WHEEL, active=False), prizes(), manager_of(app.ctx))
     for code, expected in (("SPRING", "draw.closed"), ("NOPE", "draw.unknown")):
         with pytest.raises(DomainError) as err:
-            draws.spin(app.ctx, member, code, None)
+            draws.spin(app.ctx, member, code, desk(app.ctx))
         assert err.value.code == expected
 
 

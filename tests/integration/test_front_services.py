@@ -17,7 +17,8 @@ from domain.records import CardState, TenderKind
 from domain.services import campaigns, cardissue, checkout, returns, rewards, shifts, wallet
 from domain.services import cart as carts
 from domain.services.members import find_by_card, find_by_code, find_by_swipe, register
-from domain.services.staff import login
+from domain.services.staff import approve, login
+from tests.staffing import desk
 
 
 @pytest.fixture
@@ -75,14 +76,14 @@ def test_printed_number_and_mobile_find_the_same_member(
 
 def test_lost_card_is_refused_and_its_replacement_keeps_the_balances(
         store: tuple[App, list[str], str]) -> None:
-    app, cards, cashier = store
+    app, cards, _ = store
     before = find_by_card(app.ctx, cards[0])
-    lost = cardissue.report_lost(app.ctx, cards[0], cashier)
+    lost = cardissue.report_lost(app.ctx, cards[0], desk(app.ctx))
     assert lost.state is CardState.LOST
     with pytest.raises(DomainError) as err:
         find_by_card(app.ctx, cards[0])
     assert err.value.code == "card.lost"
-    new = cardissue.replace_card(app.ctx, cards[0], cashier)
+    new = cardissue.replace_card(app.ctx, cards[0], desk(app.ctx))
     assert new.card.number != cards[0] and len(new.card.number) == 13
     assert new.track2.startswith(f";{new.card.number}=")
     after = find_by_card(app.ctx, new.card.number)
@@ -95,31 +96,32 @@ def test_lost_card_is_refused_and_its_replacement_keeps_the_balances(
 
 def test_card_numbers_follow_the_store_region_in_sequence(
         store: tuple[App, list[str], str]) -> None:
-    app, cards, cashier = store
+    app, cards, _ = store
     serials = sorted(int(c[7:12]) for c in cards)
     assert serials == [1, 2, 3]
     assert all(c.startswith("130" + app.settings.region_code) for c in cards)
     member = register(app.ctx, {"name": "赵六", "mobile": "13600136000",
-                                "privacy_accepted": True}, cashier).member
-    assert cardissue.issue_card(app.ctx, member.id, cashier).card.number[7:12] == "00004"
+                                "privacy_accepted": True}, desk(app.ctx)).member
+    assert cardissue.issue_card(app.ctx, member.id, desk(app.ctx)).card.number[7:12] == "00004"
 
 
 def test_gifts_and_vouchers_spend_points_and_stock(store: tuple[App, list[str], str]) -> None:
     app, cards, cashier = store
-    manager = login(app.ctx, "2001", "2468").id
+    manager, front = login(app.ctx, "2001", "2468").id, desk(app.ctx)
     member = find_by_card(app.ctx, cards[2]).member
-    rewards.adjust_points(app.ctx, member.id, 2500, "migrated balance", cashier, manager)
-    gift = rewards.redeem_gift(app.ctx, member.id, "GIFT-BAG", cashier)
+    rewards.adjust_points(app.ctx, member.id, 2500, "migrated balance", manager)
+    gift = rewards.redeem_gift(app.ctx, member.id, "GIFT-BAG", front)
     assert gift.stock == 49
-    coupon = rewards.redeem_voucher(app.ctx, member.id, 2000, cashier)
+    coupon = rewards.redeem_voucher(app.ctx, member.id, 2000, front)
     assert coupon.amount_fen == 5000
     assert find_by_card(app.ctx, cards[2]).balances.points == 2500 - 300 - 2000
     with pytest.raises(DomainError) as err:
-        rewards.redeem_voucher(app.ctx, member.id, 2000, cashier)
+        rewards.redeem_voucher(app.ctx, member.id, 2000, front)
     assert err.value.code == "points.insufficient"
-    with pytest.raises(DomainError) as no_manager:
-        rewards.adjust_points(app.ctx, member.id, 10, "kind", cashier, None)
-    assert no_manager.value.code == "points.manager_required"
+    for not_a_manager in (cashier, front):
+        with pytest.raises(DomainError) as no_manager:
+            rewards.adjust_points(app.ctx, member.id, 10, "kind", not_a_manager)
+        assert no_manager.value.code == "staff.not_allowed"
     assert verify(app.store) == []
 
 
@@ -137,8 +139,8 @@ def test_a_wrong_pin_is_refused_the_same_way_as_an_unknown_number(
 def test_a_staff_card_is_refused_at_its_owners_till(store: tuple[App, list[str], str]) -> None:
     app, _, cashier = store
     member = register(app.ctx, {"name": "王收银", "mobile": "13500135000",
-                                "privacy_accepted": True}, cashier).member
-    card = cardissue.issue_card(app.ctx, member.id, cashier, is_staff=True).card
+                                "privacy_accepted": True}, desk(app.ctx)).member
+    card = cardissue.issue_card(app.ctx, member.id, desk(app.ctx), is_staff=True).card
     with app.ctx.uow() as uow:
         uow.members.save(replace(member, staff_id=cashier))
         uow.commit()
@@ -154,15 +156,15 @@ def test_a_staff_card_is_refused_at_its_owners_till(store: tuple[App, list[str],
 
 
 def test_event_check_in_once_and_bulk_coupons(store: tuple[App, list[str], str]) -> None:
-    app, cards, cashier = store
+    app, cards, _ = store
     member = find_by_card(app.ctx, cards[0]).member
-    done = campaigns.check_in(app.ctx, member.id, "spring-gala", cashier)
+    done = campaigns.check_in(app.ctx, member.id, "spring-gala", desk(app.ctx))
     assert done.coupon is not None and done.coupon.amount_fen == 5000
     with pytest.raises(DomainError) as err:
-        campaigns.check_in(app.ctx, member.id, "spring-gala", cashier)
+        campaigns.check_in(app.ctx, member.id, "spring-gala", desk(app.ctx))
     assert err.value.code == "event.already_checked_in"
     others = [find_by_card(app.ctx, c).member.id for c in cards[1:]]
-    manager = login(app.ctx, "2001", "2468").id
-    issued = campaigns.issue_bulk(app.ctx, others, "checkin50", cashier, manager)
+    approval = approve(app.ctx, "2001", "2468", "campaigns.issue_bulk", desk(app.ctx))
+    issued = campaigns.issue_bulk(app.ctx, others, "checkin50", desk(app.ctx), approval)
     assert sorted(c.member_id or "" for c in issued) == sorted(others)
     assert len({c.code for c in issued}) == 2

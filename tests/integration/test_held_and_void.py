@@ -16,7 +16,8 @@ from domain.records import CouponState, TenderKind
 from domain.services import cart as carts
 from domain.services import checkout, held, member_pin, shifts, voids
 from domain.services.members import find_by_card
-from domain.services.staff import login
+from domain.services.staff import approve, login
+from tests.staffing import desk
 
 PIN = "260514"
 
@@ -42,7 +43,8 @@ def test_a_held_sale_survives_closing_the_store_and_is_paid_after_recall(
     line = carts.add_item(app.ctx, cart, "A1001")
     carts.add_item(app.ctx, cart, "F6001", 2)
     carts.set_line_discount(cart, line.line_no, 9900)  # beyond the limit: a manager said yes
-    cart.approved_by = manager
+    cart.approval = approve(app.ctx, "2001", "2468", "checkout.complete", cashier,
+                            checkout.override_subject(cart))
     carts.add_tender(cart, carts.TenderRequest(TenderKind.BANK_CARD, amount_fen=10000,
                                                reference="POS-77"))
     put = held.hold(app.ctx, cart, cashier)
@@ -58,7 +60,13 @@ def test_a_held_sale_survives_closing_the_store_and_is_paid_after_recall(
                                                                      cashier)
         back = held.recall(again.ctx, waiting.id, manager, None)
         assert held.waiting(again.ctx) == []  # taken off the list in the same transaction
-        assert back.cashier_id == manager and back.approved_by == manager
+        assert back.cashier_id == manager and back.approval == cart.approval
+        # The approval was minted by the program closed last night: only a manager ringing
+        # the sale (as here) or a new approval lets the discount through.
+        assert not checkout.approval_needed(again.ctx, back, checkout.quote(again.ctx, back))
+        back.cashier_id = cashier
+        assert checkout.approval_needed(again.ctx, back, checkout.quote(again.ctx, back))
+        back.cashier_id = manager
         assert [(ln.product.sku, ln.qty, ln.manual_discount_fen) for ln in back.lines] == [
             ("A1001", 1, 9900), ("F6001", 2, 0)]
         assert back.card_number == cards[0] and back.tenders == cart.tenders
@@ -85,16 +93,16 @@ def test_an_empty_cart_cannot_be_held(app: App) -> None:
 
 def test_a_pin_of_their_own_replaces_the_mobile_digits_and_travels_only_hashed(
         app: App) -> None:
-    cashier, _, cards = demo(app)
+    _, _, cards = demo(app)
     member = find_by_card(app.ctx, cards[0]).member
     mobile_pin = member.mobile[-6:]
     assert member_pin.check_pin(app.ctx, member, mobile_pin)  # no PIN yet: the documented rule
     for weak, code in (("1234", "pin.too_simple"), ("12a4", "pin.bad_format"),
                        ("1234567", "pin.bad_format")):
         with pytest.raises(DomainError) as err:
-            member_pin.set_pin(app.ctx, member.id, weak, cashier)
+            member_pin.set_pin(app.ctx, member.id, weak, desk(app.ctx))
         assert err.value.code == code
-    member_pin.set_pin(app.ctx, member.id, PIN, cashier)
+    member_pin.set_pin(app.ctx, member.id, PIN, desk(app.ctx))
     assert member_pin.check_pin(app.ctx, member, PIN)
     assert not member_pin.check_pin(app.ctx, member, mobile_pin)
     [(stored,)] = rows(app, "SELECT pin_hash FROM member_pins")
@@ -103,15 +111,16 @@ def test_a_pin_of_their_own_replaces_the_mobile_digits_and_travels_only_hashed(
                          "('member.patched', 'audit.entry') ORDER BY seq")
     assert all(PIN not in str(p) for _, p in payloads)
     assert any(t == "member.patched" and str(stored) in str(p) for t, p in payloads)
-    assert rows(app, "SELECT action, target FROM audit_log WHERE action LIKE 'member_pin%'") == [
-        ("member_pin_set", member.id)]
+    assert rows(app, "SELECT action, target FROM audit_log WHERE action LIKE 'member_pin%' "
+                     "ORDER BY at, id") == [("member_pin_set", member.id),
+                                           ("member_pin_wrong", member.id)]  # the mobile's
 
 
 def test_five_wrong_pins_lock_stored_value_for_the_rest_of_the_day(
         app: App, clock: FixedClock) -> None:
-    cashier, _, cards = demo(app)
+    _, _, cards = demo(app)
     member = find_by_card(app.ctx, cards[0]).member
-    member_pin.set_pin(app.ctx, member.id, PIN, cashier)
+    member_pin.set_pin(app.ctx, member.id, PIN, desk(app.ctx))
     for left in (4, 3, 2, 1):
         assert not member_pin.check_pin(app.ctx, member, "000000")
         assert member_pin.tries_left(app.ctx, member.id) == left
@@ -130,13 +139,13 @@ def test_five_wrong_pins_lock_stored_value_for_the_rest_of_the_day(
 
 def test_wrong_tries_of_the_mobile_digits_count_too_and_a_new_pin_lifts_the_lock(
         app: App) -> None:
-    cashier, _, cards = demo(app)
+    _, _, cards = demo(app)
     member = find_by_card(app.ctx, cards[0]).member
     for _ in range(member_pin.MAX_TRIES - 1):
         assert not member_pin.check_pin(app.ctx, member, "999999")
     with pytest.raises(DomainError):
         member_pin.check_pin(app.ctx, member, "999999")
-    member_pin.set_pin(app.ctx, member.id, PIN, cashier)  # at the front desk, member present
+    member_pin.set_pin(app.ctx, member.id, PIN, desk(app.ctx))  # at the front desk, in person
     member_pin.check_not_locked(app.ctx, member.id)
     assert member_pin.check_pin(app.ctx, member, PIN)
 
@@ -163,7 +172,7 @@ def _paid_with_everything(app: App, cashier: str,
     carts.add_item(app.ctx, cart, "A1001")
     carts.add_coupon(cart, coupon.code)
     carts.add_tender(cart, carts.TenderRequest(TenderKind.POINTS, points=300))
-    carts.add_tender(cart, carts.TenderRequest(TenderKind.WALLET, amount_fen=20000))
+    carts.add_tender(cart, carts.TenderRequest(TenderKind.WALLET, amount_fen=20000))  # no PIN
     carts.add_tender(cart, carts.TenderRequest(TenderKind.CASH, given_fen=50000))
     return checkout.complete(app.ctx, cart), before
 
@@ -185,7 +194,8 @@ def test_a_void_puts_every_balance_back_in_one_transaction(app: App) -> None:
     shift = shifts.current_shift(app.ctx, cashier)
     assert shift is not None
 
-    done = voids.void_sale(app.ctx, sale.sale.receipt_no, manager, "rung up twice",
+    approval = approve(app.ctx, "2001", "2468", "voids.void_sale", cashier, sale.sale.receipt_no)
+    done = voids.void_sale(app.ctx, sale.sale.receipt_no, approval, "rung up twice",
                            cashier_id=cashier, shift_id=shift.id)
 
     assert done.sale.total_fen == -sale.sale.total_fen and done.sale.approved_by == manager
@@ -204,7 +214,7 @@ def test_a_void_puts_every_balance_back_in_one_transaction(app: App) -> None:
             "wallet.entry"} <= set(new)
     assert verify(app.store) == []
     with pytest.raises(DomainError) as err:
-        voids.void_sale(app.ctx, sale.sale.receipt_no, manager, "again", cashier_id=cashier)
+        voids.void_sale(app.ctx, sale.sale.receipt_no, None, "again", cashier_id=manager)
     assert err.value.code == "void.already_returned"
 
 
@@ -220,7 +230,7 @@ def test_a_void_that_fails_at_its_last_step_leaves_nothing_behind(
         raise RuntimeError("the till lost power writing the audit entry")
     monkeypatch.setattr(voids, "audit", power_cut)
     with pytest.raises(RuntimeError):
-        voids.void_sale(app.ctx, sale.sale.receipt_no, manager, "mistake", cashier_id=cashier)
+        voids.void_sale(app.ctx, sale.sale.receipt_no, None, "mistake", cashier_id=manager)
 
     assert _state(app, member_id) == balances
     assert rows(app, "SELECT count(*) FROM outbox") == outbox
@@ -234,14 +244,16 @@ def test_a_void_is_refused_after_the_day_or_the_shift_or_without_a_manager(
     receipt = sale.sale.receipt_no
 
     def refused(**kw: object) -> str:
-        args: dict[str, object] = {"manager_id": manager, "reason": "mistake",
-                                   "cashier_id": cashier, **kw}
+        args: dict[str, object] = {"approval": None, "reason": "mistake",
+                                   "cashier_id": manager, **kw}
         with pytest.raises(DomainError) as err:
             voids.void_sale(app.ctx, receipt, **args)  # type: ignore[arg-type]
         return err.value.code
 
     assert refused(reason="  ") == "void.reason_required"
-    assert refused(manager_id=cashier) == "staff.not_manager"
+    assert refused(cashier_id=cashier) == "void.manager_required"
+    assert refused(cashier_id=cashier, approval=manager) == "approval.invalid"
+    assert refused(cashier_id=cashier, approval=cashier) == "approval.invalid"
     assert refused(shift_id="another-shift") == "void.other_shift"
     shifts.close_shift(app.ctx, cashier, 0)
     assert refused() == "void.other_shift"

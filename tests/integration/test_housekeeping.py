@@ -23,6 +23,7 @@ from domain.errors import RulePackError
 from domain.packload import load_pack
 from domain.services import maintenance
 from domain.services.members import find_by_code, find_by_swipe
+from tests.staffing import manager
 
 RETENTION = timedelta(days=30)
 
@@ -76,7 +77,7 @@ def test_day_close_prunes_acknowledged_events_older_than_the_retention(
         synced: tuple[App, list[int]], clock: FixedClock) -> None:
     app, made = synced
     clock.advance(RETENTION + timedelta(days=1))
-    done = maintenance.close_day(app.ctx)
+    done = maintenance.close_day(app.ctx, manager(app.ctx))
     # Everything acknowledged goes except the newest acknowledged event; the rest are pending.
     assert seqs(app, made[-1]) == made[-4:]
     assert done.outbox_pruned == len(made) - 4
@@ -94,7 +95,7 @@ def test_nothing_is_pruned_inside_the_retention(
         synced: tuple[App, list[int]], clock: FixedClock) -> None:
     app, made = synced
     clock.advance(RETENTION - timedelta(hours=1))
-    assert maintenance.close_day(app.ctx).outbox_pruned == 0
+    assert maintenance.close_day(app.ctx, manager(app.ctx)).outbox_pruned == 0
     assert seqs(app, made[-1]) == made
 
 
@@ -105,7 +106,7 @@ def test_pruning_stops_at_an_unacknowledged_or_recently_acknowledged_event(
     ack(app, made[:4] + made[5:])  # the fifth has not been answered yet
     clock.advance(RETENTION + timedelta(days=1))
     ack(app, [made[4]])  # answered today: it stays another 30 days, and so does what follows
-    assert maintenance.close_day(app.ctx).outbox_pruned == 4
+    assert maintenance.close_day(app.ctx, manager(app.ctx)).outbox_pruned == 4
     assert seqs(app, made[-1]) == made[4:]
     assert verify(app.store) == []
 
@@ -116,7 +117,7 @@ def test_pruning_never_passes_what_head_office_says_it_has(
     made = seqs(app)
     ack(app, made, through=3)
     clock.advance(RETENTION + timedelta(days=1))
-    assert maintenance.close_day(app.ctx).outbox_pruned == 3
+    assert maintenance.close_day(app.ctx, manager(app.ctx)).outbox_pruned == 3
     assert seqs(app, made[-1]) == made[3:]
 
 
@@ -125,13 +126,13 @@ def test_a_second_prune_moves_the_watermark_on(app: App, clock: FixedClock) -> N
     first = seqs(app)
     ack(app, first)
     clock.advance(RETENTION + timedelta(days=1))
-    maintenance.close_day(app.ctx)
+    maintenance.close_day(app.ctx, manager(app.ctx))
     assert seqs(app, first[-1]) == [first[-1]]
     append(app, 3)
     second = seqs(app)  # the one kept, day close's own events, and three more
     ack(app, second)
     clock.advance(RETENTION + timedelta(days=1))
-    assert maintenance.close_day(app.ctx).outbox_pruned == len(second) - 1
+    assert maintenance.close_day(app.ctx, manager(app.ctx)).outbox_pruned == len(second) - 1
     assert seqs(app, second[-1]) == [second[-1]]
     assert rows(app, "SELECT value FROM counters WHERE name = ?", PRUNED_THROUGH) == [
         (second[-2],)]
@@ -142,7 +143,7 @@ def test_verify_still_finds_a_real_gap_after_pruning(
         synced: tuple[App, list[int]], clock: FixedClock) -> None:
     app, made = synced
     clock.advance(RETENTION + timedelta(days=1))
-    maintenance.close_day(app.ctx)
+    maintenance.close_day(app.ctx, manager(app.ctx))
     with sqlite3.connect(app.store.path) as raw:
         raw.execute("DELETE FROM outbox WHERE seq = ?", (made[-2],))
     terminal = app.settings.terminal_id

@@ -17,6 +17,7 @@ from domain import importing
 from domain.errors import DomainError
 from domain.services import imports
 from domain.services.members import find_by_mobile
+from tests.staffing import manager
 
 GOOD_ID = "11010519491231002X"
 FILE = (
@@ -60,7 +61,7 @@ def test_a_dry_run_lists_every_bad_row_and_imports_nothing(app: App,
 
 def test_the_import_takes_the_good_rows_with_their_balances(app: App,
                                                            table: importing.Table) -> None:
-    done = imports.import_members(app.ctx, table, {}, None)
+    done = imports.import_members(app.ctx, table, {}, manager(app.ctx))
     assert (len(done.member_ids), done.points, done.wallet_fen, done.wallet_bonus_fen) == (
         2, 1200, 50000 + 8880, 2500)
     chen = find_by_mobile(app.ctx, "13500135000")
@@ -92,7 +93,7 @@ def test_the_import_is_all_or_nothing(app: App, table: importing.Table,
 
     monkeypatch.setattr(imports, "post_wallet", failing)
     with pytest.raises(DomainError):
-        imports.import_members(app.ctx, table, {}, None)
+        imports.import_members(app.ctx, table, {}, manager(app.ctx))
     assert member_count(app) == before
     assert verify(app.store) == []
 
@@ -106,16 +107,17 @@ def test_an_xlsx_sheet_reads_like_the_csv(tmp_path: Path, app: App) -> None:
     book.save(tmp_path / "old.xlsx")
     table = read_table(tmp_path / "old.xlsx")
     assert table.rows == (("冯九", "13500135009", "1990-03-08", "300"),)
-    done = imports.import_members(app.ctx, table, {}, None)
+    done = imports.import_members(app.ctx, table, {}, manager(app.ctx))
     assert len(done.member_ids) == 1 and done.points == 300
 
 
 def test_export_a_segment_for_messaging(app: App) -> None:
     load_demo(app.ctx)  # 张三 consented to marketing; none of the three bought anything
-    text, count = imports.export_segment(app.ctx, "never", None)
+    text, count = imports.export_segment(app.ctx, "never", manager(app.ctx))
     assert count == 1
     lines = text.lstrip("\ufeff").splitlines()
     assert lines[0] == ",".join(imports.EXPORT_HEADER)
     assert lines[1].startswith("张三,13800138000,13") and lines[1].endswith(",03-08,1")
-    everyone, count_all = imports.export_segment(app.ctx, "never", None, consented_only=False)
+    everyone, count_all = imports.export_segment(app.ctx, "never", manager(app.ctx),
+                                                  consented_only=False)
     assert count_all == 3 and len(everyone.splitlines()) == 4

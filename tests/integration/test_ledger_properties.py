@@ -36,15 +36,15 @@ class Till:
         load_demo(app.ctx)
         self.cashier = login(app.ctx, "1001", "1357").id
         self.manager = login(app.ctx, "2001", "2468").id
+        self.desk = login(app.ctx, "3001", "3579").id
         self.count = 0
 
     def new_member(self, points: int, wallet_fen: int) -> str:
         self.count += 1
         member = register(self.app.ctx, {"name": "测试", "mobile": f"1590000{self.count:04d}",
-                                         "privacy_accepted": True}, None).member
+                                         "privacy_accepted": True}, self.desk).member
         if points:
-            rewards.adjust_points(self.app.ctx, member.id, points, "opening", self.cashier,
-                                  self.manager)
+            rewards.adjust_points(self.app.ctx, member.id, points, "opening", self.manager)
         if wallet_fen:
             wallet.top_up(self.app.ctx, member.id, wallet_fen, self.cashier)
         return member.id
@@ -61,8 +61,8 @@ class Till:
             carts.add_tender(cart, carts.TenderRequest(TenderKind.POINTS, points=points))
             due -= points * 10
         if wallet_fen and wallet_fen <= due:
-            carts.add_tender(cart, carts.TenderRequest(TenderKind.WALLET, amount_fen=wallet_fen,
-                                                       pin_ok=True))
+            # At most ¥200: under the pack's PIN threshold, so no PIN is asked.
+            carts.add_tender(cart, carts.TenderRequest(TenderKind.WALLET, amount_fen=wallet_fen))
         carts.add_tender(cart, carts.TenderRequest(TenderKind.CASH))
         return checkout.complete(self.app.ctx, cart)
 
@@ -121,9 +121,9 @@ def test_every_balance_equals_its_ledger(till: Till,
                                             {ln.line_no: ln.qty for ln in sale.lines},
                                             till.cashier)
             elif kind == "bonus":
-                rewards.bonus_points(app.ctx, member, "share", till.cashier)
+                rewards.bonus_points(app.ctx, member, "share", till.desk)
             elif kind == "adjust":
-                rewards.adjust_points(app.ctx, member, arg, "test", till.cashier,  # type: ignore[arg-type]
+                rewards.adjust_points(app.ctx, member, arg, "test",  # type: ignore[arg-type]
                                       till.manager)
         except DomainError as err:  # refusals are fine; they must change nothing
             assert err.code.split(".")[0] in {"points", "wallet", "tender", "sale"}

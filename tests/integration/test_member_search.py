@@ -23,6 +23,7 @@ from domain.services import lookup
 from domain.services.members import register
 from sync.apply import Applier
 from sync.schema import Change
+from tests.staffing import desk as front_desk
 
 PEOPLE = (("单田芳", "13611112222"), ("Tom Lee", "13611113333"))
 
@@ -51,7 +52,8 @@ def desk(request: pytest.FixtureRequest, tmp_path: Path,
     app = open_app(path, clock=clock)
     cards = load_demo(app.ctx)
     for name, mobile in PEOPLE:
-        register(app.ctx, {"name": name, "mobile": mobile, "privacy_accepted": True}, None)
+        register(app.ctx, {"name": name, "mobile": mobile, "privacy_accepted": True},
+                 front_desk(app.ctx))
     if request.param == "upgraded":
         app.close()
         _downgrade_to_0005(path)
@@ -94,7 +96,7 @@ def _member_id(app: App, mobile: str) -> str:
 
 def test_a_new_name_or_mobile_is_found_and_the_old_one_is_not(app: App) -> None:
     register(app.ctx, {"name": "单田芳", "mobile": "13611112222", "privacy_accepted": True},
-             None)
+             front_desk(app.ctx))
     member_id = _member_id(app, "13611112222")
     with app.ctx.uow() as uow:
         member = uow.members.get(member_id)
@@ -119,7 +121,8 @@ def _merge(app: App, alias: str, canonical: str) -> None:
 def test_terms_follow_a_member_merged_by_head_office(app: App) -> None:
     """A member made here takes head office's id (renamed), or is folded into another."""
     for name, mobile in PEOPLE:
-        register(app.ctx, {"name": name, "mobile": mobile, "privacy_accepted": True}, None)
+        register(app.ctx, {"name": name, "mobile": mobile, "privacy_accepted": True},
+                 front_desk(app.ctx))
     shan, tom = _member_id(app, "13611112222"), _member_id(app, "13611113333")
     canonical = "0190a1b2-0000-7000-8000-0000000000cc"
     _merge(app, shan, canonical)
@@ -135,7 +138,7 @@ def test_terms_follow_a_member_merged_by_head_office(app: App) -> None:
 
 def test_a_long_name_is_found_past_the_indexed_length(app: App) -> None:
     register(app.ctx, {"name": "欧阳" + "某" * 28, "mobile": "13611114444",
-                       "privacy_accepted": True}, None)
+                       "privacy_accepted": True}, front_desk(app.ctx))
     assert names(app, "某" * 27) == names(app, "oy" + "m" * 26) == ["欧阳" + "某" * 28]
     assert names(app, "某" * 29) == names(app, "oy" + "m" * 29) == []
     assert len("oy" + "m" * 26) > TERM_MAX
@@ -146,7 +149,7 @@ def test_a_member_with_many_matching_terms_counts_once(app: App) -> None:
     fill three places of a list of three."""
     for i in range(4):
         register(app.ctx, {"name": "张张长", "mobile": f"1361111500{i}",
-                           "privacy_accepted": True}, None)
+                           "privacy_accepted": True}, front_desk(app.ctx))
     for query in ("z", "zz", "张"):
         hits = lookup.search(app.ctx, query, limit=3)
         assert len({h.member.id for h in hits}) == 3, query

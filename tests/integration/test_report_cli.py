@@ -37,8 +37,8 @@ def db(tmp_path: Path) -> Path:
         cashier = login(app.ctx, "1001", "1357").id
         manager = login(app.ctx, "2001", "2468").id
         a, b = (find_by_card(app.ctx, n).member.id for n in cards[:2])
-        rewards.adjust_points(app.ctx, a, 1000, "old card", cashier, manager)
-        rewards.adjust_points(app.ctx, b, 300, "old card", cashier, manager)
+        rewards.adjust_points(app.ctx, a, 1000, "old card", manager)
+        rewards.adjust_points(app.ctx, b, 300, "old card", manager)
         shift = shifts.open_shift(app.ctx, cashier, 20000)
         cart = carts.start_sale(app.ctx, cashier, shift.id)
         cart.member_id = a
@@ -127,22 +127,29 @@ def test_a_report_of_a_missing_database_is_refused(
 
 
 def test_import_dry_run_then_import_then_export(
-        db: Path, tmp_path: Path, capsysbinary: pytest.CaptureFixture[bytes]) -> None:
+        db: Path, tmp_path: Path, capsysbinary: pytest.CaptureFixture[bytes],
+        monkeypatch: pytest.MonkeyPatch) -> None:
     source = tmp_path / "old.csv"
     source.write_bytes("名字,电话,分\n陈一,13500135000,100\n钱二,12,5\n孙三,13500135001,x\n"
                        .encode("gb18030"))
     args = ["import", "members", str(source), "--map", "名字=name,电话=mobile,分=points",
             "--db", str(db)]
-    code, out, err = run(capsysbinary, *args, "--dry-run")
+    code, out, err = run(capsysbinary, *args, "--dry-run")  # reads only: nobody logs in
     assert code == 1
     assert err.splitlines() == ["row 3, column 电话: form.mobile_invalid",
                                 "row 4, column 分: import.points_invalid (value=x)"]
     assert "1 row(s) would be imported, 2 bad row(s)" in out.decode("utf-8")
-    code, out, _ = run(capsysbinary, *args)
+    code, _, err = run(capsysbinary, *args)
+    assert code == 1 and "staff.actor_required" in err  # nobody said who imports
+    monkeypatch.setenv("KAIKA_PIN", "1357")
+    code, _, err = run(capsysbinary, *args, "--staff", "1001")  # the cashier may not
+    assert code == 1 and "staff.not_allowed" in err
+    monkeypatch.setenv("KAIKA_PIN", "2468")
+    code, out, _ = run(capsysbinary, *args, "--staff", "2001")
     assert code == 0 and "imported 1 member(s) with 100 points" in out.decode("utf-8")
     target = tmp_path / "never.csv"
     code, out, _ = run(capsysbinary, "export", "segment", "never", "--out", str(target),
-                       "--all", "--db", str(db))
+                       "--all", "--staff", "2001", "--db", str(db))
     assert code == 0
     exported = target.read_text(encoding="utf-8-sig").splitlines()
     assert [line.split(",")[0] for line in exported[1:]] == ["李四", "王五", "陈一"]

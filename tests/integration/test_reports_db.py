@@ -49,6 +49,7 @@ class Day:
     members: dict[str, str]
     cashier: str
     manager: str
+    desk: str
 
 
 def scripted(rolls: list[int]) -> object:
@@ -68,43 +69,44 @@ def build_day(app: App, clock: FixedClock) -> Day:
     cards = load_demo(app.ctx)
     cashier = login(app.ctx, "1001", "1357").id
     manager = login(app.ctx, "2001", "2468").id
+    desk = login(app.ctx, "3001", "3579").id
     a, b, c = (find_by_card(app.ctx, n).member.id for n in cards)
     sell(app.ctx, cashier, a, [("A1001", 1)], [CASH])
     sell(app.ctx, cashier, b, [("B2001", 1)], [CASH])
     clock.set(at("2025-03-01T10:00:00"))
-    rewards.adjust_points(app.ctx, a, 5000, "old card balance", cashier, manager)
+    rewards.adjust_points(app.ctx, a, 5000, "old card balance", manager)
     sell(app.ctx, cashier, b, [("C3001", 1)], [CASH])
     clock.set(at("2026-01-01T10:00:00"))
     ctx = replace(app.ctx, random_below=scripted([0, 0]), read_uow=app.store.reader)
     maintenance.close_day(ctx, manager)
-    _spin_twice(ctx, a, cashier)
+    _spin_twice(ctx, a, desk, manager)
     shift = shifts.open_shift(ctx, cashier, 50000).id
     paid = sell(ctx, cashier, a, [("A1001", 1)],
                 [carts.TenderRequest(TenderKind.POINTS, points=1000), CASH], shift)
-    rewards.redeem_gift(ctx, a, "GIFT-BAG", cashier)
-    rewards.redeem_voucher(ctx, a, 2000, cashier)
+    rewards.redeem_gift(ctx, a, "GIFT-BAG", desk)
+    rewards.redeem_voucher(ctx, a, 2000, desk)
     scarves = sell(ctx, cashier, c, [("F6001", 2)], [CASH], shift)
     returns.return_with_receipt(ctx, scarves.sale.receipt_no, {1: 1}, cashier, shift)
     returns.return_with_receipt(ctx, paid.sale.receipt_no, {1: 1}, cashier, shift)
-    rewards.adjust_points(ctx, b, -50, "duplicate earning", cashier, manager)
-    rewards.adjust_points(ctx, c, 100, "goodwill", cashier, manager)
-    rewards.bonus_points(ctx, b, "share", cashier)
+    rewards.adjust_points(ctx, b, -50, "duplicate earning", manager)
+    rewards.adjust_points(ctx, c, 100, "goodwill", manager)
+    rewards.bonus_points(ctx, b, "share", desk)
     register(ctx, {"name": "赵六", "mobile": "13600136000", "privacy_accepted": True,
-                   "referrer": "13800138000"}, cashier)
-    wallet.top_up(ctx, b, 100000, cashier, TenderKind.CASH)
+                   "referrer": "13800138000"}, desk)
+    wallet.top_up(ctx, b, 100000, cashier, TenderKind.CASH)  # at the till: in the drawer
     shifts.close_shift(ctx, cashier, 158800)
-    return Day(app, ctx, {"a": a, "b": b, "c": c}, cashier, manager)
+    return Day(app, ctx, {"a": a, "b": b, "c": c}, cashier, manager, desk)
 
 
-def _spin_twice(ctx: ServiceContext, member: str, cashier: str) -> None:
+def _spin_twice(ctx: ServiceContext, member: str, desk: str, manager: str) -> None:
     draw = Draw("WHEEL", "新年大转盘", cost_points=10)
     draws.define_draw(ctx, draw, [
         Prize("WHEEL", "P100", "100积分", PrizeKind.POINTS, 1, points=100, allotted=1),
         Prize("WHEEL", "C50", "50元券", PrizeKind.COUPON, 1, coupon_template="checkin50",
               allotted=5),
-        Prize("WHEEL", "THX", "谢谢参与", PrizeKind.THANKS, 8)], cashier)
-    first = draws.spin(ctx, member, "WHEEL", cashier)  # free: roll 0 wins the 100 points
-    second = draws.spin(ctx, member, "WHEEL", cashier)  # 10 points; P100 is gone: C50
+        Prize("WHEEL", "THX", "谢谢参与", PrizeKind.THANKS, 8)], manager)
+    first = draws.spin(ctx, member, "WHEEL", desk)  # free: roll 0 wins the 100 points
+    second = draws.spin(ctx, member, "WHEEL", desk)  # 10 points; P100 is gone: C50
     assert (first.spin.free, first.spin.points_won) == (True, 100)
     assert (second.spin.free, second.spin.cost_points) == (False, 10)
     assert second.coupon is not None and second.spin.prize_code == "C50"
@@ -135,7 +137,9 @@ def test_the_daily_points_report_adds_up_figure_by_figure(day: Day) -> None:
     assert report.top_earners[0].mobile == "138****8000"
     (cashier,) = [c for c in report.cashiers if c.staff_id == day.cashier]
     assert (cashier.sales, cashier.member_sales) == (2, 2)
-    assert (cashier.issued, cashier.redeemed, cashier.taken_back) == (1176 + 130, 3310, 1087)
+    assert (cashier.issued, cashier.redeemed, cashier.taken_back) == (1176, 1000, 1087)
+    (desk,) = [c for c in report.cashiers if c.staff_id == day.desk]  # draws, gifts, bonus
+    assert (desk.sales, desk.issued, desk.redeemed, desk.taken_back) == (0, 130, 2310, 0)
     assert verify(day.app.store) == []
 
 

@@ -17,7 +17,8 @@ from domain.records import Coupon, CouponState, Member, TenderKind, TierChange
 from domain.services import cart as carts
 from domain.services import checkout, shifts, voids
 from domain.services.members import find_by_card
-from domain.services.staff import login
+from domain.services.proofs import Approval
+from domain.services.staff import approve, login
 
 SIGNED_UP = date(2025, 5, 6)  # the demo members join on the fixtures' START day
 
@@ -46,14 +47,21 @@ class Till:
         carts.add_tender(cart, carts.TenderRequest(TenderKind.CASH))
         return checkout.complete(self.app.ctx, cart)
 
-    def void(self, sale: checkout.Completed) -> voids.Voided:
+    def approval(self, sale: checkout.Completed) -> Approval:
+        """The manager approves voiding this receipt (audited as given)."""
+        return approve(self.app.ctx, "2001", "2468", "voids.void_sale", self.cashier,
+                       sale.sale.receipt_no)
+
+    def void(self, sale: checkout.Completed, approval: Approval | None = None) -> voids.Voided:
         self.clock.advance(timedelta(minutes=1))
-        return voids.void_sale(self.app.ctx, sale.sale.receipt_no, self.manager, "rung up wrong",
+        return voids.void_sale(self.app.ctx, sale.sale.receipt_no,
+                               approval or self.approval(sale), "rung up wrong",
                                cashier_id=self.cashier, shift_id=self.shift)
 
-    def refused(self, sale: checkout.Completed) -> DomainError:
+    def refused(self, sale: checkout.Completed,
+                approval: Approval | None = None) -> DomainError:
         with pytest.raises(DomainError) as err:
-            self.void(sale)
+            self.void(sale, approval)
         return err.value
 
     def member(self) -> Member:
@@ -123,9 +131,10 @@ def test_a_void_is_refused_while_the_won_coupon_is_used_then_allowed_once_it_is_
     coupon = won(first)
     second = till.sell([("A1001", 1)], coupon=coupon.code)  # the ¥200 coupon spent at once
     assert second.sale.coupons_redeemed == (coupon.code,) and second.coupons_issued == ()
+    approval = till.approval(first)
     events = till.count("SELECT count(*) FROM outbox")
 
-    err = till.refused(first)
+    err = till.refused(first, approval)
 
     assert err.code == "void.coupon_used"
     assert err.params == {"receipt": first.sale.receipt_no, "code": coupon.code}

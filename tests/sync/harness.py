@@ -50,6 +50,7 @@ from headoffice.tables import members as ho_members
 from sync import credentials
 from sync.client import SyncClient
 from sync.enroll import enroll
+from tests.staffing import cashier, desk, manager
 
 PG_ADMIN = os.environ.get("KAIKA_TEST_PG", "postgresql://postgres@127.0.0.1:5432/postgres")
 BIN = Path(sys.executable).parent
@@ -192,6 +193,9 @@ class Till:
     store_code: str = "S001"  # only for a new database (receipt numbers before enrolment)
     app: App = field(init=False)
     client: SyncClient | None = None
+    cashier: str = field(init=False)  # its staff (a copied template keeps the template's)
+    desk: str = field(init=False)
+    manager: str = field(init=False)
 
     def __post_init__(self) -> None:
         fresh = not self.path.exists()
@@ -199,6 +203,8 @@ class Till:
                             settings=new_settings(store_code=self.store_code))
         if fresh:
             add_products(self.app.ctx, list(CATALOG))
+        ctx = self.app.ctx
+        self.cashier, self.desk, self.manager = cashier(ctx), desk(ctx), manager(ctx)
 
     @property
     def ctx(self) -> Any:
@@ -230,12 +236,12 @@ class Till:
 
     def register(self, name: str, mobile: str) -> str:
         return members.register(self.ctx, {"name": name, "mobile": mobile,
-                                           "privacy_accepted": True}, None).member.id
+                                           "privacy_accepted": True}, self.desk).member.id
 
     def sale(self, member_id: str | None, *lines: tuple[str, int],
              tenders: tuple[carts.TenderRequest, ...] = (),
              coupons: tuple[str, ...] = ()) -> checkout.Completed:
-        cart = carts.start_sale(self.ctx, "cashier-1")
+        cart = carts.start_sale(self.ctx, self.cashier)
         cart.member_id = member_id
         for sku, qty in lines:
             carts.add_item(self.ctx, cart, sku, qty)
@@ -246,7 +252,7 @@ class Till:
         return checkout.complete(self.ctx, cart)
 
     def topup(self, member_id: str, amount_fen: int) -> None:
-        wallet.top_up(self.ctx, member_id, amount_fen, None)
+        wallet.top_up(self.ctx, member_id, amount_fen, self.desk)
 
     def balances(self, member_id: str) -> tuple[int, int, int]:
         with self.app.store.reader() as uow:

@@ -35,7 +35,7 @@ def _desk(till: Till) -> None:
         uow.gifts.add(UMBRELLA)
         uow.commit()
     draws.define_draw(till.ctx, WHEEL, [
-        Prize("WHEEL", "THX", "谢谢参与", PrizeKind.THANKS, 1)], None)
+        Prize("WHEEL", "THX", "谢谢参与", PrizeKind.THANKS, 1)], till.manager)
 
 
 def _gift_stock(till: Till) -> int:
@@ -56,20 +56,20 @@ def test_spending_at_the_desk_offline_stops_at_the_allowance_with_its_scope(
     till.sync()
     till.advance(minutes=5)  # head office out of reach from here
 
-    rewards.redeem_gift(till.ctx, member, UMBRELLA.code, "desk-1")  # 3,000 of the day's 5,000
-    rewards.redeem_voucher(till.ctx, member, 2000, "desk-1")  # 5,000: the day's allowance
-    assert _refusal(lambda: rewards.redeem_gift(till.ctx, member, UMBRELLA.code, "desk-1")) == (
+    rewards.redeem_gift(till.ctx, member, UMBRELLA.code, till.desk)  # 3,000 of the day's 5,000
+    rewards.redeem_voucher(till.ctx, member, 2000, till.desk)  # 5,000: the day's allowance
+    assert _refusal(lambda: rewards.redeem_gift(till.ctx, member, UMBRELLA.code, till.desk)) == (
         "offline.limit_exceeded", "member_day", "points")
-    assert _refusal(lambda: draws.spin(till.ctx, member, WHEEL.code, "desk-1")) == (
+    assert _refusal(lambda: draws.spin(till.ctx, member, WHEEL.code, till.desk)) == (
         "offline.limit_exceeded", "member_day", "points")
-    assert _refusal(lambda: wallet.close_wallet(till.ctx, member, "desk-1", "mgr-1")) == (
+    assert _refusal(lambda: wallet.close_wallet(till.ctx, member, till.manager)) == (
         "offline.limit_exceeded", "sale", "wallet_fen")  # ￥1,050 in one go, ￥500 allowed
     assert till.balances(member) == (9000 - 5000, 100000, 5000)  # nothing refused was kept
     assert _gift_stock(till) == UMBRELLA.stock - 1
 
     till.sync()  # back online: head office agrees, and the desk is no longer limited
-    rewards.redeem_gift(till.ctx, member, UMBRELLA.code, "desk-1")
-    assert wallet.close_wallet(till.ctx, member, "desk-1", "mgr-1") == (100000, 5000)
+    rewards.redeem_gift(till.ctx, member, UMBRELLA.code, till.desk)
+    assert wallet.close_wallet(till.ctx, member, till.manager) == (100000, 5000)
     till.sync()
     assert snapshot(server.engine, tenant.merchant)["balances"][MOBILE] == (1000, 0, 0)
     assert snapshot(server.engine, tenant.merchant)["cases"] == []
@@ -88,7 +88,7 @@ def test_vouchers_bought_offline_at_two_stores_with_the_same_points_open_a_case(
     assert b.client is not None and b.client.lookup(mobile=MOBILE) == member
     for till in (a, b):
         till.advance(minutes=10)  # both lose the link, each thinks 3,000 points are there
-        rewards.redeem_voucher(till.ctx, member, 3000, "desk-1")  # a ￥100 voucher at each
+        rewards.redeem_voucher(till.ctx, member, 3000, till.desk)  # a ￥100 voucher at each
     for till in (a, b, a):
         till.advance(seconds=1)
         till.sync()
@@ -107,5 +107,5 @@ def test_vouchers_bought_offline_at_two_stores_with_the_same_points_open_a_case(
         till.sync()
     assert b.balances(member)[0] >= 2000
     b.advance(minutes=10)
-    assert _refusal(lambda: rewards.redeem_voucher(b.ctx, member, 2000, "desk-1"))[0] == (
+    assert _refusal(lambda: rewards.redeem_voucher(b.ctx, member, 2000, b.desk))[0] == (
         "offline.member_blocked")

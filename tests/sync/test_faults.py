@@ -50,7 +50,7 @@ def templates(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
         a.advance(minutes=1)
         a.sale(zhang if i % 2 else li, ("SCARF", 1))
         a.sale(None, ("SOCKS", 2))
-    returns.return_with_receipt(a.ctx, coat.sale.receipt_no, {1: 1}, "cashier-1")
+    returns.return_with_receipt(a.ctx, coat.sale.receipt_no, {1: 1}, a.cashier)
     b = Till(folder / "B.sqlite3", FixedClock(TILL_START), "S002")
     wang = b.register("王五", "13700137000")
     for _ in range(20):

@@ -33,8 +33,9 @@ def test_the_loop_waits_out_an_absent_head_office_then_sends_what_piled_up(
     assert loop.last_error.code == "sync.unreachable"
     assert all(0 <= w <= 0.3 for w in waits)
     status = till.client.status()
-    # Nothing sent yet: the store's set-up audit entry and the sale.
-    assert (status.online, status.unsynced, status.last_error) == (False, 2, "sync.unreachable")
+    # Nothing sent yet: the audit entries of the store's set-up and of its four staff accounts
+    # (the harness makes them), and the sale.
+    assert (status.online, status.unsynced, status.last_error) == (False, 6, "sync.unreachable")
 
     server.start()
     loop = start_for(till.app.store, till.clock, interval_s=0.1)  # as the till app starts it

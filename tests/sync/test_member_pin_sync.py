@@ -44,7 +44,7 @@ def test_a_pin_set_at_store_a_pays_at_store_b_and_the_mobile_digits_no_longer_do
     member = member_at_both(a, b)
     assert _pays(b, member, MOBILE_PIN)  # before: the mobile's digits pay at B
     a.advance(minutes=1)
-    saved = member_pin.set_pin(a.ctx, member, "802461", "desk-1")
+    saved = member_pin.set_pin(a.ctx, member, "802461", a.desk)
     a.sync()
     b.sync()
 
@@ -63,7 +63,7 @@ def test_the_online_look_up_of_a_member_new_to_the_till_brings_their_pin(
         server: Server, tenant: Tenant, make_till: Callable[..., Till]) -> None:
     a, b = enrolled_pair(server, tenant, make_till)
     member = a.register("李四", MOBILE)
-    member_pin.set_pin(a.ctx, member, "730519", None)
+    member_pin.set_pin(a.ctx, member, "730519", a.desk)
     a.sync()
     assert b.member(member) is None
 
@@ -79,8 +79,8 @@ def test_of_two_pins_set_at_two_stores_the_later_one_pays_everywhere(
     b.sync()
     a.advance(minutes=1)
     b.advance(minutes=2)  # B's PIN is the later one
-    member_pin.set_pin(a.ctx, member, "246801", None)
-    later = member_pin.set_pin(b.ctx, member, "975310", None)
+    member_pin.set_pin(a.ctx, member, "246801", a.desk)
+    later = member_pin.set_pin(b.ctx, member, "975310", b.desk)
     b.sync()  # the later PIN arrives first ...
     a.sync()  # ... and the earlier one does not replace it
     b.sync()
@@ -99,10 +99,10 @@ def test_a_pin_set_here_and_not_yet_pushed_survives_a_pull_of_an_earlier_one(
     b.sync()
     a.advance(minutes=1)
     b.advance(minutes=2)
-    member_pin.set_pin(a.ctx, member, "246801", None)
+    member_pin.set_pin(a.ctx, member, "246801", a.desk)
     a.sync()
     assert b.client is not None
-    member_pin.set_pin(b.ctx, member, "975310", None)
+    member_pin.set_pin(b.ctx, member, "975310", b.desk)
     b.client.pull_all()  # A's PIN comes in before B has pushed its own
 
     assert _pays(b, member, "975310") and not _pays(b, member, "246801")
@@ -118,7 +118,7 @@ def test_wrong_tries_and_the_days_lock_at_store_b_stay_b_s_own(
     for _ in range(member_pin.MAX_TRIES - 1):
         assert not _pays(b, member, "000000")
     assert not _pays(a, member, "111111")
-    member_pin.set_pin(a.ctx, member, "802461", None)  # a new PIN lifts A's count only
+    member_pin.set_pin(a.ctx, member, "802461", a.desk)  # a new PIN lifts A's count only
     a.sync()
     b.sync()
 
@@ -139,7 +139,7 @@ def test_head_office_keeps_no_pin_hash_of_an_event_it_could_not_apply(
     other = make_till("C")
     server.add_stores("X" + tenant.a[1:], merchant="X" + tenant.merchant[1:])
     other.enroll(server, "X" + tenant.a[1:])
-    leaked = member_pin.set_pin(a.ctx, member, "802461", None).pin_hash
+    leaked = member_pin.set_pin(a.ctx, member, "802461", a.desk).pin_hash
     assert leaked is not None
     other.patch(member, {"pin_hash": leaked}, "1746496800000-00000-elsewhere")
     other.sync()  # another merchant's till naming this member: quarantined, kept for support
@@ -159,7 +159,7 @@ def test_a_pin_set_on_a_twin_signed_up_offline_follows_it_into_the_member_it_joi
     first = a.register("王五", MOBILE)
     twin = b.register("王五", MOBILE)  # offline at both stores: head office will make one
     b.advance(minutes=1)
-    saved = member_pin.set_pin(b.ctx, twin, "802461", None)
+    saved = member_pin.set_pin(b.ctx, twin, "802461", b.desk)
     a.sync()  # A's sign-up arrives first: canonical
     b.sync()  # B's becomes its alias; B's rows, its PIN among them, move to A's id
     a.sync()

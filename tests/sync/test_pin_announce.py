@@ -94,7 +94,7 @@ def test_a_pin_already_queued_is_not_announced_again_nor_the_mobile_digits(
         server: Server, tenant: Tenant, make_till: Callable[..., Till]) -> None:
     a = make_till("A")
     chose = a.register("张三", MOBILE)
-    member_pin.set_pin(a.ctx, chose, "802461", None)  # its event is queued already
+    member_pin.set_pin(a.ctx, chose, "802461", a.desk)  # its event is queued already
     mobile_only = a.register("李四", "13900139000")
     assert not _pays(a, mobile_only, "000000")  # a wrong try: a PIN row without a PIN
 
@@ -114,7 +114,7 @@ def test_an_old_pin_announced_late_does_not_beat_a_pin_chosen_since_at_another_s
     a.sync()
     twin = b.register("王五", MOBILE)  # the same person signed up at B, not yet enrolled
     _old_pin(b, twin, "246801")  # chosen ten minutes before A's ...
-    later = member_pin.set_pin(a.ctx, first, "975310", None)  # ... this one
+    later = member_pin.set_pin(a.ctx, first, "975310", a.desk)  # ... this one
     a.sync()
     b.advance(minutes=10)
 

@@ -27,7 +27,7 @@ def test_an_edit_at_store_a_reaches_store_b_and_the_id_number_stays_at_a(
     a.advance(minutes=1)
     update_member(a.ctx, member, {"name": "张三丰", "email": "zsf@Example.CN",
                                   "tags": "VIP，老客", "consent_marketing": True,
-                                  "id_number": "11010519491231002X"}, "desk-1")
+                                  "id_number": "11010519491231002X"}, a.desk)
     a.sync()
     b.sync()
 
@@ -47,8 +47,8 @@ def test_concurrent_edits_settle_field_by_field_on_the_later_stamp(
     b.sync()
     a.advance(minutes=1)
     b.advance(minutes=2)  # B's edit of the address is the later one
-    update_member(a.ctx, member, {"address": "A店改的地址", "occupation": "医生"}, None)
-    update_member(b.ctx, member, {"address": "B店改的地址"}, None)
+    update_member(a.ctx, member, {"address": "A店改的地址", "occupation": "医生"}, a.desk)
+    update_member(b.ctx, member, {"address": "B店改的地址"}, b.desk)
     b.sync()  # the later edit arrives first ...
     a.sync()  # ... and the earlier one does not overwrite it
     b.sync()
@@ -63,8 +63,8 @@ def test_a_local_edit_is_shown_until_head_office_has_it_whatever_a_pull_brings(
         server: Server, tenant: Tenant, make_till: Callable[..., Till]) -> None:
     a, b = enrolled_pair(server, tenant, make_till)
     member = member_at_both(a, b)
-    update_member(a.ctx, member, {"notes": "周末来店"}, None)
-    update_member(b.ctx, member, {"occupation": "律师"}, None)
+    update_member(a.ctx, member, {"notes": "周末来店"}, a.desk)
+    update_member(b.ctx, member, {"occupation": "律师"}, b.desk)
     b.sync()
     assert a.client is not None
     a.client.pull_all()  # B's edit comes in before A has pushed its own
@@ -84,11 +84,11 @@ def test_an_opt_out_wins_over_another_tills_opt_in_of_the_same_day_and_keeps_its
     member = member_at_both(a, b)
     b.sync()
     b.advance(minutes=1)
-    update_member(b.ctx, member, {"consent_marketing": True}, None)  # never asked: just LWW
+    update_member(b.ctx, member, {"consent_marketing": True}, b.desk)  # never asked: just LWW
     b.advance(minutes=1)
-    out = update_member(b.ctx, member, {"consent_marketing": False}, None)
+    out = update_member(b.ctx, member, {"consent_marketing": False}, b.desk)
     a.advance(minutes=3)  # A's opt-in is a minute later, offline, not knowing of it
-    update_member(a.ctx, member, {"consent_marketing": True}, None)
+    update_member(a.ctx, member, {"consent_marketing": True}, a.desk)
     b.sync()
     a.sync()
     b.sync()
@@ -100,7 +100,7 @@ def test_an_opt_out_wins_over_another_tills_opt_in_of_the_same_day_and_keeps_its
     assert _profile(server, member)["consent_marketing"] is False
     # The member changes their mind again at B, which saw its own opt-out: that one counts.
     b.advance(minutes=1)
-    again = update_member(b.ctx, member, {"consent_marketing": True}, None)
+    again = update_member(b.ctx, member, {"consent_marketing": True}, b.desk)
     b.sync()
     a.sync()
     assert (a.member(member).consent_marketing, a.member(member).consent_marketing_at) == (
@@ -114,10 +114,10 @@ def test_a_till_with_a_day_fast_clock_does_not_carry_the_others_stamps_ahead(
     assert a.client is not None and b.client is not None
     a.client.hlc.observe(Stamp(int((datetime.now(UTC) + timedelta(days=1)).timestamp() * 1000),
                                0, "somewhere"))
-    update_member(a.ctx, member, {"notes": "快钟"}, None)
+    update_member(a.ctx, member, {"notes": "快钟"}, a.desk)
     a.sync()  # the push carries A's day-fast clock to head office
     b.sync()  # and head office answers B with its own clock
-    update_member(b.ctx, member, {"notes": "正常"}, None)
+    update_member(b.ctx, member, {"notes": "正常"}, b.desk)
     b.sync()
     a.sync()
 

@@ -11,10 +11,8 @@ from datetime import date
 import sqlalchemy as sa
 
 from db.rows import OutboxRow
-from domain.records import Role
 from domain.services import maintenance, voids
 from domain.services.profiles import update_member
-from domain.services.staff import add_staff
 from headoffice.tables import events, members
 from tests.sync.fixtures import MOBILE, Tenant, enrolled_pair
 from tests.sync.harness import Server, Till
@@ -55,9 +53,8 @@ def _refused(server: Server) -> list[tuple[str, str]]:
 
 
 def _void(till: Till, receipt_no: str) -> None:
-    manager = add_staff(till.ctx, "2001", "李店长", Role.MANAGER, "2468").id
     till.advance(minutes=2)
-    voids.void_sale(till.ctx, receipt_no, manager, "rung up twice", cashier_id="cashier-1")
+    voids.void_sale(till.ctx, receipt_no, None, "rung up twice", cashier_id=till.manager)
 
 
 def _pull_only(till: Till) -> None:
@@ -74,7 +71,7 @@ def test_a_void_sets_the_tier_back_with_its_old_anniversary_at_head_office_and_s
 
     _void(a, receipt)
     assert _at_till(a, member) == ("普通会员", JOINED)
-    update_member(b.ctx, member, {"notes": "周末来店"}, None)  # head office's member moves on
+    update_member(b.ctx, member, {"notes": "周末来店"}, b.desk)  # head office's member moves on
     b.sync()
     _pull_only(a)
     assert _at_till(a, member) == ("普通会员", JOINED)  # the unsent void stands at A
@@ -112,7 +109,7 @@ def test_a_review_that_keeps_the_tier_moves_the_anniversary_a_year_on_everywhere
     a, b = enrolled_pair(server, tenant, make_till)
     member, _receipt = _upgraded_member_at_both(a, b)
     a.advance(days=365 + 20)  # the till was closed over the anniversary: a late review
-    closed = maintenance.close_day(a.ctx)
+    closed = maintenance.close_day(a.ctx, a.manager)
 
     year_on = date(2026, 6, 15)
     assert [(c.reason, c.to_tier) for c in closed.tier_changes] == [("retained", "银卡")]

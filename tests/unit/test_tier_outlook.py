@@ -15,6 +15,7 @@ from domain.services import cart as carts
 from domain.services import checkout, maintenance, tier_outlook
 from domain.services.members import find_by_card, register
 from domain.services.staff import login
+from tests.staffing import desk, manager
 
 
 def at(text: str) -> datetime:
@@ -78,7 +79,7 @@ def test_the_prediction_matches_what_the_day_close_then_does(
         app: App, clock: FixedClock, members: dict[str, str]) -> None:
     clock.set(at("2025-06-10"))
     predicted = {o.member_id: o.predicted for o in tier_outlook.upcoming(app.ctx, 1)}
-    done = maintenance.close_day(app.ctx)
+    done = maintenance.close_day(app.ctx, manager(app.ctx))
     assert {c.member_id: c.to_tier for c in done.tier_changes} == predicted
     assert tier_outlook.upcoming(app.ctx, 300) == []  # the next anniversaries are a year on
     history = tier_outlook.history(app.ctx, members["wang"])
@@ -88,7 +89,8 @@ def test_the_prediction_matches_what_the_day_close_then_does(
 
 def test_counts_per_tier_keep_every_tier_of_the_pack(
         app: App, clock: FixedClock, members: dict[str, str]) -> None:
-    register(app.ctx, {"name": "赵六", "mobile": "13600136000", "privacy_accepted": True}, None)
+    register(app.ctx, {"name": "赵六", "mobile": "13600136000", "privacy_accepted": True},
+             desk(app.ctx))
     assert tier_outlook.tier_counts(app.ctx) == [
         ("普通会员", 1), ("银卡", 2), ("金卡", 1), ("钻石卡", 0)]
 

@@ -25,7 +25,7 @@ from desktop.viewmodels.desk_draw import DrawDesk, Segment, SpinShown
 from desktop.viewmodels.draw_setup import DrawSetup
 from domain.errors import DomainError
 from domain.luckydraw import Draw, Prize
-from domain.records import Staff
+from domain.services.proofs import Approval
 from hardware.scan_codes import ScannedCode
 from hardware.tracks import Tracks
 
@@ -221,13 +221,14 @@ class DrawPage(DeskPage):
         code = self.stock_prize.currentData()
         quantity = self.stock_qty.value()
         self.ctx.approve(self.tr("Record prize stock allotted by head office"),
-                         lambda manager: self._allot(code, quantity, manager))
+                         "draws.allot_stock",
+                         lambda approval: self._allot(code, quantity, approval))
 
-    def _allot(self, code: str | None, quantity: int, manager: Staff) -> None:
+    def _allot(self, code: str | None, quantity: int, approval: Approval | None) -> None:
         try:
             if not code:
                 raise DomainError("draw.prize_unknown", field="prize", prize="")
-            prize = self.model.allot(code, quantity, manager)
+            prize = self.model.allot(code, quantity, approval)
         except DomainError as err:
             self.error.setText(self.ctx.refusal(err))
             return

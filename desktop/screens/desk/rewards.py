@@ -22,7 +22,8 @@ from desktop.screens.desk.parts import DeskPage
 from desktop.screens.office import MANAGER_ROLES, OfficeContext
 from desktop.viewmodels.desk_rewards import GiftForm, RewardsDesk
 from domain.errors import DomainError
-from domain.records import Gift, Staff
+from domain.records import Gift
+from domain.services.proofs import Approval
 from hardware.scan_codes import ScannedCode
 from hardware.tracks import Tracks
 
@@ -199,12 +200,12 @@ class RewardsPage(DeskPage):
                         i18n.parse_money(self.f_cost.text() or "0"),
                         _whole(self.f_points.text()), self.f_stock.value(),
                         self.f_active.isChecked())
-        self.ctx.approve(self.tr("Change the gift catalogue"),
-                         lambda manager: self._save(form, manager))
+        self.ctx.approve(self.tr("Change the gift catalogue"), "rewards.save_gift",
+                         lambda approval: self._save(form, approval))
 
-    def _save(self, form: GiftForm, manager: Staff) -> None:
+    def _save(self, form: GiftForm, approval: Approval | None) -> None:
         try:
-            gift = self.model.save_gift(form, manager)
+            gift = self.model.save_gift(form, approval)
         except DomainError as err:
             self._said(self.ctx.refusal(err), refused=True)
             return

@@ -23,7 +23,8 @@ from desktop.screens.desk.pin_dialog import PinBox
 from desktop.screens.office import OfficeContext
 from desktop.viewmodels.desk_wallet import TopUpPreview, WalletDesk
 from domain.errors import DomainError
-from domain.records import Staff, TenderKind
+from domain.records import TenderKind
+from domain.services.proofs import Approval
 from hardware.scan_codes import ScannedCode
 from hardware.tracks import Tracks
 
@@ -224,12 +225,14 @@ class WalletPage(DeskPage):
         self.close_confirm.setFocus()
 
     def confirm_close(self) -> None:
+        view = self.model.member.view
         self.ctx.approve(self.tr("Close the member's wallet and refund the principal"),
-                         self._close)
+                         "wallet.close_wallet", self._close,
+                         subject=view.member.id if view else "")
 
-    def _close(self, manager: Staff) -> None:
+    def _close(self, approval: Approval | None) -> None:
         try:
-            shown, slip = self.model.close(manager)
+            shown, slip = self.model.close(approval)
         except DomainError as err:
             self.error.setText(self.ctx.refusal(err))
             return

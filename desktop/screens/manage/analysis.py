@@ -27,7 +27,7 @@ from desktop.viewmodels.analysis import BIRTHDAY_DAYS, DORMANT_DAYS, AnalysisMod
 from domain import forms
 from domain.analysis import Summary
 from domain.errors import DomainError
-from domain.records import Staff
+from domain.services.proofs import Approval
 
 STEPS = {  # frequency / monetary / width steps 0..3 (seed 003 四度分析)
     "frequency": (QT_TRANSLATE_NOOP("analysis", "no order"), QT_TRANSLATE_NOOP("analysis", "1"),
@@ -219,13 +219,14 @@ class AnalysisPage(QTabWidget):
             coupon=self.template.currentText(), count=i18n.number(count),
             days=self.dormant_days.value())
         confirm(self, "bulk_coupon_dialog", self.tr("Coupons for dormant members"), text,
-                self.tr("Issue"), lambda: self.ctx.approve(text, self.issue))
+                self.tr("Issue"),
+                lambda: self.ctx.approve(text, "reports.coupon_to_segment", self.issue))
 
-    def issue(self, manager: Staff) -> None:
+    def issue(self, approval: Approval | None) -> None:
         code = str(self.template.currentData())
         try:
             issued = self.model.issue_to_dormant(code, self.dormant_days.value(),
-                                                 self.ctx.staff.id, manager.id)
+                                                 self.ctx.staff.id, approval)
         except DomainError as err:
             self.issued.setText(self.ctx.refusal(err))
             return

@@ -1,0 +1,139 @@
+"""Who may do what: every use case of domain/services with the role it needs, and whether a
+manager's approval or the member's PIN goes with it (docs/services.md prints this table).
+
+`Gate` is a use case someone does: the acting staff member must exist, be active and hold one
+of `roles`. With `approval` (the refusal code when it is missing) a staff member below manager
+also needs an approval minted by `staff.approve` for this very use case by another, active
+manager; a manager or administrator acting on their own is the authority themself. `when` says
+when the approval is needed, if not always. `member_pin`: the member's PIN, checked by the PIN
+service (`member_pin.prove`), goes with the payment. `Open` is a use case without an actor: a
+look-up, a step on the in-memory cart that `checkout.complete` checks, a proof itself, set-up.
+tests/integration/test_access.py walks the modules and fails for a use case missing here.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from domain.records import Role
+
+MANAGERS = frozenset({Role.MANAGER, Role.ADMIN})
+TILL = frozenset({Role.CASHIER}) | MANAGERS  # rings sales, returns, shifts
+DESK = frozenset({Role.FRONT_DESK}) | MANAGERS  # members, cards, gifts, draws, events
+FLOOR = TILL | DESK  # stored value: the till tops up too (its cash counts in the shift)
+
+
+@dataclass(frozen=True, slots=True)
+class Gate:
+    roles: frozenset[Role]
+    approval: str = ""  # refusal code when a manager's approval is needed and missing
+    when: str = ""  # when the approval is needed ("" = always)
+    member_pin: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Open:
+    why: str
+
+
+READ = Open("look-up: reads only")
+CART = Open("in-memory cart: checked by checkout.complete")
+PROOF = Open("checks a PIN itself")
+SETUP = Open("set-up: a new store database, the demo, the scenario runner")
+
+USE_CASES: dict[str, Gate | Open] = {
+    # staff and proofs
+    "staff.login": PROOF,
+    "staff.approve": PROOF,
+    "staff.add_staff": Gate(MANAGERS),  # by nobody only for a store's very first account
+    "staff.create_staff": Gate(MANAGERS),
+    "staff.reset_staff_pin": Gate(frozenset(Role)),  # one's own; others' as managers
+    "staff.change_role": Gate(MANAGERS),
+    "staff.set_active": Gate(MANAGERS),
+    "staff.link_staff_card": Gate(frozenset(Role)),  # one's own; others' as managers
+    "staff.list_staff": READ,
+    "member_pin.check_pin": PROOF,
+    "member_pin.prove": Gate(TILL, member_pin=True),
+    "member_pin.set_pin": Gate(DESK),
+    "member_pin.has_own_pin": READ,
+    "member_pin.check_not_locked": READ,
+    "member_pin.tries_left": READ,
+    "member_pin.pin_state": READ,
+    # the till
+    "shifts.open_shift": Gate(TILL),
+    "shifts.close_shift": Gate(TILL),
+    "shifts.current_shift": READ,
+    "cart.start_sale": Gate(TILL),
+    "cart.add_item": CART,
+    "cart.add_label": CART,
+    "checkout.quote": READ,
+    "checkout.approval_needed": READ,
+    "checkout.complete": Gate(TILL, approval="sale.manager_required",
+                              when="a discount beyond the cashier's limit, a price override",
+                              member_pin=True),
+    "held.hold": Gate(TILL),
+    "held.recall": Gate(TILL),
+    "held.waiting": READ,
+    "returns.return_with_receipt": Gate(TILL),
+    "returns.return_without_receipt": Gate(TILL, approval="return.manager_required"),
+    "voids.void_sale": Gate(TILL, approval="void.manager_required"),
+    # the front desk
+    "members.register": Gate(DESK),
+    "profiles.update_member": Gate(DESK),
+    "cardissue.issue_card": Gate(DESK),
+    "cardissue.link_card": Gate(DESK),
+    "cardissue.report_lost": Gate(DESK),
+    "cardissue.close_card": Gate(DESK),
+    "cardissue.replace_card": Gate(DESK),
+    "wallet.top_up": Gate(FLOOR),
+    "wallet.close_wallet": Gate(FLOOR, approval="wallet.manager_required"),
+    "rewards.bonus_points": Gate(DESK),
+    "rewards.adjust_points": Gate(MANAGERS),
+    "rewards.redeem_gift": Gate(DESK),
+    "rewards.redeem_voucher": Gate(DESK),
+    "rewards.save_gift": Gate(DESK, approval="gift.manager_required"),
+    "rewards.gift_catalogue": READ,
+    "draws.spin": Gate(DESK),
+    "draws.allot_stock": Gate(DESK, approval="draw.manager_required"),
+    "draws.define_draw": Gate(MANAGERS),
+    "draws.offer": READ,
+    "draws.draws_open": READ,
+    "draws.draw_prizes": READ,
+    "campaigns.check_in": Gate(DESK),
+    "campaigns.issue_bulk": Gate(DESK, approval="coupon.manager_required"),
+    "campaigns.invitation_list": READ,
+    "campaigns.checked_in_today": READ,
+    # the manager's office
+    "reports.coupon_to_segment": Gate(DESK, approval="coupon.manager_required"),
+    "imports.import_members": Gate(MANAGERS),
+    "imports.export_segment": Gate(MANAGERS),
+    "imports.dry_run": READ,
+    "maintenance.close_day": Gate(MANAGERS),
+    "rules.switch_pack": Gate(MANAGERS),
+    # look-ups and reports (the screens show the manager's to managers only)
+    **{f"members.{name}": READ for name in ("find_by_mobile", "member_view", "member_by_card",
+                                            "with_panel_extras")},
+    **{f"reports.{name}": READ for name in ("daily_points_report", "z_report",
+                                            "member_statement", "member_facts")},
+    **{f"audit.{name}": READ for name in ("query_for", "page", "action_kinds", "staff_by_id",
+                                          "verify_chain")},
+    **{f"lookup.{name}": READ for name in ("search", "hit", "tier_history")},
+    **{f"tier_outlook.{name}": READ for name in ("upcoming", "tier_counts", "history")},
+    "card_alerts.card_alerts": READ,
+    # set-up
+    "setup.init_store": SETUP,
+    "setup.add_products": SETUP,
+}
+
+
+def gate(use_case: str) -> Gate:
+    """The gate of a use case that has one (a programming error otherwise)."""
+    found = USE_CASES[use_case]
+    if not isinstance(found, Gate):
+        raise KeyError(use_case)
+    return found
+
+
+def approval_actions() -> list[str]:
+    """The use cases a manager's approval can be minted for."""
+    return sorted(k for k, v in USE_CASES.items() if isinstance(v, Gate) and v.approval)

@@ -1,0 +1,150 @@
+"""A wallet payment above the PIN threshold goes through only with a proof the PIN service
+minted for that member, sale and amount, moments before, once: no flag from the caller."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import timedelta
+
+import pytest
+
+from desktop.bootstrap import App
+from desktop.demo_data import load_demo
+from domain.errors import DomainError
+from domain.records import AuditQuery, TenderKind
+from domain.services import cart as carts
+from domain.services import checkout, held, member_pin, wallet
+from domain.services.audit import page
+from domain.services.cart import Cart, TenderRequest
+from domain.services.members import find_by_card
+from domain.services.proofs import PIN_PROOF_TTL
+from domain.services.staff import login
+
+MOBILE_PIN = "138000"  # 张三 13800138000 never chose a PIN: the mobile's last six digits
+
+
+@pytest.fixture
+def coat(app: App) -> tuple[Cart, str]:
+    """张三 (¥1,000 + ¥50 bonus in the wallet) buys the ¥599 coat at the till."""
+    cards = load_demo(app.ctx)
+    cashier = login(app.ctx, "1001", "1357").id
+    cart = carts.start_sale(app.ctx, cashier)
+    cart.member_id, cart.card_number = find_by_card(app.ctx, cards[0]).member.id, cards[0]
+    carts.add_item(app.ctx, cart, "A1001")
+    return cart, cashier
+
+
+def proof(app: App, cart: Cart, cashier: str, amount: int = 59900, pin: str = MOBILE_PIN,
+          member: str | None = None) -> str:
+    return member_pin.prove(app.ctx, member or cart.member_id or "", pin, cashier,
+                            sale_id=cart.id, amount_fen=amount).token
+
+
+def refusals(app: App) -> list[tuple[str, object]]:
+    found = page(app.ctx, AuditQuery(action="access_refused"), 0, 50).entries
+    return [(e.target, e.details.get("code")) for e in found]
+
+
+def sales(app: App) -> int:
+    with app.ctx.reader() as uow:
+        return len(uow.sales.on_date(app.ctx.today()))
+
+
+def test_a_wallet_payment_without_a_proof_is_refused_and_audited(app: App,
+                                                                coat: tuple[Cart, str]) -> None:
+    cart, _ = coat
+    for tender in (TenderRequest(TenderKind.WALLET),
+                   TenderRequest(TenderKind.WALLET, pin_proof="made-up")):
+        cart.tenders = [tender]
+        with pytest.raises(DomainError) as err:
+            checkout.quote(app.ctx, cart)
+        assert err.value.code == "wallet.pin_required"
+        with pytest.raises(DomainError) as err:
+            checkout.complete(app.ctx, cart)
+        assert err.value.code == "wallet.pin_required"
+    assert refusals(app) == [("checkout.complete", "wallet.pin_required")] * 2
+    assert sales(app) == 0
+
+
+def test_the_right_pin_pays_once(app: App, coat: tuple[Cart, str]) -> None:
+    cart, cashier = coat
+    cart.tenders = [TenderRequest(TenderKind.WALLET, pin_proof=proof(app, cart, cashier))]
+    done = checkout.complete(app.ctx, cart)
+    assert done.sale.tenders[0].amount_fen == 59900
+    wallet.top_up(app.ctx, cart.member_id or "", 100000, login(app.ctx, "3001", "3579").id)
+    again = carts.start_sale(app.ctx, cashier)
+    again.id, again.member_id = cart.id, cart.member_id  # even dressed as the same sale
+    carts.add_item(app.ctx, again, "A1001")  # the same coat, the same amount
+    again.tenders = [TenderRequest(TenderKind.WALLET, pin_proof=cart.tenders[0].pin_proof)]
+    with pytest.raises(DomainError) as err:
+        checkout.complete(app.ctx, again)
+    assert err.value.code == "wallet.pin_required"
+
+
+def test_a_proof_is_for_its_member_sale_and_amount_only(app: App,
+                                                       coat: tuple[Cart, str]) -> None:
+    cart, cashier = coat
+    other_sale = carts.start_sale(app.ctx, cashier)
+    other_sale.member_id = cart.member_id
+    for token in (proof(app, cart, cashier, amount=50100),  # less than the coat
+                  proof(app, other_sale, cashier)):  # for another sale
+        cart.tenders = [TenderRequest(TenderKind.WALLET, pin_proof=token)]
+        with pytest.raises(DomainError) as err:
+            checkout.complete(app.ctx, cart)
+        assert err.value.code == "wallet.pin_required"
+    lisi = find_by_card(app.ctx, load_demo(app.ctx)[1]).member.id
+    theirs = proof(app, cart, cashier, member=lisi, pin="139000")
+    cart.tenders = [TenderRequest(TenderKind.WALLET, pin_proof=theirs)]
+    with pytest.raises(DomainError) as err:
+        checkout.complete(app.ctx, cart)
+    assert err.value.code == "wallet.pin_required"
+
+
+def test_a_proof_lasts_minutes(app: App, coat: tuple[Cart, str], clock) -> None:  # type: ignore[no-untyped-def]
+    cart, cashier = coat
+    cart.tenders = [TenderRequest(TenderKind.WALLET, pin_proof=proof(app, cart, cashier))]
+    clock.advance(PIN_PROOF_TTL + timedelta(seconds=1))
+    with pytest.raises(DomainError) as err:
+        checkout.complete(app.ctx, cart)
+    assert err.value.code == "wallet.pin_required"
+
+
+def test_a_wrong_pin_mints_nothing_counts_a_try_and_is_audited(app: App,
+                                                              coat: tuple[Cart, str]) -> None:
+    cart, cashier = coat
+    with pytest.raises(DomainError) as err:
+        proof(app, cart, cashier, pin="000000")
+    assert (err.value.code, err.value.params) == ("wallet.pin_wrong", {"left": 4})
+    [entry] = page(app.ctx, AuditQuery(action="member_pin_wrong"), 0, 5).entries
+    assert (entry.staff_id, entry.target, entry.details) == (cashier, cart.member_id,
+                                                             {"tries": 1})
+
+
+def test_the_mobile_pin_is_the_one_on_record_not_on_the_record_handed_in(
+        app: App, coat: tuple[Cart, str]) -> None:
+    cart, _ = coat
+    with app.ctx.reader() as uow:
+        member = uow.members.get(cart.member_id or "")
+    assert member is not None
+    forged = replace(member, mobile="13900000000")
+    assert not member_pin.check_pin(app.ctx, forged, "000000")
+    assert member_pin.check_pin(app.ctx, forged, MOBILE_PIN)
+
+
+def test_only_staff_who_ring_sales_take_the_pin(app: App, coat: tuple[Cart, str]) -> None:
+    cart, _ = coat
+    desk = login(app.ctx, "3001", "3579").id
+    with pytest.raises(DomainError) as err:
+        proof(app, cart, desk)
+    assert err.value.code == "staff.not_allowed"
+
+
+def test_a_recalled_sale_drops_a_wallet_payment_whose_proof_ran_out(
+        app: App, coat: tuple[Cart, str], clock) -> None:  # type: ignore[no-untyped-def]
+    cart, cashier = coat
+    carts.add_tender(cart, TenderRequest(TenderKind.WALLET, pin_proof=proof(app, cart, cashier)))
+    held.hold(app.ctx, cart, cashier)
+    clock.advance(PIN_PROOF_TTL + timedelta(minutes=1))
+    back = held.recall(app.ctx, cart.id, cashier, None)
+    assert [ln.product.sku for ln in back.lines] == ["A1001"] and back.tenders == []
+    assert checkout.quote(app.ctx, back).settlement.remaining_fen == 59900
