@@ -24,6 +24,10 @@ ACTIONS: dict[str, str] = {
     "login": QT_TRANSLATE_NOOP("audit", "Log-in"),
     "login_failed": QT_TRANSLATE_NOOP("audit", "Failed log-in"),
     "override_discount": QT_TRANSLATE_NOOP("audit", "Discount override"),
+    "override_price": QT_TRANSLATE_NOOP("audit", "Price override"),
+    "approval_given": QT_TRANSLATE_NOOP("audit", "Manager's approval given"),
+    "approval_refused": QT_TRANSLATE_NOOP("audit", "Manager's approval refused"),
+    "access_refused": QT_TRANSLATE_NOOP("audit", "Refused: not allowed"),
     "points_adjusted": QT_TRANSLATE_NOOP("audit", "Points adjusted"),
     "return_without_receipt": QT_TRANSLATE_NOOP("audit", "Return without receipt"),
     "wallet_topup": QT_TRANSLATE_NOOP("audit", "Stored value top-up"),
@@ -56,6 +60,8 @@ ACTIONS: dict[str, str] = {
     "price_changed": QT_TRANSLATE_NOOP("audit", "Price changed"),
     "member_updated": QT_TRANSLATE_NOOP("audit", "Member profile changed"),
     "member_pin_changed": QT_TRANSLATE_NOOP("audit", "Member payment PIN set"),
+    "member_pin_set": QT_TRANSLATE_NOOP("audit", "Member payment PIN set"),
+    "member_pin_wrong": QT_TRANSLATE_NOOP("audit", "Wrong member payment PIN"),
 }
 
 

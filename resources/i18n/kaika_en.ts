@@ -3180,6 +3180,22 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Price override</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Manager&apos;s approval given</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Manager&apos;s approval refused</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refused: not allowed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Points adjusted</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3305,6 +3321,10 @@
     </message>
     <message>
         <source>Member payment PIN set</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Wrong member payment PIN</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -3434,6 +3454,42 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Say who is doing this: log in with your staff number and PIN.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>That is not a manager&apos;s approval. A manager must type their number and PIN here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Staff {number} cannot approve their own request. Ask another manager.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The manager&apos;s approval has run out. Ask the manager to approve again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The manager&apos;s approval was used already. Ask the manager to approve again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The manager approved something else. Ask the manager to approve this.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The manager approved this for another staff member. Ask the manager to approve it for you.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The figures changed since the manager approved them. Ask the manager to approve again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This needs no manager&apos;s approval. Tell the manager this code.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Only the cashier who locked the till or a manager can unlock it.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3446,7 +3502,11 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>The discount is beyond your limit. A manager must approve it with their PIN.</source>
+        <source>The discount or price is beyond your limit. A manager must approve it with their PIN.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The scale label {code} has neither a price nor a weight. Weigh the item again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -3479,6 +3539,10 @@
     </message>
     <message>
         <source>No product has the code {code}. Check the code or search by name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{name} is not sold by weight, so a scale label cannot price it. Scan its own barcode.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -4030,6 +4094,14 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Coupons to many members at once need a manager&apos;s approval.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recording prize stock needs a manager&apos;s approval.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Choose a gift in the catalogue first.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4299,6 +4371,10 @@
     </message>
     <message>
         <source>The PIN was wrong {tries} times today, so stored value is locked until tomorrow. Take the payment another way; the front desk can set a new PIN.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Voiding a sale needs a manager&apos;s approval.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -5071,6 +5147,10 @@
     </message>
     <message>
         <source>Approve overrides with their own PIN</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Adjust a member&apos;s points</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -3178,6 +3178,22 @@
         <translation>折扣授权</translation>
     </message>
     <message>
+        <source>Price override</source>
+        <translation>改价授权</translation>
+    </message>
+    <message>
+        <source>Manager&apos;s approval given</source>
+        <translation>店长已授权</translation>
+    </message>
+    <message>
+        <source>Manager&apos;s approval refused</source>
+        <translation>店长授权被拒</translation>
+    </message>
+    <message>
+        <source>Refused: not allowed</source>
+        <translation>拒绝：无此权限</translation>
+    </message>
+    <message>
         <source>Points adjusted</source>
         <translation>积分调整</translation>
     </message>
@@ -3306,6 +3322,10 @@
         <translation>会员支付密码设置</translation>
     </message>
     <message>
+        <source>Wrong member payment PIN</source>
+        <translation>会员支付密码错误</translation>
+    </message>
+    <message>
         <source>was changed after it was written</source>
         <translation>写入后被修改过</translation>
     </message>
@@ -3432,6 +3452,42 @@
         <translation>没有店长授权，未做任何修改。</translation>
     </message>
     <message>
+        <source>Say who is doing this: log in with your staff number and PIN.</source>
+        <translation>请说明由谁操作：用您的工号和密码登录。</translation>
+    </message>
+    <message>
+        <source>That is not a manager&apos;s approval. A manager must type their number and PIN here.</source>
+        <translation>这不是店长授权。请店长在此输入自己的工号和密码。</translation>
+    </message>
+    <message>
+        <source>Staff {number} cannot approve their own request. Ask another manager.</source>
+        <translation>员工 {number} 不能授权自己的申请。请另一位店长授权。</translation>
+    </message>
+    <message>
+        <source>The manager&apos;s approval has run out. Ask the manager to approve again.</source>
+        <translation>店长授权已过期。请店长重新授权。</translation>
+    </message>
+    <message>
+        <source>The manager&apos;s approval was used already. Ask the manager to approve again.</source>
+        <translation>店长授权已使用过。请店长重新授权。</translation>
+    </message>
+    <message>
+        <source>The manager approved something else. Ask the manager to approve this.</source>
+        <translation>店长授权的是另一项操作。请店长授权本项操作。</translation>
+    </message>
+    <message>
+        <source>The manager approved this for another staff member. Ask the manager to approve it for you.</source>
+        <translation>店长授权的是另一位员工。请店长为您授权。</translation>
+    </message>
+    <message>
+        <source>The figures changed since the manager approved them. Ask the manager to approve again.</source>
+        <translation>店长授权后金额已改变。请店长重新授权。</translation>
+    </message>
+    <message>
+        <source>This needs no manager&apos;s approval. Tell the manager this code.</source>
+        <translation>此操作无需店长授权。请把此代码告诉店长。</translation>
+    </message>
+    <message>
         <source>Only the cashier who locked the till or a manager can unlock it.</source>
         <translation>只有锁屏的收银员或店长可以解锁。</translation>
     </message>
@@ -3444,8 +3500,12 @@
         <translation>还差 {remaining}，请继续收款。</translation>
     </message>
     <message>
-        <source>The discount is beyond your limit. A manager must approve it with their PIN.</source>
-        <translation>折扣超出收银员权限，须店长输入密码授权。</translation>
+        <source>The discount or price is beyond your limit. A manager must approve it with their PIN.</source>
+        <translation>折扣或改价超出您的权限。须由店长输入密码授权。</translation>
+    </message>
+    <message>
+        <source>The scale label {code} has neither a price nor a weight. Weigh the item again.</source>
+        <translation>秤签 {code} 既无价格也无重量。请重新称重。</translation>
     </message>
     <message>
         <source>The quantity must be 1 or more.</source>
@@ -3478,6 +3538,10 @@
     <message>
         <source>No product has the code {code}. Check the code or search by name.</source>
         <translation>没有编码为 {code} 的商品。请核对编码或按品名搜索。</translation>
+    </message>
+    <message>
+        <source>{name} is not sold by weight, so a scale label cannot price it. Scan its own barcode.</source>
+        <translation>{name} 不是称重商品，秤签不能为其定价。请扫描商品本身的条码。</translation>
     </message>
     <message>
         <source>The discount is more than the line costs ({line}). Enter a smaller one.</source>
@@ -4024,6 +4088,14 @@
         <translation>储值退卡需要店长授权。</translation>
     </message>
     <message>
+        <source>Coupons to many members at once need a manager&apos;s approval.</source>
+        <translation>批量向会员发券须店长授权。</translation>
+    </message>
+    <message>
+        <source>Recording prize stock needs a manager&apos;s approval.</source>
+        <translation>登记奖品库存须店长授权。</translation>
+    </message>
+    <message>
         <source>Choose a gift in the catalogue first.</source>
         <translation>请先在礼品目录中选择礼品。</translation>
     </message>
@@ -4294,6 +4366,10 @@
     <message>
         <source>The PIN was wrong {tries} times today, so stored value is locked until tomorrow. Take the payment another way; the front desk can set a new PIN.</source>
         <translation>今日密码已输错 {tries} 次，储值支付锁定至明天。请改用其他方式付款；前台可为会员重设密码。</translation>
+    </message>
+    <message>
+        <source>Voiding a sale needs a manager&apos;s approval.</source>
+        <translation>作废销售须店长授权。</translation>
     </message>
     <message>
         <source>Type why the sale is voided; it goes into the audit trail.</source>
@@ -5070,6 +5146,10 @@
     <message>
         <source>Approve overrides with their own PIN</source>
         <translation>用本人密码授权越权操作</translation>
+    </message>
+    <message>
+        <source>Adjust a member&apos;s points</source>
+        <translation>调整会员积分</translation>
     </message>
     <message>
         <source>Switch the store&apos;s rule pack</source>
