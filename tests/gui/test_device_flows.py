@@ -7,6 +7,9 @@ from PySide6.QtCore import Qt
 
 from desktop.bootstrap import App
 from desktop.screens.main_window import MainWindow
+from domain.catalog import Product
+from domain.services.setup import add_products
+from hardware.barcodes import gtin_check_digit
 from hardware.peers.printer_peer import PrinterPeer
 
 COAT = "6901234567892"
@@ -95,3 +98,15 @@ def test_bank_card_swiped_is_refused_and_not_shown(cashier_keys, window: MainWin
     assert "bank card" in window.sale.alert.text()
     assert "4111" not in window.sale.alert.text()
     assert window.sale.sale().view().member is None
+
+
+def test_a_scale_label_naming_a_coat_is_refused_at_the_till(cashier_keys, window: MainWindow,
+                                                            store: App) -> None:
+    """The issue's label: `20 PPPPP AAAAA C` with ￥0.01 for a ￥2,599.00 coat sold by the piece."""
+    add_products(store.ctx, [Product("00456", "羊绒大衣", 259900)])
+    keys = cashier_keys
+    keys.login()
+    digits = "200045600001"
+    keys.scan(digits + str(gtin_check_digit(digits)))
+    assert "not sold by weight" in window.sale.alert.text()
+    assert window.sale.sale().view().lines == ()

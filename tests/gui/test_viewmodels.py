@@ -248,6 +248,36 @@ def test_weighed_label_uses_the_label_price(env: TillEnv, cashier: Staff, store:
     assert [ln.final_fen for ln in sale.view().lines] == [1250, 1995]
 
 
+def test_a_scale_label_of_a_product_not_sold_by_weight_is_refused(env: TillEnv, cashier: Staff,
+                                                                  store: App) -> None:
+    add_products(store.ctx, [Product("00456", "羊绒大衣", 259900)])
+    sale = sale_for(env, cashier)
+    sale.enter("F6001")
+    with pytest.raises(DomainError) as err:
+        sale.add_weighed("00456", 1, None)  # a label saying ￥0.01 for the ￥2,599.00 coat
+    assert err.value.code == "product.not_weighed"
+    assert [ln.sku for ln in sale.view().lines] == ["F6001"]
+
+
+def test_a_manager_ringing_the_sale_needs_nobody_else(env: TillEnv, store: App) -> None:
+    manager = login(store.ctx, "2001", "2468")
+    sale = sale_for(env, manager)
+    sale.enter("A1001")
+    sale.set_discount(1, 30000)  # half off: beyond any cashier's limit
+    assert not sale.needs_approval()
+    pay = PaymentViewModel(sale)
+    pay.add_cash()
+    done = pay.complete()
+    assert done.sale.approved_by == manager.id
+    back = ReturnViewModel(env, manager)
+    back.load(done.sale.receipt_no)
+    assert back.void(None, "wrong size").sale.approved_by == manager.id
+    cashiers = ReturnViewModel(env, login(store.ctx, "1001", "1357"))
+    with pytest.raises(DomainError) as err:  # a cashier without an approval
+        cashiers.without_receipt([("F6001", 1)], None)
+    assert err.value.code == "return.manager_required"
+
+
 def test_discount_beyond_the_limit_waits_for_a_manager(env: TillEnv, cashier: Staff,
                                                        store: App) -> None:
     session = logged_in(env)
