@@ -41,7 +41,7 @@ def test_card_numbers_in_references_reasons_and_notes_are_not_kept_at_head_offic
     member = till.register("张三", "13800138000")
     till.sale(member, ("COAT", 1), tenders=(TenderRequest(TenderKind.BANK_CARD,
                                                           reference="SLIP-A-0001"),))
-    wallet.top_up(till.ctx, member, 100000, None, TenderKind.BANK_CARD, "SLIP-B-0002")
+    wallet.top_up(till.ctx, member, 100000, till.desk, TenderKind.BANK_CARD, "SLIP-B-0002")
     till.patch(member, {"notes": "NOTE-C-0003", "tags": ["vip", "TAG-D-0004"]},
                "1746500000000-00000-till-a")
     with till.app.store.uow() as uow:  # one head office cannot apply: kept for support

@@ -62,8 +62,9 @@ def db(tmp_path: Path) -> Path:
                    settings=new_settings(name=PAYLOADS[1]))
     try:
         load_demo(app.ctx)
+        admin = login(app.ctx, "0001", "8024").id
         for i, name in enumerate(PAYLOADS):
-            add_staff(app.ctx, f"50{i}", name, Role.CASHIER, "1357")
+            add_staff(app.ctx, f"50{i}", name, Role.CASHIER, "1357", by=admin)
             login(app.ctx, f"50{i}", "1357")  # each on the audit trail by name
         cashier = login(app.ctx, "500", "1357")
         shift = shifts.open_shift(app.ctx, cashier.id, 20000)
@@ -77,7 +78,8 @@ def db(tmp_path: Path) -> Path:
 
 def _buy(app: App, cashier: str, shift: str, i: int, name: str) -> str:
     done = members.register(app.ctx, {"name": name, "mobile": f"1360013600{i}",
-                                      "privacy_accepted": True, "consent_marketing": True}, None)
+                                      "privacy_accepted": True, "consent_marketing": True},
+                            login(app.ctx, "3001", "3579").id)
     cart = carts.start_sale(app.ctx, cashier, shift)
     cart.member_id = done.member.id
     carts.add_item(app.ctx, cart, "A1001")
@@ -104,9 +106,12 @@ def test_reports_from_the_command_line(db: Path,
 
 
 def test_segment_export_from_the_command_line(db: Path, tmp_path: Path,
-                                              capsysbinary: pytest.CaptureFixture[bytes]) -> None:
+                                              capsysbinary: pytest.CaptureFixture[bytes],
+                                              monkeypatch: pytest.MonkeyPatch) -> None:
     out = tmp_path / "light.csv"
-    cli(capsysbinary, "export", "segment", "light", "--out", str(out), "--db", str(db))
+    monkeypatch.setenv("KAIKA_PIN", "2468")
+    cli(capsysbinary, "export", "segment", "light", "--out", str(out), "--staff", "2001",
+        "--db", str(db))
     assert_safe(out.read_bytes(), *PAYLOADS)
     named = {row[0]: row for row in rows_of(out.read_bytes())[1:]}
     # Only the text is quoted: mobile, points and revenue are as they were.
