@@ -166,8 +166,8 @@ class SaleActions(QObject):
         if sale.is_empty:
             screen.show_refusal(DomainError("sale.empty"))
             return
-        if sale.needs_approval():
-            screen.show_refusal(DomainError("sale.manager_required"))
+        if sale.needs_approval():  # none yet, or it ran out or was for other figures
+            self._approve_then_pay()
             return
         try:
             dialog = PaymentDialog(PaymentViewModel(sale), screen)
@@ -178,6 +178,20 @@ class SaleActions(QObject):
         dialog.rejected.connect(screen.refresh)
         show_dialog(dialog, screen.input)
         dialog.amount.setFocus()
+
+    def _approve_then_pay(self) -> None:
+        sale = self.screen.sale()
+
+        def approved(approval: Approval | None) -> None:
+            sale.approve(approval)
+            self.screen.refresh()
+            self.pay()
+        dialog = approve(self.screen, self.screen.session,
+                         self.tr("The discount is beyond your limit."), "checkout.complete",
+                         approved, subject=sale.override_subject())
+        if dialog is not None:
+            dialog.rejected.connect(
+                lambda: self.screen.show_refusal(DomainError("sale.manager_required")))
 
     def _completed(self, done: Completed) -> None:
         screen = self.screen

@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 from PySide6.QtCore import Qt
 from sqlalchemy import text
 
 from desktop.bootstrap import App
 from desktop.screens.main_window import MainWindow
+from domain.clock import FixedClock
+from domain.services.proofs import APPROVAL_TTL
 from hardware.peers.printer_peer import PrinterPeer
 
 COAT, SCARF = "6901234567892", "6901234567984"
@@ -122,6 +126,32 @@ def test_discount_beyond_the_limit_needs_the_manager(cashier_keys, window: MainW
         rows = conn.execute(text("SELECT action, approved_by FROM audit_log "
                                  "WHERE action = 'override_discount'")).all()
     assert len(rows) == 1 and rows[0][1] is not None
+
+
+def test_an_approval_that_ran_out_is_asked_for_again_at_payment(
+        cashier_keys, window: MainWindow, store: App, clock: FixedClock) -> None:
+    keys = cashier_keys
+    keys.login()
+    keys.scan(COAT)
+    keys.press(Qt.Key.Key_F9)
+    keys.dialog("discount_dialog")
+    keys.type("100")
+    keys.dialog("manager_dialog")
+    keys.type("2001")
+    keys.type("2468")
+    keys.no_dialog()
+    clock.advance(APPROVAL_TTL + timedelta(minutes=1))  # the customer went for another size
+    keys.press(Qt.Key.Key_Return)
+    keys.dialog("manager_dialog")  # not a refusal: the manager is asked again, then payment
+    keys.type("2001")
+    keys.type("2468")
+    keys.dialog("payment_dialog")
+    keys.type("499")
+    keys.no_dialog()
+    with store.store.engine.connect() as conn:
+        given = conn.execute(text("SELECT count(*) FROM audit_log "
+                                  "WHERE action = 'approval_given'")).scalar()
+    assert given == 2
 
 
 def test_cancel_sale_needs_the_key_twice(cashier_keys, window: MainWindow) -> None:
