@@ -160,3 +160,14 @@ def test_docs_services_prints_the_table_as_it_is() -> None:
     assert [row for row in table_rows() if row not in docs.splitlines()] == []
     opened = [name for name, v in USE_CASES.items() if not isinstance(v, Gate)]
     assert [name for name in opened if f"`{name}`" not in docs] == []
+
+
+def test_an_account_is_made_by_nobody_only_as_a_stores_first(world: World) -> None:
+    with pytest.raises(DomainError) as err:  # a manager with a PIN everybody knows
+        staff_service.add_staff(world.ctx, "9999", "后门", Role.ADMIN, "7391")
+    assert err.value.code == "staff.actor_required"
+    with pytest.raises(Refused) as refused:  # a manager may not make an administrator
+        staff_service.add_staff(world.ctx, "9999", "后门", Role.ADMIN, "7391",
+                                by=world.id("2001"))
+    assert refused.value.code == "staff.role_not_allowed"
+    assert world.refusals()[-1] == ("staff.add_staff", "staff.role_not_allowed")
