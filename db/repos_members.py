@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from sqlalchemy import Integer, cast, func, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from db.crypto import FieldCipher
@@ -36,7 +36,7 @@ from db.repos_driver import (
     upsert_sql,
     write,
 )
-from db.rows import CardRow, CouponTemplateRow, TierChangeRow
+from db.rows import CouponTemplateRow, TierChangeRow
 from domain.errors import NotFound, ValidationError
 from domain.records import (
     Balances,
@@ -139,16 +139,6 @@ class SqlCardRepo:
 
     def save(self, card: Card) -> None:
         write(self._s, _UPSERT_CARD, lambda: card_params(card))
-
-    def max_serial(self, prefix: str) -> int:
-        """Highest serial among 13-digit numbers that start with `prefix`; 0 if none."""
-        start = len(prefix) + 1
-        serial = cast(func.substr(CardRow.number, start, SERIAL_LENGTH), Integer)
-        stmt = select(func.max(serial)).where(
-            CardRow.number >= prefix, CardRow.number < prefix + "\U0010ffff",
-            func.length(CardRow.number) == CARD_NUMBER_LENGTH)
-        found = self._s.scalar(stmt)
-        return int(found or 0)
 
 
 _CARD = select_sql("cards", CARD_COLUMNS, "number = ?")

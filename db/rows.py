@@ -28,6 +28,9 @@ from db.rows_store import (
     TerminalRow,
 )
 from db.rows_sync import (
+    CardBlockRow,
+    CardConflictRow,
+    CardStockRow,
     HoAllotmentRow,
     HoBalanceRow,
     MemberAliasRow,
@@ -43,7 +46,10 @@ __all__ = [
     "AuditRow",
     "BalanceRow",
     "Base",
+    "CardBlockRow",
+    "CardConflictRow",
     "CardRow",
+    "CardStockRow",
     "CounterRow",
     "CouponRow",
     "CouponTemplateRow",

@@ -45,6 +45,7 @@ class StoreSettingsRow(Base):
     # hex its name still says: db/card_secret.py.
     card_secret_hex: Mapped[str] = mapped_column(String(128), server_default="")
     receipt: Mapped[dict[str, Any]] = mapped_column(JsonText(), server_default="{}")
+    card_brand: Mapped[str] = mapped_column(String(2), server_default="")  # head office's BB
 
 
 class RoleRow(Base):

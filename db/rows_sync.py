@@ -101,3 +101,38 @@ class OfflineSpendRow(Base):
     at: Mapped[datetime] = mapped_column(UtcDateTime())
     after_seq: Mapped[int]
     offline: Mapped[bool]
+
+
+class CardBlockRow(Base):
+    """Card serials head office allotted this till under one prefix (domain/serials.py)."""
+
+    __tablename__ = "card_blocks"
+
+    prefix: Mapped[str] = mapped_column(String(7), primary_key=True)
+    first_serial: Mapped[int] = mapped_column(primary_key=True, autoincrement=False)
+    last_serial: Mapped[int]
+    allotted_at: Mapped[datetime] = mapped_column(UtcDateTime())
+
+
+class CardStockRow(Base):
+    """Pre-printed card numbers head office registered to this store (pulled: `card_stock`)."""
+
+    __tablename__ = "card_stock"
+    __table_args__ = (Index(None, "prefix", "first_serial"),)
+
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    prefix: Mapped[str] = mapped_column(String(7))
+    first_serial: Mapped[int]
+    last_serial: Mapped[int]
+
+
+class CardConflictRow(Base):
+    """Head office sent a card this till holds for another member: the local card was kept
+    (a pull never moves a card between members) and `kaika verify` reports the number."""
+
+    __tablename__ = "card_conflicts"
+
+    number: Mapped[str] = mapped_column(String(19), primary_key=True)
+    other_member_id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    member_id: Mapped[str] = mapped_column(String(36))  # who holds it here
+    seen_at: Mapped[datetime] = mapped_column(UtcDateTime())

@@ -11,6 +11,7 @@ from db.audit import SqlAuditRepo
 from db.crypto import FieldCipher
 from db.outbox import SqlOutbox
 from db.reports import SqlReportRepo
+from db.repos_cardserials import SqlCardSerialRepo
 from db.repos_draws import SqlDrawRepo
 from db.repos_ledgers import SqlPointsRepo, SqlWalletRepo
 from db.repos_members import SqlCardRepo, SqlCouponRepo, SqlMemberRepo, SqlTierRepo
@@ -30,6 +31,7 @@ from domain.clock import Clock
 from domain.ports import (
     AuditRepo,
     CardRepo,
+    CardSerialRepo,
     Counters,
     CouponRepo,
     DrawRepo,
@@ -66,6 +68,7 @@ class SqlUnitOfWork:
         self.products: ProductRepo = SqlProductRepo(s)
         self.members: MemberRepo = SqlMemberRepo(s, cipher)
         self.cards: CardRepo = SqlCardRepo(s)
+        self.card_serials: CardSerialRepo = SqlCardSerialRepo(s, clock.now)
         self.points: PointsRepo = SqlPointsRepo(s)
         self.wallet: WalletRepo = SqlWalletRepo(s)
         self.sales: SaleRepo = SqlSaleRepo(s)

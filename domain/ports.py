@@ -34,6 +34,7 @@ from domain.records import (
     TierChange,
     WalletEntry,
 )
+from domain.serials import SerialBlock
 
 
 class SettingsRepo(Protocol):
@@ -81,8 +82,26 @@ class CardRepo(Protocol):
     def for_member(self, member_id: str) -> list[Card]: ...
     def add(self, card: Card) -> None: ...
     def save(self, card: Card) -> None: ...
-    def max_serial(self, prefix: str) -> int:
-        """Highest 5-digit serial among card numbers starting with `prefix` (BBLRRRR); 0 if none."""
+
+
+class CardSerialRepo(Protocol):
+    """The serial blocks head office allotted this till and the pre-printed stock registered
+    to its store (domain/serials.py)."""
+
+    def enrolled(self) -> bool:
+        """True once the till enrolled: from then on head office allots its numbers."""
+        ...
+    def blocks(self, prefix: str) -> list[SerialBlock]:
+        """Head office's blocks for `prefix`, lowest first."""
+        ...
+    def add_blocks(self, blocks: Sequence[SerialBlock]) -> None:
+        """Keep blocks head office allotted; one already here is left as it is."""
+        ...
+    def highest(self, block: SerialBlock) -> int | None:
+        """The highest serial of a card here inside the block; None if it holds none."""
+        ...
+    def registered(self, number: str) -> bool:
+        """The number is in pre-printed stock head office registered to this store."""
         ...
 
 
@@ -273,6 +292,7 @@ class UnitOfWork(Protocol):
     products: ProductRepo
     members: MemberRepo
     cards: CardRepo
+    card_serials: CardSerialRepo
     points: PointsRepo
     wallet: WalletRepo
     sales: SaleRepo

@@ -67,6 +67,9 @@ class StoreSettings:
     day_close: time = time(4, 0)
     card_secret_hex: str = ""  # HMAC key for track-2 verification codes and dynamic QR
     receipt: dict[str, Any] = field(default_factory=dict)  # width, encoding, footer, ...
+    # BB of the card numbers head office gave this merchant at enrolment; "" before (a
+    # standalone store numbers its cards with the rule pack's brand).
+    card_brand: str = ""
 
 
 @dataclass(slots=True)

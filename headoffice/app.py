@@ -16,7 +16,7 @@ from sqlalchemy import Engine
 
 from domain.errors import DomainError, NotFound, ValidationError
 from domain.hlc import HybridClock, Stamp, clamp
-from headoffice import cases, ingest, lookup, pull, reports, tenancy
+from headoffice import cardblocks, cases, ingest, lookup, pull, reports, tenancy
 from headoffice.answer_signing import ENROL_CODE, AnswerSigner
 from headoffice.auth import ApiError, TerminalCache, authenticate
 from headoffice.batch import Terminal
@@ -31,6 +31,8 @@ from sync.schema import (
     MAX_PULL_LIMIT,
     PROTOCOL_VERSION,
     AllowanceGrant,
+    CardBlocksRequest,
+    CardBlocksResponse,
     EnrollRequest,
     EnrollResponse,
     ErrorBody,
@@ -49,6 +51,7 @@ class Settings:
     auth_cache_s: float = 15.0
     admin_token: str | None = None  # enables /v1/admin/* (reports, cases) for this bearer token
     answer_keys: AnswerKeys | None = None  # required: every answer is signed (headoffice/keys.py)
+    card_block_size: int = cardblocks.DEFAULT_BLOCK_SIZE  # card serials per allotted block
 
 
 class Resolution(BaseModel):
@@ -89,10 +92,11 @@ def create_app(engine: Engine, settings: Settings | None = None,
 
     @app.post("/v1/terminals/enroll", responses=ERRORS)
     def enroll(req: EnrollRequest, request: Request) -> EnrollResponse:
-        """Exchange a one-time enrolment code and the till's public key for its identity and
-        head office's answer keys; the answer is bound to the code (`X-Kaika-Enrol-Proof`)."""
+        """Exchange a one-time enrolment code and the till's public key for its identity, head
+        office's answer keys and its first block of card serials; the answer is bound to the
+        code (`X-Kaika-Enrol-Proof`)."""
         request.scope[ENROL_CODE] = req.code
-        return retrying(engine, lambda conn: tenancy.enroll(conn, req, clock(), keys.public))
+        return retrying(engine, lambda conn: _enrolled(conn, req, service))
 
     signed = Annotated[Terminal, Depends(_signed(service))]
     _sync_routes(app, service, signed)
@@ -101,6 +105,17 @@ def create_app(engine: Engine, settings: Settings | None = None,
     # Added last, so it is the outermost layer: every answer any other layer gives is signed.
     app.add_middleware(AnswerSigner, keys=keys, clock=clock)
     return app
+
+
+def _enrolled(conn: Any, req: EnrollRequest, service: _Service) -> EnrollResponse:
+    answer = tenancy.enroll(conn, req, service.clock(), service.keys.public)
+    terminal = Terminal(id=answer.terminal_id, store_id=answer.store.store_id,
+                        merchant_id=answer.store.merchant_id, code=answer.terminal_code,
+                        public_key=req.public_key)
+    level = service.packs.for_merchant(conn, terminal.merchant_id).cards.level
+    _, blocks = cardblocks.blocks_for(conn, terminal, level, service.settings.card_block_size,
+                                      service.clock())
+    return answer.model_copy(update={"card_blocks": blocks})
 
 
 def _signed(service: _Service) -> Callable[..., Any]:
@@ -181,6 +196,16 @@ def _member_routes(app: FastAPI, service: _Service, signed: Any) -> None:
         # Head office's keys ride on each grant: how tills learn a new key before it is used
         # alone (docs/headoffice.md, "Head office's keys").
         return grant.model_copy(update={"server_keys": service.keys.public})
+
+    @app.post("/v1/cards/blocks", responses=ERRORS)
+    def card_blocks(req: CardBlocksRequest, terminal: signed) -> CardBlocksResponse:
+        """The terminal's card serial blocks with numbers left, a new block allotted first when
+        fewer than half a block are left (docs/headoffice.md)."""
+        def allot(conn: Any) -> CardBlocksResponse:
+            brand, blocks = cardblocks.blocks_for(conn, terminal, req.level,
+                                                  service.settings.card_block_size, clock())
+            return CardBlocksResponse(brand=brand, blocks=blocks, server_time=clock())
+        return retrying(engine, allot)
 
     @app.get("/v1/members/lookup", responses=ERRORS)
     def member_lookup(terminal: signed, mobile: str | None = None,

@@ -4,9 +4,12 @@ Kinds: `points.overdraft` and `wallet.overdraft` (offline spending beyond the ba
 spend stands, the member owes the difference), `coupon.double_redeemed` (a coupon used at two
 tills offline: the first redemption to arrive wins, the later sale stands), `member.mobile_conflict`
 (an edit gave a member another member's mobile), `terminal.seq_reused` (a till restored from an
-old backup numbered new events with used seqs). One open overdraft case per member and asset
-collects every overdraft until a manager resolves it; while it is open the member may not spend
-offline anywhere.
+old backup numbered new events with used seqs), `card.duplicate_number` (a card number head
+office has for one member was sent for another, or found issued to two members in the past)
+and `card.not_allotted` (a new card number from another terminal's block, another store's
+stock or another merchant's brand): see headoffice/cardids.py. One open overdraft case per
+member and asset collects every overdraft until a manager resolves it; while it is open the
+member may not spend offline anywhere.
 """
 
 from __future__ import annotations
@@ -46,12 +49,18 @@ def add_overdraft(b: Batch, member_id: str, asset: str, amount: int, event_id: s
 
 
 def open_case(b: Batch, kind: str, member_id: str | None, amount: int,
-              details: dict[str, Any]) -> str:
+              details: dict[str, Any], merchant_id: str | None = None) -> str:
+    """A case for the sender's merchant, or for `merchant_id` (whose data it is about)."""
+    return insert_case(b.conn, merchant_id or b.terminal.merchant_id, kind, member_id, amount,
+                       details, b.now)
+
+
+def insert_case(conn: Connection, merchant_id: str, kind: str, member_id: str | None,
+                amount: int, details: dict[str, Any], now: datetime) -> str:
     case_id = new_id_str()
-    b.conn.execute(recon_cases.insert().values(
-        id=case_id, merchant_id=b.terminal.merchant_id, kind=kind, member_id=member_id,
-        status="open", amount=amount, details=details, opened_at=b.now, updated_at=b.now,
-        note=""))
+    conn.execute(recon_cases.insert().values(
+        id=case_id, merchant_id=merchant_id, kind=kind, member_id=member_id, status="open",
+        amount=amount, details=details, opened_at=now, updated_at=now, note=""))
     return case_id
 
 

@@ -1,9 +1,11 @@
 """`kaika-headoffice`: serve the API, migrate, add stores, enrol and revoke tills, make the
-answer-signing keys, publish the catalogue, print reports and resolve reconciliation cases."""
+answer-signing keys, publish the catalogue, register pre-printed cards, print reports, run
+checks and resolve reconciliation cases."""
 
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import json
 import os
 import socket
@@ -13,14 +15,16 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
+from domain.cards import MAX_SERIAL
 from domain.errors import DomainError
-from headoffice import cases, keys, reports, tenancy
+from headoffice import cardblocks, cases, checks, keys, reports, tenancy
 from headoffice.engine import DB_ENV, default_url, is_sqlite, make_engine
 from headoffice.migrate import require_head, upgrade
 from headoffice.packs import PackBook
 from headoffice.publish import Publication, publish
 
 ADMIN_TOKEN_ENV = "KAIKA_HO_ADMIN_TOKEN"
+BLOCK_SIZE_ENV = "KAIKA_HO_CARD_BLOCK_SIZE"
 OPENAPI = Path(__file__).resolve().parent / "openapi.json"
 
 
@@ -61,6 +65,9 @@ def _parser() -> argparse.ArgumentParser:
     serve.add_argument("--log-level", default="warning")
     serve.add_argument("--graceful-seconds", type=float, default=10.0,
                        help="on SIGTERM, wait this long for requests in flight")
+    serve.add_argument("--card-block-size", type=_block_size,
+                       default=cardblocks.DEFAULT_BLOCK_SIZE,
+                       help="card serials in each block allotted to a till")
     serve.set_defaults(func=_serve)
     sub.add_parser("migrate", parents=[common], help="upgrade the schema").set_defaults(
         func=_migrate)
@@ -87,6 +94,7 @@ def _parser() -> argparse.ArgumentParser:
     pub.add_argument("--merchant", default=None)
     pub.set_defaults(func=_publish)
     _report_commands(sub, common)
+    _card_commands(sub, common)
     spec = sub.add_parser("openapi", help="print the API description (OpenAPI 3 JSON)")
     spec.add_argument("--out", type=Path, default=None, help=f"write it (e.g. {OPENAPI})")
     spec.set_defaults(func=_openapi)
@@ -104,6 +112,8 @@ def _store_commands(sub: Any, common: argparse.ArgumentParser) -> None:
     add.add_argument("--tz", default="Asia/Shanghai")
     add.add_argument("--day-close", default="04:00")
     add.add_argument("--rulepack", default="fashion")
+    add.add_argument("--brand", default=None,
+                     help="the new merchant's card brand, two digits (default: head office's)")
     add.set_defaults(func=_store_add)
     store.add_parser("list", parents=[common], help="list stores").set_defaults(
         func=_store_list)
@@ -128,6 +138,32 @@ def _report_commands(sub: Any, common: argparse.ArgumentParser) -> None:
     resolve.add_argument("--by", required=True)
     resolve.add_argument("--note", default="")
     resolve.set_defaults(func=_cases_resolve)
+
+
+def _card_commands(sub: Any, common: argparse.ArgumentParser) -> None:
+    card = sub.add_parser("cards", help="card numbers: pre-printed stock, blocks").add_subparsers(
+        metavar="ACTION")
+    reg = card.add_parser("register", parents=[common],
+                          help="register pre-printed cards to a store")
+    reg.add_argument("--store", required=True)
+    reg.add_argument("--from", dest="first", required=True, help="the first card number")
+    reg.add_argument("--to", dest="last", required=True, help="the last card number")
+    reg.set_defaults(func=_cards_register)
+    listing = card.add_parser("list", parents=[common], help="serial blocks and stock")
+    listing.add_argument("--store", default=None)
+    listing.set_defaults(func=_cards_list)
+    check = sub.add_parser("check", parents=[common],
+                           help="consistency checks (card numbers of two members); exit 1 "
+                                "when something is found")
+    check.add_argument("--only", choices=sorted(checks.CHECKS), default=None)
+    check.set_defaults(func=_check)
+
+
+def _block_size(text: str) -> int:
+    size = int(text)
+    if not 1 <= size <= MAX_SERIAL:
+        raise argparse.ArgumentTypeError(f"between 1 and {MAX_SERIAL}")
+    return size
 
 
 def _engine(args: argparse.Namespace) -> Any:
@@ -167,6 +203,7 @@ def _serve(args: argparse.Namespace) -> int:
         if args.answer_key_file:
             os.environ[keys.KEY_FILE_ENV] = args.answer_key_file
         os.environ["KAIKA_HO_AUTH_CACHE"] = str(args.auth_cache_seconds)
+        os.environ[BLOCK_SIZE_ENV] = str(args.card_block_size)
         if args.admin_token:
             os.environ[ADMIN_TOKEN_ENV] = args.admin_token
         print(f"kaika-headoffice: listening on http://{args.host}:{args.port}", flush=True)
@@ -174,7 +211,8 @@ def _serve(args: argparse.Namespace) -> int:
                     port=args.port, workers=args.workers, log_level=args.log_level, **ssl)
         return 0
     app = create_app(engine, Settings(args.auth_cache_seconds, args.admin_token,
-                                      answer_keys=answer_keys))
+                                      answer_keys=answer_keys,
+                                      card_block_size=args.card_block_size))
     sock = socket.socket(socket.AF_INET6 if ":" in args.host else socket.AF_INET)
     sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
     sock.bind((args.host, args.port))
@@ -195,7 +233,9 @@ def app_from_env() -> Any:
     return create_app(make_engine(default_url()),
                       Settings(float(os.environ.get("KAIKA_HO_AUTH_CACHE", "15")),
                                os.environ.get(ADMIN_TOKEN_ENV),
-                               answer_keys=keys.configured(None)))
+                               answer_keys=keys.configured(None),
+                               card_block_size=int(os.environ.get(
+                                   BLOCK_SIZE_ENV, cardblocks.DEFAULT_BLOCK_SIZE))))
 
 
 def _answer_keys(path: str | None) -> keys.AnswerKeys | None:
@@ -220,7 +260,7 @@ def _store_add(args: argparse.Namespace) -> int:
     info = tenancy.add_store(_engine(args), tenancy.NewStore(
         merchant_code=args.merchant, code=args.code, name=args.name, region_code=args.region,
         tz=args.tz, day_close=args.day_close, rulepack=args.rulepack,
-        merchant_name=args.merchant_name), now())
+        merchant_name=args.merchant_name, brand=args.brand), now())
     _print(info.model_dump())
     return 0
 
@@ -269,6 +309,27 @@ def _points_daily(args: argparse.Namespace) -> int:
             out.append(reports.points_daily(conn, args.date, None, packs))
     _print(out)
     return 0
+
+
+def _cards_register(args: argparse.Namespace) -> int:
+    with _engine(args).begin() as conn:
+        stock = cardblocks.register_stock(conn, args.store, args.first, args.last, now())
+    _print(dataclasses.asdict(stock))
+    return 0
+
+
+def _cards_list(args: argparse.Namespace) -> int:
+    with _engine(args).connect() as conn:
+        _print(cardblocks.listing(conn, args.store))
+    return 0
+
+
+def _check(args: argparse.Namespace) -> int:
+    """Findings as JSON; cases opened for new ones are committed with the check."""
+    with _engine(args).begin() as conn:
+        findings = checks.run(conn, now(), args.only)
+    _print(findings)
+    return 1 if findings else 0
 
 
 def _cases_list(args: argparse.Namespace) -> int:

@@ -2,8 +2,9 @@
 
 Sales (and returns, which are sales of kind `return`), shifts and audit entries only grow:
 inserted once under their own id. A card's state only moves forward (a card reported lost at
-one till stays lost whatever another till last knew). A coupon's first redemption to arrive
-wins; a second one, from another sale, is kept as a reconciliation case and its sale stands.
+one till stays lost whatever another till last knew), and a card never changes member
+(headoffice/cardids.py). A coupon's first redemption to arrive wins; a second one, from
+another sale, is kept as a reconciliation case and its sale stands.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from typing import Any
 import sqlalchemy as sa
 
 from headoffice.batch import Batch, Item
+from headoffice.cardids import CardBook
 from headoffice.cases import open_case
 from headoffice.sql import bulk_insert, existing
 from headoffice.tables import audit_entries, cards, coupons, draw_spins, sales, shifts
@@ -87,15 +89,21 @@ def _insert_once(b: Batch, items: list[Item], table: sa.Table, rows: list[dict[s
 
 
 def apply_cards(b: Batch, items: list[Item]) -> None:
+    """A card's state moves forward; its member never changes (headoffice/cardids.py)."""
+    book = CardBook(b, [i.payload.number for i in items if isinstance(i.payload, CardV1)])
     for item in items:
         p = item.payload
         assert isinstance(p, CardV1)
         member_id = b.canonical(p.member_id)
+        assert member_id is not None
+        if book.refused(item, p.number, member_id):
+            continue
         body = {**p.model_dump(mode="json"), "member_id": member_id}
         old = b.conn.execute(sa.select(cards.c.state).where(cards.c.number == p.number)).first()
         if old is None:
             b.conn.execute(cards.insert().values(number=p.number, member_id=member_id,
-                                                 state=p.state, body=body, version=1))
+                                                 state=p.state, body=body, version=1,
+                                                 store_id=b.terminal.store_id))
         elif CARD_RANK.get(p.state, 0) >= CARD_RANK.get(old.state, 0):
             b.conn.execute(cards.update().where(cards.c.number == p.number).values(
                 member_id=member_id, state=p.state, body=body, version=cards.c.version + 1))

@@ -110,7 +110,7 @@ def _load(conn: Connection, terminal: Terminal, entity: str, ids: list[str]) -> 
         return _balances(conn, ids)
     if entity in ("card", "coupon"):
         return _bodies(conn, entity, ids)
-    table = store_items if entity in ("gift", "draw") else catalog_items
+    table = store_items if entity in ("gift", "draw", "card_stock") else catalog_items
     owner = (table.c.store_id == terminal.store_id if table is store_items
              else table.c.merchant_id == terminal.merchant_id)
     rows = conn.execute(sa.select(table.c.entity_id, table.c.version, table.c.data).where(

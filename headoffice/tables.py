@@ -36,6 +36,7 @@ merchants = sa.Table(
     _col("name", sa.String(100)),
     _col("rulepack", sa.String(40), server_default="fashion"),
     _col("created_at", UtcTime()),
+    _col("brand", sa.String(2), unique=True),  # BB of its card numbers (DOMAIN §4)
 )
 
 stores = sa.Table(
@@ -219,6 +220,37 @@ cards = sa.Table(
     _col("state", sa.String(10)),
     _col("body", Json),
     _col("version", Big, server_default="1"),
+    _col("store_id", Id, nullable=True),  # whose till told head office of it first
+)
+
+# Card serials (headoffice/cardblocks.py): one row per prefix `BB L RRRR`, locked while a
+# block is allotted or stock registered under it, so two never overlap.
+card_prefixes = sa.Table(
+    "card_prefixes", metadata,
+    _col("prefix", sa.String(7), primary_key=True),
+)
+
+card_blocks = sa.Table(
+    "card_blocks", metadata,
+    _col("prefix", sa.String(7), primary_key=True),
+    _col("first_serial", sa.Integer, primary_key=True, autoincrement=False),
+    _col("last_serial", sa.Integer),
+    _col("merchant_id", Id),
+    _col("store_id", Id),
+    _col("terminal_id", Id, index=True),
+    _col("allotted_at", UtcTime()),
+)
+
+card_stock = sa.Table(
+    "card_stock", metadata,
+    _col("id", Id, primary_key=True),
+    _col("prefix", sa.String(7)),
+    _col("first_serial", sa.Integer),
+    _col("last_serial", sa.Integer),
+    _col("merchant_id", Id),
+    _col("store_id", Id),
+    _col("registered_at", UtcTime()),
+    sa.Index(None, "prefix", "first_serial"),
 )
 
 coupons = sa.Table(

@@ -13,6 +13,7 @@ from sqlalchemy import Connection, Engine
 from domain.errors import DomainError, NotFound, ValidationError
 from domain.ids import new_id_str
 from domain.packload import load_pack
+from headoffice import cardblocks
 from headoffice.packs import PackBook
 from headoffice.sql import for_update, insert_ignore
 from headoffice.tables import (
@@ -42,13 +43,15 @@ class NewStore:
     day_close: str = "04:00"
     rulepack: str = "fashion"
     merchant_name: str = ""
+    brand: str | None = None  # the merchant's card brand BB; None: head office chooses
 
 
 def add_store(engine: Engine, new: NewStore, now: datetime) -> StoreInfo:
-    """Create a store (and its merchant on first use); store codes are unique in a head office."""
-    load_pack(new.rulepack)  # an unknown pack is refused here, not at the first sale
+    """Create a store (and its merchant on first use, with its card brand); store codes are
+    unique in a head office."""
+    pack = load_pack(new.rulepack)  # an unknown pack is refused here, not at the first sale
     with engine.begin() as conn:
-        merchant_id = _merchant(conn, new, now)
+        merchant_id = _merchant(conn, new, pack.cards.brand, now)
         if conn.scalar(sa.select(stores.c.id).where(stores.c.code == new.code)):
             raise ValidationError("store.code_taken", field="code", code=new.code)
         store_id = new_id_str()
@@ -59,14 +62,18 @@ def add_store(engine: Engine, new: NewStore, now: datetime) -> StoreInfo:
         return store_info(conn, store_id)
 
 
-def _merchant(conn: Connection, new: NewStore, now: datetime) -> str:
-    found = conn.scalar(sa.select(merchants.c.id).where(merchants.c.code == new.merchant_code))
+def _merchant(conn: Connection, new: NewStore, pack_brand: str, now: datetime) -> str:
+    found = conn.execute(sa.select(merchants.c.id, merchants.c.brand).where(
+        merchants.c.code == new.merchant_code)).first()
     if found:
-        return str(found)
+        if new.brand is not None and new.brand != found.brand:
+            raise ValidationError("merchant.brand_fixed", field="brand", brand=found.brand)
+        return str(found.id)
     merchant_id = new_id_str()
     conn.execute(merchants.insert().values(
         id=merchant_id, code=new.merchant_code, name=new.merchant_name or new.merchant_code,
-        rulepack=new.rulepack, created_at=now))
+        rulepack=new.rulepack, created_at=now,
+        brand=cardblocks.choose_brand(conn, new.brand, pack_brand)))
     insert_ignore(conn, merchant_feed_heads, [{"merchant_id": merchant_id, "seq": 0}])
     return merchant_id
 
@@ -74,13 +81,13 @@ def _merchant(conn: Connection, new: NewStore, now: datetime) -> str:
 def store_info(conn: Connection, store_id: str) -> StoreInfo:
     row = conn.execute(
         sa.select(stores, merchants.c.code.label("merchant_code"),
-                  merchants.c.rulepack.label("rulepack"))
+                  merchants.c.rulepack.label("rulepack"), merchants.c.brand.label("brand"))
         .join(merchants, merchants.c.id == stores.c.merchant_id)
         .where(stores.c.id == store_id)).mappings().one()
     return StoreInfo(merchant_id=row["merchant_id"], merchant_code=row["merchant_code"],
                      store_id=row["id"], store_code=row["code"], store_name=row["name"],
                      region_code=row["region_code"], tz=row["tz"], day_close=row["day_close"],
-                     rulepack=row["rulepack"])
+                     rulepack=row["rulepack"], card_brand=row["brand"])
 
 
 def list_stores(engine: Engine) -> list[StoreInfo]:

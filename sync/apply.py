@@ -30,8 +30,6 @@ from db.uow import SqlUnitOfWork
 from domain import points as points_rules
 from domain.ids import new_id_str
 from domain.records import (
-    Card,
-    CardState,
     Coupon,
     CouponState,
     Member,
@@ -42,6 +40,7 @@ from domain.records import (
     WalletEntry,
 )
 from domain.rulepack import RulePack
+from sync import apply_cards as cards
 from sync import apply_owned as owned
 from sync.buckets import NEVER, Buckets
 from sync.payloads import PIN_HASH, PIN_SET_AT
@@ -333,24 +332,7 @@ def _snapshot(a: Applier, change: Change, data: dict[str, Any]) -> None:
             setattr(row, key, value)
 
 
-# --- cards and coupons --------------------------------------------------------------------------
-
-
-def _card(a: Applier, change: Change) -> bool:
-    d = change.data
-    if a.uow.members.get(d["member_id"]) is None or not a.newer(change):
-        return False
-    successor = d.get("replaced_by")
-    card = Card(number=d["number"], member_id=d["member_id"], state=CardState(d["state"]),
-                expiry=d["expiry"], kind=d.get("kind", "stripe"),
-                is_staff=bool(d.get("is_staff")),
-                replaced_by=successor if successor and a.uow.cards.get(successor) else None,
-                issued_at=_time(d.get("issued_at")))
-    if a.uow.cards.get(card.number) is None:
-        a.uow.cards.add(card)
-    else:
-        a.uow.cards.save(card)
-    return True
+# --- coupons (cards: sync/apply_cards.py) -------------------------------------------------
 
 
 def _coupon(a: Applier, change: Change) -> bool:
@@ -385,7 +367,8 @@ _HANDLERS: dict[str, Callable[[Applier, Change], bool]] = {
     "member": _member,
     "member_alias": _alias,
     "member_balance": _balance,
-    "card": _card,
+    "card": cards.card,
+    "card_stock": cards.card_stock,
     "coupon": _coupon,
     "product": owned.product,
     "coupon_template": owned.template,

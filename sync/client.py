@@ -28,13 +28,15 @@ from domain.ids import new_id_str
 from domain.packload import load_pack
 from domain.records import OutboxEvent, StoreSettings
 from domain.rulepack import RulePack
-from sync import credentials
+from sync import cardblocks, credentials
 from sync.apply import Applier
 from sync.credentials import Credentials
 from sync.http import HeadOffice, SyncError
 from sync.schema import (
     MAX_EVENTS_PER_BATCH,
     AllowanceGrant,
+    CardBlocksRequest,
+    CardBlocksResponse,
     Change,
     Event,
     LookupResponse,
@@ -110,6 +112,8 @@ class SyncClient:
             self.pull_all(result)
             if self._grant_due():
                 self.renew()
+            if self._blocks_due():
+                self.renew_blocks()
         except SyncError as err:
             self._note_error(err)
             raise
@@ -251,6 +255,23 @@ class SyncClient:
         hours = int(state.grant_limits.get("max_offline_hours", 24))
         server_now = datetime.fromtimestamp(self.ho.now_ms() / 1000, UTC)
         return state.grant_valid_until - server_now < timedelta(hours=hours / 2)
+
+    def renew_blocks(self) -> CardBlocksResponse:
+        """Card serials for this till: head office allots a new block when it is running low
+        (after the push, so head office counts the cards issued offline)."""
+        with self.store.reader() as uow:
+            level = self._pack_for(uow.settings.get().rulepack).cards.level
+        answer = CardBlocksResponse.model_validate(self.ho.call(
+            "POST", cardblocks.BLOCKS_PATH, CardBlocksRequest(level=level).model_dump()))
+        with self.store.uow() as uow:
+            cardblocks.keep(uow, answer.brand, answer.blocks)
+            self._touch(uow)
+            uow.commit()
+        return answer
+
+    def _blocks_due(self) -> bool:
+        with self.store.reader() as uow:
+            return cardblocks.due(uow, self._pack_for(uow.settings.get().rulepack))
 
     def lookup(self, *, mobile: str | None = None, card: str | None = None) -> str | None:
         """Fetch a member this till does not know yet; returns their id, None if unknown."""

@@ -15,7 +15,7 @@ from db.store import StoreDb
 from domain.clock import Clock
 from domain.errors import DomainError
 from domain.packload import pack_names
-from sync import credentials
+from sync import cardblocks, credentials
 from sync.announce import announce_unsent
 from sync.credentials import Credentials
 from sync.http import HeadOffice
@@ -108,4 +108,7 @@ def _become(store: StoreDb, answer: EnrollResponse, clock: Clock, server: str,
                                          enrolled_at=now, server_offset_ms=offset))
             uow.session.flush()
             announce_unsent(uow, now)
+        # From now on only head office's blocks number this till's cards; what it issued
+        # before was announced above, with everything else head office had not heard of.
+        cardblocks.keep(uow, info.card_brand, answer.card_blocks)
         uow.commit()

@@ -97,6 +97,7 @@ class StoreInfo(Wire):
     tz: str
     day_close: str  # HH:MM
     rulepack: str
+    card_brand: str = ""  # BB of the merchant's card numbers, given by head office
 
 
 class EnrollRequest(Wire):
@@ -107,6 +108,14 @@ class EnrollRequest(Wire):
     app_version: str = ""
 
 
+class CardBlock(Wire):
+    """Card serials `first`..`last` under `prefix` (BB L RRRR), allotted to one terminal."""
+
+    prefix: str = Field(pattern=r"^[0-9]{7}$")
+    first: int = Field(ge=1, le=99999)
+    last: int = Field(ge=1, le=99999)
+
+
 class EnrollResponse(Wire):
     terminal_id: str
     terminal_code: str
@@ -115,6 +124,22 @@ class EnrollResponse(Wire):
     # Head office's answer keys (Ed25519 public, base64url): the till accepts answers signed
     # by one of them from now on (sync/answers.py).
     server_keys: list[str] = Field(min_length=1)
+    card_blocks: list[CardBlock] = Field(default_factory=list)
+
+
+class CardBlocksRequest(Wire):
+    """A terminal running low asks for another block of the card level it issues."""
+
+    level: str = Field(pattern=r"^[0-9]$")
+
+
+class CardBlocksResponse(Wire):
+    """The merchant's brand and the terminal's blocks that still have numbers (head office's
+    count), a new one among them when it was running low."""
+
+    brand: str
+    blocks: list[CardBlock]
+    server_time: datetime
 
 
 class Limits(Wire):

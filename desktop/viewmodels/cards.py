@@ -115,10 +115,8 @@ class CardsModel:
 
     def link_swipe(self, member_id: str, tracks: Tracks) -> Card:
         """A pre-printed card's stripe: ours, genuine, not a bank card, not yet linked."""
-        swipe = card_rules.classify_swipe(tracks.track1, tracks.track2, self.ctx.card_secret,
-                                          (self.ctx.pack.cards.brand,),
-                                          today=self.ctx.local_date())
-        return cardissue.link_card(self.ctx, member_id, swipe.card_number, self.staff_id)
+        return cardissue.link_swiped(self.ctx, member_id, tracks.track1, tracks.track2,
+                                     self.staff_id)
 
     def report_lost(self, number: str) -> Card:
         return cardissue.report_lost(self.ctx, number, self.staff_id)

@@ -82,6 +82,7 @@ USE_CASES: dict[str, Gate | Open] = {
     "profiles.update_member": Gate(DESK),
     "cardissue.issue_card": Gate(DESK),
     "cardissue.link_card": Gate(DESK),
+    "cardissue.link_swiped": Gate(DESK),
     "cardissue.report_lost": Gate(DESK),
     "cardissue.close_card": Gate(DESK),
     "cardissue.replace_card": Gate(DESK),
@@ -112,7 +113,7 @@ USE_CASES: dict[str, Gate | Open] = {
     "rules.switch_pack": Gate(MANAGERS),
     # look-ups and reports (the screens show the manager's to managers only)
     **{f"members.{name}": READ for name in ("find_by_mobile", "member_view", "member_by_card",
-                                            "with_panel_extras")},
+                                            "with_panel_extras", "find_by_swipe")},
     **{f"reports.{name}": READ for name in ("daily_points_report", "z_report",
                                             "member_statement", "member_facts")},
     **{f"audit.{name}": READ for name in ("query_for", "page", "action_kinds", "staff_by_id",
@@ -120,6 +121,7 @@ USE_CASES: dict[str, Gate | Open] = {
     **{f"lookup.{name}": READ for name in ("search", "hit", "tier_history")},
     **{f"tier_outlook.{name}": READ for name in ("upcoming", "tier_counts", "history")},
     "card_alerts.card_alerts": READ,
+    "cardserials.card_serials": READ,
     # set-up
     "setup.init_store": SETUP,
     "setup.add_products": SETUP,

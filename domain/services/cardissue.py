@@ -1,4 +1,7 @@
-"""Card life cycle at the front desk: issue, link a pre-printed card, report lost, replace."""
+"""Card life cycle at the front desk: issue, link a pre-printed card, report lost, replace.
+
+New numbers come from this till's serial blocks (domain/services/cardserials.py).
+"""
 
 from __future__ import annotations
 
@@ -8,6 +11,7 @@ from domain import cards as card_rules
 from domain.errors import DomainError, NotFound
 from domain.ports import UnitOfWork
 from domain.records import Card, CardState
+from domain.services import cardserials
 from domain.services.context import ServiceContext, audit, emit
 from domain.services.guard import guard
 
@@ -16,16 +20,12 @@ from domain.services.guard import guard
 class IssuedCard:
     card: Card
     track2: str  # what the stripe encoder writes (never printed, never logged)
+    serials_left: int = 0  # numbers this till can still issue after this one
 
 
 def next_card_number(ctx: ServiceContext, uow: UnitOfWork) -> str:
-    """The next serial for this store's region: BB L RRRR SSSSS C (DOMAIN §4)."""
-    region = uow.settings.get().region_code
-    prefix = ctx.pack.cards.brand + ctx.pack.cards.level + region
-    serial = uow.cards.max_serial(prefix) + 1
-    if serial > 99999:
-        raise DomainError("card.serials_exhausted", prefix=prefix)
-    return card_rules.make_card_number(ctx.pack.cards.brand, ctx.pack.cards.level, region, serial)
+    """The next number from this till's serial blocks: BB L RRRR SSSSS C (DOMAIN §4)."""
+    return cardserials.take_number(ctx, uow)
 
 
 def issue_card(ctx: ServiceContext, member_id: str, staff_id: str,
@@ -36,22 +36,35 @@ def issue_card(ctx: ServiceContext, member_id: str, staff_id: str,
             raise NotFound("member.unknown", member_id=member_id)
         card = _new_card(ctx, uow, next_card_number(ctx, uow), member_id, kind, is_staff)
         audit(ctx, uow, "card_issued", staff_id, target=card.number, member_id=member_id)
+        left = cardserials.serials_in(ctx, uow).left
         uow.commit()
-    return IssuedCard(card, card_rules.track2_data(card.number, card.expiry, ctx.card_secret))
+    return IssuedCard(card, card_rules.track2_data(card.number, card.expiry, ctx.card_secret),
+                      left)
 
 
 def link_card(ctx: ServiceContext, member_id: str, number: str, staff_id: str) -> Card:
     """Give a member a pre-printed card whose number is read off it or swiped."""
-    card_rules.parse_card_number(number)
+    number = card_rules.parse_card_number(number).number
     with guard(ctx, "cardissue.link_card", staff_id), ctx.uow() as uow:
         if uow.members.get(member_id) is None:
             raise NotFound("member.unknown", member_id=member_id)
         if uow.cards.get(number) is not None:
             raise DomainError("card.already_linked", field="card_number", number=number)
+        cardserials.check_preprinted(ctx, uow, number)
         card = _new_card(ctx, uow, number, member_id, "preprinted", False)
         audit(ctx, uow, "card_linked", staff_id, target=number, member_id=member_id)
         uow.commit()
     return card
+
+
+def link_swiped(ctx: ServiceContext, member_id: str, track1: str | None, track2: str | None,
+                staff_id: str) -> Card:
+    """A pre-printed card linked by swiping it: ours, genuine, not a bank card, not expired."""
+    with guard(ctx, "cardissue.link_swiped", staff_id), ctx.reader() as uow:
+        brands = cardserials.honoured_brands(uow.settings.get(), ctx.pack)
+        swipe = card_rules.classify_swipe(track1, track2, ctx.card_secret, brands,
+                                          today=ctx.local_date())
+    return link_card(ctx, member_id, swipe.card_number, staff_id)
 
 
 def _new_card(ctx: ServiceContext, uow: UnitOfWork, number: str, member_id: str, kind: str,
@@ -107,5 +120,6 @@ def replace_card(ctx: ServiceContext, old_number: str, staff_id: str) -> IssuedC
         emit(ctx, uow, "card.changed", retired, member_id=old.member_id)
         audit(ctx, uow, "card_replaced", staff_id, target=old_number, new_number=new.number,
               member_id=old.member_id)
+        left = cardserials.serials_in(ctx, uow).left
         uow.commit()
-    return IssuedCard(new, card_rules.track2_data(new.number, new.expiry, ctx.card_secret))
+    return IssuedCard(new, card_rules.track2_data(new.number, new.expiry, ctx.card_secret), left)

@@ -14,6 +14,7 @@ from domain.errors import DomainError, NotFound
 from domain.ids import new_id_str
 from domain.ports import UnitOfWork
 from domain.records import Balances, Card, Coupon, CouponState, Member, MemberStatus, TierChange
+from domain.services import cardserials
 from domain.services.context import ServiceContext, audit, emit, to_wire
 from domain.services.guard import guard
 from domain.services.ledger import Posting, credit_points
@@ -138,7 +139,9 @@ def find_by_code(ctx: ServiceContext, code: str) -> MemberView:
 
 def find_by_swipe(ctx: ServiceContext, track1: str | None, track2: str | None) -> MemberView:
     """A magnetic-stripe swipe; bank cards and forged stripes are refused (DOMAIN §4)."""
-    swipe = card_rules.classify_swipe(track1, track2, ctx.card_secret, (ctx.pack.cards.brand,),
+    with ctx.reader() as uow:
+        brands = cardserials.honoured_brands(uow.settings.get(), ctx.pack)
+    swipe = card_rules.classify_swipe(track1, track2, ctx.card_secret, brands,
                                       today=ctx.local_date())
     return find_by_card(ctx, swipe.card_number)
 

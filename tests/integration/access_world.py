@@ -9,6 +9,7 @@ from pathlib import Path
 
 from desktop.bootstrap import App, open_app
 from desktop.demo_data import load_demo
+from domain.cards import track2_data
 from domain.clock import FixedClock
 from domain.ids import new_id_str
 from domain.importing import table_of
@@ -171,6 +172,8 @@ CALLS: dict[str, Call] = {
     "cardissue.issue_card": lambda w, s: cardissue.issue_card(w.ctx, w.member(), s),
     "cardissue.link_card": lambda w, s: cardissue.link_card(
         w.ctx, w.member(), "1303101999990", s),
+    "cardissue.link_swiped": lambda w, s: cardissue.link_swiped(
+        w.ctx, w.member(), None, track2_data("1303101999982", "3012", w.ctx.card_secret), s),
     "cardissue.report_lost": lambda w, s: cardissue.report_lost(w.ctx, w.cards[1], s),
     "cardissue.close_card": lambda w, s: cardissue.close_card(w.ctx, w.cards[1], s),
     "cardissue.replace_card": lambda w, s: cardissue.replace_card(w.ctx, w.cards[1], s),

@@ -132,7 +132,7 @@ def test_a_store_from_before_the_draws_upgrades_in_place(tmp_path: Path) -> None
     engine.dispose()
     store = StoreDb.open(path, create=False)
     try:
-        assert current(store.engine) == "0006"
+        assert current(store.engine) == "0007"
         with store.uow() as uow:
             uow.draws.save(WHEEL)
             for prize in prizes():

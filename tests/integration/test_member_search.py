@@ -58,7 +58,7 @@ def desk(request: pytest.FixtureRequest, tmp_path: Path,
         app.close()
         _downgrade_to_0005(path)
         app = open_app(path, clock=clock)
-        assert current(app.store.engine) == "0006"
+        assert current(app.store.engine) == "0007"
     yield app, cards
     app.close()
 

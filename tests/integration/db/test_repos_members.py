@@ -29,6 +29,7 @@ from domain.records import (
     TierChange,
     WalletEntry,
 )
+from domain.serials import SerialBlock
 
 AddMember = Callable[..., Member]
 
@@ -183,16 +184,18 @@ def test_card_replacement_links_old_to_new(store: StoreDb, add_member: AddMember
         ("1231010000025", CardState.ACTIVE, None)]
 
 
-def test_max_serial_reads_the_serial_digits_of_one_prefix(
+def test_the_highest_serial_in_a_block_reads_only_that_block_of_that_prefix(
         store: StoreDb, add_member: AddMember) -> None:
     member = add_member()
+    block, other = SerialBlock("1231010", 1, 500), SerialBlock("1231010", 501, 1000)
     with store.uow() as uow:
-        assert uow.cards.max_serial("1231010") == 0
+        assert uow.card_serials.highest(block) is None
         for number in ("1231010000017", "1231010004203", "1231020099994", "12310100000"):
             uow.cards.add(_card(number, member.id))
-        assert uow.cards.max_serial("1231010") == 420
-        assert uow.cards.max_serial("1231020") == 9999
-        assert uow.cards.max_serial("1331010") == 0
+        assert uow.card_serials.highest(block) == 420
+        assert uow.card_serials.highest(other) is None
+        assert uow.card_serials.highest(SerialBlock("1231020", 1, 99999)) == 9999
+        assert uow.card_serials.highest(SerialBlock("1331010", 1, 99999)) is None
 
 
 def test_tier_history_in_time_order(store: StoreDb, add_member: AddMember) -> None:
