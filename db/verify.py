@@ -1,4 +1,5 @@
-"""`kaika verify`: SQLite integrity, foreign keys, balances against ledgers, lots, audit, outbox."""
+"""`kaika verify`: SQLite integrity, foreign keys, balances against ledgers, lots, audit, outbox,
+card numbers held by two members."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ from typing import Any
 from sqlalchemy import Connection, select, text
 from sqlalchemy.orm import Session
 
+from db import verify_cards
 from db.audit import first_break
 from db.card_secret import is_clear
 from db.crypto import FieldCipher
@@ -201,6 +203,12 @@ def _capped(code: str, rows: Sequence[Any],
     return found
 
 
+def _cards(conn: Connection) -> list[Problem]:
+    """No card number held here by a member other than the one it was issued to."""
+    found = verify_cards.card_numbers(conn, MAX_PER_CHECK + 1)
+    return _capped(verify_cards.CODE, found, lambda params: params)
+
+
 _CHECKS: tuple[Callable[[Connection], list[Problem]], ...] = (
-    _integrity, _foreign_keys, _balances, _lots, _outbox,
+    _integrity, _foreign_keys, _balances, _lots, _outbox, _cards,
 )

@@ -52,6 +52,13 @@ MESSAGES: dict[str, str] = {
         "feedback", "Card {number} already belongs to a member. Use another card."),
     "card.serials_exhausted": QT_TRANSLATE_NOOP(
         "feedback", "All card numbers for {prefix} are used up. Call head office."),
+    "card.no_serials": QT_TRANSLATE_NOOP(
+        "feedback", "This till has no new card numbers left ({left}). Connect it to head "
+                    "office: the next sync brings a new block. A pre-printed card can still be "
+                    "linked (F7)."),
+    "card.not_registered": QT_TRANSLATE_NOOP(
+        "feedback", "Card {number} is not registered to this store. Use a pre-printed card "
+                    "head office registered here, or issue a new card."),
     "encoder.not_configured": QT_TRANSLATE_NOOP(
         "feedback", "No card encoder is set up at this till."),
     "encoder.no_swipe": QT_TRANSLATE_NOOP(

@@ -64,9 +64,16 @@ class Applier:
     db_path: Path | None = None
 
     def apply(self, changes: list[Change]) -> int:
-        """Apply a page in order; returns how many changes were applied (not skipped)."""
+        """Apply a page in order, members first; returns how many changes were applied.
+
+        A card, balance or coupon of a member new here is skipped when its member is not here
+        yet, and head office does not send it again until it changes; a page lists each
+        entity at its last mention, so a member edited after their card was issued (a tier
+        set by the same batch) comes after the card. Merges first, then profiles, then the
+        rest in the page's order.
+        """
         done = 0
-        for change in changes:
+        for change in sorted(changes, key=lambda c: _FIRST.get(c.entity, len(_FIRST))):
             handler = _HANDLERS.get(change.entity)
             if handler is not None and handler(self, change):
                 done += 1
@@ -201,7 +208,7 @@ _MEMBER_COLUMNS = (("member_balances", "member_id"), ("cards", "member_id"),
                    ("points_ledger", "member_id"), ("wallet_ledger", "member_id"),
                    ("coupons", "member_id"), ("sales", "member_id"), ("members", "referrer_id"),
                    ("ho_balances", "member_id"), ("offline_spends", "member_id"),
-                   ("member_pins", "member_id"))
+                   ("member_pins", "member_id"), ("card_conflicts", "member_id"))
 
 
 def _rename_member(a: Applier, alias: str, canonical: str) -> None:
@@ -363,6 +370,7 @@ def _time(value: str | None) -> datetime | None:
     return datetime.fromisoformat(value) if value else None
 
 
+_FIRST = {"member_alias": 0, "member": 1}  # the rest keep their order (a stable sort)
 _HANDLERS: dict[str, Callable[[Applier, Change], bool]] = {
     "member": _member,
     "member_alias": _alias,

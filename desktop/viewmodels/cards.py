@@ -12,8 +12,9 @@ from domain import cards as card_rules
 from domain.errors import DomainError
 from domain.forms import mask_mobile, mask_name
 from domain.records import Card, CardState, CouponState
-from domain.services import cardissue, members
+from domain.services import cardissue, cardserials, members
 from domain.services.cardissue import IssuedCard
+from domain.services.cardserials import Serials
 from hardware.layout import Align
 from hardware.msr605 import Coercivity, Msr605, check_written
 from hardware.receipt import Receipt
@@ -99,10 +100,10 @@ class CardsModel:
         return CardRow(card.number, card.kind, card.state.value, card.expiry, issued,
                        card.replaced_by)
 
-    def next_number(self) -> str:
-        """The number the next issued card will get (nothing is allocated by looking)."""
-        with self.ctx.reader() as uow:
-            return cardissue.next_card_number(self.ctx, uow)
+    def serials(self) -> Serials:
+        """The number the next issued card will get and how many this till has left (nothing
+        is allocated by looking)."""
+        return cardserials.card_serials(self.ctx)
 
     # --- changes -------------------------------------------------------------------------
 

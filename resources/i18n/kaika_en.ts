@@ -581,6 +581,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>New card numbers left at this till: {left}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>The next new card will be number {number}. Card encoder: {state}.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4031,6 +4035,14 @@
     </message>
     <message>
         <source>All card numbers for {prefix} are used up. Call head office.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This till has no new card numbers left ({left}). Connect it to head office: the next sync brings a new block. A pre-printed card can still be linked (F7).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Card {number} is not registered to this store. Use a pre-printed card head office registered here, or issue a new card.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -581,6 +581,10 @@
         <translation>新卡 {number} 已替换旧卡。</translation>
     </message>
     <message>
+        <source>New card numbers left at this till: {left}</source>
+        <translation>本机剩余新卡号：{left} 个</translation>
+    </message>
+    <message>
         <source>The next new card will be number {number}. Card encoder: {state}.</source>
         <translation>下一张新卡卡号为 {number}。写卡器：{state}。</translation>
     </message>
@@ -4026,6 +4030,14 @@
     <message>
         <source>All card numbers for {prefix} are used up. Call head office.</source>
         <translation>{prefix} 的卡号已全部用完。请联系总部。</translation>
+    </message>
+    <message>
+        <source>This till has no new card numbers left ({left}). Connect it to head office: the next sync brings a new block. A pre-printed card can still be linked (F7).</source>
+        <translation>本机已没有可用的新卡号（剩余 {left} 个）。请连接总部：下次同步会分配新的号段。预印卡仍可绑定（F7）。</translation>
+    </message>
+    <message>
+        <source>Card {number} is not registered to this store. Use a pre-printed card head office registered here, or issue a new card.</source>
+        <translation>卡 {number} 未登记到本店。请使用总部登记给本店的预印卡，或发一张新卡。</translation>
     </message>
     <message>
         <source>No card encoder is set up at this till.</source>

@@ -115,10 +115,13 @@ class Server:
     """A real `kaika-headoffice serve` process, signing its answers with a key file of its own
     (`key_file`, given through the environment as an operator would)."""
 
-    def __init__(self, db_url: str, workdir: Path, auth_cache_s: float = 1.0) -> None:
+    def __init__(self, db_url: str, workdir: Path, auth_cache_s: float = 1.0,
+                 card_block_size: int | None = None) -> None:
         self.db_url = db_url
         self.workdir = workdir
         self.auth_cache_s = auth_cache_s
+        self.options = [] if card_block_size is None else [
+            "--card-block-size", str(card_block_size)]
         self.port = 0
         self.proc: subprocess.Popen[str] | None = None
         self.key_file = workdir / f"answer-keys-{uuid.uuid4().hex[:8]}"
@@ -136,7 +139,7 @@ class Server:
         self.proc = subprocess.Popen(
             [str(BIN / "kaika-headoffice"), "serve", "--db", self.db_url, "--host", "127.0.0.1",
              "--port", str(self.port), "--auth-cache-seconds", str(self.auth_cache_s),
-             "--admin-token", ADMIN_TOKEN, "--graceful-seconds", "1"],
+             "--admin-token", ADMIN_TOKEN, "--graceful-seconds", "1", *self.options],
             stdout=subprocess.PIPE, stderr=log, text=True,
             env={**os.environ, KEY_FILE_ENV: str(self.key_file)})
         assert self.proc.stdout is not None

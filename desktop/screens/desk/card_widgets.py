@@ -1,5 +1,6 @@
 """Pieces the application-form and card pages share: the banner, F-key buttons, a
-confirmation box, and the stripe encoder run on a worker thread."""
+confirmation box, the table of a member's cards, and the stripe encoder run on a worker
+thread."""
 
 from __future__ import annotations
 
@@ -9,11 +10,18 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal, SignalInstance
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import QLabel, QMessageBox, QPushButton, QWidget
+from PySide6.QtWidgets import (
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QWidget,
+)
 
 from desktop.i18n import QT_TRANSLATE_NOOP
 from desktop.screens.prompt import show_dialog
-from desktop.viewmodels.cards import encode_and_verify
+from desktop.viewmodels.cards import CardRow, encode_and_verify
 from desktop.widgets.style import restyle
 from domain.errors import DomainError
 from hardware.errors import DeviceError
@@ -158,3 +166,16 @@ def card_state_text(state: str) -> str:
 
 def _card_tr(text: str) -> str:
     return QCoreApplication.translate("CardsPage", text)
+
+
+def fill_card_table(table: QTableWidget, cards: tuple[CardRow, ...]) -> None:
+    """One row per card: number, kind, state (→ its replacement), valid to, issued."""
+    table.setRowCount(len(cards))
+    for row, card in enumerate(cards):
+        cells = [card.number, card_kind_text(card.kind), card_state_text(card.state),
+                 f"20{card.expiry[:2]}-{card.expiry[2:]}",
+                 card.issued_at.strftime("%Y-%m-%d %H:%M") if card.issued_at else "-"]
+        if card.replaced_by:
+            cells[2] += " → " + card.replaced_by
+        for column, text in enumerate(cells):
+            table.setItem(row, column, QTableWidgetItem(text))

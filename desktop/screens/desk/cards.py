@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPushButton,
     QTableWidget,
-    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
@@ -27,9 +26,9 @@ from desktop.screens.desk.card_widgets import (
     DESK_STYLE,
     Banner,
     EncoderRunner,
-    card_kind_text,
     card_state_text,
     confirm,
+    fill_card_table,
     key_button,
 )
 from desktop.screens.office import OfficeContext
@@ -37,6 +36,7 @@ from desktop.viewmodels.cards import CardRow, CardsModel, Holder
 from domain.errors import DomainError
 from domain.records import Card
 from domain.services.cardissue import IssuedCard
+from domain.services.cardserials import Serials
 from hardware.errors import DeviceError
 from hardware.msr605 import Coercivity
 from hardware.scan_codes import ScannedCode
@@ -64,6 +64,8 @@ class CardsPage(QWidget):
         layout.addWidget(self.message)
         self.encoder_status = Banner("card_encode_status", self)
         layout.addWidget(self.encoder_status)
+        self.serials = Banner("card_serials", self)
+        layout.addWidget(self.serials)
         body = QHBoxLayout()
         body.addWidget(self._holder_panel())
         body.addWidget(self._table(), 1)
@@ -221,15 +223,7 @@ class CardsPage(QWidget):
         self._enable()
 
     def _fill_table(self, holder: Holder) -> None:
-        self.table.setRowCount(len(holder.cards))
-        for row, card in enumerate(holder.cards):
-            cells = [card.number, card_kind_text(card.kind), card_state_text(card.state),
-                     f"20{card.expiry[:2]}-{card.expiry[2:]}",
-                     card.issued_at.strftime("%Y-%m-%d %H:%M") if card.issued_at else "-"]
-            if card.replaced_by:
-                cells[2] += " → " + card.replaced_by
-            for column, text in enumerate(cells):
-                self.table.setItem(row, column, QTableWidgetItem(text))
+        fill_card_table(self.table, holder.cards)
         current = holder.current
         last = holder.cards.index(current) if current else len(holder.cards) - 1
         if last >= 0:
@@ -400,14 +394,30 @@ class CardsPage(QWidget):
         if self.holder is not None:
             self._load(self.holder.member_id)
         self._enable()
+        self._show_serials()
+
+    def _show_serials(self) -> Serials | None:
+        """How many new card numbers this till has left; none left says what to do."""
+        try:
+            found = self.model.serials()
+        except DomainError as err:
+            self.serials.say(self.ctx.refusal(err), "refusal")
+            return None
+        if found.next_number is None:
+            self.serials.say(self.ctx.refusal(DomainError(
+                "card.no_serials" if found.enrolled else "card.serials_exhausted",
+                left=found.left, prefix=found.prefix)), "refusal")
+            return None
+        self.serials.say(self.tr("New card numbers left at this till: {left}").format(
+            left=i18n.number(found.left)), "info")
+        return found
 
     def _idle_hint(self) -> None:
-        if self.holder is not None or self.message.text():
+        found = self._show_serials()
+        if found is None or found.next_number is None:
             return
-        try:
-            number = self.model.next_number()
-        except DomainError as err:
-            self.message.say(self.ctx.refusal(err), "refusal")
+        number = found.next_number
+        if self.holder is not None or self.message.text():
             return
         devices = self.ctx.devices
         encoder = devices is not None and devices.has("encoder")

@@ -10,9 +10,18 @@ from pathlib import Path
 import pytest
 from sqlalchemy import text
 
+from db.rows import MemberAliasRow
 from db.store import StoreDb
 from db.verify import Problem, verify
-from domain.records import AuditEntry, Member, PointsEntry, PointsLot, WalletEntry
+from domain.records import (
+    AuditEntry,
+    Card,
+    CardState,
+    Member,
+    PointsEntry,
+    PointsLot,
+    WalletEntry,
+)
 
 from .conftest import T0
 
@@ -154,3 +163,24 @@ def test_finds_a_lost_key_file(busy_store: tuple[StoreDb, Member], tmp_path: Pat
     with StoreDb.open(store.path, key_path=tmp_path / "lost.key") as other:
         assert verify(other) == [Problem("store.key_missing",
                                          {"path": str(tmp_path / "lost.key")})]
+
+
+def test_finds_a_card_that_moved_to_another_member(
+        busy_store: tuple[StoreDb, Member], add_member: AddMember) -> None:
+    """A pull used to hand a card to whoever head office heard from last: the audit trail
+    still says whose it was made for."""
+    store, member = busy_store
+    other, twin = add_member(), add_member()
+    with store.uow() as uow:
+        for number, owner in (("1231010000017", member.id), ("1231010000025", twin.id)):
+            uow.cards.add(Card(number=number, member_id=owner, state=CardState.ACTIVE,
+                               expiry="2712", issued_at=T0))
+            uow.audit.append(AuditEntry(id=f"c{number}", at=T0, action="card_issued",
+                                        staff_id=None, target=number,
+                                        details={"member_id": owner}))
+        uow.session.add(MemberAliasRow(alias_id=twin.id, canonical_id=other.id))
+        uow.commit()
+    _sql(store, "UPDATE cards SET member_id = :m", m=other.id)  # twin's card: merged, fine
+    assert verify(store) == [Problem("card.duplicate_number", {
+        "number": "1231010000017", "member_id": other.id, "other_member_id": member.id,
+        "source": "audit"})]
