@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
+from dataclasses import replace
+from datetime import UTC, datetime
 
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QMessageBox
 from pytestqt.qtbot import QtBot
 
+from db.rows_sync import SyncStateRow
 from desktop.bootstrap import App
 from desktop.devices import TillDevices
 from desktop.screens.desk.cards import CardsPage
@@ -16,6 +19,7 @@ from desktop.screens.main_window import MainWindow
 from desktop.viewmodels.env import TillEnv
 from domain.cards import make_card_number, track2_data
 from domain.records import CardState
+from domain.serials import SerialBlock
 from domain.services.members import MemberView, find_by_card
 from domain.services.rewards import adjust_points
 from domain.services.staff import login
@@ -26,6 +30,7 @@ from tests.gui.conftest import Cashier, KeyClock, device_settings
 from tests.gui.test_desk_signup import desk_login
 
 pytestmark = pytest.mark.timeout(60)
+T0 = datetime(2025, 5, 6, 2, 0, tzinfo=UTC)
 
 
 @pytest.fixture
@@ -195,3 +200,36 @@ def test_a_qr_card_slip_prints_the_new_number_as_barcode_and_qr(
     assert log.qr == [number]
     assert any(data == number for _kind, data in log.barcodes)
     assert page.message.kind == "done"
+
+
+def test_the_page_counts_the_numbers_left_and_with_none_refuses_saying_to_connect(
+        qtbot: QtBot, window: MainWindow, cashier_keys: Cashier, zhang: MemberView,
+        store: App) -> None:
+    """An enrolled till with a block of two numbers: each new card counts down; with none
+    left F5 is refused, the page says to connect to head office, and no card is made."""
+    with store.ctx.uow() as uow:
+        settings = uow.settings.get()
+        uow.session.add(SyncStateRow(id=1, enrolled_at=T0))
+        uow.settings.save(replace(settings, card_brand="21"))
+        uow.card_serials.add_blocks([SerialBlock("210" + settings.region_code, 41, 42)])
+        uow.commit()
+    page = cards_page(cashier_keys, window, zhang)
+    page.shown()
+    assert page.serials.text() == "New card numbers left at this till: 2"
+    for left in (1, 0):
+        cashier_keys.press(Qt.Key.Key_F6)  # a QR slip: no encoder wait
+        qtbot.waitUntil(lambda: page.message.kind in ("done", "refusal"), timeout=5000)
+        assert page.holder is not None and page.holder.current is not None
+        assert page.holder.current.number.startswith("210")
+        assert page.serials.kind == ("info" if left else "refusal")
+        if left:
+            assert page.serials.text() == f"New card numbers left at this till: {left}"
+        page.message.say("")
+    assert page.serials.kind == "refusal"
+    assert page.serials.text().startswith("This till has no new card numbers left (0). "
+                                          "Connect it to head office")
+    before = len(page.holder.cards)
+    cashier_keys.press(Qt.Key.Key_F6)
+    assert page.message.kind == "refusal"
+    assert page.message.text().startswith("This till has no new card numbers left (0).")
+    assert len(page.holder.cards) == before

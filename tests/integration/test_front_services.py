@@ -10,7 +10,7 @@ import pytest
 from db.verify import verify
 from desktop.bootstrap import App
 from desktop.demo_data import load_demo
-from domain.cards import track2_data
+from domain.cards import make_card_number, track2_data
 from domain.clock import FixedClock
 from domain.errors import DomainError
 from domain.records import CardState, TenderKind
@@ -103,6 +103,37 @@ def test_card_numbers_follow_the_store_region_in_sequence(
     member = register(app.ctx, {"name": "赵六", "mobile": "13600136000",
                                 "privacy_accepted": True}, desk(app.ctx)).member
     assert cardissue.issue_card(app.ctx, member.id, desk(app.ctx)).card.number[7:12] == "00004"
+
+
+def test_a_standalone_store_links_only_its_own_brand_and_swipes_head_offices_brand_too(
+        store: tuple[App, list[str], str]) -> None:
+    """Never enrolled, the store is the only issuer of its pack's brand: a pre-printed card of
+    that brand links, another chain's does not; issuing goes on above the highest number.
+    Once head office has given the merchant a brand, its cards swipe, and the old ones too."""
+    app, cards, cashier = store
+    region = app.settings.region_code
+    first, second = (register(app.ctx, {"name": name, "mobile": mobile,
+                                        "privacy_accepted": True}, cashier).member.id
+                     for name, mobile in (("钱七", "13600136001"), ("孙八", "13600136002")))
+    printed = make_card_number("13", "0", region, 700)
+    assert cardissue.link_card(app.ctx, first, printed, cashier).kind == "preprinted"
+    assert cardissue.issue_card(app.ctx, first, cashier).card.number[7:12] == "00701"
+    theirs = make_card_number("21", "0", region, 5)
+    with pytest.raises(DomainError) as refused:
+        cardissue.link_card(app.ctx, second, theirs, cashier)
+    assert (refused.value.code, refused.value.params) == ("card.not_ours",
+                                                          {"field": "card_number"})
+
+    with app.store.uow() as uow:
+        uow.settings.save(replace(uow.settings.get(), card_brand="21"))
+        uow.commit()
+    linked = cardissue.link_card(app.ctx, second, theirs, cashier)
+    for number, expiry, member in ((theirs, linked.expiry, second), (cards[0], None, None)):
+        with app.store.reader() as uow:
+            card = uow.cards.get(number)
+        assert card is not None
+        stripe = track2_data(number, expiry or card.expiry, app.ctx.card_secret)
+        assert find_by_swipe(app.ctx, None, stripe).member.id == (member or card.member_id)
 
 
 def test_gifts_and_vouchers_spend_points_and_stock(store: tuple[App, list[str], str]) -> None:

@@ -154,3 +154,23 @@ def test_numbers_issued_twice_before_enrolment_stay_with_their_members_and_are_r
     (finding,) = json.loads(checked.stdout)
     assert (finding["number"], finding["case_id"]) == (number, case.id)  # no second case
     assert {c["member_id"] for c in finding["claims"]} == {ours, theirs}
+
+
+def test_a_till_enrolled_before_blocks_refuses_until_its_next_sync_brings_brand_and_block(
+        server: Server, tenant: Tenant, make_till: Callable[..., Till]) -> None:
+    """Migration 0007 leaves an enrolled till with no brand and no block: it must not go on
+    numbering from its own cards, and one sync puts it right."""
+    a = make_till("A")
+    a.enroll(server, tenant.a)
+    with a.app.store.uow() as uow:
+        uow.session.execute(sa.text("UPDATE store_settings SET card_brand = ''"))
+        uow.session.execute(sa.text("DELETE FROM card_blocks"))
+        uow.commit()
+    member = a.register("升级", "13933334444")
+    with pytest.raises(DomainError) as refused:
+        cardissue.issue_card(a.ctx, member, None)
+    assert (refused.value.code, refused.value.params["left"]) == ("card.no_serials", 0)
+    a.sync()
+    with a.app.store.reader() as uow:
+        brand = uow.settings.get().card_brand
+    assert brand and cardissue.issue_card(a.ctx, member, None).card.number.startswith(brand)
