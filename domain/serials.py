@@ -91,6 +91,17 @@ def free_run(start: int, reserved: Iterable[tuple[int, int]], size: int) -> tupl
     return first, min(first + size - 1, MAX_SERIAL)
 
 
+def runs(numbers: Iterable[int]) -> list[tuple[int, int]]:
+    """Serials as ranges of consecutive ones: [1, 2, 3, 7] -> [(1, 3), (7, 7)]."""
+    found: list[tuple[int, int]] = []
+    for n in sorted(set(numbers)):
+        if found and found[-1][1] == n - 1:
+            found[-1] = (found[-1][0], n)
+        else:
+            found.append((n, n))
+    return found
+
+
 def number_range(first_number: str, last_number: str) -> SerialBlock:
     """The serials from one printed card number to another, both of one prefix, in order.
 

@@ -3,8 +3,8 @@ stock per store, never overlapping, so numbers issued offline never collide (DOM
 
 A prefix `BB L RRRR` belongs to the merchant whose brand is `BB`. Its row in `card_prefixes` is
 locked while a block is allotted or stock registered under it. A new block starts above every
-block of the prefix and every card head office knows in it (numbers issued before blocks, or
-before a store enrolled), and skips registered stock, so it holds no number ever issued.
+block of the prefix and goes around registered stock and every card head office knows there
+(numbers issued before blocks, or before a store enrolled), so it holds no number ever issued.
 """
 
 from __future__ import annotations
@@ -18,10 +18,10 @@ import sqlalchemy as sa
 from sqlalchemy import Connection
 
 from domain import serials
-from domain.cards import make_card_number
+from domain.cards import NUMBER_LENGTH, make_card_number
 from domain.errors import DomainError, NotFound, ValidationError
 from domain.ids import new_id_str
-from domain.serials import BlockUse, SerialBlock
+from domain.serials import PREFIX_LENGTH, BlockUse, SerialBlock
 from headoffice.batch import Terminal
 from headoffice.feed import FeedWriter
 from headoffice.sql import for_update, insert_ignore
@@ -117,23 +117,24 @@ def number_bounds(block: SerialBlock) -> tuple[str, str]:
     return f"{block.prefix}{block.first:05d}0", f"{block.prefix}{block.last:05d}9"
 
 
-def highest(conn: Connection, block: SerialBlock, outside: list[SerialBlock] | None = None
-            ) -> int | None:
-    """The highest serial of a card head office knows in the block, ignoring `outside`."""
+def highest(conn: Connection, block: SerialBlock) -> int | None:
+    """The highest serial of a card head office knows in the block."""
     low, high = number_bounds(block)
-    skip = [sa.not_(cards.c.number.between(*number_bounds(o))) for o in outside or []]
     found = conn.scalar(sa.select(sa.func.max(cards.c.number)).where(
-        cards.c.number >= low, cards.c.number <= high, *skip))
-    return int(found[7:12]) if found else None
+        cards.c.number >= low, cards.c.number <= high))
+    return int(found[PREFIX_LENGTH:-1]) if found else None
 
 
 def _allot(conn: Connection, terminal: Terminal, prefix: str, size: int,
            now: datetime) -> SerialBlock | None:
-    stock = _stock_under(conn, prefix)
+    """The next block above the prefix's last one, around registered stock and every number
+    head office already knows there (a number some till issued outside blocks reserves
+    itself alone, so one far up the range cannot use the prefix up)."""
     top = conn.scalar(sa.select(sa.func.max(card_blocks.c.last_serial)).where(
         card_blocks.c.prefix == prefix)) or 0
-    known = highest(conn, serials.whole_range(prefix), stock) or 0
-    run = serials.free_run(max(top, known) + 1, [(s.first, s.last) for s in stock], size)
+    reserved = [(s.first, s.last) for s in _stock_under(conn, prefix)]
+    reserved += serials.runs(_known_serials(conn, prefix, top + 1))
+    run = serials.free_run(top + 1, reserved, size)
     if run is None:
         return None
     conn.execute(card_blocks.insert().values(
@@ -141,6 +142,14 @@ def _allot(conn: Connection, terminal: Terminal, prefix: str, size: int,
         merchant_id=terminal.merchant_id, store_id=terminal.store_id,
         terminal_id=terminal.id, allotted_at=now))
     return SerialBlock(prefix, *run)
+
+
+def _known_serials(conn: Connection, prefix: str, floor: int) -> list[int]:
+    """Serials of the cards head office knows under `prefix` from `floor` on."""
+    numbers = conn.scalars(sa.select(cards.c.number).where(
+        cards.c.number >= f"{prefix}{floor:05d}0", cards.c.number <= f"{prefix}999999"))
+    return [int(n[PREFIX_LENGTH:-1]) for n in numbers
+            if len(n) == NUMBER_LENGTH and n.isascii() and n.isdigit()]
 
 
 def _stock_under(conn: Connection, prefix: str) -> list[SerialBlock]:

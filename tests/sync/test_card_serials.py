@@ -174,3 +174,41 @@ def test_a_till_enrolled_before_blocks_refuses_until_its_next_sync_brings_brand_
     with a.app.store.reader() as uow:
         brand = uow.settings.get().card_brand
     assert brand and cardissue.issue_card(a.ctx, member, None).card.number.startswith(brand)
+
+
+def test_a_till_claiming_numbers_it_was_not_allotted_is_refused_and_cannot_use_the_range_up(
+        make_server: Callable[..., Server], make_till: Callable[..., Till]) -> None:
+    """A till of the same merchant sends numbers outside its blocks: one in the other till's
+    block is refused with a case; one far up the range, nobody's, is kept but costs the other
+    tills nothing; a malformed one is refused."""
+    server = make_server(card_block_size=4)
+    a, b = make_till("A"), make_till("B")
+    a.enroll(server, "S001")
+    b.enroll(server, "S002")
+    (b_low, _), = _blocks(server, b)
+    with a.app.store.reader() as uow:
+        prefix = uow.settings.get().card_brand + "0" + a.app.settings.region_code
+    claims = {make_card_number(prefix[:2], "0", prefix[3:], b_low): "card.not_allotted",
+              make_card_number(prefix[:2], "0", prefix[3:], 99999): None,
+              "13O3101000013": "card.bad_number"}
+    member = a.register("越界", "13944445555")
+    with a.app.store.uow() as uow:
+        for number in claims:
+            uow.outbox.append("card.issued", {
+                "number": number, "member_id": member, "state": "active", "expiry": "3005"},
+                member_id=member, occurred_at_iso=a.clock.now().isoformat())
+        uow.commit()
+    a.sync()
+
+    with server.engine.connect() as conn:
+        codes = dict(conn.execute(sa.select(events.c.payload["number"].as_string(),
+                                            events.c.code).where(
+            events.c.type == "card.issued", events.c.status == "quarantined")).tuples().all())
+        opened = conn.execute(sa.select(recon_cases.c.details).where(
+            recon_cases.c.kind == "card.not_allotted")).scalars().all()
+    assert codes == {n: c for n, c in claims.items() if c}
+    (case,) = opened
+    assert case["reserved_for"]["terminal_id"] == b.app.settings.terminal_id
+    _issue_offline(b, 3)
+    b.sync()  # B's next block is the next four, not past serial 99999
+    assert _blocks(server, b)[-1] == (b_low + 4, b_low + 7)  # A has the block before B's

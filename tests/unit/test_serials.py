@@ -16,6 +16,7 @@ from domain.serials import (
     next_serial,
     number_range,
     renewal_due,
+    runs,
     serials_left,
     whole_range,
 )
@@ -67,6 +68,12 @@ def test_a_free_run_never_touches_a_reserved_range(
     first, last = run
     assert start <= first <= last <= MAX_SERIAL and last - first < size
     assert all(last < low or first > high for low, high in reserved)
+
+
+def test_serials_become_runs_of_consecutive_ones() -> None:
+    assert runs([7, 2, 1, 3, 3, 99_999]) == [(1, 3), (7, 7), (99_999, 99_999)]
+    assert runs([]) == []
+    assert free_run(1, runs([1, 2, 3, 99_999]), 500) == (4, 503)  # one stray far up: no harm
 
 
 def test_a_printed_range_is_one_prefix_in_order_and_names_the_bad_end() -> None:
