@@ -110,24 +110,25 @@ def test_a_standalone_store_links_only_its_own_brand_and_swipes_head_offices_bra
     """Never enrolled, the store is the only issuer of its pack's brand: a pre-printed card of
     that brand links, another chain's does not; issuing goes on above the highest number.
     Once head office has given the merchant a brand, its cards swipe, and the old ones too."""
-    app, cards, cashier = store
+    app, cards, _ = store
+    clerk = desk(app.ctx)
     region = app.settings.region_code
     first, second = (register(app.ctx, {"name": name, "mobile": mobile,
-                                        "privacy_accepted": True}, cashier).member.id
+                                        "privacy_accepted": True}, clerk).member.id
                      for name, mobile in (("钱七", "13600136001"), ("孙八", "13600136002")))
     printed = make_card_number("13", "0", region, 700)
-    assert cardissue.link_card(app.ctx, first, printed, cashier).kind == "preprinted"
-    assert cardissue.issue_card(app.ctx, first, cashier).card.number[7:12] == "00701"
+    assert cardissue.link_card(app.ctx, first, printed, clerk).kind == "preprinted"
+    assert cardissue.issue_card(app.ctx, first, clerk).card.number[7:12] == "00701"
     theirs = make_card_number("21", "0", region, 5)
     with pytest.raises(DomainError) as refused:
-        cardissue.link_card(app.ctx, second, theirs, cashier)
+        cardissue.link_card(app.ctx, second, theirs, clerk)
     assert (refused.value.code, refused.value.params) == ("card.not_ours",
                                                           {"field": "card_number"})
 
     with app.store.uow() as uow:
         uow.settings.save(replace(uow.settings.get(), card_brand="21"))
         uow.commit()
-    linked = cardissue.link_card(app.ctx, second, theirs, cashier)
+    linked = cardissue.link_card(app.ctx, second, theirs, clerk)
     for number, expiry, member in ((theirs, linked.expiry, second), (cards[0], None, None)):
         with app.store.reader() as uow:
             card = uow.cards.get(number)

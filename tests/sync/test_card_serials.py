@@ -55,15 +55,15 @@ def test_blocks_run_low_sync_renews_them_and_with_none_left_issuing_is_refused_w
     more = _issue_offline(a, 5)  # offline, every number used
     member = a.register("没号", "13911112222")
     with pytest.raises(DomainError) as refused:
-        cardissue.issue_card(a.ctx, member, None)
+        cardissue.issue_card(a.ctx, member, a.desk)
     assert (refused.value.code, refused.value.params["left"]) == ("card.no_serials", 0)
     with pytest.raises(DomainError) as also:
-        cardissue.replace_card(a.ctx, next(iter(first)), None)
+        cardissue.replace_card(a.ctx, next(iter(first)), a.desk)
     assert also.value.code == "card.no_serials"
     assert card_serials(a.ctx).next_number is None
 
     a.sync()
-    issued = first | more | {cardissue.issue_card(a.ctx, member, None).card.number: member}
+    issued = first | more | {cardissue.issue_card(a.ctx, member, a.desk).card.number: member}
     b.sync()
     at_b = _issue_offline(b, 2)
     for till in (a, b, a):
@@ -96,12 +96,14 @@ def test_pre_printed_cards_register_to_one_store_and_link_only_there(
 
     printed = make_card_number(brand, "0", region, 90007)
     member_a, member_b = a.register("预印", "13922223333"), b.register("别店", "13922224444")
-    assert cardissue.link_card(a.ctx, member_a, printed, None).number == printed  # offline
+    assert cardissue.link_card(a.ctx, member_a, printed, a.desk).number == printed  # offline
     with pytest.raises(DomainError) as refused:
-        cardissue.link_card(b.ctx, member_b, make_card_number(brand, "0", region, 90008), None)
+        cardissue.link_card(b.ctx, member_b, make_card_number(brand, "0", region, 90008),
+                           b.desk)
     assert refused.value.code == "card.not_registered"
     with pytest.raises(DomainError) as not_printed:  # a number of A's own block is no stock
-        cardissue.link_card(a.ctx, member_a, make_card_number(brand, "0", region, 3), None)
+        cardissue.link_card(a.ctx, member_a, make_card_number(brand, "0", region, 3),
+                           a.desk)
     assert not_printed.value.code == "card.not_registered"
     a.sync()
     with server.engine.connect() as conn:
@@ -168,12 +170,12 @@ def test_a_till_enrolled_before_blocks_refuses_until_its_next_sync_brings_brand_
         uow.commit()
     member = a.register("升级", "13933334444")
     with pytest.raises(DomainError) as refused:
-        cardissue.issue_card(a.ctx, member, None)
+        cardissue.issue_card(a.ctx, member, a.desk)
     assert (refused.value.code, refused.value.params["left"]) == ("card.no_serials", 0)
     a.sync()
     with a.app.store.reader() as uow:
         brand = uow.settings.get().card_brand
-    assert brand and cardissue.issue_card(a.ctx, member, None).card.number.startswith(brand)
+    assert brand and cardissue.issue_card(a.ctx, member, a.desk).card.number.startswith(brand)
 
 
 def test_a_till_claiming_numbers_it_was_not_allotted_is_refused_and_cannot_use_the_range_up(
