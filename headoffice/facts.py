@@ -150,6 +150,7 @@ class _Coupons:
         row = self.rows.get(p.code)
         if row is None:
             self._put(p.code, {"code": p.code, "member_id": member_id,
+                               "merchant_id": self.b.terminal.merchant_id,
                                "template_code": p.template_code, "state": p.state,
                                "redeemed_sale_id": None, "redeemed_store_id": None,
                                "body": body, "version": 1})
@@ -166,7 +167,8 @@ class _Coupons:
         if row is None:
             body = {"code": p.code, "state": "redeemed", "redeemed_sale_id": p.sale_id,
                     "redeemed_at": at, "member_id": member_id}
-            row = {"code": p.code, "member_id": member_id, "template_code": "",
+            row = {"code": p.code, "member_id": member_id,
+                   "merchant_id": self.b.terminal.merchant_id, "template_code": "",
                    "state": "issued", "redeemed_sale_id": None, "redeemed_store_id": None,
                    "body": body, "version": 1}
         elif row["state"] == "redeemed" and row["redeemed_sale_id"] != p.sale_id:

@@ -18,7 +18,7 @@ import sqlalchemy as sa
 from sqlalchemy import Connection, Engine
 
 from domain.errors import DomainError
-from headoffice import facts, ledgers, members
+from headoffice import facts, ledgers, members, tenancy_rules
 from headoffice.batch import Batch, Item, Terminal
 from headoffice.cases import open_case
 from headoffice.packs import PackBook
@@ -116,22 +116,15 @@ def _member_refs(item: Item) -> set[str]:
 
 
 def _merge(b: Batch, items: list[Item]) -> None:
-    """Members first (others may name them), then each kind of record in seq order."""
-    refs = {m for item in items for m in _member_refs(item)}
-    created = {i.payload.id for i in items if isinstance(i.payload, MemberCreatedV1)}
-    merchant_of = members.load(b, refs | created)
-    foreign = {m for m, merchant in merchant_of.items() if merchant != b.terminal.merchant_id}
-    kept = []
-    for item in items:
-        if _member_refs(item) & foreign:
-            b.mark(item.event_id, "quarantined", "member.other_merchant")
-        else:
-            kept.append(item)
+    """Events naming another merchant's objects out (tenancy_rules), members first (others
+    may name them), then each kind of record in seq order."""
+    kept, merchant_of = _admitted(b, items)
+    refs = {m for item in kept for m in _member_refs(item)}
+    created = {i.payload.id for i in kept if isinstance(i.payload, MemberCreatedV1)}
     b.prefetch_followers({b.canonical(m) or m for m in refs | created})
     members.ensure(b, refs - set(merchant_of) - created)
     born = members.apply_events(b, [i for i in kept if i.event.type in MEMBER_EVENTS])
-    members.follow(b, {b.canonical(m) or m for i in kept for m in _member_refs(i)} | {
-        b.canonical(m) or m for m in created}, born)
+    members.follow(b, {b.canonical(m) or m for m in refs | created}, born)
     facts.apply_sales(b, _of(kept, "sale.completed", "return.completed"))
     ledgers.apply(b, _of(kept, "points.entry"), _of(kept, "wallet.entry"))
     facts.apply_coupons(b, _of(kept, *COUPON_EVENTS))
@@ -139,6 +132,17 @@ def _merge(b: Batch, items: list[Item]) -> None:
     members.apply_tiers(b, _of(kept, "tier.changed"))
     facts.apply_spins(b, _of(kept, "draw.spun"))
     facts.apply_shifts_and_audit(b, _of(kept, "shift.closed", "audit.entry"))
+
+
+def _admitted(b: Batch, items: list[Item]) -> tuple[list[Item], dict[str, str]]:
+    """The events that name nothing of another merchant (the others are quarantined), and
+    the merchant of every member named (the batch's aliases filled in)."""
+    created = {i.payload.id for i in items if isinstance(i.payload, MemberCreatedV1)}
+    merchant_of = members.load(b, {m for i in items for m in _member_refs(i)} | created)
+    refused = tenancy_rules.refusals(b, items)
+    for event_id, code in refused.items():
+        b.mark(event_id, "quarantined", code)
+    return [i for i in items if i.event_id not in refused], merchant_of
 
 
 def _of(items: list[Item], *types: str) -> list[Item]:

@@ -76,6 +76,8 @@ enrol_codes = sa.Table(
     _col("expires_at", UtcTime()),
     _col("used_at", UtcTime(), nullable=True),
     _col("terminal_id", Id, nullable=True),
+    # Set: the code re-enrols this known terminal (a reinstall); unset: a new terminal only.
+    _col("for_terminal_id", Id, nullable=True),
 )
 
 request_nonces = sa.Table(
@@ -257,6 +259,9 @@ coupons = sa.Table(
     "coupons", metadata,
     _col("code", sa.String(40), primary_key=True),
     _col("member_id", Id, nullable=True, index=True),
+    # A coupon may have no member: its merchant is kept (NULL only for a legacy row that no
+    # store ever announced, which no merchant may touch).
+    _col("merchant_id", Id, nullable=True),
     _col("template_code", sa.String(40), server_default=""),
     _col("state", sa.String(10)),
     _col("redeemed_sale_id", Id, nullable=True),

@@ -1,0 +1,168 @@
+"""What each event kind may name: every object must belong to the sender's merchant.
+
+`RULES` lists, for every event kind of `sync.payloads.PAYLOADS`, the references its payload
+carries (a JSON path into the payload) and the kind of object each names. `refusals` looks the
+named objects up, a query per kind for the whole batch, and answers the events naming an
+object of another merchant, with the code `<kind>.other_merchant`; ingest quarantines them
+before anything is merged, so nothing of another merchant is read, changed or re-owned.
+
+How each kind of object is owned:
+- member: `members.merchant_id` (an alias answers for itself, not for its canonical member);
+- card: the merchant of the member holding it (`cards.member_id`);
+- coupon: `coupons.merchant_id` (a coupon may have no member; NULL, a legacy row no store ever
+  announced, belongs to nobody and is refused to everybody);
+- sale: the merchant of the store that sold it (a return's original sale, an entry's sale);
+- store (by code): `stores.merchant_id`; a code head office does not know (a till's code from
+  before it was enrolled) names nothing;
+- draw: resolved in the sender's own store (spins are kept per store and change no stock at
+  head office), so it cannot name another merchant's draw: `SCOPED`, nothing to look up.
+An object head office does not know yet names nothing: the event creates it for the sender's
+merchant (or a later event from the same till does).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+from typing import Any
+
+import sqlalchemy as sa
+
+from headoffice.batch import Batch, Item
+from headoffice.tables import cards, coupons, members, sales, stores
+
+_SALE_REFS = ("member_id", "original_sale_id", "coupons_redeemed", "tenders.coupon_code",
+              "store_code")
+_CARD_REFS = ("member_id", "number", "replaced_by")
+_COUPON_STATE = ("member_id", "code")
+
+
+@dataclass(frozen=True, slots=True)
+class Ref:
+    """A payload path (dots; a list on the way is walked item by item) naming an object."""
+
+    kind: str
+    path: str
+
+
+_KIND_OF_PATH = {"member_id": "member", "id": "member", "original_sale_id": "sale",
+                 "sale_id": "sale", "coupons_redeemed": "coupon",
+                 "tenders.coupon_code": "coupon", "store_code": "store", "number": "card",
+                 "replaced_by": "card", "code": "coupon", "draw_code": "draw"}
+
+
+def _named(*paths: str) -> tuple[Ref, ...]:
+    return tuple(Ref(_KIND_OF_PATH[p], p) for p in paths)
+
+
+# The envelope's member_id is checked for every kind, besides these.
+RULES: dict[str, tuple[Ref, ...]] = {
+    "points.entry": _named("member_id", "sale_id"),
+    "wallet.entry": _named("member_id", "sale_id"),
+    "sale.completed": _named(*_SALE_REFS),
+    "return.completed": _named(*_SALE_REFS),
+    "member.created": _named("id"),
+    "member.patched": _named("member_id"),
+    "card.issued": _named(*_CARD_REFS),
+    "card.changed": _named(*_CARD_REFS),
+    "coupon.issued": _named(*_COUPON_STATE),
+    "coupon.redeemed": _named("member_id", "code", "sale_id"),
+    "coupon.restored": _named(*_COUPON_STATE),
+    "coupon.expired": _named(*_COUPON_STATE),
+    "coupon.voided": _named(*_COUPON_STATE),
+    "tier.changed": _named("member_id"),
+    "shift.closed": (),  # the till's own shift, kept under its own store
+    "draw.spun": _named("member_id", "draw_code"),
+    "audit.entry": (),  # the till's own audit trail, kept under its own store
+}
+SCOPED = frozenset({"draw"})  # resolved in the sender's own store
+
+
+def _members(b: Batch, ids: set[str]) -> dict[str, set[str]]:
+    rows = b.conn.execute(sa.select(members.c.id, members.c.merchant_id)
+                          .where(members.c.id.in_(sorted(ids))))
+    return _grouped(rows)
+
+
+def _cards(b: Batch, numbers: set[str]) -> dict[str, set[str]]:
+    rows = b.conn.execute(sa.select(cards.c.number, members.c.merchant_id)
+                          .join(members, members.c.id == cards.c.member_id)
+                          .where(cards.c.number.in_(sorted(numbers))))
+    found = _grouped(rows)
+    # A card whose member is unknown here belongs to nobody: no sender may take it over.
+    orphans = b.conn.scalars(sa.select(cards.c.number).where(
+        cards.c.number.in_(sorted(numbers - set(found)))))
+    return {**found, **{n: {""} for n in orphans}}
+
+
+def _coupons(b: Batch, codes: set[str]) -> dict[str, set[str]]:
+    rows = b.conn.execute(sa.select(coupons.c.code, coupons.c.merchant_id)
+                          .where(coupons.c.code.in_(sorted(codes))))
+    return {code: {merchant or ""} for code, merchant in rows}
+
+
+def _sales(b: Batch, ids: set[str]) -> dict[str, set[str]]:
+    rows = b.conn.execute(sa.select(sales.c.id, stores.c.merchant_id)
+                          .join(stores, stores.c.id == sales.c.store_id)
+                          .where(sales.c.id.in_(sorted(ids))))
+    return _grouped(rows)
+
+
+def _stores(b: Batch, codes: set[str]) -> dict[str, set[str]]:
+    rows = b.conn.execute(sa.select(stores.c.code, stores.c.merchant_id)
+                          .where(stores.c.code.in_(sorted(codes))))
+    return _grouped(rows)
+
+
+OWNERS: dict[str, Callable[[Batch, set[str]], dict[str, set[str]]]] = {
+    "member": _members, "card": _cards, "coupon": _coupons, "sale": _sales, "store": _stores}
+
+
+def _grouped(rows: Iterable[Any]) -> dict[str, set[str]]:
+    found: dict[str, set[str]] = {}
+    for key, merchant in rows:
+        found.setdefault(str(key), set()).add(str(merchant))
+    return found
+
+
+def references(item: Item) -> Iterator[tuple[Ref, str]]:
+    """(ref, value) for every object the event names, the envelope's member first."""
+    if item.event.member_id:
+        yield Ref("member", "member_id"), item.event.member_id
+    for ref in RULES[item.event.type]:
+        for value in _values(item.payload, ref.path.split(".")):
+            yield ref, value
+
+
+def _values(node: Any, path: list[str]) -> Iterator[str]:
+    if isinstance(node, list):
+        for each in node:
+            yield from _values(each, path)
+        return
+    if not path:
+        if isinstance(node, str) and node:
+            yield node
+        return
+    child = node.get(path[0]) if isinstance(node, dict) else getattr(node, path[0], None)
+    if child is None and hasattr(node, "model_extra"):
+        child = (node.model_extra or {}).get(path[0])
+    yield from _values(child, path[1:])
+
+
+def refusals(b: Batch, items: list[Item]) -> dict[str, str]:
+    """Event id -> `<kind>.other_merchant` for each event naming another merchant's object."""
+    named: list[tuple[Item, str, str]] = []
+    for item in items:
+        for ref, value in references(item):
+            if ref.kind not in SCOPED:
+                named.append((item, ref.kind, value))
+    owners: dict[str, dict[str, set[str]]] = {}
+    for kind, lookup in OWNERS.items():
+        wanted = {value for _, k, value in named if k == kind}
+        owners[kind] = lookup(b, wanted) if wanted else {}
+    refused: dict[str, str] = {}
+    for item, kind, value in named:
+        merchants = owners[kind].get(value)
+        if merchants is not None and b.terminal.merchant_id not in merchants:
+            refused.setdefault(item.event_id, f"{kind}.other_merchant")
+    return refused
