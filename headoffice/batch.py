@@ -50,6 +50,7 @@ class Batch:
     feed: FeedWriter = field(default_factory=FeedWriter)
     # Outcomes that differ from "applied": event id -> (status, code).
     outcome: dict[str, tuple[str, str | None]] = field(default_factory=dict)
+    detail: dict[str, dict[str, Any]] = field(default_factory=dict)  # why quarantined
     aliases: dict[str, str] = field(default_factory=dict)  # member id -> canonical id
     clock_ahead_ms: int = 0  # the most a stamp from this till was ahead (clamped)
     _followers: dict[str, set[str]] = field(default_factory=dict)

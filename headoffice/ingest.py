@@ -18,15 +18,18 @@ import sqlalchemy as sa
 from sqlalchemy import Connection, Engine
 
 from domain.errors import DomainError
-from headoffice import facts, ledgers, members, tenancy_rules
+from domain.text import bad_char
+from headoffice import facts, ledgers, members, tenancy_rules, unstorable
 from headoffice.batch import Batch, Item, Terminal
 from headoffice.cases import open_case
 from headoffice.packs import PackBook
 from headoffice.sql import bulk_insert, existing, for_update, retrying
 from headoffice.tables import events, terminals
-from sync.payloads import MemberCreatedV1, PayloadProblem, parse_payload, redacted
+from headoffice.unstorable import kept_payload
+from sync.payloads import MemberCreatedV1, PayloadProblem, parse_payload
 from sync.schema import Event, EventResult, PushRequest
 
+MAX_ID = 36  # ids are UUIDs; the member column holds no more
 MEMBER_EVENTS = ("member.created", "member.patched")
 COUPON_EVENTS = ("coupon.issued", "coupon.redeemed", "coupon.restored", "coupon.expired",
                  "coupon.voided")
@@ -45,8 +48,48 @@ def check_batch(req: PushRequest, terminal: Terminal) -> list[Event]:
 
 def push(engine: Engine, terminal: Terminal, batch: list[Event], now: datetime,
          packs: PackBook) -> tuple[int, list[EventResult]]:
-    """Apply a batch; returns (acked_through_seq, per-event results)."""
-    return retrying(engine, lambda conn: _push(conn, terminal, batch, now, packs))
+    """Apply a batch; returns (acked_through_seq, per-event results).
+
+    If the database refuses the batch for what an event holds (a value too long for its
+    column, a character it cannot store), the batch is applied again event by event, and
+    the event it still refuses is quarantined with a case (`unstorable.py`): the others are
+    applied and the till's queue moves on.
+    """
+    try:
+        return retrying(engine, lambda conn: _push(conn, terminal, batch, now, packs))
+    except Exception as err:
+        if not unstorable.refused_for_content(err):
+            raise
+    return retrying(engine, lambda conn: _one_by_one(conn, terminal, batch, now, packs))
+
+
+def _one_by_one(conn: Connection, terminal: Terminal, batch: list[Event], now: datetime,
+                packs: PackBook) -> tuple[int, list[EventResult]]:
+    top, results = 0, []
+    for e in batch:
+        try:
+            with conn.begin_nested():
+                top, done = _push(conn, terminal, [e], now, packs)
+        except Exception as err:
+            if not unstorable.refused_for_content(err):
+                raise
+            with conn.begin_nested():
+                top, done = _push_unstorable(conn, terminal, e, now, packs, err)
+        results += done
+    return top, results
+
+
+def _push_unstorable(conn: Connection, terminal: Terminal, e: Event, now: datetime,
+                     packs: PackBook, err: BaseException) -> tuple[int, list[EventResult]]:
+    """The event the database refused alone: logged quarantined, a case for support."""
+    b = _batch(conn, terminal, now, packs)
+    acked = conn.scalar(sa.select(terminals.c.acked_through_seq).where(
+        terminals.c.id == terminal.id)) or 0
+    unstorable.quarantine(b, e, err)
+    top = max(acked, e.seq)
+    _touch_terminal(b, top)
+    return top, [EventResult(event_id=e.event_id, seq=e.seq, status="quarantined",
+                             code=unstorable.CODE)]
 
 
 def _push(conn: Connection, terminal: Terminal, batch: list[Event], now: datetime,
@@ -69,7 +112,7 @@ def _push(conn: Connection, terminal: Terminal, batch: list[Event], now: datetim
         open_case(b, "terminal.seq_reused", None, 0, {"terminal_id": terminal.id,
                                                      "seqs": reused})
     _merge(b, items)
-    _record_outcomes(b, {e.event_id: redacted(e.type, e.payload) for e in fresh})
+    _record_outcomes(b, {e.event_id: kept_payload(e) for e in fresh})
     top = max([acked, *new])
     _touch_terminal(b, top)
     b.feed.flush(conn, now)
@@ -90,21 +133,31 @@ def _classify(b: Batch, batch: list[Event]) -> tuple[dict[str, Item], dict[str, 
             bad[e.event_id] = "event.wrong_terminal"
         elif e.store_id != b.terminal.store_id or e.merchant_id != b.terminal.merchant_id:
             bad[e.event_id] = "event.wrong_store"
+        elif not _storable_id(e.member_id):
+            bad[e.event_id] = "event.payload_invalid"
+            b.detail[e.event_id] = {"field": "member_id", "problem": "not_an_id"}
         else:
             try:
                 valid[e.event_id] = Item(e, parse_payload(e.type, e.v, e.payload))
             except PayloadProblem as problem:
                 bad[e.event_id] = problem.code
+                b.detail[e.event_id] = problem.params
     return valid, bad
+
+
+def _storable_id(member_id: str | None) -> bool:
+    return member_id is None or (len(member_id) <= MAX_ID and bad_char(member_id) is None)
 
 
 def _event_row(b: Batch, e: Event, bad: dict[str, str]) -> dict[str, Any]:
     code = bad.get(e.event_id)
     return {"event_id": e.event_id, "terminal_id": b.terminal.id, "seq": e.seq, "type": e.type,
             "v": e.v, "occurred_at": e.occurred_at, "received_at": b.now,
-            "store_id": b.terminal.store_id, "member_id": e.member_id,
+            "store_id": b.terminal.store_id,
+            "member_id": e.member_id if _storable_id(e.member_id) else None,
             "status": "quarantined" if code else "applied", "code": code,
-            "payload": redacted(e.type, e.payload) if code else None}
+            "payload": kept_payload(e) if code else None,
+            "detail": b.detail.get(e.event_id)}
 
 
 def _member_refs(item: Item) -> set[str]:

@@ -103,6 +103,8 @@ events = sa.Table(
     # Kept for events that were not applied (support looks at them); an applied event's
     # content is in the records it made.
     _col("payload", Json, nullable=True),
+    # Why a quarantined event was refused beyond its code: the field (JSON path), the problem.
+    _col("detail", Json, nullable=True),
     sa.Index(None, "terminal_id", "seq"),
     # Support lists what was not applied; the applied millions need no index entry.
     sa.Index("ix_events_not_applied", "status", "terminal_id",

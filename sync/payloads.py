@@ -1,9 +1,11 @@
 """Event payloads, version 1, one model per event type (the JSON form of domain records).
 
 Head office validates each event's payload with the model of its type; one that does not fit
-is quarantined with `event.payload_invalid` instead of blocking the terminal's queue. Fields a
-newer till adds are ignored (extra="ignore"), so tills can be upgraded before head office.
-Card numbers in free text (references, reasons, notes) are masked before anything is kept.
+is quarantined with `event.payload_invalid` instead of blocking the terminal's queue, and so is
+one with a control character in any key or string (`domain/text.py`; line breaks pass), named
+by its JSON path. Fields a newer till adds are ignored (extra="ignore"), so tills can be
+upgraded before head office. Card numbers in free text (references, reasons, notes) are masked
+before anything is kept.
 """
 
 from __future__ import annotations
@@ -22,6 +24,7 @@ from pydantic import (
 )
 
 from domain import card_data
+from domain.text import bad_path
 
 # Member fields merged last-writer-wins at head office (tier has its own events).
 PROFILE_FIELDS = (
@@ -247,6 +250,9 @@ def parse_payload(event_type: str, version: int, payload: dict[str, Any]) -> Pay
         raise PayloadProblem("event.type_unknown", type=event_type)
     if version > NEWEST_VERSION:
         raise PayloadProblem("event.version_unsupported", type=event_type, v=version)
+    bad = bad_path(payload)
+    if bad is not None:  # PostgreSQL refuses U+0000: caught here, not by the database
+        raise PayloadProblem("event.payload_invalid", field=bad, problem="control_character")
     try:
         return model.model_validate(without_card_numbers(payload))
     except ValidationError as err:

@@ -8,9 +8,12 @@ with an offset, ids UUIDv7 strings made where the record was born.
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
-from pydantic import AwareDatetime, BaseModel, ConfigDict, Field
+from pydantic import AfterValidator, AwareDatetime, BaseModel, ConfigDict, Field
+from pydantic_core import PydanticCustomError
+
+from domain.text import bad_char
 
 PROTOCOL_VERSION = 1
 MAX_EVENTS_PER_BATCH = 500
@@ -19,6 +22,17 @@ HEADER_PROTOCOL = "X-Sync-Protocol"
 HEADER_APP_VERSION = "X-App-Version"
 
 Status = Literal["applied", "duplicate", "quarantined"]
+
+
+def _clean(text: str) -> str:
+    if bad_char(text) is not None:
+        raise PydanticCustomError("control_character", "a control character is not allowed")
+    return text
+
+
+# A string sent to head office: no control characters (domain/text.py), a clear 422 naming
+# the field instead of a database error.
+Text = Annotated[str, AfterValidator(_clean)]
 
 
 class Wire(BaseModel):
@@ -30,15 +44,15 @@ class Wire(BaseModel):
 class Event(Wire):
     """One outbox event; `event_id` is the idempotency key at head office."""
 
-    event_id: str = Field(min_length=1, max_length=64)
+    event_id: Text = Field(min_length=1, max_length=64)
     seq: int = Field(ge=1)
-    type: str = Field(min_length=1, max_length=40)
+    type: Text = Field(min_length=1, max_length=40)
     v: int = Field(default=1, ge=1)
     occurred_at: AwareDatetime
-    merchant_id: str
-    store_id: str
-    terminal_id: str
-    member_id: str | None = None
+    merchant_id: Text
+    store_id: Text
+    terminal_id: Text
+    member_id: str | None = None  # checked per event: a bad one quarantines only its event
     payload: dict[str, Any]
 
 
@@ -46,9 +60,9 @@ class PushRequest(Wire):
     """A batch of a terminal's events in seq order. `batch_id` is new for every attempt (it is
     the request's replay key); the events of a retried batch are the same."""
 
-    batch_id: str = Field(min_length=1, max_length=64)
-    terminal_id: str
-    hlc: str | None = None
+    batch_id: Text = Field(min_length=1, max_length=64)
+    terminal_id: Text
+    hlc: Text | None = Field(default=None, max_length=80)
     events: list[Event] = Field(description=f"at most {MAX_EVENTS_PER_BATCH} (413 beyond)")
 
 
@@ -101,11 +115,12 @@ class StoreInfo(Wire):
 
 
 class EnrollRequest(Wire):
-    code: str = Field(min_length=4, max_length=40)
-    public_key: str
-    terminal_id: str | None = None  # the till's own id, kept so its outbox stays its own
-    terminal_code: str | None = Field(default=None, max_length=16)
-    app_version: str = ""
+    code: Text = Field(min_length=4, max_length=40)
+    public_key: Text = Field(max_length=200)
+    # The till's own id, kept so its outbox stays its own (a UUID: 36 characters).
+    terminal_id: Text | None = Field(default=None, min_length=1, max_length=36)
+    terminal_code: Text | None = Field(default=None, min_length=1, max_length=16)
+    app_version: Text = Field(default="", max_length=40)
 
 
 class CardBlock(Wire):

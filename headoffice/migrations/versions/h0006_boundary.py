@@ -4,7 +4,8 @@ A coupon may have no member (a voucher sold over the counter), so its merchant c
 through the member as a card's can: `coupons.merchant_id` is filled from the member, else from
 the first store whose feed announced the coupon (every coupon change feeds the pushing store).
 A re-enrolment code names the terminal it may re-key (`enrol_codes.for_terminal_id`); a code
-without one only enrols a new terminal.
+without one only enrols a new terminal. A quarantined event keeps why (`events.detail`: the
+JSON path and problem of a bad payload, the database's refusal of an unstorable one).
 
 Revision ID: h0006
 Revises: h0004
@@ -15,6 +16,8 @@ from __future__ import annotations
 
 import sqlalchemy as sa
 from alembic import op
+
+from headoffice.types import Json
 
 revision = "h0006"
 down_revision: str | None = "h0004"
@@ -42,9 +45,13 @@ def upgrade() -> None:
     op.execute(_BACKFILL_FROM_FEED)
     with op.batch_alter_table("enrol_codes") as batch:
         batch.add_column(sa.Column("for_terminal_id", sa.String(length=36), nullable=True))
+    with op.batch_alter_table("events") as batch:
+        batch.add_column(sa.Column("detail", Json, nullable=True))
 
 
 def downgrade() -> None:
+    with op.batch_alter_table("events") as batch:
+        batch.drop_column("detail")
     with op.batch_alter_table("enrol_codes") as batch:
         batch.drop_column("for_terminal_id")
     with op.batch_alter_table("coupons") as batch:

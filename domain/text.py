@@ -1,0 +1,55 @@
+"""Text people type or import: no control characters (U+0000 and the like), line breaks only
+where a text is written in lines (an address, notes).
+
+Control characters cannot be seen on a screen or a receipt, break searches and exports, and
+PostgreSQL refuses U+0000 outright; a lone surrogate cannot even be encoded. They only come in
+by accident (a paste, an old system's export) or on purpose, so they are refused, naming the
+field, wherever text enters: forms, imports, staff, head office's API and event payloads.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from domain.errors import ValidationError
+
+# Cc (C0, DEL, C1) and lone surrogates; the multi-line form lets CR and LF through.
+_REFUSED = re.compile("[\x00-\x1f\x7f-\x9f\ud800-\udfff]")
+_REFUSED_IN_LINES = re.compile("[\x00-\x09\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff]")
+
+
+def bad_char(text: str, *, multiline: bool = False) -> int | None:
+    """The position of the first refused character of `text`, or None."""
+    found = (_REFUSED_IN_LINES if multiline else _REFUSED).search(text)
+    return found.start() if found else None
+
+
+def check_text(text: str, field: str, *, multiline: bool = False) -> str:
+    """`text` unchanged, or ValidationError `text.control_char` naming the field and where."""
+    at = bad_char(text, multiline=multiline)
+    if at is not None:
+        raise ValidationError("text.control_char", field=field, position=at,
+                              char=f"U+{ord(text[at]):04X}")
+    return text
+
+
+def bad_path(node: Any, path: str = "", *, multiline: bool = True) -> str | None:
+    """The JSON path (dots; list items by index) of the first key or string in a JSON value
+    holding a refused character, or None."""
+    if isinstance(node, str):
+        return path if bad_char(node, multiline=multiline) is not None else None
+    if isinstance(node, dict):
+        for key, value in node.items():
+            inner = f"{path}.{key}" if path else str(key)
+            if bad_char(str(key)) is not None:
+                return inner
+            found = bad_path(value, inner, multiline=multiline)
+            if found is not None:
+                return found
+    elif isinstance(node, list):
+        for n, value in enumerate(node):
+            found = bad_path(value, f"{path}.{n}" if path else str(n), multiline=multiline)
+            if found is not None:
+                return found
+    return None
