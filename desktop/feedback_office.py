@@ -16,6 +16,9 @@ MESSAGES: dict[str, str] = {
     "form.too_long": QT_TRANSLATE_NOOP(
         "feedback", "{field} is too long: at most {max} characters."),
     "form.not_text": QT_TRANSLATE_NOOP("feedback", "{field} must be text."),
+    "form.control_char": QT_TRANSLATE_NOOP(
+        "feedback", "{field} holds an invisible control character (character {position}): "
+                    "retype it instead of pasting."),
     "form.mobile_invalid": QT_TRANSLATE_NOOP(
         "feedback", "Mobile: type 11 digits starting 13–19, or an international number "
                     "starting with +."),

@@ -11,6 +11,7 @@ from typing import TypeVar
 
 from domain import card_data, cards
 from domain.errors import DomainError, ValidationError
+from domain.text import check_text
 
 T = TypeVar("T")
 Birthday = tuple[int | None, int | None, int | None]  # year, month, day
@@ -23,6 +24,9 @@ _MAX_LENGTH = {"name": 40, "occupation": 40, "income_band": 20, "address": 200,
 # Free text a bank-card number could be typed (or scanned) into: refused there, whoever
 # calls (sign-up, profile edit, import). Mobile, ID number and referrer have rules of their own.
 _FREE_TEXT = frozenset({"name", "occupation", "income_band", "address", "email", "notes", "tags"})
+# Written in lines: a line break is kept there; anywhere else it is refused like any control
+# character (domain/text.py).
+MULTILINE = frozenset({"address", "notes"})
 _TRUE = frozenset({"1", "true", "yes", "on", "y", "是"})
 _FALSE = frozenset({"", "0", "false", "no", "off", "n", "否"})
 _KEYS = frozenset({"name", "mobile", "gender", "birthday", "birth_year", "birth_month",
@@ -179,7 +183,7 @@ def _text(raw: Mapping[str, object], key: str) -> str:
         return ""
     if not isinstance(value, str):
         raise ValidationError("form.not_text", field=key)
-    text = value.strip()
+    text = check_text(value.strip(), key, multiline=key in MULTILINE)
     limit = _MAX_LENGTH.get(key)
     if limit is not None and len(text) > limit:
         raise ValidationError("form.too_long", field=key, max=limit)
@@ -340,6 +344,8 @@ def _tags(raw: Mapping[str, object]) -> tuple[str, ...]:
         raise ValidationError("form.not_text", field="tags")
     if not all(isinstance(item, str) for item in items):
         raise ValidationError("form.not_text", field="tags")
+    for item in items:
+        check_text(str(item), "tags")
     tags = [card_data.check_text("tags", str(item).strip()) for item in items
             if str(item).strip()]
     if any(len(tag) > _MAX_LENGTH["tags"] for tag in tags):

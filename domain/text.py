@@ -26,10 +26,11 @@ def bad_char(text: str, *, multiline: bool = False) -> int | None:
 
 
 def check_text(text: str, field: str, *, multiline: bool = False) -> str:
-    """`text` unchanged, or ValidationError `text.control_char` naming the field and where."""
+    """`text` unchanged, or ValidationError `form.control_char` naming the field and where
+    (`position` counts from 1, as a person counts characters)."""
     at = bad_char(text, multiline=multiline)
     if at is not None:
-        raise ValidationError("text.control_char", field=field, position=at,
+        raise ValidationError("form.control_char", field=field, position=at + 1,
                               char=f"U+{ord(text[at]):04X}")
     return text
 

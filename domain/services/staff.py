@@ -11,6 +11,7 @@ from domain.services.access import MANAGERS, approval_actions
 from domain.services.context import ServiceContext, audit
 from domain.services.guard import Refused, guard
 from domain.services.proofs import Approval
+from domain.text import check_text
 
 MANAGER_ROLES = MANAGERS
 
@@ -102,6 +103,8 @@ def add_staff(ctx: ServiceContext, number: str, name: str, role: Role, pin: str,
     _check_pin(pin)
     if not number.strip() or not name.strip():
         raise ValidationError("form.required", field="number" if not number.strip() else "name")
+    check_text(number.strip(), "number")
+    check_text(name.strip(), "name")
     if by is None:
         return _first_account(ctx, number, name, role, pin, card_number)
     with guard(ctx, "staff.add_staff", by) as grant:

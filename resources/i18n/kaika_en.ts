@@ -3970,6 +3970,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>{field} holds an invisible control character (character {position}): retype it instead of pasting.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Mobile: type 11 digits starting 13–19, or an international number starting with +.</source>
         <translation type="unfinished"></translation>
     </message>

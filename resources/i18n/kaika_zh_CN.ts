@@ -3964,6 +3964,10 @@
         <translation>{field}必须是文字。</translation>
     </message>
     <message>
+        <source>{field} holds an invisible control character (character {position}): retype it instead of pasting.</source>
+        <translation>{field}含有看不见的控制字符（第 {position} 个字符）：请重新输入，不要粘贴。</translation>
+    </message>
+    <message>
         <source>Mobile: type 11 digits starting 13–19, or an international number starting with +.</source>
         <translation>手机号：请输入以13–19开头的11位数字，或以 + 开头的国际号码。</translation>
     </message>

@@ -23,7 +23,7 @@ TILL_SOURCES = [
                    "guard", "member_pin", "voids")),
     *(ROOT / "domain" / f"{name}.py"
       for name in ("pricing", "coupons", "points", "cards", "card_data", "dynamicqr", "wallet",
-                   "allowances")),
+                   "allowances", "text")),
     *(ROOT / "hardware" / f"{name}.py"
       for name in ("scan_codes", "tracks", "card_reader", "scanner", "printer", "camera")),
     *sorted((ROOT / "desktop" / "viewmodels").glob("*.py")),

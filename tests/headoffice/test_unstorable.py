@@ -52,7 +52,8 @@ def test_a_nul_in_a_member_name_is_quarantined_naming_the_field_and_the_rest_arr
     with server.engine.connect() as conn:
         assert conn.scalar(sa.select(sa.func.count()).select_from(sales).where(
             sales.c.id.in_([s.sale.id for s in sold]))) == 15
-    assert till.client is not None and till.client.renew().terminal_id == till.app.settings.terminal_id
+    assert till.client is not None
+    assert till.client.renew().terminal_id == till.app.settings.terminal_id
 
 
 def test_an_event_the_database_refuses_is_quarantined_alone_with_a_case(

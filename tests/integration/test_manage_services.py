@@ -61,6 +61,7 @@ def test_new_staff_fields_are_named_when_wrong(app: App, demo: list[str]) -> Non
     manager = who(app, "2001", "2468")
     cases = [("12a4", "甲", "4826", "staff.bad_number", "number"),
              ("1003", " ", "4826", "form.required", "name"),
+             ("1003", "甲\x00乙", "4826", "form.control_char", "name"),
              ("1001", "甲", "4826", "staff.number_taken", "number"),
              ("1003", "甲", "1234", "pin.too_simple", "pin")]
     for number, name, pin, code, field in cases:

@@ -156,3 +156,12 @@ def test_an_old_record_with_a_bad_field_is_put_right_one_field_at_a_time(app: Ap
     assert (saved.address, saved.name) == ("北京市", "某" * 50)
     assert _refused(app, member, {"name": "某" * 41}) == {"name": "form.too_long"}
     assert update_member(app.ctx, member, {"name": "王某"}, desk(app.ctx)).name == "王某"
+
+
+def test_a_control_character_in_an_edit_is_refused_and_nothing_is_sent(app: App) -> None:
+    member_id = _member(app)
+    sent = len(_events(app, "member.patched"))
+
+    assert _refused(app, member_id, {"name": "张\x00三", "notes": "ok\nfine"}) == {
+        "name": "form.control_char"}
+    assert len(_events(app, "member.patched")) == sent

@@ -220,3 +220,28 @@ def test_masks() -> None:
     assert forms.mask_mobile("+85291234567") == "+85*****4567"
     assert forms.mask_id_number("110105194912311234") == "1101**********1234"
     assert forms.mask_id_number(ID_1949) == "1101**********002X"
+
+
+@pytest.mark.parametrize("field", ["name", "occupation", "income_band", "email", "referrer",
+                                   "address", "notes"])
+def test_a_nul_is_refused_in_every_text_field_naming_it(field: str) -> None:
+    with pytest.raises(forms.FormErrors) as refused:
+        forms.validate_member_form(good(**{field: "张\x00三"}), TODAY)
+    (error,) = refused.value.errors
+    assert (error.code, error.params["field"], error.params["position"]) == (
+        "form.control_char", field, 2)
+
+
+@pytest.mark.parametrize("text", ["张\n三", "张\t三", "张\x1b三", "张\x85三", "张\ud800三"])
+def test_control_characters_and_line_breaks_are_refused_in_a_name(text: str) -> None:
+    assert errors_of(good(name=text)) == {"name": "form.control_char"}
+
+
+def test_address_and_notes_keep_their_line_breaks_but_not_other_controls() -> None:
+    form = forms.validate_member_form(good(address="上海市\n南京路1号", notes="a\r\nb"), TODAY)
+    assert (form.address, form.notes) == ("上海市\n南京路1号", "a\r\nb")
+    assert errors_of(good(notes="a\tb")) == {"notes": "form.control_char"}
+
+
+def test_a_control_character_in_a_tag_is_refused() -> None:
+    assert errors_of(good(tags=["ok", "b\x07ad"])) == {"tags": "form.control_char"}

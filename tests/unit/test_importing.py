@@ -123,3 +123,9 @@ def test_exported_csv_opens_in_excel() -> None:
 def test_money_written_as_receipts_show_it_reads_back_exactly(fen: int) -> None:
     assert importing.parse_money(format_yuan(fen)) == fen
     assert importing.parse_money(f"{fen // 100}.{fen % 100:02d}") == fen
+
+
+def test_a_control_character_in_a_cell_is_refused_naming_row_and_column() -> None:
+    checked = check("姓名,手机号,地址\n张三,13800138000,上海\n李\x00四,13900139000,北京\n")
+    assert [r.row for r in checked.rows] == [2]
+    assert problems(checked) == [(3, "姓名", "form.control_char")]
