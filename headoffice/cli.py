@@ -80,6 +80,8 @@ def _parser() -> argparse.ArgumentParser:
     enroll = sub.add_parser("enroll", parents=[common], help="one-time code for a new till")
     enroll.add_argument("--store", required=True)
     enroll.add_argument("--valid-minutes", type=int, default=tenancy.DEFAULT_CODE_MINUTES)
+    enroll.add_argument("--terminal", default=None,
+                        help="re-enrol this known terminal (a reinstalled till keeps its id)")
     enroll.set_defaults(func=_enroll)
     revoke = sub.add_parser("revoke", parents=[common], help="refuse a lost or stolen till")
     revoke.add_argument("--terminal", required=True)
@@ -271,7 +273,8 @@ def _store_list(args: argparse.Namespace) -> int:
 
 
 def _enroll(args: argparse.Namespace) -> int:
-    code = tenancy.new_enrol_code(_engine(args), args.store, now(), args.valid_minutes)
+    code = tenancy.new_enrol_code(_engine(args), args.store, now(), args.valid_minutes,
+                                  terminal_id=args.terminal)
     print(code)
     return 0
 

@@ -102,17 +102,34 @@ def _hash(code: str) -> str:
 
 
 def new_enrol_code(engine: Engine, store_code: str, now: datetime,
-                   minutes: int = DEFAULT_CODE_MINUTES) -> str:
-    """A one-time code binding the next till that uses it to the store. Only its hash is kept."""
+                   minutes: int = DEFAULT_CODE_MINUTES, terminal_id: str | None = None) -> str:
+    """A one-time code binding the next till that uses it to the store. Only its hash is kept.
+
+    With `terminal_id`, the code re-enrols that known terminal of the store (a reinstall gives
+    it a new key) and nothing else; without, it enrols a new terminal only.
+    """
     raw = "".join(secrets.choice(CODE_ALPHABET) for _ in range(CODE_LENGTH))
     with engine.begin() as conn:
         store_id = conn.scalar(sa.select(stores.c.id).where(stores.c.code == store_code))
         if store_id is None:
             raise NotFound("store.unknown", code=store_code)
+        if terminal_id is not None:
+            _check_reinstall(conn, store_id, terminal_id)
         conn.execute(enrol_codes.insert().values(
             code_hash=_hash(raw), store_id=store_id, created_at=now,
-            expires_at=now + timedelta(minutes=minutes)))
+            expires_at=now + timedelta(minutes=minutes), for_terminal_id=terminal_id))
     return "-".join(raw[i:i + 4] for i in range(0, CODE_LENGTH, 4))
+
+
+def _check_reinstall(conn: Connection, store_id: str, terminal_id: str) -> None:
+    known = conn.execute(sa.select(terminals.c.store_id, terminals.c.revoked_at).where(
+        terminals.c.id == terminal_id)).first()
+    if known is None:
+        raise NotFound("terminal.unknown", terminal_id=terminal_id)
+    if known.store_id != store_id:
+        raise DomainError("enroll.terminal_taken", terminal_id=terminal_id)
+    if known.revoked_at is not None:
+        raise DomainError("enroll.terminal_revoked", terminal_id=terminal_id)
 
 
 def enroll(conn: Connection, req: EnrollRequest, now: datetime,
@@ -130,24 +147,30 @@ def enroll(conn: Connection, req: EnrollRequest, now: datetime,
     if not valid_public_key(req.public_key):
         raise ValidationError("enroll.public_key_invalid", field="public_key")
     info = store_info(conn, code["store_id"])
-    terminal_id, terminal_code = _register(conn, req, info, now)
+    terminal_id, terminal_code = _register(conn, req, info, now, code["for_terminal_id"])
     conn.execute(enrol_codes.update().where(enrol_codes.c.code_hash == code["code_hash"])
                  .values(used_at=now, terminal_id=terminal_id))
     return EnrollResponse(terminal_id=terminal_id, terminal_code=terminal_code, store=info,
                           server_time=now, server_keys=server_keys)
 
 
-def _register(conn: Connection, req: EnrollRequest, info: StoreInfo,
-              now: datetime) -> tuple[str, str]:
+def _register(conn: Connection, req: EnrollRequest, info: StoreInfo, now: datetime,
+              for_terminal: str | None) -> tuple[str, str]:
     terminal_id = req.terminal_id or new_id_str()
+    if for_terminal is not None and for_terminal != terminal_id:
+        raise DomainError("enroll.code_for_other_terminal", terminal_id=terminal_id)
     known = conn.execute(sa.select(terminals).where(terminals.c.id == terminal_id)
                          ).mappings().first()
     if known is not None:
-        # The same till enrolling again (a new key after a reinstall) keeps its id and code.
+        # A code for a new till must not re-key a till that is enrolled: whoever held it with
+        # a known terminal id would lock the real till out. The same till enrolling again (a
+        # reinstall) needs a code made for its id (`enroll --terminal`); it keeps id and code.
         if known["revoked_at"] is not None:
             raise DomainError("enroll.terminal_revoked", terminal_id=terminal_id)
         if known["store_id"] != info.store_id:
             raise DomainError("enroll.terminal_taken", terminal_id=terminal_id)
+        if for_terminal != terminal_id:
+            raise DomainError("enroll.terminal_known", terminal_id=terminal_id)
         conn.execute(terminals.update().where(terminals.c.id == terminal_id).values(
             public_key=req.public_key, app_version=req.app_version[:40]))
         return terminal_id, str(known["code"])
