@@ -4,22 +4,25 @@ balancer; everything lives in the database, idempotency included."""
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import UTC, date, datetime
+from datetime import UTC, datetime
 from typing import Annotated, Any
 
 from fastapi import Depends, FastAPI, Header, Query, Request
 from fastapi.concurrency import run_in_threadpool
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, Response
-from pydantic import BaseModel
+from pydantic import AfterValidator, BaseModel, Field
+from pydantic_core import PydanticCustomError
 from sqlalchemy import Engine
 
 from domain.errors import DomainError, NotFound, ValidationError
 from domain.hlc import HybridClock, Stamp, clamp
-from headoffice import cardblocks, cases, ingest, lookup, pull, reports, tenancy
+from domain.text import bad_char
+from headoffice import boundary, cardblocks, cases, ingest, lookup, pull, reports, tenancy
 from headoffice.answer_signing import ENROL_CODE, AnswerSigner
 from headoffice.auth import ApiError, TerminalCache, authenticate
 from headoffice.batch import Terminal
+from headoffice.boundary import DEFAULT_MAX_BODY_BYTES, IsoDate
 from headoffice.engine import read_options
 from headoffice.keys import AnswerKeys
 from headoffice.migrate import current
@@ -40,6 +43,7 @@ from sync.schema import (
     PullResponse,
     PushRequest,
     PushResponse,
+    Text,
 )
 
 ERRORS: dict[int | str, dict[str, Any]] = {
@@ -52,11 +56,19 @@ class Settings:
     admin_token: str | None = None  # enables /v1/admin/* (reports, cases) for this bearer token
     answer_keys: AnswerKeys | None = None  # required: every answer is signed (headoffice/keys.py)
     card_block_size: int = cardblocks.DEFAULT_BLOCK_SIZE  # card serials per allotted block
+    max_body_bytes: int = DEFAULT_MAX_BODY_BYTES  # larger requests: 413 before they are read
+
+
+def _note(text: str) -> str:
+    """A note may run over lines; no other control character."""
+    if bad_char(text, multiline=True) is not None:
+        raise PydanticCustomError("control_character", "a control character is not allowed")
+    return text
 
 
 class Resolution(BaseModel):
-    by: str
-    note: str = ""
+    by: Text = Field(min_length=1, max_length=100)
+    note: Annotated[str, AfterValidator(_note)] = Field(default="", max_length=2000)
 
 
 @dataclass
@@ -84,6 +96,7 @@ def create_app(engine: Engine, settings: Settings | None = None,
     service = _Service(engine, settings, clock, TerminalCache(settings.auth_cache_s),
                        PackBook(), HybridClock("headoffice"), keys)
     _errors(app)
+    boundary.install(app, settings.max_body_bytes)
 
     @app.get("/v1/health")
     def health() -> dict[str, str | None]:
@@ -238,7 +251,7 @@ def _admin_routes(app: FastAPI, service: _Service) -> None:
             return reports.liability(conn, merchant, packs)
 
     @app.get("/v1/admin/reports/points-daily", dependencies=[Admin], responses=ERRORS)
-    def points_daily(day: date, store: str | None = None) -> dict[str, Any]:
+    def points_daily(day: IsoDate, store: str | None = None) -> dict[str, Any]:
         with engine.connect() as conn:
             return reports.points_daily(conn, day, store, packs)
 

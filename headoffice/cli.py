@@ -10,7 +10,7 @@ import json
 import os
 import socket
 import sys
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
@@ -18,6 +18,7 @@ from typing import Any
 from domain.cards import MAX_SERIAL
 from domain.errors import DomainError
 from headoffice import cardblocks, cases, checks, keys, reports, tenancy
+from headoffice.boundary import DEFAULT_MAX_BODY_BYTES
 from headoffice.engine import DB_ENV, default_url, is_sqlite, make_engine
 from headoffice.migrate import require_head, upgrade
 from headoffice.packs import PackBook
@@ -25,6 +26,7 @@ from headoffice.publish import Publication, publish
 
 ADMIN_TOKEN_ENV = "KAIKA_HO_ADMIN_TOKEN"
 BLOCK_SIZE_ENV = "KAIKA_HO_CARD_BLOCK_SIZE"
+MAX_BODY_ENV = "KAIKA_HO_MAX_BODY_BYTES"
 OPENAPI = Path(__file__).resolve().parent / "openapi.json"
 
 
@@ -56,7 +58,12 @@ def _parser() -> argparse.ArgumentParser:
     serve.add_argument("--port", type=int, default=8600, help="0 picks a free port")
     serve.add_argument("--workers", type=int, default=1)
     serve.add_argument("--auth-cache-seconds", type=float, default=15.0)
-    serve.add_argument("--admin-token", default=os.environ.get(ADMIN_TOKEN_ENV))
+    serve.add_argument("--admin-token-file", type=Path, default=None,
+                       help=f"a file holding the admin token (default: ${ADMIN_TOKEN_ENV}); "
+                            "never on the command line, where `ps` shows it")
+    serve.add_argument("--admin-token", default=None, help=argparse.SUPPRESS)
+    serve.add_argument("--max-body-bytes", type=int, default=DEFAULT_MAX_BODY_BYTES,
+                       help="larger requests are refused with 413 before they are read")
     serve.add_argument("--answer-key-file", default=None, metavar="PATH",
                        help=f"the keys that sign every answer (`keygen`); default: "
                             f"${keys.KEY_FILE_ENV}, or the keys in ${keys.KEYS_ENV}")
@@ -192,6 +199,12 @@ def _serve(args: argparse.Namespace) -> int:
 
     from headoffice.app import Settings, create_app
 
+    if args.admin_token is not None:
+        print("kaika-headoffice: the admin token is read from a file (--admin-token-file) or "
+              f"${ADMIN_TOKEN_ENV}, never from the command line (`ps` shows it to everyone)",
+              file=sys.stderr)
+        return 2
+    token = admin_token(args.admin_token_file, os.environ)
     url = args.db or default_url()
     answer_keys = _answer_keys(args.answer_key_file)
     if answer_keys is None:
@@ -206,15 +219,17 @@ def _serve(args: argparse.Namespace) -> int:
             os.environ[keys.KEY_FILE_ENV] = args.answer_key_file
         os.environ["KAIKA_HO_AUTH_CACHE"] = str(args.auth_cache_seconds)
         os.environ[BLOCK_SIZE_ENV] = str(args.card_block_size)
-        if args.admin_token:
-            os.environ[ADMIN_TOKEN_ENV] = args.admin_token
+        os.environ[MAX_BODY_ENV] = str(args.max_body_bytes)
+        if token:
+            os.environ[ADMIN_TOKEN_ENV] = token  # the workers' environment, not their argv
         print(f"kaika-headoffice: listening on http://{args.host}:{args.port}", flush=True)
         uvicorn.run("headoffice.cli:app_from_env", factory=True, host=args.host,
                     port=args.port, workers=args.workers, log_level=args.log_level, **ssl)
         return 0
-    app = create_app(engine, Settings(args.auth_cache_seconds, args.admin_token,
+    app = create_app(engine, Settings(auth_cache_s=args.auth_cache_seconds, admin_token=token,
                                       answer_keys=answer_keys,
-                                      card_block_size=args.card_block_size))
+                                      card_block_size=args.card_block_size,
+                                      max_body_bytes=args.max_body_bytes))
     sock = socket.socket(socket.AF_INET6 if ":" in args.host else socket.AF_INET)
     sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
     sock.bind((args.host, args.port))
@@ -232,12 +247,12 @@ def app_from_env() -> Any:
     """The app for each worker process of `serve --workers N`."""
     from headoffice.app import Settings, create_app
 
-    return create_app(make_engine(default_url()),
-                      Settings(float(os.environ.get("KAIKA_HO_AUTH_CACHE", "15")),
-                               os.environ.get(ADMIN_TOKEN_ENV),
-                               answer_keys=keys.configured(None),
-                               card_block_size=int(os.environ.get(
-                                   BLOCK_SIZE_ENV, cardblocks.DEFAULT_BLOCK_SIZE))))
+    return create_app(make_engine(default_url()), Settings(
+        auth_cache_s=float(os.environ.get("KAIKA_HO_AUTH_CACHE", "15")),
+        admin_token=os.environ.get(ADMIN_TOKEN_ENV) or None,
+        answer_keys=keys.configured(None),
+        card_block_size=int(os.environ.get(BLOCK_SIZE_ENV, cardblocks.DEFAULT_BLOCK_SIZE)),
+        max_body_bytes=int(os.environ.get(MAX_BODY_ENV, DEFAULT_MAX_BODY_BYTES))))
 
 
 def _answer_keys(path: str | None) -> keys.AnswerKeys | None:
@@ -256,6 +271,20 @@ def _keygen(args: argparse.Namespace) -> int:
     public = keys.new_key_file(args.out) if args.out else keys.add_key(args.add)
     print(f"kaika-headoffice: new answer key {public} in {args.out or args.add}")
     return 0
+
+
+def admin_token(path: Path | None, env: Mapping[str, str]) -> str | None:
+    """The admin token from its file, else from the environment; None: admin API off."""
+    if path is None:
+        return env.get(ADMIN_TOKEN_ENV) or None
+    try:
+        token = path.read_text(encoding="utf-8").strip()
+    except OSError as err:
+        raise DomainError("admin.token_file_unreadable", path=str(path),
+                          reason=err.strerror) from None
+    if not token:
+        raise DomainError("admin.token_file_empty", path=str(path))
+    return token
 
 
 def _store_add(args: argparse.Namespace) -> int:

@@ -16,6 +16,7 @@ import sqlalchemy as sa
 from sqlalchemy import Connection
 
 from domain import points as points_rules
+from domain.errors import NotFound
 from headoffice.packs import PackBook
 from headoffice.tables import member_balances, members, merchants, points_ledger, stores
 
@@ -24,6 +25,8 @@ SPEND_KINDS = {"spend": "cash", "gift": "gift", "voucher": "voucher", "draw": "d
 
 def liability(conn: Connection, merchant_code: str, packs: PackBook) -> dict[str, Any]:
     merchant_id = conn.scalar(sa.select(merchants.c.id).where(merchants.c.code == merchant_code))
+    if merchant_id is None:
+        raise NotFound("merchant.unknown", code=merchant_code)
     pack = packs.for_merchant(conn, str(merchant_id))
     b = member_balances.c
     positive = sa.func.sum(sa.case((b.points > 0, b.points), else_=0))
@@ -62,8 +65,11 @@ def points_daily(conn: Connection, day: date, store_code: str | None,
     # The chain's report values points with the (first) merchant's pack.
     merchant_id = conn.scalar(sa.select(merchants.c.id).order_by(merchants.c.code).limit(1))
     if store_code is not None:
-        store_id, merchant_id = conn.execute(sa.select(stores.c.id, stores.c.merchant_id).where(
-            stores.c.code == store_code)).one()
+        found = conn.execute(sa.select(stores.c.id, stores.c.merchant_id).where(
+            stores.c.code == store_code)).first()
+        if found is None:
+            raise NotFound("store.unknown", code=store_code)
+        store_id, merchant_id = found
         where.append(points_ledger.c.store_id == store_id)
         before.append(points_ledger.c.store_id == store_id)
     opening = int(conn.scalar(sa.select(sa.func.coalesce(sa.func.sum(points_ledger.c.points), 0))

@@ -32,6 +32,7 @@ from domain.services import cart as carts
 from domain.services import checkout, members, wallet
 from domain.services.setup import add_products, new_settings
 from headoffice import keys, tenancy
+from headoffice.cli import ADMIN_TOKEN_ENV
 from headoffice.engine import make_engine
 from headoffice.keys import KEY_FILE_ENV
 from headoffice.migrate import upgrade
@@ -116,12 +117,14 @@ class Server:
     (`key_file`, given through the environment as an operator would)."""
 
     def __init__(self, db_url: str, workdir: Path, auth_cache_s: float = 1.0,
-                 card_block_size: int | None = None) -> None:
+                 card_block_size: int | None = None,
+                 extra_args: tuple[str, ...] = ()) -> None:
         self.db_url = db_url
         self.workdir = workdir
         self.auth_cache_s = auth_cache_s
         self.options = [] if card_block_size is None else [
             "--card-block-size", str(card_block_size)]
+        self.extra_args = extra_args
         self.port = 0
         self.proc: subprocess.Popen[str] | None = None
         self.key_file = workdir / f"answer-keys-{uuid.uuid4().hex[:8]}"
@@ -139,9 +142,10 @@ class Server:
         self.proc = subprocess.Popen(
             [str(BIN / "kaika-headoffice"), "serve", "--db", self.db_url, "--host", "127.0.0.1",
              "--port", str(self.port), "--auth-cache-seconds", str(self.auth_cache_s),
-             "--admin-token", ADMIN_TOKEN, "--graceful-seconds", "1", *self.options],
+             "--graceful-seconds", "1", *self.options, *self.extra_args],
             stdout=subprocess.PIPE, stderr=log, text=True,
-            env={**os.environ, KEY_FILE_ENV: str(self.key_file)})
+            env={**os.environ, KEY_FILE_ENV: str(self.key_file),
+                 ADMIN_TOKEN_ENV: ADMIN_TOKEN})  # the token never in argv: `ps` shows it
         assert self.proc.stdout is not None
         line = self.proc.stdout.readline()
         if "listening on" not in line:
