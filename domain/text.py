@@ -17,6 +17,11 @@ from domain.errors import ValidationError
 # Cc (C0, DEL, C1) and lone surrogates; the multi-line form lets CR and LF through.
 _REFUSED = re.compile("[\x00-\x1f\x7f-\x9f\ud800-\udfff]")
 _REFUSED_IN_LINES = re.compile("[\x00-\x09\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff]")
+# The same rule as a JSON Schema pattern, for API documents (OpenAPI): the characters
+# themselves, not \u escapes, which some regex dialects read otherwise. (A lone surrogate
+# cannot be written in a document at all; it is refused all the same.)
+CLEAN_PATTERN = "^[^\x00-\x1f\x7f-\x9f]*$"
+LINES_PATTERN = "^[^\x00-\x09\x0b\x0c\x0e-\x1f\x7f-\x9f]*$"
 
 
 def bad_char(text: str, *, multiline: bool = False) -> int | None:

@@ -17,12 +17,12 @@ from sqlalchemy import Engine
 
 from domain.errors import DomainError, NotFound, ValidationError
 from domain.hlc import HybridClock, Stamp, clamp
-from domain.text import bad_char
+from domain.text import LINES_PATTERN, bad_char
 from headoffice import boundary, cardblocks, cases, ingest, lookup, pull, reports, tenancy
 from headoffice.answer_signing import ENROL_CODE, AnswerSigner
 from headoffice.auth import ApiError, TerminalCache, authenticate
 from headoffice.batch import Terminal
-from headoffice.boundary import DEFAULT_MAX_BODY_BYTES, IsoDate
+from headoffice.boundary import DEFAULT_MAX_BODY_BYTES, CleanPath, CleanQuery, IsoDate
 from headoffice.engine import read_options
 from headoffice.keys import AnswerKeys
 from headoffice.migrate import current
@@ -68,7 +68,8 @@ def _note(text: str) -> str:
 
 class Resolution(BaseModel):
     by: Text = Field(min_length=1, max_length=100)
-    note: Annotated[str, AfterValidator(_note)] = Field(default="", max_length=2000)
+    note: Annotated[str, AfterValidator(_note)] = Field(
+        default="", max_length=2000, json_schema_extra={"pattern": LINES_PATTERN})
 
 
 @dataclass
@@ -179,7 +180,7 @@ def _sync_routes(app: FastAPI, service: _Service, signed: Any) -> None:
         return _json(answer)  # built and checked once, not validated again on the way out
 
     @app.get("/v1/sync/pull", response_model=PullResponse, responses=ERRORS)
-    def pull_page(terminal: signed, cursor: str = "",
+    def pull_page(terminal: signed, cursor: CleanQuery = "",
                   limit: Annotated[int, Query(ge=1, le=MAX_PULL_LIMIT)] = 500) -> Response:
         """The next page of the store's and the merchant's changes after `cursor`."""
         def read(conn: Any) -> PullResponse:
@@ -221,8 +222,8 @@ def _member_routes(app: FastAPI, service: _Service, signed: Any) -> None:
         return retrying(engine, allot)
 
     @app.get("/v1/members/lookup", responses=ERRORS)
-    def member_lookup(terminal: signed, mobile: str | None = None,
-                      card: str | None = None) -> LookupResponse:
+    def member_lookup(terminal: signed, mobile: CleanQuery | None = None,
+                      card: CleanQuery | None = None) -> LookupResponse:
         """A member not yet on this till, by mobile or card number; the store follows them."""
         def find(conn: Any) -> LookupResponse:
             member_id, changes, acked = lookup.lookup(conn, terminal, clock(), mobile=mobile,
@@ -246,22 +247,22 @@ def _admin_routes(app: FastAPI, service: _Service) -> None:
     Admin = Depends(admin)
 
     @app.get("/v1/admin/reports/liability", dependencies=[Admin], responses=ERRORS)
-    def liability(merchant: str) -> dict[str, Any]:
+    def liability(merchant: CleanQuery) -> dict[str, Any]:
         with engine.connect() as conn:
             return reports.liability(conn, merchant, packs)
 
     @app.get("/v1/admin/reports/points-daily", dependencies=[Admin], responses=ERRORS)
-    def points_daily(day: IsoDate, store: str | None = None) -> dict[str, Any]:
+    def points_daily(day: IsoDate, store: CleanQuery | None = None) -> dict[str, Any]:
         with engine.connect() as conn:
             return reports.points_daily(conn, day, store, packs)
 
     @app.get("/v1/admin/cases", dependencies=[Admin], responses=ERRORS)
-    def case_list(status: str | None = "open") -> list[dict[str, Any]]:
+    def case_list(status: CleanQuery | None = "open") -> list[dict[str, Any]]:
         with engine.connect() as conn:
             return cases.list_cases(conn, status)
 
     @app.post("/v1/admin/cases/{case_id}/resolve", dependencies=[Admin], responses=ERRORS)
-    def resolve(case_id: str, body: Resolution) -> dict[str, str]:
+    def resolve(case_id: CleanPath, body: Resolution) -> dict[str, str]:
         cases.resolve(engine, case_id, body.by, body.note, clock())
         return {"status": "resolved"}
 

@@ -14,14 +14,14 @@ from datetime import date
 from typing import Annotated, Any
 from urllib.parse import parse_qsl
 
-from fastapi import FastAPI, Request
+from fastapi import FastAPI, Path, Query, Request
 from fastapi.responses import JSONResponse
 from pydantic import BeforeValidator
 from pydantic_core import PydanticCustomError
 from starlette.exceptions import HTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from domain.text import bad_char
+from domain.text import CLEAN_PATTERN, bad_char
 
 DEFAULT_MAX_BODY_BYTES = 8 * 1024 * 1024
 # Codes for refusals Starlette makes itself (no route, a wrong method, an unreadable body).
@@ -108,8 +108,9 @@ def install(app: FastAPI, max_body_bytes: int) -> None:
     async def http_refusal(_request: Request, err: HTTPException) -> JSONResponse:
         if isinstance(err, BodyTooLarge):
             return refusal(413, "request.too_large", {"max_bytes": err.max_bytes})
-        code = _HTTP_CODES.get(err.status_code, "request.refused")
-        return refusal(err.status_code, code, {})
+        answer = refusal(err.status_code, _HTTP_CODES.get(err.status_code, "request.refused"), {})
+        answer.headers.update(err.headers or {})  # a 405 says which methods there are (Allow)
+        return answer
 
 
 def _iso_date(value: Any) -> Any:
@@ -119,4 +120,8 @@ def _iso_date(value: Any) -> Any:
 
 
 # A date in a query: YYYY-MM-DD only (pydantic alone takes `0` for 1970-01-01).
-IsoDate = Annotated[date, BeforeValidator(_iso_date)]
+_DATE_DOC = {"format": "date", "pattern": f"^{_ISO_DATE.pattern}$"}
+IsoDate = Annotated[date, BeforeValidator(_iso_date), Query(json_schema_extra=_DATE_DOC)]
+# Text in a query or path: what the middleware refuses, said in the API document too.
+CleanQuery = Annotated[str, Query(json_schema_extra={"pattern": CLEAN_PATTERN})]
+CleanPath = Annotated[str, Path(json_schema_extra={"pattern": CLEAN_PATTERN})]

@@ -13,7 +13,7 @@ from typing import Annotated, Any, Literal
 from pydantic import AfterValidator, AwareDatetime, BaseModel, ConfigDict, Field
 from pydantic_core import PydanticCustomError
 
-from domain.text import bad_char
+from domain.text import CLEAN_PATTERN, bad_char
 
 PROTOCOL_VERSION = 1
 MAX_EVENTS_PER_BATCH = 500
@@ -32,7 +32,7 @@ def _clean(text: str) -> str:
 
 # A string sent to head office: no control characters (domain/text.py), a clear 422 naming
 # the field instead of a database error.
-Text = Annotated[str, AfterValidator(_clean)]
+Text = Annotated[str, AfterValidator(_clean), Field(json_schema_extra={"pattern": CLEAN_PATTERN})]
 
 
 class Wire(BaseModel):
