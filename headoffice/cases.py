@@ -5,11 +5,13 @@ spend stands, the member owes the difference), `coupon.double_redeemed` (a coupo
 tills offline: the first redemption to arrive wins, the later sale stands), `member.mobile_conflict`
 (an edit gave a member another member's mobile), `terminal.seq_reused` (a till restored from an
 old backup numbered new events with used seqs), `card.duplicate_number` (a card number head
-office has for one member was sent for another, or found issued to two members in the past)
-and `card.not_allotted` (a new card number from another terminal's block, another store's
-stock or another merchant's brand): see headoffice/cardids.py. One open overdraft case per
-member and asset collects every overdraft until a manager resolves it; while it is open the
-member may not spend offline anywhere.
+office has for one member was sent for another, or found issued to two members in the past),
+`card.not_allotted` (a new card number from another terminal's block, another store's stock or
+another merchant's brand): see headoffice/cardids.py, and `event.unstorable` (the database
+refused what an event held; it is quarantined, its payload kept escaped:
+headoffice/unstorable.py). One open overdraft case per member and asset collects every
+overdraft until a manager resolves it; while it is open the member may not spend offline
+anywhere.
 """
 
 from __future__ import annotations

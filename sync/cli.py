@@ -70,8 +70,15 @@ SENTENCES = {
     "sync.server_invalid": "{server} is not a head office address: give https://host[:port].",
     "sync.already_enrolled": "this till is already enrolled with head office.",
     "sync.reenrol_needed": "this till was enrolled before head office signed its answers: ask "
-                           "head office for a new code and run `kaika enroll` again (sales are "
-                           "kept and sent afterwards).",
+                           "head office for a new code made for this till (`kaika-headoffice "
+                           "enroll --store S --terminal ID`) and run `kaika enroll` again "
+                           "(sales are kept and sent afterwards).",
+    "enroll.terminal_known": "head office already knows this till ({terminal_id}): a code for "
+                             "a new till cannot re-enrol it. Ask head office for a code made "
+                             "for it: `kaika-headoffice enroll --store S --terminal "
+                             "{terminal_id}`.",
+    "enroll.code_for_other_terminal": "this code was made for another till: ask head office "
+                                      "for a code for this one ({terminal_id}).",
     "sync.answer_forged": "an answer claiming to be from head office was altered on the way and "
                           "refused; nothing of it was applied. Check the network and proxies.",
     "sync.answer_unsigned": "an answer without head office's signature was refused; nothing of "
