@@ -129,6 +129,7 @@ sales = sa.Table(
     _col("body", Json),
     sa.Index(None, "business_date"),
     sa.Index(None, "member_id"),
+    sa.Index(None, "id"),  # a sale named by id alone (a return, an entry): tenancy_rules
 )
 
 members = sa.Table(

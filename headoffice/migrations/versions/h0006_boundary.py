@@ -5,7 +5,8 @@ through the member as a card's can: `coupons.merchant_id` is filled from the mem
 the first store whose feed announced the coupon (every coupon change feeds the pushing store).
 A re-enrolment code names the terminal it may re-key (`enrol_codes.for_terminal_id`); a code
 without one only enrols a new terminal. A quarantined event keeps why (`events.detail`: the
-JSON path and problem of a bad payload, the database's refusal of an unstorable one).
+JSON path and problem of a bad payload, the database's refusal of an unstorable one). Sales
+get an index on their id alone, by which a return or a ledger entry names them.
 
 Revision ID: h0006
 Revises: h0004
@@ -47,9 +48,12 @@ def upgrade() -> None:
         batch.add_column(sa.Column("for_terminal_id", sa.String(length=36), nullable=True))
     with op.batch_alter_table("events") as batch:
         batch.add_column(sa.Column("detail", Json, nullable=True))
+    # Head office finds a sale by id alone to check whose it is (a return's original sale).
+    op.create_index("ix_sales_id", "sales", ["id"])
 
 
 def downgrade() -> None:
+    op.drop_index("ix_sales_id", table_name="sales")
     with op.batch_alter_table("events") as batch:
         batch.drop_column("detail")
     with op.batch_alter_table("enrol_codes") as batch:
