@@ -182,8 +182,9 @@ class Server:
                        product_class=p.product_class, category=p.category) for p in CATALOG]),
             merchant, _now())
 
-    def code_for(self, store_code: str) -> str:
-        return tenancy.new_enrol_code(self.engine, store_code, _now())
+    def code_for(self, store_code: str, terminal_id: str | None = None) -> str:
+        """A one-time code for a new till of the store, or to re-enrol `terminal_id`."""
+        return tenancy.new_enrol_code(self.engine, store_code, _now(), terminal_id=terminal_id)
 
 
 def _now() -> datetime:

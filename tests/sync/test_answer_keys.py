@@ -104,7 +104,12 @@ def test_a_till_enrolled_before_answers_were_signed_must_enrol_again(
     assert meddler.forwarded == 0  # nothing was sent, so nothing unsigned was believed
     assert till.client is not None and till.client.status().last_error == "sync.reenrol_needed"
 
-    again = enroll(till.app.store, server.url, server.code_for(tenant.a), till.clock)
+    plain = server.code_for(tenant.a)  # a code for a new till cannot re-key this one
+    with pytest.raises(SyncError) as known:
+        enroll(till.app.store, server.url, plain, till.clock)
+    assert known.value.code == "enroll.terminal_known"
+    mine = server.code_for(tenant.a, terminal_id=till.app.settings.terminal_id)
+    again = enroll(till.app.store, server.url, mine, till.clock)
     till.connect(server.url)
     result = till.sync()
     assert again.terminal_code == "T01" and result.unsynced == 0  # same till, outbox kept
