@@ -9,6 +9,7 @@ from typing import Any
 import pytest
 import sqlalchemy as sa
 
+from domain.services import cardissue
 from headoffice import tenancy_rules
 from headoffice.tables import cards, coupons, draw_spins, events, member_interest, sales
 from sync.payloads import PAYLOADS
@@ -50,9 +51,9 @@ def _victim(server: Server, tenant: Tenant, make_till: Callable[..., Till]) -> d
     till.enroll(server, tenant.a)
     member = till.register("李四", "13900139000")
     sold = till.sale(member, ("COAT", 1))
-    card, coupon = f"9001{tenant.merchant[1:]:0>12}", f"VOUCHER-{tenant.merchant}"
-    _forge(till, "card.issued", {"number": card, "member_id": member,
-                                 "state": "active", "expiry": "2030-12-31"}, member)
+    till.sync()  # enrolled and synced: the till has its block of card serials
+    card = cardissue.issue_card(till.ctx, member, till.desk).card.number
+    coupon = f"VOUCHER-{tenant.merchant}"
     _forge(till, "coupon.issued", {"code": coupon, "template_code": "CASH50",
                                    "kind": "cash", "amount_fen": 5000,
                                    "valid_from": "2025-01-01", "valid_to": "2030-12-31"})
