@@ -127,9 +127,10 @@ def test_another_merchants_till_sending_our_numbers_leaves_our_cards_with_our_me
         opened = conn.execute(sa.select(recon_cases.c.kind, recon_cases.c.details).where(
             recon_cases.c.kind == "card.duplicate_number")).all()
     assert holders == ours
-    assert codes == ["card.other_member"] * len(ours)
-    claimed = {d["number"]: (d["held_by"]["member_id"], d["claimed_by"]["member_id"])
-               for _, d in opened if d["number"] in ours}
-    assert claimed == {n: (m, t) for (n, m), t in zip(ours.items(), theirs, strict=True)}
+    # Another merchant's card is refused by the tenancy table before any card rule runs
+    # (headoffice/tenancy_rules.py): quarantined, no case about our members opened by them.
+    assert codes == ["card.other_merchant"] * len(ours)
+    assert [d for _, d in opened if d["number"] in ours] == []
+    assert len(theirs) == len(ours)
     _every_card_is_its_members([a], ours)
     assert a.problems() == []
