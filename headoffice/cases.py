@@ -7,7 +7,10 @@ tills offline: the first redemption to arrive wins, the later sale stands), `mem
 old backup numbered new events with used seqs), `card.duplicate_number` (a card number head
 office has for one member was sent for another, or found issued to two members in the past),
 `card.not_allotted` (a new card number from another terminal's block, another store's stock or
-another merchant's brand): see headoffice/cardids.py, and `event.unstorable` (the database
+another merchant's brand): see headoffice/cardids.py, `tenancy.refused` (for the sender's
+merchant: its till named another merchant's objects, all quarantined) with
+`tenancy.named_by_other` (for the owner of those objects): headoffice/tenancy_rules.py, and
+`event.unstorable` (the database
 refused what an event held; it is quarantined, its payload kept escaped:
 headoffice/unstorable.py). One open overdraft case per member and asset collects every
 overdraft until a manager resolves it; while it is open the member may not spend offline

@@ -193,8 +193,9 @@ def _admitted(b: Batch, items: list[Item]) -> tuple[list[Item], dict[str, str]]:
     created = {i.payload.id for i in items if isinstance(i.payload, MemberCreatedV1)}
     merchant_of = members.load(b, {m for i in items for m in _member_refs(i)} | created)
     refused = tenancy_rules.refusals(b, items)
-    for event_id, code in refused.items():
-        b.mark(event_id, "quarantined", code)
+    for event_id, why in refused.items():
+        b.mark(event_id, "quarantined", why.code)
+    tenancy_rules.open_cases(b, items, refused)
     return [i for i in items if i.event_id not in refused], merchant_of
 
 

@@ -29,6 +29,7 @@ from typing import Any
 import sqlalchemy as sa
 
 from headoffice.batch import Batch, Item
+from headoffice.cases import open_case
 from headoffice.tables import cards, coupons, members, sales, stores
 
 _SALE_REFS = ("member_id", "original_sale_id", "coupons_redeemed", "tenders.coupon_code",
@@ -149,8 +150,18 @@ def _values(node: Any, path: list[str]) -> Iterator[str]:
     yield from _values(child, path[1:])
 
 
-def refusals(b: Batch, items: list[Item]) -> dict[str, str]:
-    """Event id -> `<kind>.other_merchant` for each event naming another merchant's object."""
+@dataclass(frozen=True, slots=True)
+class Refused:
+    """Why an event is refused: the first object it names that another merchant owns."""
+
+    code: str  # `<kind>.other_merchant`
+    kind: str
+    value: str
+    owners: frozenset[str]  # the owning merchants ("" for an object that belongs to nobody)
+
+
+def refusals(b: Batch, items: list[Item]) -> dict[str, Refused]:
+    """Event id -> why, for each event naming another merchant's object."""
     named: list[tuple[Item, str, str]] = []
     for item in items:
         for ref, value in references(item):
@@ -160,9 +171,28 @@ def refusals(b: Batch, items: list[Item]) -> dict[str, str]:
     for kind, lookup in OWNERS.items():
         wanted = {value for _, k, value in named if k == kind}
         owners[kind] = lookup(b, wanted) if wanted else {}
-    refused: dict[str, str] = {}
+    refused: dict[str, Refused] = {}
     for item, kind, value in named:
         merchants = owners[kind].get(value)
         if merchants is not None and b.terminal.merchant_id not in merchants:
-            refused.setdefault(item.event_id, f"{kind}.other_merchant")
+            refused.setdefault(item.event_id, Refused(f"{kind}.other_merchant", kind, value,
+                                                      frozenset(merchants)))
     return refused
+
+
+def open_cases(b: Batch, items: list[Item], refused: dict[str, Refused]) -> None:
+    """Refusals are seen by people, not only logged: one case for the sender's merchant (its
+    till named what is not its own: a tampered till, or numbers issued before enrolment that
+    another merchant already holds) and one for each merchant whose objects were named."""
+    if not refused:
+        return
+    types = {i.event_id: i.event.type for i in items}
+    listed = [{"event_id": e, "type": types.get(e, ""), "code": r.code, "object": r.kind,
+               "id": r.value} for e, r in refused.items()]
+    sender = {"terminal_id": b.terminal.id, "store_id": b.terminal.store_id}
+    open_case(b, "tenancy.refused", None, 0, {**sender, "events": listed})
+    for owner in sorted({o for r in refused.values() for o in r.owners} - {""}):
+        mine = [e for e, r in zip(listed, refused.values(), strict=True) if owner in r.owners]
+        open_case(b, "tenancy.named_by_other", None, 0,
+                  {**sender, "merchant_id": b.terminal.merchant_id, "events": mine},
+                  merchant_id=owner)

@@ -11,7 +11,16 @@ import sqlalchemy as sa
 
 from domain.services import cardissue
 from headoffice import tenancy_rules
-from headoffice.tables import cards, coupons, draw_spins, events, member_interest, sales
+from headoffice.tables import (
+    cards,
+    coupons,
+    draw_spins,
+    events,
+    member_interest,
+    recon_cases,
+    sales,
+)
+from headoffice.tables import members as ho_members
 from sync.payloads import PAYLOADS
 from tests.sync.fixtures import Tenant
 from tests.sync.harness import Server, Till
@@ -122,6 +131,21 @@ def test_a_second_merchant_cannot_touch_the_first_ones_coupons_cards_sales_or_me
             draw_spins.c.id == "x-spin-1")) == 0
         assert conn.scalar(sa.select(sa.func.count()).select_from(member_interest).where(
             member_interest.c.member_id == v["member"])) == 1  # the victim's store only
+        merchant_of = dict(conn.execute(sa.select(ho_members.c.id, ho_members.c.merchant_id)
+                                        .where(ho_members.c.id.in_([own, v["member"]]))).all())
+        sender, victim = merchant_of[own], merchant_of[v["member"]]
+        cases = {r.kind: r for r in conn.execute(sa.select(
+            recon_cases.c.kind, recon_cases.c.merchant_id, recon_cases.c.details).where(
+            recon_cases.c.kind.in_(["tenancy.refused", "tenancy.named_by_other"]),
+            recon_cases.c.merchant_id.in_([sender, victim])))}
+    # Both merchants see it: the sender's till named what is not its own, and the owner's
+    # objects were named by another merchant's till (one case each per batch).
+    named = {(e["type"], e["code"]) for e in cases["tenancy.refused"].details["events"]}
+    assert named == {(kind, code) for kind, _, code in attacks}
+    assert cases["tenancy.refused"].merchant_id == sender
+    owner = cases["tenancy.named_by_other"]
+    assert owner.merchant_id == victim
+    assert owner.details["terminal_id"] == x.app.settings.terminal_id
 
 
 def test_the_same_objects_are_the_owners_own_to_use(

@@ -12,7 +12,7 @@ import sqlalchemy as sa
 from domain.services import cardissue
 from domain.services.context import to_wire
 from domain.services.members import find_by_card
-from headoffice.tables import cards, events, recon_cases
+from headoffice.tables import cards, events, recon_cases, terminals
 from tests.sync.fixtures import Tenant
 from tests.sync.harness import Server, Till
 
@@ -100,7 +100,8 @@ def test_two_merchants_at_one_head_office_issue_offline_and_every_number_is_uniq
 def test_another_merchants_till_sending_our_numbers_leaves_our_cards_with_our_members(
         server: Server, tenant: Tenant, make_till: Callable[..., Till]) -> None:
     """The reported attack, replayed: merchant 2's till claims merchant 1's card numbers for
-    its own members. Head office keeps each card with its member and opens a case for each."""
+    its own members. Head office keeps each card with its member and opens a case for
+    each merchant."""
     other = _other_tenant(server, tenant)
     a, c = make_till("A"), make_till("C")
     a.enroll(server, tenant.a)
@@ -131,6 +132,14 @@ def test_another_merchants_till_sending_our_numbers_leaves_our_cards_with_our_me
     # (headoffice/tenancy_rules.py): quarantined, no case about our members opened by them.
     assert codes == ["card.other_merchant"] * len(ours)
     assert [d for _, d in opened if d["number"] in ours] == []
+    with server.engine.connect() as conn:
+        ho_terminals = dict(conn.execute(sa.select(terminals.c.id, terminals.c.merchant_id)).all())
+        ours_m, theirs_m = (ho_terminals[t.app.settings.terminal_id] for t in (a, c))
+        told = dict(conn.execute(sa.select(recon_cases.c.kind, recon_cases.c.merchant_id).where(
+            recon_cases.c.kind.in_(["tenancy.refused", "tenancy.named_by_other"]),
+            recon_cases.c.merchant_id.in_([ours_m, theirs_m]))).all())
+    # Each merchant hears of it: theirs replaces the cards it issued, ours sees who tried.
+    assert told == {"tenancy.refused": theirs_m, "tenancy.named_by_other": ours_m}
     assert len(theirs) == len(ours)
     _every_card_is_its_members([a], ours)
     assert a.problems() == []
