@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 from domain import allowances, pricing, tiers
 from domain import coupons as coupon_rules
 from domain import points as points_rules
 from domain import wallet as wallet_rules
-from domain.errors import DomainError
+from domain.errors import DomainError, NotFound
 from domain.ports import UnitOfWork
 from domain.pricing import CartLine
 from domain.records import (
@@ -83,7 +83,8 @@ def _evaluate(ctx: ServiceContext, uow: UnitOfWork, cart: Cart, *, partial: bool
     coupons = [coupon_rules.check_redeemable(uow.coupons.get(code), code, cart.member_id, today)
                for code in cart.coupon_codes]
     shopper = _shopper(member, birthday, cart, today)
-    priced = pricing.price_sale(cart.lines, shopper, coupons, ctx.pack, today)
+    priced = pricing.price_sale(_catalogue_lines(uow, cart.lines), shopper, coupons, ctx.pack,
+                                today)
     balances = uow.members.balances(member.id) if member else None
     settlement = settle(cart.tenders, priced.total_fen, balances, ctx.pack)
     if not partial and settlement.remaining_fen != 0:
@@ -92,6 +93,23 @@ def _evaluate(ctx: ServiceContext, uow: UnitOfWork, cart: Cart, *, partial: bool
                                             settlement.non_money_fen))
     earning = _earn(ctx, member, priced, paid, birthday, today) if member else None
     return Quote(priced, settlement, earning, member, birthday, paid)
+
+
+def _catalogue_lines(uow: UnitOfWork, lines: list[CartLine]) -> list[CartLine]:
+    """The cart's lines with each product as the store's catalogue has it now: a cart is plain
+    data (held, recalled, built by any caller), so its copy of a price, class or campaign price
+    is never what a sale is priced by.
+
+    Raises:
+        NotFound: product.unknown, for a product no longer in the catalogue or inactive.
+    """
+    fresh = []
+    for line in lines:
+        stored = uow.products.get(line.product.sku)
+        if stored is None or not stored.active:
+            raise NotFound("product.unknown", code=line.product.sku)
+        fresh.append(line if stored == line.product else replace(line, product=stored))
+    return fresh
 
 
 def _shopper(member: Member | None, birthday: bool, cart: Cart,
