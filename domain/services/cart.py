@@ -145,10 +145,15 @@ def add_coupon(cart: Cart, code: str) -> None:
 
 def add_tender(cart: Cart, tender: TenderRequest) -> None:
     """Queue a tender; a reference holding a card number never enters the cart (nor a held
-    sale): ValidationError card.number_in_text, field "reference"."""
+    sale): ValidationError card.number_in_text, field "reference"; a bank card or mobile
+    payment without its slip number is refused tender.reference_required (checkout checks
+    again: a cart is plain data)."""
     if tender.amount_fen is not None and tender.amount_fen <= 0:
         raise ValidationError("tender.amount_invalid", field="amount", amount_fen=tender.amount_fen)
     card_data.check_text("reference", tender.reference)
+    if tender.kind in (TenderKind.BANK_CARD, TenderKind.MOBILE) and not tender.reference.strip():
+        raise ValidationError("tender.reference_required", field="reference",
+                              kind=tender.kind.value)
     cart.tenders.append(tender)
 
 

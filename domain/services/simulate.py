@@ -202,7 +202,7 @@ class Simulation:
             proof = self._pin_proof(cart, spec.get("amount_fen"))
         return carts.TenderRequest(kind=kind, amount_fen=spec.get("amount_fen"),
                                    points=spec.get("points", 0),
-                                   reference=spec.get("reference", ""),
+                                   reference=spec.get("reference") or _slip(kind),
                                    given_fen=spec.get("given_fen", 0), pin_proof=proof)
 
     def _pin_proof(self, cart: carts.Cart, amount_fen: int | None) -> str:
@@ -246,3 +246,9 @@ def simulate(ctx: ServiceContext, clock: FixedClock, scenario: Scenario) -> dict
     sim = Simulation(ctx, clock)
     sim.load(scenario)
     return sim.run(scenario)
+
+
+def _slip(kind: TenderKind) -> str:
+    """A made-up slip number: the till requires one for card and mobile payments, a scenario
+    may leave it out."""
+    return f"SIM-{kind.value}" if kind in (TenderKind.BANK_CARD, TenderKind.MOBILE) else ""

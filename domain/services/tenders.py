@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from domain import card_data
 from domain import points as points_rules
 from domain import wallet as wallet_rules
-from domain.errors import DomainError
+from domain.errors import DomainError, ValidationError
 from domain.records import Balances, Tender, TenderKind
 from domain.rulepack import RulePack
 from domain.services.cart import TenderRequest
@@ -72,6 +72,9 @@ def _one(request: TenderRequest, remaining: int, points_left: int, principal: in
     if kind in (TenderKind.BANK_CARD, TenderKind.MOBILE):
         # A slip number, never the card's own number (a swipe typed in as the reference).
         reference = card_data.check_text("reference", request.reference.strip())
+        if not reference:  # the slip number is how a refund finds the payment again
+            raise ValidationError("tender.reference_required", field="reference",
+                                  kind=kind.value)
         return Tender(kind=kind, amount_fen=amount, reference=reference)
     raise DomainError("tender.kind_unsupported", kind=kind.value)
 

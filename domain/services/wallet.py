@@ -36,6 +36,9 @@ def top_up(ctx: ServiceContext, member_id: str, amount_fen: int, staff_id: str,
     if tender not in TOPUP_TENDERS:
         raise ValidationError("wallet.topup_tender", field="tender", tender=tender.value)
     card_data.check_text("reference", reference)  # the terminal's slip number, not the card's
+    if tender is not TenderKind.CASH and not reference.strip():
+        raise ValidationError("wallet.reference_required", field="reference",
+                              tender=tender.value)
     bonus = preview_bonus(ctx, amount_fen)
     with guard(ctx, "wallet.top_up", staff_id), ctx.uow() as uow:
         member = uow.members.get(member_id)

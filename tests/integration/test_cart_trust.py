@@ -10,11 +10,11 @@ import pytest
 from desktop.bootstrap import App
 from desktop.demo_data import load_demo
 from domain.catalog import Product, ProductClass
-from domain.errors import NotFound
+from domain.errors import NotFound, ValidationError
 from domain.pricing import CartLine
 from domain.records import TenderKind
 from domain.services import cart as carts
-from domain.services import checkout, held
+from domain.services import checkout, held, members, wallet
 from domain.services.cart import Cart
 from domain.services.setup import add_products
 from domain.services.staff import login
@@ -70,3 +70,28 @@ def test_a_held_sale_recalled_after_a_price_change_pays_the_new_price(app: App,
     carts.add_tender(again, carts.TenderRequest(TenderKind.CASH))
     done = checkout.complete(app.ctx, again)
     assert done.sale.total_fen == coat.price_fen + 10000
+
+
+def test_a_card_or_mobile_payment_needs_its_slip_number(app: App, cart: Cart) -> None:
+    carts.add_item(app.ctx, cart, "A1001")
+    with pytest.raises(ValidationError) as err:
+        carts.add_tender(cart, carts.TenderRequest(TenderKind.BANK_CARD, reference="  "))
+    assert (err.value.code, err.value.params["field"]) == ("tender.reference_required", "reference")
+    cart.tenders.append(carts.TenderRequest(TenderKind.MOBILE))  # past add_tender: plain data
+    with pytest.raises(ValidationError) as err:
+        checkout.complete(app.ctx, cart)
+    assert err.value.code == "tender.reference_required"
+    with app.ctx.reader() as uow:
+        assert uow.sales.get(cart.id) is None
+
+
+def test_a_top_up_by_card_needs_its_slip_number(app: App, cart: Cart) -> None:
+    member = members.find_by_mobile(app.ctx, "13800138000").member
+    desk = login(app.ctx, "3001", "3579").id
+    with app.ctx.reader() as uow:
+        before = uow.members.balances(member.id)
+    with pytest.raises(ValidationError) as err:
+        wallet.top_up(app.ctx, member.id, 10000, desk, TenderKind.BANK_CARD, "")
+    assert (err.value.code, err.value.params["field"]) == ("wallet.reference_required", "reference")
+    with app.ctx.reader() as uow:
+        assert uow.members.balances(member.id) == before
