@@ -1,7 +1,7 @@
 """The head-office HTTP API (FastAPI). Stateless: run as many replicas as needed behind a load
 balancer; everything lives in the database, idempotency included."""
 
-
+import hmac
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -241,7 +241,9 @@ def _admin_routes(app: FastAPI, service: _Service) -> None:
     def admin(request: Request) -> None:
         if token is None:
             raise ApiError(403, "auth.admin_disabled")
-        if request.headers.get("authorization") != f"Bearer {token}":
+        given = request.headers.get("authorization", "").encode()
+        # Constant time: the comparison must not tell a prober how much of the token was right.
+        if not hmac.compare_digest(given, f"Bearer {token}".encode()):
             raise ApiError(401, "auth.admin_token")
 
     Admin = Depends(admin)
