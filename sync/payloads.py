@@ -25,6 +25,7 @@ from pydantic import (
 
 from domain import card_data
 from domain.text import bad_path
+from sync.schema import StampText
 
 # Member fields merged last-writer-wins at head office (tier has its own events).
 PROFILE_FIELDS = (
@@ -114,7 +115,7 @@ class MemberCreatedV1(Payload):
 class MemberPatchedV1(Payload):
     member_id: str
     fields: dict[str, Any]
-    hlc: str | None = None  # absent: head office stamps the edit with occurred_at
+    hlc: StampText | None = None  # absent: head office stamps the edit with occurred_at
 
     @field_validator("fields")
     @classmethod

@@ -13,6 +13,7 @@ from typing import Annotated, Any, Literal
 from pydantic import AfterValidator, AwareDatetime, BaseModel, ConfigDict, Field
 from pydantic_core import PydanticCustomError
 
+from domain.hlc import Stamp
 from domain.text import CLEAN_PATTERN, bad_char
 
 PROTOCOL_VERSION = 1
@@ -33,6 +34,20 @@ def _clean(text: str) -> str:
 # A string sent to head office: no control characters (domain/text.py), a clear 422 naming
 # the field instead of a database error.
 Text = Annotated[str, AfterValidator(_clean), Field(json_schema_extra={"pattern": CLEAN_PATTERN})]
+
+
+def _stamp(text: str) -> str:
+    try:
+        Stamp.parse(text)
+    except ValueError:
+        raise PydanticCustomError("hlc_stamp", "not a clock stamp (ms-counter-node)") from None
+    return text
+
+
+# A hybrid-logical-clock stamp as domain/hlc.py writes it; head office parses it, so a bad one
+# is a 422 naming the field (or a quarantined event), never a server error.
+StampText = Annotated[str, AfterValidator(_stamp), Field(max_length=80,
+                                                        pattern=r"^\d{13}-\d{5}-.+$")]
 
 
 class Wire(BaseModel):
@@ -62,7 +77,7 @@ class PushRequest(Wire):
 
     batch_id: Text = Field(min_length=1, max_length=64)
     terminal_id: Text
-    hlc: Text | None = Field(default=None, max_length=80)
+    hlc: StampText | None = None
     events: list[Event] = Field(description=f"at most {MAX_EVENTS_PER_BATCH} (413 beyond)")
 
 

@@ -100,3 +100,33 @@ def test_bad_events_are_quarantined_and_acknowledged_so_the_queue_moves(
         assert found == {"points.entry": "event.payload_invalid",
                          "mystery.event": "event.type_unknown"}
         assert conn.scalar(sa.select(sales.c.total_fen).where(sales.c.id == sold.sale.id)) == 8900
+
+
+def test_a_malformed_clock_stamp_is_refused_by_name_not_a_server_error(
+        server: Server, tenant: Tenant, make_till: Callable[..., Till]) -> None:
+    """A till (or anyone holding its key) sending a stamp head office cannot parse gets an
+    answer naming the field, and an edit carrying one is quarantined, not a 500."""
+    till = make_till()
+    till.enroll(server, tenant.a)
+    member = till.register("张三", "13800138000")
+    with till.app.store.uow() as uow:
+        uow.outbox.append("member.patched", {"member_id": member, "fields": {"name": "李四"},
+                                             "hlc": "yesterday"}, member_id=member,
+                          occurred_at_iso="2025-05-06T02:00:00+00:00")
+        uow.commit()
+    assert till.client is not None
+    with till.app.store.reader() as uow:
+        settings, pending = uow.settings.get(), uow.outbox.pending(500)
+    request = till.client.batch(settings, pending).model_dump(mode="json")
+
+    with pytest.raises(SyncError) as refused:
+        till.client.ho.call("POST", "/v1/sync/push", {**request, "hlc": "not-a-stamp"})
+    assert refused.value.status == 422 and "hlc" in str(refused.value.params)
+
+    result = till.sync()
+    assert result.unsynced == 0 and result.pushed["quarantined"] == 1
+    with server.engine.connect() as conn:
+        [(code, detail)] = conn.execute(sa.select(events.c.code, events.c.detail).where(
+            events.c.status == "quarantined", events.c.terminal_id == settings.terminal_id))
+    assert code == "event.payload_invalid"
+    assert detail == {"field": "hlc", "problem": "hlc_stamp"}
