@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import threading
 import time
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
@@ -37,14 +37,19 @@ class ApiError(Exception):
 
 
 class TerminalCache:
-    def __init__(self, cache_s: float = 15.0) -> None:
+    """Terminals read from the database at most once per `cache_s` seconds each; `monotonic`
+    is injectable so a test can step through the cache time without waiting for it."""
+
+    def __init__(self, cache_s: float = 15.0,
+                 monotonic: Callable[[], float] = time.monotonic) -> None:
         self.cache_s = cache_s
+        self._monotonic = monotonic
         self._items: dict[str, tuple[float, Terminal | None]] = {}
         self._lock = threading.Lock()
         self._last_purge = 0.0
 
     def get(self, engine: Engine, terminal_id: str) -> Terminal | None:
-        now = time.monotonic()
+        now = self._monotonic()
         with self._lock:
             hit = self._items.get(terminal_id)
         if hit is not None and now - hit[0] < self.cache_s:
@@ -59,7 +64,7 @@ class TerminalCache:
             self._items.pop(terminal_id, None)
 
     def purge_due(self) -> bool:
-        now = time.monotonic()
+        now = self._monotonic()
         with self._lock:
             if now - self._last_purge < _PURGE_EVERY_S:
                 return False
