@@ -170,12 +170,15 @@ def _sign_up(walk: Walk, plan: Plan) -> None:
     if plan.card:
         person.card = issue_card(walk.ctx, member_id, walk.desk).card.number
     if plan.top_up_fen:
-        top_up(walk.ctx, member_id, plan.top_up_fen, walk.desk, _any_tender(walk.rng))
+        top_up(walk.ctx, member_id, plan.top_up_fen, walk.desk, *_any_tender(walk.rng, member_id))
     walk.people.append(person)
 
 
-def _any_tender(rng: random.Random) -> TenderKind:
-    return rng.choice((TenderKind.CASH, TenderKind.BANK_CARD, TenderKind.MOBILE))
+def _any_tender(rng: random.Random, member_id: str) -> tuple[TenderKind, str]:
+    """A top-up's tender and, for a card or mobile payment, the terminal's slip number (made
+    without the generator: the history's story must not shift)."""
+    kind = rng.choice((TenderKind.CASH, TenderKind.BANK_CARD, TenderKind.MOBILE))
+    return kind, "" if kind is TenderKind.CASH else f"T{member_id[-6:].upper()}"
 
 
 def _ordinary_day(walk: Walk, back: int) -> None:
@@ -325,7 +328,8 @@ def _desk_top_up(walk: Walk) -> None:
     person = _member(walk)
     if person is not None:
         amount = walk.rng.choice((100000, 100000, 200000, 500000))
-        top_up(walk.ctx, person.member_id, amount, walk.desk, _any_tender(walk.rng))
+        top_up(walk.ctx, person.member_id, amount, walk.desk,
+               *_any_tender(walk.rng, person.member_id))
 
 
 def _desk_gift(walk: Walk) -> None:
