@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date
 
 from sqlalchemy import select
@@ -90,8 +91,16 @@ class SqlMemberRepo:
             raise NotFound("member.not_found", member_id=member_id)
         return balances_from_plain(row)
 
-    def tier_since_on_or_before(self, day: date) -> list[Member]:
-        rows = fetch_all(self._s, _TIER_SINCE_BY, (MemberStatus.ACTIVE.value, day.isoformat()))
+    def tier_since_on_or_before(self, day: date, tiers: Sequence[str]) -> list[Member]:
+        """Active members of `tiers` whose tier dates from `day` or earlier: only the tiers
+        with a review (a store's floor tier holds most members and has no anniversary)."""
+        if not tiers:
+            return []
+        marks = ", ".join("?" * len(tiers))
+        sql = select_sql("members", MEMBER_COLUMNS,
+                         f"status = ? AND tier_since <= ? AND tier IN ({marks})",
+                         "tier_since, id")
+        rows = fetch_all(self._s, sql, (MemberStatus.ACTIVE.value, day.isoformat(), *tiers))
         return [member_from_plain(r, self._cipher) for r in rows]
 
     def _one(self, sql: str, params: tuple[str]) -> Member | None:
@@ -119,10 +128,6 @@ _INSERT_BALANCES = ("INSERT INTO member_balances "
                     "(member_id, points, wallet_principal_fen, wallet_bonus_fen) "
                     "VALUES (?, 0, 0, 0)")
 _BALANCES = select_sql("member_balances", BALANCE_COLUMNS, "member_id = ?")
-_TIER_SINCE_BY = select_sql("members", MEMBER_COLUMNS, "status = ? AND tier_since <= ?",
-                            "tier_since, id")
-
-
 class SqlCardRepo:
     def __init__(self, session: Session) -> None:
         self._s = session

@@ -88,6 +88,11 @@ def review_tier(ctx: ServiceContext, uow: UnitOfWork, member_id: str,
     return changes
 
 
+def reviewed_tiers(ctx: ServiceContext) -> tuple[str, ...]:
+    """The pack's tiers with a retention rule: the only ones an anniversary can change."""
+    return tuple(t.name for t in ctx.pack.tiers if t.retain_spend_fen is not None)
+
+
 def bring_up_to_date(ctx: ServiceContext, uow: UnitOfWork, member_id: str) -> None:
     """Before a member spends or earns: expire lapsed points and run due tier reviews."""
     today = ctx.local_date()
@@ -104,7 +109,8 @@ def close_day(ctx: ServiceContext, staff_id: str) -> DayClose:
                    for m in uow.points.members_with_lots_expiring_by(today - timedelta(days=1))}
         coupons = _expire_coupons(ctx, uow, today)
         changes: list[TierChange] = []
-        for member in uow.members.tier_since_on_or_before(add_years(today, -1)):
+        for member in uow.members.tier_since_on_or_before(add_years(today, -1),
+                                                           reviewed_tiers(ctx)):
             changes.extend(review_tier(ctx, uow, member.id, today))
         result = DayClose(ctx.today(), sum(expired.values()), sum(1 for v in expired.values() if v),
                           coupons, tuple(changes), prune_outbox(ctx, uow))

@@ -11,7 +11,7 @@ from domain.errors import ValidationError
 from domain.ports import UnitOfWork
 from domain.records import Member, TierChange
 from domain.services.context import ServiceContext
-from domain.services.maintenance import add_years
+from domain.services.maintenance import add_years, reviewed_tiers
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,15 +56,10 @@ def upcoming(ctx: ServiceContext, days: int, today: date | None = None) -> list[
     today = today or ctx.local_date()
     last = today + timedelta(days=days - 1)
     with ctx.reader() as uow:
-        candidates = uow.members.tier_since_on_or_before(add_years(last, -1))
-        found = [_outlook(ctx, uow, member) for member in candidates
-                 if _reviewed(ctx, member.tier)]
+        candidates = uow.members.tier_since_on_or_before(add_years(last, -1),
+                                                          reviewed_tiers(ctx))
+        found = [_outlook(ctx, uow, member) for member in candidates]
     return sorted(found, key=lambda o: (o.anniversary, o.name, o.member_id))
-
-
-def _reviewed(ctx: ServiceContext, tier: str) -> bool:
-    """Tiers without a retention rule are floors: they have no anniversary to watch."""
-    return tiers.tier_of(ctx.pack, tier).retain_spend_fen is not None
 
 
 def _outlook(ctx: ServiceContext, uow: UnitOfWork, member: Member) -> Outlook:

@@ -126,15 +126,17 @@ def test_new_member_has_a_zero_projection_and_save_keeps_it(
             uow.members.balances("nobody")
 
 
-def test_tier_reviews_list_active_members_reached_on_or_before_a_day(
+def test_tier_reviews_list_active_members_of_reviewed_tiers_reached_on_or_before_a_day(
         store: StoreDb, add_member: AddMember) -> None:
-    due = add_member(tier_since=date(2024, 3, 8))
-    add_member(tier_since=date(2024, 3, 9))
-    add_member(tier_since=date(2024, 1, 1), status=MemberStatus.CLOSED)
-    earlier = add_member(tier_since=date(2023, 12, 1))
+    due = add_member(tier_since=date(2024, 3, 8), tier="银卡")
+    add_member(tier_since=date(2024, 3, 9), tier="银卡")
+    add_member(tier_since=date(2024, 1, 1), status=MemberStatus.CLOSED, tier="银卡")
+    add_member(tier_since=date(2023, 1, 1), tier="普通会员")  # the floor: never reviewed
+    earlier = add_member(tier_since=date(2023, 12, 1), tier="金卡")
     with store.uow() as uow:
-        assert [m.id for m in uow.members.tier_since_on_or_before(date(2024, 3, 8))] == [
-            earlier.id, due.id]
+        found = uow.members.tier_since_on_or_before(date(2024, 3, 8), ("银卡", "金卡"))
+        assert [m.id for m in found] == [earlier.id, due.id]
+        assert uow.members.tier_since_on_or_before(date(2024, 3, 8), ()) == []
 
 
 def _card(number: str, member_id: str, **kw: object) -> Card:
