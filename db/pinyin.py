@@ -6,7 +6,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from pypinyin import Style, lazy_pinyin, pinyin
+# pypinyin loads its phrase dictionary on import (over a second of CPU): imported on first
+# use, so a command that never writes a name (sync, verify, reports) does not pay for it.
 
 _WORD = re.compile(r"[A-Za-z]+|[0-9]+")
 
@@ -18,6 +19,8 @@ def pinyin_initials(name: str) -> str:
     Characters with several readings take pypinyin's phrase-aware choice; where it guesses
     wrong the catalogue can set the initials by hand (they are only computed when empty).
     """
+    from pypinyin import Style, lazy_pinyin
+
     parts: list[str] = []
     for chunk in lazy_pinyin(name, style=Style.FIRST_LETTER):
         if _is_han_initial(chunk):
@@ -42,6 +45,8 @@ def char_initials(char: str) -> tuple[str, ...]:
     """
     if char.isascii():
         return (char.lower(),) if char.isalnum() else ()
+    from pypinyin import Style, pinyin
+
     readings = pinyin(char, style=Style.FIRST_LETTER, heteronym=True, errors="ignore")
     found = (r[0].lower() for r in (readings[0] if readings else []) if r)
     return tuple(dict.fromkeys(found))
