@@ -181,6 +181,11 @@ class SqlShiftRepo:
         row = self._s.scalar(stmt)
         return None if row is None else shift_from_row(row)
 
+    def all_open(self) -> list[Shift]:
+        stmt = (select(ShiftRow).where(ShiftRow.closed_at.is_(None))
+                .order_by(ShiftRow.opened_at, ShiftRow.id))
+        return [shift_from_row(r) for r in self._s.scalars(stmt)]
+
     def add(self, shift: Shift) -> None:
         insert_row(self._s, shift_to_row(shift))
 

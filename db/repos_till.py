@@ -1,12 +1,15 @@
-"""Repositories of the till's own working state: sales on hold and members' payment PINs."""
+"""Repositories of the till's own working state: sales on hold, payment PINs, closed days."""
 
 from __future__ import annotations
 
-from sqlalchemy import delete, select
+from datetime import date
+
+from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
 
-from db.rows_till import HeldSaleRow, MemberPinRow
-from domain.records import HeldSale, MemberPin
+from db.rows_base import insert_row
+from db.rows_till import ClosedDayRow, HeldSaleRow, MemberPinRow
+from domain.records import ClosedDay, HeldSale, MemberPin
 
 
 class SqlHeldSaleRepo:
@@ -53,3 +56,22 @@ class SqlMemberPinRepo:
 def _held(r: HeldSaleRow) -> HeldSale:
     return HeldSale(id=r.id, held_at=r.held_at, held_by=r.held_by, total_fen=r.total_fen,
                     items=r.items, member_id=r.member_id, cart=dict(r.cart))
+
+
+class SqlDayRepo:
+    def __init__(self, session: Session) -> None:
+        self._s = session
+
+    def closed_through(self) -> date | None:
+        return self._s.scalar(select(func.max(ClosedDayRow.business_date)))
+
+    def get(self, day: date) -> ClosedDay | None:
+        row = self._s.get(ClosedDayRow, day)
+        return None if row is None else ClosedDay(row.business_date, row.closed_at,
+                                                  row.staff_id, row.z)
+
+    def add(self, closed: ClosedDay) -> None:
+        """Insert only: a day is closed once (the primary key refuses a second row)."""
+        insert_row(self._s, ClosedDayRow(business_date=closed.business_date,
+                                         closed_at=closed.closed_at, staff_id=closed.staff_id,
+                                         z=closed.z))

@@ -38,7 +38,7 @@ from db.rows_sync import (
     SyncStateRow,
     SyncVersionRow,
 )
-from db.rows_till import HeldSaleRow, MemberPinRow
+from db.rows_till import ClosedDayRow, HeldSaleRow, MemberPinRow
 
 metadata = Base.metadata
 
@@ -50,6 +50,7 @@ __all__ = [
     "CardConflictRow",
     "CardRow",
     "CardStockRow",
+    "ClosedDayRow",
     "CounterRow",
     "CouponRow",
     "CouponTemplateRow",

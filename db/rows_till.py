@@ -1,4 +1,4 @@
-"""Rows of the till's own working state: sales on hold and members' payment PINs."""
+"""Rows of the till's own working state: sales on hold, members' payment PINs, closed days."""
 
 from __future__ import annotations
 
@@ -40,3 +40,15 @@ class MemberPinRow(Base):
     set_by: Mapped[str | None] = mapped_column(String(36))
     failures: Mapped[int] = mapped_column(server_default=text("0"))
     failed_on: Mapped[date | None] = mapped_column(IsoDate())
+
+
+class ClosedDayRow(Base):
+    """A business date the day close closed at this till, with the Z as it was then: a
+    reprint reads these figures, so a record written later cannot change a closed day."""
+
+    __tablename__ = "closed_days"
+
+    business_date: Mapped[date] = mapped_column(IsoDate(), primary_key=True)
+    closed_at: Mapped[datetime] = mapped_column(UtcDateTime())
+    staff_id: Mapped[str] = mapped_column(String(36))
+    z: Mapped[dict[str, Any]] = mapped_column(JsonText())

@@ -26,7 +26,7 @@ from db.repos_store import (
     TerminalRef,
 )
 from db.repos_sync import SqlOfflineGate, SqlStampSource
-from db.repos_till import SqlHeldSaleRepo, SqlMemberPinRepo
+from db.repos_till import SqlDayRepo, SqlHeldSaleRepo, SqlMemberPinRepo
 from domain.clock import Clock
 from domain.ports import (
     AuditRepo,
@@ -34,6 +34,7 @@ from domain.ports import (
     CardSerialRepo,
     Counters,
     CouponRepo,
+    DayRepo,
     DrawRepo,
     GiftRepo,
     HeldSaleRepo,
@@ -90,6 +91,7 @@ class SqlUnitOfWork:
         self.hlc = SqlStampSource(s, terminal)
         self.held: HeldSaleRepo = SqlHeldSaleRepo(s)
         self.member_pins: MemberPinRepo = SqlMemberPinRepo(s)
+        self.days: DayRepo = SqlDayRepo(s)
 
     def __enter__(self) -> Self:
         return self

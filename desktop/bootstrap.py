@@ -106,7 +106,11 @@ def open_till(path: Path, device_settings: Mapping[str, Mapping[str, Any]] | Non
     app = open_app(path, clock=clock, settings=settings)
     registry = DeviceRegistry(dict(device_settings or {}))
     lang = str(app.settings.receipt.get("lang") or ("en" if ui_lang == "en" else "zh"))
-    return Till(app, registry, TillEnv(app.ctx, app.settings.store_name, receipt_lang=lang))
+    receipt = app.settings.receipt
+    env = TillEnv(app.ctx, app.settings.store_name, receipt_lang=lang,
+                  print_shift_slip=bool(receipt.get("shift_slip", True)),
+                  print_z_at_close=bool(receipt.get("z_at_close", True)))
+    return Till(app, registry, env)
 
 
 def store_path(ctx: ServiceContext) -> Path:

@@ -213,6 +213,9 @@ MESSAGES: dict[str, str] = {
     "day.shift_open": QT_TRANSLATE_NOOP(
         "feedback", "Shifts still open: {cashiers}. Each cashier closes their shift and "
                     "counts the cash before the day is closed."),
+    "day.already_closed": QT_TRANSLATE_NOOP(
+        "feedback", "Business day {day} is already closed; new sales belong to {next_day}. "
+                    "The next day close is possible once {next_day} has begun."),
     "tier.outlook_days": QT_TRANSLATE_NOOP(
         "feedback", "Look ahead at least one day."),
     "analysis.days_invalid": QT_TRANSLATE_NOOP(

@@ -17,6 +17,7 @@ from domain.records import (
     Balances,
     Card,
     CardHolder,
+    ClosedDay,
     Coupon,
     CouponTemplate,
     Gift,
@@ -173,6 +174,9 @@ class StaffRepo(Protocol):
 class ShiftRepo(Protocol):
     def get(self, shift_id: str) -> Shift | None: ...
     def open_for(self, cashier_id: str) -> Shift | None: ...
+    def all_open(self) -> list[Shift]:
+        """Every shift not yet closed, whatever its business date, oldest first."""
+        ...
     def add(self, shift: Shift) -> None: ...
     def save(self, shift: Shift) -> None: ...
 
@@ -285,6 +289,16 @@ class MemberPinRepo(Protocol):
         ...
 
 
+class DayRepo(Protocol):
+    """Business dates the day close has closed at this till, each with its frozen Z."""
+
+    def closed_through(self) -> date | None:
+        """The latest closed business date, None before the first close."""
+        ...
+    def get(self, day: date) -> ClosedDay | None: ...
+    def add(self, closed: ClosedDay) -> None: ...
+
+
 class UnitOfWork(Protocol):
     """One store-database transaction (BEGIN IMMEDIATE); rolled back unless committed."""
 
@@ -308,6 +322,7 @@ class UnitOfWork(Protocol):
     reports: ReportRepo
     held: HeldSaleRepo
     member_pins: MemberPinRepo
+    days: DayRepo
 
     def __enter__(self) -> Self: ...
     def __exit__(self, exc_type: type[BaseException] | None, exc: BaseException | None,

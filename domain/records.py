@@ -241,6 +241,16 @@ class Shift:
 
 
 @dataclass(frozen=True, slots=True)
+class ClosedDay:
+    """A business date the day close has closed, with its Z-report as printed then."""
+
+    business_date: date
+    closed_at: datetime
+    staff_id: str
+    z: dict[str, Any]  # the Z-report's figures in wire form (domain/zfrozen.py)
+
+
+@dataclass(frozen=True, slots=True)
 class AuditEntry:
     id: str
     at: datetime

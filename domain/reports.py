@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 from decimal import Decimal
 
 from domain.catalog import ProductClass
@@ -260,6 +260,7 @@ class ZReport:
     topups_by_tender: tuple[tuple[str, int], ...]
     wallet_refunded_fen: int  # principal paid out when wallets were closed
     shifts: tuple[ShiftCash, ...]
+    closed_at: datetime | None = None  # set once the day close froze these figures
 
     @property
     def net_fen(self) -> int:

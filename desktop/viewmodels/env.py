@@ -23,6 +23,10 @@ class TillEnv:
     ctx: ServiceContext
     store_name: str
     receipt_lang: str = "zh"
+    # Store settings `receipt.shift_slip` / `receipt.z_at_close`: print the 交班单 when a shift
+    # closes and the Z when the day closes (both on unless a store turns them off).
+    print_shift_slip: bool = True
+    print_z_at_close: bool = True
     seen_qr: dynamicqr.SeenNonces = field(init=False)
 
     def __post_init__(self) -> None:

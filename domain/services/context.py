@@ -7,7 +7,7 @@ import enum
 import os
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import date, datetime, time
+from datetime import date, datetime, time, timedelta
 from typing import Any
 
 from domain.clock import BusinessDay, Clock
@@ -33,6 +33,10 @@ class ServiceContext:
     random_below: Callable[[int], int] = lambda n: int.from_bytes(os.urandom(8), "big") % n
     read_uow: Callable[[], UnitOfWork] | None = None  # read-only work (reports); else `uow`
     proofs: ProofBook = field(default_factory=ProofBook)  # approvals and PIN proofs minted here
+    # The latest business date the day close closed: read once, then kept by the close itself
+    # (one till, one database), so `today()` costs no query per sale.
+    _closed_through: date | None = field(default=None, init=False, repr=False)
+    _closed_known: bool = field(default=False, init=False, repr=False)
 
     def reader(self) -> UnitOfWork:
         """A unit of work for reports and look-ups that never waits for the write lock."""
@@ -42,8 +46,25 @@ class ServiceContext:
         return self.clock.now()
 
     def today(self) -> date:
-        """Business date of now (sales before the day-close hour count for yesterday)."""
-        return self.calendar.date_of(self.clock.now())
+        """Business date of now (sales before the day-close hour count for yesterday); once
+        a date is closed, whatever happens after belongs to the next one."""
+        return self.next_open_day(self.calendar.date_of(self.clock.now()))
+
+    def next_open_day(self, day: date) -> date:
+        closed = self.closed_through()
+        return closed + timedelta(days=1) if closed is not None and day <= closed else day
+
+    def closed_through(self) -> date | None:
+        """The latest business date the day close has closed at this till."""
+        if not self._closed_known:
+            with self.reader() as uow:
+                self._closed_through = uow.days.closed_through()
+            self._closed_known = True
+        return self._closed_through
+
+    def day_closed(self, day: date) -> None:
+        """The day close committed `day`: new records belong to the next business date."""
+        self._closed_through, self._closed_known = day, True
 
     def local_date(self) -> date:
         """Local calendar date of now: birthdays and expiry follow the calendar, not trading."""

@@ -10,6 +10,8 @@ from domain import tiers
 from domain.ids import new_id_str
 from domain.ports import UnitOfWork
 from domain.records import CouponState, Member, TierChange
+from domain.reports import ZReport
+from domain.services import days
 from domain.services.context import ServiceContext, audit, emit, to_wire
 from domain.services.guard import guard
 from domain.services.ledger import expire_points
@@ -23,6 +25,7 @@ class DayClose:
     coupons_expired: int
     tier_changes: tuple[TierChange, ...]
     outbox_pruned: int = 0  # acknowledged outbox events deleted (retention in the rule pack)
+    z: ZReport | None = None  # the day's Z as frozen by the close (printed with it)
 
 
 def add_years(day: date, years: int) -> date:
@@ -101,10 +104,13 @@ def bring_up_to_date(ctx: ServiceContext, uow: UnitOfWork, member_id: str) -> No
 
 
 def close_day(ctx: ServiceContext, staff_id: str) -> DayClose:
-    """Day close: expire points and coupons, run tier anniversaries (DOMAIN §5, §7, §9), and
-    prune the outbox of what head office acknowledged long ago."""
+    """Day close: refused while a shift is open or the day is already closed; expires points
+    and coupons, runs tier anniversaries (DOMAIN §5, §7, §9), prunes the outbox of what head
+    office acknowledged long ago, and freezes the Z. From then on new sales and shifts
+    belong to the next business date."""
     today = ctx.local_date()
     with guard(ctx, "maintenance.close_day", staff_id), ctx.uow() as uow:
+        day = days.check_closable(ctx, uow)
         expired = {m: expire_points(ctx, uow, m, today)
                    for m in uow.points.members_with_lots_expiring_by(today - timedelta(days=1))}
         coupons = _expire_coupons(ctx, uow, today)
@@ -112,12 +118,16 @@ def close_day(ctx: ServiceContext, staff_id: str) -> DayClose:
         for member in uow.members.tier_since_on_or_before(add_years(today, -1),
                                                            reviewed_tiers(ctx)):
             changes.extend(review_tier(ctx, uow, member.id, today))
-        result = DayClose(ctx.today(), sum(expired.values()), sum(1 for v in expired.values() if v),
-                          coupons, tuple(changes), prune_outbox(ctx, uow))
+        z = days.freeze(ctx, uow, day, staff_id)
+        result = DayClose(day, sum(expired.values()), sum(1 for v in expired.values() if v),
+                          coupons, tuple(changes), prune_outbox(ctx, uow), z)
         audit(ctx, uow, "day_closed", staff_id, target=str(result.business_date),
               points_expired=result.points_expired, coupons_expired=coupons,
-              tier_changes=len(changes), outbox_pruned=result.outbox_pruned)
+              tier_changes=len(changes), outbox_pruned=result.outbox_pruned,
+              sales=z.sales, net_fen=z.net_fen, expected_cash_fen=z.expected_cash_fen,
+              counted_cash_fen=z.counted_cash_fen)
         uow.commit()
+    ctx.day_closed(day)
     return result
 
 

@@ -14,6 +14,7 @@ from domain.services.context import ServiceContext, audit
 from domain.services.guard import guard
 from domain.services.members import issue_coupon
 from domain.services.proofs import Approval
+from domain.zfrozen import z_from_data
 
 
 def daily_points_report(ctx: ServiceContext, business_date: date) -> figures.PointsReport:
@@ -40,16 +41,29 @@ def daily_points_report(ctx: ServiceContext, business_date: date) -> figures.Poi
 
 
 def z_report(ctx: ServiceContext, business_date: date) -> figures.ZReport:
-    """The day-close report: sales by tender, returns, discounts, coupons, wallet, cash."""
-    start = ctx.calendar.start_of(business_date)
+    """The day-close report: sales by tender, returns, discounts, coupons, wallet, cash. A
+    closed day's Z is the one stored at its close, figure for figure."""
     with ctx.reader() as uow:
-        sales = uow.sales.on_date(business_date)
-        wallet = uow.reports.wallet_entries_on(business_date)
-        issued = uow.reports.coupons_issued_between(start, start + timedelta(days=1))
-        shifts = uow.reports.shifts_on(business_date)
-        staff = _staff_names(uow, [s.cashier_id for s in shifts])
-        store = _store_name(uow)
-    return figures.z_report(business_date, store, sales, wallet, issued, shifts, staff)
+        closed = uow.days.get(business_date)
+        if closed is not None:
+            return z_from_data(closed.z)
+        return z_figures(ctx, uow, business_date)
+
+
+def z_figures(ctx: ServiceContext, uow: UnitOfWork, business_date: date) -> figures.ZReport:
+    """The Z computed from the records (the day close freezes it in its own transaction)."""
+    start = ctx.calendar.start_of(business_date)
+    before = uow.days.get(business_date - timedelta(days=1))
+    if before is not None:  # coupons issued after yesterday's close belong to this day
+        start = min(start, before.closed_at)
+    sales = uow.sales.on_date(business_date)
+    wallet = uow.reports.wallet_entries_on(business_date)
+    issued = uow.reports.coupons_issued_between(
+        start, ctx.calendar.start_of(business_date + timedelta(days=1)))
+    shifts = uow.reports.shifts_on(business_date)
+    staff = _staff_names(uow, [s.cashier_id for s in shifts])
+    return figures.z_report(business_date, _store_name(uow), sales, wallet, issued, shifts,
+                            staff)
 
 
 def member_statement(ctx: ServiceContext, member_id: str, since: date,

@@ -66,8 +66,9 @@ def busy_day(store: App, clock: FixedClock, cards: list[str], close_shift: bool 
     sell(ctx, cashier, b, [("B2001", 1)], [CASH])  # 598 points
     clock.set(at("2025-03-01T10:00:00"))
     rewards.adjust_points(ctx, a, 5000, "old card balance", manager)
+    clock.set(at("2026-01-01T03:00:00"))  # before 04:00: the close of 31 December
+    maintenance.close_day(ctx, manager)  # the 2024 lots lapse with 2025's last day
     clock.set(at("2026-01-01T10:00:00"))
-    maintenance.close_day(ctx, manager)
     shift = shifts.open_shift(ctx, cashier, 50000).id
     sell(ctx, cashier, a, [("A1001", 1)],
          [carts.TenderRequest(TenderKind.POINTS, points=1000), CASH], shift)
@@ -109,8 +110,8 @@ def test_the_points_page_adds_up_and_says_ok(qtbot: QtBot, window: MainWindow, s
     assert page.day() == DAY
     report = report_services.daily_points_report(store.ctx, DAY)
     shown = {name: figure(page, name) for name in page.tiles}
-    assert shown["points_open"] == report.opening == 1198 + 598 + 5000
-    assert shown["points_expired"] == 1198 + 598
+    assert shown["points_open"] == report.opening == 5000  # 31 December's close expired 1,796
+    assert shown["points_expired"] == 0
     assert shown["points_spent"] == 1000 + 300 + 2000
     assert shown["points_adjusted"] == 100 - 50
     assert shown["points_earned"] > 0 and shown["points_returns"] < 0  # the scarf's 89 back
@@ -129,7 +130,8 @@ def test_another_date_shows_that_days_report(qtbot: QtBot, window: MainWindow, s
     assert isinstance(page, PointsReportPage)
     page.dates.step(-1)
     assert page.report is not None and page.report.business_date == date(2025, 12, 31)
-    assert figure(page, "points_close") == 1198 + 598 + 5000
+    assert figure(page, "points_close") == 5000
+    assert figure(page, "points_expired") == 1198 + 598  # the close of 31 December
     assert figure(page, "points_spent") == 0
 
 
@@ -150,14 +152,14 @@ def test_the_points_report_prints_and_saves(qtbot: QtBot, window: MainWindow, st
     pdf = page.view.save_pdf(tmp_path / "points.pdf")
     assert pdf is not None and pdf.read_bytes().startswith(b"%PDF")
     text = "".join(p.extract_text() for p in PdfReader(str(pdf)).pages)
-    assert "每日积分报表" in text and closing in text and "1,796" in text
+    assert "每日积分报表" in text and closing in text and "5,000" in text
     saved = page.view.save_csv(tmp_path / "points.csv")
     assert saved is not None
     rows = list(csv.reader(io.StringIO(saved.read_text(encoding="utf-8-sig"))))
     figures = {row[1]: row[2] for row in rows if len(row) == 3 and row[0] == "积分变动"}
     assert figures["期初积分"] == f"{report.opening:,}"
     assert figures["期末积分"] == closing
-    assert figures["过期积分"] == "-1,796"
+    assert figures["过期积分"] == "0"
     assert figures["核对"] == "平衡"
 
 
@@ -204,7 +206,9 @@ def test_closing_the_day_waits_for_open_shifts_then_runs(
     dialog.confirm()  # type: ignore[attr-defined]
     assert page.closed is not None and page.closed.points_expired > 0
     assert page.close_note.text().startswith("Day ")
-    expired = report_services.daily_points_report(store.ctx, store.ctx.today()).expired
+    closed_day = page.closed.business_date  # the day it closed: sales now go to the next
+    assert closed_day == date(2027, 1, 1) and store.ctx.today() == date(2027, 1, 2)
+    expired = report_services.daily_points_report(store.ctx, closed_day).expired
     assert expired == page.closed.points_expired
 
 

@@ -76,9 +76,10 @@ def build_day(app: App, clock: FixedClock) -> Day:
     clock.set(at("2025-03-01T10:00:00"))
     rewards.adjust_points(app.ctx, a, 5000, "old card balance", manager)
     sell(app.ctx, cashier, b, [("C3001", 1)], [CASH])
-    clock.set(at("2026-01-01T10:00:00"))
+    clock.set(at("2026-01-01T03:00:00"))  # before 04:00: the close of 31 December
     ctx = replace(app.ctx, random_below=scripted([0, 0]), read_uow=app.store.reader)
-    maintenance.close_day(ctx, manager)
+    maintenance.close_day(ctx, manager)  # the 2024 lots lapse with 2025's last day
+    clock.set(at("2026-01-01T10:00:00"))
     _spin_twice(ctx, a, desk, manager)
     shift = shifts.open_shift(ctx, cashier, 50000).id
     paid = sell(ctx, cashier, a, [("A1001", 1)],
@@ -119,16 +120,18 @@ def day(app: App, clock: FixedClock) -> Day:
 
 def test_the_daily_points_report_adds_up_figure_by_figure(day: Day) -> None:
     report = report_services.daily_points_report(day.ctx, DAY)
-    assert report.opening == 6198 + 1116  # A 1198 + 5000, B 598 + 518 at the end of 2025
+    # A 1198 + 5000, B 598 + 518 at the end of 2025, less the 2024 lots 31 December's close
+    # expired
+    assert report.opening == 6198 + 1116 - 1796
     assert (report.earned_base, report.earned_multiplier) == (499 + 178, 499)  # A ×2 ladder
     assert report.bonus == (("draw", 100), ("referral", 20), ("share", 10))
     assert report.spent == (("cash", 1000), ("gifts", 300), ("vouchers", 2000), ("draws", 10))
     assert report.refunded == 1000  # the returned sale's points tender came back
-    assert report.expired == 1198 + 598
+    assert report.expired == 0  # on 31 December, with its close
     assert (report.adjusted_up, report.adjusted_down) == (100, 50)
     assert report.taken_back == 998 + 89
     assert (report.imported, report.other) == (0, 0)
-    assert report.closing == 7314 + 1176 + 130 - 3310 + 1000 - 1796 + 100 - 50 - 1087 == 3477
+    assert report.closing == 5518 + 1176 + 130 - 3310 + 1000 + 100 - 50 - 1087 == 3477
     assert report.adds_up()
     assert report.closing_cash_fen == 34770  # 100 points = ￥10, rounded down to the fen
     assert (report.members_served, report.sales, report.member_sales) == (2, 2, 2)

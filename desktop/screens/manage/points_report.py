@@ -77,7 +77,8 @@ class PointsReportPage(QWidget):
         layout.addWidget(self.view, 1)
 
     def shown(self) -> None:
-        self.load()
+        if not self.dates.follow_today():  # moving the date loads the page already
+            self.load()
 
     def day(self) -> date:
         return self.dates.day()

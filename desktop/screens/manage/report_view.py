@@ -240,6 +240,7 @@ class DateBar(QWidget):
                  ) -> None:
         super().__init__(parent)
         self.today = today
+        self._today_shown = today()  # the business date "today" was when last shown
         row = QHBoxLayout(self)
         row.setContentsMargins(0, 0, 0, 0)
         row.addWidget(QLabel(self.tr("Business date"), self))
@@ -280,6 +281,16 @@ class DateBar(QWidget):
 
     def step(self, days: int) -> None:
         self.set_day(self.day() + timedelta(days=days))
+
+    def follow_today(self) -> bool:
+        """A page showing "today" moves on when the business date did (midnight, a day
+        close); a date the user picked stays. True when the date changed."""
+        now, was = self.today(), self._today_shown
+        self._today_shown = now
+        if self.day() != was or now == was:
+            return False
+        self.set_day(now)
+        return True
 
     def _set_edit(self, day: date) -> None:
         self.edit.setDate(QDate(day.year, day.month, day.day))

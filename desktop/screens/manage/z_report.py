@@ -6,11 +6,12 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
-from desktop import i18n, report_formats
+from desktop import feedback, i18n, report_formats
 from desktop.screens.manage.confirm import confirm
 from desktop.screens.manage.report_view import DateBar, FigureTile, ReportView, screen_lang
 from desktop.screens.office import OfficeContext
 from desktop.viewmodels import day_close
+from desktop.viewmodels.day_close import DayStatus
 from domain.errors import DomainError
 from domain.reports import ZReport
 from domain.services import reports as report_services
@@ -25,6 +26,7 @@ class ZReportPage(QWidget):
         self.ctx = ctx
         self.report: ZReport | None = None
         self.closed: DayClose | None = None
+        self.status: DayStatus | None = None
         layout = QVBoxLayout(self)
         self.dates = DateBar("z", ctx.env.ctx.today, self)
         self.dates.changed.connect(lambda _day: self.load())
@@ -66,20 +68,24 @@ class ZReportPage(QWidget):
         return box
 
     def shown(self) -> None:
-        self.load()
+        if not self.dates.follow_today():  # moving the date loads the page already
+            self.load()
 
     def load(self) -> None:
+        env = self.ctx.env
         try:
-            report = report_services.z_report(self.ctx.env.ctx, self.dates.day())
+            report = report_services.z_report(env.ctx, self.dates.day())
+            self.status = day_close.status(env.ctx)
         except DomainError as err:
             self.close_note.setText(self.ctx.refusal(err))
             return
         self.report = report
         self._fill_tiles(report)
-        self._fill_close_note(report)
-        printed = self.ctx.env.ctx.now()
+        self._fill_close_note(report, self.status)
+        # A closed day's Z carries its close time, so every reprint is the same paper.
+        printed = report.closed_at or env.ctx.now()
         self.view.show_doc(report_formats.z_doc(report, printed, screen_lang()),
-                           report_formats.z_doc(report, printed, self.ctx.env.receipt_lang),
+                           report_formats.z_doc(report, printed, env.receipt_lang),
                            f"z-{report.business_date.isoformat()}")
 
     def _fill_tiles(self, z: ZReport) -> None:
@@ -97,32 +103,44 @@ class ZReportPage(QWidget):
     def is_today(self) -> bool:
         return self.dates.day() == self.ctx.env.ctx.today()
 
-    def _fill_close_note(self, z: ZReport) -> None:
-        if self.closed is not None and self.is_today():
-            return  # keep saying what the close did until the date changes
+    def _fill_close_note(self, z: ZReport, status: DayStatus) -> None:
+        refusal = status.refusal
+        closable = self.is_today() and (refusal is None or refusal.code == "day.shift_open")
+        self.close_button.setEnabled(closable)
+        if self.closed is not None and self.closed.business_date == z.business_date:
+            return  # keep saying what the close did while its day is shown
+        self.close_note.setStyleSheet("")
+        self.close_note.setText(self._close_text(z, status))
+
+    def _close_text(self, z: ZReport, status: DayStatus) -> str:
+        if z.closed_at is not None:
+            local = self.ctx.env.ctx.calendar.local(z.closed_at)
+            return self.tr("Day {day} was closed at {time}: these are the figures printed "
+                           "then. Sales since belong to {next}.").format(
+                day=i18n.date_text(z.business_date), time=local.strftime("%H:%M"),
+                next=i18n.date_text(status.today))
         if not self.is_today():
-            text = self.tr("The day close runs for today's business date only.")
-        elif z.open_shifts:
-            text = self.tr("Closing the day expires lapsed points and coupons and runs the tier "
-                           "anniversaries. It waits until every shift is closed and counted.")
-        else:
-            text = self.tr("Closing the day expires lapsed points and coupons and runs the tier "
-                           "anniversaries. Every shift is closed: the figures above are final.")
-        self.close_note.setText(text)
-        self.close_button.setEnabled(self.is_today())
+            return self.tr("The day close runs for today's business date only.")
+        if status.refusal is not None and status.refusal.code == "day.already_closed":
+            return feedback.describe(status.refusal).text
+        if status.open_shifts:
+            return self.tr("Closing the day expires lapsed points and coupons and runs the tier "
+                           "anniversaries. It waits until every shift is closed and counted: "
+                           "{cashiers}.").format(cashiers=", ".join(status.open_shifts))
+        return self.tr("Closing the day expires lapsed points and coupons and runs the tier "
+                       "anniversaries. Every shift is closed: the figures above are final.")
 
     def ask_close(self) -> None:
         if not self.is_today() or not self.close_button.isEnabled():
             return
-        still_open = day_close.open_shifts(self.ctx.env.ctx)
-        if still_open:
-            self.ctx.refusal(DomainError("day.shift_open", count=len(still_open),
-                                         cashiers=", ".join(still_open)))
+        status = day_close.status(self.ctx.env.ctx)
+        if status.refusal is not None:  # the same refusal the service would give
+            self.close_note.setText(self.ctx.refusal(status.refusal))
             return
         text = self.tr("Close business day {day}? Points and coupons past their date expire "
                        "and tier anniversaries due today are reviewed. This cannot be undone.")
         confirm(self, "close_day_dialog", self.tr("Close the day"),
-                text.format(day=i18n.date_text(self.ctx.env.ctx.today())),
+                text.format(day=i18n.date_text(status.today)),
                 self.tr("Close the day"), self.close_day)
 
     def close_day(self) -> DayClose | None:
@@ -134,8 +152,11 @@ class ZReportPage(QWidget):
         self.closed = done
         self.close_note.setText(self.done_text(done))
         self.close_note.setStyleSheet("color: #14632d; font-weight: bold;")
-        self.ctx.notice(self.tr("The day is closed."))
+        self.dates.set_day(done.business_date)  # the closed day's frozen Z, not the next day
         self.load()
+        if self.ctx.env.print_z_at_close:
+            self.view.print_report()  # the frozen Z: the same paper as any reprint
+        self.ctx.notice(self.tr("The day is closed."))
         return done
 
     def done_text(self, done: DayClose) -> str:

@@ -38,7 +38,7 @@ def test_current_is_none_before_and_head_after(tmp_path: Path) -> None:
     engine = make_engine(tmp_path / "c.db")
     assert current(engine) is None
     upgrade(engine)
-    assert current(engine) == head() == "0007"
+    assert current(engine) == head() == "0010"
     engine.dispose()
 
 
@@ -94,7 +94,7 @@ def test_a_0001_database_upgrades_in_place_and_its_data_stays_usable(tmp_path: P
     _seed_0001(path)
     store = StoreDb.open(path, create=False)  # opening migrates to head
     try:
-        assert current(store.engine) == "0007"
+        assert current(store.engine) == head()
         with store.uow() as uow:
             member = uow.members.by_mobile("13700137000")
             assert member is not None and member.tier == "金卡"
@@ -137,7 +137,7 @@ def test_a_database_from_a_newer_kaika_is_refused(tmp_path: Path) -> None:
     with pytest.raises(DomainError) as caught:
         StoreDb.open(path)
     assert caught.value.code == "store.schema_newer"
-    assert caught.value.params == {"revision": "0999", "known": "0007"}
+    assert caught.value.params == {"revision": "0999", "known": head()}
 
 
 def test_open_without_create_refuses_a_missing_file(tmp_path: Path) -> None:
