@@ -329,7 +329,8 @@ def _desk_top_up(walk: Walk) -> None:
     if person is not None:
         amount = walk.rng.choice((100000, 100000, 200000, 500000))
         top_up(walk.ctx, person.member_id, amount, walk.desk,
-               *_any_tender(walk.rng, person.member_id))
+               *_any_tender(walk.rng, person.member_id),
+               confirmed=True)  # the desk read ¥5,000 back to the customer
 
 
 def _desk_gift(walk: Walk) -> None:

@@ -98,3 +98,57 @@ def format_yuan(fen: int) -> str:
     sign = "-" if fen < 0 else ""
     yuan, cents = divmod(abs(fen), FEN_PER_YUAN)
     return f"{sign}￥{yuan:,}.{cents:02d}"
+
+
+_DIGITS = "零壹贰叁肆伍陆柒捌玖"
+_SMALL = ("", "拾", "佰", "仟")
+_GROUPS = ("", "万", "亿", "万亿")
+
+
+def yuan_in_words(fen: int) -> str:
+    """An amount in Chinese capital numerals (大写金额), as on a bank slip: 10000000 fen is
+    "壹拾万元整", 123456 fen "壹仟贰佰叁拾肆元伍角陆分". A typo of one zero shows at a glance."""
+    if fen < 0:
+        return "负" + yuan_in_words(-fen)
+    yuan, rest = divmod(fen, FEN_PER_YUAN)
+    jiao, cents = divmod(rest, 10)
+    text = (_integer_words(yuan) + "元") if yuan else ""
+    if not jiao and not cents:
+        return (text or "零元") + "整"
+    if jiao:
+        text += _DIGITS[jiao] + "角"
+    elif yuan:
+        text += "零"
+    return text + (_DIGITS[cents] + "分" if cents else "")
+
+
+def _integer_words(number: int) -> str:
+    groups: list[int] = []
+    while number:
+        number, group = divmod(number, 10000)
+        groups.append(group)
+    text, zero = "", False
+    for index in range(len(groups) - 1, -1, -1):
+        group = groups[index]
+        if group == 0:
+            zero = True
+            continue
+        if zero or (text and group < 1000):
+            text += "零"
+        text += _group_words(group) + _GROUPS[index]
+        zero = False
+    return text
+
+
+def _group_words(group: int) -> str:
+    text, zero = "", False
+    for place in range(3, -1, -1):
+        digit = group // 10 ** place % 10
+        if digit == 0:
+            zero = bool(text)
+            continue
+        if zero:
+            text += "零"
+        text += _DIGITS[digit] + _SMALL[place]
+        zero = False
+    return text

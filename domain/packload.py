@@ -279,7 +279,8 @@ def _wallet(t: Table) -> WalletRules:
         days=d.int("days", minimum=1)))
     rules = WalletRules(bonus_tiers=bonus, deposit_discounts=deposits,
                         pin_above_fen=t.int("pin_above_fen", minimum=0),
-                        min_topup_fen=t.int("min_topup_fen", minimum=1))
+                        min_topup_fen=t.int("min_topup_fen", minimum=1),
+                        confirm_above_fen=t.int("confirm_above_fen", 500000, minimum=0))
     t.finish()
     return rules
 

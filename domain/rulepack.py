@@ -133,6 +133,9 @@ class WalletRules:
     deposit_discounts: tuple[DepositDiscount, ...] = ()
     pin_above_fen: int = 50000
     min_topup_fen: int = 100
+    # A top-up above this is booked only once the desk has read the amount back (in words)
+    # and the customer agreed: ¥10,000 typed for ¥1,000 is ¥10,000 + ¥1,200 bonus at once.
+    confirm_above_fen: int = 500000
 
 
 @dataclass(frozen=True, slots=True)

@@ -15,6 +15,13 @@ def check_topup(amount_fen: int, rules: WalletRules) -> None:
                           min_fen=rules.min_topup_fen)
 
 
+def check_confirmed(amount_fen: int, rules: WalletRules, confirmed: bool) -> None:
+    """A top-up above the pack's threshold needs the desk's explicit confirmation."""
+    if amount_fen > rules.confirm_above_fen and not confirmed:
+        raise DomainError("wallet.topup_confirm", amount_fen=amount_fen,
+                          threshold_fen=rules.confirm_above_fen)
+
+
 def topup_bonus(amount_fen: int, rules: WalletRules) -> int:
     """The bonus of the highest tier one top-up meets (¥5,000 → +¥500); 0 below the first."""
     met = [t for t in rules.bonus_tiers if amount_fen >= t.min_topup_fen]

@@ -63,15 +63,17 @@ class WalletDesk:
         low, extra = above[0] if above else (None, 0)
         return TopUpPreview(amount_fen, bonus, low, extra)
 
-    def top_up(self, amount_fen: int | None, tender: TenderKind, reference: str) -> TopUpDone:
-        """Credit principal and bonus (the service decides the bonus, as previewed)."""
+    def top_up(self, amount_fen: int | None, tender: TenderKind, reference: str,
+               confirmed: bool = False) -> TopUpDone:
+        """Credit principal and bonus (the service decides the bonus, as previewed); above
+        the pack's threshold only `confirmed` (refused with "wallet.topup_confirm")."""
         view = self.member.require()
         self.preview(amount_fen)  # the same refusals as the preview, before anything is paid
         assert amount_fen is not None
         if tender is not TenderKind.CASH and not reference.strip():
             raise ValidationError("wallet.reference_required", field="reference")
         done = wallet_service.top_up(self.env.ctx, view.member.id, amount_fen, self.staff.id,
-                                     tender, reference.strip())
+                                     tender, reference.strip(), confirmed=confirmed)
         self.member.refresh()
         slip = desk_slips.topup_slip(self.member.slip_head(self.staff, done.entry.at),
                                      done.entry.principal_fen, done.entry.bonus_fen,

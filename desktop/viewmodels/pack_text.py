@@ -242,6 +242,7 @@ def _wallet(pack: RulePack) -> str:
         (translate("pack", "Deposit discounts"), deposits),
         (translate("pack", "Member PIN above"), i18n.money(w.pin_above_fen)),
         (translate("pack", "Smallest top-up"), i18n.money(w.min_topup_fen)),
+        (translate("pack", "Top-ups confirmed above"), i18n.money(w.confirm_above_fen)),
     ]
     return _section(translate("pack", "Stored value"), _lines(pairs))
 

@@ -158,8 +158,9 @@ class Simulation:
         return {"created": done.created, "coupons_issued": [c.code for c in done.coupons]}
 
     def _topup(self, index: int, step: Step) -> dict[str, Any]:
+        # A scenario states what the desk did: a large amount was read back and agreed.
         done = wallet.top_up(self.ctx, self.members[step["member"]], step["amount_fen"],
-                             self.desk)
+                             self.desk, confirmed=step.get("confirmed", True))
         return {"bonus_fen": done.entry.bonus_fen,
                 "deposit_rate_unlocked": done.deposit_rate_unlocked}
 

@@ -31,8 +31,13 @@ def preview_bonus(ctx: ServiceContext, amount_fen: int) -> int:
 
 
 def top_up(ctx: ServiceContext, member_id: str, amount_fen: int, staff_id: str,
-           tender: TenderKind = TenderKind.CASH, reference: str = "") -> TopUp:
-    """Add principal plus the pack's bonus; a large deposit may unlock a discount (DOMAIN §8)."""
+           tender: TenderKind = TenderKind.CASH, reference: str = "", *,
+           confirmed: bool = False) -> TopUp:
+    """Add principal plus the pack's bonus; a large deposit may unlock a discount (DOMAIN §8).
+
+    Above the pack's `confirm_above_fen` it is refused ("wallet.topup_confirm") unless the
+    desk `confirmed` the amount with the customer.
+    """
     if tender not in TOPUP_TENDERS:
         raise ValidationError("wallet.topup_tender", field="tender", tender=tender.value)
     card_data.check_text("reference", reference)  # the terminal's slip number, not the card's
@@ -40,6 +45,7 @@ def top_up(ctx: ServiceContext, member_id: str, amount_fen: int, staff_id: str,
         raise ValidationError("wallet.reference_required", field="reference",
                               tender=tender.value)
     bonus = preview_bonus(ctx, amount_fen)
+    wallet_rules.check_confirmed(amount_fen, ctx.pack.wallet, confirmed)
     with guard(ctx, "wallet.top_up", staff_id), ctx.uow() as uow:
         member = uow.members.get(member_id)
         if member is None:

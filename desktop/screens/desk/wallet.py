@@ -5,10 +5,12 @@ from __future__ import annotations
 from functools import partial
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QButtonGroup,
     QGroupBox,
     QHBoxLayout,
+    QLabel,
     QLineEdit,
     QPushButton,
     QVBoxLayout,
@@ -20,9 +22,12 @@ from desktop.screens.desk import parts
 from desktop.screens.desk.member_finder import MemberFinder
 from desktop.screens.desk.parts import DeskPage
 from desktop.screens.desk.pin_dialog import PinBox
+from desktop.screens.manage.confirm import ConfirmDialog
 from desktop.screens.office import OfficeContext
+from desktop.screens.prompt import show_dialog
 from desktop.viewmodels.desk_wallet import TopUpPreview, WalletDesk
 from domain.errors import DomainError
+from domain.money import yuan_in_words
 from domain.records import TenderKind
 from domain.services.proofs import Approval
 from hardware.scan_codes import ScannedCode
@@ -64,7 +69,7 @@ class WalletPage(DeskPage):
         self.amount.setObjectName("wallet_amount")
         self.amount.setPlaceholderText(self.tr("Amount to top up, in yuan"))
         self.amount.textChanged.connect(self._preview)
-        self.amount.returnPressed.connect(self.top_up)
+        self.amount.returnPressed.connect(lambda: self.top_up())
         layout.addWidget(self.amount)
         self.preview = parts.label(box, "wallet_preview", big=True)
         layout.addWidget(self.preview)
@@ -72,13 +77,13 @@ class WalletPage(DeskPage):
         self.reference = QLineEdit(box)
         self.reference.setObjectName("wallet_reference")
         self.reference.setPlaceholderText(self.tr("Reference from the card or mobile terminal"))
-        self.reference.returnPressed.connect(self.top_up)
+        self.reference.returnPressed.connect(lambda: self.top_up())
         self.reference.setVisible(False)
         layout.addWidget(self.reference)
         button = QPushButton(self.tr("Enter Top up"), box)
         button.setObjectName("wallet_topup")
         button.setProperty("role", "primary")
-        button.clicked.connect(self.top_up)
+        button.clicked.connect(lambda: self.top_up())
         layout.addWidget(button)
         self.error = parts.error_label(box, "wallet_error")
         self.result = parts.label(box, "wallet_result")
@@ -190,11 +195,14 @@ class WalletPage(DeskPage):
                 amount=i18n.money(shown.next_tier_fen), bonus=i18n.money(shown.next_bonus_fen))
         return text
 
-    def top_up(self) -> None:
+    def top_up(self, confirmed: bool = False) -> None:
+        amount = i18n.parse_money(self.amount.text())
         try:
-            done = self.model.top_up(i18n.parse_money(self.amount.text()), self.tender,
-                                     self.reference.text())
+            done = self.model.top_up(amount, self.tender, self.reference.text(), confirmed)
         except DomainError as err:
+            if err.code == "wallet.topup_confirm" and amount is not None:
+                self.ask_confirm(amount)
+                return
             if feedback.is_card_data(err):
                 self.reference.clear()  # the card's own number: not left on the screen
             self.error.setText(self.ctx.refusal(err))
@@ -209,6 +217,34 @@ class WalletPage(DeskPage):
         self.reference.clear()
         self.choose(TenderKind.CASH)
         self.finder.refresh()
+
+    def ask_confirm(self, amount_fen: int) -> ConfirmDialog:
+        """A large amount is read back in words before it is booked; Enter backs out, so a
+        hurried second Enter cannot book a typo."""
+        shown = self.model.preview(amount_fen)
+        text = self.tr("Top up {amount} — {words}? Bonus +{bonus}: {credited} goes on the "
+                       "card. Read the amount back to the customer before confirming.").format(
+            amount=i18n.money(amount_fen), words=yuan_in_words(amount_fen),
+            bonus=i18n.money(shown.bonus_fen), credited=i18n.money(shown.credited_fen))
+        dialog = ConfirmDialog(self, "topup_confirm_dialog", self.tr("Confirm a large top-up"),
+                               text, self.tr("Top up"), lambda: self.top_up(confirmed=True))
+        words = QLabel(yuan_in_words(amount_fen), dialog)
+        words.setObjectName("topup_confirm_words")
+        words.setStyleSheet("font-size: 22px; font-weight: bold;")
+        layout = dialog.layout()
+        assert isinstance(layout, QVBoxLayout)
+        layout.insertWidget(1, words)
+        yes, back = dialog.findChild(QPushButton, "ok"), dialog.findChild(QPushButton, "cancel")
+        assert yes is not None and back is not None
+        yes.setDefault(False)
+        yes.setAutoDefault(False)
+        yes.setText("F10 " + self.tr("Top up"))
+        back.setDefault(True)
+        back.setFocus()
+        key = QShortcut(QKeySequence("F10"), dialog)
+        key.activated.connect(dialog.confirm)
+        show_dialog(dialog, self.amount)  # backing out leaves the amount to correct
+        return dialog
 
     # --- closing ------------------------------------------------------------------------------
 
