@@ -22,6 +22,10 @@ LABELS: dict[str, dict[str, str]] = {
            "return": "退货单", "void": "作废单", "original": "原单号", "refund": "退款合计",
            "taken_back": "扣回积分", "approved": "授权", "coupon_used": "用券",
            "coupon_withdrawn": "收回赠券", "tier_back": "会员等级恢复为",
+           "card_balance": "卡内余额", "min_spend": "满{amount}可用", "no_minimum": "无门槛",
+           "valid_to": "有效期至", "refund_on": "请在{terminal}退款",
+           "terminal_bank": "银行卡终端", "terminal_mobile": "移动支付后台",
+           "reference": "原交易参考号",
            TenderKind.CASH: "现金", TenderKind.BANK_CARD: "银行卡",
            TenderKind.MOBILE: "移动支付", TenderKind.WALLET: "储值卡",
            TenderKind.POINTS: "积分抵现", TenderKind.COUPON: "代金券"},
@@ -33,7 +37,12 @@ LABELS: dict[str, dict[str, str]] = {
            "original": "Original",
            "refund": "Refund total", "taken_back": "Points taken back", "approved": "Approved",
            "coupon_used": "Coupon", "coupon_withdrawn": "Coupon withdrawn",
-           "tier_back": "Tier back to", TenderKind.CASH: "Cash", TenderKind.BANK_CARD: "Bank card",
+           "tier_back": "Tier back to", "card_balance": "Card balance",
+           "min_spend": "On a spend of {amount}", "no_minimum": "No minimum spend",
+           "valid_to": "Valid until", "refund_on": "Refund on the {terminal}",
+           "terminal_bank": "bank card terminal", "terminal_mobile": "mobile payment console",
+           "reference": "Original reference", TenderKind.CASH: "Cash",
+           TenderKind.BANK_CARD: "Bank card",
            TenderKind.MOBILE: "Mobile wallet", TenderKind.WALLET: "Stored value",
            TenderKind.POINTS: "Points", TenderKind.COUPON: "Voucher"},
 }
@@ -51,6 +60,7 @@ def sale_receipt(done: Completed, store_name: str, cashier: str, calendar: Busin
     receipt.columns(str(t["cashier"]), cashier).rule()
     _lines(receipt, sale, t)
     _tenders(receipt, sale, t)
+    _card_balance(receipt, done, t)
     _member(receipt, done, t)
     receipt.barcode(sale.receipt_no).text(str(t["thanks"]), Align.CENTER)
     receipt.cut()
@@ -86,6 +96,7 @@ def return_receipt(done: Returned, store_name: str, cashier: str, calendar: Busi
         if tender.kind is TenderKind.POINTS:
             label = f"{label} ({-tender.points})"
         receipt.amount(label, -tender.amount_fen)
+    _external_refunds(receipt, sale, t)
     if sale.member_id and (done.points_taken_back or done.points_balance is not None):
         receipt.rule().columns(str(t["taken_back"]), str(done.points_taken_back))
         receipt.columns(str(t["balance"]), str(done.points_balance))
@@ -93,6 +104,18 @@ def return_receipt(done: Returned, store_name: str, cashier: str, calendar: Busi
         _won_back(receipt, done, t)
     receipt.barcode(sale.receipt_no).cut()
     return receipt
+
+
+def _external_refunds(receipt: Receipt, sale: Sale, t: dict[str, str]) -> None:
+    """Money going back to a bank card or mobile wallet is not paid out by the till: the
+    cashier refunds it on that terminal, against the original payment's reference."""
+    terminals = {TenderKind.BANK_CARD: "terminal_bank", TenderKind.MOBILE: "terminal_mobile"}
+    for tender in sale.tenders:
+        if tender.kind not in terminals or not tender.amount_fen:
+            continue
+        receipt.rule().text(t["refund_on"].format(terminal=t[terminals[tender.kind]]))
+        receipt.amount(str(t[tender.kind]), -tender.amount_fen, bold=True)
+        receipt.columns(str(t["reference"]), tender.reference or "—")
 
 
 def _won_back(receipt: Receipt, done: Voided, t: dict[str, str]) -> None:
@@ -131,6 +154,12 @@ def _tenders(receipt: Receipt, sale: Sale, t: dict[str, str]) -> None:
         receipt.amount(str(t["change"]), change)
 
 
+def _card_balance(receipt: Receipt, done: Completed, t: dict[str, str]) -> None:
+    """Paid from stored value: what is left on the card, as Chinese stored-value tills print."""
+    if done.wallet_balance_fen is not None:
+        receipt.amount(str(t["card_balance"]), done.wallet_balance_fen)
+
+
 def _member(receipt: Receipt, done: Completed, t: dict[str, str]) -> None:
     if done.member is None:
         return
@@ -141,4 +170,7 @@ def _member(receipt: Receipt, done: Completed, t: dict[str, str]) -> None:
         receipt.columns(f"{t['expiring']} {day.isoformat()}", str(points))
     for coupon in done.coupons_issued:
         receipt.rule().columns(str(t["coupon_won"]), format_yuan(coupon.amount_fen))
+        spend = (t["min_spend"].format(amount=format_yuan(coupon.min_spend_fen))
+                 if coupon.min_spend_fen else t["no_minimum"])
+        receipt.columns(spend, f"{t['valid_to']} {coupon.valid_to.isoformat()}")
         receipt.text(format_code(coupon.code), Align.CENTER).qr(coupon.code)

@@ -58,6 +58,7 @@ class Completed:
     coupons_issued: tuple[Coupon, ...]
     tier_change: TierChange | None
     expiring: tuple[tuple[date, int], ...]
+    wallet_balance_fen: int | None = None  # after a stored-value payment: 卡内余额 on the receipt
 
 
 def quote(ctx: ServiceContext, cart: Cart) -> Quote:
@@ -329,5 +330,8 @@ def _completed(ctx: ServiceContext, uow: UnitOfWork, sale: Sale, member: Member 
     today = ctx.local_date()
     lots = uow.points.lots(member.id)
     expiring = tuple(points_rules.expiring_soon(lots, today, ctx.pack.points.warn_days))
-    return Completed(sale, uow.members.get(member.id), uow.members.balances(member.id).points,
-                     issued, change, expiring)
+    balances = uow.members.balances(member.id)
+    wallet = (balances.wallet_principal_fen + balances.wallet_bonus_fen
+              if any(t.kind is TenderKind.WALLET for t in sale.tenders) else None)
+    return Completed(sale, uow.members.get(member.id), balances.points, issued, change, expiring,
+                     wallet)
