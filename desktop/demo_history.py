@@ -32,12 +32,13 @@ from domain.services.context import ServiceContext
 from domain.services.maintenance import close_day
 from domain.services.members import MemberView, member_view, register
 from domain.services.returns import return_with_receipt
-from domain.services.shifts import close_shift, open_shift
+from domain.services.shifts import close_shift, drawer_expected, open_shift
 from domain.services.wallet import top_up
 
 SEED = 20250506
 FLOAT_FEN = 50000  # the cashier's float each morning
 WHEEL = "DEMO-WHEEL"  # load_demo's lucky wheel
+DESK_FLOAT_FEN = 20000  # the front desk's change for cash top-ups
 OVER_SHORT = (-1000, -500, -200, 200, 500)  # now and then the drawer is a little off
 ADJUST_REASONS = ("补录积分：顾客未出示会员卡", "活动补偿", "系统迁移差额")
 
@@ -141,6 +142,7 @@ def _walk(ctx: ServiceContext, today: date, rng: random.Random) -> Walk:
 def _trade(walk: Walk, joining: list[Plan], back: int) -> None:
     """One business day: sign-ups, the shift and its sales, the desk's work, the day close."""
     walk.at(9, 30)
+    open_shift(walk.ctx, walk.desk, DESK_FLOAT_FEN)  # the desk's drawer: top-ups in cash
     for plan in joining:
         _sign_up(walk, plan)
     walk.at(10)
@@ -155,6 +157,7 @@ def _trade(walk: Walk, joining: list[Plan], back: int) -> None:
     off = walk.rng.choice(OVER_SHORT) if last or walk.rng.random() < 0.15 else 0
     counted = walk.drawer_fen + off
     close_shift(walk.ctx, walk.cashier, counted if counted >= 0 else walk.drawer_fen)
+    close_shift(walk.ctx, walk.desk, drawer_expected(walk.ctx, walk.desk) or DESK_FLOAT_FEN)
     walk.at(21, 10)
     close_day(walk.ctx, walk.manager)
 

@@ -91,6 +91,9 @@ MESSAGES: dict[str, str] = {
         "feedback", "Find the member first: swipe the card, scan the QR or type the mobile."),
     "wallet.bad_amount": QT_TRANSLATE_NOOP(
         "feedback", "Type the top-up amount in yuan, for example 1000."),
+    "wallet.no_drawer": QT_TRANSLATE_NOOP(
+        "feedback", "Cash goes through a counted drawer: count the float into yours first, or "
+                    "take the top-up by bank card or mobile."),
     "wallet.topup_confirm": QT_TRANSLATE_NOOP(
         "feedback", "A top-up above {threshold} is booked only once the amount {amount} has "
                     "been read back to the customer and confirmed."),

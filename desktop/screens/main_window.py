@@ -28,6 +28,7 @@ from desktop.screens.office_pages import office_pages
 from desktop.screens.prompt import show_dialog
 from desktop.screens.sale_screen import SaleScreen
 from desktop.screens.shift import ShiftClosedDialog, ask_counted, ask_float
+from desktop.shift_slip import shift_slip
 from desktop.viewmodels.env import TillEnv
 from desktop.viewmodels.session import ShiftSummary, TillSession
 from desktop.viewmodels.status import LinkStatus, read_sync_state
@@ -37,6 +38,7 @@ from domain.errors import DomainError
 from domain.records import Role, Staff
 from domain.services.checkout import Completed
 from domain.services.returns import Returned
+from domain.services.shift_slip import shift_figures
 from hardware.print_queue import PrintOutcome
 from hardware.scan_codes import ScannedCode, interpret
 from hardware.tracks import Tracks
@@ -226,6 +228,7 @@ class MainWindow(QMainWindow):
             self.office.till_requested.connect(self.open_till)
             self.office.lock_requested.connect(self.lock)
             self.office.logout_requested.connect(self.logout)
+            self.office.close_shift_requested.connect(self.close_shift)
         return self.office
 
     def _drop_office(self) -> None:
@@ -270,6 +273,10 @@ class MainWindow(QMainWindow):
         ask_counted(self, self.session, self._shift_closed)
 
     def _shift_closed(self, summary: ShiftSummary) -> None:
+        if self.env.print_shift_slip and self.devices is not None:
+            self.devices.print_receipt(shift_slip(
+                shift_figures(self.env.ctx, summary.shift.id), self.env.store_name,
+                self.env.ctx.calendar, self.env.receipt_lang))
         dialog = ShiftClosedDialog(summary, self)
         dialog.finished.connect(lambda _result: self.logout())
         show_dialog(dialog)

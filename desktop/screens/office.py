@@ -46,6 +46,7 @@ class OfficeContext:
                  notify: Callable[[feedback.Message | str], None], parent: QWidget) -> None:
         self.env, self.session, self.devices = env, session, devices
         self._notify, self._parent = notify, parent
+        self.drawer_changed: Callable[[], None] = lambda: None  # set by the office screen
 
     @property
     def staff(self) -> Staff:
@@ -91,6 +92,7 @@ class OfficeScreen(QWidget):
     till_requested = Signal()
     lock_requested = Signal()
     logout_requested = Signal()
+    close_shift_requested = Signal()  # the drawer of whoever is logged in is counted
 
     def __init__(self, ctx: OfficeContext, pages: Sequence[Page], parent: QWidget | None = None
                  ) -> None:
@@ -113,8 +115,14 @@ class OfficeScreen(QWidget):
             item = QListWidgetItem(QCoreApplication.translate("office", page.title), self.nav)
             item.setData(Qt.ItemDataRole.UserRole, page.key)
         self.nav.currentRowChanged.connect(self._show_row)
+        ctx.drawer_changed = self.refresh_drawer
+        self.refresh_drawer()
         if self.pages:
             self.nav.setCurrentRow(0)
+
+    def refresh_drawer(self) -> None:
+        """"Close drawer" only while the person logged in has one open (cash at the desk)."""
+        self.close_drawer.setVisible(self.ctx.session.shift is not None)
 
     def _header(self) -> QHBoxLayout:
         row = QHBoxLayout()
@@ -123,6 +131,8 @@ class OfficeScreen(QWidget):
         who.setObjectName("office_staff")
         row.addWidget(who, 1)
         buttons = [("F10", "office_till", self.tr("Till"), self.till_requested.emit),
+                   ("Shift+F10", "office_close_shift", self.tr("Close drawer"),
+                    self.close_shift_requested.emit),
                    ("F12", "office_lock", self.tr("Lock"), self.lock_requested.emit),
                    ("Shift+F12", "office_logout", self.tr("Log out"),
                     self.logout_requested.emit)]
@@ -134,6 +144,8 @@ class OfficeScreen(QWidget):
             button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
             button.clicked.connect(slot)
             row.addWidget(button)
+            if name == "office_close_shift":
+                self.close_drawer = button  # shown while this person has a drawer open
             shortcut = QShortcut(QKeySequence(key), self)
             shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             shortcut.activated.connect(slot)

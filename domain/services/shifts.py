@@ -51,6 +51,14 @@ def close_shift(ctx: ServiceContext, cashier_id: str, counted_fen: int) -> Shift
     return closed
 
 
+def drawer_expected(ctx: ServiceContext, cashier_id: str) -> int | None:
+    """What the cashier's drawer should hold now (None: no open shift); the close computes
+    the same figure."""
+    with ctx.reader() as uow:
+        shift = uow.shifts.open_for(cashier_id)
+        return None if shift is None else shift.float_fen + _cash_taken(uow, shift)
+
+
 def _cash_taken(uow: UnitOfWork, shift: Shift) -> int:
     """Cash tendered in the shift's sales and returns, plus cash top-ups less cash refunds."""
     sales = uow.sales.in_shift(shift.id)

@@ -4,14 +4,22 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import datetime
-from typing import Any
+from typing import Any, TypeVar
 
 from domain.clock import FixedClock
 from domain.errors import DomainError
 from domain.records import Role, TenderKind
 from domain.scenario import Scenario
 from domain.services import cart as carts
-from domain.services import checkout, maintenance, member_pin, returns, rewards, wallet
+from domain.services import (
+    checkout,
+    maintenance,
+    member_pin,
+    returns,
+    rewards,
+    shifts,
+    wallet,
+)
 from domain.services.context import ServiceContext, to_wire
 from domain.services.members import register
 from domain.services.proofs import Approval
@@ -25,6 +33,8 @@ Step = dict[str, Any]
 # staff.approve like any manager at a till: the runner has no way round the rules.
 SIM_PIN = "7391"
 MANAGER, CASHIER, DESK = ("9002", "SIM-MGR"), ("9001", "SIM"), ("9003", "SIM-DESK")
+
+_T = TypeVar("_T")
 
 
 class Simulation:
@@ -159,8 +169,9 @@ class Simulation:
 
     def _topup(self, index: int, step: Step) -> dict[str, Any]:
         # A scenario states what the desk did: a large amount was read back and agreed.
-        done = wallet.top_up(self.ctx, self.members[step["member"]], step["amount_fen"],
-                             self.desk, confirmed=step.get("confirmed", True))
+        done = self._at_drawer(lambda: wallet.top_up(
+            self.ctx, self.members[step["member"]], step["amount_fen"], self.desk,
+            confirmed=step.get("confirmed", True)))
         return {"bonus_fen": done.entry.bonus_fen,
                 "deposit_rate_unlocked": done.deposit_rate_unlocked}
 
@@ -185,8 +196,19 @@ class Simulation:
         member = self.members[step["member"]]
         approval = (self._approval("wallet.close_wallet", self.desk, member)
                     if step.get("manager_ok", True) else None)
-        refund, forfeit = wallet.close_wallet(self.ctx, member, self.desk, approval)
+        refund, forfeit = self._at_drawer(
+            lambda: wallet.close_wallet(self.ctx, member, self.desk, approval))
         return {"refund_fen": refund, "forfeit_fen": forfeit}
+
+    def _at_drawer(self, action: Callable[[], _T]) -> _T:
+        """Cash at the desk goes through a drawer: the clerk opens one for the step and
+        counts it exactly straight after (a scenario's figures are not about the drawer)."""
+        shifts.open_shift(self.ctx, self.desk, 0)
+        try:
+            return action()
+        finally:
+            counted = shifts.drawer_expected(self.ctx, self.desk) or 0
+            shifts.close_shift(self.ctx, self.desk, max(counted, 0))
 
     def _close_day(self, index: int, step: Step) -> dict[str, Any]:
         done = maintenance.close_day(self.ctx, self.manager)

@@ -8,6 +8,7 @@ from datetime import timedelta
 from domain import allowances, card_data
 from domain import wallet as wallet_rules
 from domain.errors import DomainError, NotFound, ValidationError
+from domain.ports import UnitOfWork
 from domain.records import Balances, TenderKind, WalletEntry
 from domain.services.context import ServiceContext, audit
 from domain.services.guard import guard
@@ -50,6 +51,8 @@ def top_up(ctx: ServiceContext, member_id: str, amount_fen: int, staff_id: str,
         member = uow.members.get(member_id)
         if member is None:
             raise NotFound("member.unknown", member_id=member_id)
+        if tender is TenderKind.CASH:
+            _require_drawer(uow, staff_id)
         entry = post_wallet(ctx, uow, Posting(member_id, "topup", staff_id), amount_fen, bonus,
                             tender.value, reference)
         unlocked = wallet_rules.deposit_discount(amount_fen, ctx.pack.wallet)
@@ -62,6 +65,13 @@ def top_up(ctx: ServiceContext, member_id: str, amount_fen: int, staff_id: str,
         balances = uow.members.balances(member_id)
         uow.commit()
     return TopUp(entry, balances, str(unlocked.rate) if unlocked else None)
+
+
+def _require_drawer(uow: UnitOfWork, staff_id: str) -> None:
+    """Cash taken or paid out at the desk goes through a drawer someone counts: the staff
+    member's open shift, whose expected cash (and so the Z) includes it."""
+    if uow.shifts.open_for(staff_id) is None:
+        raise DomainError("wallet.no_drawer")
 
 
 def close_wallet(ctx: ServiceContext, member_id: str, staff_id: str,
@@ -79,6 +89,8 @@ def close_wallet(ctx: ServiceContext, member_id: str, staff_id: str,
         refund, forfeit = wallet_rules.close(bal.wallet_principal_fen, bal.wallet_bonus_fen)
         if refund == 0 and forfeit == 0:
             raise DomainError("wallet.empty", member_id=member_id)
+        if refund:
+            _require_drawer(uow, staff_id)
         # Cash out of stored value another store may be spending: bounded offline like a sale.
         allowances.guard(uow, member_id, allowances.Spend(wallet_fen=refund + forfeit),
                          ctx.today(), ctx.now(), ctx.pack.offline)

@@ -29,6 +29,9 @@ def test_top_up_with_bonus_previewed_credited_and_printed(
     assert "+￥500.00" in preview and "￥5,500.00" in preview  # before anything is paid
     assert "￥10,000.00" in preview  # the next tier is suggested
     keys.press(Qt.Key.Key_Return)
+    keys.dialog("shift_open_dialog")  # cash at the desk: a float is counted into a drawer
+    keys.type("200")
+    keys.no_dialog()
     assert "Balance ￥6,550.00" in keys.child("wallet_result", page).text()
     with store.store.engine.connect() as conn:
         row = conn.execute(text(
@@ -83,6 +86,8 @@ def test_closing_a_wallet_needs_a_manager_and_refunds_principal_only(
     keys.child("manager_number", manager).setFocus()
     keys.type("2001")
     keys.type("2468")
+    keys.dialog("shift_open_dialog")  # the refund is paid out of the desk's drawer
+    keys.type("1000")
     keys.no_dialog()
     assert "￥1,000.00 refunded" in keys.child("wallet_result", page).text()
     balances = find_by_card(store.ctx, cards[0]).balances

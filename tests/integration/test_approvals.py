@@ -54,7 +54,7 @@ def _sell_with(w: World, actor: str, subject: str, approval: object) -> object:
 
 
 def _topped_up(w: World) -> str:
-    wallet.top_up(w.ctx, w.member(), 100000, w.id("3001"))
+    wallet.top_up(w.ctx, w.member(), 100000, w.id("3001"), TenderKind.MOBILE, "WX-1")
     return w.member()
 
 
@@ -72,7 +72,8 @@ GATED: dict[str, Gated] = {
         "void_sale"),
     "wallet.close_wallet": Gated(
         "3001", _topped_up,
-        lambda w, a, s, p: wallet.close_wallet(w.ctx, s, a, p),  # type: ignore[arg-type]
+        lambda w, a, s, p: (w.drawer(a),  # the refund is paid from a drawer
+                            wallet.close_wallet(w.ctx, s, a, p))[1],  # type: ignore[arg-type]
         "wallet_closed"),
     "rewards.save_gift": Gated(
         "3001", lambda w: "",
@@ -255,7 +256,8 @@ def test_a_refused_use_case_keeps_the_approval_for_a_second_try(world: World) ->
     with pytest.raises(DomainError) as err:
         wallet.close_wallet(world.ctx, member, world.id("3001"), good)
     assert err.value.code == "wallet.empty"
-    wallet.top_up(world.ctx, member, 100000, world.id("3001"))
+    wallet.top_up(world.ctx, member, 100000, world.id("3001"), TenderKind.MOBILE, "WX-1")
+    world.drawer(world.id("3001"))
     assert wallet.close_wallet(world.ctx, member, world.id("3001"), good) == (100000, 5000)
 
 

@@ -46,7 +46,8 @@ class Till:
         if points:
             rewards.adjust_points(self.app.ctx, member.id, points, "opening", self.manager)
         if wallet_fen:
-            wallet.top_up(self.app.ctx, member.id, wallet_fen, self.cashier)
+            wallet.top_up(self.app.ctx, member.id, wallet_fen, self.cashier, TenderKind.MOBILE,
+                          "WX-1")
         return member.id
 
     def sell(self, member_id: str, items: list[tuple[str, int]], points: int,

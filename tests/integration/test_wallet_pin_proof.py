@@ -71,7 +71,8 @@ def test_the_right_pin_pays_once(app: App, coat: tuple[Cart, str]) -> None:
     cart.tenders = [TenderRequest(TenderKind.WALLET, pin_proof=proof(app, cart, cashier))]
     done = checkout.complete(app.ctx, cart)
     assert done.sale.tenders[0].amount_fen == 59900
-    wallet.top_up(app.ctx, cart.member_id or "", 100000, login(app.ctx, "3001", "3579").id)
+    wallet.top_up(app.ctx, cart.member_id or "", 100000, login(app.ctx, "3001", "3579").id,
+                  TenderKind.MOBILE, "WX-1")
     again = carts.start_sale(app.ctx, cashier)
     again.id, again.member_id = cart.id, cart.member_id  # even dressed as the same sale
     carts.add_item(app.ctx, again, "A1001")  # the same coat, the same amount

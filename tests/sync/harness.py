@@ -260,7 +260,8 @@ class Till:
         return checkout.complete(self.ctx, cart)
 
     def topup(self, member_id: str, amount_fen: int) -> None:
-        wallet.top_up(self.ctx, member_id, amount_fen, self.desk)
+        # By mobile: the desk needs no drawer for it (cash at the desk goes through one).
+        wallet.top_up(self.ctx, member_id, amount_fen, self.desk, TenderKind.MOBILE, "WX-1")
 
     def balances(self, member_id: str) -> tuple[int, int, int]:
         with self.app.store.reader() as uow:

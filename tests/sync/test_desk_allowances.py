@@ -13,7 +13,7 @@ from domain.errors import DomainError
 from domain.luckydraw import Draw, Prize, PrizeKind
 from domain.records import Gift
 from domain.rulepack import OfflineRules
-from domain.services import draws, rewards, wallet
+from domain.services import draws, rewards, shifts, wallet
 from tests.sync.fixtures import Tenant
 from tests.sync.harness import Server, Till, snapshot
 
@@ -62,6 +62,7 @@ def test_spending_at_the_desk_offline_stops_at_the_allowance_with_its_scope(
         "offline.limit_exceeded", "member_day", "points")
     assert _refusal(lambda: draws.spin(till.ctx, member, WHEEL.code, till.desk)) == (
         "offline.limit_exceeded", "member_day", "points")
+    shifts.open_shift(till.ctx, till.manager, 50000)  # the refund is paid from a drawer
     assert _refusal(lambda: wallet.close_wallet(till.ctx, member, till.manager)) == (
         "offline.limit_exceeded", "sale", "wallet_fen")  # ￥1,050 in one go, ￥500 allowed
     assert till.balances(member) == (9000 - 5000, 100000, 5000)  # nothing refused was kept

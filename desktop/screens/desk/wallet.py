@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import partial
 
 from PySide6.QtCore import Qt
@@ -25,6 +26,7 @@ from desktop.screens.desk.pin_dialog import PinBox
 from desktop.screens.manage.confirm import ConfirmDialog
 from desktop.screens.office import OfficeContext
 from desktop.screens.prompt import show_dialog
+from desktop.screens.shift import ask_float
 from desktop.viewmodels.desk_wallet import TopUpPreview, WalletDesk
 from domain.errors import DomainError
 from domain.money import yuan_in_words
@@ -203,6 +205,9 @@ class WalletPage(DeskPage):
             if err.code == "wallet.topup_confirm" and amount is not None:
                 self.ask_confirm(amount)
                 return
+            if err.code == "wallet.no_drawer":
+                self.ask_drawer(lambda: self.top_up(confirmed))
+                return
             if feedback.is_card_data(err):
                 self.reference.clear()  # the card's own number: not left on the screen
             self.error.setText(self.ctx.refusal(err))
@@ -217,6 +222,14 @@ class WalletPage(DeskPage):
         self.reference.clear()
         self.choose(TenderKind.CASH)
         self.finder.refresh()
+
+    def ask_drawer(self, then: Callable[[], None]) -> None:
+        """Cash at the desk goes through a drawer: the clerk counts a float into one (a
+        shift, closed and counted with "Close drawer"), then the top-up goes on."""
+        def opened() -> None:
+            self.ctx.drawer_changed()
+            then()
+        ask_float(self, self.ctx.session, opened)
 
     def ask_confirm(self, amount_fen: int) -> ConfirmDialog:
         """A large amount is read back in words before it is booked; Enter backs out, so a
@@ -270,6 +283,9 @@ class WalletPage(DeskPage):
         try:
             shown, slip = self.model.close(approval)
         except DomainError as err:
+            if err.code == "wallet.no_drawer":
+                self.ask_drawer(lambda: self._close(approval))
+                return
             self.error.setText(self.ctx.refusal(err))
             return
         self._show_close(False)
