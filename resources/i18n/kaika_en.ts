@@ -1501,6 +1501,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Close drawer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Lock</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3051,6 +3055,14 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Top up {amount} — {words}? Bonus +{bonus}: {credited} goes on the card. Read the amount back to the customer before confirming.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Confirm a large top-up</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Refund {refund} in cash. Bonus {forfeit} is forfeited.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3094,11 +3106,11 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>The day close runs for today&apos;s business date only.</source>
+        <source>Day {day} was closed at {time}: these are the figures printed then. Sales since belong to {next}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Closing the day expires lapsed points and coupons and runs the tier anniversaries. It waits until every shift is closed and counted.</source>
+        <source>The day close runs for today&apos;s business date only.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -3111,6 +3123,10 @@
     </message>
     <message>
         <source>Close the day</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Closing the day expires lapsed points and coupons and runs the tier anniversaries. It waits until every shift is closed and counted: {cashiers}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -4094,6 +4110,14 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Cash goes through a counted drawer: count the float into yours first, or take the top-up by bank card or mobile.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A top-up above {threshold} is booked only once the amount {amount} has been read back to the customer and confirmed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>A top-up is at least {min}.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4331,6 +4355,10 @@
     </message>
     <message>
         <source>Shifts still open: {cashiers}. Each cashier closes their shift and counts the cash before the day is closed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Business day {day} is already closed; new sales belong to {next_day}. The next day close is possible once {next_day} has begun.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -4772,6 +4800,10 @@
     </message>
     <message>
         <source>Smallest top-up</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Top-ups confirmed above</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

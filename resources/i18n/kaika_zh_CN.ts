@@ -1501,6 +1501,10 @@
         <translation>收银</translation>
     </message>
     <message>
+        <source>Close drawer</source>
+        <translation>交班（钱箱）</translation>
+    </message>
+    <message>
         <source>Lock</source>
         <translation>锁屏</translation>
     </message>
@@ -3049,6 +3053,14 @@
         <translation>已充值 {principal}，赠送 {bonus}。储值余额 {balance}（其中赠送 {of_bonus}）。</translation>
     </message>
     <message>
+        <source>Top up {amount} — {words}? Bonus +{bonus}: {credited} goes on the card. Read the amount back to the customer before confirming.</source>
+        <translation>充值 {amount}（{words}）？赠送 +{bonus}，共 {credited} 存入卡内。请先向顾客复述金额再确认。</translation>
+    </message>
+    <message>
+        <source>Confirm a large top-up</source>
+        <translation>确认大额充值</translation>
+    </message>
+    <message>
         <source>Refund {refund} in cash. Bonus {forfeit} is forfeited.</source>
         <translation>现金退还 {refund}，赠送 {forfeit} 作废。</translation>
     </message>
@@ -3092,12 +3104,12 @@
         <translation>未交班</translation>
     </message>
     <message>
-        <source>The day close runs for today&apos;s business date only.</source>
-        <translation>日结只能对今天的营业日进行。</translation>
+        <source>Day {day} was closed at {time}: these are the figures printed then. Sales since belong to {next}.</source>
+        <translation>营业日 {day} 已于 {time} 日结：以下为日结时打印的数据。此后的销售计入 {next}。</translation>
     </message>
     <message>
-        <source>Closing the day expires lapsed points and coupons and runs the tier anniversaries. It waits until every shift is closed and counted.</source>
-        <translation>日结会使到期积分和优惠券失效，并进行会员等级周年复核。须等所有班次交班并清点现金后才能日结。</translation>
+        <source>The day close runs for today&apos;s business date only.</source>
+        <translation>日结只能对今天的营业日进行。</translation>
     </message>
     <message>
         <source>Closing the day expires lapsed points and coupons and runs the tier anniversaries. Every shift is closed: the figures above are final.</source>
@@ -3110,6 +3122,10 @@
     <message>
         <source>Close the day</source>
         <translation>日结</translation>
+    </message>
+    <message>
+        <source>Closing the day expires lapsed points and coupons and runs the tier anniversaries. It waits until every shift is closed and counted: {cashiers}.</source>
+        <translation>日结会使到期积分和优惠券失效，并进行会员等级周年评定。须等所有班次交班点钞后才能日结：{cashiers}。</translation>
     </message>
     <message>
         <source>The day is closed.</source>
@@ -4088,6 +4104,14 @@
         <translation>请输入充值金额（元），例如 1000。</translation>
     </message>
     <message>
+        <source>Cash goes through a counted drawer: count the float into yours first, or take the top-up by bank card or mobile.</source>
+        <translation>现金须进入要点钞的钱箱：请先开班放入备用金，或改用银行卡、移动支付充值。</translation>
+    </message>
+    <message>
+        <source>A top-up above {threshold} is booked only once the amount {amount} has been read back to the customer and confirmed.</source>
+        <translation>超过 {threshold} 的充值，须向顾客复述金额 {amount} 并确认后才能入账。</translation>
+    </message>
+    <message>
         <source>A top-up is at least {min}.</source>
         <translation>充值金额至少 {min}。</translation>
     </message>
@@ -4326,6 +4350,10 @@
     <message>
         <source>Shifts still open: {cashiers}. Each cashier closes their shift and counts the cash before the day is closed.</source>
         <translation>以下班次尚未交班：{cashiers}。日结前每位收银员须先交班并清点现金。</translation>
+    </message>
+    <message>
+        <source>Business day {day} is already closed; new sales belong to {next_day}. The next day close is possible once {next_day} has begun.</source>
+        <translation>营业日 {day} 已日结，新的销售计入 {next_day}。{next_day} 开始后才能再次日结。</translation>
     </message>
     <message>
         <source>Look ahead at least one day.</source>
@@ -4771,6 +4799,10 @@
     <message>
         <source>Smallest top-up</source>
         <translation>最低储值金额</translation>
+    </message>
+    <message>
+        <source>Top-ups confirmed above</source>
+        <translation>超过此金额的充值须确认</translation>
     </message>
     <message>
         <source>Stored value</source>
