@@ -110,6 +110,8 @@ def _report(args: argparse.Namespace) -> int:
             doc = report_formats.points_doc(report, printed, args.lang)
         else:
             report = report_services.z_report(app.ctx, day)
+            if report.closed_at is not None:  # a closed day's Z: the paper printed at close
+                printed = app.ctx.calendar.local(report.closed_at).replace(tzinfo=None)
             doc = report_formats.z_doc(report, printed, args.lang)
     finally:
         app.close()
