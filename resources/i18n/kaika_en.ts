@@ -3122,6 +3122,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>New sales belong to {next}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Close the day</source>
         <translation type="unfinished"></translation>
     </message>

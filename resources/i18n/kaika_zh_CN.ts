@@ -3120,6 +3120,10 @@
         <translation>确定对营业日 {day} 进行日结？到期的积分和优惠券将失效，今天到期的会员等级将进行周年复核。此操作不可撤销。</translation>
     </message>
     <message>
+        <source>New sales belong to {next}.</source>
+        <translation>此后的销售计入 {next}。</translation>
+    </message>
+    <message>
         <source>Close the day</source>
         <translation>日结</translation>
     </message>

@@ -169,4 +169,6 @@ class ZReportPage(QWidget):
                            members=i18n.number(done.members_expired),
                            coupons=i18n.number(done.coupons_expired),
                            reviews=i18n.number(len(done.tier_changes)))
-        return f"{text} {changes}".strip()
+        after = self.tr("New sales belong to {next}.").format(
+            next=i18n.date_text(self.ctx.env.ctx.today()))
+        return f"{text} {changes} {after}".replace("  ", " ").strip()
