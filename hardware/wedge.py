@@ -56,6 +56,15 @@ class WedgeDecoder:
             return self._feed_framed(key, now)
         return self._feed_timed(key, now)
 
+    def touch(self, at: float | None = None) -> None:
+        """A key without text inside a burst (Shift, CapsLock): the burst goes on.
+
+        A USB-HID scanner presses and releases Shift around every capital and symbol, so
+        the gap between two characters of its burst holds two more reports than usual.
+        """
+        if self._held and not self.settings.prefix:
+            self._last = self._clock() if at is None else at
+
     def tick(self, at: float | None = None) -> WedgeResult:
         """Called by a timer: keys held longer than the burst gap are typing after all."""
         now = self._clock() if at is None else at

@@ -310,12 +310,21 @@ class MainWindow(QMainWindow):
             handler(code)
         elif target is None:
             self.status.show_notice(self.tr("Log in first, then scan."))
+        else:
+            self._not_taken()
 
     def on_swiped(self, tracks: Tracks) -> None:
         target = self._scan_target()
         handler = getattr(target, "on_swiped", None)
         if handler is not None:
             handler(tracks)
+        elif target is not None:
+            self._not_taken()
+
+    def _not_taken(self) -> None:
+        """A scan or swipe where nothing takes one: said, not silently dropped."""
+        self.status.show_notice(self.tr(
+            "This window does not take a scan or a card: finish or close it first."))
 
     def _on_device_failed(self, error: DomainError) -> None:
         message = feedback.describe(error)

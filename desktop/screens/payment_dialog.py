@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 from desktop import feedback, i18n
 from desktop.screens.prompt import Kind, ask, parse
 from desktop.viewmodels.payment import EXTERNAL, PaymentState, PaymentViewModel
+from desktop.wedge_filter import takes_codes
 from desktop.widgets.money_label import MoneyLabel
 from desktop.widgets.numpad import Numpad
 from domain import coupons as coupon_rules
@@ -123,6 +124,8 @@ class PaymentDialog(QDialog):
         self.reference = QLineEdit(self)
         self.reference.setObjectName("pay_reference")
         self.reference.setPlaceholderText(self.tr("Slip / transaction no."))
+        for field in (self.amount, self.reference):  # a scan while paying adds a coupon
+            takes_codes(field)
         self.reference.returnPressed.connect(self.add)
         row.addWidget(self.entry_label)
         row.addWidget(self.amount, 2)

@@ -25,9 +25,12 @@ from PySide6.QtWidgets import (
 
 from desktop import feedback, i18n
 from desktop.viewmodels.session import TillSession
+from desktop.wedge_filter import takes_codes
 from desktop.widgets.numpad import Numpad
 from domain.errors import DomainError, ValidationError
 from domain.services.proofs import Approval
+from hardware.scan_codes import ScannedCode
+from hardware.tracks import Tracks
 
 
 class Kind(StrEnum):
@@ -57,7 +60,7 @@ class PromptDialog(QDialog):
 
     def __init__(self, parent: QWidget, title: str, label: str, kind: Kind,
                  action: Callable[[int | str], None], *, default: str = "",
-                 name: str = "prompt") -> None:
+                 name: str = "prompt", codes: bool = False) -> None:
         super().__init__(parent)
         self.setObjectName(name)
         self.setWindowTitle(title)
@@ -72,6 +75,9 @@ class PromptDialog(QDialog):
         self.edit.setObjectName("prompt_edit")
         if kind is Kind.PIN:
             self.edit.setEchoMode(QLineEdit.EchoMode.Password)
+        self.codes = codes
+        if codes:
+            takes_codes(self.edit)
         self.edit.selectAll()
         self.edit.returnPressed.connect(self.submit)
         layout.addWidget(self.edit)
@@ -92,6 +98,25 @@ class PromptDialog(QDialog):
             self.edit.setFocus()
             return
         self.accept()
+
+    def on_scanned(self, code: ScannedCode) -> None:
+        """A code scanned while the dialog asks for one (a coupon, a member's card) is the
+        answer; any other prompt says it takes no scan instead of losing it."""
+        if not self.codes:
+            self.error.setText(self.tr("This window does not take a scan: type the value."))
+            return
+        self.edit.setText(code.text)
+        self.submit()
+
+    def on_swiped(self, tracks: Tracks) -> None:
+        """A member's card swiped while a code is asked for: the screen behind takes it (the
+        sale attaches the member), as it would with no prompt open."""
+        behind = getattr(self.parentWidget(), "on_swiped", None)
+        if not self.codes or behind is None:
+            self.error.setText(self.tr("This window does not take a card."))
+            return
+        self.reject()
+        behind(tracks)
 
 
 def show_dialog(dialog: QDialog, focus: QWidget | None = None) -> QDialog:
@@ -131,8 +156,10 @@ def _refocus(owner: QWidget | None, focus: QWidget | None) -> None:
 
 def ask(parent: QWidget, title: str, label: str, kind: Kind,
         action: Callable[[int | str], None], *, default: str = "",
-        name: str = "prompt") -> PromptDialog:
-    dialog = PromptDialog(parent, title, label, kind, action, default=default, name=name)
+        name: str = "prompt", codes: bool = False) -> PromptDialog:
+    """`codes`: the answer is a code (a coupon, a card), so a scan into the field is one."""
+    dialog = PromptDialog(parent, title, label, kind, action, default=default, name=name,
+                          codes=codes)
     show_dialog(dialog)
     dialog.edit.setFocus()
     return dialog

@@ -27,6 +27,7 @@ from desktop.printing import ReceiptDesk
 from desktop.screens.prompt import Kind, approve, approver_name, ask
 from desktop.viewmodels.returns import ReturnViewModel
 from desktop.viewmodels.session import TillSession
+from desktop.wedge_filter import takes_codes
 from desktop.widgets.money_label import MoneyLabel
 from domain.coupons import format_code
 from domain.errors import DomainError, ValidationError
@@ -82,6 +83,7 @@ class ReturnsDialog(QDialog):
         row = QHBoxLayout()
         self.code = QLineEdit(self)
         self.code.setObjectName("return_code")
+        takes_codes(self.code)
         self.code.returnPressed.connect(self._on_code)
         self.qty = QSpinBox(self)
         self.qty.setObjectName("return_item_qty")

@@ -82,7 +82,7 @@ class SaleActions(QObject):
             self.screen.refresh()
             self.screen.member_attached()
         ask(self.screen, self.tr("Member"), self.tr("Card number, member QR or mobile number:"),
-            Kind.TEXT, attach, name="member_dialog")
+            Kind.TEXT, attach, name="member_dialog", codes=True)
 
     def detach_member(self) -> None:
         self.screen.act(self.screen.sale().detach_member,
@@ -94,7 +94,7 @@ class SaleActions(QObject):
             self.screen.refresh()
             self.screen.show_info(self.tr("Coupon added."))
         ask(self.screen, self.tr("Coupon"), self.tr("Scan or type the coupon code:"), Kind.TEXT,
-            add, name="coupon_dialog")
+            add, name="coupon_dialog", codes=True)
 
     def camera(self) -> None:
         devices = self.screen.devices

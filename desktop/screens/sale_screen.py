@@ -32,6 +32,7 @@ from desktop.screens.sale_lines import SaleLinesTable
 from desktop.viewmodels.env import TillEnv
 from desktop.viewmodels.sale import Route, Routed, SaleViewModel
 from desktop.viewmodels.session import TillSession
+from desktop.wedge_filter import takes_codes
 from desktop.widgets.money_label import MoneyLabel
 from desktop.widgets.numpad import Numpad
 from desktop.widgets.style import restyle
@@ -97,6 +98,7 @@ class SaleScreen(QWidget):
         row = QHBoxLayout()
         self.input = QLineEdit(self)
         self.input.setObjectName("sale_input")
+        takes_codes(self.input)
         self.input.setPlaceholderText(self.tr(
             "Scan, or type a barcode, SKU, name or pinyin initials — Enter"))
         self.input.returnPressed.connect(self._on_enter)

@@ -9,13 +9,14 @@ from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QApplication, QLineEdit
 
-from desktop.wedge_filter import WedgeFilter
+from desktop.wedge_filter import WedgeFilter, takes_codes
 from hardware.wedge import WedgeDecoder
 
 
 @pytest.fixture
 def field(qtbot, qapp: QApplication) -> Iterator[tuple[QLineEdit, WedgeFilter, list[str]]]:
     edit = QLineEdit()
+    takes_codes(edit)  # the sale screen's input: bursts there are scans
     qtbot.addWidget(edit)
     edit.show()
     edit.activateWindow()

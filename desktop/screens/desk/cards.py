@@ -33,6 +33,7 @@ from desktop.screens.desk.card_widgets import (
 )
 from desktop.screens.office import OfficeContext
 from desktop.viewmodels.cards import CardRow, CardsModel, Holder
+from desktop.wedge_filter import takes_codes
 from domain.errors import DomainError
 from domain.records import Card
 from domain.services.cardissue import IssuedCard
@@ -82,6 +83,7 @@ class CardsPage(QWidget):
         row.addWidget(title)
         self.search = QLineEdit(self)
         self.search.setObjectName("card_find")
+        takes_codes(self.search)
         self.search.setPlaceholderText(self.tr("Swipe the card, or type a mobile or card number"))
         self.search.returnPressed.connect(self._typed)
         row.addWidget(self.search, 1)

@@ -17,6 +17,7 @@ from desktop.screens.member_panel import MemberPanelWidget
 from desktop.viewmodels.env import TillEnv
 from desktop.viewmodels.member import member_panel
 from desktop.viewmodels.member_finder import DeskMember
+from desktop.wedge_filter import takes_codes
 from domain.errors import DomainError
 from domain.services.members import MemberView
 from hardware.scan_codes import ScannedCode
@@ -38,6 +39,7 @@ class MemberFinder(QWidget):
         row = QHBoxLayout()
         self.input = QLineEdit(self)
         self.input.setObjectName("finder_input")
+        takes_codes(self.input)
         self.input.setPlaceholderText(self.tr(
             "Swipe the card, scan the member QR, or type the mobile or card number"))
         self.input.returnPressed.connect(self.find_typed)

@@ -28,6 +28,7 @@ from desktop.screens.office import OfficeContext
 from desktop.screens.prompt import show_dialog
 from desktop.screens.shift import ask_float
 from desktop.viewmodels.desk_wallet import TopUpPreview, WalletDesk
+from desktop.wedge_filter import takes_codes
 from domain.errors import DomainError
 from domain.money import yuan_in_words
 from domain.records import TenderKind
@@ -81,6 +82,8 @@ class WalletPage(DeskPage):
         self.reference.setPlaceholderText(self.tr("Reference from the card or mobile terminal"))
         self.reference.returnPressed.connect(lambda: self.top_up())
         self.reference.setVisible(False)
+        for field in (self.amount, self.reference):  # a card scanned here finds the member
+            takes_codes(field)
         layout.addWidget(self.reference)
         button = QPushButton(self.tr("Enter Top up"), box)
         button.setObjectName("wallet_topup")

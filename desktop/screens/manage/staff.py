@@ -21,6 +21,7 @@ from desktop.screens.desk.parts import DeskPage, error_label, fill, label, short
 from desktop.screens.manage.confirm import confirm
 from desktop.screens.office import OfficeContext
 from desktop.viewmodels.staff_admin import ROLES, StaffAdminModel, role_name
+from desktop.wedge_filter import takes_codes
 from domain.errors import DomainError
 from domain.records import Role, Staff
 from domain.services.members import find_by_code, find_by_swipe
@@ -107,6 +108,7 @@ class StaffPage(DeskPage):
         form.addRow(self.role, self._button(box, "staff_change_role",
                                             "F4 " + self.tr("Change role"), self.change_role))
         self.card = self._field(box, "staff_card", self.tr("member card"))
+        takes_codes(self.card)
         self.card.returnPressed.connect(self.link_card)
         form.addRow(self.card, self._button(box, "staff_link_card",
                                             "F7 " + self.tr("Flag staff card"), self.link_card))

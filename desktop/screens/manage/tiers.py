@@ -26,6 +26,7 @@ from desktop.i18n import QT_TRANSLATE_NOOP
 from desktop.screens.manage.charts import BarChart
 from desktop.screens.office import OfficeContext
 from desktop.viewmodels.tiers import TiersModel
+from desktop.wedge_filter import takes_codes
 from domain.errors import DomainError
 from domain.services.tier_outlook import Outlook
 from hardware.scan_codes import ScannedCode
@@ -116,6 +117,7 @@ class TiersPage(QWidget):
         row.addWidget(title)
         self.code = QLineEdit(self)
         self.code.setObjectName("tiers_member_code")
+        takes_codes(self.code)
         self.code.setPlaceholderText(self.tr("Card number or mobile, then Enter"))
         self.code.returnPressed.connect(lambda: self.look_up(self.code.text()))
         row.addWidget(self.code, 1)
