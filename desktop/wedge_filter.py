@@ -90,9 +90,14 @@ def types_text(widget: QObject | None) -> bool:
 
 def scanner_char(event: QKeyEvent, text: str) -> str:
     """What the device meant: a letter is upper case when Shift is down, whatever CapsLock
-    says (a US-layout HID scanner presses Shift for a capital; CapsLock flips the text)."""
+    says (a US-layout HID scanner presses Shift for a capital; CapsLock flips the text).
+
+    Only for a key the keyboard driver saw (it has a scan code); a character put in by
+    software (a Unicode "virtual keyboard" scanner driver, QTest) is taken as it is.
+    """
     key = event.key()
-    if len(text) == 1 and text.isascii() and text.isalpha() and Qt.Key.Key_A <= key <= Qt.Key.Key_Z:
+    if (event.nativeScanCode() and len(text) == 1 and text.isascii() and text.isalpha()
+            and Qt.Key.Key_A <= key <= Qt.Key.Key_Z):
         shifted = bool(event.modifiers() & Qt.KeyboardModifier.ShiftModifier)
         return chr(key) if shifted else chr(key).lower()
     return text

@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
+from desktop.wedge_filter import takes_codes
 from desktop.widgets.numpad import Numpad
 
 
@@ -40,6 +41,8 @@ class LoginScreen(QWidget):
     def _form(self, column: QVBoxLayout) -> None:
         self.number = QLineEdit(self)
         self.number.setObjectName("login_number")
+        # A scan or swipe at log-in is not a staff number (nor kept in the audit as one).
+        takes_codes(self.number)
         self.number.setPlaceholderText(self.tr("Staff number"))
         self.pin = QLineEdit(self)
         self.pin.setObjectName("login_pin")

@@ -1406,6 +1406,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>This window does not take a scan or a card: finish or close it first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Receipt printed.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1802,6 +1806,17 @@
     </message>
     <message>
         <source>Nothing was saved. Correct the fields marked in red.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PromptDialog</name>
+    <message>
+        <source>This window does not take a scan: type the value.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This window does not take a card.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

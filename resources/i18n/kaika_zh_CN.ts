@@ -1406,6 +1406,10 @@
         <translation>请先登录再扫码。</translation>
     </message>
     <message>
+        <source>This window does not take a scan or a card: finish or close it first.</source>
+        <translation>此窗口不接受扫码或刷卡：请先完成或关闭它。</translation>
+    </message>
+    <message>
         <source>Receipt printed.</source>
         <translation>小票已打印。</translation>
     </message>
@@ -1803,6 +1807,17 @@
     <message>
         <source>Nothing was saved. Correct the fields marked in red.</source>
         <translation>未保存。请改正标红的项目。</translation>
+    </message>
+</context>
+<context>
+    <name>PromptDialog</name>
+    <message>
+        <source>This window does not take a scan: type the value.</source>
+        <translation>此窗口不接受扫码：请手动输入。</translation>
+    </message>
+    <message>
+        <source>This window does not take a card.</source>
+        <translation>此窗口不接受刷卡。</translation>
     </message>
 </context>
 <context>

@@ -17,6 +17,12 @@ from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QApplication
 
 SHIFTED = frozenset('ABCDEFGHIJKLMNOPQRSTUVWXYZ~!@#$%^&*()_+{}|:"<>?')
+# X11 key codes (evdev + 8) of the US layout, row by row; a shifted symbol is its base key.
+_ROWS = ((10, "1234567890-="), (24, "qwertyuiop[]"), (38, "asdfghjkl;'"), (52, "zxcvbnm,./"))
+_UNSHIFT = dict(zip('~!@#$%^&*()_+{}|:"<>?', "`1234567890-=[]\\;',./", strict=True))
+SCAN_CODES = {ch: first + i for first, row in _ROWS for i, ch in enumerate(row)}
+SCAN_CODES.update({"`": 49, "\\": 51, " ": 65, "\r": 36, "\t": 23})
+SHIFT_SCAN_CODE = 50  # Shift_L
 SHIFT = Qt.KeyboardModifier.ShiftModifier
 NONE = Qt.KeyboardModifier.NoModifier
 
@@ -28,6 +34,12 @@ class Stroke:
     key: int
     modifiers: Qt.KeyboardModifier
     text: str
+    scan_code: int = 0  # 0: put in by software (a person's keys in these tests)
+
+
+def scan_code(ch: str) -> int:
+    base = _UNSHIFT.get(ch, ch.lower())
+    return SCAN_CODES[base]
 
 
 def qt_key(ch: str) -> int:
@@ -44,9 +56,9 @@ def strokes(code: str, *, report_ms: float = 2.0, caps_lock: bool = False,
     out: list[Stroke] = []
     at = start_ms
 
-    def report(press: bool, key: int, mods: Qt.KeyboardModifier, text: str) -> None:
+    def report(press: bool, key: int, mods: Qt.KeyboardModifier, text: str, code: int) -> None:
         nonlocal at
-        out.append(Stroke(at, press, key, mods, text))
+        out.append(Stroke(at, press, key, mods, text, code))
         at += report_ms
 
     for ch in code + suffix:
@@ -54,11 +66,11 @@ def strokes(code: str, *, report_ms: float = 2.0, caps_lock: bool = False,
         mods = SHIFT if shift else NONE
         text = ch.swapcase() if caps_lock and ch.isascii() and ch.isalpha() else ch
         if shift:
-            report(True, int(Qt.Key.Key_Shift), SHIFT, "")
-        report(True, qt_key(ch), mods, text)
-        report(False, qt_key(ch), mods, text)
+            report(True, int(Qt.Key.Key_Shift), SHIFT, "", SHIFT_SCAN_CODE)
+        report(True, qt_key(ch), mods, text, scan_code(ch))
+        report(False, qt_key(ch), mods, text, scan_code(ch))
         if shift:
-            report(False, int(Qt.Key.Key_Shift), NONE, "")
+            report(False, int(Qt.Key.Key_Shift), NONE, "", SHIFT_SCAN_CODE)
     return out
 
 
@@ -101,7 +113,7 @@ def play(sequence: list[Stroke], clock: SettableClock, after_s: float = 1.0) -> 
         for s in sequence:
             clock.now = start + s.at_ms / 1000
             kind = QEvent.Type.KeyPress if s.press else QEvent.Type.KeyRelease
-            event = QKeyEvent(kind, s.key, s.modifiers, s.text)
+            event = QKeyEvent(kind, s.key, s.modifiers, s.scan_code, 0, 0, s.text)
             event.setTimestamp(int(clock.now * 1000))
             target = QApplication.focusWidget() or QApplication.activeWindow()
             if target is None and not s.press:
