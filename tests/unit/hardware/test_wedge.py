@@ -91,3 +91,29 @@ def test_stripe_bursts_are_recognised() -> None:
     code = results[-1].code
     assert code is not None and looks_like_swipe(code)
     assert not looks_like_swipe("6901234567892")
+
+
+def test_shift_inside_a_slow_scanners_burst_keeps_it_going() -> None:
+    """A scanner 20 ms a report: `A` is Shift down, a, a up, Shift up — 60 ms between the
+    characters' key presses, 20 ms between any two of its reports."""
+    clock = Clock()
+    decoder = WedgeDecoder(clock=clock)
+    for ch in "S001":
+        if ch.isupper():
+            decoder.touch()  # Shift pressed
+            clock.now += 0.020
+        assert decoder.feed(ch).swallow
+        clock.now += 0.020
+        decoder.touch()  # key (and Shift) released
+        clock.now += 0.020
+    assert decoder.tick().release == ""  # still a burst: nothing given back as typing
+    assert decoder.feed("\r").code == "S001"
+
+
+def test_a_modifier_alone_does_not_start_or_stretch_typing() -> None:
+    clock = Clock()
+    decoder = WedgeDecoder(clock=clock)
+    decoder.touch()  # nothing held: a person pressing Shift first
+    assert decoder.feed("a").swallow
+    clock.now += 0.120
+    assert decoder.tick().release == "a"
