@@ -77,6 +77,15 @@ def test_a_member_card_swiped_on_a_wedge_reader_attaches_the_member(
     assert window.sale.sale().view().lines == ()  # not searched as a product
 
 
+def test_a_stripe_with_the_number_alone_is_a_swipe_not_a_product_search(
+        cashier_keys, window: MainWindow, key_clock, cards: list[str]) -> None:
+    keys = cashier_keys
+    keys.login()
+    hid(keys, key_clock, f";{cards[0]}?")  # written from the printed number: the member
+    assert "stripe is not genuine" in window.sale.alert.text()  # look-up refuses it as such
+    assert window.sale.input.text() == "" and window.sale.sale().view().member is None
+
+
 def test_a_card_swiped_while_the_member_prompt_is_open_attaches_the_member(
         cashier_keys, window: MainWindow, key_clock, cards: list[str],
         stripe: Callable[[str], str]) -> None:
