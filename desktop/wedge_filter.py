@@ -78,13 +78,16 @@ def is_code_field(widget: QObject | None) -> bool:
 
 
 def types_text(widget: QObject | None) -> bool:
-    """A widget that takes typed text (an editable field) and is not marked for codes."""
+    """A widget that takes typed text (an editable field) and is not marked for codes.
+
+    A number box (a quantity in the return dialog) is not one: nobody types four digits and
+    Enter into it at a scanner's pace, and a scan made while it has the keys must still
+    reach the dialog (an item scanned to pick its line).
+    """
     if widget is None or is_code_field(widget):
         return False
     if isinstance(widget, QLineEdit | QTextEdit | QPlainTextEdit):
-        return not widget.isReadOnly()
-    if isinstance(widget, QAbstractSpinBox):
-        return not widget.isReadOnly()
+        return not widget.isReadOnly() and not isinstance(widget.parent(), QAbstractSpinBox)
     return isinstance(widget, QComboBox) and widget.isEditable()
 
 
