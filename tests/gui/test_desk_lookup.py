@@ -17,7 +17,8 @@ from domain.services import checkout
 from domain.services.members import find_by_card
 from domain.services.staff import login
 from hardware.peers.printer_peer import PrinterPeer
-from tests.gui.conftest import Cashier
+from tests.gui.conftest import Cashier, KeyClock
+from tests.gui.hid_keys import play, strokes
 
 
 def open_lookup(keys: Cashier) -> LookupPage:
@@ -144,3 +145,17 @@ def test_a_bad_birthday_is_named_and_kept_then_the_fix_is_saved(
     assert not dialog.isVisible()
     saved = find_by_card(store.ctx, page.found.statement.card_number or "").member
     assert (saved.birth_month, saved.birth_day, saved.address) == (3, 9, "上海市静安区")
+
+
+def test_the_search_takes_chinese_through_the_input_method_and_a_scanned_number(
+        window: MainWindow, cashier_keys: Cashier, cards: list[str],
+        key_clock: KeyClock) -> None:
+    """Names are typed in Chinese here, so the input method stays on; a card number from a
+    HID scanner is digits (which a pinyin IME passes through) and arrives as typed."""
+    page = open_lookup(cashier_keys)
+    assert page.search.testAttribute(Qt.WidgetAttribute.WA_InputMethodEnabled)
+    assert not page.search.inputMethodHints() & Qt.InputMethodHint.ImhLatinOnly
+    page.search.setFocus()
+    page.search.clear()
+    play(strokes(cards[0], report_ms=2.0), key_clock)
+    assert cells(cashier_keys.child("lookup_results", page), 0) == ["张三"]

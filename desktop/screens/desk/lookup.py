@@ -29,7 +29,6 @@ from desktop.screens.desk.profile_edit import ProfileDialog
 from desktop.screens.desk.statement_view import StatementView
 from desktop.screens.office import OfficeContext
 from desktop.viewmodels.lookup import HitRow, LookupModel, MemberStatement
-from desktop.wedge_filter import takes_codes
 from domain.errors import DomainError
 from hardware.scan_codes import ScannedCode
 from hardware.tracks import Tracks
@@ -66,7 +65,9 @@ class LookupPage(QWidget):
         row = QHBoxLayout()
         self.search = QLineEdit(self)
         self.search.setObjectName("lookup_search")
-        takes_codes(self.search)  # names by pinyin initials (zs): no IME needed here
+        # Not a code field: a clerk types 张三 through the input method. Card and mobile
+        # numbers are digits, which a pinyin IME passes straight through, so a scan here is
+        # typed in and Enter searches for it.
         self.search.setPlaceholderText(self.tr(
             "Name, pinyin initials (zs), mobile or its last 4 digits, card number — Enter"))
         self.search.returnPressed.connect(self.run_search)
