@@ -107,6 +107,9 @@ MESSAGES: dict[str, str] = {
         "feedback", "Finish or hold the sale on screen first."),
     "product.unknown": QT_TRANSLATE_NOOP(
         "feedback", "No product has the code {code}. Check the code or search by name."),
+    "product.unknown_barcode": QT_TRANSLATE_NOOP(
+        "feedback", "No product with this barcode ({code}). Put the item aside and ask the "
+                    "manager, or search it by name."),
     "product.not_weighed": QT_TRANSLATE_NOOP(
         "feedback", "{name} is not sold by weight, so a scale label cannot price it. Scan "
                     "its own barcode."),

@@ -29,3 +29,12 @@ class Product:
     is_weighed: bool = False
     active: bool = True
     campaign_price_fen: int | None = None  # the price during a campaign, if it has one
+
+
+def is_gtin(code: str) -> bool:
+    """An EAN-8, UPC-A, EAN-13 or GTIN-14 with its GS1 check digit right (a product barcode,
+    not a card or mobile number that happens to be digits)."""
+    if len(code) not in (8, 12, 13, 14) or not code.isascii() or not code.isdigit():
+        return False
+    total = sum(int(d) * (3 if i % 2 == 0 else 1) for i, d in enumerate(reversed(code[:-1])))
+    return (10 - total % 10) % 10 == int(code[-1])

@@ -53,13 +53,15 @@ class SaleActions(QObject):
         def change(qty: int | str) -> None:
             sale.set_qty(line, int(qty))
             self.screen.refresh()
-        ask(self.screen, self.tr("Quantity"), self.tr("New quantity for the line:"),
-            Kind.COUNT, change, default=str(current), name="qty_dialog")
+        ask(self.screen, self.tr("Quantity"), self.tr("New quantity of {item}:").format(
+            item=sale.line_name(line)), Kind.COUNT, change, default=str(current), name="qty_dialog")
 
     def void_line(self) -> None:
         line = self._selected()
         if line is not None:
-            self.screen.act(lambda: self.screen.sale().void_line(line), self.tr("Line removed."))
+            sale = self.screen.sale()
+            self.screen.act(lambda: sale.void_line(line), self.tr("{item} removed.").format(
+                item=sale.line_name(line)))
 
     def cancel_sale(self) -> None:
         """Shift+F3 twice: the whole sale is dropped (nothing was committed)."""
@@ -140,8 +142,8 @@ class SaleActions(QObject):
             self.screen.refresh()
             if self.screen.sale().needs_approval():
                 self._approve_discount(line)
-        ask(self.screen, self.tr("Discount"), self.tr("Discount on the line, in yuan:"),
-            Kind.MONEY, change, name="discount_dialog")
+        ask(self.screen, self.tr("Discount"), self.tr("Discount on {item}, in yuan:").format(
+            item=self.screen.sale().line_name(line)), Kind.MONEY, change, name="discount_dialog")
 
     def _approve_discount(self, line: int) -> None:
         sale = self.screen.sale()

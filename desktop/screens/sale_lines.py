@@ -37,8 +37,9 @@ class SaleLinesTable(QTableWidget):
         header.setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
         self.line_numbers: list[int] = []
 
-    def set_lines(self, lines: tuple[LineView, ...]) -> None:
-        keep = self.selected_line_no()
+    def set_lines(self, lines: tuple[LineView, ...], current: int | None = None) -> None:
+        """Show the lines with `current` (the line just scanned or changed) chosen."""
+        keep = current if current is not None else self.selected_line_no()
         self.setRowCount(len(lines))
         self.line_numbers = [line.line_no for line in lines]
         for row, line in enumerate(lines):

@@ -88,6 +88,7 @@ class SaleScreen(QWidget):
         self.results.hide()
         left.addWidget(self.results)
         self.lines = SaleLinesTable(self)
+        self.lines.itemSelectionChanged.connect(self._line_chosen)
         left.addWidget(self.lines, 1)
         body.addLayout(self._side(), 2)
         layout.addWidget(self._keys())
@@ -195,7 +196,7 @@ class SaleScreen(QWidget):
 
     def refresh(self) -> None:
         view = self.sale().view()
-        self.lines.set_lines(view.lines)
+        self.lines.set_lines(view.lines, view.current)
         self.member.set_member(view.member)
         self.total.set_fen(view.total_fen)
         self.discount.set_fen(view.discount_fen)
@@ -296,7 +297,7 @@ class SaleScreen(QWidget):
         view = self.sale().view()
         self.show_info("")
         if self.devices is not None and view.lines:
-            last = view.lines[-1]
+            last = next((ln for ln in view.lines if ln.line_no == view.current), view.lines[-1])
             self.devices.show_item(last.name, last.final_fen, view.total_fen)
 
     def member_attached(self) -> None:
@@ -304,6 +305,10 @@ class SaleScreen(QWidget):
         if member is not None:
             self.show_info(self.tr("Member {name} ({tier}) attached.").format(
                 name=member.name, tier=member.tier))
+
+    def _line_chosen(self) -> None:
+        if self.model is not None and self.lines.selectedItems():
+            self.model.choose(self.lines.selected_line_no())
 
     # --- search -------------------------------------------------------------------------------
 

@@ -17,8 +17,9 @@ from desktop.viewmodels.member import MemberPanel, member_panel
 from domain import card_data, dynamicqr
 from domain import cards as card_rules
 from domain import coupons as coupon_rules
-from domain.catalog import Product
+from domain.catalog import Product, is_gtin
 from domain.errors import DomainError, NotFound
+from domain.pricing import CartLine
 from domain.records import Staff
 from domain.services import cart as carts
 from domain.services import checkout
@@ -84,6 +85,7 @@ class SaleView:
     member: MemberPanel | None = None
     approved_by: str | None = None
     tender_count: int = 0
+    current: int | None = None  # the line F2, F3 and F9 act on: the one just scanned or changed
 
     @property
     def discount_fen(self) -> int:
@@ -100,6 +102,7 @@ class SaleViewModel:
     quote: checkout.Quote | None = None
     member: MemberView | None = None
     listeners: list[Callable[[], None]] = field(default_factory=list)
+    current: int | None = None  # line_no of the line just scanned or changed (or chosen)
 
     @classmethod
     def start(cls, env: TillEnv, staff: Staff, shift_id: str | None) -> SaleViewModel:
@@ -134,7 +137,21 @@ class SaleViewModel:
             points_reasons=q.earning.reasons if q.earning else (), applied=q.priced.applied,
             coupons=tuple(self.cart.coupon_codes), member=self._panel(),
             approved_by=self.cart.approval.approver_id if self.cart.approval else None,
-            tender_count=len(self.cart.tenders))
+            tender_count=len(self.cart.tenders), current=self.current_line())
+
+    def current_line(self) -> int | None:
+        """The line the F-keys act on: the one just scanned or changed, else the last."""
+        numbers = [line.line_no for line in self.cart.lines]
+        if self.current in numbers:
+            return self.current
+        return numbers[-1] if numbers else None
+
+    def choose(self, line_no: int | None) -> None:
+        """The cashier moved to another line (↑ ↓ or a touch)."""
+        self.current = line_no
+
+    def line_name(self, line_no: int) -> str:
+        return next((ln.product.name for ln in self.cart.lines if ln.line_no == line_no), "")
 
     def _panel(self) -> MemberPanel | None:
         if self.member is None:
@@ -191,7 +208,11 @@ class SaleViewModel:
                 and not last.manual_discount_fen and code in _codes(last.product)):
             self.set_qty(last.line_no, last.qty + qty)
             return
-        self.apply(lambda: carts.add_item(self.env.ctx, self.cart, code, qty, price_fen))
+        self.apply(lambda: self._added(carts.add_item(self.env.ctx, self.cart, code, qty,
+                                                      price_fen)))
+
+    def _added(self, line: CartLine) -> None:
+        self.current = line.line_no
 
     def add_product(self, product: Product, qty: int = 1) -> None:
         self.add_item(product.sku, qty)
@@ -199,13 +220,19 @@ class SaleViewModel:
     def add_weighed(self, plu: str, price_fen: int | None, weight_g: int | None) -> None:
         """A scale label: the label's price, or the product's price per kg times the weight;
         only a weighed product may be sold by a label (domain/services/cart.py)."""
-        self.apply(lambda: carts.add_label(self.env.ctx, self.cart, plu, price_fen, weight_g))
+        self.apply(lambda: self._added(carts.add_label(self.env.ctx, self.cart, plu, price_fen,
+                                                       weight_g)))
 
     def set_qty(self, line_no: int, qty: int) -> None:
         self.apply(lambda: carts.set_qty(self.cart, line_no, qty))
+        self.current = line_no
 
     def void_line(self, line_no: int) -> None:
+        """Remove a line; the one after it (or the new last line) becomes the chosen one."""
+        numbers = [line.line_no for line in self.cart.lines]
+        after = [n for n in numbers if n > line_no]
         self.apply(lambda: carts.remove_line(self.cart, line_no))
+        self.current = after[0] if after else None
 
     def set_discount(self, line_no: int, discount_fen: int) -> None:
         """A manual line discount; beyond the limit it stands only once a manager approves."""
@@ -213,6 +240,7 @@ class SaleViewModel:
             carts.set_line_discount(self.cart, line_no, discount_fen)
             self.cart.approval = None  # an earlier approval was for other figures
         self.apply(change)
+        self.current = line_no
 
     def approve(self, approval: Approval | None) -> None:
         """A manager's approval of the figures as they are (None: a manager rings the sale)."""
@@ -288,8 +316,9 @@ class SaleViewModel:
     def _not_a_product(self, code: str) -> Route:
         compact = code.replace(" ", "").replace("-", "")
         if len(compact) == card_rules.NUMBER_LENGTH and card_rules.luhn_valid(compact):
-            self.attach_code(compact)
-            return Route(Routed.MEMBER)
+            return self._card_or_barcode(compact)
+        if is_gtin(compact):  # a product barcode we do not sell, not a mistyped card number
+            raise NotFound("product.unknown_barcode", code=compact)
         bare = card_rules.bare_swipe(code)
         if bare is not None:  # a stripe reader set up without sentinels: a swipe, not a scan
             self.attach_swipe(*bare)
@@ -311,6 +340,17 @@ class SaleViewModel:
         if found:
             return Route(Routed.CHOICES, tuple(found))
         raise NotFound("product.unknown", code=code)
+
+    def _card_or_barcode(self, number: str) -> Route:
+        """Thirteen digits with a good Luhn digit: our card, or else (when its GS1 check
+        digit is right too) the barcode of a product this store does not have."""
+        try:
+            self.attach_code(number)
+        except DomainError as err:
+            if err.code == "card.unknown" and is_gtin(number):
+                raise NotFound("product.unknown_barcode", code=number) from None
+            raise
+        return Route(Routed.MEMBER)
 
     def _product(self, code: str) -> Product | None:
         if not code:

@@ -2197,11 +2197,11 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>New quantity for the line:</source>
+        <source>New quantity of {item}:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Line removed.</source>
+        <source>{item} removed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2252,7 +2252,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Discount on the line, in yuan:</source>
+        <source>Discount on {item}, in yuan:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -3578,6 +3578,10 @@
     </message>
     <message>
         <source>No product has the code {code}. Check the code or search by name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No product with this barcode ({code}). Put the item aside and ask the manager, or search it by name.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -2197,12 +2197,12 @@
         <translation>数量</translation>
     </message>
     <message>
-        <source>New quantity for the line:</source>
-        <translation>该行的新数量：</translation>
+        <source>New quantity of {item}:</source>
+        <translation>{item} 的新数量：</translation>
     </message>
     <message>
-        <source>Line removed.</source>
-        <translation>已删除该行。</translation>
+        <source>{item} removed.</source>
+        <translation>已删除 {item}。</translation>
     </message>
     <message>
         <source>Press Shift+F3 again to cancel the whole sale.</source>
@@ -2251,8 +2251,8 @@
         <translation>折扣</translation>
     </message>
     <message>
-        <source>Discount on the line, in yuan:</source>
-        <translation>该行优惠金额（元）：</translation>
+        <source>Discount on {item}, in yuan:</source>
+        <translation>{item} 的折扣金额（元）：</translation>
     </message>
     <message>
         <source>Discount approved by {name}.</source>
@@ -3577,6 +3577,10 @@
     <message>
         <source>No product has the code {code}. Check the code or search by name.</source>
         <translation>没有编码为 {code} 的商品。请核对编码或按品名搜索。</translation>
+    </message>
+    <message>
+        <source>No product with this barcode ({code}). Put the item aside and ask the manager, or search it by name.</source>
+        <translation>没有此条码的商品（{code}）。请把商品放在一边并询问店长，或按品名搜索。</translation>
     </message>
     <message>
         <source>{name} is not sold by weight, so a scale label cannot price it. Scan its own barcode.</source>

@@ -1,0 +1,67 @@
+"""Issue 12, keys and lines: the F-keys act on the line just scanned, unknown barcodes, report
+keys wherever the focus is, a typed card number, the points preview, the member's coupons,
+scanning in the return dialog, percent and whole-ticket discounts, sign-up at the till.
+
+Every test drives the till as a cashier does: key events into whatever has the focus, on a
+1024×768 window."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+from pytestqt.qtbot import QtBot
+
+from desktop.screens.main_window import MainWindow
+from tests.gui.conftest import Cashier
+
+COAT, SCARF = "6901234567892", "6901234567984"  # 羊毛外套 ￥599, 丝巾 ￥89
+
+
+@pytest.fixture
+def keys(cashier_keys: Cashier, window: MainWindow, qtbot: QtBot) -> Cashier:
+    """The cashier at a 1024×768 till panel."""
+    window.resize(1024, 768)
+    qtbot.wait(10)
+    return cashier_keys
+
+
+def qty_of(window: MainWindow) -> dict[str, int]:
+    return {ln.name: ln.qty for ln in window.sale.sale().view().lines}
+
+
+def test_f2_f3_f9_act_on_the_line_just_scanned_and_name_it(keys: Cashier,
+                                                          window: MainWindow) -> None:
+    keys.login()
+    keys.scan(COAT)
+    keys.scan(SCARF)
+    keys.press(Qt.Key.Key_F2)
+    dialog = keys.dialog("qty_dialog")
+    assert "丝巾" in keys.child("prompt_label", dialog).text()
+    keys.type("3")
+    keys.no_dialog()
+    assert qty_of(window) == {"羊毛外套": 1, "丝巾": 3}  # not the first line
+    keys.press(Qt.Key.Key_Up)  # the cashier chooses the coat
+    keys.press(Qt.Key.Key_F9)
+    dialog = keys.dialog("discount_dialog")
+    assert "羊毛外套" in keys.child("prompt_label", dialog).text()
+    keys.press(Qt.Key.Key_Escape)
+    keys.no_dialog()
+    keys.scan(SCARF)  # scanned again: its line is the chosen one once more
+    assert qty_of(window) == {"羊毛外套": 1, "丝巾": 4}
+    keys.press(Qt.Key.Key_F3)
+    assert qty_of(window) == {"羊毛外套": 1}
+    assert "丝巾" in window.sale.alert.text()
+
+
+def test_an_unknown_ean13_is_an_unknown_product_not_a_card(keys: Cashier,
+                                                           window: MainWindow) -> None:
+    keys.login()
+    keys.scan("6901234567007")  # a good EAN-13 this store does not sell
+    text = window.sale.alert.text()
+    assert "No product with this barcode" in text
+    assert "card" not in text
+    keys.type("4006381333931")  # typed from the label: the same answer
+    assert "No product with this barcode" in window.sale.alert.text()
+    keys.scan("6901234560046")  # its check digit passes Luhn too: still no such card
+    assert "No product with this barcode" in window.sale.alert.text()
+    assert window.sale.sale().view().member is None
