@@ -7,11 +7,16 @@ Every test drives the till as a cashier does: key events into whatever has the f
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication, QFileDialog
 from pytestqt.qtbot import QtBot
 
 from desktop.screens.main_window import MainWindow
+from hardware.peers.printer_peer import PrinterPeer
 from tests.gui.conftest import Cashier
 
 COAT, SCARF = "6901234567892", "6901234567984"  # 羊毛外套 ￥599, 丝巾 ￥89
@@ -65,3 +70,49 @@ def test_an_unknown_ean13_is_an_unknown_product_not_a_card(keys: Cashier,
     keys.scan("6901234560046")  # its check digit passes Luhn too: still no such card
     assert "No product with this barcode" in window.sale.alert.text()
     assert window.sale.sale().view().member is None
+
+
+def save_as(qtbot: QtBot, path: Path) -> list[bool]:
+    """Answer the save-file dialog the next key opens with `path` (it runs its own loop)."""
+    answered: list[bool] = []
+
+    def answer() -> None:
+        dialog = QApplication.activeModalWidget()
+        if not isinstance(dialog, QFileDialog):
+            QTimer.singleShot(20, answer)
+            return
+        dialog.selectFile(str(path))
+        dialog.accept()
+        answered.append(True)
+    QTimer.singleShot(20, answer)
+    return answered
+
+
+def test_report_keys_work_wherever_the_focus_is_on_the_page(
+        keys: Cashier, window: MainWindow, qtbot: QtBot, printer_peer: PrinterPeer,
+        tmp_path: Path) -> None:
+    window.login.number.setFocus()
+    keys.type("2001")
+    keys.type("2468")
+    qtbot.waitUntil(lambda: window.stack.currentWidget() is window.office, timeout=3000)
+    assert window.office is not None
+    page = window.office.open("manage_z")
+    date_edit = keys.child("z_date", page)
+    QTest.mouseClick(date_edit, Qt.MouseButton.LeftButton)  # the manager picks the date
+    assert page.isAncestorOf(keys.focus())
+    keys.press(Qt.Key.Key_F6)
+    log = printer_peer.wait_for(lambda log: log.cuts >= 1, timeout=5.0)
+    assert log.cuts >= 1
+    pdf = tmp_path / "z.pdf"
+    answered = save_as(qtbot, pdf)
+    keys.press(Qt.Key.Key_F7)
+    qtbot.waitUntil(lambda: bool(answered), timeout=3000)
+    assert pdf.read_bytes().startswith(b"%PDF")
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window, timeout=3000)
+    keys.child("z_prev", page).setFocus()  # a button of the date bar
+    csv_file = tmp_path / "z.csv"
+    answered = save_as(qtbot, csv_file)
+    keys.press(Qt.Key.Key_F8)
+    qtbot.waitUntil(lambda: bool(answered), timeout=3000)
+    assert csv_file.read_text(encoding="utf-8-sig")

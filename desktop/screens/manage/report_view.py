@@ -78,7 +78,9 @@ class ReportView(QWidget):
             button.setMinimumWidth(150)
             button.clicked.connect(slot)
             row.addWidget(button)
-            shortcut = QShortcut(QKeySequence(key), self)
+            # On the whole page (date bar, tiles, body): the keys work wherever the focus is
+            # on it, not only once the report body was clicked.
+            shortcut = QShortcut(QKeySequence(key), self.parentWidget() or self)
             shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             shortcut.activated.connect(slot)
         return row
