@@ -121,6 +121,7 @@ class PaymentDialog(QDialog):
         self.amount = QLineEdit(self)
         self.amount.setObjectName("pay_amount")
         self.amount.returnPressed.connect(self._on_amount_entered)
+        self.amount.textChanged.connect(lambda _text: self._show_balances())
         self.reference = QLineEdit(self)
         self.reference.setObjectName("pay_reference")
         self.reference.setPlaceholderText(self.tr("Slip / transaction no."))
@@ -158,6 +159,7 @@ class PaymentDialog(QDialog):
         self.error.clear()
         self.entry_label.setText(self._entry_title(kind))
         self.amount.setText(self._suggestion(kind))
+        self._show_balances()  # the same text for another kind earns other points
         self.amount.selectAll()
         self.amount.setFocus()
 
@@ -300,7 +302,24 @@ class PaymentDialog(QDialog):
         self.tenders.clear()
         for tender in state.tenders:
             self.tenders.addItem(self._tender_text(tender))
-        self.balances.setText(self._balances_text(state))
+        self._show_balances()
+
+    def _show_balances(self) -> None:
+        if self.state is not None:
+            self.balances.setText(self._balances_text(self.state))
+
+    def _points_preview(self, state: PaymentState) -> int | None:
+        """What the sale earns if the payment being typed is added (stored value's bonus and
+        points earn none): the receipt's figure, not the one before this payment."""
+        kind, text = self.kind, self.amount.text()
+        if kind not in (TenderKind.WALLET, TenderKind.POINTS) or not text.strip():
+            return state.points_earned
+        try:
+            if kind == TenderKind.POINTS:
+                return self.model.points_if(TenderKind.POINTS, points=int(parse(Kind.COUNT, text)))
+            return self.model.points_if(TenderKind.WALLET, self._amount_or_rest(text))
+        except DomainError:
+            return state.points_earned
 
     def _tender_text(self, tender: Tender) -> str:
         names = {TenderKind.CASH: self.tr("Cash"), TenderKind.BANK_CARD: self.tr("Bank card"),
@@ -322,7 +341,8 @@ class PaymentDialog(QDialog):
             return self.tr("No member: stored value and points need the member's card.")
         text = self.tr("Member: {points} points, stored value {wallet}").format(
             points=i18n.number(state.points_available), wallet=i18n.money(state.wallet_fen or 0))
-        if state.points_earned is not None:
+        earned = self._points_preview(state)
+        if earned is not None:
             text += " · " + self.tr("this sale earns {points} points").format(
-                points=i18n.number(state.points_earned))
+                points=i18n.number(earned))
         return text

@@ -201,6 +201,11 @@ class SaleScreen(QWidget):
         self.total.set_fen(view.total_fen)
         self.discount.set_fen(view.discount_fen)
         self._show_points(view.points, view.points_reasons)
+        if view.member is not None and view.member.wallet_bonus_fen and view.points is not None:
+            # Stored value's bonus part earns nothing: the payment dialog shows the exact
+            # figure as the cashier types the amount.
+            self.points.setText(self.points.text() + "\n" + self.tr(
+                "Paid in money; stored value earns fewer points (its bonus part earns none)."))
         self.paid.setVisible(view.tender_count > 0)
         self.paid.setText(self.tr("Paid so far {paid}, still due {left}").format(
             paid=i18n.money(view.paid_fen), left=i18n.money(view.remaining_fen)))

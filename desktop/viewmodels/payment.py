@@ -104,6 +104,21 @@ class PaymentViewModel:
         return self._add(TenderRequest(TenderKind.WALLET, amount_fen=amount_fen,
                                        pin_proof=proof))
 
+    def points_if(self, kind: TenderKind, amount_fen: int | None = None,
+                  points: int = 0) -> int | None:
+        """What the sale earns if this payment is added (the rest paid in money); None
+        without a member, or when the payment could not be taken as typed."""
+        if kind is TenderKind.POINTS:
+            request = TenderRequest(kind, points=points)
+        elif kind is TenderKind.CASH:
+            request = TenderRequest(kind, amount_fen=amount_fen, given_fen=amount_fen or 0)
+        else:
+            request = TenderRequest(kind, amount_fen=amount_fen)
+        try:
+            return checkout.points_if_paid(self.env.ctx, self.sale.cart, request)
+        except DomainError:
+            return None
+
     def add_points(self, points: int) -> PaymentState:
         return self._add(TenderRequest(TenderKind.POINTS, points=points))
 

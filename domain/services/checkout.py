@@ -77,6 +77,17 @@ def quote(ctx: ServiceContext, cart: Cart) -> Quote:
     return q
 
 
+def points_if_paid(ctx: ServiceContext, cart: Cart, request: TenderRequest | None) -> int | None:
+    """What the sale earns if `request` is added to its tenders and the rest is paid in money:
+    the same evaluation `complete` makes, so the preview is what the receipt will say (stored
+    value's bonus part and points earn nothing, DOMAIN §7, §8). None without a member."""
+    trial = replace(cart, lines=list(cart.lines), tenders=[*cart.tenders,
+                                                           *([request] if request else [])])
+    with ctx.reader() as uow:
+        q = _evaluate(ctx, uow, trial, partial=True)
+    return q.earning.points if q.earning else None
+
+
 def _evaluate(ctx: ServiceContext, uow: UnitOfWork, cart: Cart, *, partial: bool) -> Quote:
     today = ctx.local_date()
     member = uow.members.get(cart.member_id) if cart.member_id else None

@@ -2386,6 +2386,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Paid in money; stored value earns fewer points (its bonus part earns none).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Paid so far {paid}, still due {left}</source>
         <translation type="unfinished"></translation>
     </message>

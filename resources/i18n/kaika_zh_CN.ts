@@ -2385,6 +2385,10 @@
         <translation>交班</translation>
     </message>
     <message>
+        <source>Paid in money; stored value earns fewer points (its bonus part earns none).</source>
+        <translation>按现金/银行卡支付计；用储值支付积分较少（赠送金部分不积分）。</translation>
+    </message>
+    <message>
         <source>Paid so far {paid}, still due {left}</source>
         <translation>已付 {paid}，待付 {left}</translation>
     </message>

@@ -7,6 +7,7 @@ Every test drives the till as a cashier does: key events into whatever has the f
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -116,3 +117,27 @@ def test_report_keys_work_wherever_the_focus_is_on_the_page(
     keys.press(Qt.Key.Key_F8)
     qtbot.waitUntil(lambda: bool(answered), timeout=3000)
     assert csv_file.read_text(encoding="utf-8-sig")
+
+
+def test_the_points_preview_is_what_a_stored_value_payment_earns(
+        keys: Cashier, window: MainWindow, cards: list[str], stripe: Callable[[str], str],
+        printer_peer: PrinterPeer) -> None:
+    keys.login()
+    keys.scan(stripe(cards[0]))  # 张三: ￥1,000 principal and ￥50 bonus
+    keys.scan(COAT)
+    keys.scan(SCARF)
+    assert "1,376" in window.sale.points.text()  # ￥688 in money, × 2
+    keys.press(Qt.Key.Key_Return)
+    pay = keys.dialog("payment_dialog")
+    keys.press(Qt.Key.Key_F4)  # stored value, the whole ￥688 suggested
+    preview = keys.child("pay_balances", pay).text()
+    assert "this sale earns 1,310 points" in preview  # ￥32.76 of it is bonus: no points
+    keys.type("300", enter=False)  # ￥300 from stored value, the rest in cash
+    assert "this sale earns 1,347 points" in keys.child("pay_balances", pay).text()
+    keys.press(Qt.Key.Key_Return)  # ￥300: under the PIN limit
+    keys.press(Qt.Key.Key_F1)
+    keys.press(Qt.Key.Key_Return)
+    keys.no_dialog()
+    assert "1,347 points earned" in window.sale.alert.text()
+    log = printer_peer.wait_for(lambda log: log.cuts >= 1, timeout=5.0)
+    assert any("本单积分" in line and "1347" in line for line in log.lines)
