@@ -8,6 +8,7 @@ alone), and it needs `load_demo` first: it uses the demo staff, catalogue, gifts
 
 from __future__ import annotations
 
+import os
 import random
 import sqlite3
 from collections.abc import Callable, Iterator
@@ -30,7 +31,7 @@ from domain.services.cart import Cart, TenderRequest, add_coupon, add_item, star
 from domain.services.checkout import complete, quote
 from domain.services.context import ServiceContext
 from domain.services.maintenance import close_day
-from domain.services.members import MemberView, member_view, register
+from domain.services.members import MemberView, member_view, register, shown
 from domain.services.returns import return_with_receipt
 from domain.services.shifts import close_shift, drawer_expected, open_shift
 from domain.services.wallet import top_up
@@ -217,8 +218,11 @@ def _sell(walk: Walk, person: Person | None, items: Items, how: str) -> Sale:
     for sku, qty in items:
         add_item(ctx, cart, sku, qty)
     view = member_view(ctx, person.member_id) if person else None
-    if person is not None:
+    if person is not None and view is not None:
         cart.member_id, cart.card_number = person.member_id, person.card
+        # The card is swiped. Its proof's token is not drawn from the walk's seeded chance,
+        # which would shift every coupon code and choice after it.
+        cart.shown = shown(replace(ctx, random_bytes=os.urandom), view, "swipe").shown
     if view is not None and view.coupons and (how == "coupon" or (
             how == "any" and walk.rng.random() < 0.4)):
         add_coupon(cart, view.coupons[0].code)

@@ -2,13 +2,22 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout, QWidget
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from desktop import i18n
-from desktop.viewmodels.member import MemberPanel
+from desktop.viewmodels.member import CouponLine, MemberPanel
+
+SHOWN_COUPONS = 3  # buttons for the first three; F5 takes any by its last four characters
 
 
 class MemberPanelWidget(QFrame):
+    """Signals:
+        coupon_picked(str): a coupon of the member touched (its full code).
+    """
+
+    coupon_picked = Signal(str)
+
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("member_panel")
@@ -19,6 +28,9 @@ class MemberPanelWidget(QFrame):
         self.expiring = self._label("member_expiring", layout)
         self.wallet = self._label("member_wallet", layout)
         self.coupons = self._label("member_coupons", layout)
+        self.coupon_row = QHBoxLayout()
+        layout.addLayout(self.coupon_row)
+        self.coupon_buttons: list[QPushButton] = []
         self.birthday = self._label("member_birthday", layout)
         self.set_member(None)
 
@@ -33,12 +45,18 @@ class MemberPanelWidget(QFrame):
         for label in (self.tier, self.points, self.expiring, self.wallet, self.coupons,
                       self.birthday):
             label.setVisible(member is not None)
+        self._coupons(member)
         if member is None:
             self.name.setText(self.tr("No member — swipe or scan the card, or F4"))
             self.setProperty("empty", True)
             return
         self.setProperty("empty", False)
-        card = self.tr("card") if member.card_presented else self.tr("no card shown")
+        if member.card_presented:
+            card = self.tr("card")
+        elif member.card_typed:
+            card = self.tr("card number typed, not shown: stored value needs the PIN")
+        else:
+            card = self.tr("no card shown")
         self.name.setText(f"{member.name}  {member.mobile}  ({card})")
         self.tier.setText(self.tr("Tier: {tier}").format(tier=member.tier))
         self.points.setText(self.tr("Points: {points}").format(
@@ -46,7 +64,6 @@ class MemberPanelWidget(QFrame):
         self._expiring(member)
         self.wallet.setText(self.tr("Stored value: {amount}").format(
             amount=i18n.money(member.wallet_fen)))
-        self._coupons(member)
         self.birthday.setVisible(member.birthday_today)
         self.birthday.setText(self.tr("Birthday today — wish them a happy birthday!"))
 
@@ -58,10 +75,31 @@ class MemberPanelWidget(QFrame):
         self.expiring.setText(self.tr("{points} points expire by {date}").format(
             points=i18n.number(member.expiring_points), date=i18n.date_text(last)))
 
-    def _coupons(self, member: MemberPanel) -> None:
+    def _coupons(self, member: MemberPanel | None) -> None:
+        for button in self.coupon_buttons:
+            button.deleteLater()
+        self.coupon_buttons = []
+        if member is None:
+            return
         if not member.coupons:
             self.coupons.setText(self.tr("Coupons: none"))
             return
-        parts = [f"{i18n.money(c.amount_fen)} ({c.code[-4:]})" if c.amount_fen
-                 else c.code[-4:] for c in member.coupons]
-        self.coupons.setText(self.tr("Coupons: {list}").format(list=", ".join(parts)))
+        self.coupons.setText(self.tr("Coupons (touch one, or F5 and its last four):"))
+        for index, coupon in enumerate(member.coupons[:SHOWN_COUPONS]):
+            button = QPushButton(self._coupon_text(coupon), self)
+            button.setObjectName(f"member_coupon_{index}")
+            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the code field keeps the keys
+            button.setMinimumHeight(40)
+            button.clicked.connect(lambda _=False, code=coupon.code: self.coupon_picked.emit(code))
+            self.coupon_row.addWidget(button)
+            self.coupon_buttons.append(button)
+        more = len(member.coupons) - SHOWN_COUPONS
+        if more > 0:
+            self.coupons.setText(self.coupons.text() + " " + self.tr("(+%n more)", "", more))
+
+    def _coupon_text(self, coupon: CouponLine) -> str:
+        value = i18n.money(coupon.amount_fen) if coupon.amount_fen else self.tr("Coupon")
+        if coupon.min_spend_fen:
+            value = self.tr("{value} from {spend}").format(
+                value=value, spend=i18n.money(coupon.min_spend_fen))
+        return f"{value}  …{coupon.code[-4:]}"

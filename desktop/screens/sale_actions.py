@@ -95,8 +95,9 @@ class SaleActions(QObject):
             self.screen.sale().add_coupon(str(code))
             self.screen.refresh()
             self.screen.show_info(self.tr("Coupon added."))
-        ask(self.screen, self.tr("Coupon"), self.tr("Scan or type the coupon code:"), Kind.TEXT,
-            add, name="coupon_dialog", codes=True)
+        ask(self.screen, self.tr("Coupon"), self.tr(
+            "Scan or type the coupon code (a coupon of the member: its last four characters):"),
+            Kind.TEXT, add, name="coupon_dialog", codes=True)
 
     def camera(self) -> None:
         devices = self.screen.devices

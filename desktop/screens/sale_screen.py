@@ -111,6 +111,8 @@ class SaleScreen(QWidget):
     def _side(self) -> QVBoxLayout:
         side = QVBoxLayout()
         self.member = MemberPanelWidget(self)
+        self.member.coupon_picked.connect(lambda code: self.act(
+            lambda: self.sale().add_coupon(code), self.tr("Coupon added.")))
         side.addWidget(self.member)
         grid = QGridLayout()
         self.total = MoneyLabel("total_due", self)
@@ -271,7 +273,7 @@ class SaleScreen(QWidget):
         elif code.kind is CodeKind.GTIN:
             self._route(lambda: sale.enter_gtin(code.text))
         else:
-            self._route(lambda: sale.enter(code.text))
+            self._route(lambda: sale.enter(code.text, scanned=True))
 
     def on_swiped(self, tracks: Tracks) -> None:
         if self.act(lambda: self.sale().attach_swipe(tracks.track1, tracks.track2)):

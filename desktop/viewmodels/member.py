@@ -32,14 +32,15 @@ class MemberPanel:
     coupons: tuple[CouponLine, ...]
     birthday_today: bool
     card_number: str | None
-    card_presented: bool
+    card_presented: bool  # swiped or scanned at the till
+    card_typed: bool = False  # its number typed by hand: stored value needs the PIN
 
     @property
     def expiring_points(self) -> int:
         return sum(points for _, points in self.expiring)
 
 
-def member_panel(view: MemberView, card_presented: bool) -> MemberPanel:
+def member_panel(view: MemberView, card_presented: bool, typed: bool = False) -> MemberPanel:
     balances = view.balances
     return MemberPanel(
         member_id=view.member.id, name=mask_name(view.member.name),
@@ -47,7 +48,8 @@ def member_panel(view: MemberView, card_presented: bool) -> MemberPanel:
         wallet_fen=balances.wallet_principal_fen + balances.wallet_bonus_fen,
         wallet_bonus_fen=balances.wallet_bonus_fen, expiring=view.expiring,
         coupons=tuple(_coupon(c) for c in view.coupons), birthday_today=view.birthday_today,
-        card_number=view.card.number if view.card else None, card_presented=card_presented)
+        card_number=view.card.number if view.card else None, card_presented=card_presented,
+        card_typed=typed)
 
 
 def _coupon(coupon: Coupon) -> CouponLine:

@@ -82,8 +82,10 @@ class PaymentViewModel:
         return self._add(TenderRequest(kind, amount_fen=amount_fen, reference=reference.strip()))
 
     def wallet_needs_pin(self, amount_fen: int | None = None) -> bool:
+        """Above the pack's amount, or any amount when the card was not swiped or scanned."""
         amount = self.remaining_fen() if amount_fen is None else amount_fen
-        return wallet_rules.needs_pin(amount, self.env.ctx.pack.wallet)
+        return (self.sale.cart.shown is None
+                or wallet_rules.needs_pin(amount, self.env.ctx.pack.wallet))
 
     def add_wallet(self, amount_fen: int | None = None, pin: str | None = None) -> PaymentState:
         """Stored value; above the pack's limit the PIN service checks the member's PIN and

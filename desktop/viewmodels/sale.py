@@ -26,8 +26,8 @@ from domain.services import checkout
 from domain.services.cart import Cart
 from domain.services.members import (
     MemberView,
-    find_by_card,
     find_by_code,
+    find_by_scan,
     find_by_swipe,
     member_view,
 )
@@ -103,6 +103,7 @@ class SaleViewModel:
     member: MemberView | None = None
     listeners: list[Callable[[], None]] = field(default_factory=list)
     current: int | None = None  # line_no of the line just scanned or changed (or chosen)
+    _scanned: bool = False  # the code being routed came from the scanner, not the keys
 
     @classmethod
     def start(cls, env: TillEnv, staff: Staff, shift_id: str | None) -> SaleViewModel:
@@ -156,7 +157,8 @@ class SaleViewModel:
     def _panel(self) -> MemberPanel | None:
         if self.member is None:
             return None
-        return member_panel(self.member, self.cart.card_number is not None)
+        return member_panel(self.member, self.cart.shown is not None,
+                            typed=self.cart.shown is None and self.cart.card_number is not None)
 
     def search(self, text: str, limit: int = 12) -> list[Product]:
         """Products by SKU, barcode or pinyin-initial prefix, or by part of the name."""
@@ -197,6 +199,7 @@ class SaleViewModel:
             self.cart.lines, self.cart.coupon_codes = before.lines, before.coupon_codes
             self.cart.tenders, self.cart.member_id = before.tenders, before.member_id
             self.cart.card_number, self.member = before.card_number, member
+            self.cart.shown = before.shown
             self.cart.approval = before.approval
             self.refresh()
             raise
@@ -247,7 +250,17 @@ class SaleViewModel:
         self.cart.approval = approval
 
     def add_coupon(self, code: str) -> None:
-        self.apply(lambda: carts.add_coupon(self.cart, code))
+        """A coupon by its code, or by the last characters of one of the member's own coupons
+        (as the member panel shows them: `AB12`)."""
+        full = self._members_coupon(code) or code
+        self.apply(lambda: carts.add_coupon(self.cart, full))
+
+    def _members_coupon(self, text: str) -> str | None:
+        tail = coupon_rules.normalize_code(text)
+        if self.member is None or not 4 <= len(tail) < coupon_rules.CODE_LENGTH:
+            return None
+        found = [c.code for c in self.member.coupons if c.code.endswith(tail)]
+        return found[0] if len(found) == 1 else None
 
     def remove_coupon(self, code: str) -> None:
         def change() -> None:
@@ -256,41 +269,46 @@ class SaleViewModel:
 
     # --- members -----------------------------------------------------------------------------
 
-    def attach_code(self, code: str) -> MemberView:
-        """A member card number, member QR (static or dynamic) or mobile number."""
+    def attach_code(self, code: str, scanned: bool = False) -> MemberView:
+        """A member card number, member QR (static or dynamic) or mobile number; `scanned`
+        when the scanner read it off the card (the card is shown), not typed by hand."""
         ctx = self.env.ctx
         if dynamicqr.is_dynamic(code):
             token = dynamicqr.read_payload(code, ctx.now(), ctx.card_secret,
                                            ctx.pack.cards.dynamic_qr_ttl_s)
             self.env.seen_qr.admit(token)
-            return self._attach(find_by_card(ctx, token.card_number), presented=True)
-        view = find_by_code(ctx, code)
+            return self._attach(find_by_code(ctx, code), card=True)
+        view = find_by_scan(ctx, code) if scanned else find_by_code(ctx, code)
         mobile = not code.strip().isdigit() or len(code.strip()) != card_rules.NUMBER_LENGTH
-        return self._attach(view, presented=not mobile)
+        return self._attach(view, card=not mobile)
 
     def attach_swipe(self, track1: str | None, track2: str | None) -> MemberView:
-        return self._attach(find_by_swipe(self.env.ctx, track1, track2), presented=True)
+        return self._attach(find_by_swipe(self.env.ctx, track1, track2), card=True)
 
-    def _attach(self, view: MemberView, presented: bool) -> MemberView:
+    def _attach(self, view: MemberView, card: bool) -> MemberView:
+        """`card`: found by the card (shown, or its number typed), not by the mobile."""
         if view.card is not None:
             card_rules.check_staff_use(view.card, view.member, self.staff.id)
 
         def change() -> None:
             self.member = view
             self.cart.member_id = view.member.id
-            self.cart.card_number = view.card.number if presented and view.card else None
+            self.cart.card_number = view.card.number if card and view.card else None
+            self.cart.shown = view.shown
         self.apply(change)
         return view
 
     def detach_member(self) -> None:
         def change() -> None:
             self.member, self.cart.member_id, self.cart.card_number = None, None, None
+            self.cart.shown = None
         self.apply(change)
 
     # --- codes: scanned or typed -------------------------------------------------------------
 
-    def enter(self, text: str) -> Route:
+    def enter(self, text: str, scanned: bool = False) -> Route:
         """A code scanned as text, or typed and Enter pressed: find out what it is and act."""
+        self._scanned = scanned
         code = text.strip()
         if not code:
             raise NotFound("product.unknown", code="")
@@ -307,6 +325,7 @@ class SaleViewModel:
 
     def enter_gtin(self, code: str) -> Route:
         """A GTIN: a product's barcode, or one of our card numbers that happens to be one."""
+        self._scanned = True
         product = self._product(code)
         if product is not None:
             self.add_product(product)
@@ -331,7 +350,7 @@ class SaleViewModel:
             self.add_coupon(code)
             return Route(Routed.COUPON)
         if MOBILE.match(code):
-            self.attach_code(code)
+            self.attach_code(code, scanned=self._scanned)
             return Route(Routed.MEMBER)
         found = self.search(code)
         if len(found) == 1:
@@ -345,7 +364,7 @@ class SaleViewModel:
         """Thirteen digits with a good Luhn digit: our card, or else (when its GS1 check
         digit is right too) the barcode of a product this store does not have."""
         try:
-            self.attach_code(number)
+            self.attach_code(number, scanned=self._scanned)
         except DomainError as err:
             if err.code == "card.unknown" and is_gtin(number):
                 raise NotFound("product.unknown_barcode", code=number) from None

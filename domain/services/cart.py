@@ -23,7 +23,7 @@ from domain.records import TenderKind
 from domain.services.context import ServiceContext
 from domain.services.guard import guard
 from domain.services.members import MemberView
-from domain.services.proofs import Approval
+from domain.services.proofs import Approval, CardShown
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,7 +46,8 @@ class Cart:
     shift_id: str | None = None
     lines: list[CartLine] = field(default_factory=list)
     member_id: str | None = None
-    card_number: str | None = None  # the card presented (new-arrival discounts need one)
+    card_number: str | None = None  # the member's card, shown or its number typed
+    shown: CardShown | None = None  # the card swiped or scanned: domain/services/proofs.py
     coupon_codes: list[str] = field(default_factory=list)
     tenders: list[TenderRequest] = field(default_factory=list)
     approval: Approval | None = None  # a manager's, for a discount beyond the limit or a price
@@ -134,6 +135,7 @@ def attach_member(cart: Cart, view: MemberView) -> None:
         card_rules.check_staff_use(view.card, view.member, cart.cashier_id)
     cart.member_id = view.member.id
     cart.card_number = view.card.number if view.card is not None else None
+    cart.shown = view.shown
 
 
 def add_coupon(cart: Cart, code: str) -> None:

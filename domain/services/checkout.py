@@ -26,7 +26,7 @@ from domain.services import maintenance
 from domain.services.access import MANAGERS
 from domain.services.cart import Cart, TenderRequest
 from domain.services.context import ServiceContext, audit, emit
-from domain.services.guard import Refused, check_approval, guard, pin_proof_ok
+from domain.services.guard import Refused, card_shown_ok, check_approval, guard, pin_proof_ok
 from domain.services.ledger import Posting, credit_points, debit_points, post_wallet
 from domain.services.members import is_birthday, issue_coupon
 from domain.services.tenders import Settlement, settle
@@ -94,7 +94,7 @@ def _evaluate(ctx: ServiceContext, uow: UnitOfWork, cart: Cart, *, partial: bool
     birthday = member is not None and is_birthday(ctx, member, today)
     coupons = [coupon_rules.check_redeemable(uow.coupons.get(code), code, cart.member_id, today)
                for code in cart.coupon_codes]
-    shopper = _shopper(member, birthday, cart, today)
+    shopper = _shopper(member, birthday, card_shown_ok(ctx, cart.shown, cart.member_id), today)
     priced = pricing.price_sale(_catalogue_lines(uow, cart.lines), shopper, coupons, ctx.pack,
                                 today)
     balances = uow.members.balances(member.id) if member else None
@@ -124,14 +124,14 @@ def _catalogue_lines(uow: UnitOfWork, lines: list[CartLine]) -> list[CartLine]:
     return fresh
 
 
-def _shopper(member: Member | None, birthday: bool, cart: Cart,
+def _shopper(member: Member | None, birthday: bool, card_shown: bool,
              today: date) -> pricing.Shopper | None:
     if member is None:
         return None
     in_force = member.deposit_until is not None and member.deposit_until >= today
     deposit = member.deposit_rate if in_force else None
     return pricing.Shopper(tier=member.tier, birthday=birthday,
-                           card_presented=cart.card_number is not None, deposit_rate=deposit)
+                           card_presented=card_shown, deposit_rate=deposit)
 
 
 def _earn(ctx: ServiceContext, member: Member, priced: pricing.PricedSale,
@@ -241,12 +241,14 @@ def _audit_overrides(ctx: ServiceContext, uow: UnitOfWork, sale: Sale, found: Ov
 
 def _pin_tenders(ctx: ServiceContext, cart: Cart,
                  q: Quote) -> list[tuple[TenderRequest, Tender]]:
-    """The wallet payments that need the member's PIN (settle makes one tender per request,
-    in order)."""
+    """The wallet payments that need the member's PIN: above the pack's amount, or any amount
+    when the card was not swiped or scanned at the till — a number typed by hand is not the
+    card (DOMAIN §8). Settle makes one tender per request, in order."""
+    shown = card_shown_ok(ctx, cart.shown, cart.member_id)
     return [(request, tender) for request, tender in zip(cart.tenders, q.settlement.tenders,
                                                          strict=False)
             if tender.kind is TenderKind.WALLET
-            and wallet_rules.needs_pin(tender.amount_fen, ctx.pack.wallet)]
+            and (not shown or wallet_rules.needs_pin(tender.amount_fen, ctx.pack.wallet))]
 
 
 def _check_offline_allowance(ctx: ServiceContext, uow: UnitOfWork, q: Quote) -> None:

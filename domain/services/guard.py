@@ -21,7 +21,7 @@ from domain.ports import UnitOfWork
 from domain.records import Staff
 from domain.services.access import MANAGERS, Gate, gate
 from domain.services.context import ServiceContext, audit
-from domain.services.proofs import Approval, PinProof, fresh
+from domain.services.proofs import Approval, CardShown, PinProof, fresh
 
 _SHOWN_ID = 64  # how much of an unknown staff id a refusal records (hostile input is long)
 
@@ -164,6 +164,14 @@ def check_approval(ctx: ServiceContext, uow: UnitOfWork, presented: object, use_
     if approver is None or not approver.active or approver.role not in MANAGERS:
         raise Refused("staff.not_manager", number=approver.number if approver else "")
     return approval, approver
+
+
+def card_shown_ok(ctx: ServiceContext, shown: object, member_id: str | None) -> bool:
+    """Whether `shown` is a record this process minted when the card of `member_id` was
+    swiped or scanned at the till (or its dynamic QR read), still within its time."""
+    proof = ctx.proofs.minted(shown)
+    return (isinstance(proof, CardShown) and member_id is not None
+            and proof.member_id == member_id and fresh(proof, ctx.now()))
 
 
 def pin_proof_ok(ctx: ServiceContext, token: str, member_id: str, sale_id: str,

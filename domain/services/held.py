@@ -22,7 +22,7 @@ from domain.services import checkout
 from domain.services.cart import Cart, TenderRequest
 from domain.services.context import ServiceContext, to_wire
 from domain.services.guard import guard, pin_proof_ok
-from domain.services.proofs import Approval
+from domain.services.proofs import Approval, CardShown
 
 
 def hold(ctx: ServiceContext, cart: Cart, staff_id: str) -> HeldSale:
@@ -85,7 +85,7 @@ def cart_from_data(data: dict[str, Any]) -> Cart:
                 member_id=data.get("member_id"), card_number=data.get("card_number"),
                 coupon_codes=list(data.get("coupon_codes", [])),
                 tenders=[_tender(t) for t in data.get("tenders", [])],
-                approval=_approval(data.get("approval")))
+                approval=_approval(data.get("approval")), shown=_shown(data.get("shown")))
 
 
 def _line(data: dict[str, Any]) -> CartLine:
@@ -99,6 +99,17 @@ def _product(data: dict[str, Any]) -> Product:
     fields = {k: v for k, v in data.items() if k in known}
     fields["product_class"] = ProductClass(fields.get("product_class", "regular"))
     return Product(**fields)
+
+
+def _shown(data: Any) -> CardShown | None:
+    """The card shown for the held sale: it counts only while this run's proof book still
+    knows it (after a restart the card is swiped again, or the member types the PIN)."""
+    if not isinstance(data, dict):
+        return None
+    try:
+        return CardShown(**{**data, "issued_at": datetime.fromisoformat(data["issued_at"])})
+    except (KeyError, TypeError, ValueError):
+        return None
 
 
 def _approval(data: Any) -> Approval | None:

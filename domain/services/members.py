@@ -18,6 +18,7 @@ from domain.services import cardserials
 from domain.services.context import ServiceContext, audit, emit, to_wire
 from domain.services.guard import guard
 from domain.services.ledger import Posting, credit_points
+from domain.services.proofs import CardShown
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,6 +38,7 @@ class MemberView:
     birthday_today: bool
     expiring: tuple[tuple[date, int], ...] = ()  # (last valid day, points) within warn days
     coupons: tuple[Coupon, ...] = field(default_factory=tuple)
+    shown: CardShown | None = None  # the card was swiped or scanned (not typed): see proofs
 
 
 def register(ctx: ServiceContext, raw: Mapping[str, object], staff_id: str) -> Registration:
@@ -129,12 +131,24 @@ def _find_referrer(ctx: ServiceContext, uow: UnitOfWork, text: str) -> Member:
 
 
 def find_by_code(ctx: ServiceContext, code: str) -> MemberView:
-    """A scanned or typed code: printed card number, dynamic QR, or mobile number."""
+    """A typed code: card number, dynamic QR, or mobile number. Only the dynamic QR (signed
+    by the member's phone) counts as the card shown; a number typed by hand does not."""
     kind, value = dynamicqr.identify(code.strip(), ctx.now(), ctx.card_secret,
                                      ctx.pack.cards.dynamic_qr_ttl_s)
     if kind == "mobile":
         return find_by_mobile(ctx, value)
-    return find_by_card(ctx, value)
+    view = find_by_card(ctx, value)
+    return shown(ctx, view, "qr") if kind == "dynamic" else view
+
+
+def find_by_scan(ctx: ServiceContext, code: str) -> MemberView:
+    """A code the scanner read off the card (its barcode or QR) or the phone (dynamic QR):
+    the card is shown. A mobile number read by the scanner is not a card."""
+    kind, value = dynamicqr.identify(code.strip(), ctx.now(), ctx.card_secret,
+                                     ctx.pack.cards.dynamic_qr_ttl_s)
+    if kind == "mobile":
+        return find_by_mobile(ctx, value)
+    return shown(ctx, find_by_card(ctx, value), "qr" if kind == "dynamic" else "scan")
 
 
 def find_by_swipe(ctx: ServiceContext, track1: str | None, track2: str | None) -> MemberView:
@@ -143,7 +157,18 @@ def find_by_swipe(ctx: ServiceContext, track1: str | None, track2: str | None) -
         brands = cardserials.honoured_brands(uow.settings.get(), ctx.pack)
     swipe = card_rules.classify_swipe(track1, track2, ctx.card_secret, brands,
                                       today=ctx.local_date())
-    return find_by_card(ctx, swipe.card_number)
+    return shown(ctx, find_by_card(ctx, swipe.card_number), "swipe")
+
+
+def shown(ctx: ServiceContext, view: MemberView, source: str) -> MemberView:
+    """The view with a proof that the card was shown (swipe, scan, qr), which checkout takes
+    in place of the member's PIN for small wallet payments. Called by the look-ups above, and
+    by scenario replays that model a card shown at the till."""
+    number = view.card.number if view.card is not None else ""
+    proof = CardShown(token=ctx.random_bytes(16).hex(), member_id=view.member.id,
+                      card_number=number, source=source, issued_at=ctx.now())
+    ctx.proofs.mint(proof, ctx.now())
+    return replace(view, shown=proof)
 
 
 def find_by_card(ctx: ServiceContext, number: str) -> MemberView:

@@ -1,5 +1,6 @@
-"""Proofs only the services mint: a manager's approval of one action for one staff member, and
-a member's wallet PIN checked for one payment. Each is good once, for a short time.
+"""Proofs only the services mint: a manager's approval of one action for one staff member, a
+member's wallet PIN checked for one payment, and a member card shown at the till (swiped,
+scanned, or the phone's dynamic QR). Approvals and PINs are good once; each for a short time.
 
 A proof is a plain frozen record the caller carries (a screen, a held sale), but it counts only
 when it is the very record this process minted and kept in its `ProofBook` (on the
@@ -16,6 +17,7 @@ from datetime import datetime, timedelta
 
 APPROVAL_TTL = timedelta(minutes=5)  # the manager walks over, approves, the sale is paid
 PIN_PROOF_TTL = timedelta(minutes=5)  # the member types the PIN, the payment goes through
+CARD_SHOWN_TTL = timedelta(minutes=30)  # the card is shown at the start of a long sale
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,7 +46,20 @@ class PinProof:
     issued_at: datetime
 
 
-Proof = Approval | PinProof
+@dataclass(frozen=True, slots=True)
+class CardShown:
+    """The member's card was shown at the till: read by the stripe reader or the scanner, or
+    the phone's signed dynamic QR (`source` swipe, scan or qr) — not a number typed by hand.
+    A wallet payment without it needs the member's PIN whatever the amount (DOMAIN §8)."""
+
+    token: str
+    member_id: str
+    card_number: str
+    source: str
+    issued_at: datetime
+
+
+Proof = Approval | PinProof | CardShown
 
 
 class ProofBook:
@@ -65,7 +80,7 @@ class ProofBook:
     def minted(self, presented: object) -> Proof | None:
         """The minted record equal to `presented` (same type, every field), else None."""
         token = getattr(presented, "token", None)
-        if not isinstance(token, str) or not isinstance(presented, (Approval, PinProof)):
+        if not isinstance(token, str) or not isinstance(presented, (Approval, PinProof, CardShown)):
             return None
         found = self._minted.get(token)
         return found if found is not None and found == presented else None
@@ -97,7 +112,7 @@ class ProofBook:
 
     def _forget_old(self, now: datetime) -> None:
         """Drop proofs long past their time, so a till open for weeks keeps a small book."""
-        limit = now - 2 * max(APPROVAL_TTL, PIN_PROOF_TTL)
+        limit = now - 2 * max(APPROVAL_TTL, PIN_PROOF_TTL, CARD_SHOWN_TTL)
         old = [t for t, p in self._minted.items() if p.issued_at < limit]
         for token in old:
             del self._minted[token]
@@ -107,5 +122,6 @@ class ProofBook:
 
 def fresh(proof: Proof, now: datetime) -> bool:
     """Within its time (a clock set back before it was issued does not make it fresh)."""
-    ttl = APPROVAL_TTL if isinstance(proof, Approval) else PIN_PROOF_TTL
+    ttl = (APPROVAL_TTL if isinstance(proof, Approval)
+           else CARD_SHOWN_TTL if isinstance(proof, CardShown) else PIN_PROOF_TTL)
     return proof.issued_at <= now <= proof.issued_at + ttl

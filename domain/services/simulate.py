@@ -15,13 +15,13 @@ from domain.services import (
     checkout,
     maintenance,
     member_pin,
+    members,
     returns,
     rewards,
     shifts,
     wallet,
 )
 from domain.services.context import ServiceContext, to_wire
-from domain.services.members import register
 from domain.services.proofs import Approval
 from domain.services.setup import add_products
 from domain.services.simulate_seed import products, seed_coupon, seed_member
@@ -99,8 +99,11 @@ class Simulation:
     def _sale(self, index: int, step: Step) -> dict[str, Any]:
         cart = carts.start_sale(self.ctx, self.cashier)
         if "member" in step:
-            cart.member_id = self.members[step["member"]]
-            cart.card_number = "presented"
+            # A scenario's member shows the card at the till.
+            view = members.shown(self.ctx, members.member_view(self.ctx,
+                                                               self.members[step["member"]]),
+                                 "swipe")
+            cart.member_id, cart.card_number, cart.shown = view.member.id, "presented", view.shown
         for line in step["lines"]:
             carts.add_item(self.ctx, cart, line["sku"], line["qty"])
         if step.get("manual_discount_fen"):
@@ -163,7 +166,7 @@ class Simulation:
                 referrer = uow.members.get(self.members[step["referrer"]])
             assert referrer is not None
             raw["referrer"] = referrer.mobile
-        done = register(self.ctx, raw, self.desk)
+        done = members.register(self.ctx, raw, self.desk)
         self.members[step["ref"]] = done.member.id
         return {"created": done.created, "coupons_issued": [c.code for c in done.coupons]}
 

@@ -1455,6 +1455,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>card number typed, not shown: stored value needs the PIN</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>no card shown</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1483,7 +1487,22 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Coupons: {list}</source>
+        <source>Coupons (touch one, or F5 and its last four):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>(+%n more)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Coupon</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{value} from {spend}</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2233,7 +2252,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Scan or type the coupon code:</source>
+        <source>Scan or type the coupon code (a coupon of the member: its last four characters):</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -1455,6 +1455,10 @@
         <translation>已出示会员卡</translation>
     </message>
     <message>
+        <source>card number typed, not shown: stored value needs the PIN</source>
+        <translation>手输卡号，未出示会员卡：储值支付需会员密码</translation>
+    </message>
+    <message>
         <source>no card shown</source>
         <translation>未出示会员卡</translation>
     </message>
@@ -1483,8 +1487,22 @@
         <translation>优惠券：无</translation>
     </message>
     <message>
-        <source>Coupons: {list}</source>
-        <translation>优惠券：{list}</translation>
+        <source>Coupons (touch one, or F5 and its last four):</source>
+        <translation>优惠券（点一张，或按 F5 输入后四位）：</translation>
+    </message>
+    <message numerus="yes">
+        <source>(+%n more)</source>
+        <translation>
+            <numerusform>（另有 %n 张）</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Coupon</source>
+        <translation>优惠券</translation>
+    </message>
+    <message>
+        <source>{value} from {spend}</source>
+        <translation>满 {spend} 减 {value}</translation>
     </message>
 </context>
 <context>
@@ -2233,8 +2251,8 @@
         <translation>优惠券</translation>
     </message>
     <message>
-        <source>Scan or type the coupon code:</source>
-        <translation>扫描或输入券码：</translation>
+        <source>Scan or type the coupon code (a coupon of the member: its last four characters):</source>
+        <translation>扫描或输入券码（会员本人的券：输入后四位即可）：</translation>
     </message>
     <message>
         <source>Hold the code in front of the camera…</source>

@@ -16,7 +16,9 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QFileDialog
 from pytestqt.qtbot import QtBot
 
+from desktop import i18n
 from desktop.screens.main_window import MainWindow
+from domain.services.members import MemberView
 from hardware.peers.printer_peer import PrinterPeer
 from tests.gui.conftest import Cashier
 
@@ -141,3 +143,72 @@ def test_the_points_preview_is_what_a_stored_value_payment_earns(
     assert "1,347 points earned" in window.sale.alert.text()
     log = printer_peer.wait_for(lambda log: log.cuts >= 1, timeout=5.0)
     assert any("本单积分" in line and "1347" in line for line in log.lines)
+
+
+def test_a_typed_card_number_is_not_a_card_shown(keys: Cashier, window: MainWindow,
+                                                 cards: list[str],
+                                                 stripe: Callable[[str], str]) -> None:
+    keys.login()
+    keys.press(Qt.Key.Key_F4)
+    keys.dialog("member_dialog")
+    keys.type(cards[0])  # the member says the number aloud
+    keys.no_dialog()
+    panel = keys.child("member_name").text()
+    assert "(card)" not in panel and "not shown" in panel
+    keys.scan(SCARF)  # ¥89: under the amount that needs a PIN with the card
+    keys.press(Qt.Key.Key_Return)
+    keys.dialog("payment_dialog")
+    keys.press(Qt.Key.Key_F4)
+    keys.press(Qt.Key.Key_Return)
+    keys.dialog("pin_dialog")  # no card: the member's PIN
+    keys.type("138000")
+    keys.no_dialog()
+    assert "saved" in window.sale.alert.text()
+    keys.scan(stripe(cards[0]))  # the next sale: the card swiped
+    assert "(card)" in keys.child("member_name").text()
+    keys.scan(SCARF)
+    keys.press(Qt.Key.Key_Return)
+    keys.dialog("payment_dialog")
+    keys.press(Qt.Key.Key_F4)
+    keys.press(Qt.Key.Key_Return)  # no PIN asked: the sale is saved at once
+    keys.no_dialog()
+    assert "saved" in window.sale.alert.text()
+
+
+def test_a_typed_card_number_is_not_a_card_shown_in_chinese(
+        keys: Cashier, window: MainWindow, cards: list[str], qapp: QApplication) -> None:
+    installed = i18n.install(qapp, "zh_CN")
+    try:
+        keys.login()
+        keys.press(Qt.Key.Key_F4)
+        keys.dialog("member_dialog")
+        keys.type(cards[0])
+        keys.no_dialog()
+        assert "已出示会员卡" not in keys.child("member_name").text()
+    finally:
+        i18n.uninstall(qapp, installed)
+        i18n.install(qapp, "en")
+
+
+def test_the_members_coupons_are_picked_from_the_panel(
+        keys: Cashier, window: MainWindow, cards: list[str], zhang: MemberView,
+        stripe: Callable[[str], str]) -> None:
+    code = zhang.coupons[0].code  # the ￥50 sign-up coupon
+    keys.login()
+    keys.scan(stripe(cards[0]))
+    keys.scan(COAT)
+    button = keys.child("member_coupon_0")
+    assert code[-4:] in button.text() and "￥50.00" in button.text()
+    keys.press(Qt.Key.Key_F5)
+    keys.dialog("coupon_dialog")
+    keys.type(code[-4:].lower())  # what the panel shows, read off the screen
+    keys.no_dialog()
+    assert window.sale.sale().view().coupons == (code,)
+    assert window.sale.total.fen == 59900 - 5000
+    keys.press(Qt.Key.Key_F3, Qt.KeyboardModifier.ShiftModifier)
+    keys.press(Qt.Key.Key_F3, Qt.KeyboardModifier.ShiftModifier)  # the sale is cancelled
+    keys.scan(stripe(cards[0]))
+    keys.scan(COAT)
+    QTest.mouseClick(keys.child("member_coupon_0"), Qt.MouseButton.LeftButton)  # by touch
+    assert window.sale.sale().view().coupons == (code,)
+    assert "Coupon added" in window.sale.alert.text()

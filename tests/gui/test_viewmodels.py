@@ -72,7 +72,7 @@ def test_member_card_attaches_and_previews_ladder_points(env: TillEnv, cashier: 
     sale = sale_for(env, cashier)
     sale.enter("A1001")
     sale.add_item("F6001", 2)
-    assert sale.enter(cards[0]).kind is Routed.MEMBER
+    assert sale.enter(cards[0], scanned=True).kind is Routed.MEMBER
     view = sale.view()
     assert view.member is not None and view.member.name == "张*"
     assert view.member.wallet_fen == 105000  # ￥1,000 top-up + ￥50 bonus
@@ -85,7 +85,7 @@ def test_member_coupon_lowers_the_due_and_the_points(env: TillEnv, cashier: Staf
     sale = sale_for(env, cashier)
     sale.enter("A1001")
     sale.add_item("F6001", 2)
-    sale.enter(cards[0])
+    sale.enter(cards[0], scanned=True)
     coupon = zhang.coupons[0].code
     assert sale.enter(coupon.lower()).kind is Routed.COUPON  # typed in lower case
     view = sale.view()
@@ -104,7 +104,7 @@ def test_coupon_of_another_member_is_refused_and_taken_out(env: TillEnv, cashier
     lisi = find_by_card(store.ctx, cards[1])
     sale = sale_for(env, cashier)
     sale.enter("A1001")
-    sale.enter(cards[0])
+    sale.enter(cards[0], scanned=True)
     with pytest.raises(DomainError) as err:
         sale.enter(lisi.coupons[0].code)
     assert err.value.code == "coupon.other_member"
@@ -116,7 +116,7 @@ def test_cash_with_change_commits_the_sale(env: TillEnv, cashier: Staff, cards: 
     sale = sale_for(env, cashier)
     sale.enter("A1001")
     sale.add_item("F6001", 2)
-    sale.enter(cards[0])
+    sale.enter(cards[0], scanned=True)
     pay = PaymentViewModel(sale)
     state = pay.add_cash(80000)
     assert (state.remaining_fen, state.change_fen, state.balanced) == (0, 2300, True)
@@ -149,7 +149,7 @@ def test_wallet_above_the_limit_needs_the_members_pin(env: TillEnv, cashier: Sta
                                                       cards: list[str]) -> None:
     sale = sale_for(env, cashier)
     sale.enter("A1001")  # ￥599 > ￥500 limit
-    sale.enter(cards[0])
+    sale.enter(cards[0], scanned=True)
     pay = PaymentViewModel(sale)
     assert pay.wallet_needs_pin()
     with pytest.raises(DomainError) as err:
@@ -168,7 +168,7 @@ def test_wallet_above_the_limit_needs_the_members_pin(env: TillEnv, cashier: Sta
 def test_small_wallet_payment_needs_no_pin(env: TillEnv, cashier: Staff, cards: list[str]) -> None:
     sale = sale_for(env, cashier)
     sale.enter("F6001")
-    sale.enter(cards[0])
+    sale.enter(cards[0], scanned=True)
     pay = PaymentViewModel(sale)
     assert not pay.wallet_needs_pin()
     assert pay.add_wallet().balanced
@@ -177,12 +177,12 @@ def test_small_wallet_payment_needs_no_pin(env: TillEnv, cashier: Staff, cards: 
 def test_points_pay_in_steps_of_a_hundred(env: TillEnv, cashier: Staff, cards: list[str]) -> None:
     first = sale_for(env, cashier)
     first.enter("A1001")
-    first.enter(cards[0])
+    first.enter(cards[0], scanned=True)
     PaymentViewModel(first).add_cash(60000)
     PaymentViewModel(first).complete()  # earns 1198 points
     sale = sale_for(env, cashier)
     sale.enter("B2001")  # ￥299
-    sale.enter(cards[0])
+    sale.enter(cards[0], scanned=True)
     pay = PaymentViewModel(sale)
     with pytest.raises(DomainError) as err:
         pay.add_points(150)
@@ -334,7 +334,7 @@ def test_hold_and_recall_keeps_lines_and_member(env: TillEnv, cashier: Staff,
     session.login("1001", "1357")
     sale = sale_for(env, cashier)
     sale.enter("A1001")
-    sale.enter(cards[0])
+    sale.enter(cards[0], scanned=True)
     session.hold(sale.cart)
     back = SaleViewModel.resume(env, cashier, session.recall(0))
     assert back.view().total_fen == 59900
@@ -348,7 +348,7 @@ def test_return_preview_matches_the_refund(env: TillEnv, cashier: Staff, cards: 
     sale = sale_for(env, cashier)
     sale.enter("A1001")
     sale.add_item("F6001", 3)
-    sale.enter(cards[0])
+    sale.enter(cards[0], scanned=True)
     pay = PaymentViewModel(sale)
     pay.add_external(TenderKind.BANK_CARD, "1234")
     done = pay.complete()

@@ -15,7 +15,7 @@ from domain.errors import DomainError
 from domain.records import CouponState, TenderKind
 from domain.services import cart as carts
 from domain.services import checkout, held, member_pin, shifts, voids
-from domain.services.members import find_by_card
+from domain.services.members import find_by_card, shown
 from domain.services.staff import approve, login
 from tests.staffing import desk
 
@@ -157,7 +157,7 @@ def _paid_with_everything(app: App, cashier: str,
     """A member sale paid with a coupon, points, stored value and cash, in an open shift;
     and the member's balances just before it."""
     shift = shifts.open_shift(app.ctx, cashier, 50000)
-    view = find_by_card(app.ctx, card)
+    view = shown(app.ctx, find_by_card(app.ctx, card), "swipe")  # the card swiped
     first = carts.start_sale(app.ctx, cashier, shift.id)  # earns the points spent below
     carts.attach_member(first, view)
     carts.add_item(app.ctx, first, "A1001")

@@ -16,7 +16,7 @@ from domain.errors import DomainError
 from domain.records import TenderKind
 from domain.services import cart as carts
 from domain.services import checkout, returns, rewards, wallet
-from domain.services.members import member_view, register
+from domain.services.members import member_view, register, shown
 from domain.services.staff import login
 
 SKUS = [p.sku for p in CATALOG]
@@ -55,6 +55,7 @@ class Till:
         self.clock.advance(timedelta(minutes=7))
         cart = carts.start_sale(self.app.ctx, self.cashier)
         cart.member_id, cart.card_number = member_id, "presented"
+        cart.shown = shown(self.app.ctx, member_view(self.app.ctx, member_id), "swipe").shown
         for sku, qty in items:
             carts.add_item(self.app.ctx, cart, sku, qty)
         due = checkout.quote(self.app.ctx, cart).due_fen

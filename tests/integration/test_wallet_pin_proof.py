@@ -10,13 +10,14 @@ import pytest
 
 from desktop.bootstrap import App
 from desktop.demo_data import load_demo
+from domain.cards import track2_data
 from domain.errors import DomainError
 from domain.records import AuditQuery, TenderKind
 from domain.services import cart as carts
 from domain.services import checkout, held, member_pin, wallet
 from domain.services.audit import page
 from domain.services.cart import Cart, TenderRequest
-from domain.services.members import find_by_card
+from domain.services.members import find_by_card, find_by_swipe, shown
 from domain.services.proofs import PIN_PROOF_TTL
 from domain.services.staff import login
 
@@ -149,3 +150,33 @@ def test_a_recalled_sale_drops_a_wallet_payment_whose_proof_ran_out(
     back = held.recall(app.ctx, cart.id, cashier, None)
     assert [ln.product.sku for ln in back.lines] == ["A1001"] and back.tenders == []
     assert checkout.quote(app.ctx, back).settlement.remaining_fen == 59900
+
+
+def test_a_card_number_typed_by_hand_is_not_the_card_shown(app: App) -> None:
+    """DOMAIN §8: a small wallet payment goes without the PIN only when the card was swiped or
+    scanned (a proof the look-up minted); the number on the cart alone is not enough, nor a
+    proof of the card shown for another member or made up."""
+    cards = load_demo(app.ctx)
+    cashier = login(app.ctx, "1001", "1357").id
+    typed = find_by_card(app.ctx, cards[0])  # the number typed: no proof
+    cart = carts.start_sale(app.ctx, cashier)
+    carts.attach_member(cart, typed)
+    carts.add_item(app.ctx, cart, "F6001")  # ¥89: under the PIN amount
+    cart.tenders = [TenderRequest(TenderKind.WALLET)]
+    with pytest.raises(DomainError) as err:
+        checkout.complete(app.ctx, cart)
+    assert err.value.code == "wallet.pin_required"
+    other = shown(app.ctx, find_by_card(app.ctx, cards[1]), "swipe").shown
+    assert other is not None
+    cart.shown = other  # another member's card
+    with pytest.raises(DomainError):
+        checkout.complete(app.ctx, cart)
+    assert other.token
+    cart.shown = replace(other, member_id=typed.member.id)  # a record made by hand
+    with pytest.raises(DomainError):
+        checkout.complete(app.ctx, cart)
+    swiped = find_by_swipe(app.ctx, None, track2_data(cards[0], typed.card.expiry if typed.card
+                                                      else "", app.ctx.card_secret))
+    carts.attach_member(cart, swiped)
+    done = checkout.complete(app.ctx, cart)
+    assert done.sale.tenders[0].kind is TenderKind.WALLET

@@ -251,6 +251,9 @@ class Till:
              coupons: tuple[str, ...] = ()) -> checkout.Completed:
         cart = carts.start_sale(self.ctx, self.cashier)
         cart.member_id = member_id
+        if member_id is not None:  # the member's card is swiped
+            cart.shown = members.shown(self.ctx, members.member_view(self.ctx, member_id),
+                                       "swipe").shown
         for sku, qty in lines:
             carts.add_item(self.ctx, cart, sku, qty)
         for code in coupons:
