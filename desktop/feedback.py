@@ -260,6 +260,11 @@ MESSAGES: dict[str, str] = {
         "feedback", "That is not a card number, member QR code or mobile number. Check it."),
     # Returns
     "return.nothing": QT_TRANSLATE_NOOP("feedback", "Choose at least one item to return."),
+    "return.item_not_on_receipt": QT_TRANSLATE_NOOP(
+        "feedback", "{code} is not on this receipt. Check the item against the receipt."),
+    "return.receipt_first": QT_TRANSLATE_NOOP(
+        "feedback", "Scan the receipt's barcode first, then the items that come back (F4 "
+                    "without a receipt)."),
     "return.qty_too_large": QT_TRANSLATE_NOOP(
         "feedback", "Only {left} of line {line_no} can still be returned."),
     "return.line_unknown": QT_TRANSLATE_NOOP(

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -26,16 +26,19 @@ from desktop import feedback, i18n
 from desktop.printing import ReceiptDesk
 from desktop.screens.prompt import Kind, approve, approver_name, ask
 from desktop.viewmodels.returns import ReturnViewModel
+from desktop.viewmodels.sale import RECEIPT_NO
 from desktop.viewmodels.session import TillSession
 from desktop.wedge_filter import takes_codes
 from desktop.widgets.money_label import MoneyLabel
 from domain.coupons import format_code
-from domain.errors import DomainError, ValidationError
+from domain.errors import DomainError, NotFound, ValidationError
 from domain.records import TenderKind
 from domain.services.proofs import Approval
 from domain.services.returns import Returned
 from domain.services.voids import Voided
 from hardware.scan_codes import ScannedCode
+
+QTY_DIGITS = 3  # with the receipt on screen, up to three digits typed are a quantity
 
 
 class ReturnsDialog(QDialog):
@@ -85,6 +88,7 @@ class ReturnsDialog(QDialog):
         self.code.setObjectName("return_code")
         takes_codes(self.code)
         self.code.returnPressed.connect(self._on_code)
+        self.code.installEventFilter(self)
         self.qty = QSpinBox(self)
         self.qty.setObjectName("return_item_qty")
         self.qty.setRange(1, 999)
@@ -130,7 +134,9 @@ class ReturnsDialog(QDialog):
     # --- modes --------------------------------------------------------------------------------
 
     def _with_receipt(self) -> None:
-        self.mode.setText(self.tr("Scan the receipt's barcode or type its number."))
+        self.mode.setText(self.tr(
+            "Scan the receipt's barcode or type its number; then scan each item that comes "
+            "back, or choose a line with ↑ ↓ and type how many (or + −)."))
         self.code.setPlaceholderText(self.tr("Receipt number"))
         self.qty.hide()
         self.code.setFocus()
@@ -184,12 +190,94 @@ class ReturnsDialog(QDialog):
                 self.items.append((product.sku, self.qty.value(), product.price_fen))
                 self.qty.setValue(1)
                 self._show_items()
+            elif self.model.sale is not None and not RECEIPT_NO.match(text.upper()):
+                self._line_code(text)
             else:
-                self.load(text)
+                self._receipt(text)
         except DomainError as err:
             self.show_refusal(err)
             return
         self.code.clear()
+
+    def _receipt(self, text: str) -> None:
+        try:
+            self.load(text)
+        except NotFound:
+            if self._is_product(text):  # an item scanned before its receipt
+                raise DomainError("return.receipt_first") from None
+            raise
+
+    def _is_product(self, text: str) -> bool:
+        try:
+            self.model.product(text)
+        except NotFound:
+            return False
+        return True
+
+    def _line_code(self, text: str) -> None:
+        """With a receipt on screen: a few digits are how many of the chosen line come back;
+        an item's code chooses its line and counts one more of it."""
+        if text.isdigit() and len(text) <= QTY_DIGITS:
+            self._set_qty(self._chosen_line(), int(text))
+            return
+        try:
+            line = self.model.line_of(text)
+        except NotFound:
+            self._receipt(text)  # another receipt's number, typed without its dashes
+            return
+        self._select(line)
+        self._set_qty(line, self.model.chosen.get(line, 0) + 1)
+
+    def _chosen_line(self) -> int:
+        row = self.table.currentRow()
+        if 0 <= row < len(self.model.lines):
+            return self.model.lines[row].line_no
+        left = [ln.line_no for ln in self.model.lines if ln.left]
+        if not left:
+            raise DomainError("return.nothing")
+        return left[0]
+
+    def _select(self, line_no: int) -> None:
+        rows = [ln.line_no for ln in self.model.lines]
+        if line_no in rows:
+            self.table.selectRow(rows.index(line_no))
+
+    def _set_qty(self, line_no: int, qty: int) -> None:
+        self.model.choose(line_no, qty)  # refuses more than is left on the line
+        self._select(line_no)
+        spin = self.spins.get(line_no)
+        if spin is not None:
+            spin.setValue(qty)
+        self.refund.set_fen(self.model.refund_fen())
+        self.error.clear()
+
+    def _step(self, rows: int, qty: int) -> None:
+        """↑ ↓ choose a line, + − change how many of it come back (the code field empty)."""
+        if self.model.sale is None or not self.model.lines:
+            return
+        if rows:
+            row = max(0, min(len(self.model.lines) - 1, self.table.currentRow() + rows))
+            self.table.selectRow(row)
+            return
+        line = self._chosen_line()
+        try:
+            self._set_qty(line, max(0, self.model.chosen.get(line, 0) + qty))
+        except DomainError as err:
+            self.show_refusal(err)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is not self.code or event.type() != QEvent.Type.KeyPress:
+            return False
+        assert isinstance(event, QKeyEvent)
+        moves = {Qt.Key.Key_Up: (-1, 0), Qt.Key.Key_Down: (1, 0)}
+        move = moves.get(Qt.Key(event.key()))
+        if move is None and not self.code.text():
+            # By text, not key code: the wedge filter gives typed keys back as text.
+            move = {"+": (0, 1), "-": (0, -1)}.get(event.text())
+        if move is None or self.no_receipt_ok:
+            return False
+        self._step(*move)
+        return True
 
     def load(self, receipt: str) -> None:
         sale = self.model.load(receipt)

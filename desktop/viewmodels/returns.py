@@ -62,6 +62,18 @@ class ReturnViewModel:
         else:
             self.chosen.pop(line_no, None)
 
+    def line_of(self, code: str) -> int:
+        """The receipt's line of a scanned or typed item (SKU or barcode) with something left
+        to return; a line with nothing left only when no other line of it has any."""
+        text = code.strip()
+        with self.env.ctx.reader() as uow:
+            product = uow.products.get(text) or uow.products.by_barcode(text)
+        sku = product.sku if product is not None else text
+        mine = [ln for ln in self.lines if ln.sku == sku]
+        if not mine:
+            raise NotFound("return.item_not_on_receipt", code=card_data.mask(text))
+        return next((ln.line_no for ln in mine if ln.left), mine[0].line_no)
+
     def choose_all(self) -> None:
         self.chosen = {ln.line_no: ln.left for ln in self.lines if ln.left}
 

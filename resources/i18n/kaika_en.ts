@@ -1971,7 +1971,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Scan the receipt&apos;s barcode or type its number.</source>
+        <source>Scan the receipt&apos;s barcode or type its number; then scan each item that comes back, or choose a line with ↑ ↓ and type how many (or + −).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -3869,6 +3869,14 @@
     </message>
     <message>
         <source>Choose at least one item to return.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{code} is not on this receipt. Check the item against the receipt.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scan the receipt&apos;s barcode first, then the items that come back (F4 without a receipt).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -1970,8 +1970,8 @@
         <translation>Esc 返回</translation>
     </message>
     <message>
-        <source>Scan the receipt&apos;s barcode or type its number.</source>
-        <translation>扫描小票条码或输入单号。</translation>
+        <source>Scan the receipt&apos;s barcode or type its number; then scan each item that comes back, or choose a line with ↑ ↓ and type how many (or + −).</source>
+        <translation>扫描小票条码或输入单号；再逐件扫描退回的商品，或用 ↑ ↓ 选行后输入数量（或按 + −）。</translation>
     </message>
     <message>
         <source>Receipt number</source>
@@ -3863,6 +3863,14 @@
     <message>
         <source>Choose at least one item to return.</source>
         <translation>请至少选择一件退货商品。</translation>
+    </message>
+    <message>
+        <source>{code} is not on this receipt. Check the item against the receipt.</source>
+        <translation>{code} 不在这张小票上。请核对商品与小票。</translation>
+    </message>
+    <message>
+        <source>Scan the receipt&apos;s barcode first, then the items that come back (F4 without a receipt).</source>
+        <translation>请先扫描小票条码，再扫描退回的商品（无小票按 F4）。</translation>
     </message>
     <message>
         <source>Only {left} of line {line_no} can still be returned.</source>

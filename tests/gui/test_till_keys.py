@@ -212,3 +212,37 @@ def test_the_members_coupons_are_picked_from_the_panel(
     QTest.mouseClick(keys.child("member_coupon_0"), Qt.MouseButton.LeftButton)  # by touch
     assert window.sale.sale().view().coupons == (code,)
     assert "Coupon added" in window.sale.alert.text()
+
+
+def test_in_the_return_a_scanned_item_chooses_its_line_and_keys_set_how_many(
+        keys: Cashier, window: MainWindow, printer_peer: PrinterPeer) -> None:
+    keys.login()
+    keys.scan(COAT)
+    keys.scan(SCARF)
+    keys.scan(SCARF)  # 羊毛外套 ×1, 丝巾 ×2
+    keys.press(Qt.Key.Key_Return)
+    keys.dialog("payment_dialog")
+    keys.type("800")
+    keys.no_dialog()
+    keys.scan("S001-T01-000001")
+    returns = keys.dialog("returns_dialog")
+    keys.scan(SCARF)  # the customer hands a scarf back: its line, one of it
+    table = keys.child("return_lines", returns)
+    assert table.currentRow() == 1
+    assert keys.child("return_qty_2", returns).value() == 1
+    assert keys.child("return_refund", returns).fen == 8900
+    keys.scan(SCARF)
+    assert keys.child("return_qty_2", returns).value() == 2
+    keys.scan(SCARF)  # a third: there were only two
+    assert "Only 2" in keys.child("error", returns).text()
+    keys.press(Qt.Key.Key_Up)  # the coat's line
+    assert table.currentRow() == 0
+    keys.type("1")  # how many of it
+    assert keys.child("return_qty_1", returns).value() == 1
+    keys.type("-", enter=False)  # + and − step the chosen line
+    assert keys.child("return_qty_1", returns).value() == 0
+    keys.type("+", enter=False)
+    assert keys.child("return_refund", returns).fen == 59900 + 17800
+    keys.type("-", enter=False)
+    keys.press(Qt.Key.Key_F10)
+    assert "Refunded ￥178.00" in keys.child("return_outcome", returns).text()
