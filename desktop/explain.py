@@ -25,6 +25,9 @@ REASONS: dict[str, str] = {
     "discount.campaign_price": QT_TRANSLATE_NOOP("explain", "Campaign price {price}"),
     "discount.store": QT_TRANSLATE_NOOP("explain", "Store campaign {rate}"),
     "discount.manual": QT_TRANSLATE_NOOP("explain", "Cashier discount"),
+    "discount.manual_rate": QT_TRANSLATE_NOOP("explain", "Cashier discount {rate}"),
+    "discount.ticket": QT_TRANSLATE_NOOP("explain", "Whole-sale discount"),
+    "discount.ticket_rate": QT_TRANSLATE_NOOP("explain", "Whole-sale discount {rate}"),
     "coupon.applied": QT_TRANSLATE_NOOP("explain", "Coupon {coupon}"),
     "rounding": QT_TRANSLATE_NOOP("explain", "Rounding"),
     "campaign.replaced_by_member": QT_TRANSLATE_NOOP(
@@ -62,6 +65,8 @@ def reason_text(reason: Mapping[str, Any]) -> str:
     if code == "coupon.not_applied":
         params["why"] = _tr(WHY_NOT.get(str(raw.get("reason")), "{reason}")).format(
             reason=raw.get("reason", ""))
+    if code in ("discount.manual", "discount.ticket") and "rate" in raw:
+        code += "_rate"  # the cashier typed a rate (9折): say which
     template = REASONS.get(code)
     return fill(_tr(template), params) if template else code
 

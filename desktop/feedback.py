@@ -116,6 +116,11 @@ MESSAGES: dict[str, str] = {
     "discount.manual_exceeds_line": QT_TRANSLATE_NOOP(
         "feedback", "The discount is more than the line costs ({line}). Enter a smaller one."),
     "discount.manual_negative": QT_TRANSLATE_NOOP("feedback", "A discount cannot be negative."),
+    "discount.rate_invalid": QT_TRANSLATE_NOOP(
+        "feedback", "{text} is not a discount rate. Type e.g. 9折, 85折 or 90% (what the "
+                    "customer pays), or an amount in yuan."),
+    "discount.ticket_exceeds_sale": QT_TRANSLATE_NOOP(
+        "feedback", "The discount is more than the sale costs ({sale}). Enter a smaller one."),
     "tier.unknown": QT_TRANSLATE_NOOP(
         "feedback", "The member's tier {tier} is not in the store's rules. Ask the manager."),
     # Coupons

@@ -25,6 +25,39 @@ class CartLine:
     qty: int
     unit_price_fen: int | None = None  # weighed item / override; None = product's price
     manual_discount_fen: int = 0  # cashier discount on this line (limit checked elsewhere)
+    manual_rate: Decimal | None = None  # or the cashier's 折 on it (0.9 = 9折): wins over fen
+
+
+@dataclass(frozen=True, slots=True)
+class TicketDiscount:
+    """The cashier's discount on the whole sale (整单折扣): `fen` off, or pay `rate` of it;
+    spread over the lines that take discounts, after their own manual discounts."""
+
+    fen: int = 0
+    rate: Decimal | None = None
+
+
+def parse_rate(text: str) -> Decimal | None:
+    """A discount typed as a rate: '9折' → 0.9, '8.5折' and '85折' → 0.85, '90%' → 0.9.
+    None when the text is not a rate (a sum of money, say).
+
+    Raises:
+        ValidationError: discount.rate_invalid for a rate of nothing or of everything.
+    """
+    body = text.strip().replace("％", "%")
+    if not body.endswith(("折", "%")) or len(body) < 2:
+        return None
+    number, unit = body[:-1].strip(), body[-1]
+    try:
+        value = Decimal(number)
+    except ArithmeticError:
+        raise ValidationError("discount.rate_invalid", field="discount", text=text) from None
+    # 90%, 85折 (but 10折 is the full price)
+    hundredths = unit == "%" or ("." not in number and len(number) == 2 and number != "10")
+    rate = value / (100 if hundredths else 10)
+    if not Decimal(0) < rate < Decimal(1):
+        raise ValidationError("discount.rate_invalid", field="discount", text=text)
+    return rate
 
 
 @dataclass(frozen=True, slots=True)
@@ -93,7 +126,7 @@ def _reason(code: str, **params: Any) -> dict[str, Any]:
 
 
 def price_sale(lines: Sequence[CartLine], shopper: Shopper | None, coupons: Sequence[Coupon],
-               pack: RulePack, on: date) -> PricedSale:
+               pack: RulePack, on: date, ticket: TicketDiscount | None = None) -> PricedSale:
     """Price a cart: (1) campaign prices and store-wide discounts, (2) member discount,
     manual discounts, (3) coupons, (4) rounding. Line finals sum to the total.
 
@@ -108,8 +141,8 @@ def price_sale(lines: Sequence[CartLine], shopper: Shopper | None, coupons: Sequ
     _check_cart(lines)
     stackable = [c for c in coupons if c.stackable]
     lone = [c for c in coupons if not c.stackable]
-    without = _price(lines, shopper, stackable, pack, on, discounts=True)
-    trials = [_price(lines, None, [c], pack, on, discounts=False) for c in lone]
+    without = _price(lines, shopper, stackable, pack, on, ticket, discounts=True)
+    trials = [_price(lines, None, [c], pack, on, ticket, discounts=False) for c in lone]
     best = min(range(len(trials) + 1),
                key=lambda i: (without if i == 0 else trials[i - 1]).total)
     if best == 0:
@@ -190,7 +223,7 @@ def _line_totals(work: Sequence[_Work]) -> list[dict[str, Any]]:
 
 
 def _price(lines: Sequence[CartLine], shopper: Shopper | None, coupons: Sequence[Coupon],
-           pack: RulePack, on: date, *, discounts: bool) -> _Run:
+           pack: RulePack, on: date, ticket: TicketDiscount | None, *, discounts: bool) -> _Run:
     run = _Run([_start(line, pack) for line in lines], pack.pricing.rounding)
     _campaign_prices(run)
     if discounts:
@@ -198,6 +231,7 @@ def _price(lines: Sequence[CartLine], shopper: Shopper | None, coupons: Sequence
         if shopper is not None:
             _member_discount(run, shopper, pack)
     _manual(run)
+    _ticket(run, ticket)
     _coupons(run, coupons, pack)
     _round(run)
     return run
@@ -307,14 +341,38 @@ def _apply_member(w: _Work, code: str, rate: Decimal, tier: str) -> None:
 
 def _manual(run: _Run) -> None:
     for w in run.work:
-        manual = w.cart.manual_discount_fen
+        rate = w.cart.manual_rate
+        manual = (w.amount - Money(w.amount).apply_rate(rate).fen if rate is not None
+                  else w.cart.manual_discount_fen)
         if not manual:
             continue
         if manual > w.amount:
             raise ValidationError("discount.manual_exceeds_line", field="manual_discount_fen",
                                   line_no=w.cart.line_no, manual_fen=manual, line_fen=w.amount)
         w.manual = manual
-        w.reasons.append(_reason("discount.manual", off_fen=manual))
+        rated = {"rate": str(rate)} if rate is not None else {}
+        w.reasons.append(_reason("discount.manual", off_fen=manual, **rated))
+
+
+_NO_TICKET = (ProductClass.NO_DISCOUNT, ProductClass.GROUP_BUY)  # no discount of any kind
+
+
+def _ticket(run: _Run, ticket: TicketDiscount | None) -> None:
+    """The whole-sale discount, split over the lines that take discounts by what each costs
+    now; it counts with the line discounts against the cashier's limit."""
+    if ticket is None:
+        return
+    lines = [w for w in run.work if w.klass not in _NO_TICKET and w.amount > 0]
+    base = sum(w.amount for w in lines)
+    off = ticket.fen if ticket.rate is None else base - Money(base).apply_rate(ticket.rate).fen
+    if off < 0 or off > base:
+        raise ValidationError("discount.ticket_exceeds_sale", field="discount", off_fen=off,
+                              sale_fen=base)
+    rated = {"rate": str(ticket.rate)} if ticket.rate is not None else {}
+    for w, share in zip(lines, split_int(off, [w.amount for w in lines]), strict=True):
+        if share:
+            w.manual += share
+            w.reasons.append(_reason("discount.ticket", off_fen=share, **rated))
 
 
 # --- (3) coupons ---------------------------------------------------------------------------

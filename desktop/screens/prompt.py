@@ -38,6 +38,7 @@ class Kind(StrEnum):
     COUNT = "count"  # a whole number: quantities, points
     TEXT = "text"  # codes, mobile numbers, references
     PIN = "pin"  # digits, hidden
+    DISCOUNT = "discount"  # yuan off ("20") or a rate ("9折", "90%"): the action parses it
 
 
 def parse(kind: Kind, text: str) -> int | str:
@@ -84,10 +85,24 @@ class PromptDialog(QDialog):
         self.error = _error_label(self)
         layout.addWidget(self.error)
         if kind is not Kind.TEXT:
-            pad = Numpad(self, point=kind is Kind.MONEY)
+            pad = Numpad(self, point=kind in (Kind.MONEY, Kind.DISCOUNT))
             pad.attach(self.edit)
             layout.addWidget(pad)
+        if kind is Kind.DISCOUNT:
+            layout.addLayout(self._rate_keys())
         layout.addLayout(_buttons(self, self.submit))
+
+    def _rate_keys(self) -> QHBoxLayout:
+        """折 and % for a touch screen: 9 then 折 is 9折."""
+        row = QHBoxLayout()
+        for text, name in (("折", "prompt_zhe"), ("%", "prompt_percent")):
+            button = QPushButton(text, self)
+            button.setObjectName(name)
+            button.setMinimumHeight(48)
+            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+            button.clicked.connect(lambda _=False, t=text: self.edit.insert(t))
+            row.addWidget(button)
+        return row
 
     def submit(self) -> None:
         try:

@@ -4,6 +4,8 @@ with a manager's approval, payment, returns. Each opens a small dialog or acts a
 from __future__ import annotations
 
 import time
+from collections.abc import Callable
+from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject
@@ -11,15 +13,23 @@ from PySide6.QtCore import QObject
 from desktop import i18n
 from desktop.screens.help_dialog import HelpDialog
 from desktop.screens.payment_dialog import PaymentDialog
-from desktop.screens.prompt import Kind, approve, approver_name, ask, show_dialog
+from desktop.screens.prompt import Kind, approve, approver_name, ask, parse, show_dialog
 from desktop.screens.recall_dialog import RecallDialog
 from desktop.screens.returns_dialog import ReturnsDialog
 from desktop.viewmodels.payment import PaymentViewModel
 from desktop.viewmodels.returns import ReturnViewModel
 from desktop.viewmodels.sale import SaleViewModel
 from domain.errors import DomainError
+from domain.pricing import parse_rate
 from domain.services.checkout import Completed
 from domain.services.proofs import Approval
+
+
+def _discount(text: str) -> tuple[int, Decimal | None]:
+    """What the cashier typed as (fen off, rate): "20" is ￥20 off, "9折" or "90%" a rate."""
+    rate = parse_rate(text)
+    return (0, rate) if rate is not None else (int(parse(Kind.MONEY, text)), None)
+
 
 if TYPE_CHECKING:
     from desktop.screens.sale_screen import SaleScreen
@@ -134,19 +144,39 @@ class SaleActions(QObject):
         show_dialog(RecallDialog(waiting, screen.env.ctx.calendar, pick, screen), screen.input)
 
     def discount_line(self) -> None:
+        """F9: yuan off the chosen line, or a rate (9折, 85折, 90%)."""
         line = self._selected()
         if line is None:
             return
+        sale = self.screen.sale()
 
-        def change(fen: int | str) -> None:
-            self.screen.sale().set_discount(line, int(fen))
-            self.screen.refresh()
-            if self.screen.sale().needs_approval():
-                self._approve_discount(line)
-        ask(self.screen, self.tr("Discount"), self.tr("Discount on {item}, in yuan:").format(
-            item=self.screen.sale().line_name(line)), Kind.MONEY, change, name="discount_dialog")
+        def change(text: int | str) -> None:
+            sale.set_discount(line, *_discount(str(text)))
+            self._discounted(lambda: sale.set_discount(line, 0))
+        ask(self.screen, self.tr("Discount"), self.tr(
+            "Discount on {item}: yuan off (20), or what the customer pays (9折, 85折, 90%):"
+        ).format(item=sale.line_name(line)), Kind.DISCOUNT, change, name="discount_dialog")
 
-    def _approve_discount(self, line: int) -> None:
+    def discount_ticket(self) -> None:
+        """Shift+F9: a discount on the whole sale (整单折扣), the same way."""
+        sale = self.screen.sale()
+        if sale.is_empty:
+            self.screen.show_refusal(DomainError("sale.empty"))
+            return
+
+        def change(text: int | str) -> None:
+            sale.set_ticket_discount(*_discount(str(text)))
+            self._discounted(lambda: sale.set_ticket_discount(0))
+        ask(self.screen, self.tr("Whole-sale discount"), self.tr(
+            "Discount on the whole sale: yuan off (50), or what the customer pays (9折, 90%); "
+            "0 takes it off:"), Kind.DISCOUNT, change, name="ticket_discount_dialog")
+
+    def _discounted(self, drop: Callable[[], None]) -> None:
+        self.screen.refresh()
+        if self.screen.sale().needs_approval():
+            self._approve_discount(drop)
+
+    def _approve_discount(self, drop: Callable[[], None]) -> None:
         sale = self.screen.sale()
 
         def approved(approval: Approval | None) -> None:
@@ -158,10 +188,10 @@ class SaleActions(QObject):
                          self.tr("The discount is beyond your limit."), "checkout.complete",
                          approved, subject=sale.override_subject())
         if dialog is not None:
-            dialog.rejected.connect(lambda: self._drop_discount(line))
+            dialog.rejected.connect(lambda: self._drop_discount(drop))
 
-    def _drop_discount(self, line: int) -> None:
-        self.screen.act(lambda: self.screen.sale().set_discount(line, 0))
+    def _drop_discount(self, drop: Callable[[], None]) -> None:
+        self.screen.act(drop)
         self.screen.show_refusal(DomainError("override.cancelled"))
 
     def pay(self) -> None:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
+from decimal import Decimal
 from enum import StrEnum
 from typing import Any
 
@@ -191,6 +192,7 @@ class SaleViewModel:
         before = replace(self.cart, lines=list(self.cart.lines),
                          coupon_codes=list(self.cart.coupon_codes),
                          tenders=list(self.cart.tenders))
+        ticket = self.cart.ticket
         member = self.member
         try:
             change()
@@ -200,7 +202,7 @@ class SaleViewModel:
             self.cart.tenders, self.cart.member_id = before.tenders, before.member_id
             self.cart.card_number, self.member = before.card_number, member
             self.cart.shown = before.shown
-            self.cart.approval = before.approval
+            self.cart.approval, self.cart.ticket = before.approval, ticket
             self.refresh()
             raise
 
@@ -237,14 +239,22 @@ class SaleViewModel:
         self.apply(lambda: carts.remove_line(self.cart, line_no))
         self.current = after[0] if after else None
 
-    def set_discount(self, line_no: int, discount_fen: int) -> None:
-        """A manual line discount; beyond the limit it stands only once a manager approves."""
+    def set_discount(self, line_no: int, discount_fen: int,
+                     rate: Decimal | None = None) -> None:
+        """A manual line discount in fen or as a rate (0.9 = 9折); beyond the limit it stands
+        only once a manager approves."""
         def change() -> None:
-            carts.set_line_discount(self.cart, line_no, discount_fen)
+            carts.set_line_discount(self.cart, line_no, discount_fen, rate)
             self.cart.approval = None  # an earlier approval was for other figures
         self.apply(change)
         self.current = line_no
 
+    def set_ticket_discount(self, discount_fen: int, rate: Decimal | None = None) -> None:
+        """A discount on the whole sale (整单折扣); the same limit and approval as a line's."""
+        def change() -> None:
+            carts.set_ticket_discount(self.cart, discount_fen, rate)
+            self.cart.approval = None
+        self.apply(change)
     def approve(self, approval: Approval | None) -> None:
         """A manager's approval of the figures as they are (None: a manager rings the sale)."""
         self.cart.approval = approval

@@ -18,7 +18,7 @@ from domain.catalog import Product
 from domain.errors import DomainError, NotFound, ValidationError
 from domain.ids import new_id_str
 from domain.money import round_half_up
-from domain.pricing import CartLine
+from domain.pricing import CartLine, TicketDiscount
 from domain.records import TenderKind
 from domain.services.context import ServiceContext
 from domain.services.guard import guard
@@ -51,6 +51,7 @@ class Cart:
     coupon_codes: list[str] = field(default_factory=list)
     tenders: list[TenderRequest] = field(default_factory=list)
     approval: Approval | None = None  # a manager's, for a discount beyond the limit or a price
+    ticket: TicketDiscount | None = None  # the cashier's discount on the whole sale
 
     def next_line_no(self) -> int:
         return max((line.line_no for line in self.lines), default=0) + 1
@@ -112,11 +113,28 @@ def set_qty(cart: Cart, line_no: int, qty: int) -> None:
     _replace_line(cart, line_no, lambda line: replace(line, qty=qty))
 
 
-def set_line_discount(cart: Cart, line_no: int, discount_fen: int) -> None:
-    """A cashier's manual discount; beyond the pack's limit `complete` wants a manager."""
+def set_line_discount(cart: Cart, line_no: int, discount_fen: int,
+                      rate: Decimal | None = None) -> None:
+    """A cashier's manual discount, in fen or as a rate (0.9 = 9折); beyond the pack's limit
+    `complete` wants a manager."""
+    _check_discount(discount_fen, rate)
+    _replace_line(cart, line_no, lambda line: replace(
+        line, manual_discount_fen=0 if rate is not None else discount_fen, manual_rate=rate))
+
+
+def set_ticket_discount(cart: Cart, discount_fen: int, rate: Decimal | None = None) -> None:
+    """A cashier's discount on the whole sale (整单折扣), in fen or as a rate; nothing off
+    takes it away. It counts with the line discounts against the cashier's limit."""
+    _check_discount(discount_fen, rate)
+    cart.ticket = (TicketDiscount(discount_fen, rate) if rate is not None or discount_fen
+                   else None)
+
+
+def _check_discount(discount_fen: int, rate: Decimal | None) -> None:
     if discount_fen < 0:
         raise ValidationError("sale.discount_invalid", field="discount", discount_fen=discount_fen)
-    _replace_line(cart, line_no, lambda line: replace(line, manual_discount_fen=discount_fen))
+    if rate is not None and not Decimal(0) < rate < Decimal(1):
+        raise ValidationError("discount.rate_invalid", field="discount", text=str(rate))
 
 
 def remove_line(cart: Cart, line_no: int) -> None:

@@ -96,7 +96,7 @@ def _evaluate(ctx: ServiceContext, uow: UnitOfWork, cart: Cart, *, partial: bool
                for code in cart.coupon_codes]
     shopper = _shopper(member, birthday, card_shown_ok(ctx, cart.shown, cart.member_id), today)
     priced = pricing.price_sale(_catalogue_lines(uow, cart.lines), shopper, coupons, ctx.pack,
-                                today)
+                                today, cart.ticket)
     balances = uow.members.balances(member.id) if member else None
     settlement = settle(cart.tenders, priced.total_fen, balances, ctx.pack)
     if not partial and settlement.remaining_fen != 0:
@@ -210,9 +210,16 @@ def approval_needed(ctx: ServiceContext, cart: Cart, q: Quote) -> bool:
 def override_subject(cart: Cart) -> str:
     """The figures a manager approves: each line's product, quantity, manual discount and
     price where it has one of them (a later change to any of them needs a new approval)."""
-    return ";".join(f"{ln.line_no}:{ln.product.sku}x{ln.qty}-{ln.manual_discount_fen}"
-                    f"@{'' if ln.unit_price_fen is None else ln.unit_price_fen}"
-                    for ln in cart.lines if ln.manual_discount_fen or ln.unit_price_fen is not None)
+    lines = ";".join(f"{ln.line_no}:{ln.product.sku}x{ln.qty}-{ln.manual_discount_fen}"
+                     f"{'' if ln.manual_rate is None else f'r{ln.manual_rate}'}"
+                     f"@{'' if ln.unit_price_fen is None else ln.unit_price_fen}"
+                     for ln in cart.lines if ln.manual_discount_fen or ln.manual_rate is not None
+                     or ln.unit_price_fen is not None)
+    if cart.ticket is None:
+        return lines
+    # The whole-sale discount is over every line: their quantities are part of the figures.
+    every = ",".join(f"{ln.product.sku}x{ln.qty}" for ln in cart.lines)
+    return f"{lines};T-{cart.ticket.fen}r{cart.ticket.rate or ''}[{every}]"
 
 
 def _overrides(ctx: ServiceContext, uow: UnitOfWork, cart: Cart, q: Quote) -> Overrides:

@@ -12,11 +12,12 @@ from __future__ import annotations
 
 import dataclasses
 from datetime import datetime
+from decimal import Decimal
 from typing import Any
 
 from domain.catalog import Product, ProductClass
 from domain.errors import DomainError, NotFound
-from domain.pricing import CartLine
+from domain.pricing import CartLine, TicketDiscount
 from domain.records import HeldSale, TenderKind
 from domain.services import checkout
 from domain.services.cart import Cart, TenderRequest
@@ -85,13 +86,25 @@ def cart_from_data(data: dict[str, Any]) -> Cart:
                 member_id=data.get("member_id"), card_number=data.get("card_number"),
                 coupon_codes=list(data.get("coupon_codes", [])),
                 tenders=[_tender(t) for t in data.get("tenders", [])],
-                approval=_approval(data.get("approval")), shown=_shown(data.get("shown")))
+                approval=_approval(data.get("approval")), shown=_shown(data.get("shown")),
+                ticket=_ticket(data.get("ticket")))
 
 
 def _line(data: dict[str, Any]) -> CartLine:
     return CartLine(line_no=data["line_no"], product=_product(data["product"]), qty=data["qty"],
                     unit_price_fen=data.get("unit_price_fen"),
-                    manual_discount_fen=data.get("manual_discount_fen", 0))
+                    manual_discount_fen=data.get("manual_discount_fen", 0),
+                    manual_rate=_rate(data.get("manual_rate")))
+
+
+def _rate(value: Any) -> Decimal | None:
+    return None if value is None else Decimal(str(value))
+
+
+def _ticket(data: Any) -> TicketDiscount | None:
+    if not isinstance(data, dict):
+        return None
+    return TicketDiscount(int(data.get("fen", 0)), _rate(data.get("rate")))
 
 
 def _product(data: dict[str, Any]) -> Product:

@@ -2271,7 +2271,15 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Discount on {item}, in yuan:</source>
+        <source>Discount on {item}: yuan off (20), or what the customer pays (9折, 85折, 90%):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Whole-sale discount</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Discount on the whole sale: yuan off (50), or what the customer pays (9折, 90%); 0 takes it off:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2370,6 +2378,10 @@
     </message>
     <message>
         <source>Discount</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Whole-sale discount</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -3425,6 +3437,18 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Cashier discount {rate}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Whole-sale discount</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Whole-sale discount {rate}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Coupon {coupon}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3613,6 +3637,14 @@
     </message>
     <message>
         <source>The discount is more than the line costs ({line}). Enter a smaller one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{text} is not a discount rate. Type e.g. 9折, 85折 or 90% (what the customer pays), or an amount in yuan.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The discount is more than the sale costs ({sale}). Enter a smaller one.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

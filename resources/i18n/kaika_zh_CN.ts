@@ -2269,8 +2269,16 @@
         <translation>折扣</translation>
     </message>
     <message>
-        <source>Discount on {item}, in yuan:</source>
-        <translation>{item} 的折扣金额（元）：</translation>
+        <source>Discount on {item}: yuan off (20), or what the customer pays (9折, 85折, 90%):</source>
+        <translation>{item} 的折扣：输入优惠金额（如 20），或折扣（如 9折、85折、90%）：</translation>
+    </message>
+    <message>
+        <source>Whole-sale discount</source>
+        <translation>整单折扣</translation>
+    </message>
+    <message>
+        <source>Discount on the whole sale: yuan off (50), or what the customer pays (9折, 90%); 0 takes it off:</source>
+        <translation>整单折扣：输入优惠金额（如 50），或折扣（如 9折、90%）；输入 0 取消：</translation>
     </message>
     <message>
         <source>Discount approved by {name}.</source>
@@ -2369,6 +2377,10 @@
     <message>
         <source>Discount</source>
         <translation>折扣</translation>
+    </message>
+    <message>
+        <source>Whole-sale discount</source>
+        <translation>整单折扣</translation>
     </message>
     <message>
         <source>Pay</source>
@@ -3422,6 +3434,18 @@
         <translation>收银员折扣</translation>
     </message>
     <message>
+        <source>Cashier discount {rate}</source>
+        <translation>收银员折扣 {rate}</translation>
+    </message>
+    <message>
+        <source>Whole-sale discount</source>
+        <translation>整单折扣</translation>
+    </message>
+    <message>
+        <source>Whole-sale discount {rate}</source>
+        <translation>整单折扣 {rate}</translation>
+    </message>
+    <message>
         <source>Coupon {coupon}</source>
         <translation>优惠券 {coupon}</translation>
     </message>
@@ -3611,6 +3635,14 @@
     <message>
         <source>The discount is more than the line costs ({line}). Enter a smaller one.</source>
         <translation>折扣超过该行金额（{line}），请输入较小的折扣。</translation>
+    </message>
+    <message>
+        <source>{text} is not a discount rate. Type e.g. 9折, 85折 or 90% (what the customer pays), or an amount in yuan.</source>
+        <translation>{text} 不是有效折扣。请输入如 9折、85折 或 90%（顾客实付比例），或优惠金额（元）。</translation>
+    </message>
+    <message>
+        <source>The discount is more than the sale costs ({sale}). Enter a smaller one.</source>
+        <translation>折扣超过本单金额（{sale}），请输入较小的折扣。</translation>
     </message>
     <message>
         <source>The member&apos;s tier {tier} is not in the store&apos;s rules. Ask the manager.</source>

@@ -246,3 +246,43 @@ def test_in_the_return_a_scanned_item_chooses_its_line_and_keys_set_how_many(
     keys.type("-", enter=False)
     keys.press(Qt.Key.Key_F10)
     assert "Refunded ￥178.00" in keys.child("return_outcome", returns).text()
+
+
+def test_percent_discounts_on_a_line_and_the_whole_sale_beyond_the_limit_need_a_manager(
+        keys: Cashier, window: MainWindow, printer_peer: PrinterPeer) -> None:
+    keys.login()
+    keys.scan(COAT)
+    keys.scan(SCARF)
+    keys.press(Qt.Key.Key_F9)  # on the scarf, just scanned
+    dialog = keys.dialog("discount_dialog")
+    keys.type("9", enter=False)
+    QTest.mouseClick(keys.child("prompt_zhe", dialog), Qt.MouseButton.LeftButton)  # 9折
+    keys.press(Qt.Key.Key_Return)  # within the cashier's 10 %: no manager
+    keys.no_dialog()
+    assert window.sale.total.fen == 59900 + 8010
+    keys.press(Qt.Key.Key_F9, Qt.KeyboardModifier.ShiftModifier)
+    dialog = keys.dialog("ticket_discount_dialog")
+    keys.type("8", enter=False)
+    QTest.mouseClick(keys.child("prompt_zhe", dialog), Qt.MouseButton.LeftButton)
+    keys.press(Qt.Key.Key_Return)  # 8折, 20 % off the whole sale: beyond the limit
+    keys.dialog("manager_dialog")
+    keys.press(Qt.Key.Key_Escape)  # no manager comes: the whole-sale discount is taken off
+    keys.no_dialog()
+    assert window.sale.total.fen == 59900 + 8010
+    assert "nothing was changed" in window.sale.alert.text()
+    keys.press(Qt.Key.Key_F9, Qt.KeyboardModifier.ShiftModifier)
+    keys.dialog("ticket_discount_dialog")
+    keys.type("80%")
+    keys.dialog("manager_dialog")
+    keys.type("2001")
+    keys.type("2468")
+    keys.no_dialog()
+    assert window.sale.total.fen == 54328  # (599 + 80.10) × 0.8
+    assert "Whole-sale discount 20% off" in keys.child("sale_lines").item(0, 4).text()
+    keys.press(Qt.Key.Key_Return)
+    keys.dialog("payment_dialog")
+    keys.type("600")
+    keys.no_dialog()
+    assert "saved" in window.sale.alert.text()
+    log = printer_peer.wait_for(lambda log: log.cuts >= 1, timeout=5.0)
+    assert any("合计" in line and "￥543.28" in line for line in log.lines)
