@@ -285,6 +285,7 @@ def tier_change_plain(t: TierChange) -> dict[str, Any]:
 SETTINGS_COLUMNS = (
     "merchant_id", "store_id", "store_code", "store_name", "terminal_id", "terminal_code",
     "region_code", "rulepack", "tz", "day_close", "card_secret_hex", "receipt", "card_brand",
+    "cashier_signup",
 )
 
 
@@ -293,4 +294,4 @@ def settings_from_plain(r: Row) -> StoreSettings:
         merchant_id=r[0], store_id=r[1], store_code=r[2], store_name=r[3], terminal_id=r[4],
         terminal_code=r[5], region_code=r[6], rulepack=r[7], tz=r[8],
         day_close=time.fromisoformat(r[9]), card_secret_hex=r[10], receipt=json.loads(r[11]),
-        card_brand=r[12])
+        card_brand=r[12], cashier_signup=bool(r[13]))

@@ -20,7 +20,8 @@ def settings_to_row(s: StoreSettings) -> StoreSettingsRow:
         id=1, merchant_id=s.merchant_id, store_id=s.store_id, store_code=s.store_code,
         store_name=s.store_name, terminal_id=s.terminal_id, terminal_code=s.terminal_code,
         region_code=s.region_code, rulepack=s.rulepack, tz=s.tz, day_close=s.day_close,
-        card_secret_hex=s.card_secret_hex, receipt=dict(s.receipt), card_brand=s.card_brand)
+        card_secret_hex=s.card_secret_hex, receipt=dict(s.receipt), card_brand=s.card_brand,
+        cashier_signup=s.cashier_signup)
 
 
 def settings_from_row(r: StoreSettingsRow) -> StoreSettings:
@@ -28,7 +29,8 @@ def settings_from_row(r: StoreSettingsRow) -> StoreSettings:
         merchant_id=r.merchant_id, store_id=r.store_id, store_code=r.store_code,
         store_name=r.store_name, terminal_id=r.terminal_id, terminal_code=r.terminal_code,
         region_code=r.region_code, rulepack=r.rulepack, tz=r.tz, day_close=r.day_close,
-        card_secret_hex=r.card_secret_hex, receipt=dict(r.receipt), card_brand=r.card_brand)
+        card_secret_hex=r.card_secret_hex, receipt=dict(r.receipt), card_brand=r.card_brand,
+        cashier_signup=bool(r.cashier_signup))
 
 
 def staff_to_row(s: Staff) -> StaffRow:

@@ -6,7 +6,7 @@ from datetime import date, datetime, time
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import CheckConstraint, Index, String, UniqueConstraint, text
+from sqlalchemy import Boolean, CheckConstraint, Index, String, UniqueConstraint, false, text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from db.rows_base import Base, deferred_fk
@@ -46,6 +46,7 @@ class StoreSettingsRow(Base):
     card_secret_hex: Mapped[str] = mapped_column(String(128), server_default="")
     receipt: Mapped[dict[str, Any]] = mapped_column(JsonText(), server_default="{}")
     card_brand: Mapped[str] = mapped_column(String(2), server_default="")  # head office's BB
+    cashier_signup: Mapped[bool] = mapped_column(Boolean, server_default=false())
 
 
 class RoleRow(Base):

@@ -70,6 +70,8 @@ class StoreSettings:
     # BB of the card numbers head office gave this merchant at enrolment; "" before (a
     # standalone store numbers its cards with the rule pack's brand).
     card_brand: str = ""
+    # A one-person store: cashiers may sign members up at the till (members.register).
+    cashier_signup: bool = False
 
 
 @dataclass(slots=True)

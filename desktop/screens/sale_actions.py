@@ -8,7 +8,7 @@ from collections.abc import Callable
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QObject, QTimer
 
 from desktop import i18n
 from desktop.screens.help_dialog import HelpDialog
@@ -16,10 +16,11 @@ from desktop.screens.payment_dialog import PaymentDialog
 from desktop.screens.prompt import Kind, approve, approver_name, ask, parse, show_dialog
 from desktop.screens.recall_dialog import RecallDialog
 from desktop.screens.returns_dialog import ReturnsDialog
+from desktop.screens.signup_dialog import SignupDialog
 from desktop.viewmodels.payment import PaymentViewModel
 from desktop.viewmodels.returns import ReturnViewModel
 from desktop.viewmodels.sale import SaleViewModel
-from domain.errors import DomainError
+from domain.errors import DomainError, NotFound
 from domain.pricing import parse_rate
 from domain.services.checkout import Completed
 from domain.services.proofs import Approval
@@ -90,11 +91,27 @@ class SaleActions(QObject):
 
     def member_by_number(self) -> None:
         def attach(code: int | str) -> None:
-            self.screen.sale().attach_code(str(code))
+            try:
+                self.screen.sale().attach_code(str(code))
+            except NotFound as err:
+                if err.code != "member.unknown" or not self.screen.sale().may_sign_up():
+                    raise
+                # A mobile no member has: sign the customer up (once this prompt closes).
+                QTimer.singleShot(0, lambda: self.sign_up(str(code)))
+                return
             self.screen.refresh()
             self.screen.member_attached()
         ask(self.screen, self.tr("Member"), self.tr("Card number, member QR or mobile number:"),
             Kind.TEXT, attach, name="member_dialog", codes=True)
+
+    def sign_up(self, mobile: str = "") -> None:
+        sale = self.screen.sale()
+
+        def save(raw: dict[str, object]) -> None:
+            sale.sign_up(raw)
+            self.screen.refresh()
+            self.screen.member_attached()
+        show_dialog(SignupDialog(mobile, save, self.screen), self.screen.input)
 
     def detach_member(self) -> None:
         self.screen.act(self.screen.sale().detach_member,

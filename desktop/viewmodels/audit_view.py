@@ -42,6 +42,7 @@ ACTIONS: dict[str, str] = {
     "staff_added": QT_TRANSLATE_NOOP("audit", "Staff added"),
     "pin_reset": QT_TRANSLATE_NOOP("audit", "PIN reset"),
     "staff_role_changed": QT_TRANSLATE_NOOP("audit", "Role changed"),
+    "cashier_signup_set": QT_TRANSLATE_NOOP("audit", "Cashier sign-up switched"),
     "staff_deactivated": QT_TRANSLATE_NOOP("audit", "Staff switched off"),
     "staff_reactivated": QT_TRANSLATE_NOOP("audit", "Staff switched on"),
     "staff_card_linked": QT_TRANSLATE_NOOP("audit", "Staff card flagged"),

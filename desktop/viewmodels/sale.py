@@ -22,8 +22,8 @@ from domain.catalog import Product, is_gtin
 from domain.errors import DomainError, NotFound
 from domain.pricing import CartLine
 from domain.records import Staff
+from domain.services import access, checkout
 from domain.services import cart as carts
-from domain.services import checkout
 from domain.services.cart import Cart
 from domain.services.members import (
     MemberView,
@@ -31,6 +31,7 @@ from domain.services.members import (
     find_by_scan,
     find_by_swipe,
     member_view,
+    register,
 )
 from domain.services.proofs import Approval
 
@@ -307,6 +308,19 @@ class SaleViewModel:
             self.cart.shown = view.shown
         self.apply(change)
         return view
+
+    def may_sign_up(self) -> bool:
+        """Whether whoever rings the sale may sign a customer up here (the access table's
+        rule for members.register: the front desk, or cashiers in a one-person store)."""
+        gate = access.gate("members.register")
+        with self.env.ctx.reader() as uow:
+            on = bool(getattr(uow.settings.get(), gate.setting, False))
+        return self.staff.role in gate.roles or (on and self.staff.role in gate.setting_roles)
+
+    def sign_up(self, raw: dict[str, object]) -> MemberView:
+        """Register the customer (the service checks the role) and put them on the sale."""
+        done = register(self.env.ctx, raw, self.staff.id)
+        return self._attach(member_view(self.env.ctx, done.member.id), card=False)
 
     def detach_member(self) -> None:
         def change() -> None:

@@ -43,7 +43,7 @@ def _managers_of(roles: Iterable[Role]) -> frozenset[Role]:
     return frozenset(r for r, given in staff_services.GRANTABLE.items() if wanted <= given)
 
 
-def code_permissions() -> list[Permission]:
+def code_permissions(cashier_signup: bool = False) -> list[Permission]:
     """What the services and the window check, read from the same constants they use.
 
     Desk roles log in to the back office (main window homes); everyone else lands at the
@@ -54,6 +54,7 @@ def code_permissions() -> list[Permission]:
         Permission(translate("staff", "Ring sales and returns at the till"),
                    frozenset(till) & access.gate("checkout.complete").roles),
         Permission(translate("staff", "Log in to the back office"), frozenset(DESK_ROLES)),
+        Permission(translate("staff", "Sign members up"), _signup_roles(cashier_signup)),
         Permission(
             translate("staff", "Approve overrides with their own PIN"),
             frozenset(staff_services.MANAGER_ROLES),
@@ -71,6 +72,11 @@ def code_permissions() -> list[Permission]:
             _managers_of({Role.MANAGER, Role.ADMIN}),
         ),
     ]
+
+
+def _signup_roles(cashier_signup: bool) -> frozenset[Role]:
+    gate = access.gate("members.register")
+    return gate.roles | (gate.setting_roles if cashier_signup else frozenset())
 
 
 class StaffAdminModel:
@@ -115,13 +121,21 @@ class StaffAdminModel:
     def permission_rows(self, pages: Iterable[tuple[str, frozenset[Role]]]) -> list[list[str]]:
         """One row per permission and per back-office page: ✓ under each role allowed."""
         found = [
-            *code_permissions(),
+            *code_permissions(self.cashier_signup()),
             *(
                 Permission(translate("staff", "Open the page “{page}”").format(page=title), roles)
                 for title, roles in pages
             ),
         ]
         return [[p.what, *("✓" if r in p.roles else "—" for r in ROLES)] for p in found]
+
+    def cashier_signup(self) -> bool:
+        """Whether cashiers may sign members up at the till (a one-person store)."""
+        with self.env.ctx.reader() as uow:
+            return uow.settings.get().cashier_signup
+
+    def set_cashier_signup(self, on: bool) -> bool:
+        return staff_services.set_cashier_signup(self.env.ctx, self.actor, on)
 
     def alert_limit(self) -> int:
         return self.env.ctx.pack.cards.staff_card_daily_alert

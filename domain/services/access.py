@@ -29,6 +29,9 @@ class Gate:
     approval: str = ""  # refusal code when a manager's approval is needed and missing
     when: str = ""  # when the approval is needed ("" = always)
     member_pin: bool = False
+    # Roles admitted too while the store setting of that name is on (one-person stores).
+    setting: str = ""
+    setting_roles: frozenset[Role] = frozenset()
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,6 +55,7 @@ USE_CASES: dict[str, Gate | Open] = {
     "staff.set_active": Gate(MANAGERS),
     "staff.link_staff_card": Gate(frozenset(Role)),  # one's own; others' as managers
     "staff.list_staff": READ,
+    "staff.set_cashier_signup": Gate(MANAGERS),
     "member_pin.check_pin": PROOF,
     "member_pin.prove": Gate(TILL, member_pin=True),
     "member_pin.set_pin": Gate(DESK),
@@ -71,6 +75,7 @@ USE_CASES: dict[str, Gate | Open] = {
     "cart.add_item": CART,
     "cart.add_label": CART,
     "checkout.quote": READ,
+    "checkout.points_if_paid": READ,
     "checkout.approval_needed": READ,
     "checkout.complete": Gate(TILL, approval="sale.manager_required",
                               when="a discount beyond the cashier's limit, a price override",
@@ -82,7 +87,8 @@ USE_CASES: dict[str, Gate | Open] = {
     "returns.return_without_receipt": Gate(TILL, approval="return.manager_required"),
     "voids.void_sale": Gate(TILL, approval="void.manager_required"),
     # the front desk
-    "members.register": Gate(DESK),
+    "members.register": Gate(DESK, setting="cashier_signup",
+                             setting_roles=frozenset({Role.CASHIER})),
     "profiles.update_member": Gate(DESK),
     "cardissue.issue_card": Gate(DESK),
     "cardissue.link_card": Gate(DESK),

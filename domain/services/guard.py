@@ -18,7 +18,7 @@ from typing import Any
 
 from domain.errors import DomainError
 from domain.ports import UnitOfWork
-from domain.records import Staff
+from domain.records import Role, Staff
 from domain.services.access import MANAGERS, Gate, gate
 from domain.services.context import ServiceContext, audit
 from domain.services.proofs import Approval, CardShown, PinProof, fresh
@@ -103,7 +103,8 @@ def guard(ctx: ServiceContext, use_case: str, staff_id: object, approval: object
     actor = _stored(ctx, staff_id)
     grant: Grant | None = None
     try:
-        grant = Grant(ctx, use_case, rules, admitted(actor, rules, staff_id))
+        grant = Grant(ctx, use_case, rules, admitted(actor, rules, staff_id,
+                                                     _setting_roles(ctx, rules)))
         if rules.approval and not rules.when:
             grant.approve(approval, subject)
         yield grant
@@ -127,8 +128,19 @@ def _stored(ctx: ServiceContext, staff_id: object) -> Staff | None:
         return uow.staff.get(staff_id)
 
 
-def admitted(actor: Staff | None, rules: Gate, staff_id: object) -> Staff:
-    """The acting staff member as stored now, if active and in one of the gate's roles.
+def _setting_roles(ctx: ServiceContext, rules: Gate) -> frozenset[Role]:
+    """The roles a store setting admits to this use case now (none while it is off)."""
+    if not rules.setting:
+        return frozenset()
+    with ctx.reader() as uow:
+        on = bool(getattr(uow.settings.get(), rules.setting, False))
+    return rules.setting_roles if on else frozenset()
+
+
+def admitted(actor: Staff | None, rules: Gate, staff_id: object,
+             also: frozenset[Role] = frozenset()) -> Staff:
+    """The acting staff member as stored now, if active and in one of the gate's roles (or
+    of `also`, the roles a store setting admits).
 
     Raises:
         Refused: staff.not_found, staff.inactive, staff.not_allowed.
@@ -137,7 +149,7 @@ def admitted(actor: Staff | None, rules: Gate, staff_id: object) -> Staff:
         raise Refused("staff.not_found", staff_id=_shown(staff_id))
     if not actor.active:
         raise Refused("staff.inactive", number=actor.number)
-    if actor.role not in rules.roles:
+    if actor.role not in rules.roles | also:
         raise Refused("staff.not_allowed", number=actor.number, role=actor.role.value)
     return actor
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from domain import pins
 from domain.errors import DomainError, ValidationError
 from domain.ids import new_id_str
@@ -216,6 +218,18 @@ def change_role(ctx: ServiceContext, actor: Staff, staff_id: str, role: Role) ->
               before=before.value, after=role.value)
         uow.commit()
     return target
+
+
+def set_cashier_signup(ctx: ServiceContext, actor: Staff, on: bool) -> bool:
+    """The role setting of a one-person store: cashiers may (or may no longer) sign members
+    up at the till; the access table admits them to members.register while it is on."""
+    with guard(ctx, "staff.set_cashier_signup", actor.id), ctx.uow() as uow:
+        settings = uow.settings.get()
+        if settings.cashier_signup != on:
+            uow.settings.save(replace(settings, cashier_signup=on))
+            audit(ctx, uow, "cashier_signup_set", actor.id, target="cashier", on=on)
+        uow.commit()
+    return on
 
 
 def set_active(ctx: ServiceContext, actor: Staff, staff_id: str, active: bool) -> Staff:

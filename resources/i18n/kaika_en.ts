@@ -2484,6 +2484,37 @@
     </message>
 </context>
 <context>
+    <name>SignupDialog</name>
+    <message>
+        <source>Sign up a member</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mobile</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The customer has read and accepts the privacy policy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Agrees to receive offers by SMS and WeChat</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Esc Back</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter Sign up</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>StaffPage</name>
     <message>
         <source>Staff</source>
@@ -2519,6 +2550,10 @@
     </message>
     <message>
         <source>Card alerts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>One-person store: cashiers may sign members up at the till</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -3323,6 +3358,10 @@
     </message>
     <message>
         <source>Role changed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cashier sign-up switched</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -5277,6 +5316,10 @@
     </message>
     <message>
         <source>Log in to the back office</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign members up</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -2482,6 +2482,37 @@
     </message>
 </context>
 <context>
+    <name>SignupDialog</name>
+    <message>
+        <source>Sign up a member</source>
+        <translation>会员注册</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Mobile</source>
+        <translation>手机号</translation>
+    </message>
+    <message>
+        <source>The customer has read and accepts the privacy policy</source>
+        <translation>顾客已阅读并接受隐私政策</translation>
+    </message>
+    <message>
+        <source>Agrees to receive offers by SMS and WeChat</source>
+        <translation>同意通过短信和微信接收优惠信息</translation>
+    </message>
+    <message>
+        <source>Esc Back</source>
+        <translation>Esc 返回</translation>
+    </message>
+    <message>
+        <source>Enter Sign up</source>
+        <translation>回车 注册</translation>
+    </message>
+</context>
+<context>
     <name>StaffPage</name>
     <message>
         <source>Staff</source>
@@ -2518,6 +2549,10 @@
     <message>
         <source>Card alerts</source>
         <translation>刷卡预警</translation>
+    </message>
+    <message>
+        <source>One-person store: cashiers may sign members up at the till</source>
+        <translation>单人门店：收银员可在收银台为顾客注册会员</translation>
     </message>
     <message>
         <source>Number</source>
@@ -3321,6 +3356,10 @@
     <message>
         <source>Role changed</source>
         <translation>角色变更</translation>
+    </message>
+    <message>
+        <source>Cashier sign-up switched</source>
+        <translation>收银员注册会员开关变更</translation>
     </message>
     <message>
         <source>Staff switched off</source>
@@ -5275,6 +5314,10 @@
     <message>
         <source>Log in to the back office</source>
         <translation>登录后台</translation>
+    </message>
+    <message>
+        <source>Sign members up</source>
+        <translation>注册会员</translation>
     </message>
     <message>
         <source>Approve overrides with their own PIN</source>

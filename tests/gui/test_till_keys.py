@@ -21,6 +21,7 @@ from desktop.screens.main_window import MainWindow
 from domain.services.members import MemberView
 from hardware.peers.printer_peer import PrinterPeer
 from tests.gui.conftest import Cashier
+from tests.gui.test_manage_audit import office_login
 
 COAT, SCARF = "6901234567892", "6901234567984"  # 羊毛外套 ￥599, 丝巾 ￥89
 
@@ -286,3 +287,43 @@ def test_percent_discounts_on_a_line_and_the_whole_sale_beyond_the_limit_need_a_
     assert "saved" in window.sale.alert.text()
     log = printer_peer.wait_for(lambda log: log.cuts >= 1, timeout=5.0)
     assert any("合计" in line and "￥543.28" in line for line in log.lines)
+
+
+def test_a_cashier_signs_a_customer_up_at_the_till_when_the_store_allows_it(
+        keys: Cashier, window: MainWindow, qtbot: QtBot) -> None:
+    keys.login()  # the store does not allow it yet: an unknown mobile is refused
+    keys.press(Qt.Key.Key_F4)
+    dialog = keys.dialog("member_dialog")
+    keys.type("13912345678")
+    assert "member" in keys.child("error", dialog).text().lower()
+    keys.press(Qt.Key.Key_Escape)
+    keys.no_dialog()
+    window.logout()
+    office_login(keys, window, "2001", "2468")  # the owner switches it on
+    assert window.office is not None
+    page = window.office.open("manage_staff")
+    page.tabs.setCurrentIndex(1)
+    QTest.mouseClick(keys.child("staff_cashier_signup", page), Qt.MouseButton.LeftButton)
+    table = keys.child("staff_permissions", page)
+    rows = {table.item(r, 0).text(): table.item(r, 1).text() for r in range(table.rowCount())}
+    assert rows["Sign members up"] == "✓"  # the cashier's column
+    window.logout()
+    keys.login(float_yuan="")
+    keys.scan(SCARF)
+    keys.press(Qt.Key.Key_F4)
+    keys.dialog("member_dialog")
+    keys.type("13912345678")
+    signup = keys.dialog("signup_dialog")
+    assert keys.child("signup_mobile", signup).text() == "13912345678"
+    name_at = keys.child("signup_name", signup).geometry()
+    keys.type("Li Lei")  # Enter without the privacy consent: refused, nothing moves
+    assert "privacy" in keys.child("error", signup).text()
+    assert keys.child("signup_name", signup).geometry() == name_at
+    QTest.mouseClick(keys.child("signup_privacy", signup), Qt.MouseButton.LeftButton)
+    keys.child("signup_name", signup).setFocus()
+    keys.press(Qt.Key.Key_Return)
+    keys.no_dialog()
+    member = window.sale.sale().view().member
+    assert member is not None and member.mobile == "139****5678"
+    assert "attached" in window.sale.alert.text()
+    assert member.coupons  # the sign-up coupon, on the panel at once

@@ -156,6 +156,8 @@ CALLS: dict[str, Call] = {
         w.ctx, as_staff(w, s), w.id("1002"), Role.FRONT_DESK),
     "staff.set_active": lambda w, s: staff_service.set_active(
         w.ctx, as_staff(w, s), w.id("1002"), False),
+    "staff.set_cashier_signup": lambda w, s: staff_service.set_cashier_signup(
+        w.ctx, as_staff(w, s), True),
     "staff.link_staff_card": lambda w, s: staff_service.link_staff_card(
         w.ctx, as_staff(w, s), w.id("1002"), w.cards[2]),
     "member_pin.prove": lambda w, s: member_pin.prove(

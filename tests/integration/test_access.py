@@ -148,6 +148,9 @@ def table_rows() -> list[str]:
             continue
         who = ("anyone" if gate.roles == set(Role) else
                ", ".join(r.value.replace("_", " ") for r in order if r in gate.roles))
+        if gate.setting:
+            extra = ", ".join(r.value.replace("_", " ") for r in order if r in gate.setting_roles)
+            who += f"; {extra} while the store's `{gate.setting}` is on"
         approval = (f"{gate.when or 'always'}, unless a manager acts (`{gate.approval}`)"
                     if gate.approval else "—")
         pin = "above the PIN threshold" if gate.member_pin else "—"

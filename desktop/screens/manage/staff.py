@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QFormLayout,
     QGroupBox,
@@ -44,7 +45,7 @@ class StaffPage(DeskPage):
         self.tabs.addTab(self._accounts(), self.tr("Staff"))
         self.permissions = table(self, "staff_permissions",
                                  [self.tr("What"), *(role_name(r) for r in ROLES)])
-        self.tabs.addTab(self.permissions, self.tr("Permissions"))
+        self.tabs.addTab(self._permissions_tab(), self.tr("Permissions"))
         self.alerts = table(self, "staff_alerts", [
             self.tr("Business date"), self.tr("Card"), self.tr("Member"), self.tr("Sales"),
             self.tr("Flag")])
@@ -58,6 +59,27 @@ class StaffPage(DeskPage):
         for key, slot in (("F2", self.add), ("F3", self.reset_pin), ("F4", self.change_role),
                           ("F6", self.ask_toggle), ("F7", self.link_card)):
             shortcut(self, key, slot)
+
+    def _permissions_tab(self) -> QWidget:
+        tab = QWidget(self)
+        column = QVBoxLayout(tab)
+        self.signup = QCheckBox(self.tr(
+            "One-person store: cashiers may sign members up at the till"), tab)
+        self.signup.setObjectName("staff_cashier_signup")
+        self.signup.setMinimumHeight(40)
+        self.signup.clicked.connect(self._set_signup)
+        column.addWidget(self.signup)
+        self.signup_error = error_label(tab, "staff_signup_error")
+        column.addWidget(self.signup_error)
+        column.addWidget(self.permissions, 1)
+        return tab
+
+    def _set_signup(self, on: bool) -> None:
+        try:
+            self.model.set_cashier_signup(on)
+        except DomainError as err:
+            self.signup_error.setText(self.ctx.refusal(err))
+        self.shown()
 
     def _accounts(self) -> QWidget:
         tab = QWidget(self)
@@ -150,6 +172,8 @@ class StaffPage(DeskPage):
         self._fill_roles(self.role, self.model.grantable())
         pages = [(self._page_title(p.title), p.roles) for p in office_pages()]
         fill(self.permissions, self.model.permission_rows(pages))
+        self.signup.setChecked(self.model.cashier_signup())
+        self.signup.setEnabled(self.ctx.staff.role in (Role.MANAGER, Role.ADMIN))
         header = self.permissions.horizontalHeader()
         header.setStretchLastSection(False)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
