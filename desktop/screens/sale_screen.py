@@ -152,8 +152,6 @@ class SaleScreen(QWidget):
             ("F7", "key_recall", self.tr("Recall"), do.recall),
             ("F8", "key_return", self.tr("Return"), do.open_returns),
             ("F9", "key_discount", self.tr("Discount"), do.discount_line),
-            ("Shift+F9", "key_ticket_discount", self.tr("Whole-sale discount"),
-             do.discount_ticket),
             ("F10", "key_pay", self.tr("Pay"), do.pay),
             ("F11", "key_reprint", self.tr("Reprint"), self.reprint_requested.emit),
             ("F12", "key_lock", self.tr("Lock"), self.lock_requested.emit),
@@ -161,6 +159,8 @@ class SaleScreen(QWidget):
             ("Shift+F3", "key_cancel", self.tr("Cancel sale"), do.cancel_sale),
             ("Shift+F4", "key_detach", self.tr("Remove member"), do.detach_member),
             ("Shift+F5", "key_camera", self.tr("Camera scan"), do.camera),
+            ("Shift+F9", "key_ticket_discount", self.tr("Whole-sale discount"),
+             do.discount_ticket),
             ("Shift+F12", "key_close_shift", self.tr("Close shift"),
              self.close_shift_requested.emit),
         ]
