@@ -14,7 +14,7 @@ from domain.errors import DomainError, ValidationError
 from domain.pricing import parse_rate
 from domain.records import AuditQuery, TenderKind
 from domain.services import cart as carts
-from domain.services import checkout
+from domain.services import checkout, held
 from domain.services.audit import page
 from domain.services.staff import approve, login
 
@@ -80,3 +80,14 @@ def test_a_whole_sale_discount_beyond_the_limit_needs_a_manager_for_those_figure
     entries = page(app.ctx, AuditQuery(action="override_discount")).entries
     assert [(e.details["discount_fen"], e.approved_by) for e in entries] == [
         (13760, manager)]
+
+
+def test_a_held_sale_keeps_its_rates_and_its_whole_sale_discount(app: App) -> None:
+    cart, cashier = _cart(app)
+    carts.set_line_discount(cart, 2, 0, Decimal("0.95"))
+    carts.set_ticket_discount(cart, 0, Decimal("0.95"))
+    due = checkout.quote(app.ctx, cart).due_fen
+    waiting = held.hold(app.ctx, cart, cashier)
+    back = held.recall(app.ctx, waiting.id, cashier, None)
+    assert back.ticket == cart.ticket and back.lines[1].manual_rate == Decimal("0.95")
+    assert checkout.quote(app.ctx, back).due_fen == due
