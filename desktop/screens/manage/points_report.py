@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from desktop import i18n, report_formats
 from desktop.i18n import QT_TRANSLATE_NOOP
+from desktop.screens.desk.parts import DeskPage
 from desktop.screens.manage.report_view import DateBar, FigureTile, ReportView, screen_lang
 from desktop.screens.office import OfficeContext
 from domain.errors import DomainError
@@ -55,7 +56,7 @@ def difference(report: PointsReport) -> int:
     return report.closing - (report.opening + report.movement)
 
 
-class PointsReportPage(QWidget):
+class PointsReportPage(DeskPage):
     """Pick a business date; the check line says OK or shows the difference."""
 
     def __init__(self, ctx: OfficeContext, parent: QWidget | None = None) -> None:
@@ -75,6 +76,11 @@ class PointsReportPage(QWidget):
         layout.addWidget(self.check)
         self.view = ReportView(ctx, "points", self)
         layout.addWidget(self.view, 1)
+
+    def focus_target(self) -> QWidget | None:
+        """The date: the keyboard is on the page at once, so F6/F7/F8 (and PgUp/PgDown) work
+        without a click first."""
+        return self.dates.edit
 
     def shown(self) -> None:
         if not self.dates.follow_today():  # moving the date loads the page already

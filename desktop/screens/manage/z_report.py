@@ -7,6 +7,7 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from desktop import feedback, i18n, report_formats
+from desktop.screens.desk.parts import DeskPage
 from desktop.screens.manage.confirm import confirm
 from desktop.screens.manage.report_view import DateBar, FigureTile, ReportView, screen_lang
 from desktop.screens.office import OfficeContext
@@ -18,7 +19,7 @@ from domain.services import reports as report_services
 from domain.services.maintenance import DayClose
 
 
-class ZReportPage(QWidget):
+class ZReportPage(DeskPage):
     """Headline figures, the day close (today only), and the full report below."""
 
     def __init__(self, ctx: OfficeContext, parent: QWidget | None = None) -> None:
@@ -66,6 +67,11 @@ class ZReportPage(QWidget):
         shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         shortcut.activated.connect(self.ask_close)
         return box
+
+    def focus_target(self) -> QWidget | None:
+        """The date: the keyboard is on the page at once, so F6/F7/F8 (and PgUp/PgDown) work
+        without a click first."""
+        return self.dates.edit
 
     def shown(self) -> None:
         if not self.dates.follow_today():  # moving the date loads the page already
