@@ -370,8 +370,8 @@ class SaleViewModel:
             # A bank card's number (typed, or sent by a reader as a scan): looked up nowhere,
             # and the refusal carries none of it.
             raise DomainError("card.bank_card")
-        if coupon_rules.valid_code(code):
-            self.add_coupon(code)
+        if coupon_rules.valid_code(code) or self._members_coupon(code):
+            self.add_coupon(code)  # a code, or the last four of one the member panel shows
             return Route(Routed.COUPON)
         if MOBILE.match(code):
             self.attach_code(code, scanned=self._scanned)

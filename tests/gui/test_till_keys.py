@@ -218,6 +218,12 @@ def test_the_members_coupons_are_picked_from_the_panel(
     QTest.mouseClick(keys.child("member_coupon_0"), Qt.MouseButton.LeftButton)  # by touch
     assert window.sale.sale().view().coupons == (code,)
     assert "Coupon added" in window.sale.alert.text()
+    keys.press(Qt.Key.Key_F3, Qt.KeyboardModifier.ShiftModifier)
+    keys.press(Qt.Key.Key_F3, Qt.KeyboardModifier.ShiftModifier)
+    keys.scan(stripe(cards[0]))
+    keys.scan(COAT)
+    keys.type(code[-4:])  # straight into the code field
+    assert window.sale.sale().view().coupons == (code,)
 
 
 def test_in_the_return_a_scanned_item_chooses_its_line_and_keys_set_how_many(
