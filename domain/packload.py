@@ -23,6 +23,7 @@ from domain.rulepack import (
     OfflineRules,
     PointsRules,
     PricingRules,
+    ReturnRules,
     RulePack,
     SpendAndGet,
     StoreDiscount,
@@ -88,9 +89,11 @@ def parse_pack(data: dict[str, Any], file: str) -> RulePack:
     coupons = _coupons(root.table("coupons", required=True))
     cards = _cards(root.table("cards", required=True))
     offline = _offline(root.table("offline"))
+    returns = _returns(root.table("returns"))
     root.finish()
     return RulePack(name=name, title=title, tiers=tiers, pricing=pricing, points=points,
-                    wallet=wallet, coupons=coupons, cards=cards, source=file, offline=offline)
+                    wallet=wallet, coupons=coupons, cards=cards, source=file, offline=offline,
+                    returns=returns)
 
 
 # --- tiers ---------------------------------------------------------------------------
@@ -378,6 +381,18 @@ def _offline(t: Table) -> OfflineRules:
                          outbox_retention_days=t.int("outbox_retention_days",
                                                      d.outbox_retention_days, minimum=1),
                          clock_warn_s=t.int("clock_warn_s", d.clock_warn_s, minimum=1))
+    t.finish()
+    return rules
+
+
+def _returns(t: Table) -> ReturnRules:
+    """The optional `[returns]` table; a key left out keeps its default (docs/rules.md)."""
+    d = ReturnRules()
+    rules = ReturnRules(
+        no_receipt_window_days=t.int("no_receipt_window_days", d.no_receipt_window_days,
+                                     minimum=1),
+        no_receipt_refund_to=t.str("no_receipt_refund_to", d.no_receipt_refund_to,
+                                   choices=("cash", "wallet")))
     t.finish()
     return rules
 

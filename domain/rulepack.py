@@ -195,6 +195,15 @@ class OfflineRules:
 
 
 @dataclass(frozen=True, slots=True)
+class ReturnRules:
+    """DOMAIN §6: a return without a receipt refunds at most the lowest price paid for the
+    product in a window, to cash or (for a member) to stored value."""
+
+    no_receipt_window_days: int = 90
+    no_receipt_refund_to: str = "cash"  # cash | wallet (a walk-in is always refunded in cash)
+
+
+@dataclass(frozen=True, slots=True)
 class RulePack:
     """Everything a store's rules say, loaded from resources/rulepacks/<name>.toml."""
 
@@ -208,6 +217,7 @@ class RulePack:
     cards: CardRules = field(default_factory=CardRules)
     source: str = ""  # the file it was read from
     offline: OfflineRules = field(default_factory=OfflineRules)
+    returns: ReturnRules = field(default_factory=ReturnRules)
 
     def tier(self, name: str) -> TierRule:
         """The tier called `name`; KeyError for a name the pack does not have."""

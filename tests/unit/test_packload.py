@@ -93,6 +93,20 @@ def test_retail_has_one_tier_without_discount_and_deposit_discounts() -> None:
     assert load_pack("fashion").wallet.deposit_discounts == ()
 
 
+@pytest.mark.parametrize("name", ["fashion", "ladder10", "retail"])
+def test_no_receipt_returns_look_back_90_days_and_refund_members_to_stored_value(
+        name: str) -> None:
+    rules = load_pack(name).returns
+    assert (rules.no_receipt_window_days, rules.no_receipt_refund_to) == (90, "wallet")
+
+
+def test_returns_table_is_optional(tmp_path: Path) -> None:
+    path = tmp_path / "plain.toml"
+    path.write_text(FASHION.split("[returns]")[0], encoding="utf-8")
+    assert (load_pack(path).returns.no_receipt_window_days,
+            load_pack(path).returns.no_receipt_refund_to) == (90, "cash")
+
+
 def test_load_by_path(tmp_path: Path) -> None:
     path = tmp_path / "mine.toml"
     path.write_text(FASHION.replace('name = "fashion"', 'name = "mine"'), encoding="utf-8")
@@ -142,6 +156,10 @@ def _refused(tmp_path: Path, old: str, new: str) -> dict[str, object]:
      "pricing.card_required_classes", "unknown_class"),
     ('special = "0.5"\n', "", "points.class_rates.special", "missing"),
     ("staff_card_daily_alert = 5", "", "cards.staff_card_daily_alert", "missing"),
+    ('no_receipt_refund_to = "wallet"', 'no_receipt_refund_to = "card"',
+     "returns.no_receipt_refund_to", "not_one_of"),
+    ("no_receipt_window_days = 90", "no_receipt_window_days = 0",
+     "returns.no_receipt_window_days", "too_small"),
 ])
 def test_mistakes_name_the_key_and_problem(tmp_path: Path, old: str, new: str, key: str,
                                            problem: str) -> None:
