@@ -63,7 +63,10 @@ class StoreDiscount:
 class PricingRules:
     """DOMAIN §6: which classes take member discounts, rounding, manual discount limit."""
 
-    member_discount_classes: tuple[ProductClass, ...] = (ProductClass.REGULAR, ProductClass.NEW)
+    # Each class differs from regular by its one named exception (DOMAIN §6): no-points
+    # goods still take the member discount.
+    member_discount_classes: tuple[ProductClass, ...] = (ProductClass.REGULAR, ProductClass.NEW,
+                                                          ProductClass.NO_POINTS)
     card_required_classes: tuple[ProductClass, ...] = (ProductClass.NEW,)
     coupon_classes: tuple[ProductClass, ...] = (ProductClass.REGULAR, ProductClass.NEW,
                                                  ProductClass.SPECIAL, ProductClass.NO_POINTS)

@@ -98,6 +98,37 @@ def test_classes_without_member_discount(klass: ProductClass) -> None:
     assert sale.total_fen == 10000 and sale.lines[0].member_fen == 0
 
 
+# Each class differs from regular by its one named exception (DOMAIN §6, issue 11 item 3).
+EXCEPTIONS = {C.REGULAR: set(), C.SPECIAL: {"member_discount"}, C.NEW: {"card_required"},
+              C.GROUP_BUY: {"member_discount", "coupons", "points"},  # 团购: neither
+              C.NO_DISCOUNT: {"member_discount", "coupons"}, C.NO_POINTS: {"points"}}
+
+
+def _class_rules(pack: RulePack, klass: ProductClass) -> dict[str, bool]:
+    return {"member_discount": klass in pack.pricing.member_discount_classes,
+            "card_required": klass in pack.pricing.card_required_classes,
+            "coupons": klass in pack.pricing.coupon_classes,
+            "points": pack.points.class_rates[klass] > 0}
+
+
+@pytest.mark.parametrize("name", ["fashion", "ladder10", "retail"])
+def test_each_class_differs_from_regular_by_its_one_exception(name: str) -> None:
+    pack = load_pack(name)
+    regular = _class_rules(pack, C.REGULAR)
+    for klass, expected in EXCEPTIONS.items():
+        rules = _class_rules(pack, klass)
+        assert {k for k in rules if rules[k] != regular[k]} == expected, klass
+
+
+def test_no_points_item_takes_the_member_discount_and_earns_nothing() -> None:
+    sale = price_sale(cart(item(10000, C.NO_POINTS)), member("银卡"), [], FASHION, DAY)
+    assert sale.total_fen == 8500  # 8.5折 like a regular item (issue 11: was ¥100.00)
+    assert sale.lines[0].reasons[0]["code"] == "discount.tier"
+    deposit = price_sale(cart(item(10000, C.NO_POINTS)), member("会员", deposit="0.75"), [],
+                         RETAIL, DAY)
+    assert deposit.total_fen == 7500  # retail's deposit discount too
+
+
 def test_walk_in_pays_list_price() -> None:
     assert price_sale(cart(item(15000), item(10000)), None, [], FASHION, DAY).total_fen == 25000
 
