@@ -60,6 +60,16 @@ class SqlSaleRepo:
         return self._many("member_id = ? AND business_date >= ? AND business_date <= ?",
                           (member_id, since.isoformat(), until.isoformat()))
 
+    def lowest_unit_price(self, sku: str, since: date, until: date,
+                          member_id: str | None) -> tuple[int, str] | None:
+        """(unit fen, receipt number) of the lowest price a sale line of `sku` cost per unit
+        with a business date in [since, until]: the member's sales, or anyone's for None."""
+        who = "" if member_id is None else " AND s.member_id = ?"
+        params = (sku, since.isoformat(), until.isoformat(),
+                  *(() if member_id is None else (member_id,)))
+        rows = fetch_all(self._s, _LOWEST.format(who=who), params)
+        return (int(rows[0][0]), str(rows[0][1])) if rows else None
+
     def _many(self, where: str, params: tuple[str, ...]) -> list[Sale]:
         """In the order they were rung up; lines and tenders come in one query per batch."""
         headers = fetch_all(self._s, select_sql("sales", SALE_COLUMNS, where, "at, id"), params)
@@ -89,6 +99,11 @@ _INSERT_LINE = insert_sql("sale_lines", LINE_COLUMNS)
 _INSERT_TENDER = insert_sql("tenders", TENDER_COLUMNS)
 _LINES = select_sql("sale_lines", LINE_COLUMNS, "sale_id IN ({marks})", "sale_id, line_no")
 _TENDERS = select_sql("tenders", TENDER_COLUMNS, "sale_id IN ({marks})", "sale_id, tender_no")
+# Per unit rounded down: a refund never exceeds what a unit cost.
+_LOWEST = ("SELECT l.final_fen / l.qty AS unit, s.receipt_no FROM sale_lines l "
+           "JOIN sales s ON s.id = l.sale_id WHERE s.kind = 'sale' AND l.qty > 0 "
+           "AND l.sku = ? AND s.business_date >= ? AND s.business_date <= ?{who} "
+           "ORDER BY unit, s.at, s.id LIMIT 1")
 _BUSY = ("SELECT business_date, member_id, COUNT(*) AS n FROM sales "
          "WHERE kind = 'sale' AND member_id IS NOT NULL AND business_date >= ? "
          "AND business_date <= ? GROUP BY business_date, member_id HAVING COUNT(*) > ? "

@@ -276,6 +276,14 @@ MESSAGES: dict[str, str] = {
         "feedback", "Line {line_no} is not on that receipt."),
     "return.manager_required": QT_TRANSLATE_NOOP(
         "feedback", "A return without a receipt needs a manager."),
+    "return.amount_required": QT_TRANSLATE_NOOP(
+        "feedback", "No sale of {name} lately: the manager types the refund for it."),
+    "return.amount_invalid": QT_TRANSLATE_NOOP(
+        "feedback", "The refund for one unit must be more than zero and at most its price "
+        "{price}."),
+    "return.above_paid": QT_TRANSLATE_NOOP(
+        "feedback", "{amount} is more than the {paid} paid for it on {receipt}. A return "
+        "without a receipt never refunds more than was paid."),
     # Scanners
     "scanner.check_digit": QT_TRANSLATE_NOOP(
         "feedback", "The barcode was misread (check digit). Scan it again."),

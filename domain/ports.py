@@ -140,6 +140,11 @@ class SaleRepo(Protocol):
     def member_sales(self, member_id: str, since: date, until: date) -> list[Sale]:
         """Sales and returns of a member with business dates in [since, until]."""
         ...
+    def lowest_unit_price(self, sku: str, since: date, until: date,
+                          member_id: str | None) -> tuple[int, str] | None:
+        """(unit fen, receipt number): the lowest a unit of `sku` cost in a sale dated in
+        [since, until], the member's sales only, or anyone's when `member_id` is None."""
+        ...
     def busy_members(self, since: date, until: date, more_than: int) -> list[tuple[date, str, int]]:
         """(business date, member id, sales) for members with more than `more_than` sales on
         one business date in [since, until], newest date first."""

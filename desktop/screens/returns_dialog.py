@@ -1,5 +1,6 @@
 """Returns: scan the receipt's barcode (or type its number), choose what comes back, refund to
-the original tenders. Without a receipt, or to void a whole paid sale, a manager approves."""
+the original tenders. Without a receipt, or to void a whole paid sale, a manager approves;
+without a receipt each item refunds at most the lowest price paid for it (DOMAIN §6)."""
 
 from __future__ import annotations
 
@@ -33,6 +34,7 @@ from desktop.widgets.money_label import MoneyLabel
 from domain.coupons import format_code
 from domain.errors import DomainError, NotFound, ValidationError
 from domain.records import TenderKind
+from domain.services.no_receipt import Offer
 from domain.services.proofs import Approval
 from domain.services.returns import Returned
 from domain.services.voids import Voided
@@ -54,9 +56,10 @@ class ReturnsDialog(QDialog):
         self.setMinimumSize(960, 600)
         self.model, self.session, self.desk = model, session, desk
         self.member_id = member_id
-        self.items: list[tuple[str, int, int]] = []  # without a receipt: sku, qty, unit fen
-        self.no_receipt_ok = False  # a manager approved a return without a receipt
-        self.approval: Approval | None = None  # theirs; None: the manager logged in
+        self.items: list[tuple[str, int]] = []  # without a receipt: sku, qty
+        self.typed: dict[str, int] = {}  # ... fen per unit the manager typed, by sku
+        self.offers: list[Offer] = []  # ... what each item refunds, as the service says
+        self.no_receipt_mode = False
         layout = QVBoxLayout(self)
         self.mode = self._label("return_mode", layout)
         layout.addLayout(self._entry_row())
@@ -99,11 +102,11 @@ class ReturnsDialog(QDialog):
     def _lines_table(self) -> QTableWidget:
         table = QTableWidget(0, 5, self)
         table.setObjectName("return_lines")
-        table.setHorizontalHeaderLabels([self.tr("Item"), self.tr("Sold"), self.tr("Left"),
-                                         self.tr("Return"), self.tr("Amount")])
         table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         table.horizontalHeader().setStretchLastSection(True)
         table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        table.horizontalHeader().setSectionResizeMode(
+            1, QHeaderView.ResizeMode.ResizeToContents)
         table.verticalHeader().setDefaultSectionSize(52)
         table.verticalHeader().setVisible(False)
         self.spins: dict[int, QSpinBox] = {}
@@ -134,6 +137,8 @@ class ReturnsDialog(QDialog):
     # --- modes --------------------------------------------------------------------------------
 
     def _with_receipt(self) -> None:
+        self.table.setHorizontalHeaderLabels([self.tr("Item"), self.tr("Sold"), self.tr("Left"),
+                                              self.tr("Return"), self.tr("Amount")])
         self.mode.setText(self.tr(
             "Scan the receipt's barcode or type its number; then scan each item that comes "
             "back, or choose a line with ↑ ↓ and type how many (or + −)."))
@@ -142,20 +147,22 @@ class ReturnsDialog(QDialog):
         self.code.setFocus()
 
     def no_receipt(self) -> None:
-        """Goods without a receipt: a manager approves first, then the items are scanned."""
-        def approved(approval: Approval | None) -> None:
-            self.no_receipt_ok, self.approval = True, approval
-            self.model.sale, self.items = None, []
-            self.mode.setText(self.tr("No receipt, approved by {name}: scan each item, then "
-                                      "F10. Refunded in cash at today's price.").format(
-                                          name=approver_name(self.session, approval)))
-            self.code.setPlaceholderText(self.tr("Item barcode or SKU"))
-            self.qty.show()
-            self.original.clear()
-            self._show_items()
-            self.code.setFocus()
-        approve(self, self.session, self.tr("Return without a receipt"),
-                "returns.return_without_receipt", approved)
+        """Goods without a receipt: scan them; each refunds at most the lowest price paid for
+        it lately, or what the manager types; F10 asks the manager to approve the figures."""
+        self.no_receipt_mode = True
+        self.model.sale, self.items, self.typed, self.offers = None, [], {}, []
+        days = self.model.env.ctx.pack.returns.no_receipt_window_days
+        self.mode.setText(self.tr("No receipt: scan each item, then F10 for a manager's "
+                                  "approval. Each is refunded at most the lowest price paid "
+                                  "for it in the last {days} days.").format(days=days))
+        self.table.setHorizontalHeaderLabels([self.tr("Item"), self.tr("Refund per unit"),
+                                              self.tr("Price"), self.tr("Return"),
+                                              self.tr("Amount")])
+        self.code.setPlaceholderText(self.tr("Item barcode or SKU"))
+        self.qty.show()
+        self.original.clear()
+        self._show_items()
+        self.code.setFocus()
 
     def void(self) -> None:
         if self.model.sale is None:
@@ -185,11 +192,14 @@ class ReturnsDialog(QDialog):
             self.refund_now()
             return
         try:
-            if self.no_receipt_ok:
+            if self.no_receipt_mode:
                 product = self.model.product(text)
-                self.items.append((product.sku, self.qty.value(), product.price_fen))
+                self.offers = self.model.offer([*self.items, (product.sku, self.qty.value())],
+                                               self.member_id, self.typed)
+                self.items.append((product.sku, self.qty.value()))
                 self.qty.setValue(1)
                 self._show_items()
+                self._ask_missing()
             elif self.model.sale is not None and not RECEIPT_NO.match(text.upper()):
                 self._line_code(text)
             else:
@@ -274,7 +284,7 @@ class ReturnsDialog(QDialog):
         if move is None and not self.code.text():
             # By text, not key code: the wedge filter gives typed keys back as text.
             move = {"+": (0, 1), "-": (0, -1)}.get(event.text())
-        if move is None or self.no_receipt_ok:
+        if move is None or self.no_receipt_mode:
             return False
         self._step(*move)
         return True
@@ -330,33 +340,85 @@ class ReturnsDialog(QDialog):
         self.refund.set_fen(self.model.refund_fen())
 
     def _show_items(self) -> None:
-        self.table.setRowCount(len(self.items))
-        for row, (sku, qty, unit) in enumerate(self.items):
-            for col, text in enumerate((sku, "", "", str(qty), i18n.money(unit * qty))):
+        self.table.clearContents()
+        self.table.setRowCount(len(self.offers))
+        for row, offer in enumerate(self.offers):
+            unit = offer.unit_fen
+            cells = (f"{offer.product.name}  {offer.product.sku}", self._basis(offer),
+                     i18n.money(offer.product.price_fen), str(offer.qty),
+                     i18n.money(unit * offer.qty) if unit is not None else "")
+            for col, text in enumerate(cells):
                 self.table.setItem(row, col, QTableWidgetItem(text))
-        self.refund.set_fen(sum(unit * qty for _, qty, unit in self.items))
+        self.refund.set_fen(sum((o.unit_fen or 0) * o.qty for o in self.offers))
+
+    def _basis(self, offer: Offer) -> str:
+        if offer.typed_unit_fen is not None:
+            return self.tr("{amount} typed by the manager").format(
+                amount=i18n.money(offer.typed_unit_fen))
+        if offer.paid_unit_fen is not None:
+            return self.tr("{amount} paid ({receipt})").format(
+                amount=i18n.money(offer.paid_unit_fen), receipt=offer.paid_receipt)
+        return self.tr("no sale lately: amount needed")
+
+    def _ask_missing(self) -> bool:
+        """Ask for the refund of an item no sale in the window priced; False when none."""
+        offer = next((o for o in self.offers if o.unit_fen is None), None)
+        if offer is None:
+            return False
+        sku = offer.product.sku
+
+        def typed(value: int | str) -> None:
+            amounts = {**self.typed, sku: int(value)}
+            self.offers = self.model.offer(self.items, self.member_id, amounts)
+            self.typed = amounts
+            self._show_items()
+        days = self.model.env.ctx.pack.returns.no_receipt_window_days
+        ask(self, self.tr("Refund without a sale"),
+            self.tr("No sale of {name} in the last {days} days. The manager types the refund "
+                    "for one unit (at most {price}).").format(
+                        name=offer.product.name, days=days,
+                        price=i18n.money(offer.product.price_fen)),
+            Kind.MONEY, typed, name="return_amount_dialog")
+        return True
 
     # --- refunding ----------------------------------------------------------------------------
 
     def refund_now(self) -> None:
-        if self.no_receipt_ok:
-            approval, items = self.approval, [(sku, qty) for sku, qty, _ in self.items]
-            self._run(lambda: self.model.without_receipt(items, approval, self.member_id),
-                      None, approver_name(self.session, approval))
-            self.items = []
+        if self.no_receipt_mode:
+            self._refund_without_receipt()
             return
         if self.model.sale is None:
             self.show_refusal(DomainError("return.nothing"))
             return
         self._run(self.model.commit, self.model.sale.receipt_no, None)
 
+    def _refund_without_receipt(self) -> None:
+        """A manager approves the figures shown, then the refund is made as offered."""
+        if not self.items:
+            self.show_refusal(DomainError("return.nothing"))
+            return
+        if self._ask_missing():
+            return
+        items, typed = list(self.items), dict(self.typed)
+
+        def approved(approval: Approval | None) -> None:
+            if self._run(lambda: self.model.without_receipt(items, approval, self.member_id,
+                                                            typed),
+                         None, approver_name(self.session, approval)):
+                self.items, self.typed, self.offers = [], {}, []
+                self._show_items()
+        total = sum((o.unit_fen or 0) * o.qty for o in self.offers)
+        approve(self, self.session, self.tr("Refund {total} without a receipt").format(
+            total=i18n.money(total)), "returns.return_without_receipt", approved,
+            subject=self.model.subject(items, self.member_id, typed))
+
     def _run(self, action: Callable[[], Returned], original: str | None,
-             manager: str | None) -> None:
+             manager: str | None) -> bool:
         try:
             done = action()
         except DomainError as err:
             self.show_refusal(err)
-            return
+            return False
         self.error.clear()
         cashier = self.session.staff.name if self.session.staff else ""
         self.desk.refund_done(done, cashier, original, manager)
@@ -366,6 +428,7 @@ class ReturnsDialog(QDialog):
             self._show_lines()
         else:
             self._show_items()
+        return True
 
     def _summary(self, done: Returned) -> str:
         names = {TenderKind.CASH: self.tr("cash"), TenderKind.BANK_CARD: self.tr("bank card"),

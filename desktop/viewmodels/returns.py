@@ -1,5 +1,8 @@
 """Returns at the till: with the receipt (its barcode), without it (a manager), or a void.
 
+Without a receipt each item is refunded at most the lowest price paid for it in the pack's
+window (DOMAIN §6); where no sale priced it, the manager types the amount.
+
 With a receipt the goods go back to the original tenders and the points are recomputed on
 what the customer keeps (DOMAIN §7); the refund shown before confirming is worked out the
 way the return service splits a line, so the figure the cashier reads is the one refunded.
@@ -15,6 +18,7 @@ from domain.catalog import Product
 from domain.errors import NotFound, ValidationError
 from domain.records import Sale, SaleKind, Staff
 from domain.services import returns, voids
+from domain.services.no_receipt import Offer
 from domain.services.proofs import Approval
 
 
@@ -114,13 +118,26 @@ class ReturnViewModel:
             raise NotFound("product.unknown", code=card_data.mask(code.strip()))
         return found
 
+    def offer(self, items: list[tuple[str, int]], member_id: str | None,
+              typed: dict[str, int]) -> list[Offer]:
+        """What each item brought back without a receipt would refund: at most the lowest
+        price paid for it in the pack's window, or the amount typed where none was paid."""
+        return returns.no_receipt_offer(self.env.ctx, items, member_id, typed)
+
+    @staticmethod
+    def subject(items: list[tuple[str, int]], member_id: str | None,
+                typed: dict[str, int]) -> str:
+        """The figures the manager approves (a changed one needs a new approval)."""
+        return returns.no_receipt_subject(items, member_id, typed)
+
     def without_receipt(self, items: list[tuple[str, int]], approval: Approval | None,
-                        member_id: str | None = None) -> returns.Returned:
-        """Goods brought back with no receipt: a manager approves; cash at today's price."""
+                        member_id: str | None = None,
+                        typed: dict[str, int] | None = None) -> returns.Returned:
+        """Goods brought back with no receipt, refunded as offered, approved by a manager."""
         if not items:
             raise ValidationError("return.nothing", field="lines")
         return returns.return_without_receipt(self.env.ctx, items, self.staff.id, approval,
-                                              member_id, self.shift_id)
+                                              member_id, self.shift_id, typed)
 
 
 def _left(line_no: int, sale: Sale, earlier: list[Sale]) -> ReturnLine:

@@ -85,6 +85,7 @@ USE_CASES: dict[str, Gate | Open] = {
     "held.waiting": READ,
     "returns.return_with_receipt": Gate(TILL),
     "returns.return_without_receipt": Gate(TILL, approval="return.manager_required"),
+    "returns.no_receipt_offer": READ,
     "voids.void_sale": Gate(TILL, approval="void.manager_required"),
     # the front desk
     "members.register": Gate(DESK, setting="cashier_signup",

@@ -15,6 +15,7 @@ from domain.ids import new_id_str
 from domain.money import split_int
 from domain.ports import UnitOfWork
 from domain.records import Sale, SaleKind, SaleLine, Tender, TenderKind
+from domain.services import no_receipt
 from domain.services.context import ServiceContext, audit, emit
 from domain.services.guard import guard
 from domain.services.ledger import Posting, credit_points, post_wallet, take_back_points
@@ -82,43 +83,75 @@ def left_to_return(uow: UnitOfWork, original: Sale) -> dict[int, int]:
 
 def return_without_receipt(ctx: ServiceContext, items: Sequence[tuple[str, int]],
                            cashier_id: str, approval: Approval | None,
-                           member_id: str | None = None, shift_id: str | None = None) -> Returned:
-    """No receipt: a manager approves (`staff.approve` for "returns.return_without_receipt",
-    or a manager at the till); refunded in cash at today's list price (documented rule).
+                           member_id: str | None = None, shift_id: str | None = None,
+                           typed: Mapping[str, int] | None = None) -> Returned:
+    """No receipt: each item is refunded at most the lowest price a unit cost in the pack's
+    window (the member's sales; anyone's for a walk-in), or what the manager typed in `typed`
+    ({sku: fen per unit}) where no sale priced it (domain/services/no_receipt.py). A manager
+    approves these very figures (`staff.approve` for "returns.return_without_receipt" with
+    `no_receipt_subject(...)` as subject), or is the one ringing it. The refund is cash, or
+    the member's stored value when the pack says `wallet`; the audit entry records each
+    amount and where it came from.
 
     With a member, the points such a purchase would have earned at the base rate are taken
     back, so a receipt-less return cannot keep points that were never earned here.
+
+    Raises:
+        DomainError: return.amount_required, return.manager_required and the refusals of
+            guard.py. ValidationError: sale.qty_invalid, return.amount_invalid,
+            return.above_paid, return.nothing. NotFound: product.unknown.
     """
-    with guard(ctx, "returns.return_without_receipt", cashier_id, approval) as grant, \
+    if not items:
+        raise ValidationError("return.nothing", field="lines")
+    amounts = dict(typed or {})
+    with guard(ctx, "returns.return_without_receipt", cashier_id, approval,
+               subject=no_receipt.subject(items, member_id, amounts)) as grant, \
             ctx.uow() as uow:
-        manager_id = grant.authority
-        back: list[SaleLine] = []
-        for no, (sku, qty) in enumerate(items, start=1):
-            product = uow.products.get(sku) or uow.products.by_barcode(sku)
-            if product is None:
-                raise NotFound("product.unknown", code=card_data.mask(sku))
-            if qty <= 0:
-                raise ValidationError("sale.qty_invalid", field="qty", qty=qty)
-            amount = product.price_fen * qty
-            back.append(SaleLine(line_no=no, sku=product.sku, name=product.name,
-                                 product_class=product.product_class.value,
-                                 category=product.category, qty=-qty,
-                                 unit_price_fen=product.price_fen, list_fen=-amount,
-                                 discount_fen=0, coupon_fen=0, final_fen=-amount,
-                                 paid_fen=-amount))
+        found = no_receipt.offers(ctx, uow, items, member_id, amounts)
+        back = no_receipt.return_lines(found)
         refund = sum(-ln.final_fen for ln in back)
-        tenders = [Tender(kind=TenderKind.CASH, amount_fen=-refund)]
-        sale = _record(ctx, uow, None, back, tenders, cashier_id, manager_id, member_id,
+        to_wallet = member_id is not None and ctx.pack.returns.no_receipt_refund_to == "wallet"
+        tender = (Tender(kind=TenderKind.WALLET, amount_fen=-refund, wallet_principal_fen=-refund)
+                  if to_wallet else Tender(kind=TenderKind.CASH, amount_fen=-refund))
+        sale = _record(ctx, uow, None, back, [tender], cashier_id, grant.authority, member_id,
                        shift_id)
         taken = _points_without_receipt(ctx, sale) if member_id else 0
         sale = _add(ctx, uow, replace(sale, points_earned=-taken))
         if member_id:
-            take_back_points(ctx, uow, Posting(member_id, "takeback", cashier_id, sale.id), taken)
+            _no_receipt_member(ctx, uow, sale, member_id, taken, to_wallet)
         audit(ctx, uow, "return_without_receipt", cashier_id, target=sale.receipt_no,
-              approved_by=manager_id, refund_fen=refund)
+              approved_by=grant.authority, refund_fen=refund, refund_to=tender.kind.value,
+              lines=no_receipt.audit_lines(found))
         result = _finish(uow, sale, taken)
         uow.commit()
     return result
+
+
+def no_receipt_subject(items: Sequence[tuple[str, int]], member_id: str | None = None,
+                       typed: Mapping[str, int] | None = None) -> str:
+    """What a manager approves for `return_without_receipt` with these arguments."""
+    return no_receipt.subject(items, member_id, dict(typed or {}))
+
+
+def no_receipt_offer(ctx: ServiceContext, items: Sequence[tuple[str, int]],
+                     member_id: str | None = None,
+                     typed: Mapping[str, int] | None = None) -> list[no_receipt.Offer]:
+    """What each item would be refunded without a receipt, before the manager approves it
+    (an offer whose `unit_fen` is None needs an amount typed). Writes nothing.
+
+    Raises:
+        as `no_receipt.offers`.
+    """
+    with ctx.reader() as uow:
+        return no_receipt.offers(ctx, uow, items, member_id, dict(typed or {}))
+
+
+def _no_receipt_member(ctx: ServiceContext, uow: UnitOfWork, sale: Sale, member_id: str,
+                       taken: int, to_wallet: bool) -> None:
+    take_back_points(ctx, uow, Posting(member_id, "takeback", sale.cashier_id, sale.id), taken)
+    if to_wallet:
+        post_wallet(ctx, uow, Posting(member_id, "refund", sale.cashier_id, sale.id),
+                    -sale.total_fen, 0, "wallet")
 
 
 def _returned_lines(original: Sale, earlier: list[Sale],

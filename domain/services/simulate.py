@@ -134,10 +134,12 @@ class Simulation:
             done = returns.return_with_receipt(self.ctx, receipt, lines, self.cashier)
         else:
             items = [(line["sku"], line["qty"]) for line in step["lines"]]
-            approval = (self._approval("returns.return_without_receipt", self.cashier)
+            member = self.members.get(step.get("member", ""))
+            approval = (self._approval("returns.return_without_receipt", self.cashier,
+                                       returns.no_receipt_subject(items, member))
                         if step.get("manager_ok") else None)
             done = returns.return_without_receipt(self.ctx, items, self.cashier, approval,
-                                                  self.members.get(step.get("member", "")))
+                                                  member)
         return {"receipt_no": done.sale.receipt_no, "due_fen": done.sale.total_fen,
                 "points_earned": done.sale.points_earned, "applied": [],
                 "tenders": done.sale.tenders}

@@ -1979,15 +1979,19 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>No receipt, approved by {name}: scan each item, then F10. Refunded in cash at today&apos;s price.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Item barcode or SKU</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Return without a receipt</source>
+        <source>No receipt: scan each item, then F10 for a manager&apos;s approval. Each is refunded at most the lowest price paid for it in the last {days} days.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refund per unit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Price</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2004,6 +2008,30 @@
     </message>
     <message>
         <source>Receipt {receipt} of {time}, total {total}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{amount} typed by the manager</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{amount} paid ({receipt})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no sale lately: amount needed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refund without a sale</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No sale of {name} in the last {days} days. The manager types the refund for one unit (at most {price}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refund {total} without a receipt</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -3960,6 +3988,18 @@
     </message>
     <message>
         <source>A return without a receipt needs a manager.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No sale of {name} lately: the manager types the refund for it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The refund for one unit must be more than zero and at most its price {price}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{amount} is more than the {paid} paid for it on {receipt}. A return without a receipt never refunds more than was paid.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

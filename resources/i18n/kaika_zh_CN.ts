@@ -1978,16 +1978,20 @@
         <translation>小票单号</translation>
     </message>
     <message>
-        <source>No receipt, approved by {name}: scan each item, then F10. Refunded in cash at today&apos;s price.</source>
-        <translation>无小票退货，{name} 已授权：逐件扫描商品，然后按 F10。按今日售价退现金。</translation>
-    </message>
-    <message>
         <source>Item barcode or SKU</source>
         <translation>商品条码或货号</translation>
     </message>
     <message>
-        <source>Return without a receipt</source>
-        <translation>无小票退货</translation>
+        <source>No receipt: scan each item, then F10 for a manager&apos;s approval. Each is refunded at most the lowest price paid for it in the last {days} days.</source>
+        <translation>无小票退货：逐件扫描商品，再按 F10 请店长授权。每件最多退还近 {days} 天内该商品的最低成交价。</translation>
+    </message>
+    <message>
+        <source>Refund per unit</source>
+        <translation>每件退款</translation>
+    </message>
+    <message>
+        <source>Price</source>
+        <translation>售价</translation>
     </message>
     <message>
         <source>Void the whole sale {receipt}: {reason}</source>
@@ -2004,6 +2008,30 @@
     <message>
         <source>Receipt {receipt} of {time}, total {total}</source>
         <translation>小票 {receipt}，{time}，合计 {total}</translation>
+    </message>
+    <message>
+        <source>{amount} typed by the manager</source>
+        <translation>店长录入 {amount}</translation>
+    </message>
+    <message>
+        <source>{amount} paid ({receipt})</source>
+        <translation>成交价 {amount}（{receipt}）</translation>
+    </message>
+    <message>
+        <source>no sale lately: amount needed</source>
+        <translation>近期无成交：需录入金额</translation>
+    </message>
+    <message>
+        <source>Refund without a sale</source>
+        <translation>无成交记录的退款</translation>
+    </message>
+    <message>
+        <source>No sale of {name} in the last {days} days. The manager types the refund for one unit (at most {price}).</source>
+        <translation>近 {days} 天内没有「{name}」的成交记录。请店长录入每件的退款金额（最多 {price}）。</translation>
+    </message>
+    <message>
+        <source>Refund {total} without a receipt</source>
+        <translation>无小票退款 {total}</translation>
     </message>
     <message>
         <source>cash</source>
@@ -3954,6 +3982,18 @@
     <message>
         <source>A return without a receipt needs a manager.</source>
         <translation>无小票退货需要店长授权。</translation>
+    </message>
+    <message>
+        <source>No sale of {name} lately: the manager types the refund for it.</source>
+        <translation>「{name}」近期没有成交记录：请店长录入退款金额。</translation>
+    </message>
+    <message>
+        <source>The refund for one unit must be more than zero and at most its price {price}.</source>
+        <translation>每件退款须大于零，且不超过售价 {price}。</translation>
+    </message>
+    <message>
+        <source>{amount} is more than the {paid} paid for it on {receipt}. A return without a receipt never refunds more than was paid.</source>
+        <translation>{amount} 高于该商品在 {receipt} 的成交价 {paid}。无小票退货的退款不超过实付金额。</translation>
     </message>
     <message>
         <source>The barcode was misread (check digit). Scan it again.</source>

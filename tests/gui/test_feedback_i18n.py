@@ -20,7 +20,7 @@ ROOT = Path(__file__).resolve().parents[2]
 TILL_SOURCES = [
     *(ROOT / "domain" / "services" / f"{name}.py"
       for name in ("cart", "checkout", "tenders", "returns", "members", "staff", "shifts",
-                   "guard", "member_pin", "voids")),
+                   "guard", "member_pin", "voids", "no_receipt")),
     *(ROOT / "domain" / f"{name}.py"
       for name in ("pricing", "coupons", "points", "cards", "card_data", "dynamicqr", "wallet",
                    "allowances", "text")),

@@ -173,7 +173,7 @@ CALLS: dict[str, Call] = {
     "returns.return_with_receipt": lambda w, s: returns.return_with_receipt(
         w.ctx, w.sale(), {1: 1}, s),
     "returns.return_without_receipt": lambda w, s: returns.return_without_receipt(
-        w.ctx, [("F6001", 1)], s, None),
+        w.ctx, [("F6001", 1)], s, None, typed={"F6001": 5000}),
     "voids.void_sale": lambda w, s: voids.void_sale(
         w.ctx, w.sale(), None, "rung up twice", cashier_id=s),
     "members.register": lambda w, s: members.register(

@@ -62,9 +62,10 @@ GATED: dict[str, Gated] = {
     "checkout.complete": Gated(
         "1001", lambda w: checkout.override_subject(_discounted(w, w.id("1001"))),
         _sell_with, "override_discount"),
-    "returns.return_without_receipt": Gated(
-        "1001", lambda w: "",
-        lambda w, a, s, p: returns.return_without_receipt(w.ctx, [("F6001", 1)], a, p),  # type: ignore[arg-type]
+    "returns.return_without_receipt": Gated(  # a scarf no sale priced: the manager types ¥50
+        "1001", lambda w: returns.no_receipt_subject([("F6001", 1)], None, {"F6001": 5000}),
+        lambda w, a, s, p: returns.return_without_receipt(w.ctx, [("F6001", 1)], a, p,  # type: ignore[arg-type]
+                                                          typed={"F6001": 5000}),
         "return_without_receipt"),
     "voids.void_sale": Gated(
         "1001", lambda w: w.sale(),
@@ -94,8 +95,9 @@ GATED: dict[str, Gated] = {
         "coupons_bulk_issued"),
 }
 CASES = sorted(GATED)
-BOUND = ("checkout.complete", "voids.void_sale", "wallet.close_wallet")  # to figures, a receipt,
-#                                                                            a member
+# Bound to figures, a receipt, a member, the refunds of goods without a receipt.
+BOUND = ("checkout.complete", "voids.void_sale", "wallet.close_wallet",
+         "returns.return_without_receipt")
 
 
 @pytest.fixture(scope="module")

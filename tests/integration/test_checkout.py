@@ -16,7 +16,7 @@ from domain.errors import DomainError
 from domain.records import TenderKind
 from domain.services import cart as carts
 from domain.services import checkout, member_pin, returns
-from domain.services.members import find_by_card, find_by_mobile
+from domain.services.members import find_by_card
 from domain.services.staff import approve, login
 
 
@@ -101,20 +101,6 @@ def test_wallet_payment_above_the_limit_needs_the_pin(app: App) -> None:
     wallet = done.sale.tenders[0]
     assert wallet.wallet_principal_fen + wallet.wallet_bonus_fen == 59900
     assert verify(app.store) == []
-
-
-def test_return_without_receipt_refunds_cash_with_a_manager(app: App) -> None:
-    cashier, _ = demo(app)
-    manager = login(app.ctx, "2001", "2468")
-    member = find_by_mobile(app.ctx, "13700137000").member
-    approval = approve(app.ctx, "2001", "2468", "returns.return_without_receipt", cashier)
-    done = returns.return_without_receipt(app.ctx, [("F6001", 2)], cashier, approval,
-                                          member.id)
-    assert done.sale.approved_by == manager.id
-    assert done.sale.total_fen == -17800
-    assert [(t.kind, t.amount_fen) for t in done.sale.tenders] == [(TenderKind.CASH, -17800)]
-    assert done.points_taken_back == 178
-    assert done.points_balance == -178
 
 
 def test_partial_returns_close_exactly_on_the_last_unit(
