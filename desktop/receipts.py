@@ -26,6 +26,7 @@ LABELS: dict[str, dict[str, str]] = {
            "valid_to": "有效期至", "refund_on": "请在{terminal}退款",
            "terminal_bank": "银行卡终端", "terminal_mobile": "移动支付后台",
            "reference": "原交易参考号",
+           "coupon_deducted": "已用赠券扣回", "coupon_instead": "改发赠券",
            TenderKind.CASH: "现金", TenderKind.BANK_CARD: "银行卡",
            TenderKind.MOBILE: "移动支付", TenderKind.WALLET: "储值卡",
            TenderKind.POINTS: "积分抵现", TenderKind.COUPON: "代金券"},
@@ -37,6 +38,7 @@ LABELS: dict[str, dict[str, str]] = {
            "original": "Original",
            "refund": "Refund total", "taken_back": "Points taken back", "approved": "Approved",
            "coupon_used": "Coupon", "coupon_withdrawn": "Coupon withdrawn",
+           "coupon_deducted": "Used coupon kept back", "coupon_instead": "Coupon instead",
            "tier_back": "Tier back to", "card_balance": "Card balance",
            "min_spend": "On a spend of {amount}", "no_minimum": "No minimum spend",
            "valid_to": "Valid until", "refund_on": "Refund on the {terminal}",
@@ -90,6 +92,8 @@ def return_receipt(done: Returned, store_name: str, cashier: str, calendar: Busi
     receipt.rule()
     for line in sale.lines:
         receipt.columns(f"{line.name} ×{-line.qty}", format_yuan(line.final_fen))
+    for code, fen in done.coupons_deducted:  # why the refund is less than the goods
+        receipt.columns(f'{t["coupon_deducted"]} {format_code(code)}', format_yuan(fen))
     receipt.rule().amount(str(t["refund"]), -sale.total_fen, bold=True)
     for tender in sale.tenders:
         label = t[tender.kind]
@@ -100,8 +104,7 @@ def return_receipt(done: Returned, store_name: str, cashier: str, calendar: Busi
     if sale.member_id and (done.points_taken_back or done.points_balance is not None):
         receipt.rule().columns(str(t["taken_back"]), str(done.points_taken_back))
         receipt.columns(str(t["balance"]), str(done.points_balance))
-    if isinstance(done, Voided):
-        _won_back(receipt, done, t)
+    _won_back(receipt, done, t)
     receipt.barcode(sale.receipt_no).cut()
     return receipt
 
@@ -118,14 +121,16 @@ def _external_refunds(receipt: Receipt, sale: Sale, t: dict[str, str]) -> None:
         receipt.columns(str(t["reference"]), tender.reference or "—")
 
 
-def _won_back(receipt: Receipt, done: Voided, t: dict[str, str]) -> None:
-    """What the voided sale had won, taken back: the customer sees why the coupon no longer
-    scans and why the card shows the old tier."""
-    if not done.coupons_withdrawn and done.tier_change is None:
+def _won_back(receipt: Receipt, done: Returned, t: dict[str, str]) -> None:
+    """What the returned or voided sale had won, taken back: the customer sees why the coupon
+    no longer scans and why the card shows the old tier."""
+    if not done.coupons_withdrawn and not done.coupons_issued and done.tier_change is None:
         return
     receipt.rule()
     for code in done.coupons_withdrawn:
         receipt.columns(str(t["coupon_withdrawn"]), format_code(code))
+    for code in done.coupons_issued:
+        receipt.columns(str(t["coupon_instead"]), format_code(code))
     if done.tier_change is not None:
         receipt.columns(str(t["tier_back"]), done.tier_change.to_tier)
 

@@ -37,7 +37,6 @@ from domain.records import TenderKind
 from domain.services.no_receipt import Offer
 from domain.services.proofs import Approval
 from domain.services.returns import Returned
-from domain.services.voids import Voided
 from hardware.scan_codes import ScannedCode
 
 QTY_DIGITS = 3  # with the receipt on screen, up to three digits typed are a quantity
@@ -442,14 +441,17 @@ class ReturnsDialog(QDialog):
         if done.points_taken_back:
             text += " " + self.tr("{points} points taken back.").format(
                 points=i18n.number(done.points_taken_back))
-        if isinstance(done, Voided):
-            text += self._won_back(done)
-        return text
+        return text + self._won_back(done)
 
-    def _won_back(self, done: Voided) -> str:
-        """What a void took back besides the money: coupons the sale won, a tier it raised."""
+    def _won_back(self, done: Returned) -> str:
+        """What a return or void took back besides the money: coupons the sale won (a used one
+        kept back from the refund), a tier it raised or kept."""
         parts = [self.tr("Coupon {code} withdrawn.").format(code=format_code(code))
                  for code in done.coupons_withdrawn]
+        parts += [self.tr("Coupon {code} was used: {amount} kept back from the refund.").format(
+            code=format_code(code), amount=i18n.money(fen)) for code, fen in done.coupons_deducted]
+        parts += [self.tr("Coupon {code} issued instead.").format(code=format_code(code))
+                  for code in done.coupons_issued]
         if done.tier_change is not None:
             parts.append(self.tr("Tier back to {tier}.").format(tier=done.tier_change.to_tier))
         return "".join(" " + part for part in parts)

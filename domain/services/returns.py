@@ -14,8 +14,8 @@ from domain.errors import NotFound, ValidationError
 from domain.ids import new_id_str
 from domain.money import split_int
 from domain.ports import UnitOfWork
-from domain.records import Sale, SaleKind, SaleLine, Tender, TenderKind
-from domain.services import no_receipt
+from domain.records import Sale, SaleKind, SaleLine, Tender, TenderKind, TierChange
+from domain.services import no_receipt, takeback
 from domain.services.context import ServiceContext, audit, emit
 from domain.services.guard import guard
 from domain.services.ledger import Posting, credit_points, post_wallet, take_back_points
@@ -25,9 +25,15 @@ from domain.services.proofs import Approval
 
 @dataclass(frozen=True, slots=True)
 class Returned:
+    """The return record and what it took back besides the money and points."""
+
     sale: Sale  # the return record: negative amounts
     points_taken_back: int
     points_balance: int | None
+    coupons_withdrawn: tuple[str, ...] = ()  # spend-and-get coupons the sale won, made void
+    tier_change: TierChange | None = None  # a tier the sale raised or kept, set back
+    coupons_issued: tuple[str, ...] = ()  # a lower spend-and-get coupon the rest still earns
+    coupons_deducted: tuple[tuple[str, int], ...] = ()  # used coupons' value kept back
 
 
 def return_with_receipt(ctx: ServiceContext, receipt: str, lines: Mapping[int, int],
@@ -35,10 +41,14 @@ def return_with_receipt(ctx: ServiceContext, receipt: str, lines: Mapping[int, i
     """Return `lines` ({original line_no: qty}) of a sale found by receipt number or id."""
     with guard(ctx, "returns.return_with_receipt", cashier_id), ctx.uow() as uow:
         original = find_sale(uow, receipt)
-        result = return_lines(ctx, uow, original, lines, cashier_id, shift_id)
+        result = return_lines(ctx, uow, original, lines, cashier_id, shift_id, take_back=True)
         # Every refund is on the audit trail (issue 6), not only those a manager approved.
         audit(ctx, uow, "refund", cashier_id, target=result.sale.receipt_no,
-              original=original.receipt_no, refund_fen=-result.sale.total_fen)
+              original=original.receipt_no, refund_fen=-result.sale.total_fen,
+              coupons_withdrawn=list(result.coupons_withdrawn),
+              coupons_issued=list(result.coupons_issued),
+              coupons_deducted=[list(d) for d in result.coupons_deducted],
+              tier=_tier_text(result.tier_change))
         uow.commit()
     return result
 
@@ -53,21 +63,35 @@ def find_sale(uow: UnitOfWork, receipt: str) -> Sale:
 
 def return_lines(ctx: ServiceContext, uow: UnitOfWork, original: Sale, lines: Mapping[int, int],
                  cashier_id: str, shift_id: str | None = None,
-                 manager_id: str | None = None) -> Returned:
+                 manager_id: str | None = None, *, take_back: bool = False) -> Returned:
     """The return inside the caller's transaction (which commits it): a void commits it
-    together with its audit entry."""
+    together with its audit entry. With `take_back`, the return also takes back what the sale
+    won that the rest no longer earns (domain/services/takeback.py); a void does that itself."""
     if original.member_id:
         bring_up_to_date(ctx, uow, original.member_id)
     earlier = uow.sales.returns_of(original.id)
     back = _returned_lines(original, earlier, lines)
     refund = sum(-ln.final_fen for ln in back)
-    tenders = _refund_tenders(ctx, original, earlier, refund)
-    sale = _record(ctx, uow, original, back, tenders, cashier_id, manager_id, shift_id=shift_id)
+    plan = (takeback.coupon_plan(ctx, uow, original, earlier, back, refund) if take_back
+            else takeback.CouponPlan())
+    tenders = _refund_tenders(ctx, original, earlier, refund - plan.deducted_fen)
+    sale = _record(ctx, uow, original, back, tenders, cashier_id, manager_id, shift_id=shift_id,
+                   kept_back=plan)
     taken = _points_to_take_back(ctx, original, earlier, sale) if original.member_id else 0
     sale = _add(ctx, uow, replace(sale, points_earned=-taken))
+    change = None
     if original.member_id:
         _member_effects(ctx, uow, original, earlier, sale, taken)
-    return _finish(uow, sale, taken)
+        takeback.carry_out(ctx, uow, plan, original)
+        change = takeback.tier_after_return(ctx, uow, original) if take_back else None
+    done = _finish(uow, sale, taken)
+    return replace(done, coupons_withdrawn=tuple(c.code for c in plan.withdraw),
+                   tier_change=change, coupons_issued=tuple(plan.issued),
+                   coupons_deducted=plan.deduct)
+
+
+def _tier_text(change: TierChange | None) -> str:
+    return f"{change.from_tier}→{change.to_tier}" if change else ""
 
 
 def left_to_return(uow: UnitOfWork, original: Sale) -> dict[int, int]:
@@ -247,12 +271,15 @@ def _as_refunds(ctx: ServiceContext, spent: list[Tender], shares: list[int]) -> 
 
 def _record(ctx: ServiceContext, uow: UnitOfWork, original: Sale | None, lines: list[SaleLine],
             tenders: list[Tender], cashier_id: str, manager_id: str | None,
-            member_id: str | None = None, shift_id: str | None = None) -> Sale:
+            member_id: str | None = None, shift_id: str | None = None,
+            kept_back: takeback.CouponPlan | None = None) -> Sale:
     settings = uow.settings.get()
     number = uow.counters.next("receipt")
     non_money = sum(-t.amount_fen for t in tenders if t.kind is TenderKind.POINTS) + sum(
         -t.wallet_bonus_fen for t in tenders)
-    total = sum(ln.final_fen for ln in lines)
+    # A used coupon's value kept back makes the refund smaller than the goods (`applied`).
+    deducted = kept_back.deducted_fen if kept_back else 0
+    total = sum(ln.final_fen for ln in lines) + deducted
     sale = Sale(
         id=new_id_str(), receipt_no=f"{settings.store_code}-{settings.terminal_code}-{number:06d}",
         kind=SaleKind.RETURN, at=ctx.now(), business_date=ctx.today(),
@@ -261,6 +288,7 @@ def _record(ctx: ServiceContext, uow: UnitOfWork, original: Sale | None, lines: 
         member_id=original.member_id if original else member_id, shift_id=shift_id,
         original_sale_id=original.id if original else None,
         qualifying_fen=total + non_money, rulepack=ctx.pack.name, approved_by=manager_id,
+        applied=kept_back.applied if kept_back else (),
         member_tier=original.member_tier if original else "",
         birthday=original.birthday if original else False)
     return sale

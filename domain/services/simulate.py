@@ -141,8 +141,11 @@ class Simulation:
             done = returns.return_without_receipt(self.ctx, items, self.cashier, approval,
                                                   member)
         return {"receipt_no": done.sale.receipt_no, "due_fen": done.sale.total_fen,
-                "points_earned": done.sale.points_earned, "applied": [],
-                "tenders": done.sale.tenders}
+                "points_earned": done.sale.points_earned, "applied": list(done.sale.applied),
+                "tenders": done.sale.tenders,
+                "coupons_withdrawn": list(done.coupons_withdrawn),
+                "coupons_issued": list(done.coupons_issued),
+                "tier_change": done.tier_change.to_tier if done.tier_change else None}
 
     def _line_numbers(self, receipt: str, lines: list[dict[str, Any]] | None) -> dict[int, int]:
         """Map {"sku", "qty"} to the original sale's line numbers; no lines = everything."""

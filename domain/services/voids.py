@@ -17,31 +17,22 @@ entry rule without the voided sale (DOMAIN §5, §9).
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
 
 from domain import card_data, tiers
-from domain import coupons as coupon_rules
 from domain.errors import DomainError, ValidationError
 from domain.ports import UnitOfWork
 from domain.records import Coupon, CouponState, Sale, SaleKind, TierChange
-from domain.rulepack import TierRule
-from domain.services import maintenance
+from domain.services import maintenance, takeback
 from domain.services.checkout import won_reason
-from domain.services.context import ServiceContext, audit, emit
+from domain.services.context import ServiceContext, audit
 from domain.services.guard import guard
 from domain.services.proofs import Approval
 from domain.services.returns import Returned, find_sale, left_to_return, return_lines
-
-# Anniversary reviews date a tier from the anniversary; every other change from its own day.
-_REVIEWS = frozenset({"retained", "downgrade"})
 
 
 @dataclass(frozen=True, slots=True)
 class Voided(Returned):
     """The return record of a void, and what it took back besides the money and points."""
-
-    coupons_withdrawn: tuple[str, ...] = ()
-    tier_change: TierChange | None = None
 
 
 def void_sale(ctx: ServiceContext, receipt_no: str, approval: Approval | None, reason: str, *,
@@ -70,7 +61,7 @@ def void_sale(ctx: ServiceContext, receipt_no: str, approval: Approval | None, r
             raise DomainError("void.already_returned", receipt=original.receipt_no)
         won = _coupons_won(uow, original)
         done = return_lines(ctx, uow, original, left, cashier_id, shift_id, manager_id)
-        withdrawn = _withdraw(ctx, uow, won)
+        withdrawn = takeback.withdraw(ctx, uow, won)
         change = _undo_upgrade(ctx, uow, original) if original.member_id else None
         audit(ctx, uow, "void_sale", cashier_id, target=original.receipt_no,
               approved_by=manager_id, reason=why, refund_fen=-done.sale.total_fen,
@@ -108,26 +99,12 @@ def _coupons_won(uow: UnitOfWork, sale: Sale) -> list[Coupon]:
     return won
 
 
-def _withdraw(ctx: ServiceContext, uow: UnitOfWork, won: list[Coupon]) -> tuple[str, ...]:
-    """Unused coupons become void; one already expired or void is left as it is."""
-    withdrawn = []
-    for coupon in won:
-        if coupon.state is not CouponState.ISSUED:
-            continue
-        uow.coupons.save(coupon_rules.void(coupon))
-        emit(ctx, uow, "coupon.voided", {"code": coupon.code, "member_id": coupon.member_id,
-                                         "state": CouponState.VOID.value},
-             member_id=coupon.member_id)
-        withdrawn.append(coupon.code)
-    return tuple(withdrawn)
-
-
 def _undo_upgrade(ctx: ServiceContext, uow: UnitOfWork, sale: Sale) -> TierChange | None:
     """A tier the sale raised goes back to the highest one the member meets without it."""
     assert sale.member_id is not None
     member = uow.members.get(sale.member_id)
     history = uow.tiers.history(sale.member_id)
-    raised = _upgrade_made_by(history, sale)
+    raised = takeback.upgrade_made_by(history, sale)
     if member is None or raised is None:
         return None
     sales = _window_sales(ctx, uow, sale.member_id)
@@ -138,21 +115,9 @@ def _undo_upgrade(ctx: ServiceContext, uow: UnitOfWork, sale: Sale) -> TierChang
     target = _tier_without(ctx, sales, voided, history[first], member.tier)
     if target == member.tier:
         return None
-    since = (_since_before(ctx, history[:first], member.joined_on)
+    since = (takeback.since_before(ctx, history[:first], member.joined_on)
              if target == history[first].from_tier else ctx.today())
     return maintenance.change_tier(ctx, uow, member, target, "void", since)
-
-
-def _upgrade_made_by(history: list[TierChange], sale: Sale) -> int | None:
-    """Where in the history the sale's upgrade is (checkout times it with the sale), provided
-    only upgrades came after it: a review or a manual change since is left standing."""
-    for i in range(len(history) - 1, -1, -1):
-        change = history[i]
-        if change.reason != "upgrade":
-            return None
-        if change.at == sale.at and change.from_tier == sale.member_tier:
-            return i
-    return None
 
 
 def _window_sales(ctx: ServiceContext, uow: UnitOfWork, member_id: str) -> list[Sale]:
@@ -196,30 +161,8 @@ def _tier_without(ctx: ServiceContext, sales: list[Sale], voided: set[str],
     top = tiers.tier_of(ctx.pack, current)
     today = ctx.today()
     for tier in reversed(ctx.pack.tiers[floor.rank + 1: top.rank + 1]):
-        if _entry_met(tier, later, history, today):
+        if takeback.entry_met(tier, later, history, today):
             return tier.name
     return floor.name
 
 
-def _entry_met(tier: TierRule, later_fen: int, history: tiers.History, on: date) -> bool:
-    spend = tiers.window_spend(history, on, tier.entry_window_months)
-    if tier.entry_any_purchase and (later_fen > 0 or spend > 0):
-        return True
-    if tier.entry_single_fen is not None and later_fen >= tier.entry_single_fen:
-        return True
-    return tier.entry_window_fen is not None and spend >= tier.entry_window_fen
-
-
-def _since_before(ctx: ServiceContext, changes: list[TierChange], fallback: date) -> date:
-    """The tier_since the member had before the undone upgrade, replayed from the history as
-    maintenance and checkout date it (a void dates from the state it went back to)."""
-    sinces: list[date] = []
-    for i, change in enumerate(changes):
-        day = ctx.calendar.date_of(change.at)
-        if change.reason in _REVIEWS and sinces:
-            day = maintenance.add_years(sinces[-1], 1)
-        elif change.reason == "void":
-            day = next((sinces[j] for j in range(i - 1, -1, -1)
-                        if changes[j].to_tier == change.to_tier), day)
-        sinces.append(day)
-    return sinces[-1] if sinces else fallback

@@ -2071,6 +2071,14 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Coupon {code} was used: {amount} kept back from the refund.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Coupon {code} issued instead.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Tier back to {tier}.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2777,6 +2785,10 @@
     </message>
     <message>
         <source>by hand</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>set back by a return</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -5423,6 +5435,14 @@
     </message>
     <message>
         <source>Set by a manager</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Set back by a void</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Set back by a return</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -2070,6 +2070,14 @@
         <translation>优惠券 {code} 已收回。</translation>
     </message>
     <message>
+        <source>Coupon {code} was used: {amount} kept back from the refund.</source>
+        <translation>赠券 {code} 已使用：从退款中扣回 {amount}。</translation>
+    </message>
+    <message>
+        <source>Coupon {code} issued instead.</source>
+        <translation>改发赠券 {code}。</translation>
+    </message>
+    <message>
         <source>Tier back to {tier}.</source>
         <translation>等级恢复为 {tier}。</translation>
     </message>
@@ -2776,6 +2784,10 @@
     <message>
         <source>by hand</source>
         <translation>手工</translation>
+    </message>
+    <message>
+        <source>set back by a return</source>
+        <translation>退货降级</translation>
     </message>
     <message>
         <source>Tier</source>
@@ -5421,6 +5433,14 @@
     <message>
         <source>Set by a manager</source>
         <translation>店长调整</translation>
+    </message>
+    <message>
+        <source>Set back by a void</source>
+        <translation>作废单恢复等级</translation>
+    </message>
+    <message>
+        <source>Set back by a return</source>
+        <translation>退货后恢复等级</translation>
     </message>
 </context>
 </TS>

@@ -65,3 +65,48 @@ def test_no_receipt_refund_is_at_most_the_lowest_price_paid(
     assert no_manager["error"]["code"] == "return.manager_required"
     # 15 August is 98 days after the last sale: none in the window, an amount must be typed.
     assert too_late["error"]["code"] == "return.amount_required"
+
+
+def test_full_refund_sets_the_tier_back_and_withdraws_the_coupon(
+        capsys: pytest.CaptureFixture[str]) -> None:
+    sale, back, next_sale = ok(run("rule_return_takes_back_tier.json", capsys))
+    # ¥2,600 ≥ ¥2,500 in one sale → 银卡 from the next sale; ≥ ¥888 → the ¥200 coupon;
+    # ¥2,600 ≥ ¥1,000 → ×3 → 7,800 points.
+    assert (sale["due_fen"], sale["tier_change"], sale["points_earned"]) == (260000, "银卡", 7800)
+    [won] = sale["coupons_issued"]
+    assert back["due_fen"] == -260000 and back["points_earned"] == -7800
+    assert back["coupons_withdrawn"] == [won]
+    assert back["tier_change"] == "普通会员"
+    assert back["members"]["m1"] == {**back["members"]["m1"], "tier": "普通会员", "points": 0}
+    assert next_sale["due_fen"] == 10000  # ¥100.00, not 银卡's ¥85.00
+
+
+def test_partial_return_swaps_the_coupon_for_the_one_the_rest_earns(
+        capsys: pytest.CaptureFixture[str]) -> None:
+    sale, first, second = ok(run("rule_return_takes_back_coupon.json", capsys))
+    # ¥1,000 paid: 满 ¥888 → ¥200 coupon; ≥ ¥1,000 → ×3 → 3,000 points; no tier (< ¥2,500).
+    assert (sale["due_fen"], sale["points_earned"], sale["tier_change"]) == (100000, 3000, None)
+    [won] = sale["coupons_issued"]
+    # B (¥400) back: ¥600 kept → 满 ¥488 → the ¥100 coupon instead; 600 × 2 = 1,200 points
+    # kept, 1,800 taken back.
+    assert first["due_fen"] == -40000 and first["points_earned"] == -1800
+    assert first["coupons_withdrawn"] == [won]
+    [instead] = first["coupons_issued"]
+    assert instead != won
+    assert first["members"]["m1"]["points"] == 1200
+    # A back too: nothing kept, the ¥100 coupon goes, 1,200 points taken back.
+    assert second["coupons_withdrawn"] == [instead] and second["coupons_issued"] == []
+    assert second["points_earned"] == -1200 and second["members"]["m1"]["points"] == 0
+
+
+def test_return_after_the_anniversary_undoes_the_retention(
+        capsys: pytest.CaptureFixture[str]) -> None:
+    sale, close, back, next_sale = ok(run("rule_return_after_anniversary.json", capsys))
+    # 银卡 8.5折: ¥1,200.00 → ¥1,020.00; ≥ ¥1,000 → ×3 → 3,060 points.
+    assert (sale["due_fen"], sale["points_earned"]) == (102000, 3060)
+    # Year 2024-06-01..2025-05-31: ¥2,000 + ¥1,020 = ¥3,020 ≥ ¥3,000 → kept at 2025-06-01.
+    assert close["tier_changes"] == [["银卡", "银卡", "retained"]]
+    # Returned on 5 June: the year is ¥2,000 < ¥3,000 → 普通会员 from the anniversary.
+    assert back["due_fen"] == -102000 and back["tier_change"] == "普通会员"
+    assert back["members"]["m1"]["points"] == 0
+    assert next_sale["due_fen"] == 10000

@@ -46,6 +46,7 @@ WORDS = {
     "retained": QT_TRANSLATE_NOOP("StatementView", "kept"),
     "downgrade": QT_TRANSLATE_NOOP("StatementView", "downgrade"),
     "manual": QT_TRANSLATE_NOOP("StatementView", "by hand"),
+    "return": QT_TRANSLATE_NOOP("StatementView", "set back by a return"),
 }
 
 

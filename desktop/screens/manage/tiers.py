@@ -38,6 +38,8 @@ REASONS = {  # TierChange.reason, as the history shows it
     "retained": QT_TRANSLATE_NOOP("tiers", "Kept at the anniversary"),
     "downgrade": QT_TRANSLATE_NOOP("tiers", "Lowered at the anniversary"),
     "manual": QT_TRANSLATE_NOOP("tiers", "Set by a manager"),
+    "void": QT_TRANSLATE_NOOP("tiers", "Set back by a void"),
+    "return": QT_TRANSLATE_NOOP("tiers", "Set back by a return"),
 }
 KEEP, DROP = QColor("#14632d"), QColor("#b42318")
 
