@@ -111,13 +111,13 @@ def lot_from_row(r: PointsLotRow) -> PointsLot:
 def points_entry_params(e: PointsEntry) -> dict[str, Any]:
     return {"id": e.id, "member_id": e.member_id, "kind": e.kind, "points": e.points,
             "at": e.at, "business_date": e.business_date, "reason": e.reason,
-            "sale_id": e.sale_id, "staff_id": e.staff_id}
+            "sale_id": e.sale_id, "staff_id": e.staff_id, "last_day": e.last_day}
 
 
 def points_entry_from_row(r: PointsEntryRow) -> PointsEntry:
     return PointsEntry(id=r.id, member_id=r.member_id, kind=r.kind, points=r.points, at=r.at,
                        business_date=r.business_date, reason=r.reason, sale_id=r.sale_id,
-                       staff_id=r.staff_id)
+                       staff_id=r.staff_id, last_day=r.last_day)
 
 
 def wallet_entry_params(e: WalletEntry) -> dict[str, Any]:

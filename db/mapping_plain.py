@@ -268,7 +268,7 @@ def sale_plain_params(s: Sale) -> SaleParams:
 
 def points_entry_plain(e: PointsEntry) -> dict[str, Any]:
     return {**points_entry_params(e), "at": utc_text(e.at),
-            "business_date": iso(e.business_date)}
+            "business_date": iso(e.business_date), "last_day": iso(e.last_day)}
 
 
 def wallet_entry_plain(e: WalletEntry) -> dict[str, Any]:

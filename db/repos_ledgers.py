@@ -53,6 +53,16 @@ class SqlPointsRepo:
                 .order_by(PointsEntryRow.at, PointsEntryRow.id))
         return [points_entry_from_row(r) for r in self._s.scalars(stmt)]
 
+    def add_draws(self, draws: Sequence[tuple[str, str, str, int]]) -> None:
+        """(entry id, lot id, sale id, points): taken from a lot (> 0) or given back (< 0)."""
+        write_many(self._s, _INSERT_DRAW, lambda: [
+            {"entry_id": e, "lot_id": lot, "sale_id": sale, "points": n}
+            for e, lot, sale, n in draws])
+
+    def draws(self, sale_id: str) -> list[tuple[str, int]]:
+        """(lot id, points) a sale's payments took from each lot and no refund gave back yet."""
+        return [(str(r[0]), int(r[1])) for r in fetch_all(self._s, _DRAWS, (sale_id,))]
+
     def members_with_lots_expiring_by(self, day: date) -> list[str]:
         """Members holding unspent points whose last valid day is on or before `day`."""
         stmt = (select(PointsLotRow.member_id)
@@ -87,7 +97,11 @@ _LOTS = select_sql("points_lots", LOT_COLUMNS, "member_id = ?", "earned_on, id")
 # A known lot keeps everything but what is left of it (`remaining`).
 _SAVE_LOT = upsert_sql("points_lots", LOT_COLUMNS, ("id",), ("remaining",))
 _INSERT_POINTS = insert_sql("points_ledger", (
-    "id", "member_id", "kind", "points", "at", "business_date", "reason", "sale_id", "staff_id"))
+    "id", "member_id", "kind", "points", "at", "business_date", "reason", "sale_id", "staff_id",
+    "last_day"))
+_INSERT_DRAW = insert_sql("points_draws", ("entry_id", "lot_id", "sale_id", "points"))
+_DRAWS = ("SELECT lot_id, SUM(points) FROM points_draws WHERE sale_id = ? GROUP BY lot_id "
+          "HAVING SUM(points) > 0 ORDER BY lot_id")
 _INSERT_WALLET = insert_sql("wallet_ledger", (
     "id", "member_id", "kind", "principal_fen", "bonus_fen", "at", "business_date", "sale_id",
     "staff_id", "reference", "tender_kind"))

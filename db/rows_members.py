@@ -132,6 +132,20 @@ class PointsEntryRow(Base):
     reason: Mapped[str] = mapped_column(String(200), server_default="")
     sale_id: Mapped[str | None] = mapped_column(String(36))
     staff_id: Mapped[str | None] = mapped_column(String(36))
+    last_day: Mapped[date | None] = mapped_column(IsoDate())  # restored lots' last valid day
+
+
+class PointsDrawRow(Base):
+    """What a sale's points payment took from each lot (positive) and what its refunds gave
+    back (negative, the refund's entry), so a refund restores the lots it came from."""
+
+    __tablename__ = "points_draws"
+    __table_args__ = (Index(None, "sale_id"),)
+
+    entry_id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    lot_id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    sale_id: Mapped[str] = mapped_column(String(36))
+    points: Mapped[int]
 
 
 class WalletEntryRow(Base):

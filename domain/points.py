@@ -203,6 +203,27 @@ def takeback_plan(lots: Sequence[PointsLot], points: int,
     return _take(ordered, points)
 
 
+def restore_plan(lots: Sequence[PointsLot], drawn: Sequence[tuple[str, int]],
+                 points: int) -> tuple[list[tuple[str, int]], int]:
+    """Which lots a refund of `points` goes back to, of those the sale drew (`drawn`: lot id,
+    points not given back yet): the latest-expiring first, undoing the end of the spend (it
+    took the soonest-expiring first). Returns (gives, points no recorded draw accounts for)."""
+    if points < 0:
+        raise ValidationError("points.amount", field="points", value=points)
+    by_id = {lot.id: lot for lot in lots}
+    known = [(by_id[lot_id], n) for lot_id, n in drawn if lot_id in by_id and n > 0]
+    known.sort(key=lambda item: _spend_order(item[0]), reverse=True)
+    gives, left = [], points
+    for lot, n in known:
+        if left == 0:
+            break
+        give = min(n, left, lot.points - lot.remaining)
+        if give > 0:
+            gives.append((lot.id, give))
+            left -= give
+    return gives, left
+
+
 def expiry_plan(lots: Sequence[PointsLot], on: date) -> list[tuple[str, int]]:
     """The points to expire on `on`: every lot whose last valid day is before `on`."""
     return [(lot.id, lot.remaining) for lot in lots

@@ -152,6 +152,9 @@ class PointsEntry:
     reason: str = ""
     sale_id: str | None = None
     staff_id: str | None = None
+    # A credit that gives back spent points into their own lots carries those lots' last
+    # valid day (DOMAIN §7); None: new points, expiring as the pack says from this day.
+    last_day: date | None = None
 
 
 @dataclass(frozen=True, slots=True)

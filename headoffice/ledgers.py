@@ -78,7 +78,7 @@ def _points_row(b: Batch, item: Item) -> dict[str, object]:
             "terminal_id": b.terminal.id, "kind": p.kind, "points": p.points,
             "claimed_points": None, "at": p.at, "business_date": p.business_date,
             "sale_id": p.sale_id, "reason": p.reason[:200], "staff_id": p.staff_id,
-            "event_id": item.event_id}
+            "event_id": item.event_id, "last_day": p.last_day}
 
 
 def _wallet_row(b: Batch, item: Item) -> dict[str, object]:
@@ -118,7 +118,8 @@ def _points(b: Batch, bal: _Balance, item: Item) -> None:
                 .values(points=moved, claimed_points=p.points))
             b.mark(item.event_id, "applied", "points.expiry_recomputed")
     elif p.points >= 0:
-        bal.points.credit(p.points, points_rules.expires_on(on, b.pack))
+        # Refunded points go back under their own lots' last day, not a fresh one (DOMAIN §7).
+        bal.points.credit(p.points, p.last_day or points_rules.expires_on(on, b.pack))
     else:
         short = bal.points.debit(-p.points)
         if short and p.kind not in NO_OVERDRAFT:

@@ -196,6 +196,7 @@ points_ledger = sa.Table(
     _col("reason", sa.String(200), server_default=""),
     _col("staff_id", Id, nullable=True),
     _col("event_id", sa.String(64), nullable=True),
+    _col("last_day", sa.Date, nullable=True),  # refunded points' own last valid day
     sa.Index(None, "store_id", "business_date"),
 )
 

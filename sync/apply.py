@@ -269,8 +269,10 @@ def _balance(a: Applier, change: Change) -> bool:
     for kind, entry in unacked:
         if kind == "points.entry":
             on = datetime.fromisoformat(entry["at"]).astimezone(a.tz).date()
+            last = entry.get("last_day")
             buckets.apply(entry["kind"], int(entry["points"]),
-                          points_rules.expires_on(on, a.pack), on)
+                          date.fromisoformat(last) if last else points_rules.expires_on(on, a.pack),
+                          on)
         else:
             wallet[0] += int(entry["principal_fen"])
             wallet[1] += int(entry["bonus_fen"])

@@ -61,6 +61,8 @@ class PointsEntryV1(Payload):
     reason: str = ""
     sale_id: str | None = None
     staff_id: str | None = None
+    # Points given back to their own lots: filed under these lots' last valid day.
+    last_day: date | None = None
 
 
 class WalletEntryV1(Payload):

@@ -9,7 +9,7 @@ from domain import points as rules
 from domain.errors import DomainError
 from domain.ids import new_id_str
 from domain.ports import UnitOfWork
-from domain.records import PointsEntry, PointsLot, WalletEntry
+from domain.records import PointsEntry, PointsLot, Sale, WalletEntry
 from domain.services.context import ServiceContext, emit
 
 
@@ -43,13 +43,60 @@ def credit_points(ctx: ServiceContext, uow: UnitOfWork, post: Posting, points: i
 
 
 def debit_points(ctx: ServiceContext, uow: UnitOfWork, post: Posting, points: int) -> PointsEntry:
-    """Spend points from the soonest-expiring lots; refused if the lots do not hold them."""
+    """Spend points from the soonest-expiring lots; refused if the lots do not hold them. A
+    sale's payment records what it took from each lot, for a refund to give back there."""
     if points <= 0:
         raise ValueError("debit_points takes a positive amount")
     lots = uow.points.lots(post.member_id)
     plan = rules.spend_plan(lots, points)
     _apply_plan(uow, post.member_id, lots, plan)
-    return _entry(ctx, uow, post, -points)
+    entry = _entry(ctx, uow, post, -points)
+    if post.sale_id and plan:
+        uow.points.add_draws([(entry.id, lot_id, post.sale_id, n) for lot_id, n in plan])
+    return entry
+
+
+def restore_points(ctx: ServiceContext, uow: UnitOfWork, post: Posting, points: int,
+                   original: Sale) -> list[PointsEntry]:
+    """Give back points `original` spent, to the lots it took them from with their own expiry
+    (DOMAIN §7): one entry per last valid day, soonest first, a negative balance repaid first.
+    A lot already past its last day stays expired: its points expire again at once, today.
+    Points no draw of this till accounts for (a sale from before draws were kept) come back
+    as a lot expiring as points earned on the sale's own date would."""
+    lots = uow.points.lots(post.member_id)
+    gives, rest = rules.restore_plan(lots, uow.points.draws(original.id), points)
+    by_id = {lot.id: lot for lot in lots}
+    groups: dict[date | None, list[tuple[PointsLot, int]]] = {}
+    for lot_id, n in gives:
+        groups.setdefault(by_id[lot_id].expires_on, []).append((by_id[lot_id], n))
+    if rest:
+        earned_on = ctx.calendar.calendar_date(original.at)
+        lot = PointsLot(id=new_id_str(), member_id=post.member_id, earned_on=earned_on,
+                        expires_on=rules.expires_on(earned_on, ctx.pack), points=rest,
+                        remaining=0, source="refund", sale_id=original.id)
+        groups.setdefault(lot.expires_on, []).append((lot, rest))
+    entries = [_restore(ctx, uow, post, original.id, day, given)
+               for day, given in sorted(groups.items(), key=lambda g: g[0] or date.max)]
+    if any(day is not None and day < ctx.local_date() for day in groups):
+        expire_points(ctx, uow, post.member_id, ctx.local_date())
+    return entries
+
+
+def _restore(ctx: ServiceContext, uow: UnitOfWork, post: Posting, sale_id: str,
+             day: date | None, given: list[tuple[PointsLot, int]]) -> PointsEntry:
+    """One refund entry for the lots of one last valid day; what repays a negative balance
+    goes to no lot (as with points earned)."""
+    total = sum(n for _, n in given)
+    into_lots = rules.lot_points_after_debt(uow.members.balances(post.member_id).points, total)
+    skip = total - into_lots
+    for lot, n in given:
+        repaid = min(skip, n)
+        skip -= repaid
+        lot.remaining += n - repaid
+    uow.points.save_lots(post.member_id, [lot for lot, _ in given])
+    entry = _entry(ctx, uow, post, total, last_day=day)
+    uow.points.add_draws([(entry.id, lot.id, sale_id, -n) for lot, n in given])
+    return entry
 
 
 def take_back_points(ctx: ServiceContext, uow: UnitOfWork, post: Posting,
@@ -88,10 +135,12 @@ def _apply_plan(uow: UnitOfWork, member_id: str, lots: list[PointsLot],
         uow.points.save_lots(member_id, changed)
 
 
-def _entry(ctx: ServiceContext, uow: UnitOfWork, post: Posting, points: int) -> PointsEntry:
+def _entry(ctx: ServiceContext, uow: UnitOfWork, post: Posting, points: int, *,
+           last_day: date | None = None) -> PointsEntry:
     entry = PointsEntry(id=new_id_str(), member_id=post.member_id, kind=post.kind,
                         points=points, at=ctx.now(), business_date=ctx.today(),
-                        reason=post.reason, sale_id=post.sale_id, staff_id=post.staff_id)
+                        reason=post.reason, sale_id=post.sale_id, staff_id=post.staff_id,
+                        last_day=last_day)
     uow.points.add_entry(entry)
     emit(ctx, uow, "points.entry", entry, member_id=post.member_id)
     return entry

@@ -18,7 +18,7 @@ from domain.records import Sale, SaleKind, SaleLine, Tender, TenderKind, TierCha
 from domain.services import no_receipt, takeback
 from domain.services.context import ServiceContext, audit, emit
 from domain.services.guard import guard
-from domain.services.ledger import Posting, credit_points, post_wallet, take_back_points
+from domain.services.ledger import Posting, post_wallet, restore_points, take_back_points
 from domain.services.maintenance import bring_up_to_date
 from domain.services.proofs import Approval
 
@@ -307,8 +307,9 @@ def _member_effects(ctx: ServiceContext, uow: UnitOfWork, original: Sale, earlie
     member_id = original.member_id
     for tender in sale.tenders:
         if tender.kind is TenderKind.POINTS and tender.points:
-            credit_points(ctx, uow, Posting(member_id, "refund", sale.cashier_id, sale.id),
-                          -tender.points, source="refund")
+            # Back to the lots they were spent from, with their own expiry (DOMAIN §7).
+            restore_points(ctx, uow, Posting(member_id, "refund", sale.cashier_id, sale.id),
+                           -tender.points, original)
         if tender.kind is TenderKind.WALLET:
             post_wallet(ctx, uow, Posting(member_id, "refund", sale.cashier_id, sale.id),
                         -tender.wallet_principal_fen, -tender.wallet_bonus_fen, "wallet")

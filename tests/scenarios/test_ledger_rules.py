@@ -110,3 +110,28 @@ def test_return_after_the_anniversary_undoes_the_retention(
     assert back["due_fen"] == -102000 and back["tier_change"] == "普通会员"
     assert back["members"]["m1"]["points"] == 0
     assert next_sale["due_fen"] == 10000
+
+
+def test_refunded_points_from_a_dead_lot_expire_at_once(
+        capsys: pytest.CaptureFixture[str]) -> None:
+    sale, back, close = ok(run("rule_refund_keeps_lot_expiry.json", capsys))
+    # ¥100.00: 700 points pay ¥70.00 (from the 2024 lot, soonest to expire), cash ¥30.00
+    # earns 30 points. Balance 700 + 1,000 − 700 + 30 = 1,030.
+    assert sale["points_earned"] == 30 and sale["members"]["m1"]["points"] == 1030
+    # 5 Jan 2026: the 700 go back to the 2024 lot, dead since 31 Dec 2025, and expire that
+    # day; the 30 earned are taken back: 1,030 + 700 − 30 − 700 = 1,000.
+    assert back["points_earned"] == -30
+    assert back["members"]["m1"]["points_expired"] == 700
+    assert back["members"]["m1"]["points"] == 1000
+    # 2 Jan 2027: the 2025 lot's 1,000 expire; nothing refunded survives into 2027.
+    assert close["points_expired"] == 1000 and close["members"]["m1"]["points"] == 0
+
+
+def test_refunded_points_go_back_to_their_own_lots(capsys: pytest.CaptureFixture[str]) -> None:
+    sale, back, close_2025, close_2026 = ok(run("rule_refund_restores_lots.json", capsys))
+    # 800 points (¥80.00) take the 2024 lot's 500 and 300 of the 2025 lot; ¥20.00 earns 20.
+    assert sale["members"]["m1"]["points"] == 1300 - 800 + 20
+    assert back["members"]["m1"]["points"] == 1300  # 800 back, 20 taken back
+    # The 2024 lot's 500 end with 2025, the 2025 lot's 800 with 2026: as if never spent.
+    assert close_2025["points_expired"] == 500
+    assert close_2026["points_expired"] == 800 and close_2026["members"]["m1"]["points"] == 0

@@ -26,6 +26,7 @@ from domain.points import (
     lot_points_after_debt,
     paid_per_line,
     points_to_take_back,
+    restore_plan,
     spend_plan,
     takeback_plan,
 )
@@ -339,3 +340,29 @@ def test_expiry_never_touches_a_lot_inside_its_validity(lots: list[PointsLot], o
     valid = {lot.id for lot in lots if lot.expires_on is None or lot.expires_on >= on}
     assert not valid & {lot_id for lot_id, _ in expiry_plan(lots, on)}
     assert all(d - on <= timedelta(days=60) for d, _ in expiring_soon(lots, on, 60))
+
+
+# --- refunds back to their lots (issue 11 item 2) --------------------------------------------
+
+
+def test_refund_goes_back_to_the_lots_drawn_latest_expiring_first() -> None:
+    old = lot("old", date(2024, 3, 1), 0, points=500)  # valid to 2025-12-31, all spent
+    new = lot("new", date(2025, 1, 15), 500, points=800)  # valid to 2026-12-31, 300 spent
+    drawn = [("old", 500), ("new", 300)]
+    assert restore_plan([old, new], drawn, 800) == ([("new", 300), ("old", 500)], 0)
+    # A partial refund undoes the end of the spend: the later lot first.
+    assert restore_plan([old, new], drawn, 400) == ([("new", 300), ("old", 100)], 0)
+
+
+def test_refund_beyond_the_recorded_draws_is_left_over() -> None:
+    old = lot("old", date(2024, 3, 1), 0, points=500)
+    assert restore_plan([old], [("old", 200)], 300) == ([("old", 200)], 100)
+    assert restore_plan([old], [], 300) == ([], 300)  # a sale from before draws were kept
+    assert restore_plan([], [("gone", 200)], 200) == ([], 200)  # a lot this till lacks
+
+
+def test_refund_never_fills_a_lot_beyond_what_it_held() -> None:
+    half = lot("half", date(2025, 1, 15), 700, points=800)  # only 100 missing
+    assert restore_plan([half], [("half", 300)], 300) == ([("half", 100)], 200)
+    with pytest.raises(ValidationError):
+        restore_plan([half], [("half", 300)], -1)
