@@ -11,12 +11,15 @@ import pytest
 from db.verify import verify
 from desktop.bootstrap import App
 from desktop.demo_data import load_demo
+from desktop.receipts import return_receipt
 from domain.clock import FixedClock
+from domain.coupons import format_code
 from domain.records import CouponState, Sale, TenderKind
 from domain.services import cart as carts
 from domain.services import checkout, returns
 from domain.services.members import find_by_mobile
 from domain.services.staff import login
+from hardware.receipt import Columns
 
 
 @pytest.fixture
@@ -89,6 +92,21 @@ def test_used_coupon_value_is_kept_back_once_across_partial_returns(
     refunded = -(first.sale.total_fen + second.sale.total_fen + third.sale.total_fen)
     assert refunded == sale.sale.total_fen - 20000  # everything but the coupon's value
     assert verify(app.store) == []
+
+
+def test_the_return_receipt_says_why_the_refund_is_less(app: App, cashier: str,
+                                                        member: str) -> None:
+    sale = buy(app, cashier, member, "A1002")  # ¥899: the ¥200 coupon, used at once
+    [won] = sale.coupons_issued
+    buy(app, cashier, member, "A1001", coupon=won.code)
+    done = back(app, cashier, sale.sale, 1)
+    assert done.sale.total_fen == -69900
+    receipt = return_receipt(done, "开卡服装", "王收银", app.ctx.calendar, "zh",
+                             sale.sale.receipt_no)
+    rows = [(b.left, b.right) for b in receipt.blocks if isinstance(b, Columns)]
+    assert (f"已用赠券扣回 {format_code(won.code)}", "￥200.00") in rows
+    assert ("退款合计", "￥699.00") in rows
+    assert ("积分余额", str(done.points_balance)) in rows
 
 
 def test_a_return_that_keeps_the_threshold_keeps_the_coupon(app: App, cashier: str,
