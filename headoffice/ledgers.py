@@ -121,7 +121,7 @@ def _points(b: Batch, bal: _Balance, item: Item) -> None:
         # Refunded points go back under their own lots' last day, not a fresh one (DOMAIN §7).
         bal.points.credit(p.points, p.last_day or points_rules.expires_on(on, b.pack))
     else:
-        short = bal.points.debit(-p.points)
+        short = bal.points.debit(-p.points, p.last_day)  # a take-back names its sale's lot
         if short and p.kind not in NO_OVERDRAFT:
             add_overdraft(b, _member(b, item), "points", short, item.event_id, p.sale_id)
 

@@ -269,10 +269,12 @@ def _balance(a: Applier, change: Change) -> bool:
     for kind, entry in unacked:
         if kind == "points.entry":
             on = datetime.fromisoformat(entry["at"]).astimezone(a.tz).date()
+            points = int(entry["points"])
             last = entry.get("last_day")
-            buckets.apply(entry["kind"], int(entry["points"]),
-                          date.fromisoformat(last) if last else points_rules.expires_on(on, a.pack),
-                          on)
+            day = date.fromisoformat(last) if last else None
+            if day is None and points >= 0:
+                day = points_rules.expires_on(on, a.pack)
+            buckets.apply(entry["kind"], points, day, on)
         else:
             wallet[0] += int(entry["principal_fen"])
             wallet[1] += int(entry["bonus_fen"])

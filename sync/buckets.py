@@ -33,12 +33,16 @@ class Buckets:
             day = last_day or NEVER
             self.by_day[day] = self.by_day.get(day, 0) + lot
 
-    def debit(self, points: int) -> int:
-        """Points spent or taken back, soonest-expiring first; returns what the buckets lacked
-        (that part of the debit made the balance go below zero)."""
+    def debit(self, points: int, first: date | None = None) -> int:
+        """Points spent or taken back, soonest-expiring first (from the bucket of `first`
+        before any other: a return takes back its sale's own points); returns what the buckets
+        lacked (that part of the debit made the balance go below zero)."""
         self.balance -= points
         left = points
-        for day in sorted(self.by_day):
+        order = sorted(self.by_day)
+        if first is not None and first in self.by_day:
+            order = [first, *(day for day in order if day != first)]
+        for day in order:
             take = min(left, self.by_day[day])
             self.by_day[day] -= take
             left -= take
@@ -57,13 +61,14 @@ class Buckets:
 
     def apply(self, kind: str, points: int, last_day: date | None, on: date) -> int:
         """One ledger entry; an `expire` entry is recomputed from the buckets, so expiring the
-        same points at two tills takes them once. Returns the points actually moved."""
+        same points at two tills takes them once. `last_day`: where a credit goes, or the
+        bucket a debit takes from first. Returns the points actually moved."""
         if kind == "expire":
             return -self.expire(on)
         if points >= 0:
             self.credit(points, last_day)
         else:
-            self.debit(-points)
+            self.debit(-points, last_day)
         return points
 
     def as_list(self) -> list[list[str | int]]:

@@ -101,13 +101,31 @@ def _restore(ctx: ServiceContext, uow: UnitOfWork, post: Posting, sale_id: str,
 
 def take_back_points(ctx: ServiceContext, uow: UnitOfWork, post: Posting,
                      points: int) -> PointsEntry | None:
-    """Take points back after a return; what was already spent makes the balance negative."""
+    """Take points back after a return; what was already spent makes the balance negative.
+
+    For a sale the sale's own lot goes first, so the entries say which last valid day each
+    part came from (`last_day`, one entry per day in the order taken; the shortfall last,
+    without a day): head office then takes the same points from its buckets. Returns the last
+    entry."""
     if points <= 0:
         return None
     lots = uow.points.lots(post.member_id)
-    plan, _shortfall = rules.takeback_plan(lots, points, post.sale_id)
+    plan, shortfall = rules.takeback_plan(lots, points, post.sale_id)
     _apply_plan(uow, post.member_id, lots, plan)
-    return _entry(ctx, uow, post, -points)
+    if not post.sale_id:
+        return _entry(ctx, uow, post, -points)
+    by_id = {lot.id: lot for lot in lots}
+    parts: list[tuple[date | None, int]] = []
+    for lot_id, n in plan:
+        day = by_id[lot_id].expires_on
+        if parts and parts[-1][0] == day:
+            parts[-1] = (day, parts[-1][1] + n)
+        else:
+            parts.append((day, n))
+    if shortfall:
+        parts.append((None, shortfall))
+    entries = [_entry(ctx, uow, post, -n, last_day=day) for day, n in parts]
+    return entries[-1]
 
 
 def expire_points(ctx: ServiceContext, uow: UnitOfWork, member_id: str, on: date) -> int:

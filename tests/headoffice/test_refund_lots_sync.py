@@ -43,8 +43,9 @@ def test_refunded_points_keep_their_lots_last_day_at_head_office(
     member = till.register("张三", "13800138000")
     _old_points(till, member, 700)
     till.sync()
-    # A ¥300.00 gift box (no points): 700 points pay ¥70.00 (the 2024 lot), cash the rest.
-    sale = till.sale(member, ("GIFTBOX", 1), tenders=(
+    # ¥89.00: 700 points pay ¥70.00 (the 2024 lot), ¥19.00 cash earns 19 points (valid to
+    # 2026-12-31), which the return takes back from that lot of the sale's own.
+    sale = till.sale(member, ("SCARF", 1), tenders=(
         TenderRequest(TenderKind.POINTS, points=700), TenderRequest(TenderKind.CASH)))
     till.sync()
     till.advance(minutes=2)

@@ -51,3 +51,13 @@ def test_a_debt_is_repaid_before_new_points_make_a_bucket() -> None:
     assert b.debit(300) == 200  # 200 more than there was: an overdraft or a take-back
     b.credit(250, date(2026, 12, 31))
     assert (b.balance, b.by_day) == (50, {date(2026, 12, 31): 50})
+
+
+def test_a_take_back_takes_its_sales_own_bucket_first() -> None:
+    b = Buckets()
+    b.credit(700, date(2025, 12, 31))
+    b.credit(19, date(2026, 12, 31))  # what the returned sale earned
+    assert b.apply("takeback", -19, date(2026, 12, 31), date(2026, 1, 5)) == -19
+    assert b.by_day == {date(2025, 12, 31): 700}
+    assert b.debit(100, date(2027, 12, 31)) == 0  # no such bucket: soonest first
+    assert b.by_day == {date(2025, 12, 31): 600}
