@@ -82,13 +82,16 @@ class ReturnViewModel:
         self.chosen = {ln.line_no: ln.left for ln in self.lines if ln.left}
 
     def refund_fen(self) -> int:
-        """What the chosen goods refund: a share of the line, the last unit takes the rest."""
+        """What the chosen goods refund: a share of the line, the last unit takes the rest,
+        less a used coupon's value the sale won and the rest no longer earns."""
         total = 0
         for line in self.lines:
             qty = self.chosen.get(line.line_no, 0)
             if qty:
                 total += line.left_fen if qty == line.left else line.left_fen * qty // line.left
-        return total
+        if self.sale is None or not self.chosen:
+            return total
+        return total - returns.coupon_kept_back(self.env.ctx, self.sale.receipt_no, self.chosen)
 
     def commit(self) -> returns.Returned:
         if self.sale is None:

@@ -53,6 +53,19 @@ def return_with_receipt(ctx: ServiceContext, receipt: str, lines: Mapping[int, i
     return result
 
 
+def coupon_kept_back(ctx: ServiceContext, receipt: str, lines: Mapping[int, int]) -> int:
+    """What a return of `lines` would keep back from the refund for a used coupon the sale
+    won and the rest no longer earns (shown before the cashier confirms). Writes nothing."""
+    if not lines:
+        return 0
+    with ctx.reader() as uow:
+        original = find_sale(uow, receipt)
+        earlier = uow.sales.returns_of(original.id)
+        back = _returned_lines(original, earlier, lines)
+        refund = sum(-ln.final_fen for ln in back)
+        return takeback.coupon_plan(ctx, uow, original, earlier, back, refund).deducted_fen
+
+
 def find_sale(uow: UnitOfWork, receipt: str) -> Sale:
     """A paid sale by its receipt number or id (a return record is not a sale to return)."""
     original = uow.sales.by_receipt(receipt) or uow.sales.get(receipt)

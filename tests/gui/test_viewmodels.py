@@ -18,6 +18,7 @@ from domain.catalog import Product
 from domain.clock import FixedClock
 from domain.errors import DomainError
 from domain.records import Staff, TenderKind
+from domain.services import checkout
 from domain.services.cardissue import issue_card
 from domain.services.members import MemberView, register
 from domain.services.setup import add_products
@@ -426,3 +427,23 @@ def test_a_refused_change_leaves_the_sale_as_it_was(env: TillEnv, cashier: Staff
     assert err.value.code == "discount.manual_exceeds_line"
     assert sale.view().total_fen == 8900
     assert sale.cart.approval is not None  # the earlier approval still stands
+
+
+def test_return_preview_keeps_back_a_used_coupon_the_sale_won(env: TillEnv, cashier: Staff,
+                                                              cards: list[str]) -> None:
+    def ring(*codes: str) -> checkout.Completed:
+        sale = sale_for(env, cashier)
+        for code in codes:
+            sale.enter(code)
+        pay = PaymentViewModel(sale)
+        pay.add_cash()
+        return pay.complete()
+
+    won = ring("A1002", cards[0])  # ¥899 ≥ ¥888: the ¥200 coupon
+    [coupon] = won.coupons_issued
+    ring("A1001", cards[0], coupon.code)  # used at once
+    model = ReturnViewModel(env, cashier)
+    model.load(won.sale.receipt_no)
+    model.choose_all()
+    assert model.refund_fen() == 89900 - 20000  # what F10 will refund, before it is pressed
+    assert model.commit().sale.total_fen == -69900
