@@ -9,7 +9,7 @@ from domain import coupons as coupon_rules
 from domain import tiers
 from domain.ids import new_id_str
 from domain.ports import UnitOfWork
-from domain.records import CouponState, Member, TierChange
+from domain.records import CouponState, Member, Sale, SaleKind, TierChange
 from domain.reports import ZReport
 from domain.services import days
 from domain.services.context import ServiceContext, audit, emit, to_wire
@@ -81,8 +81,8 @@ def review_tier(ctx: ServiceContext, uow: UnitOfWork, member_id: str,
         anniversary = add_years(member.tier_since, 1)
         if anniversary > today:
             break
-        history = [(s.business_date, s.qualifying_fen) for s in uow.sales.member_sales(
-            member.id, member.tier_since, anniversary - timedelta(days=1))]
+        history = _year_history(uow.sales.member_sales(
+            member.id, member.tier_since, anniversary - timedelta(days=1)))
         kept, _figures = tiers.review(member.tier, history, member.tier_since,
                                       anniversary - timedelta(days=1), ctx.pack)
         reason = "retained" if kept.name == member.tier else "downgrade"
@@ -94,6 +94,16 @@ def review_tier(ctx: ServiceContext, uow: UnitOfWork, member_id: str,
 def reviewed_tiers(ctx: ServiceContext) -> tuple[str, ...]:
     """The pack's tiers with a retention rule: the only ones an anniversary can change."""
     return tuple(t.name for t in ctx.pack.tiers if t.retain_spend_fen is not None)
+
+
+def _year_history(sales: list[Sale]) -> list[tuple[date, int]]:
+    """A tier year's sales and returns, less returns of sales from before the year: a return
+    nets its own sale, in that sale's year (a return after a review is counted in the year it
+    reviewed: domain/services/takeback.py), never twice."""
+    inside = {s.id for s in sales if s.kind is SaleKind.SALE}
+    return [(s.business_date, s.qualifying_fen) for s in sales
+            if s.kind is SaleKind.SALE or s.original_sale_id is None
+            or s.original_sale_id in inside]
 
 
 def bring_up_to_date(ctx: ServiceContext, uow: UnitOfWork, member_id: str) -> None:

@@ -135,3 +135,17 @@ def test_refunded_points_go_back_to_their_own_lots(capsys: pytest.CaptureFixture
     # The 2024 lot's 500 end with 2025, the 2025 lot's 800 with 2026: as if never spent.
     assert close_2025["points_expired"] == 500
     assert close_2026["points_expired"] == 800 and close_2026["members"]["m1"]["points"] == 0
+
+
+def test_a_return_after_a_review_is_counted_in_that_year_only(
+        capsys: pytest.CaptureFixture[str]) -> None:
+    sale, close, back, next_sale, next_close = ok(run("rule_return_counted_once.json", capsys))
+    assert sale["due_fen"] == 100000  # 金卡 8折: ¥1,250.00 → ¥1,000.00
+    # Year to 2025-05-31: ¥4,000 + ¥1,000 = ¥5,000 ≥ ¥5,000 → 金卡 kept.
+    assert close["tier_changes"] == [["金卡", "金卡", "retained"]]
+    # Returned on 5 June: that year is ¥4,000 → 银卡 (≥ ¥3,000) from 2025-06-01.
+    assert back["tier_change"] == "银卡"
+    assert next_sale["due_fen"] == 306000  # 银卡 8.5折: ¥3,600.00 → ¥3,060.00
+    # Year to 2026-05-31: ¥3,060 ≥ ¥3,000 → 银卡 kept; the June return is not counted again
+    # (¥3,060 − ¥1,000 = ¥2,060 would have dropped the member to 普通会员).
+    assert next_close["tier_changes"] == [["银卡", "银卡", "retained"]]
