@@ -81,7 +81,7 @@ def review_tier(ctx: ServiceContext, uow: UnitOfWork, member_id: str,
         anniversary = add_years(member.tier_since, 1)
         if anniversary > today:
             break
-        history = _year_history(uow.sales.member_sales(
+        history = year_history(uow.sales.member_sales(
             member.id, member.tier_since, anniversary - timedelta(days=1)))
         kept, _figures = tiers.review(member.tier, history, member.tier_since,
                                       anniversary - timedelta(days=1), ctx.pack)
@@ -96,7 +96,7 @@ def reviewed_tiers(ctx: ServiceContext) -> tuple[str, ...]:
     return tuple(t.name for t in ctx.pack.tiers if t.retain_spend_fen is not None)
 
 
-def _year_history(sales: list[Sale]) -> list[tuple[date, int]]:
+def year_history(sales: list[Sale]) -> list[tuple[date, int]]:
     """A tier year's sales and returns, less returns of sales from before the year: a return
     nets its own sale, in that sale's year (a return after a review is counted in the year it
     reviewed: domain/services/takeback.py), never twice."""

@@ -182,7 +182,7 @@ def _review_again(ctx: ServiceContext, uow: UnitOfWork, member: Member,
     year = uow.sales.member_sales(member.id, year_start, year_end)
     later = uow.sales.member_sales(member.id, anniversary, ctx.today())
     ids = {s.id: s.business_date for s in year}
-    history = [(s.business_date, s.qualifying_fen) for s in year] + [
+    history = maintenance.year_history(year) + [
         (ids[s.original_sale_id], s.qualifying_fen) for s in later
         if s.kind is SaleKind.RETURN and s.original_sale_id in ids]
     kept, _figures = tiers.review(review.from_tier, history, year_start, year_end, ctx.pack)
