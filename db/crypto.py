@@ -49,6 +49,13 @@ class FieldCipher:
         self._last = (token, clear)
         return clear
 
+    def store_key(self, *, create: bool) -> bytes | None:
+        """The key file's key itself (the seals derive theirs from it, db/seals.py); None when
+        there is no file and `create` is False."""
+        if not create and not self.key_path.exists():
+            return None
+        return self._load_key(create=create)
+
     def _cipher(self, *, create: bool) -> Fernet:
         if self._fernet is None:
             key = self._load_key(create=create)

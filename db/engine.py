@@ -12,6 +12,8 @@ from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import Connection
 from sqlalchemy.exc import DBAPIError
 
+from db.seals import Sealer, install
+
 BUSY_TIMEOUT_MS = 30_000
 
 # Applied to every new DBAPI connection. journal_mode is persistent in the file, the others are
@@ -34,12 +36,13 @@ BEGIN_OPTION = "kaika_begin"
 _BEGIN_MODES = frozenset({"IMMEDIATE", "DEFERRED", "EXCLUSIVE"})
 
 
-def make_engine(path: str | Path) -> Engine:
+def make_engine(path: str | Path, sealer: Sealer | None = None) -> Engine:
     """An engine for the SQLite file at `path`; every transaction starts with BEGIN IMMEDIATE.
 
     pysqlite's own transaction handling is switched off (it would BEGIN lazily, DEFERRED, and
     upgrade to a write lock mid-transaction, which is where SQLITE_BUSY deadlocks come from);
     SQLAlchemy's `begin` event emits the BEGIN itself. This is SQLAlchemy's documented recipe.
+    Every connection gets `kaika_seal` (db/seals.py), which the sealing triggers call.
     """
     if str(path) != ":memory:":
         secure_files(Path(path))
@@ -48,6 +51,7 @@ def make_engine(path: str | Path) -> Engine:
         connect_args={"timeout": BUSY_TIMEOUT_MS / 1000, "check_same_thread": False},
     )
     event.listen(engine, "connect", _on_connect)
+    event.listen(engine, "connect", lambda conn, _record: install(conn, sealer))
     event.listen(engine, "begin", _on_begin)
     return engine
 

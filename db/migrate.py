@@ -12,18 +12,21 @@ from alembic.script import ScriptDirectory
 from sqlalchemy import Connection, Engine
 
 from db.engine import read_only
+from db.seals import Sealer
 from domain.errors import DomainError
 
 log = logging.getLogger(__name__)
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 
 
-def alembic_config(connection: Connection | None = None) -> Config:
-    """A Config built in code; env.py runs on the connection handed over in `attributes`."""
+def alembic_config(connection: Connection | None = None, sealer: Sealer | None = None) -> Config:
+    """A Config built in code; env.py runs on the connection handed over in `attributes`, and
+    a step that seals (0008) finds the store's sealer there."""
     config = Config()
     # ConfigParser interpolates '%': escape it so any folder name works.
     config.set_main_option("script_location", str(MIGRATIONS_DIR).replace("%", "%%"))
     config.attributes["connection"] = connection
+    config.attributes["sealer"] = sealer
     return config
 
 
@@ -41,7 +44,7 @@ def current(engine: Engine) -> str | None:
         return MigrationContext.configure(conn).get_current_revision()
 
 
-def upgrade(engine: Engine, revision: str = "head") -> None:
+def upgrade(engine: Engine, revision: str = "head", sealer: Sealer | None = None) -> None:
     """Upgrade in place, in one transaction: a failed step leaves the database as it was."""
     _refuse_unknown(engine)
     at = current(engine)
@@ -50,7 +53,7 @@ def upgrade(engine: Engine, revision: str = "head") -> None:
         log.warning("upgrading the store database from revision %s to %s; a large store "
                     "takes a while, do not switch off", at, head())
     with engine.begin() as conn:
-        command.upgrade(alembic_config(conn), revision)
+        command.upgrade(alembic_config(conn, sealer), revision)
 
 
 def _refuse_unknown(engine: Engine) -> None:

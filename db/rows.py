@@ -16,7 +16,7 @@ from db.rows_members import (
     TierChangeRow,
     WalletEntryRow,
 )
-from db.rows_sales import AuditRow, OutboxRow, SaleLineRow, SaleRow, TenderRow
+from db.rows_sales import AuditRow, ChainMarkRow, OutboxRow, SaleLineRow, SaleRow, TenderRow
 from db.rows_store import (
     CounterRow,
     CouponTemplateRow,
@@ -51,6 +51,7 @@ __all__ = [
     "CardConflictRow",
     "CardRow",
     "CardStockRow",
+    "ChainMarkRow",
     "ClosedDayRow",
     "CounterRow",
     "CouponRow",

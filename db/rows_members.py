@@ -73,6 +73,7 @@ class BalanceRow(Base):
     points: Mapped[int] = mapped_column(server_default=text("0"))
     wallet_principal_fen: Mapped[int] = mapped_column(server_default=text("0"))
     wallet_bonus_fen: Mapped[int] = mapped_column(server_default=text("0"))
+    seal: Mapped[str | None] = mapped_column(String(32))  # by trigger (db/seals.py, 0008)
 
 
 class CardRow(Base):
@@ -117,6 +118,7 @@ class PointsLotRow(Base):
     source: Mapped[str] = mapped_column(String(20), server_default="earn")
     # Sale ids carry no foreign key: a ledger pulled from head office may cite another store.
     sale_id: Mapped[str | None] = mapped_column(String(36))
+    seal: Mapped[str | None] = mapped_column(String(32))
 
 
 class PointsEntryRow(Base):
@@ -133,6 +135,7 @@ class PointsEntryRow(Base):
     sale_id: Mapped[str | None] = mapped_column(String(36))
     staff_id: Mapped[str | None] = mapped_column(String(36))
     last_day: Mapped[date | None] = mapped_column(IsoDate())  # restored lots' last valid day
+    seal: Mapped[str | None] = mapped_column(String(32))
 
 
 class PointsDrawRow(Base):
@@ -163,6 +166,7 @@ class WalletEntryRow(Base):
     staff_id: Mapped[str | None] = mapped_column(String(36))
     reference: Mapped[str] = mapped_column(String(100), server_default="")
     tender_kind: Mapped[str] = mapped_column(String(20), server_default="")
+    seal: Mapped[str | None] = mapped_column(String(32))
 
 
 class CouponRow(Base):

@@ -94,7 +94,8 @@ class TenderRow(Base):
 
 
 class AuditRow(Base):
-    """One audit entry; `hash` = sha256(canonical JSON of the content + `prev_hash`)."""
+    """One audit entry; `hash` = HMAC-SHA256 with the store's MAC key over the canonical JSON
+    of the content, `seq` and `prev_hash` (db/audit.py)."""
 
     __tablename__ = "audit_log"
 
@@ -108,6 +109,18 @@ class AuditRow(Base):
     approved_by: Mapped[str | None] = mapped_column(String(36))
     prev_hash: Mapped[str] = mapped_column(String(64))
     hash: Mapped[str] = mapped_column(String(64), unique=True)
+
+
+class ChainMarkRow(Base):
+    """A sealed mark on the audit chain (0008): `audit.head` (the newest entry, moved with
+    every append) and `audit.acked` (the head head office last acknowledged)."""
+
+    __tablename__ = "chain_marks"
+
+    name: Mapped[str] = mapped_column(String(20), primary_key=True)
+    seq: Mapped[int]
+    mac: Mapped[str] = mapped_column(String(64))
+    seal: Mapped[str | None] = mapped_column(String(32))
 
 
 class OutboxRow(Base):

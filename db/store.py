@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from sqlalchemy import Engine
+from sqlalchemy import Engine, text
 from sqlalchemy.orm import sessionmaker
 
-from db.card_secret import seal_in_place
+from db.card_secret import is_clear, seal_in_place
 from db.crypto import FieldCipher, default_key_path
 from db.engine import make_engine, owner_only, read_only
 from db.migrate import upgrade
+from db.seals import Sealer
 from db.uow import SqlUnitOfWork
 from domain.clock import Clock, SystemClock
 from domain.errors import DomainError
@@ -19,10 +20,12 @@ from domain.errors import DomainError
 class StoreDb:
     """An open store database, migrated to the newest schema this Kaika knows."""
 
-    def __init__(self, path: Path, engine: Engine, cipher: FieldCipher, clock: Clock) -> None:
+    def __init__(self, path: Path, engine: Engine, cipher: FieldCipher, clock: Clock,
+                 sealer: Sealer | None = None) -> None:
         self.path = path
         self.engine = engine
         self.cipher = cipher
+        self.sealer = sealer or Sealer(lambda: cipher.store_key(create=False))
         self.clock = clock
         self._sessions = sessionmaker(bind=engine, expire_on_commit=False)
         self._read_sessions = sessionmaker(bind=read_only(engine), expire_on_commit=False)
@@ -50,27 +53,30 @@ class StoreDb:
             if not create:
                 raise DomainError("store.db_missing", path=str(db_path))
             db_path.parent.mkdir(parents=True, exist_ok=True)
-        engine = make_engine(db_path)
-        try:
-            upgrade(engine)
-        except BaseException:
-            engine.dispose()
-            raise
         keys = Path(key_path).expanduser() if key_path is not None else default_key_path(db_path)
         owner_only(keys)  # a key file an older Kaika left readable by others (made 0600 now)
         cipher = FieldCipher(keys)
+        mint = [False]
+        sealer = Sealer(lambda: cipher.store_key(create=mint[0]))
+        engine = make_engine(db_path, sealer)
+        try:
+            mint[0] = _may_mint_key(engine)
+            upgrade(engine, sealer=sealer)
+        except BaseException:
+            engine.dispose()
+            raise
         # A card secret an older Kaika stored in clear is sealed now (db/card_secret.py).
         seal_in_place(engine, cipher)
-        return cls(db_path, engine, cipher, clock or SystemClock())
+        return cls(db_path, engine, cipher, clock or SystemClock(), sealer)
 
     def uow(self) -> SqlUnitOfWork:
         """A new unit of work (one transaction); use it in a `with` block and commit."""
-        return SqlUnitOfWork(self._sessions, self.cipher, self.clock)
+        return SqlUnitOfWork(self._sessions, self.cipher, self.clock, self.sealer)
 
     def reader(self) -> SqlUnitOfWork:
         """A unit of work for lookups and reports: BEGIN DEFERRED, so it never waits for the
         write lock and a writer never waits for it. Writing through it is a mistake."""
-        return SqlUnitOfWork(self._read_sessions, self.cipher, self.clock)
+        return SqlUnitOfWork(self._read_sessions, self.cipher, self.clock, self.sealer)
 
     def close(self) -> None:
         """Release every pooled connection (the WAL is checkpointed when the last one closes)."""
@@ -81,3 +87,26 @@ class StoreDb:
 
     def __exit__(self, *exc: object) -> None:
         self.close()
+
+
+def _may_mint_key(engine: Engine) -> bool:
+    """Whether a missing key file may be made now: only for a store nothing was sealed in yet.
+
+    A store with a keyed audit chain, sealed ID numbers or a sealed card secret was sealed
+    with a key that is not here; a new one would vouch for rows it never saw and open
+    nothing, so the store runs unsealed and `kaika verify` names the missing key instead.
+    """
+    with read_only(engine).connect() as conn, conn.begin():
+        tables = set(conn.execute(text(
+            "SELECT name FROM sqlite_master WHERE type = 'table'")).scalars())
+        if "chain_marks" in tables and conn.execute(text(
+                "SELECT 1 FROM chain_marks LIMIT 1")).first() is not None:
+            return False
+        if "members" in tables and conn.execute(text(
+                "SELECT 1 FROM members WHERE id_number_enc IS NOT NULL LIMIT 1")).first():
+            return False
+        if "store_settings" in tables:
+            secret = conn.execute(text("SELECT card_secret_hex FROM store_settings")).scalar()
+            if isinstance(secret, str) and secret and not is_clear(secret):
+                return False
+    return True

@@ -27,6 +27,7 @@ from db.repos_store import (
 )
 from db.repos_sync import SqlOfflineGate, SqlStampSource
 from db.repos_till import SqlDayRepo, SqlHeldSaleRepo, SqlMemberPinRepo
+from db.seals import Sealer
 from domain.clock import Clock
 from domain.ports import (
     AuditRepo,
@@ -60,7 +61,8 @@ class SqlUnitOfWork:
     so building a unit of work that is never used costs nothing.
     """
 
-    def __init__(self, sessions: sessionmaker[Session], cipher: FieldCipher, clock: Clock) -> None:
+    def __init__(self, sessions: sessionmaker[Session], cipher: FieldCipher, clock: Clock,
+                 sealer: Sealer | None = None) -> None:
         self.session = sessions()
         s = self.session
         # Typed as the ports: the Protocol's attributes are settable, so mypy wants them exact.
@@ -76,7 +78,7 @@ class SqlUnitOfWork:
         self.coupons: CouponRepo = SqlCouponRepo(s)
         self.staff: StaffRepo = SqlStaffRepo(s)
         self.shifts: ShiftRepo = SqlShiftRepo(s)
-        self.audit_trail = SqlAuditRepo(s)
+        self.audit_trail = SqlAuditRepo(s, sealer)
         self.audit: AuditRepo = self.audit_trail
         self.gifts: GiftRepo = SqlGiftRepo(s)
         self.tiers: TierRepo = SqlTierRepo(s)

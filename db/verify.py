@@ -1,5 +1,6 @@
-"""`kaika verify`: SQLite integrity, foreign keys, balances against ledgers, lots, audit, outbox,
-card numbers held by two members."""
+"""`kaika verify`: SQLite integrity, foreign keys, balances against ledgers, lots, audit chain
+and its sealed marks, seals of ledger, balance and lot rows, outbox, card numbers held by two
+members."""
 
 from __future__ import annotations
 
@@ -7,16 +8,16 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import Connection, select, text
+from sqlalchemy import Connection, text
 from sqlalchemy.orm import Session
 
 from db import verify_cards
-from db.audit import first_break
+from db.audit import chain_break
 from db.card_secret import is_clear
 from db.crypto import FieldCipher
 from db.engine import read_only
 from db.outbox import PRUNED_THROUGH, SEQ_COUNTER
-from db.rows import AuditRow
+from db.seals import Sealer, seal_sql
 from db.store import StoreDb
 from domain.errors import DomainError
 
@@ -41,8 +42,9 @@ def verify(store: StoreDb) -> list[Problem]:
     with read_only(store.engine).connect() as conn, conn.begin():
         for check in _CHECKS:
             problems.extend(check(conn))
-        problems.extend(_audit_chain(conn))
+        problems.extend(_audit_chain(conn, store.sealer))
         problems.extend(_personal_data_key(conn, store.cipher))
+        problems.extend(_seals(conn, store, problems))
     return problems
 
 
@@ -170,15 +172,58 @@ def _first_missing(conn: Connection, terminal: str, pruned: int) -> int:
     return expected
 
 
-def _audit_chain(conn: Connection) -> list[Problem]:
+def _audit_chain(conn: Connection, sealer: Sealer) -> list[Problem]:
+    """The chain's links (HMACs with the store key) and its sealed marks (db/audit.py)."""
     with Session(bind=conn) as session:
-        rows = session.scalars(select(AuditRow).order_by(AuditRow.seq).execution_options(
-            yield_per=1000))
-        broken = first_break(rows)
+        broken = chain_break(session, sealer)
     if broken is None:
         return []
-    return [Problem("audit.chain_broken", {"seq": broken.seq, "entry_id": broken.entry_id,
-                                           "reason": broken.reason})]
+    code, params = _CHAIN_PROBLEMS.get(broken.reason, "audit.chain_broken"), {
+        "seq": broken.seq, "entry_id": broken.entry_id}
+    if code == "audit.chain_broken":
+        params["reason"] = broken.reason
+    if broken.head_seq is not None:
+        params = {"last_seq": broken.seq, "head_seq": broken.head_seq}
+    return [Problem(code, params)]
+
+
+_CHAIN_PROBLEMS = {
+    "truncated": "audit.chain_truncated",  # the last entries were deleted
+    "rewritten": "audit.chain_rewritten",  # relinked without the store key
+    "head_lost": "audit.head_lost",  # the sealed head mark was removed or forged
+    "rekeyed": "audit.chain_rekeyed",  # keyed a second time (the upgrade forced again)
+    "broken_before_keyed": "audit.broken_before_keyed",
+}
+
+# (table, problem code, the columns a problem names)
+_SEAL_CHECKS = (
+    ("points_ledger", "ledger.unsealed", ("id", "member_id")),
+    ("wallet_ledger", "ledger.unsealed", ("id", "member_id")),
+    ("member_balances", "balance.unsealed", ("member_id",)),
+    ("points_lots", "lots.unsealed", ("id", "member_id")),
+)
+
+
+def _seals(conn: Connection, store: StoreDb, found: list[Problem]) -> list[Problem]:
+    """Every ledger, balance and lot row carries the seal Kaika made when it wrote it: a row
+    without one was written outside Kaika, and no event or audit entry accounts for it."""
+    if store.sealer.key() is None:
+        if any(p.code.startswith("store.key_") for p in found):
+            return []
+        return [Problem("store.key_missing", {"path": str(store.cipher.key_path)})]
+    problems: list[Problem] = []
+    for table, code, named in _SEAL_CHECKS:
+        rows = conn.execute(text(
+            f"SELECT {', '.join(named)} FROM {table} WHERE seal IS NULL "
+            f"OR seal != {seal_sql(table)} ORDER BY {named[0]} LIMIT :cap"),
+            {"cap": MAX_PER_CHECK + 1}).all()
+        problems += _capped(code, rows, _namer(table, named))
+    return problems
+
+
+def _namer(table: str, named: tuple[str, ...]) -> Callable[[Any], dict[str, Any]]:
+    keys = ["lot_id" if c == "id" and table == "points_lots" else c for c in named]
+    return lambda row: {"table": table, **dict(zip(keys, row, strict=True))}
 
 
 def _personal_data_key(conn: Connection, cipher: FieldCipher) -> list[Problem]:

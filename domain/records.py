@@ -403,11 +403,13 @@ class AuditQuery:
 
 @dataclass(frozen=True, slots=True)
 class AuditBreak:
-    """The first audit entry whose hash links do not hold (the trail was edited there)."""
+    """The first thing wrong with the audit trail (db/audit.py ChainBreak names the reasons:
+    prev_hash, hash, rewritten, truncated, head_lost, rekeyed, broken_before_keyed)."""
 
     seq: int
     entry_id: str
-    reason: str  # prev_hash: an entry before it was removed or altered | hash: it was altered
+    reason: str
+    head_seq: int | None = None  # truncated: how far the sealed head says the trail reached
 
 
 @dataclass(frozen=True, slots=True)

@@ -72,15 +72,18 @@ def test_id_number_is_stored_encrypted_with_a_private_key_file(
     assert stat.S_IMODE(key.stat().st_mode) == 0o600
 
 
-def test_members_without_id_number_need_no_key(tmp_path: Path, make_member: AddMember) -> None:
+def test_a_store_without_id_numbers_still_makes_its_key_for_the_seals(
+        tmp_path: Path, make_member: AddMember) -> None:
     from .conftest import store_settings
     with StoreDb.open(tmp_path / "k.db") as store:
         with store.uow() as uow:
             # A card secret is sealed with the key (test_housekeeping.py), so none here.
             uow.settings.save(store_settings(card_secret_hex=""))
-            uow.members.add(make_member(id_number=None))
+            assert not (tmp_path / "k.db.key").exists()
+            uow.members.add(make_member(id_number=None))  # its balance row is sealed
             uow.commit()
-        assert not (tmp_path / "k.db.key").exists()
+        key = tmp_path / "k.db.key"
+        assert key.exists() and stat.S_IMODE(key.stat().st_mode) == 0o600
 
 
 def test_a_missing_or_wrong_key_is_reported_not_replaced(

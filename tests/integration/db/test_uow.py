@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import hmac
 import json
 from collections.abc import Callable
 from datetime import UTC, date, datetime
@@ -139,7 +140,7 @@ def test_outbox_payload_decimals_travel_as_text(store: StoreDb) -> None:
         assert uow.outbox.pending()[0].payload == {"n": 0, "rate": "0.85"}
 
 
-def test_audit_rows_form_a_sha256_chain(store: StoreDb) -> None:
+def test_audit_rows_form_a_chain_of_hmacs_keyed_by_the_store_key(store: StoreDb) -> None:
     first = AuditEntry(id="a1", at=T0, action="override", staff_id="c1", target="sale-1",
                        details={"discount_fen": 500, "原因": "熟客"}, approved_by="m1")
     second = AuditEntry(id="a2", at=T0, action="login", staff_id="c1")
@@ -152,10 +153,13 @@ def test_audit_rows_form_a_sha256_chain(store: StoreDb) -> None:
     content = {"id": "a1", "at": "2025-03-08T02:00:00.000000+00:00", "action": "override",
                "staff_id": "c1", "target": "sale-1",
                "details": {"discount_fen": 500, "原因": "熟客"}, "approved_by": "m1",
-               "prev_hash": GENESIS_HASH}
+               "seq": 1, "prev_hash": GENESIS_HASH}
     canonical = json.dumps(content, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    store_key = store.cipher.key_path.read_bytes().strip()
+    mac_key = hmac.new(store_key, b"kaika tamper evidence v1", hashlib.sha256).digest()
     assert rows[0]["prev_hash"] == GENESIS_HASH
-    assert rows[0]["hash"] == hashlib.sha256(canonical.encode()).hexdigest()
+    assert rows[0]["hash"] == hmac.new(mac_key, canonical.encode(), hashlib.sha256).hexdigest()
+    assert rows[0]["hash"] != hashlib.sha256(canonical.encode()).hexdigest()
     assert rows[1]["prev_hash"] == rows[0]["hash"]
     with store.uow() as uow:
         assert uow.audit_trail.entries() == [first, second]

@@ -1,0 +1,101 @@
+"""Seals: HMACs keyed by the store key over ledger, balance and lot rows and the audit chain.
+
+A row written by Kaika carries `seal` = HMAC-SHA256 (first 128 bits, hex) over its table name
+and its columns, made by a trigger in the same statement as the row (migration 0008), through
+the SQL function `kaika_seal` that only Kaika's own connections have. A row written with a
+SQLite editor therefore has no valid seal: the editor lacks the function (the triggers fail
+there until dropped), and whoever drops them still lacks the key. `kaika verify` recomputes
+every seal. The audit chain's links are HMACs with the same key (db/audit.py).
+
+The key is derived from the store key file (db/crypto.py), so it is as safe as that file: an
+attacker who holds the key file can seal anything, and is outside what this defends.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import json
+import sqlite3
+from collections.abc import Callable
+from typing import Any
+
+from domain.errors import DomainError
+
+FUNCTION = "kaika_seal"
+_DERIVE = b"kaika tamper evidence v1"
+SEAL_HEX = 32  # 128 bits: plenty for an HMAC tag, half the bytes of the whole digest
+
+# Sealed tables: the columns a seal covers, in order (the key column first). Migration 0008
+# writes the triggers from a frozen copy of this; change both together.
+SEALED: dict[str, tuple[str, ...]] = {
+    "points_ledger": ("id", "member_id", "kind", "points", "at", "business_date", "reason",
+                      "sale_id", "staff_id", "last_day"),
+    "wallet_ledger": ("id", "member_id", "kind", "principal_fen", "bonus_fen", "at",
+                      "business_date", "sale_id", "staff_id", "reference", "tender_kind"),
+    "member_balances": ("member_id", "points", "wallet_principal_fen", "wallet_bonus_fen"),
+    "points_lots": ("id", "member_id", "earned_on", "expires_on", "points", "remaining",
+                    "source", "sale_id"),
+}
+
+
+def derive(store_key: bytes) -> bytes:
+    """The MAC key: HMAC-SHA256 of a fixed label under the store key (never the key itself,
+    so the Fernet key and the MAC key are never used for each other's purpose)."""
+    return hmac.new(store_key, _DERIVE, hashlib.sha256).digest()
+
+
+class Sealer:
+    """Makes seals and audit links with the key derived from the store key file.
+
+    `key_source` returns the store key, or None when there is none to use (a store whose key
+    file is missing): seals are then NULL and `kaika verify` says the key is missing, while
+    the till keeps trading.
+    """
+
+    def __init__(self, key_source: Callable[[], bytes | None]) -> None:
+        self._source = key_source
+        self._key: bytes | None = None
+
+    def key(self) -> bytes | None:
+        if self._key is None:
+            try:
+                found = self._source()
+            except DomainError:
+                return None
+            self._key = None if found is None else derive(found)
+        return self._key
+
+    def seal(self, *values: Any) -> str | None:
+        """The seal of a row: its table name first, then its columns as stored."""
+        key = self.key()
+        if key is None:
+            return None
+        text = json.dumps(values, ensure_ascii=False, separators=(",", ":"))
+        return hmac.new(key, text.encode("utf-8"), hashlib.sha256).hexdigest()[:SEAL_HEX]
+
+    def mac(self, text: str) -> str | None:
+        """A whole HMAC-SHA256 (hex) of `text`: an audit link."""
+        key = self.key()
+        if key is None:
+            return None
+        return hmac.new(key, text.encode("utf-8"), hashlib.sha256).hexdigest()
+
+
+def install(conn: sqlite3.Connection, sealer: Sealer | None) -> None:
+    """Give a connection `kaika_seal(table, col, ...)`; without a sealer it returns NULL, so
+    the triggers never block a write (verify reports the rows instead)."""
+    if sealer is None:
+        conn.create_function(FUNCTION, -1, _no_seal, deterministic=True)
+    else:
+        conn.create_function(FUNCTION, -1, sealer.seal, deterministic=True)
+
+
+def _no_seal(*_values: Any) -> None:
+    return None
+
+
+def seal_sql(table: str, prefix: str = "") -> str:
+    """`kaika_seal('table', col, ...)` over a sealed table's columns (`prefix` as in NEW.)."""
+    cols = ", ".join(prefix + c for c in SEALED[table])
+    return f"{FUNCTION}('{table}', {cols})"
