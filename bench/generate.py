@@ -26,7 +26,9 @@ from bench.history import History, HistoryMaker, StoreHours, window_days
 from bench.people import CARD_COLUMNS, MEMBER_COLUMNS, Joined, MemberMaker, max_members
 from bench.products import PRODUCT_COLUMNS, product_row
 from bench.vocab import mobiles
+from db.crypto import default_key_path
 from db.member_terms import INSERT_TERMS, term_rows
+from db.seals import for_key_file, install
 from desktop.bootstrap import open_app
 from domain.records import Role, StoreSettings
 from domain.rulepack import RulePack
@@ -82,6 +84,8 @@ def generate(path: Path, scale: Scale, *, force: bool = False) -> dict[str, floa
     marks = [time.perf_counter()]
     store = _create_store(path, _settings(rng))
     conn = sqlite3.connect(path, isolation_level=None)
+    # The sealing triggers (db/seals.py) call kaika_seal: give it the store's key.
+    install(conn, for_key_file(default_key_path(path)))
     try:
         conn.execute("PRAGMA synchronous = OFF")  # a crash mid-load means generating again
         conn.execute(f"PRAGMA cache_size = -{LOAD_CACHE_KIB}")

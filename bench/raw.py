@@ -14,8 +14,10 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
+from db.crypto import default_key_path
 from db.engine import PRAGMAS
 from db.repos_cardholder import CARD_HOLDER, PANEL_EXTRAS
+from db.seals import for_key_file, install
 from domain.ids import new_id_str
 
 # The member's id is column 7 (after the card's seven); balances are the last three.
@@ -98,6 +100,8 @@ class RawStore:
         self.conn = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
         for pragma in PRAGMAS:
             self.conn.execute(pragma)
+        # The same sealing triggers fire for the baseline's rows as for Kaika's (db/seals.py).
+        install(self.conn, for_key_file(default_key_path(path)))
         row = self.conn.execute(
             "SELECT terminal_id, store_code, terminal_code FROM store_settings").fetchone()
         self.terminal_id, self.store_code, self.terminal_code = row

@@ -26,12 +26,15 @@ def test_verify_finds_a_tampered_balance(tmp_path: Path,
     db = tmp_path / "demo.sqlite3"
     assert main(["init", "--db", str(db), "--demo"]) == 0
     with sqlite3.connect(db) as raw:
+        # Kaika's sealing trigger calls a function an editor lacks: it must be dropped first.
+        raw.execute("DROP TRIGGER member_balances_seal_update")
         raw.execute("UPDATE member_balances SET wallet_principal_fen = wallet_principal_fen + 1 "
                     "WHERE wallet_principal_fen > 0")
     capsys.readouterr()
     assert main(["verify", "--db", str(db)]) == 1
     out = capsys.readouterr().out
-    assert "wallet" in out and "1 problem" in out
+    assert "balance.wallet_principal_mismatch" in out and "balance.unsealed" in out
+    assert "2 problem" in out
 
 
 def test_verify_of_a_missing_database_says_so(tmp_path: Path,
