@@ -18,7 +18,17 @@ from sqlalchemy import Engine
 from domain.errors import DomainError, NotFound, ValidationError
 from domain.hlc import HybridClock, Stamp, clamp
 from domain.text import LINES_PATTERN, bad_char
-from headoffice import boundary, cardblocks, cases, ingest, lookup, pull, reports, tenancy
+from headoffice import (
+    boundary,
+    cardblocks,
+    cases,
+    chainheads,
+    ingest,
+    lookup,
+    pull,
+    reports,
+    tenancy,
+)
 from headoffice.answer_signing import ENROL_CODE, AnswerSigner
 from headoffice.auth import ApiError, TerminalCache, authenticate
 from headoffice.batch import Terminal
@@ -174,6 +184,8 @@ def _sync_routes(app: FastAPI, service: _Service, signed: Any) -> None:
             raise ApiError(413, "sync.batch_too_large", max_events=MAX_EVENTS_PER_BATCH)
         batch = ingest.check_batch(req, terminal)
         acked, results = ingest.push(engine, terminal, batch, clock(), service.packs)
+        if req.chain is not None:  # after the events, so their seqs count as acknowledged
+            chainheads.record(engine, terminal, req.chain, clock())
         stamp = _observed(hlc, req.hlc, clock()) if req.hlc else hlc.now()
         answer = PushResponse(acked_through_seq=acked, results=results, server_time=clock(),
                               server_hlc=str(stamp))

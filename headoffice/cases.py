@@ -9,7 +9,9 @@ office has for one member was sent for another, or found issued to two members i
 `card.not_allotted` (a new card number from another terminal's block, another store's stock or
 another merchant's brand): see headoffice/cardids.py, `tenancy.refused` (for the sender's
 merchant: its till named another merchant's objects, all quarantined) with
-`tenancy.named_by_other` (for the owner of those objects): headoffice/tenancy_rules.py, and
+`tenancy.named_by_other` (for the owner of those objects): headoffice/tenancy_rules.py,
+`terminal.chain_truncated`, `terminal.chain_rewritten` and `terminal.outbox_rewound` (a till's
+audit chain or outbox went back or changed between two pushes: headoffice/chainheads.py), and
 `event.unstorable` (the database
 refused what an event held; it is quarantined, its payload kept escaped:
 headoffice/unstorable.py). One open overdraft case per member and asset collects every

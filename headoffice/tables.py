@@ -68,6 +68,17 @@ terminals = sa.Table(
     sa.UniqueConstraint("store_id", "code"),
 )
 
+# Every audit chain head a terminal sent with a push (h0007): a later push showing the chain
+# shorter, another link at a seq seen here, or the outbox counter behind opens a case.
+chain_heads = sa.Table(
+    "chain_heads", metadata,
+    _col("terminal_id", Id, primary_key=True),
+    _col("seq", Big, primary_key=True, autoincrement=False),
+    _col("mac", sa.String(64)),
+    _col("outbox_seq", Big),
+    _col("at", UtcTime()),
+)
+
 enrol_codes = sa.Table(
     "enrol_codes", metadata,
     _col("code_hash", sa.String(64), primary_key=True),

@@ -13,7 +13,7 @@ from sqlalchemy import Connection, Engine
 from domain.errors import DomainError, NotFound, ValidationError
 from domain.ids import new_id_str
 from domain.packload import load_pack
-from headoffice import cardblocks
+from headoffice import cardblocks, chainheads
 from headoffice.packs import PackBook
 from headoffice.sql import for_update, insert_ignore
 from headoffice.tables import (
@@ -173,6 +173,7 @@ def _register(conn: Connection, req: EnrollRequest, info: StoreInfo, now: dateti
             raise DomainError("enroll.terminal_known", terminal_id=terminal_id)
         conn.execute(terminals.update().where(terminals.c.id == terminal_id).values(
             public_key=req.public_key, app_version=req.app_version[:40]))
+        chainheads.forget(conn, terminal_id)  # a reinstalled till starts a new audit chain
         return terminal_id, str(known["code"])
     code = req.terminal_code or _next_terminal_code(conn, info.store_id)
     taken = conn.scalar(sa.select(terminals.c.id).where(

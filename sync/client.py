@@ -28,7 +28,7 @@ from domain.ids import new_id_str
 from domain.packload import load_pack
 from domain.records import OutboxEvent, StoreSettings
 from domain.rulepack import RulePack
-from sync import cardblocks, credentials
+from sync import cardblocks, chainhead, credentials
 from sync.apply import Applier
 from sync.credentials import Credentials
 from sync.http import HeadOffice, SyncError
@@ -37,6 +37,7 @@ from sync.schema import (
     AllowanceGrant,
     CardBlocksRequest,
     CardBlocksResponse,
+    ChainHead,
     Change,
     Event,
     LookupResponse,
@@ -127,46 +128,53 @@ class SyncClient:
         with self.store.reader() as uow:
             pending = uow.outbox.pending(self.batch_size)
             settings = uow.settings.get()
+            chain = chainhead.read(uow, settings.terminal_id)
         if not pending:
             return False
         try:
             answer = PushResponse.model_validate(self.ho.call_bytes(
-                "POST", "/v1/sync/push", self.batch_body(settings, pending)))
+                "POST", "/v1/sync/push", self.batch_body(settings, pending, chain)))
         except SyncError as err:
             if err.code == "sync.seq_gap":
                 self._rewind(int(err.params["expected_from_seq"]))
                 return True
             raise
-        self._acknowledge(answer)
+        self._acknowledge(answer, chain)
         if result is not None:
             result.pushed.update(r.status for r in answer.results)
             result.acked_through_seq = answer.acked_through_seq
         return True
 
-    def batch(self, settings: StoreSettings, pending: list[OutboxEvent]) -> PushRequest:
+    def batch(self, settings: StoreSettings, pending: list[OutboxEvent],
+              chain: ChainHead | None = None) -> PushRequest:
         """The wire form of a batch; a new batch id for every attempt (its replay key)."""
         events = [Event(event_id=e.event_id, seq=e.seq, type=e.type, v=1,
                         occurred_at=e.occurred_at, merchant_id=settings.merchant_id,
                         store_id=settings.store_id, terminal_id=settings.terminal_id,
                         member_id=e.member_id, payload=e.payload) for e in pending]
         return PushRequest(batch_id=new_id_str(), terminal_id=settings.terminal_id,
-                           hlc=str(self.hlc.now()), events=events)
+                           hlc=str(self.hlc.now()), events=events, chain=chain)
 
-    def batch_body(self, settings: StoreSettings, pending: list[OutboxEvent]) -> bytes:
+    def batch_body(self, settings: StoreSettings, pending: list[OutboxEvent],
+                   chain: ChainHead | None = None) -> bytes:
         """The same batch as `batch`, encoded directly (the till's CPU is the cashier's too)."""
-        body = {"batch_id": new_id_str(), "terminal_id": settings.terminal_id,
+        body: dict[str, Any] = {"batch_id": new_id_str(), "terminal_id": settings.terminal_id,
                 "hlc": str(self.hlc.now()), "events": [
                     {"event_id": e.event_id, "seq": e.seq, "type": e.type, "v": 1,
                      "occurred_at": e.occurred_at.isoformat(),
                      "merchant_id": settings.merchant_id, "store_id": settings.store_id,
                      "terminal_id": settings.terminal_id, "member_id": e.member_id,
                      "payload": e.payload} for e in pending]}
+        if chain is not None:
+            body["chain"] = chain.model_dump()
         return json.dumps(body, ensure_ascii=False, separators=(",", ":")).encode()
 
-    def _acknowledge(self, answer: PushResponse) -> None:
+    def _acknowledge(self, answer: PushResponse, chain: ChainHead | None = None) -> None:
         self.hlc.observe(Stamp.parse(answer.server_hlc))
         with self.store.uow() as uow:
             uow.outbox.ack([r.seq for r in answer.results])
+            if chain is not None:
+                chainhead.acknowledged(uow, chain)
             self._touch(uow, acked_through_seq=answer.acked_through_seq,
                         last_push_at=self.clock.now())
             uow.commit()

@@ -71,6 +71,26 @@ class Event(Wire):
     payload: dict[str, Any]
 
 
+_MAC = r"^[0-9a-f]{0,64}$"
+
+
+class ChainHead(Wire):
+    """Where the till's audit chain and outbox stand, sent with every push (tamper evidence).
+
+    Head office keeps every head it was sent and opens a case when a later push shows the
+    chain shorter than before, another link at a seq it has seen, or the outbox counter
+    behind: what a till's own database cannot prove once someone rewrote it.
+    """
+
+    audit_seq: int = Field(ge=0, description="the newest audit entry (0: none yet)")
+    audit_mac: str = Field(default="", pattern=_MAC, description="its link (HMAC, hex)")
+    outbox_seq: int = Field(ge=0, description="the till's outbox counter")
+    anchor_seq: int | None = Field(default=None, ge=1,
+                                   description="the head head office last acknowledged")
+    anchor_mac: str | None = Field(default=None, pattern=_MAC,
+                                   description="the link at anchor_seq now; null: it is gone")
+
+
 class PushRequest(Wire):
     """A batch of a terminal's events in seq order. `batch_id` is new for every attempt (it is
     the request's replay key); the events of a retried batch are the same."""
@@ -79,6 +99,7 @@ class PushRequest(Wire):
     terminal_id: Text
     hlc: StampText | None = None
     events: list[Event] = Field(description=f"at most {MAX_EVENTS_PER_BATCH} (413 beyond)")
+    chain: ChainHead | None = None  # absent from tills older than the keyed chain
 
 
 class EventResult(Wire):

@@ -63,6 +63,29 @@ ACTIONS: dict[str, str] = {
     "member_pin_changed": QT_TRANSLATE_NOOP("audit", "Member payment PIN set"),
     "member_pin_set": QT_TRANSLATE_NOOP("audit", "Member payment PIN set"),
     "member_pin_wrong": QT_TRANSLATE_NOOP("audit", "Wrong member payment PIN"),
+    "audit_keyed": QT_TRANSLATE_NOOP("audit", "Audit trail sealed with the store key"),
+    "audit_head_lost": QT_TRANSLATE_NOOP("audit", "Audit trail found cut"),
+}
+
+# What the chain check says for each kind of damage (db/audit.py ChainBreak).
+_BROKEN: dict[str, str] = {
+    "truncated": QT_TRANSLATE_NOOP(
+        "audit", "Audit trail cut: it reached entry no. {head} but now ends at no. {seq}; "
+                 "the entries after it were deleted. Call head office before anything else "
+                 "is changed."),
+    "rewritten": QT_TRANSLATE_NOOP(
+        "audit", "Audit trail rewritten: from entry no. {seq} on, the entries were "
+                 "recomputed without this store's key. Call head office before anything "
+                 "else is changed."),
+    "head_lost": QT_TRANSLATE_NOOP(
+        "audit", "Audit trail cut: the seal on its last entry was removed (found at entry "
+                 "no. {seq}). Call head office before anything else is changed."),
+    "rekeyed": QT_TRANSLATE_NOOP(
+        "audit", "Audit trail sealed a second time at entry no. {seq}: the store's upgrade "
+                 "was forced again. Call head office before anything else is changed."),
+    "broken_before_keyed": QT_TRANSLATE_NOOP(
+        "audit", "Audit trail was already broken when it was sealed (entry no. {seq} says "
+                 "where). Call head office before anything else is changed."),
 }
 
 
@@ -163,6 +186,9 @@ class AuditModel:
         return False, self._broken_text(broken)
 
     def _broken_text(self, broken: AuditBreak) -> str:
+        if broken.reason in _BROKEN:
+            return QCoreApplication.translate(CONTEXT, _BROKEN[broken.reason]).format(
+                seq=i18n.number(broken.seq), head=i18n.number(broken.head_seq or 0))
         why = (QT_TRANSLATE_NOOP("audit", "was changed after it was written")
                if broken.reason == "hash" else
                QT_TRANSLATE_NOOP("audit", "follows an entry that was changed or removed"))

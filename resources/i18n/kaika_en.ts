@@ -3481,6 +3481,34 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Audit trail sealed with the store key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Audit trail found cut</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Audit trail cut: it reached entry no. {head} but now ends at no. {seq}; the entries after it were deleted. Call head office before anything else is changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Audit trail rewritten: from entry no. {seq} on, the entries were recomputed without this store&apos;s key. Call head office before anything else is changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Audit trail cut: the seal on its last entry was removed (found at entry no. {seq}). Call head office before anything else is changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Audit trail sealed a second time at entry no. {seq}: the store&apos;s upgrade was forced again. Call head office before anything else is changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Audit trail was already broken when it was sealed (entry no. {seq} says where). Call head office before anything else is changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>was changed after it was written</source>
         <translation type="unfinished"></translation>
     </message>

@@ -3478,6 +3478,34 @@
         <translation>会员支付密码错误</translation>
     </message>
     <message>
+        <source>Audit trail sealed with the store key</source>
+        <translation>审计记录已用门店密钥封存</translation>
+    </message>
+    <message>
+        <source>Audit trail found cut</source>
+        <translation>发现审计记录被截断</translation>
+    </message>
+    <message>
+        <source>Audit trail cut: it reached entry no. {head} but now ends at no. {seq}; the entries after it were deleted. Call head office before anything else is changed.</source>
+        <translation>审计记录被截断：原已记到第 {head} 条，现在只到第 {seq} 条，之后的记录已被删除。请先联系总部，不要再做任何更改。</translation>
+    </message>
+    <message>
+        <source>Audit trail rewritten: from entry no. {seq} on, the entries were recomputed without this store&apos;s key. Call head office before anything else is changed.</source>
+        <translation>审计记录被改写：从第 {seq} 条起的记录是在没有本店密钥的情况下重新计算的。请先联系总部，不要再做任何更改。</translation>
+    </message>
+    <message>
+        <source>Audit trail cut: the seal on its last entry was removed (found at entry no. {seq}). Call head office before anything else is changed.</source>
+        <translation>审计记录被截断：最后一条记录的封存标记已被删除（在第 {seq} 条发现）。请先联系总部，不要再做任何更改。</translation>
+    </message>
+    <message>
+        <source>Audit trail sealed a second time at entry no. {seq}: the store&apos;s upgrade was forced again. Call head office before anything else is changed.</source>
+        <translation>审计记录在第 {seq} 条被第二次封存：门店数据库的升级被强制重做。请先联系总部，不要再做任何更改。</translation>
+    </message>
+    <message>
+        <source>Audit trail was already broken when it was sealed (entry no. {seq} says where). Call head office before anything else is changed.</source>
+        <translation>审计记录在封存时已经损坏（第 {seq} 条记录说明了位置）。请先联系总部，不要再做任何更改。</translation>
+    </message>
+    <message>
         <source>was changed after it was written</source>
         <translation>写入后被修改过</translation>
     </message>

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import hashlib
 import sqlite3
 from pathlib import Path
 
@@ -121,3 +122,34 @@ def test_dates_default_to_the_last_thirty_days(store: App, window: MainWindow,
     since: QDateEdit = cashier_keys.child("audit_since", page)
     assert until.date() == QDate(today.year, today.month, today.day)
     assert since.date().daysTo(until.date()) == 29
+
+
+def test_verify_says_when_the_trail_was_cut(store: App, window: MainWindow,
+                                            cashier_keys: Cashier) -> None:
+    page = open_audit(cashier_keys, window)
+    with sqlite3.connect(store.store.path) as raw:
+        top = raw.execute("SELECT MAX(seq) FROM audit_log").fetchone()[0]
+        raw.execute("DELETE FROM audit_log WHERE seq > ?", (top - 2,))
+    cashier_keys.child("audit_verify", page).click()
+    chain: QLabel = cashier_keys.child("audit_chain", page)
+    assert chain.text() == (f"Audit trail cut: it reached entry no. {top} but now ends at no. "
+                            f"{top - 2}; the entries after it were deleted. Call head office "
+                            "before anything else is changed.")
+
+
+def test_verify_says_when_the_trail_was_rewritten_without_the_key(
+        store: App, window: MainWindow, cashier_keys: Cashier) -> None:
+    page = open_audit(cashier_keys, window)
+    with sqlite3.connect(store.store.path) as raw:
+        rows = raw.execute("SELECT seq, hash FROM audit_log ORDER BY seq").fetchall()
+        prev = rows[0][1]
+        for seq, _ in rows[1:]:  # relinked with links made without the key
+            link = hashlib.sha256(f"{seq}{prev}".encode()).hexdigest()
+            raw.execute("UPDATE audit_log SET prev_hash = ?, hash = ? WHERE seq = ?",
+                        (prev, link, seq))
+            prev = link
+    cashier_keys.child("audit_verify", page).click()
+    chain: QLabel = cashier_keys.child("audit_chain", page)
+    assert chain.text() == (f"Audit trail rewritten: from entry no. {rows[1][0]} on, the entries "
+                            "were recomputed without this store's key. Call head office before "
+                            "anything else is changed.")

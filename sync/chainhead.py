@@ -1,0 +1,36 @@
+"""The till's side of tamper evidence at head office: the chain head sent with every push.
+
+Each push carries where the audit chain and the outbox stand, and the link at the head head
+office acknowledged last (the anchor) as this database has it now. After head office answered,
+the head sent becomes the new anchor, kept sealed in `chain_marks` (db/audit.py), so a chain
+cut or rewritten since shows at head office on the next push: the anchor's entry is gone or
+its link changed.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import text
+
+from db.uow import SqlUnitOfWork
+from sync.schema import ChainHead
+
+_OUTBOX_COUNTER = text(
+    "SELECT value FROM counters WHERE terminal_id = :t AND name = 'outbox.seq'")
+
+
+def read(uow: SqlUnitOfWork, terminal_id: str) -> ChainHead:
+    """The head to send, read in the same transaction as the batch."""
+    trail = uow.audit_trail
+    head = trail.head() or (0, "")
+    anchor = trail.acked_mark()
+    outbox = uow.session.execute(_OUTBOX_COUNTER, {"t": terminal_id}).scalar()
+    return ChainHead(audit_seq=head[0], audit_mac=head[1], outbox_seq=int(outbox or 0),
+                     anchor_seq=anchor[0] if anchor else None,
+                     anchor_mac=trail.link_at(anchor[0]) if anchor else None)
+
+
+def acknowledged(uow: SqlUnitOfWork, sent: ChainHead) -> None:
+    """Head office took the push: what was sent is what it now holds for this till."""
+    if sent.audit_seq:
+        uow.audit_trail.mark_acked(sent.audit_seq, sent.audit_mac)
+
