@@ -45,8 +45,7 @@ def _seal(table: str, prefix: str = "") -> str:
 
 def _triggers(table: str) -> list[str]:
     """After an insert, and after any change to a sealed column, the row's seal is remade."""
-    key = _SEALED[table][0]
-    body = f"UPDATE {table} SET seal = {_seal(table, 'NEW.')} WHERE {key} = NEW.{key};"
+    body = f"UPDATE {table} SET seal = {_seal(table, 'NEW.')} WHERE rowid = NEW.rowid;"
     columns = ", ".join(_SEALED[table])
     return [
         f"CREATE TRIGGER {table}_seal_insert AFTER INSERT ON {table} BEGIN {body} END",
