@@ -162,6 +162,8 @@ def _recorded_damage(walk: _Walk, row: AuditRow) -> ChainBreak | None:
 
 def _against_marks(walk: _Walk, links: Mapping[int, str], marks: Mapping[str, Mark],
                    sealer: Sealer) -> ChainBreak | None:
+    if not walk.keyed:
+        return None  # without the key nothing here can be vouched for; verify says so
     last_seq, last_id = walk.last or (0, "")
     head = marks.get(HEAD)
     if head is None:
@@ -169,7 +171,7 @@ def _against_marks(walk: _Walk, links: Mapping[int, str], marks: Mapping[str, Ma
     for mark in (head, marks.get(ACKED)):
         if mark is None:
             continue
-        if walk.keyed and mark.seal != mark_seal(sealer, mark.name, mark.seq, mark.mac):
+        if mark.seal != mark_seal(sealer, mark.name, mark.seq, mark.mac):
             if mark is head:
                 return ChainBreak(last_seq, last_id, "head_lost")
             continue  # a forged acknowledgement mark proves nothing either way

@@ -23,6 +23,7 @@ _READ = text("SELECT card_secret_hex FROM store_settings WHERE id = 1")
 _SEAL = text("UPDATE store_settings SET card_secret_hex = :sealed "
              "WHERE id = 1 AND card_secret_hex = :clear")
 _HAS_SEALED_IDS = text("SELECT 1 FROM members WHERE id_number_enc IS NOT NULL LIMIT 1")
+_HAS_KEYED_CHAIN = text("SELECT 1 FROM chain_marks LIMIT 1")
 
 
 def is_clear(stored: str) -> bool:
@@ -54,9 +55,11 @@ def seal_in_place(engine: Engine, cipher: FieldCipher) -> bool:
         clear = conn.execute(_READ).scalar()
         if not isinstance(clear, str) or not is_clear(clear):
             return False
-        if not cipher.key_path.exists() and conn.execute(_HAS_SEALED_IDS).first() is not None:
-            # ID numbers were sealed with a key that is not here: minting a new one now would
-            # leave two keys, each opening only half of the store.
+        if not cipher.key_path.exists() and (
+                conn.execute(_HAS_SEALED_IDS).first() is not None
+                or conn.execute(_HAS_KEYED_CHAIN).first() is not None):
+            # ID numbers, rows or the audit chain were sealed with a key that is not here:
+            # minting a new one now would leave two keys, each opening only half of the store.
             return False
     try:
         sealed = cipher.encrypt(clear)

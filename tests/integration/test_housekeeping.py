@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import hashlib
+import json
 import sqlite3
 from collections.abc import Callable
 from datetime import timedelta
@@ -198,13 +200,36 @@ def test_the_card_secret_is_stored_sealed_and_read_back_clear(app: App) -> None:
 
 
 def make_old(app: App, secret_hex: str) -> Path:
-    """Turn a store into what an older Kaika left: the secret in clear, no key file."""
+    """Turn a store into what an older Kaika left: the secret in clear, no key file, nothing
+    sealed and the audit chain linked by plain SHA-256 (before migration 0008)."""
     path = app.store.path
     app.close()
     with sqlite3.connect(path) as raw:
         raw.execute("UPDATE store_settings SET card_secret_hex = ?", (secret_hex,))
+        _before_0008(raw)
     default_key_path(path).unlink()
     return path
+
+
+def _before_0008(raw: sqlite3.Connection) -> None:
+    for table in ("points_ledger", "wallet_ledger", "member_balances", "points_lots"):
+        raw.execute(f"DROP TRIGGER {table}_seal_insert")
+        raw.execute(f"DROP TRIGGER {table}_seal_update")
+        raw.execute(f"ALTER TABLE {table} DROP COLUMN seal")
+    raw.execute("DROP TABLE chain_marks")
+    prev = "0" * 64
+    for seq, *row in raw.execute("SELECT seq, id, at, action, staff_id, target, details, "
+                                 "approved_by FROM audit_log ORDER BY seq").fetchall():
+        content = dict(zip(("id", "at", "action", "staff_id", "target", "details",
+                            "approved_by"), row, strict=True))
+        content["details"] = json.loads(str(content["details"]))
+        link = hashlib.sha256(json.dumps({**content, "prev_hash": prev}, ensure_ascii=False,
+                                         sort_keys=True, separators=(",", ":")).encode()
+                              ).hexdigest()
+        raw.execute("UPDATE audit_log SET prev_hash = ?, hash = ? WHERE seq = ?",
+                    (prev, link, seq))
+        prev = link
+    raw.execute("UPDATE alembic_version SET version_num = '0007'")
 
 
 def test_an_old_database_with_the_secret_in_clear_is_converted_on_open(
