@@ -201,7 +201,7 @@ def test_the_card_secret_is_stored_sealed_and_read_back_clear(app: App) -> None:
 
 def make_old(app: App, secret_hex: str) -> Path:
     """Turn a store into what an older Kaika left: the secret in clear, no key file, nothing
-    sealed and the audit chain linked by plain SHA-256 (before migration 0008, after 0011)."""
+    sealed and the audit chain linked by plain SHA-256 (before migration 0008, after 0009)."""
     path = app.store.path
     app.close()
     with sqlite3.connect(path) as raw:
@@ -229,7 +229,7 @@ def _before_0008(raw: sqlite3.Connection) -> None:
         raw.execute("UPDATE audit_log SET prev_hash = ?, hash = ? WHERE seq = ?",
                     (prev, link, seq))
         prev = link
-    raw.execute("UPDATE alembic_version SET version_num = '0011'")
+    raw.execute("UPDATE alembic_version SET version_num = '0009'")
 
 
 def test_an_old_database_with_the_secret_in_clear_is_converted_on_open(

@@ -126,7 +126,7 @@ def test_a_chain_from_before_0008_is_keyed_on_upgrade_and_says_whether_it_held(
     for name, tampered in (("sound", False), ("broken", True)):
         path = tmp_path / f"{name}.db"
         engine = make_engine(path)
-        upgrade(engine, "0011")
+        upgrade(engine, "0009")
         prev = "0" * 64
         with engine.begin() as conn:
             for n in range(3):
