@@ -86,7 +86,8 @@ def template_to_row(t: CouponTemplate) -> CouponTemplateRow:
     return CouponTemplateRow(
         code=t.code, name=t.name, kind=t.kind, amount_fen=t.amount_fen, rate=t.rate,
         min_spend_fen=t.min_spend_fen, stackable=t.stackable, valid_days=t.valid_days,
-        valid_from=t.valid_from, valid_to=t.valid_to, classes=list(t.classes),
+        valid_months=t.valid_months, valid_from=t.valid_from, valid_to=t.valid_to,
+        classes=list(t.classes),
         channels=list(t.channels), gift_sku=t.gift_sku)
 
 
@@ -94,5 +95,6 @@ def template_from_row(r: CouponTemplateRow) -> CouponTemplate:
     return CouponTemplate(
         code=r.code, name=r.name, kind=r.kind, amount_fen=r.amount_fen, rate=r.rate,
         min_spend_fen=r.min_spend_fen, stackable=r.stackable, valid_days=r.valid_days,
-        valid_from=r.valid_from, valid_to=r.valid_to, classes=tuple(r.classes),
+        valid_months=r.valid_months, valid_from=r.valid_from, valid_to=r.valid_to,
+        classes=tuple(r.classes),
         channels=tuple(r.channels), gift_sku=r.gift_sku)

@@ -129,6 +129,7 @@ class CouponTemplateRow(Base):
     min_spend_fen: Mapped[int] = mapped_column(server_default=text("0"))
     stackable: Mapped[bool] = mapped_column(server_default=text("1"))
     valid_days: Mapped[int | None]
+    valid_months: Mapped[int | None]
     valid_from: Mapped[date | None] = mapped_column(IsoDate())
     valid_to: Mapped[date | None] = mapped_column(IsoDate())
     classes: Mapped[list[str]] = mapped_column(JsonText(), server_default="[]")

@@ -7,14 +7,18 @@ import json
 import sys
 import tempfile
 from collections.abc import Sequence
-from datetime import datetime
+from dataclasses import replace
+from datetime import datetime, time
 from pathlib import Path
 from typing import Any
 
 from desktop import bootstrap
 from domain.clock import FixedClock, SystemClock
-from domain.errors import DomainError
-from domain.scenario import ScenarioError, parse_scenario
+from domain.errors import DomainError, RulePackError
+from domain.inputs import InputError, read_json
+from domain.packload import pack_names
+from domain.records import StoreSettings
+from domain.scenario import Scenario, ScenarioError, check_against_pack, parse_scenario
 from domain.services.setup import new_settings
 from domain.services.simulate import simulate
 
@@ -95,40 +99,76 @@ def _init(args: argparse.Namespace) -> int:
 
 def _simulate(args: argparse.Namespace) -> int:
     try:
-        data = json.loads(args.scenario.read_text(encoding="utf-8"))
-    except OSError as err:
-        print(f"kaika: cannot read {args.scenario}: {err.strerror}", file=sys.stderr)
-        return 2
-    except json.JSONDecodeError as err:
-        print(f"kaika: {args.scenario}:{err.lineno}:{err.colno}: not JSON: {err.msg}",
-              file=sys.stderr)
-        return 2
-    try:
-        scenario = parse_scenario(data)
+        data = read_json(args.scenario)
+        scenario = _beside(parse_scenario(data), args.scenario)
+        result = _run_scenario(scenario, args.db)
     except ScenarioError as err:
         for path, code in err.problems:
             print(f"kaika: {args.scenario}: {path}: {code}", file=sys.stderr)
         return 2
-    result = _run_scenario(scenario, args.db)
+    except InputError as err:
+        print(f"kaika: {err.message}", file=sys.stderr)
+        return 2
     json.dump(result, sys.stdout, ensure_ascii=False, indent=2)
     sys.stdout.write("\n")
     return 0
 
 
-def _run_scenario(scenario: Any, db: Path | None) -> dict[str, Any]:
+def _beside(scenario: Scenario, file: Path) -> Scenario:
+    """A rule pack named by a `.toml` path is looked for beside the scenario file."""
+    if not scenario.rulepack.endswith(".toml") or Path(scenario.rulepack).is_absolute():
+        return scenario
+    return replace(scenario, rulepack=str(file.resolve().parent / scenario.rulepack))
+
+
+def _run_scenario(scenario: Scenario, db: Path | None) -> dict[str, Any]:
+    """Run on a fresh database in the scenario's zone and day-close hour, or on `db`, whose
+    own zone and hour rule (a scenario naming others is refused: exit 2)."""
     first = scenario.steps[0]["at"] if scenario.steps else None
     clock = FixedClock(datetime.fromisoformat(first) if first else SystemClock().now())
     with tempfile.TemporaryDirectory(prefix="kaika-sim-") as tmp:
         path = db or Path(tmp) / "scenario.sqlite3"
-        store = scenario.store
-        settings = new_settings(rulepack=scenario.rulepack,
-                                region_code=store.get("region_code", "3101"),
-                                name=store.get("name", "Scenario"))
-        app = bootstrap.open_app(path, clock=clock, settings=settings)
+        settings = scenario_settings(scenario)
         try:
+            app = bootstrap.open_app(path, clock=clock, settings=settings)
+        except RulePackError as err:
+            raise ScenarioError([("$.rulepack", _pack_problem(err))]) from None
+        try:
+            problems = check_against_pack(scenario, [t.name for t in app.ctx.pack.tiers])
+            problems += _store_differs(scenario, app.settings)
+            if problems:
+                raise ScenarioError(problems)
             return simulate(app.ctx, clock, scenario)
         finally:
             app.close()
+
+
+def _pack_problem(err: RulePackError) -> str:
+    if err.code == "rulepack.not_found":
+        return "not_one_of:" + "|".join(pack_names()) + " or a .toml file"
+    where = err.params.get("key") or f"line {err.params.get('line', '?')}"
+    return f"invalid_pack:{where}:{err.params.get('problem', '')}"
+
+
+def scenario_settings(scenario: Scenario) -> StoreSettings:
+    store = scenario.store
+    settings = new_settings(rulepack=scenario.rulepack,
+                            region_code=store.get("region_code", "3101"),
+                            name=store.get("name", "Scenario"))
+    return replace(settings, tz=store.get("tz", settings.tz),
+                   day_close=time(store.get("day_close_hour", settings.day_close.hour)))
+
+
+def _store_differs(scenario: Scenario, stored: StoreSettings) -> list[tuple[str, str]]:
+    """With --db the database's zone and day-close hour rule; the scenario may only repeat
+    them, so that its business dates are the ones the store's reports will show."""
+    problems = []
+    if scenario.store.get("tz", stored.tz) != stored.tz:
+        problems.append(("$.store.tz", f"differs_from_store_db:{stored.tz}"))
+    if scenario.store.get("day_close_hour", stored.day_close.hour) != stored.day_close.hour:
+        problems.append(("$.store.day_close_hour",
+                         f"differs_from_store_db:{stored.day_close.hour}"))
+    return problems
 
 
 def _verify(args: argparse.Namespace) -> int:

@@ -390,10 +390,12 @@ def _showcase(walk: Walk) -> None:
         minute += 70
     wants = (("coupon", lambda v: bool(v.coupons)), ("wallet", _has_wallet),
              ("points", lambda v: v.balances.points >= 1000))  # last: it is brought back
+    served: set[str] = set()
     for how, wanted in wants:
         walk.at(*divmod(minute, 60))
-        person = _member_with(walk, wanted)
+        person = _member_with(walk, wanted, served)
         _sell(walk, person, demo_people.basket(walk.rng, True), how if person else "any")
+        served |= {person.member_id} if person else set()
         minute += 70
     walk.at(20, 40)
     _desk_work(walk, force=True)
@@ -403,8 +405,11 @@ def _has_wallet(view: MemberView) -> bool:
     return view.balances.wallet_principal_fen + view.balances.wallet_bonus_fen > 0
 
 
-def _member_with(walk: Walk, wanted: Callable[[MemberView], bool]) -> Person | None:
-    for person in walk.people:
-        if person.plan.appetite > 0 and wanted(member_view(walk.ctx, person.member_id)):
-            return person
-    return None
+def _member_with(walk: Walk, wanted: Callable[[MemberView], bool],
+                 served: set[str]) -> Person | None:
+    """A member who fits, preferably one not served yet today (the report shows several)."""
+    fits = [p for p in walk.people
+            if p.plan.appetite > 0 and wanted(member_view(walk.ctx, p.member_id))]
+    fresh = [p for p in fits if p.member_id not in served]
+    chosen = fresh or fits
+    return chosen[0] if chosen else None

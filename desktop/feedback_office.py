@@ -178,6 +178,30 @@ MESSAGES: dict[str, str] = {
     "import.file_unreadable": QT_TRANSLATE_NOOP(
         "feedback", "The file cannot be read as CSV or XLSX ({reason}). Save it again from "
                     "the old system as CSV or XLSX."),
+    "import.not_text": QT_TRANSLATE_NOOP(
+        "feedback", "The file is not text Kaika can read (it tried {tried}). Save it from the "
+                    "old system as CSV UTF-8 or XLSX."),
+    "import.xlsx_unreadable": QT_TRANSLATE_NOOP(
+        "feedback", "The XLSX file is damaged and cannot be read ({reason}). Save it again "
+                    "from the old system as XLSX or CSV."),
+    "import.xls_unreadable": QT_TRANSLATE_NOOP(
+        "feedback", "The old Excel (.xls) file cannot be read ({reason}). Save it as .xlsx or "
+                    "CSV and choose it again."),
+    "import.field_too_long": QT_TRANSLATE_NOOP(
+        "feedback", "Row {row}, column {column} holds more than {max} characters. Shorten it "
+                    "in the file."),
+    "import.csv_invalid": QT_TRANSLATE_NOOP(
+        "feedback", "Row {row} is not valid CSV ({reason}). Check its quotation marks."),
+    "import.too_many_rows": QT_TRANSLATE_NOOP(
+        "feedback", "The file has more than {max} rows. Split it into smaller files."),
+    "import.bad_rows": QT_TRANSLATE_NOOP(
+        "feedback", "Rows {rows} have problems, so nothing was imported."),
+    "input.too_large": QT_TRANSLATE_NOOP(
+        "feedback", "The file is too large ({detail}). Choose the right file."),
+    "input.unreadable": QT_TRANSLATE_NOOP(
+        "feedback", "The file cannot be opened ({detail}). Check that it is not open "
+                    "elsewhere."),
+    "input.not_a_file": QT_TRANSLATE_NOOP("feedback", "That is a folder. Choose a file."),
     "import.empty": QT_TRANSLATE_NOOP("feedback", "The file is empty. Choose another file."),
     "import.header_duplicate": QT_TRANSLATE_NOOP(
         "feedback", "Two columns are both called “{column}”. Rename one in the file."),

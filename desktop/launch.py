@@ -55,8 +55,14 @@ def run_till(args: argparse.Namespace) -> int:
               f"`kaika run --demo`.", file=sys.stderr)
         return 2
     from hardware.cli import load_devices
+    from hardware.errors import DeviceError
 
-    _, devices = load_devices(args.devices)
+    try:
+        _, devices = load_devices(args.devices)
+    except DeviceError as err:  # the file is refused before the till opens, each mistake named
+        for problem in err.params.get("problems", [err.code]):
+            print(f"kaika: {err.params.get('file', '')}: {problem}", file=sys.stderr)
+        return 2
     till = bootstrap.open_till(path, devices, ui_lang=lang)
     try:
         return _show(till, lang, args)

@@ -1,4 +1,6 @@
-"""`kaika report points|z`, `kaika import members` and `kaika export segment`."""
+"""`kaika report points|z`, `kaika import members` and `kaika export segment`.
+
+`read_table` (desktop/sheets.py) is re-exported here for the import screen and its tests."""
 
 from __future__ import annotations
 
@@ -8,14 +10,15 @@ import os
 import sys
 from collections.abc import Callable
 from dataclasses import replace
-from datetime import date, datetime
+from datetime import date
 from pathlib import Path
 from typing import Any
 
 from desktop import bootstrap, report_formats
+from desktop.sheets import read_table as read_table
 from domain import importing
-from domain.errors import DomainError, ValidationError
-from domain.importing import Checked, Table
+from domain.errors import DomainError
+from domain.importing import Checked
 from domain.services import imports
 from domain.services import reports as report_services
 from domain.services.staff import login
@@ -149,39 +152,16 @@ def _write(out: Path | None, data: str | bytes) -> int:
     return 0
 
 
-def read_table(path: Path) -> Table:
-    """A CSV or XLSX sheet as text cells; an XLSX's first sheet is read."""
-    if not path.exists():
-        raise ValidationError("import.file_missing", field="file", path=str(path))
-    if path.suffix.lower() in (".xlsx", ".xlsm"):
-        from openpyxl import load_workbook
-
-        book = load_workbook(path, read_only=True, data_only=True)
-        try:
-            sheet = book.worksheets[0]
-            lines = [[_cell(v) for v in row] for row in sheet.iter_rows(values_only=True)]
-        finally:
-            book.close()
-        return importing.table_of(lines)
-    return importing.parse_csv(path.read_bytes())
-
-
-def _cell(value: object) -> str:
-    """Spreadsheet values as an old system's user typed them: 13800138000, not 1.38e10."""
-    if value is None:
-        return ""
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    if isinstance(value, datetime):
-        return value.date().isoformat()
-    if isinstance(value, date):
-        return value.isoformat()
-    return str(value).strip()
-
-
 def _import_members(args: argparse.Namespace) -> int:
-    table = read_table(args.file)
-    mapping = importing.parse_mapping(args.map)
+    """A file that cannot be read, or a --map that does not fit it, is refused before the
+    store is opened (exit 2); bad rows are listed and left out (docs/office.md)."""
+    try:
+        table = read_table(args.file)
+        mapping = importing.parse_mapping(args.map)
+        importing.resolve_mapping(table.header, mapping)
+    except DomainError as err:
+        print(f"kaika: {args.file}: {err}", file=sys.stderr)
+        return 2
     app = _open(args)
     try:
         if args.dry_run:

@@ -11,6 +11,7 @@ from typing import Any
 
 from domain import spreadsheet
 from domain.money import format_yuan
+from domain.points_detail import Movement
 from domain.reports import PointsReport, Statement, ZReport
 from domain.services.context import to_wire
 from hardware.layout import Align, pad, text_width, two_columns
@@ -47,6 +48,8 @@ LABELS: dict[str, dict[str, str]] = {
         "state": "状态", "valid_to": "有效期至",
         "cash_tender": "现金", "bank_card": "银行卡", "mobile_tender": "移动支付",
         "wallet_tender": "储值卡", "points_tender": "积分抵现", "coupon": "代金券",
+        "detail": "会员积分明细", "movement": "变动", "member_opening": "期初",
+        "member_closing": "期末",
     },
     "en": {
         "points_title": "Daily points report", "z_title": "Z-report", "statement_title":
@@ -77,23 +80,33 @@ LABELS: dict[str, dict[str, str]] = {
         "wallet_bonus": "Wallet bonus", "movements": "Points movements", "state": "State",
         "valid_to": "Valid to", "cash_tender": "Cash", "bank_card": "Bank card",
         "mobile_tender": "Mobile wallet", "wallet_tender": "Stored value",
-        "points_tender": "Points", "coupon": "Voucher",
+        "points_tender": "Points", "coupon": "Voucher", "detail": "Per-member detail",
+        "movement": "Movement", "member_opening": "Opening", "member_closing": "Closing",
     },
 }
 # Why points were given, a discount taken or a coupon issued: the codes the services record,
 # named for the reader; a code not listed prints as it is.
+# Every code of domain/reasons.py has a label in both languages (tests/unit/test_reasons.py).
 REASONS: dict[str, dict[str, str]] = {
     "zh": {"signup": "入会", "referral": "推荐", "birthday": "生日", "checkin": "活动签到",
-           "draw": "抽奖", "review": "等级评定", "import": "导入", "opening": "期初",
-           "other": "其他", "tier": "会员等级折扣", "deposit": "储值折扣", "store": "店内折扣",
-           "campaign_price": "活动价", "manual": "手工折扣", "spend": "满额赠券",
-           "bulk": "批量发券", "points": "积分兑换", "seed": "初始", "welcome": "欢迎礼"},
+           "draw": "抽奖", "review": "评价奖励", "share": "分享", "event": "活动",
+           "import": "导入", "opening": "期初", "other": "其他", "tier": "会员等级折扣",
+           "deposit": "储值折扣", "store": "店内折扣", "campaign_price": "活动价",
+           "manual": "手工", "spend_and_get": "满额赠券", "bulk": "批量发券",
+           "points": "积分兑换", "seed": "初始余额", "welcome": "欢迎礼",
+           "earn": "消费积分", "bonus": "奖励积分", "spend": "积分抵现", "gift": "兑换礼品",
+           "voucher": "兑换代金券", "refund": "退货退还", "expire": "过期",
+           "adjust": "手工调整", "takeback": "退货扣回"},
     "en": {"signup": "sign-up", "referral": "referral", "birthday": "birthday",
-           "checkin": "event check-in", "draw": "lucky draw", "review": "tier review",
-           "import": "import", "opening": "opening", "other": "other", "tier": "tier",
-           "deposit": "stored value", "store": "store discount",
-           "campaign_price": "campaign price", "manual": "manual", "spend": "spend and get",
-           "bulk": "bulk issue", "points": "for points", "seed": "seed", "welcome": "welcome"},
+           "checkin": "event check-in", "draw": "lucky draw", "review": "review bonus",
+           "share": "sharing", "event": "event", "import": "import", "opening": "opening",
+           "other": "other", "tier": "tier", "deposit": "stored value",
+           "store": "store discount", "campaign_price": "campaign price", "manual": "manual",
+           "spend_and_get": "spend and get", "bulk": "bulk issue", "points": "for points",
+           "seed": "opening balance", "welcome": "welcome", "earn": "earned on a sale",
+           "bonus": "bonus", "spend": "points as cash", "gift": "gift", "voucher": "voucher",
+           "refund": "given back by a return", "expire": "expired", "adjust": "adjustment",
+           "takeback": "taken back by a return"},
 }
 
 
@@ -159,7 +172,30 @@ def points_doc(report: PointsReport, printed: datetime, lang: str = "zh") -> Doc
                          for i, e in enumerate(report.top_earners, start=1)])
     return Doc(t["points_title"], _meta(t, report.store, report.business_date.isoformat(),
                                         printed),
-               [Section(t["summary"], rows), members, cashiers, top])
+               [Section(t["summary"], rows), members, cashiers, top, _detail(report, lang)])
+
+
+def _detail(report: PointsReport, lang: str) -> Section:
+    """Each member with a movement that day: opening, every entry with its sale, closing."""
+    t = labels(lang)
+    table: list[tuple[str, ...]] = []
+    for day in report.members:
+        table.append((day.name, day.mobile, t["member_opening"], "", f"{day.opening:,}"))
+        table += [("", "", movement_label(m, lang), m.receipt_no, signed(m.points))
+                  for m in day.movements]
+        table.append(("", "", t["member_closing"], "", f"{day.closing:,}"))
+    return Section(t["detail"], header=(t["name"], t["mobile"], t["movement"], t["receipt"],
+                                        t["points"]), table=table)
+
+
+def movement_label(movement: Movement, lang: str) -> str:
+    """"奖励积分 · 分享"; an adjustment with the manager's words, a gift with its code."""
+    kind = reason_label(movement.kind, lang)
+    if not movement.reason or movement.kind in ("earn", "spend", "refund", "takeback"):
+        return kind
+    if movement.kind == "bonus":
+        return f"{kind} · {reason_label(movement.reason, lang)}"
+    return f"{kind} · {movement.reason}"
 
 
 def z_doc(report: ZReport, printed: datetime, lang: str = "zh") -> Doc:

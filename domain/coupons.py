@@ -11,6 +11,7 @@ from domain.clock import require_aware
 from domain.errors import DomainError, RulePackError, ValidationError
 from domain.records import Coupon, CouponState, CouponTemplate
 from domain.rulepack import CouponRules
+from domain.tiers import add_months
 
 # Crockford base32: no I, L, O or U, so a code read aloud or typed is hard to get wrong.
 ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
@@ -61,7 +62,8 @@ def valid_code(code: str) -> bool:
 def validity(template: CouponTemplate, on: date) -> tuple[date, date]:
     """First and last valid day of a coupon issued `on`.
 
-    N days from issue counts the day of issue (`on` .. `on` + N − 1); fixed dates are the
+    N days from issue counts the day of issue (`on` .. `on` + N − 1); N months runs to the
+    same day N months on (31 Jan + 1 month → 28/29 Feb, the month's last day); fixed dates are the
     template's; a template with both is valid N days but never past its fixed end.
     """
     start = max(on, template.valid_from) if template.valid_from else on
@@ -71,6 +73,8 @@ def validity(template: CouponTemplate, on: date) -> tuple[date, date]:
             raise RulePackError("coupon.template_invalid", template=template.code,
                                 key="valid_days")
         ends.append(on + timedelta(days=template.valid_days - 1))
+    if template.valid_months is not None:
+        ends.append(add_months(on, template.valid_months))
     if not ends:
         raise RulePackError("coupon.template_invalid", template=template.code, key="valid_to")
     end = min(ends)

@@ -89,16 +89,58 @@ class Checked:
 
 
 def parse_csv(data: bytes) -> Table:
-    """A CSV file as text: UTF-8 (with or without BOM), else GB18030 as Excel saves it in
-    China; comma, semicolon or tab separated; blank lines skipped."""
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        text = data.decode("gb18030", errors="strict")
+    """A CSV file as text (`decode_text`); comma, semicolon or tab separated."""
+    text = decode_text(data)
     first = text.split("\n", 1)[0]
     delimiter = max(",;\t", key=first.count)
-    lines = list(csv.reader(io.StringIO(text), delimiter=delimiter))
-    return table_of([[cell.strip() for cell in line] for line in lines])
+    reader = csv.reader(io.StringIO(text), delimiter=delimiter)
+    try:
+        lines = [[cell.strip() for cell in line] for line in reader]
+    except csv.Error as err:  # a field beyond csv's own limit, a NUL, a stray quote
+        if "field larger than field limit" in str(err):
+            raise ValidationError("import.field_too_long", field="file", row=reader.line_num,
+                                  column="—", max=MAX_CELL) from None
+        raise ValidationError("import.csv_invalid", field="file", row=reader.line_num,
+                              reason=str(err)) from None
+    return table_of(lines)
+
+
+# Byte-order marks, longest first (UTF-32's starts like UTF-16's).
+_BOMS = ((b"\xff\xfe\x00\x00", "utf-32"), (b"\x00\x00\xfe\xff", "utf-32"),
+         (b"\xef\xbb\xbf", "utf-8-sig"), (b"\xff\xfe", "utf-16"), (b"\xfe\xff", "utf-16"))
+ENCODINGS = ("UTF-8", "UTF-16 with BOM", "GB18030/GBK")
+
+
+def decode_text(data: bytes) -> str:
+    """Text as Chinese shops' files come: a BOM's encoding (Excel's "Unicode text" is UTF-16),
+    else UTF-8, else GB18030 (GBK's superset, what Excel saves in China). Anything else —
+    Latin-1, a binary file — is refused, naming the encodings tried: guessing would put
+    mojibake into member names."""
+    encoding = next((name for bom, name in _BOMS if data.startswith(bom)), None)
+    for name in (encoding,) if encoding else ("utf-8", "gb18030"):
+        try:
+            text = data.decode(name)
+            break
+        except UnicodeDecodeError:
+            continue
+    else:
+        raise ValidationError("import.not_text", field="file", tried=", ".join(ENCODINGS),
+                              hint="save it as CSV UTF-8") from None
+    _refuse_binary(text)
+    return text.lstrip("\ufeff")
+
+
+def _refuse_binary(text: str) -> None:
+    """Many NULs or control characters: an image, an archive, not a member list (a stray
+    one in a cell is that row's problem, named by the row check)."""
+    head = text[:65536]
+    controls = sum(1 for ch in head if ch < " " and ch not in "\t\r\n\f")
+    if controls > max(8, len(head) // 100):
+        raise ValidationError("import.not_text", field="file", tried=", ".join(ENCODINGS),
+                              reason="binary")
+
+
+MAX_CELL = 2000  # characters: an address or a note, never a 5 MB field
 
 
 def table_of(lines: Sequence[Sequence[str]]) -> Table:
@@ -107,12 +149,34 @@ def table_of(lines: Sequence[Sequence[str]]) -> Table:
     start = next((i for i, line in enumerate(lines) if any(c.strip() for c in line)), None)
     if start is None:
         raise ValidationError("import.empty", field="file")
+    _refuse_long_cells(lines, start)
     names = tuple(h.strip() for h in lines[start])
     doubled = [n for n in names if n and names.count(n) > 1]
     if doubled:
         raise ValidationError("import.header_duplicate", field="file", column=doubled[0])
     rows = tuple(tuple(c.strip() for c in line) for line in lines[start + 1:])
     return Table(names, rows, start + 2)
+
+
+def _refuse_long_cells(lines: Sequence[Sequence[str]], start: int) -> None:
+    header = lines[start]
+    for number, line in enumerate(lines, start=1):
+        for index, cell in enumerate(line):
+            if len(cell) > MAX_CELL:
+                name = header[index] if index < len(header) and header[index] else ""
+                raise ValidationError("import.field_too_long", field="file", row=number,
+                                      column=name or column_letter(index), max=MAX_CELL,
+                                      length=len(cell))
+
+
+def column_letter(index: int) -> str:
+    """0 → A, 25 → Z, 26 → AA: the column as a spreadsheet shows it."""
+    letters = ""
+    index += 1
+    while index:
+        index, rest = divmod(index - 1, 26)
+        letters = chr(65 + rest) + letters
+    return letters
 
 
 def parse_mapping(text: str) -> dict[str, str]:

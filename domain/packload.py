@@ -64,6 +64,12 @@ def load_pack(name_or_path: str | Path) -> RulePack:
     except UnicodeDecodeError:
         raise RulePackError("rulepack.invalid", file=str(path), key="",
                             problem="not_utf8") from None
+    except RecursionError:
+        raise RulePackError("rulepack.invalid", file=str(path), key="", problem="syntax",
+                            detail="nested too deeply") from None
+    except OSError as err:
+        raise RulePackError("rulepack.invalid", file=str(path), key="", problem="unreadable",
+                            detail=err.strerror) from None
     return parse_pack(data, str(path))
 
 
@@ -185,6 +191,8 @@ def _store_discount(t: Table) -> StoreDiscount:
         ends=t.date("ends"),
         weekdays=_weekdays(t),
         stack_member_discount=t.bool("stack_member_discount", False),
+        month_days=_int_set(t, "month_days", 1, 31),
+        members_only=t.bool("members_only", False),
     )
     _check_dates(t, discount.starts, discount.ends)
     t.finish()
@@ -248,6 +256,7 @@ def _occasion(t: Table, tier_names: set[str]) -> Occasion:
         weekdays=_weekdays(t),
         months=_int_set(t, "months", 1, 12),
         tiers=t.str_list("tiers"),
+        month_days=_int_set(t, "month_days", 1, 31),
     )
     unknown = [name for name in occasion.tiers if name not in tier_names]
     if unknown:
@@ -334,6 +343,7 @@ def _template(t: Table) -> CouponTemplate:
         min_spend_fen=t.int("min_spend_fen", 0, minimum=0),
         stackable=t.bool("stackable"),
         valid_days=_opt_int(t, "valid_days", 1),
+        valid_months=_opt_int(t, "valid_months", 1),
         valid_from=t.date("valid_from"),
         valid_to=t.date("valid_to"),
         classes=_class_names(t, "classes"),
@@ -347,10 +357,13 @@ def _template(t: Table) -> CouponTemplate:
 
 def _check_validity(t: Table, template: CouponTemplate) -> None:
     fixed = template.valid_from is not None and template.valid_to is not None
-    if template.valid_days is None and not fixed:
+    relative = [k for k in ("valid_days", "valid_months") if getattr(template, k) is not None]
+    if not relative and not fixed:
         raise t.fail("valid_days", "missing_validity")
-    if template.valid_days is not None and (template.valid_from or template.valid_to):
-        raise t.fail("valid_days", "both_validities")
+    if relative and (template.valid_from or template.valid_to):
+        raise t.fail(relative[0], "both_validities")
+    if len(relative) > 1:
+        raise t.fail("valid_months", "both_validities")
     _check_dates(t, template.valid_from, template.valid_to, "valid_to")
 
 

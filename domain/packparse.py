@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
@@ -74,6 +74,8 @@ class Table:
             number = Decimal(str(value))
         except InvalidOperation:
             raise self.fail(name, "not_number", value=repr(value)) from None
+        if not number.is_finite():  # TOML has nan and inf; a rate of NaN prices nothing
+            raise self.fail(name, "not_number", value=repr(value))
         if (low is not None and number < Decimal(low)) or (
             high is not None and number > Decimal(high)
         ):
@@ -99,7 +101,7 @@ class Table:
         if name not in self.data:
             return default
         value = self._take(name)
-        if isinstance(value, date):
+        if isinstance(value, date) and not isinstance(value, datetime):
             return value
         if isinstance(value, str):
             try:

@@ -142,6 +142,7 @@ def occasion_active(occasion: Occasion, on: date, tier: str) -> bool:
         occasion.ends is None or on <= occasion.ends,
         not occasion.weekdays or on.isoweekday() in occasion.weekdays,
         not occasion.months or on.month in occasion.months,
+        not occasion.month_days or on.day in occasion.month_days,
         not occasion.tiers or tier in occasion.tiers,
     )
     return all(checks)

@@ -227,7 +227,7 @@ def _price(lines: Sequence[CartLine], shopper: Shopper | None, coupons: Sequence
     run = _Run([_start(line, pack) for line in lines], pack.pricing.rounding)
     _campaign_prices(run)
     if discounts:
-        _store_discount(run, pack, on)
+        _store_discount(run, pack, on, member=shopper is not None)
         if shopper is not None:
             _member_discount(run, shopper, pack)
     _manual(run)
@@ -258,14 +258,16 @@ def _campaign_prices(run: _Run) -> None:
                                  off_fen=w.campaign))
 
 
-def _store_discount(run: _Run, pack: RulePack, on: date) -> None:
+def _store_discount(run: _Run, pack: RulePack, on: date, *, member: bool) -> None:
     """The best store-wide discount in force whose spend is met, on regular-priced lines of
-    the member-discount classes (special and campaign-priced goods are already reduced)."""
+    the member-discount classes (special and campaign-priced goods are already reduced); a
+    member day's (`members_only`) only for a member."""
     lines = [w for w in run.work
              if w.klass in pack.pricing.member_discount_classes and w.campaign == 0]
     spend = sum(w.amount for w in lines)
     active = [d for d in pack.pricing.store_discounts
-              if _discount_active(d, on) and spend >= d.min_spend_fen]
+              if _discount_active(d, on) and spend >= d.min_spend_fen
+              and (member or not d.members_only)]
     if not lines or not active:
         return
     best = min(active, key=lambda d: d.rate)
@@ -280,6 +282,8 @@ def _discount_active(discount: StoreDiscount, on: date) -> bool:
     if discount.starts is not None and on < discount.starts:
         return False
     if discount.ends is not None and on > discount.ends:
+        return False
+    if discount.month_days and on.day not in discount.month_days:
         return False
     return not discount.weekdays or on.isoweekday() in discount.weekdays
 

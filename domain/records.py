@@ -306,6 +306,9 @@ class CouponTemplate:
     min_spend_fen: int = 0
     stackable: bool = True
     valid_days: int | None = None  # N days from issue ...
+    # ... or N calendar months: to the same day N months on (the month's last day when it
+    # has no such day)
+    valid_months: int | None = None
     valid_from: date | None = None  # ... or fixed dates
     valid_to: date | None = None
     classes: tuple[str, ...] = ()  # product classes it applies to; empty = pack default

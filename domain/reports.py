@@ -11,6 +11,8 @@ from decimal import Decimal
 from domain.catalog import ProductClass
 from domain.money import FEN_PER_YUAN, floor_int
 from domain.points import cash_value_fen
+from domain.points_detail import MemberDay
+from domain.reasons import head
 from domain.records import (
     Balances,
     Coupon,
@@ -75,6 +77,7 @@ class PointsReport:
     member_sales: int
     cashiers: tuple[CashierPoints, ...]
     top_earners: tuple[Earner, ...]
+    members: tuple[MemberDay, ...] = ()  # per-member detail: opening, movements, closing
 
     @property
     def earned(self) -> int:
@@ -111,13 +114,13 @@ def base_points(sale: Sale, pack: RulePack) -> int:
 
 def bonus_reason(entry: PointsEntry) -> str:
     """"checkin:spring-gala" is reported under "checkin"; an empty reason under "other"."""
-    return entry.reason.split(":", 1)[0] or "other"
+    return head(entry.reason)
 
 
 def points_report(day: date, store: str, opening: int, closing: int,
                   entries: Sequence[PointsEntry], sales: Sequence[Sale], pack: RulePack,
-                  staff: Mapping[str, str], earners: Mapping[str, tuple[str, str]]
-                  ) -> PointsReport:
+                  staff: Mapping[str, str], earners: Mapping[str, tuple[str, str]],
+                  members: tuple[MemberDay, ...] = ()) -> PointsReport:
     """The daily points report from the day's ledger entries and sales.
 
     Args:
@@ -146,7 +149,8 @@ def points_report(day: date, store: str, opening: int, closing: int,
         closing=closing, closing_cash_fen=cash_value_fen(max(closing, 0), pack),
         members_served=len({s.member_id for s in member_sales}),
         sales=sum(1 for s in sales if s.kind is SaleKind.SALE), member_sales=len(member_sales),
-        cashiers=_cashiers(entries, sales, staff), top_earners=_earners(entries, earners))
+        cashiers=_cashiers(entries, sales, staff), top_earners=_earners(entries, earners),
+        members=members)
 
 
 def _sum(entries: Iterable[PointsEntry]) -> int:
@@ -305,7 +309,7 @@ def z_report(day: date, store: str, sales: Sequence[Sale], wallet: Sequence[Wall
         rounding_fen=sum(s.rounding_fen for s in sold),
         sales_fen=sum(s.total_fen for s in sold), returns_fen=sum(s.total_fen for s in back),
         tenders=_tenders(sold, back), coupons_redeemed=sum(len(s.coupons_redeemed) for s in sold),
-        coupons_issued=tuple(sorted(Counter(c.issued_reason.split(":", 1)[0] or "other"
+        coupons_issued=tuple(sorted(Counter(head(c.issued_reason)
                                             for c in issued).items())),
         topups=len(topups), topup_principal_fen=sum(e.principal_fen for e in topups),
         topup_bonus_fen=sum(e.bonus_fen for e in topups),

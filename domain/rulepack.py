@@ -44,6 +44,7 @@ class Occasion:
     weekdays: tuple[int, ...] = ()  # ISO weekdays 1=Mon..7=Sun; empty = every day
     months: tuple[int, ...] = ()  # empty = every month
     tiers: tuple[str, ...] = ()  # empty = every tier
+    month_days: tuple[int, ...] = ()  # days of the month (a monthly member day); empty = all
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,6 +58,8 @@ class StoreDiscount:
     ends: date | None = None
     weekdays: tuple[int, ...] = ()
     stack_member_discount: bool = False  # 折上折: member discount applies on top
+    month_days: tuple[int, ...] = ()  # days of the month (a monthly member day); empty = all
+    members_only: bool = False  # a member day's discount: only with a member card
 
 
 @dataclass(frozen=True, slots=True)

@@ -9,7 +9,6 @@ import json
 import os
 import sys
 import time
-import tomllib
 from collections.abc import Callable, Mapping
 from datetime import date, datetime
 from pathlib import Path
@@ -22,6 +21,7 @@ from hardware.addresses import is_video_path, parse_address
 from hardware.base import CodeReader
 from hardware.camera import CameraScanner
 from hardware.card_reader import SerialCardReader, SwipeParser
+from hardware.devices_file import read_devices
 from hardware.drawer import CashDrawer
 from hardware.errors import DeviceError
 from hardware.hints import error_line
@@ -115,6 +115,10 @@ def _guarded(command: Command) -> Command:
         try:
             return command(args)
         except DomainError as exc:
+            if exc.code == "device.file_invalid":  # the file is wrong, not a device: exit 2
+                for problem in exc.params["problems"]:
+                    print(f"kaika: {exc.params['file']}: {problem}", file=sys.stderr)
+                return 2
             print(error_line(exc), file=sys.stderr)
             return 1
         except KeyboardInterrupt:
@@ -130,12 +134,7 @@ def load_devices(path: Path | None) -> tuple[Path, dict[str, Any]]:
     target = path or _default_devices_path()
     if not target.exists():
         return target, {}
-    text = target.read_text(encoding="utf-8")
-    try:
-        data = json.loads(text) if target.suffix == ".json" else tomllib.loads(text)
-    except (ValueError, tomllib.TOMLDecodeError):
-        raise DeviceError("device.setting_invalid", setting=str(target)) from None
-    return target, data
+    return target, read_devices(target)
 
 
 def _default_devices_path() -> Path:

@@ -13,6 +13,7 @@ _EXACT = {
     "device.address_unsupported": "this kind of address does not fit this device",
     "device.dependency_missing": "a library is missing: install the one named above",
     "device.setting_invalid": "a device setting has a value Kaika does not know",
+    "device.file_invalid": "the devices file has mistakes: each is listed with what is allowed",
     "printer.paper_out": "load a paper roll and close the cover; the receipt waits for reprint",
     "printer.cover_open": "close the printer cover",
     "printer.error": "the printer reports an error (cutter jam or overheating): switch it "

@@ -60,6 +60,7 @@ class TemplateDoc(Doc):
     min_spend_fen: int = 0
     stackable: bool = True
     valid_days: int | None = None
+    valid_months: int | None = Field(default=None, ge=1)
     valid_from: date | None = None
     valid_to: date | None = None
     classes: list[str] = Field(default_factory=list)

@@ -58,7 +58,7 @@ def template(a: Applier, change: Change) -> bool:
         code=d["code"], name=d["name"], kind=d["kind"], amount_fen=int(d.get("amount_fen", 0)),
         rate=Decimal(str(d["rate"])) if d.get("rate") is not None else None,
         min_spend_fen=int(d.get("min_spend_fen", 0)), stackable=bool(d.get("stackable", True)),
-        valid_days=d.get("valid_days"),
+        valid_days=d.get("valid_days"), valid_months=d.get("valid_months"),
         valid_from=date.fromisoformat(d["valid_from"]) if d.get("valid_from") else None,
         valid_to=date.fromisoformat(d["valid_to"]) if d.get("valid_to") else None,
         classes=tuple(d.get("classes", ())), channels=tuple(d.get("channels", ())),

@@ -7,7 +7,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
-from desktop.report_cli import read_table
+from desktop.sheets import read_table
 from desktop.viewmodels.env import TillEnv
 from domain import importing
 from domain.errors import DomainError, ValidationError

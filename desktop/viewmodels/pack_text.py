@@ -258,6 +258,9 @@ def _coupon_value(t: CouponTemplate) -> str:
 def _validity(t: CouponTemplate) -> str:
     if t.valid_days is not None:
         return translate("pack", "{days} days from issue").format(days=t.valid_days)
+    if t.valid_months is not None:
+        return translate("pack", "to the same day {months} month(s) on").format(
+            months=t.valid_months)
     if t.valid_from and t.valid_to:
         return f"{i18n.date_text(t.valid_from)} – {i18n.date_text(t.valid_to)}"
     return "—"

@@ -309,7 +309,9 @@ def _member_effects(ctx: ServiceContext, uow: UnitOfWork, cart: Cart, q: Quote,
     if q.earning and q.earning.points > 0:
         credit_points(ctx, uow, Posting(member_id, "earn", cart.cashier_id, sale.id),
                       q.earning.points)
-    won = coupon_rules.spend_and_get(sale.total_fen, ctx.pack.coupons)
+    # Measured on money paid (DOMAIN §5's qualifying spend): points used as cash and wallet
+    # bonus are the store's own money, and a coupon has already come off the total.
+    won = coupon_rules.spend_and_get(sale.qualifying_fen, ctx.pack.coupons)
     issued = (issue_coupon(ctx, uow, won.code, member_id, won_reason(sale.id)),) if won else ()
     return issued, _upgrade(ctx, uow, q.member, sale)
 

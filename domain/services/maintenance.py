@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import calendar
 from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 
@@ -34,6 +35,15 @@ def add_years(day: date, years: int) -> date:
         return day.replace(year=day.year + years)
     except ValueError:
         return day.replace(year=day.year + years, day=28)
+
+
+def latest_due_since(today: date) -> date:
+    """The latest tier date whose anniversary has come by `today`: a year back, and on
+    28 February of a common year the 29th before it (its anniversary is today)."""
+    cutoff = add_years(today, -1)
+    if (cutoff.month, cutoff.day) == (2, 28) and calendar.isleap(cutoff.year):
+        return cutoff.replace(day=29)
+    return cutoff
 
 
 def add_months(day: date, months: int) -> date:
@@ -125,7 +135,7 @@ def close_day(ctx: ServiceContext, staff_id: str) -> DayClose:
                    for m in uow.points.members_with_lots_expiring_by(today - timedelta(days=1))}
         coupons = _expire_coupons(ctx, uow, today)
         changes: list[TierChange] = []
-        for member in uow.members.tier_since_on_or_before(add_years(today, -1),
+        for member in uow.members.tier_since_on_or_before(latest_due_since(today),
                                                            reviewed_tiers(ctx)):
             changes.extend(review_tier(ctx, uow, member.id, today))
         z = days.freeze(ctx, uow, day, staff_id)

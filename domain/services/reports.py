@@ -8,8 +8,9 @@ from datetime import date, timedelta
 from domain import analysis, forms
 from domain import reports as figures
 from domain.errors import NotFound
+from domain.points_detail import member_days
 from domain.ports import UnitOfWork
-from domain.records import CardState
+from domain.records import CardState, PointsEntry, Sale
 from domain.services.context import ServiceContext, audit
 from domain.services.guard import guard
 from domain.services.members import issue_coupon
@@ -29,15 +30,39 @@ def daily_points_report(ctx: ServiceContext, business_date: date) -> figures.Poi
         closing = uow.reports.points_total_until(business_date)
         sales = uow.sales.on_date(business_date)
         staff = _staff_names(uow, [e.staff_id for e in entries] + [s.cashier_id for s in sales])
-        earners = {}
-        for member_id in figures.top_earner_ids(entries):
-            member = uow.members.get(member_id)
-            if member is not None:
-                earners[member_id] = (forms.mask_name(member.name),
-                                      forms.mask_mobile(member.mobile))
+        shown = _shown(uow, {e.member_id for e in entries})
+        earners = {m: shown[m] for m in figures.top_earner_ids(entries) if m in shown}
+        members = member_days(entries, _openings(uow, shown, business_date), shown,
+                              _receipts(uow, entries, sales))
         store = _store_name(uow)
     return figures.points_report(business_date, store, opening, closing, entries, sales,
-                                 ctx.pack, staff, earners)
+                                 ctx.pack, staff, earners, members)
+
+
+def _shown(uow: UnitOfWork, member_ids: Iterable[str]) -> dict[str, tuple[str, str]]:
+    """Name and mobile as a report may print them: masked (reports lie on counters)."""
+    shown = {}
+    for member_id in member_ids:
+        member = uow.members.get(member_id)
+        if member is not None:
+            shown[member_id] = (forms.mask_name(member.name), forms.mask_mobile(member.mobile))
+    return shown
+
+
+def _openings(uow: UnitOfWork, member_ids: Iterable[str], day: date) -> dict[str, int]:
+    return {m: sum(e.points for e in uow.points.entries(m) if e.business_date < day)
+            for m in member_ids}
+
+
+def _receipts(uow: UnitOfWork, entries: Iterable[PointsEntry],
+              sales: Iterable[Sale]) -> dict[str, str]:
+    """Receipt numbers of the sales the entries name (a return may name an older sale)."""
+    known = {s.id: s.receipt_no for s in sales}
+    for sale_id in {e.sale_id for e in entries if e.sale_id and e.sale_id not in known}:
+        sale = uow.sales.get(sale_id)
+        if sale is not None:
+            known[sale_id] = sale.receipt_no
+    return known
 
 
 def z_report(ctx: ServiceContext, business_date: date) -> figures.ZReport:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from domain import allowances, card_data
+from domain import allowances, card_data, reasons
 from domain.errors import DomainError, NotFound, ValidationError
 from domain.ports import UnitOfWork
 from domain.records import Coupon, CouponTemplate, Gift, PointsEntry
@@ -15,7 +15,7 @@ from domain.services.maintenance import bring_up_to_date
 from domain.services.members import issue_coupon
 from domain.services.proofs import Approval
 
-BONUS_REASONS = ("referral", "share", "review", "checkin", "draw", "event")
+BONUS_REASONS = reasons.BONUS_REASONS
 
 
 def bonus_points(ctx: ServiceContext, member_id: str, reason: str, staff_id: str,
@@ -136,8 +136,11 @@ def gift_catalogue(ctx: ServiceContext) -> list[Gift]:
 def save_gift(ctx: ServiceContext, gift: Gift, staff_id: str,
               approval: Approval | None = None) -> Gift:
     """A manager adds a gift or changes one's price, stock or availability (audited); the
-    front desk does it with a manager's approval for "rewards.save_gift"."""
+    front desk does it with a manager's approval for "rewards.save_gift". A points price
+    of 0 means "none given": the gift costs its cost × the pack's factor."""
     clean = replace(gift, code=gift.code.strip().upper(), name=gift.name.strip())
+    if clean.points_price == 0:
+        clean = replace(clean, points_price=gift_points_from_cost(ctx, clean.cost_fen))
     _check_gift(clean)
     with guard(ctx, "rewards.save_gift", staff_id, approval) as grant, ctx.uow() as uow:
         manager_id = grant.authority
@@ -151,6 +154,12 @@ def save_gift(ctx: ServiceContext, gift: Gift, staff_id: str,
               stock_before=before.stock if before else 0, active=clean.active)
         uow.commit()
     return clean
+
+
+def gift_points_from_cost(ctx: ServiceContext, cost_fen: int) -> int:
+    """A gift saved without a points price costs its cost × the pack's factor (DOMAIN §7:
+    ×30), rounded up to a whole point so that no gift goes for less than the rule."""
+    return -(-cost_fen * ctx.pack.points.gift_points_per_yuan_cost // 100)
 
 
 def _check_gift(gift: Gift) -> None:

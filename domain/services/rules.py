@@ -7,7 +7,6 @@ force and once under the candidate, each on its own throw-away copy of the store
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable
 from contextlib import AbstractContextManager
 from dataclasses import dataclass, replace
@@ -17,6 +16,7 @@ from typing import Any
 
 from domain.clock import FixedClock
 from domain.errors import DomainError
+from domain.inputs import InputError, read_json
 from domain.packload import load_pack, pack_names
 from domain.records import Staff
 from domain.rulepack import RulePack
@@ -101,8 +101,8 @@ def load_scenario(path: Path) -> Scenario:
         DomainError: ``rules.scenario_invalid`` with file, path (the JSON path) and problem.
     """
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, json.JSONDecodeError):
+        data = read_json(path)
+    except InputError:
         raise DomainError("rules.scenario_invalid", file=str(path), path="$",
                           problem="not_json") from None
     try:

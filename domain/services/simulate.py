@@ -8,7 +8,7 @@ from typing import Any, TypeVar
 
 from domain.clock import FixedClock
 from domain.errors import DomainError
-from domain.records import Role, TenderKind
+from domain.records import Gift, Role, TenderKind
 from domain.scenario import Scenario
 from domain.services import cart as carts
 from domain.services import (
@@ -61,6 +61,10 @@ class Simulation:
                 owner = self.members.get(seed.get("member", ""))
                 self.coupons[seed["ref"]] = seed_coupon(self.ctx, uow, seed, owner).code
             uow.commit()
+        for seed in scenario.gifts:
+            rewards.save_gift(self.ctx, Gift(seed["code"], seed["name"], seed["cost_fen"],
+                                             seed.get("points_price", 0), seed["stock"]),
+                              self.manager)
 
     def _staff(self, who: tuple[str, str], role: Role, by: str | None) -> str:
         """The simulation's own staff; reused when run twice on one database. Its manager is
@@ -93,7 +97,7 @@ class Simulation:
     def _handlers(self) -> dict[str, Callable[[int, Step], dict[str, Any]]]:
         return {"sale": self._sale, "return": self._return, "register": self._register,
                 "topup": self._topup, "bonus": self._bonus, "adjust": self._adjust,
-                "voucher": self._voucher, "close_wallet": self._close_wallet,
+                "voucher": self._voucher, "gift": self._gift, "close_wallet": self._close_wallet,
                 "close_day": self._close_day}
 
     def _sale(self, index: int, step: Step) -> dict[str, Any]:
@@ -148,12 +152,16 @@ class Simulation:
                 "tier_change": done.tier_change.to_tier if done.tier_change else None}
 
     def _line_numbers(self, receipt: str, lines: list[dict[str, Any]] | None) -> dict[int, int]:
-        """Map {"sku", "qty"} to the original sale's line numbers; no lines = everything."""
-        with self.ctx.uow() as uow:
-            sale = uow.sales.by_receipt(receipt)
-        assert sale is not None
+        """Map {"sku", "qty"} to the original sale's line numbers; no lines = everything not
+        returned yet (after a partial return, what is left of each line)."""
+        with self.ctx.reader() as uow:
+            sale = returns.find_sale(uow, receipt)
+            left = returns.left_to_return(uow, sale)
         if not lines:
-            return {ln.line_no: ln.qty for ln in sale.lines}
+            everything = {no: qty for no, qty in left.items() if qty > 0}
+            if not everything:
+                raise DomainError("return.nothing_left", receipt_no=receipt)
+            return everything
         wanted: dict[int, int] = {}
         for line in lines:
             match = next((ln for ln in sale.lines if ln.sku == line["sku"]
@@ -173,7 +181,8 @@ class Simulation:
             raw["referrer"] = referrer.mobile
         done = members.register(self.ctx, raw, self.desk)
         self.members[step["ref"]] = done.member.id
-        return {"created": done.created, "coupons_issued": [c.code for c in done.coupons]}
+        return {"created": done.created, "coupons_issued": [c.code for c in done.coupons],
+                "coupons_valid_to": [c.valid_to for c in done.coupons]}
 
     def _topup(self, index: int, step: Step) -> dict[str, Any]:
         # A scenario states what the desk did: a large amount was read back and agreed.
@@ -199,6 +208,11 @@ class Simulation:
         coupon = rewards.redeem_voucher(self.ctx, self.members[step["member"]], step["points"],
                                         self.desk)
         return {"coupon": coupon.code, "amount_fen": coupon.amount_fen}
+
+    def _gift(self, index: int, step: Step) -> dict[str, Any]:
+        left = rewards.redeem_gift(self.ctx, self.members[step["member"]], step["gift"],
+                                   self.desk)
+        return {"gift": left.code, "points_price": left.points_price, "stock_left": left.stock}
 
     def _close_wallet(self, index: int, step: Step) -> dict[str, Any]:
         member = self.members[step["member"]]

@@ -9,6 +9,7 @@ from typing import Any
 from domain import coupons as coupon_rules
 from domain import points as points_rules
 from domain.catalog import Product, ProductClass
+from domain.errors import ValidationError
 from domain.ids import new_id_str
 from domain.ports import UnitOfWork
 from domain.records import (
@@ -50,7 +51,8 @@ def seed_member(ctx: ServiceContext, uow: UnitOfWork, seed: dict[str, Any]) -> M
         return existing
     joined = date.fromisoformat(seed.get("joined", ctx.today().isoformat()))
     tier = seed.get("tier", ctx.pack.signup_tier.name)
-    ctx.pack.tier(tier)  # an unknown tier fails here with KeyError, caught by the runner
+    if tier not in {t.name for t in ctx.pack.tiers}:  # the CLI refuses it before the run
+        raise ValidationError("scenario.tier_unknown", field="tier", value=tier)
     month, day, year = _birthday(seed.get("birthday"))
     member = Member(id=new_id_str(), name=seed["name"], mobile=seed["mobile"], joined_on=joined,
                     tier=tier, tier_since=date.fromisoformat(seed.get("tier_since", str(joined))),

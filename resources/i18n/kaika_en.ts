@@ -4487,6 +4487,46 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>The file is not text Kaika can read (it tried {tried}). Save it from the old system as CSV UTF-8 or XLSX.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The XLSX file is damaged and cannot be read ({reason}). Save it again from the old system as XLSX or CSV.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The old Excel (.xls) file cannot be read ({reason}). Save it as .xlsx or CSV and choose it again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Row {row}, column {column} holds more than {max} characters. Shorten it in the file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Row {row} is not valid CSV ({reason}). Check its quotation marks.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The file has more than {max} rows. Split it into smaller files.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rows {rows} have problems, so nothing was imported.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The file is too large ({detail}). Choose the right file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The file cannot be opened ({detail}). Check that it is not open elsewhere.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>That is a folder. Choose a file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>The file is empty. Choose another file.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5021,6 +5061,10 @@
     </message>
     <message>
         <source>{days} days from issue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>to the same day {months} month(s) on</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -4480,6 +4480,46 @@
         <translation>文件无法按 CSV 或 XLSX 读取（{reason}）。请从旧系统重新另存为 CSV 或 XLSX。</translation>
     </message>
     <message>
+        <source>The file is not text Kaika can read (it tried {tried}). Save it from the old system as CSV UTF-8 or XLSX.</source>
+        <translation>文件不是开卡能读的文本（已尝试 {tried}）。请在旧系统中另存为 CSV UTF-8 或 XLSX。</translation>
+    </message>
+    <message>
+        <source>The XLSX file is damaged and cannot be read ({reason}). Save it again from the old system as XLSX or CSV.</source>
+        <translation>XLSX 文件已损坏，无法读取（{reason}）。请在旧系统中重新另存为 XLSX 或 CSV。</translation>
+    </message>
+    <message>
+        <source>The old Excel (.xls) file cannot be read ({reason}). Save it as .xlsx or CSV and choose it again.</source>
+        <translation>旧版 Excel（.xls）文件无法读取（{reason}）。请另存为 .xlsx 或 CSV 后重新选择。</translation>
+    </message>
+    <message>
+        <source>Row {row}, column {column} holds more than {max} characters. Shorten it in the file.</source>
+        <translation>第 {row} 行“{column}”列超过 {max} 个字符。请在文件中缩短。</translation>
+    </message>
+    <message>
+        <source>Row {row} is not valid CSV ({reason}). Check its quotation marks.</source>
+        <translation>第 {row} 行不是有效的 CSV（{reason}）。请检查引号。</translation>
+    </message>
+    <message>
+        <source>The file has more than {max} rows. Split it into smaller files.</source>
+        <translation>文件超过 {max} 行。请拆分成较小的文件。</translation>
+    </message>
+    <message>
+        <source>Rows {rows} have problems, so nothing was imported.</source>
+        <translation>第 {rows} 行有问题，因此没有导入任何会员。</translation>
+    </message>
+    <message>
+        <source>The file is too large ({detail}). Choose the right file.</source>
+        <translation>文件过大（{detail}）。请选择正确的文件。</translation>
+    </message>
+    <message>
+        <source>The file cannot be opened ({detail}). Check that it is not open elsewhere.</source>
+        <translation>无法打开文件（{detail}）。请检查文件是否被其他程序占用。</translation>
+    </message>
+    <message>
+        <source>That is a folder. Choose a file.</source>
+        <translation>这是文件夹。请选择文件。</translation>
+    </message>
+    <message>
         <source>The file is empty. Choose another file.</source>
         <translation>文件是空的。请选择其他文件。</translation>
     </message>
@@ -5019,6 +5059,10 @@
     <message>
         <source>{days} days from issue</source>
         <translation>发放后 {days} 天</translation>
+    </message>
+    <message>
+        <source>to the same day {months} month(s) on</source>
+        <translation>自发放日起 {months} 个月（至次月同日）</translation>
     </message>
     <message>
         <source>yes</source>

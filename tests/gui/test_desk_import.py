@@ -124,7 +124,7 @@ def test_an_unreadable_file_is_refused_by_name(
     page = open_import(cashier_keys)
     page.choose_file(path)
     message = cashier_keys.child("import_message", page).text()
-    assert message.startswith("The file cannot be read as CSV or XLSX")
+    assert message.startswith("The XLSX file is damaged and cannot be read")
     assert not cashier_keys.child("import_dry_run", page).isEnabled()
 
 

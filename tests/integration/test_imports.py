@@ -12,7 +12,7 @@ from openpyxl import Workbook
 from db.verify import verify
 from desktop.bootstrap import App
 from desktop.demo_data import load_demo
-from desktop.report_cli import read_table
+from desktop.sheets import read_table
 from domain import importing
 from domain.errors import DomainError
 from domain.services import imports

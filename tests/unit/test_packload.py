@@ -65,7 +65,7 @@ def test_every_pack_has_wallet_bonus_tiers_and_signup_coupon(name: str) -> None:
                                        BonusTier(1000000, 120000))
     signup = pack.coupons.template(pack.coupons.signup_template or "")
     assert signup is not None
-    assert (signup.kind, signup.amount_fen, signup.valid_days) == ("cash", 5000, 30)
+    assert (signup.kind, signup.amount_fen, signup.valid_months) == ("cash", 5000, 1)  # §9
     assert pack.coupons.checkin_template is not None
     assert pack.wallet.pin_above_fen == 50000 and pack.cards.dynamic_qr_ttl_s == 120
 

@@ -198,7 +198,8 @@ class RewardsPage(DeskPage):
     def save_gift(self) -> None:
         form = GiftForm(self.f_code.text(), self.f_name.text(),
                         i18n.parse_money(self.f_cost.text() or "0"),
-                        _whole(self.f_points.text()), self.f_stock.value(),
+                        # Left blank: the gift costs its cost × the pack's factor.
+                        _whole(self.f_points.text() or "0"), self.f_stock.value(),
                         self.f_active.isChecked())
         self.ctx.approve(self.tr("Change the gift catalogue"), "rewards.save_gift",
                          lambda approval: self._save(form, approval))
