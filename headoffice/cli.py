@@ -10,13 +10,18 @@ import json
 import os
 import socket
 import sys
+import tomllib
 from collections.abc import Mapping, Sequence
 from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
+from pydantic import ValidationError
+
 from domain.cards import MAX_SERIAL
-from domain.errors import DomainError
+from domain.errors import DomainError, RulePackError
+from domain.inputs import InputError, read_bytes, utf8_text
+from domain.packload import parse_pack
 from headoffice import cardblocks, cases, checks, keys, reports, tenancy
 from headoffice.boundary import DEFAULT_MAX_BODY_BYTES
 from headoffice.engine import DB_ENV, default_url, is_sqlite, make_engine
@@ -321,7 +326,24 @@ def _terminals(args: argparse.Namespace) -> int:
 
 
 def _publish(args: argparse.Namespace) -> int:
-    doc = Publication.model_validate_json(args.file.read_text(encoding="utf-8"))
+    """The publication file is checked whole before anything is stored: each problem with its
+    JSON path and what is allowed, exit 2."""
+    try:
+        doc = Publication.model_validate_json(utf8_text(read_bytes(args.file), str(args.file)))
+        if doc.rulepack is not None and doc.rulepack.toml is not None:
+            parse_pack(tomllib.loads(doc.rulepack.toml), f"{args.file}: $.rulepack.toml")
+    except InputError as err:
+        print(f"kaika-headoffice: {err.message}", file=sys.stderr)
+        return 2
+    except ValidationError as err:
+        for problem in err.errors(include_url=False):
+            where = "$" + "".join(f"[{p}]" if isinstance(p, int) else f".{p}"
+                                  for p in problem["loc"])
+            print(f"kaika-headoffice: {args.file}: {where}: {problem['msg']}", file=sys.stderr)
+        return 2
+    except (tomllib.TOMLDecodeError, RulePackError) as err:
+        print(f"kaika-headoffice: {args.file}: $.rulepack.toml: {err}", file=sys.stderr)
+        return 2
     _print(publish(_engine(args), doc, args.merchant, now()))
     return 0
 

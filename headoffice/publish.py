@@ -14,7 +14,7 @@ from decimal import Decimal
 from typing import Any, Literal
 
 import sqlalchemy as sa
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 from sqlalchemy import Connection, Engine
 
 from domain import pins
@@ -37,6 +37,12 @@ class ProductDoc(Doc):
     name: str
     price_fen: int = Field(ge=0)
     product_class: ProductClass = Field(default=ProductClass.REGULAR, alias="class")
+
+    @field_validator("product_class", mode="before")
+    @classmethod
+    def _underscore(cls, value: Any) -> Any:
+        """`group-buy` is DOMAIN §6's own spelling of `group_buy`."""
+        return value.replace("-", "_") if isinstance(value, str) else value
     category: str = ""
     barcode: str | None = None
     pinyin_initials: str = ""
@@ -108,6 +114,19 @@ class Publication(Doc):
     staff: list[StaffDoc] = Field(default_factory=list)
     gifts: list[GiftDoc] = Field(default_factory=list)
     draws: list[DrawDoc] = Field(default_factory=list)
+
+    @model_validator(mode="after")
+    def _each_once(self) -> Publication:
+        """A SKU, barcode or code twice would let the second silently replace the first."""
+        for name, items, key in (("products", self.products, "sku"),
+                                 ("products", self.products, "barcode"),
+                                 ("coupon_templates", self.coupon_templates, "code"),
+                                 ("staff", self.staff, "number"), ("gifts", self.gifts, "code")):
+            values = [getattr(item, key) for item in items if getattr(item, key) is not None]
+            twice = sorted({v for v in values if values.count(v) > 1})
+            if twice:
+                raise ValueError(f"duplicate {name}[].{key}: {', '.join(map(str, twice))}")
+        return self
 
 
 def publish(engine: Engine, doc: Publication, merchant_code: str | None,
