@@ -31,6 +31,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
     try:
         return int(args.func(args))
+    except RulePackError as err:  # a pack file handed in (`init --rulepack FILE`) is wrong
+        print(f"kaika: {err}", file=sys.stderr)
+        return 2
     except DomainError as err:
         print(f"kaika: {err}", file=sys.stderr)
         return 1

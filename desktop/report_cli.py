@@ -48,6 +48,8 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     members.add_argument("--map", default="", metavar="COLUMN=FIELD,...",
                          help=f"columns to fields; fields: {', '.join(importing.FIELDS)}")
     members.add_argument("--dry-run", action="store_true", help="check every row, import none")
+    members.add_argument("--leave-bad-rows-out", action="store_true",
+                         help="import the good rows of a file with bad ones (else none)")
     _staff_option(members)
     _db_option(members)
     members.set_defaults(func=_guarded(_import_members))
@@ -154,7 +156,8 @@ def _write(out: Path | None, data: str | bytes) -> int:
 
 def _import_members(args: argparse.Namespace) -> int:
     """A file that cannot be read, or a --map that does not fit it, is refused before the
-    store is opened (exit 2); bad rows are listed and left out (docs/office.md)."""
+    store is opened (exit 2). Bad rows are listed; with any, nothing is imported (exit 2)
+    unless --leave-bad-rows-out says to import the good ones, as the screen's tick box does."""
     try:
         table = read_table(args.file)
         mapping = importing.parse_mapping(args.map)
@@ -170,7 +173,13 @@ def _import_members(args: argparse.Namespace) -> int:
             print(f"kaika: dry run: {len(checked.rows)} row(s) would be imported, "
                   f"{len(checked.bad_rows)} bad row(s); nothing was imported")
             return 1 if checked.errors else 0
-        done = imports.import_members(app.ctx, table, mapping, _log_in(app, args))
+        done = imports.import_members(app.ctx, table, mapping, _log_in(app, args),
+                                      leave_bad_rows_out=args.leave_bad_rows_out)
+    except imports.BadRows as bad:
+        _print_problems(bad.checked)
+        print(f"kaika: {len(bad.checked.bad_rows)} bad row(s); nothing was imported (fix them, "
+              "or pass --leave-bad-rows-out to import the good rows)", file=sys.stderr)
+        return 2
     finally:
         app.close()
     _print_problems(done.checked)

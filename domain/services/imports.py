@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from domain import analysis, importing
 from domain.cards import card_expiry
+from domain.errors import ValidationError
 from domain.ids import new_id_str
 from domain.importing import Checked, ImportRow, Table
 from domain.ports import UnitOfWork
@@ -18,6 +19,14 @@ from domain.services.reports import segment_members
 
 EXPORT_HEADER = ("name", "mobile", "card", "tier", "points", "last_purchase", "orders",
                  "revenue_yuan", "birthday", "consent_marketing")
+
+
+class BadRows(ValidationError):
+    """The file has bad rows and the import was told to take all rows or none."""
+
+    def __init__(self, checked: Checked) -> None:
+        super().__init__("import.bad_rows", field="file", rows=list(checked.bad_rows))
+        self.checked = checked
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,7 +45,7 @@ def dry_run(ctx: ServiceContext, table: Table, mapping: Mapping[str, str]) -> Ch
 
 
 def import_members(ctx: ServiceContext, table: Table, mapping: Mapping[str, str],
-                   staff_id: str) -> Imported:
+                   staff_id: str, *, leave_bad_rows_out: bool = True) -> Imported:
     """Import every good row in one transaction, balances as opening ledger entries.
 
     The rows are checked again inside the write transaction, so a member signed up at the
@@ -44,6 +53,8 @@ def import_members(ctx: ServiceContext, table: Table, mapping: Mapping[str, str]
     """
     with guard(ctx, "imports.import_members", staff_id), ctx.uow() as uow:
         checked = _check(ctx, uow, table, mapping)
+        if checked.errors and not leave_bad_rows_out:
+            raise BadRows(checked)
         ids = tuple(_add(ctx, uow, row, staff_id) for row in checked.rows)
         audit(ctx, uow, "members_imported", staff_id, target=str(len(ids)),
               rows=len(checked.rows), bad_rows=len(checked.bad_rows))

@@ -145,7 +145,9 @@ def test_import_dry_run_then_import_then_export(
     code, _, err = run(capsysbinary, *args, "--staff", "1001")  # the cashier may not
     assert code == 1 and "staff.not_allowed" in err
     monkeypatch.setenv("KAIKA_PIN", "2468")
-    code, out, _ = run(capsysbinary, *args, "--staff", "2001")
+    code, out, err = run(capsysbinary, *args, "--staff", "2001")  # bad rows: nothing half-done
+    assert code == 2 and "2 bad row(s); nothing was imported" in err
+    code, out, _ = run(capsysbinary, *args, "--staff", "2001", "--leave-bad-rows-out")
     assert code == 0 and "imported 1 member(s) with 100 points" in out.decode("utf-8")
     target = tmp_path / "never.csv"
     code, out, _ = run(capsysbinary, "export", "segment", "never", "--out", str(target),
