@@ -11,7 +11,7 @@ from domain.errors import ValidationError
 from domain.ports import UnitOfWork
 from domain.records import Member, TierChange
 from domain.services.context import ServiceContext
-from domain.services.maintenance import add_years, reviewed_tiers
+from domain.services.maintenance import add_years, latest_due_since, reviewed_tiers
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,7 +56,8 @@ def upcoming(ctx: ServiceContext, days: int, today: date | None = None) -> list[
     today = today or ctx.local_date()
     last = today + timedelta(days=days - 1)
     with ctx.reader() as uow:
-        candidates = uow.members.tier_since_on_or_before(add_years(last, -1),
+        # A tier of 29 February has its anniversary on 28 February in common years.
+        candidates = uow.members.tier_since_on_or_before(latest_due_since(last),
                                                           reviewed_tiers(ctx))
         found = [_outlook(ctx, uow, member) for member in candidates]
     return sorted(found, key=lambda o: (o.anniversary, o.name, o.member_id))

@@ -169,3 +169,12 @@ def test_unknown_tender_is_refused() -> None:
     with pytest.raises(ValidationError) as err:
         qualifying_fen({"cheque": 100}, 0)
     assert err.value.params == {"field": "tender", "value": "cheque"}
+
+
+def test_the_day_close_of_28_february_reviews_tiers_of_29_february() -> None:
+    from domain.services.maintenance import latest_due_since
+
+    assert latest_due_since(date(2025, 2, 28)) == date(2024, 2, 29)  # 2024 was a leap year
+    assert latest_due_since(date(2025, 3, 1)) == date(2024, 3, 1)
+    assert latest_due_since(date(2024, 2, 29)) == date(2023, 2, 28)
+    assert latest_due_since(date(2026, 2, 28)) == date(2025, 2, 28)
