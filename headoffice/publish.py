@@ -61,11 +61,11 @@ class TemplateDoc(Doc):
     code: str
     name: str
     kind: Literal["cash", "percent", "gift"]
-    amount_fen: int = 0
-    rate: Decimal | None = None
-    min_spend_fen: int = 0
+    amount_fen: int = Field(default=0, ge=0)
+    rate: Decimal | None = Field(default=None, gt=0, le=1)  # the rate paid: "1.5" would raise
+    min_spend_fen: int = Field(default=0, ge=0)
     stackable: bool = True
-    valid_days: int | None = None
+    valid_days: int | None = Field(default=None, ge=1)
     valid_months: int | None = Field(default=None, ge=1)
     valid_from: date | None = None
     valid_to: date | None = None

@@ -60,3 +60,11 @@ def test_random_documents_validate_or_name_the_problem(data: object) -> None:
         Publication.model_validate_json(json.dumps(data))
     except ValidationError as err:
         assert err.errors()
+
+
+@pytest.mark.parametrize("rate", ["1.5", "0", "-0.1", "abc", "NaN"])
+def test_a_percent_template_pays_between_nothing_and_everything(rate: str) -> None:
+    body = {"coupon_templates": [{"code": "p", "name": "九折", "kind": "percent", "rate": rate,
+                                  "valid_days": 30}]}
+    with pytest.raises(ValidationError):
+        Publication.model_validate_json(json.dumps(body))
