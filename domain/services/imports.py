@@ -25,7 +25,8 @@ class BadRows(ValidationError):
     """The file has bad rows and the import was told to take all rows or none."""
 
     def __init__(self, checked: Checked) -> None:
-        super().__init__("import.bad_rows", field="file", rows=list(checked.bad_rows))
+        super().__init__("import.bad_rows", field="file",
+                         rows=", ".join(map(str, checked.bad_rows)))
         self.checked = checked
 
 
