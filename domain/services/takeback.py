@@ -55,8 +55,10 @@ def coupon_plan(ctx: ServiceContext, uow: UnitOfWork, original: Sale, earlier: l
     """The coupons a return of `back` takes back, given the returns made `earlier`."""
     if not original.member_id:
         return CouponPlan()
-    kept = sum(ln.final_fen for ln in original.lines) + sum(
-        ln.final_fen for s in earlier for ln in s.lines) + sum(ln.final_fen for ln in back)
+    # Money paid, as the sale's own spend-and-get was measured (docs/rules.md): points used
+    # as cash and wallet bonus do not keep a coupon the money kept no longer earns.
+    kept = sum(ln.paid_fen for ln in original.lines) + sum(
+        ln.paid_fen for s in earlier for ln in s.lines) + sum(ln.paid_fen for ln in back)
     target = coupon_rules.spend_and_get(kept, ctx.pack.coupons)
     reason = won_reason(original.id)
     won = [c for c in uow.coupons.for_member(original.member_id) if c.issued_reason == reason

@@ -115,3 +115,14 @@ def test_points_report_names_every_reason_and_each_member(
                          ("bonus · event", "", "+30"),
                          ("taken back by a return", "S001-T01-000001", "-340"),
                          ("Closing", "", "235")]
+
+
+def test_a_return_keeps_the_coupon_only_if_money_still_paid_earns_it(
+        capsys: pytest.CaptureFixture[str]) -> None:
+    sale, back = run("rule_spend_and_get_return_money.json", capsys)
+    # ¥600, 500 points pay ¥50: ¥550 paid ≥ 满 ¥488 wins the coupon; 550 × 2 = 1,100 points.
+    assert (len(sale["coupons_issued"]), sale["points_earned"]) == (1, 1100)
+    # The shirt's money share is ¥91.67: ¥458.33 paid is kept, below ¥488 (the lines' own
+    # ¥500 would have kept it); 458 × 2 = 916 points stay, 184 are taken back.
+    assert back["coupons_withdrawn"] == sale["coupons_issued"]
+    assert back["points_earned"] == -184
