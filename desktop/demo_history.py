@@ -24,6 +24,7 @@ from desktop.demo_people import Items, Plan
 from domain import wallet as wallet_rules
 from domain.clock import FixedClock
 from domain.errors import NotFound
+from domain.luckydraw import PrizeKind
 from domain.records import Sale, TenderKind
 from domain.services import draws, member_pin, rewards
 from domain.services.cardissue import issue_card
@@ -359,10 +360,19 @@ def _desk_voucher(walk: Walk) -> None:
 def _desk_spin(walk: Walk) -> None:
     """The daily free spin, and now and then one more that costs points."""
     cost = 20  # enough for a paid spin whatever the first one wins
-    person = _member(walk, cost)
-    if person is not None:
-        for _ in range(2 if walk.showing else walk.rng.choice((1, 1, 2))):
+    person = _member(walk, cost * 6 if walk.showing else cost)
+    if person is None:
+        return
+    if not walk.showing:
+        for _ in range(walk.rng.choice((1, 1, 2))):
             draws.spin(walk.ctx, person.member_id, WHEEL, walk.desk)
+        return
+    # The showcase day shows a points prize: spin (paid after the free one) until one comes,
+    # whatever the seeded wheel gives after the rules changed how many codes came before.
+    for _ in range(6):
+        done = draws.spin(walk.ctx, person.member_id, WHEEL, walk.desk)
+        if done.prize is not None and done.prize.kind is PrizeKind.POINTS:
+            break
 
 
 def _desk_bonus(walk: Walk) -> None:
