@@ -229,6 +229,7 @@ def _before_0008(raw: sqlite3.Connection) -> None:
         raw.execute("UPDATE audit_log SET prev_hash = ?, hash = ? WHERE seq = ?",
                     (prev, link, seq))
         prev = link
+    raw.execute("ALTER TABLE coupon_templates DROP COLUMN valid_months")  # 0012 too
     raw.execute("UPDATE alembic_version SET version_num = '0009'")
 
 
