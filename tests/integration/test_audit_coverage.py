@@ -29,7 +29,9 @@ def test_a_refund_with_the_receipt_is_audited_with_its_amount(app: App) -> None:
     sold = checkout.complete(app.ctx, cart).sale
     back = returns.return_with_receipt(app.ctx, sold.receipt_no, {1: 1}, cashier)
     assert actions(app, "refund") == [{"target": back.sale.receipt_no, "staff": cashier,
-                                       "original": sold.receipt_no, "refund_fen": 8900}]
+                                       "original": sold.receipt_no, "refund_fen": 8900,
+                                       "coupons_deducted": [], "coupons_issued": [],
+                                       "coupons_withdrawn": [], "tier": ""}]
 
 
 def test_a_price_head_office_changed_is_audited_and_an_unchanged_one_is_not(app: App) -> None:
