@@ -35,7 +35,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"kaika: {err}", file=sys.stderr)
         return 2
     except DomainError as err:
-        print(f"kaika: {err}", file=sys.stderr)
+        from desktop.cli_errors import say
+
+        print(say(err), file=sys.stderr)
         return 1
 
 
@@ -180,7 +182,9 @@ def _verify(args: argparse.Namespace) -> int:
 
     path = args.db or bootstrap.default_db_path()
     if not path.exists():
-        print(f"kaika: no store database at {path}", file=sys.stderr)
+        from desktop.cli_errors import say
+
+        print(say(DomainError("store.db_missing", path=str(path))), file=sys.stderr)
         return 2
     store = StoreDb.open(path, create=False)
     try:

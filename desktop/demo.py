@@ -45,7 +45,9 @@ def run_demo(db: Path | None, out: TextIO | None = None) -> int:
         with DemoRig() as rig:
             return _ring_a_sale(app, rig, stream)
     except DomainError as err:
-        print(f"kaika demo: {err}", file=sys.stderr)
+        from desktop.cli_errors import say
+
+        print(say(err, "kaika demo"), file=sys.stderr)
         return 1
     finally:
         app.close()

@@ -346,6 +346,20 @@ MESSAGES: dict[str, str] = {
     "draw.stock_required": QT_TRANSLATE_NOOP(
         "feedback", "Type how many this store can give: only “thanks for playing” may be "
                     "unlimited."),
+    # The store database, as the command line and the till's start-up meet it
+    "store.db_missing": QT_TRANSLATE_NOOP(
+        "feedback", "There is no store database at {path}."),
+    "store.schema_newer": QT_TRANSLATE_NOOP(
+        "feedback", "This store database was made by a newer Kaika (revision {revision}; this "
+                    "one knows up to {known}). Install the newer Kaika."),
+    "store.key_missing": QT_TRANSLATE_NOOP(
+        "feedback", "The store's key file {path} is missing: copy it back beside the "
+                    "database (it seals card secrets and ID numbers)."),
+    "store.key_mismatch": QT_TRANSLATE_NOOP(
+        "feedback", "The key file {path} belongs to another store database. Copy this "
+                    "store's own key file beside it."),
+    "store.key_invalid": QT_TRANSLATE_NOOP(
+        "feedback", "The key file {path} is damaged. Restore it from the backup."),
 }
 
 

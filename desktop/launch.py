@@ -50,9 +50,10 @@ def run_till(args: argparse.Namespace) -> int:
         return _run_demo(args, lang)
     path = args.db or bootstrap.default_db_path()
     if not path.exists():
-        print(f"kaika: no store database at {path}.\n"
-              f"  Create one with `kaika init --db {path}`, or try the demo store: "
-              f"`kaika run --demo`.", file=sys.stderr)
+        from desktop.cli_errors import say
+        from domain.errors import DomainError
+
+        print(say(DomainError("store.db_missing", path=str(path))), file=sys.stderr)
         return 2
     from hardware.cli import load_devices
     from hardware.errors import DeviceError

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from desktop import bootstrap, report_formats
+from desktop.cli_errors import say
 from desktop.sheets import read_table as read_table
 from domain import importing
 from domain.errors import DomainError
@@ -90,7 +91,7 @@ def _guarded(command: Command) -> Command:
         try:
             return command(args)
         except DomainError as err:
-            print(f"kaika: {err}", file=sys.stderr)
+            print(say(err), file=sys.stderr)
             return 1
 
     return run

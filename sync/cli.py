@@ -134,10 +134,7 @@ def _sync(args: argparse.Namespace) -> int:
             return _forever(client, args.interval)
         finally:
             client.close()
-    except DomainError as err:
-        print(f"kaika: {err}", file=sys.stderr)
-        return 1
-    finally:
+    finally:  # a refusal goes to `kaika`'s own handler, which says it in words
         store.close()
 
 

@@ -40,7 +40,7 @@ def test_verify_finds_a_tampered_balance(tmp_path: Path,
 def test_verify_of_a_missing_database_says_so(tmp_path: Path,
                                                capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["verify", "--db", str(tmp_path / "nope.sqlite3")]) == 2
-    assert "no store database" in capsys.readouterr().err
+    assert "There is no store database" in capsys.readouterr().err
 
 
 def test_simulate_refuses_a_file_that_is_not_json(tmp_path: Path,

@@ -122,8 +122,26 @@ def test_z_report_shows_tenders_and_the_cash_over_short(
 def test_a_report_of_a_missing_database_is_refused(
         tmp_path: Path, capsysbinary: pytest.CaptureFixture[bytes]) -> None:
     code, _, err = run(capsysbinary, "report", "z", "--db", str(tmp_path / "none.sqlite3"))
-    assert code == 1 and "store.db_missing" in err
+    assert code == 1 and "[store.db_missing]" in err
     assert not (tmp_path / "none.sqlite3").exists()
+
+
+def test_right_after_the_demo_the_report_names_the_demo_store_and_db(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+        capsysbinary: pytest.CaptureFixture[bytes]) -> None:
+    """`./dev.sh run` made demo-store.sqlite3 in the data folder; the report looks for the
+    default store.sqlite3 there and says which store files exist and how to choose one."""
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path))
+    monkeypatch.delenv("KAIKA_DB", raising=False)
+    demo = tmp_path / "Kaika" / "demo-store.sqlite3"
+    demo.parent.mkdir()
+    demo.write_bytes(b"")
+    code, _, err = run(capsysbinary, "report", "points", "--date", DAY)
+    text = " ".join(err.split())
+    assert code == 1
+    assert text.startswith(f"kaika: There is no store database at {tmp_path / 'Kaika'}")
+    assert f"Store databases found: {demo}. Choose one with --db PATH" in text
+    assert text.endswith("[store.db_missing]") and "(path=" not in text
 
 
 def test_import_dry_run_then_import_then_export(
