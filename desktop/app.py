@@ -9,7 +9,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from PySide6.QtCore import QTimer, QTranslator
+from PySide6.QtCore import QSize, QTimer, QTranslator
 from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QApplication
 
@@ -18,6 +18,7 @@ from desktop.screens.main_window import MainWindow
 
 log = logging.getLogger(__name__)
 
+WINDOW = QSize(1280, 800)  # the window's size where the screen has room for it
 STYLE = Path(__file__).resolve().parent.parent / "resources" / "styles" / "till.qss"
 # Fonts that draw Simplified Chinese, best first: Linux (dev.sh installs WenQuanYi), Windows,
 # macOS. Without one, Chinese shows as empty boxes.
@@ -113,14 +114,26 @@ def _quit_on_ctrl_c(app: QApplication) -> None:
     wake.start(250)
 
 
+def window_placement(available: QSize) -> tuple[QSize, bool]:
+    """The window's size on a screen with `available` room, and whether to maximize it: a
+    1024×768 or 1366×768 till panel has no room for a 1280×800 window and its status bar."""
+    if available.width() < WINDOW.width() or available.height() < WINDOW.height():
+        return available, True
+    return WINDOW, False
+
+
 def run_window(app: QApplication, window: MainWindow, *, full_screen: bool = False) -> int:
     """Show the window, start the devices, hand control to Qt until the window closes."""
     crash.install(window.saved_receipt, lambda: window)
     _quit_on_ctrl_c(app)
+    screen = app.primaryScreen()
+    size, whole = window_placement(screen.availableGeometry().size() if screen else WINDOW)
     if full_screen:
         window.showFullScreen()
+    elif whole:
+        window.showMaximized()
     else:
-        window.resize(1280, 800)
+        window.resize(size)
         window.show()
     window.start()
     try:

@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBox
 
 from desktop.wedge_filter import takes_codes
 from desktop.widgets.numpad import Numpad
+from desktop.widgets.style import reserve_lines
 
 
 class LoginScreen(QWidget):
@@ -55,6 +56,7 @@ class LoginScreen(QWidget):
         self.error = QLabel(self)
         self.error.setObjectName("error")
         self.error.setWordWrap(True)
+        reserve_lines(self.error, 2)  # a wrong PIN's message does not move the numpad
         column.addWidget(self.error)
         pad = Numpad(self, point=False)
         pad.follow((self.number, self.pin))

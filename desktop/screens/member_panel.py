@@ -22,6 +22,7 @@ class MemberPanelWidget(QFrame):
         super().__init__(parent)
         self.setObjectName("member_panel")
         layout = QVBoxLayout(self)
+        layout.setSpacing(2)  # the panel, totals and numpad share a 768 px high screen
         self.name = self._label("member_name", layout)
         self.tier = self._label("member_tier", layout)
         self.points = self._label("member_points", layout)

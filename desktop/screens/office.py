@@ -102,7 +102,7 @@ class OfficeScreen(QWidget):
         self.pages = [page for page in pages if ctx.staff.role in page.roles]
         self.nav = QListWidget(self)
         self.nav.setObjectName("office_nav")
-        self.nav.setFixedWidth(200)
+        self.nav.setFixedWidth(180)  # the page beside it keeps 820 px on a 1024 px panel
         self.stack = QStackedWidget(self)
         self.made: dict[str, QWidget] = {}
         layout = QVBoxLayout(self)
@@ -170,6 +170,9 @@ class OfficeScreen(QWidget):
         if widget is None:
             widget = page.make(self.ctx)
             widget.setObjectName(page.key)
+            inner = widget.layout()
+            if inner is not None:  # the office's own margins surround every page
+                inner.setContentsMargins(0, 0, 0, 0)
             self.made[page.key] = widget
             self.stack.addWidget(widget)
         self.stack.setCurrentWidget(widget)

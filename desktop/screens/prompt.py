@@ -27,6 +27,7 @@ from desktop import feedback, i18n
 from desktop.viewmodels.session import TillSession
 from desktop.wedge_filter import takes_codes
 from desktop.widgets.numpad import Numpad
+from desktop.widgets.style import reserve_lines
 from domain.errors import DomainError, ValidationError
 from domain.services.proofs import Approval
 from hardware.scan_codes import ScannedCode
@@ -254,6 +255,7 @@ def _error_label(parent: QWidget) -> QLabel:
     label = QLabel(parent)
     label.setObjectName("error")
     label.setWordWrap(True)
+    reserve_lines(label, 2)  # a refusal appearing does not move the buttons under the finger
     return label
 
 

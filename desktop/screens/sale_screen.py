@@ -169,6 +169,7 @@ class SaleScreen(QWidget):
         bar = QWidget(self)
         bar.setObjectName("key_bar")
         grid = QGridLayout(bar)
+        grid.setContentsMargins(0, 0, 0, 0)
         grid.setSpacing(4)
         for index, (key, name, text, slot) in enumerate(self.key_actions()):
             button = QPushButton(f"{key}\n{text}", bar)

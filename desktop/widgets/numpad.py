@@ -23,6 +23,7 @@ class Numpad(QWidget):
         self._target: QLineEdit | None = None
         self._edits: tuple[QLineEdit, ...] = ()
         grid = QGridLayout(self)
+        grid.setContentsMargins(0, 0, 0, 0)  # the screen's own margins surround it
         grid.setSpacing(6)
         for row, keys in enumerate(KEYS):
             for col, key in enumerate(keys):
@@ -58,7 +59,7 @@ class Numpad(QWidget):
         button.setObjectName(name)
         button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the edit keeps the focus and cursor
         button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
-        button.setMinimumSize(56, 48)
+        button.setMinimumSize(56, 44)
         button.clicked.connect(lambda: self._press(name))
         return button
 

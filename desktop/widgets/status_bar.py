@@ -91,7 +91,9 @@ class TillStatusBar(QStatusBar):
             at = sum(1 for other in self.devices if order.index(other) < order.index(role))
             self.device_row.insertWidget(at, label)
         name = self.tr(ROLE_NAMES[role])
-        label.setText(f"● {name}: {self.tr(STATES[status.state])}")
+        # A green dot says "ready"; words only for what needs someone (a 1024 px bar is full).
+        label.setText(f"● {name}" if status.is_ready
+                      else f"● {name}: {self.tr(STATES[status.state])}")
         label.setProperty("state", "ok" if status.is_ready else "bad")
         label.setToolTip(status.code or status.detail)
         restyle(label)

@@ -1,8 +1,9 @@
-"""Re-applying the style sheet to a widget whose dynamic property changed."""
+"""Style helpers: re-apply the sheet after a property changed; keep room for messages."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QWidget
+from PySide6.QtGui import QFontMetrics
+from PySide6.QtWidgets import QLabel, QWidget
 
 
 def restyle(widget: QWidget) -> None:
@@ -10,3 +11,14 @@ def restyle(widget: QWidget) -> None:
     style = widget.style()
     style.unpolish(widget)
     style.polish(widget)
+
+
+def reserve_lines(made: QLabel, lines: int) -> None:
+    """Keep room for a message of `lines` lines while there is none: a message appearing must
+    not push the fields below it down under the finger about to touch them."""
+    font = made.font()
+    font.setBold(True)
+    made.setMinimumHeight(QFontMetrics(font).lineSpacing() * lines + 2)
+    policy = made.sizePolicy()
+    policy.setRetainSizeWhenHidden(True)
+    made.setSizePolicy(policy)

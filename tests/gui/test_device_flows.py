@@ -60,7 +60,7 @@ def test_paper_out_then_back_prints_the_waiting_receipt_by_itself(
     window.devices.poll()  # the status timer's next round
     log = printer_peer.wait_for(lambda log: log.cuts >= 1, timeout=5.0)
     assert log.cuts == 1
-    qtbot.waitUntil(lambda: "ready" in printer_label.text(), timeout=3000)
+    qtbot.waitUntil(lambda: printer_label.text() == "● Printer", timeout=3000)  # green: ready
 
 
 def test_fast_typing_in_the_search_field_is_not_a_scan(cashier_keys, window: MainWindow,

@@ -15,6 +15,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.widgets.style import reserve_lines
+
 RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 
 
@@ -44,10 +46,11 @@ def label(parent: QWidget, name: str, *, big: bool = False, text: str = "") -> Q
     return made
 
 
-def error_label(parent: QWidget, name: str) -> QLabel:
+def error_label(parent: QWidget, name: str, lines: int = 2) -> QLabel:
     """A refusal beside the field it is about, red like the till's own (#error)."""
     made = label(parent, name)
     made.setStyleSheet("color: #b42318; font-weight: bold;")
+    reserve_lines(made, lines)
     return made
 
 

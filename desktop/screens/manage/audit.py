@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
     QFileDialog,
+    QGridLayout,
     QHBoxLayout,
     QLabel,
     QVBoxLayout,
@@ -58,8 +59,9 @@ class AuditPage(DeskPage):
                           ("F8", self.ask_export), ("F9", self.verify)):
             shortcut(self, key, slot)
 
-    def _filters(self) -> QHBoxLayout:
-        row = QHBoxLayout()
+    def _filters(self) -> QGridLayout:
+        """Dates on one row, who and what on the next: one row is wider than a 1024 px panel."""
+        grid = QGridLayout()
         self.since, self.until = self._date("audit_since"), self._date("audit_until")
         self.staff_box = QComboBox(self)
         self.staff_box.setObjectName("audit_staff")
@@ -67,14 +69,16 @@ class AuditPage(DeskPage):
         self.action_box = QComboBox(self)
         self.action_box.setObjectName("audit_action")
         self.action_box.setMinimumWidth(180)
-        for text, widget in ((self.tr("From"), self.since), (self.tr("To"), self.until),
-                             (self.tr("Staff"), self.staff_box),
-                             (self.tr("Action"), self.action_box)):
-            row.addWidget(QLabel(text, self))
-            row.addWidget(widget)
-        row.addWidget(button(self, "audit_apply", "Enter " + self.tr("Show"), self.apply))
-        row.addStretch(1)
-        return row
+        cells = (((self.tr("From"), self.since), (self.tr("To"), self.until)),
+                 ((self.tr("Staff"), self.staff_box), (self.tr("Action"), self.action_box)))
+        for row, pairs in enumerate(cells):
+            for pair, (text, widget) in enumerate(pairs):
+                grid.addWidget(QLabel(text, self), row, pair * 2)
+                grid.addWidget(widget, row, pair * 2 + 1)
+        grid.addWidget(button(self, "audit_apply", "Enter " + self.tr("Show"), self.apply),
+                       0, 4, 2, 1)
+        grid.setColumnStretch(5, 1)
+        return grid
 
     def _pager(self) -> QHBoxLayout:
         row = QHBoxLayout()

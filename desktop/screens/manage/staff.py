@@ -8,9 +8,11 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QFormLayout,
+    QGridLayout,
     QGroupBox,
     QHBoxLayout,
     QHeaderView,
+    QLabel,
     QLineEdit,
     QPushButton,
     QTabWidget,
@@ -88,9 +90,13 @@ class StaffPage(DeskPage):
                                                 self.tr("Role"), self.tr("Status"),
                                                 self.tr("Staff card")])
         self.table.itemSelectionChanged.connect(self._selected_changed)
-        row.addWidget(self.table, 3)
+        # The new-account form under the list, the chosen account beside it: stacked in one
+        # column they are taller than a 768 px panel.
+        left = QVBoxLayout()
+        left.addWidget(self.table, 1)
+        left.addWidget(self._new_box())
+        row.addLayout(left, 3)
         side = QVBoxLayout()
-        side.addWidget(self._new_box())
         side.addWidget(self._selected_box())
         side.addStretch(1)
         row.addLayout(side, 2)
@@ -98,7 +104,7 @@ class StaffPage(DeskPage):
 
     def _new_box(self) -> QGroupBox:
         box = QGroupBox(self.tr("New staff member"), self)
-        form = QFormLayout(box)
+        grid = QGridLayout(box)
         self.new_number = self._field(box, "staff_new_number", self.tr("digits, e.g. 1002"))
         self.new_name = self._field(box, "staff_new_name")
         self.new_role = QComboBox(box)
@@ -106,13 +112,18 @@ class StaffPage(DeskPage):
         self.new_pin = self._field(box, "staff_new_pin", self.tr("4–6 digits"), secret=True)
         self.new_pin.returnPressed.connect(self.add)
         self.fields = {"number": self.new_number, "name": self.new_name, "pin": self.new_pin}
-        form.addRow(self.tr("Staff number"), self.new_number)
-        form.addRow(self.tr("Name"), self.new_name)
-        form.addRow(self.tr("Role"), self.new_role)
-        form.addRow(self.tr("First PIN"), self.new_pin)
+        for index, (text, field) in enumerate(((self.tr("Staff number"), self.new_number),
+                                               (self.tr("Name"), self.new_name),
+                                               (self.tr("Role"), self.new_role),
+                                               (self.tr("First PIN"), self.new_pin))):
+            grid.addWidget(QLabel(text, box), index // 2, index % 2 * 2)
+            grid.addWidget(field, index // 2, index % 2 * 2 + 1)
         self.new_error = error_label(box, "staff_new_error")
-        form.addRow(self.new_error)
-        form.addRow(self._button(box, "staff_add", "F2 " + self.tr("Add"), self.add, True))
+        grid.addWidget(self.new_error, 2, 0, 1, 3)
+        grid.addWidget(self._button(box, "staff_add", "F2 " + self.tr("Add"), self.add, True),
+                       2, 3)
+        grid.setColumnStretch(1, 1)
+        grid.setColumnStretch(3, 1)
         return box
 
     def _selected_box(self) -> QGroupBox:

@@ -108,6 +108,7 @@ class TiersPage(QWidget):
         row.addWidget(QLabel(self.tr("days"), self))
         self.summary = QLabel(self)
         self.summary.setObjectName("tiers_summary")
+        self.summary.setWordWrap(True)  # a long English summary wraps rather than widen the page
         row.addWidget(self.summary, 1)
         return row
 
@@ -126,6 +127,7 @@ class TiersPage(QWidget):
         self.member = QLabel(self.tr("Pick a member above, swipe a card or type a mobile."),
                              self)
         self.member.setObjectName("tiers_member")
+        self.member.setWordWrap(True)
         row.addWidget(self.member, 2)
         box.addLayout(row)
         self.history = table(self, "tiers_history", [

@@ -4,7 +4,15 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from desktop import feedback, i18n, report_formats
 from desktop.screens.desk.parts import DeskPage
@@ -37,17 +45,18 @@ class ZReportPage(DeskPage):
         self.view = ReportView(ctx, "z", self)
         layout.addWidget(self.view, 1)
 
-    def _tiles(self) -> QHBoxLayout:
-        row = QHBoxLayout()
+    def _tiles(self) -> QGridLayout:
+        """Four figures a row: seven side by side are wider than a 1024 px panel in English."""
+        grid = QGridLayout()
         captions = (("z_sales", self.tr("Sales")), ("z_returns", self.tr("Returns")),
                     ("z_net", self.tr("Net")), ("z_expected", self.tr("Expected cash")),
                     ("z_counted", self.tr("Counted cash")),
                     ("z_over_short", self.tr("Over (+) / short (−)")),
                     ("z_open_shifts", self.tr("Shifts still open")))
         self.tiles = {name: FigureTile(caption, name, self) for name, caption in captions}
-        for tile in self.tiles.values():
-            row.addWidget(tile, 1)
-        return row
+        for index, tile in enumerate(self.tiles.values()):
+            grid.addWidget(tile, index // 4, index % 4)
+        return grid
 
     def _close_box(self) -> QFrame:
         box = QFrame(self)

@@ -1,0 +1,185 @@
+"""Every screen, dialog and back-office page fits the common till panels (1024×768 and
+1366×768) with the till's own style and font: every action button and the status bar lie
+inside the screen and are at least 40 px high, whatever is on screen (issue 12, item 1)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+from PySide6.QtCore import QPoint, QRect, QSize, Qt
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QApplication,
+    QComboBox,
+    QDialog,
+    QLineEdit,
+    QWidget,
+)
+
+from desktop.app import apply_style, choose_font, window_placement
+from desktop.screens.main_window import MainWindow
+from tests.gui.conftest import Cashier
+from tests.gui.test_desk_pin import ZHANG_MOBILE
+
+SIZES = [QSize(1024, 768), QSize(1366, 768)]
+TOUCH_PX = 40
+
+
+@pytest.fixture(autouse=True)
+def till_style(qapp: QApplication) -> Iterator[None]:
+    """The style sheet and Chinese font `kaika run` uses: sizes are only real with them."""
+    font = QFont(qapp.font())
+    apply_style(qapp)
+    choose_font(qapp)
+    yield
+    qapp.setStyleSheet("")
+    qapp.setFont(font)
+
+
+def _rect_in(widget: QWidget, top: QWidget) -> QRect:
+    return QRect(widget.mapTo(top, QPoint(0, 0)), widget.size())
+
+
+def _actions(top: QWidget) -> list[QWidget]:
+    """What a finger acts on: buttons, fields, drop-down lists, shown on `top` now."""
+    kinds = (QAbstractButton, QLineEdit, QComboBox)
+    return [w for w in top.findChildren(QWidget) if isinstance(w, kinds)
+            and w.isVisibleTo(top) and w.window() is top
+            and not w.objectName().startswith("qt_")
+            and w.parent() is not None and not _in_scroller(w, top)]
+
+
+def _in_scroller(widget: QWidget, top: QWidget) -> bool:
+    """Inside a list or table viewport (an editor in a cell): the view scrolls to it."""
+    parent = widget.parentWidget()
+    while parent is not None and parent is not top:
+        if parent.objectName() == "qt_scrollarea_viewport":
+            return True
+        parent = parent.parentWidget()
+    return False
+
+
+def assert_fits(top: QWidget, size: QSize, what: str) -> None:
+    """`top` resized to `size` keeps that size (its minimum is no bigger), and every action on
+    it lies inside it, whole, and is at least 40 px high."""
+    top.resize(size)
+    QApplication.processEvents()
+    assert top.width() <= size.width() and top.height() <= size.height(), (
+        f"{what}: needs {top.minimumSizeHint().width()}×{top.minimumSizeHint().height()}, "
+        f"the panel is {size.width()}×{size.height()}")
+    whole = top.rect()
+    for widget in _actions(top):
+        name = widget.objectName() or type(widget).__name__
+        assert whole.contains(_rect_in(widget, top)), f"{what}: {name} is off the screen"
+        if isinstance(widget, QAbstractButton) and widget.objectName().startswith("qt_"):
+            continue
+        if isinstance(widget, (QAbstractButton, QLineEdit, QComboBox)) and not _checkbox(widget):
+            assert widget.height() >= TOUCH_PX, f"{what}: {name} is {widget.height()} px high"
+        assert widget.width() >= widget.minimumSizeHint().width(), f"{what}: {name} is cut"
+
+
+def _checkbox(widget: QWidget) -> bool:
+    return widget.metaObject().className() in ("QCheckBox", "QRadioButton")
+
+
+def assert_window_fits(window: MainWindow, size: QSize, what: str) -> None:
+    assert_fits(window, size, what)
+    status = window.statusBar()
+    assert status.isVisible()
+    assert window.rect().contains(_rect_in(status, window)), f"{what}: the status bar is cut"
+
+
+def assert_dialog_fits(dialog: QWidget, what: str) -> None:
+    """A dialog opens no bigger than the smaller panel (less a title bar), its buttons and
+    fields inside it."""
+    QApplication.processEvents()
+    room = QSize(SIZES[0].width(), SIZES[0].height() - 40)
+    assert dialog.width() <= room.width() and dialog.height() <= room.height(), (
+        f"{what}: opens at {dialog.width()}×{dialog.height()}")
+    assert_fits(dialog, dialog.size(), what)
+
+
+@pytest.mark.parametrize("size", SIZES, ids=["1024x768", "1366x768"])
+def test_the_sale_screen_with_a_member_fits_and_every_key_is_on_screen(
+        window: MainWindow, cashier_keys: Cashier, stripe, cards: list[str], size: QSize
+        ) -> None:
+    assert_window_fits(window, size, "log-in")
+    cashier_keys.login()
+    for code in ("6901234567892", "6901234567984"):
+        cashier_keys.scan(code)
+    cashier_keys.scan(stripe(cards[0]))
+    assert window.sale.sale().view().member is not None
+    window.status.set_waiting(3)  # printer out of paper: the notice a cashier touches
+    assert_window_fits(window, size, "sale with a member")
+    for name in ("key_pay", "key_help", "key_close_shift", "status_waiting"):
+        button = cashier_keys.child(name)
+        assert button.isVisible() and window.rect().contains(_rect_in(button, window)), name
+
+
+@pytest.mark.parametrize("size", SIZES, ids=["1024x768", "1366x768"])
+def test_every_back_office_page_fits_with_its_buttons_on_screen(
+        window: MainWindow, cashier_keys: Cashier, size: QSize) -> None:
+    window.login.number.setFocus()
+    cashier_keys.type("2001")
+    cashier_keys.type("2468")
+    office = window.office
+    assert office is not None and len(office.pages) >= 14
+    for page in office.pages:
+        widget = office.open(page.key)
+        dates = getattr(widget, "dates", None)
+        if dates is not None:
+            dates.step(-1)  # a day with figures: the widest tables
+        assert_window_fits(window, size, page.key)
+
+
+def test_the_sale_screens_dialogs_fit_the_smaller_panel(
+        window: MainWindow, cashier_keys: Cashier, stripe, cards: list[str]) -> None:
+    keys = cashier_keys
+    window.resize(SIZES[0])
+    keys.login()
+    keys.scan("6901234567892")
+    keys.scan(stripe(cards[0]))
+    for key, name in ((Qt.Key.Key_F1, "help_dialog"), (Qt.Key.Key_F2, "qty_dialog"),
+                      (Qt.Key.Key_F8, "returns_dialog"), (Qt.Key.Key_F10, "payment_dialog")):
+        keys.press(key)
+        dialog = keys.dialog(name)
+        assert isinstance(dialog, QDialog)
+        assert_dialog_fits(dialog, name)
+        dialog.reject()
+        keys.no_dialog()
+
+
+def test_the_front_desks_dialogs_fit_the_smaller_panel(
+        window: MainWindow, cashier_keys: Cashier) -> None:
+    keys = cashier_keys
+    window.resize(SIZES[0])
+    window.login.number.setFocus()
+    keys.type("2001")
+    keys.type("2468")
+    office = window.office
+    assert office is not None
+    office.open("desk_wallet")
+    keys.qtbot.wait(20)
+    keys.type(ZHANG_MOBILE)
+    keys.press(Qt.Key.Key_F6)
+    dialog = keys.dialog("pin_dialog")
+    assert_dialog_fits(dialog, "pin_dialog")
+    dialog.close()
+    keys.no_dialog()
+    office.open("desk_draw")
+    keys.qtbot.wait(20)
+    keys.press(Qt.Key.Key_F8)
+    dialog = keys.dialog("draw_setup_dialog")
+    assert_dialog_fits(dialog, "draw_setup_dialog")
+    dialog.close()
+
+
+@pytest.mark.parametrize(("available", "maximized"), [
+    (QSize(1024, 768), True), (QSize(1366, 728), True), (QSize(1920, 1040), False)])
+def test_the_window_opens_within_the_screen_it_is_on(available: QSize, maximized: bool
+                                                     ) -> None:
+    size, whole = window_placement(available)
+    assert whole is maximized
+    assert size.width() <= available.width() and size.height() <= available.height()
