@@ -62,6 +62,34 @@ def ensure_compiled(lang: str) -> Path | None:
     return qm
 
 
+# Strings of Qt's own file dialog that Qt's zh_CN catalogue lacks (its dialog was reworded
+# after the catalogue was made): without these the save dialog says "Look in:" in Chinese.
+QT_GAPS: dict[str, dict[tuple[str, str], str]] = {
+    "zh_CN": {
+        ("QFileDialog", "&Look in:"): "查找范围(&L)：",
+        ("QFileDialog", "Files of &type:"): "文件类型(&T)：",
+        ("QAbstractFileIconProvider", "Folder"): "文件夹",
+        ("QAbstractFileIconProvider", "Drive"): "驱动器",
+    },
+}
+
+
+class QtGaps(QTranslator):
+    """Qt's own strings its catalogue for a language does not translate (QT_GAPS)."""
+
+    def __init__(self, texts: dict[tuple[str, str], str], parent: QCoreApplication) -> None:
+        super().__init__(parent)
+        self.texts = texts
+
+    def translate(self, context: str, source: str, disambiguation: str | None = None,
+                  n: int = -1) -> str | None:
+        # None, not "": Qt takes an empty string as the translation and asks no further.
+        return self.texts.get((context, source))
+
+    def isEmpty(self) -> bool:
+        return not self.texts
+
+
 def install(app: QCoreApplication, lang: str) -> list[QTranslator]:
     """Set the default QLocale and install Qt's and Kaika's translators for `lang`."""
     lang = normalize_lang(lang)
@@ -73,6 +101,10 @@ def install(app: QCoreApplication, lang: str) -> list[QTranslator]:
     if qt.load(locale, "qtbase", "_", qt_dir):
         app.installTranslator(qt)
         installed.append(qt)
+    if lang in QT_GAPS:
+        gaps = QtGaps(QT_GAPS[lang], app)
+        app.installTranslator(gaps)
+        installed.append(gaps)
     qm = ensure_compiled(lang)
     ours = QTranslator(app)
     if qm is not None and ours.load(str(qm)):

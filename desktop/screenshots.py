@@ -3,6 +3,8 @@
 Each language gets its own demo store on a fixed clock, and the screens are driven the way a
 cashier drives them (log-in, shift float, items, member, coupon, payment, return, approval,
 lock), so the pictures in the docs show what the till really does. No display is needed.
+Every screen is taken at 1366×768, the common till panel; the sale with a member and two
+office pages are taken at 1024×768 too (`…-1024x768.png`), the smallest panel the till fits.
 """
 
 from __future__ import annotations
@@ -14,7 +16,13 @@ from datetime import datetime
 from pathlib import Path
 from typing import TypeVar
 
-from PySide6.QtCore import QMessageLogContext, QPoint, QtMsgType, qInstallMessageHandler
+from PySide6.QtCore import (
+    QMessageLogContext,
+    QPoint,
+    QSize,
+    QtMsgType,
+    qInstallMessageHandler,
+)
 from PySide6.QtGui import QColor, QPainter, QPixmap
 from PySide6.QtWidgets import QApplication, QDialog, QWidget
 
@@ -34,7 +42,9 @@ from domain.services.setup import new_settings
 from hardware.base import DeviceState, DeviceStatus
 
 AT = "2025-05-06T10:30:00+08:00"
-SIZE = (1280, 800)
+SIZE = QSize(1366, 768)
+SMALL = QSize(1024, 768)
+SMALL_TOO = frozenset({"sale", "desk-application", "manage-z"})
 SHADE = QColor(0, 0, 0, 90)
 D = TypeVar("D", bound=QWidget)
 
@@ -71,14 +81,23 @@ class Shots:
     def __init__(self, app: QApplication, window: MainWindow, folder: Path, lang: str) -> None:
         self.app, self.window, self.folder, self.lang = app, window, folder, lang
         self.saved: list[Path] = []
+        self.count = 0
 
     def take(self, name: str) -> None:
+        stem = f"{self.lang}-{self.count + 1:02d}-{name}"
+        self.count += 1
+        self._save(self.folder / f"{stem}.png")
+        if name in SMALL_TOO:
+            self.window.resize(SMALL)
+            self._save(self.folder / f"{stem}-1024x768.png")
+            self.window.resize(SIZE)
+
+    def _save(self, path: Path) -> None:
         settle(self.app)
         picture = self.window.grab()
         dialog = QApplication.activeModalWidget()
         if isinstance(dialog, QDialog):
             _paint_over(picture, dialog)
-        path = self.folder / f"{self.lang}-{len(self.saved) + 1:02d}-{name}.png"
         picture.save(str(path))
         self.saved.append(path)
 
@@ -107,7 +126,7 @@ def render(app: QApplication, folder: Path, lang: str) -> list[Path]:
             cards = load_demo(till.app.ctx)
             add_history(till.app.ctx, till.app.ctx.today())  # the office pages show a past
             window = MainWindow(till.env, None, idle_lock_s=0)
-            window.resize(*SIZE)
+            window.resize(SIZE)
             window.show()
             for role in ("printer", "scanner", "card_reader", "display"):
                 window.status.set_device(role, DeviceStatus(DeviceState.ONLINE))

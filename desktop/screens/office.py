@@ -103,6 +103,9 @@ class OfficeScreen(QWidget):
         self.nav = QListWidget(self)
         self.nav.setObjectName("office_nav")
         self.nav.setFixedWidth(180)  # the page beside it keeps 820 px on a 1024 px panel
+        # A long English name wraps onto a second line rather than being cut off.
+        self.nav.setWordWrap(True)
+        self.nav.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.stack = QStackedWidget(self)
         self.made: dict[str, QWidget] = {}
         layout = QVBoxLayout(self)

@@ -24,6 +24,7 @@ class Segment:
     code: str  # "" for the share of prizes that ran out (no prize row)
     name: str
     thanks: bool
+    weight: int = 1  # the slice's share of the wheel, as its share of the odds
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,7 +55,7 @@ class DrawDesk:
 
     def segments(self) -> list[Segment]:
         """The wheel in play: an out-of-stock prize is not on it (its share went to thanks)."""
-        return [_segment(prize) for prize, _ in luckydraw.wheel(self.prizes())]
+        return [_segment(prize, weight) for prize, weight in luckydraw.wheel(self.prizes())]
 
     def offer(self) -> SpinOffer | None:
         view = self.member.view
@@ -105,7 +106,7 @@ def stop_index(wheel: list[Segment], prize_code: str) -> int:
     raise DomainError("draw.wheel_mismatch", prize=prize_code)
 
 
-def _segment(prize: Prize | None) -> Segment:
+def _segment(prize: Prize | None, weight: int) -> Segment:
     if prize is None:
-        return Segment("", "", True)
-    return Segment(prize.code, prize.name, prize.kind is PrizeKind.THANKS)
+        return Segment("", "", True, weight)
+    return Segment(prize.code, prize.name, prize.kind is PrizeKind.THANKS, weight)

@@ -103,12 +103,11 @@ class TillStatusBar(QStatusBar):
         self.waiting.setText(self.tr("%n receipt(s) waiting — F11 reprint", "", count))
 
     def set_sync(self, state: SyncState) -> None:
-        if state.online is None:
-            link = self.tr("Head office: not connected")
-        elif state.online:
-            link = self.tr("Head office: online")
-        else:
-            link = self.tr("Head office: offline")
+        # A till that never enrolled works on its own: "not connected · unsynced 1,000+" would
+        # only worry the cashier about a head office this till does not have.
+        self.sync.setVisible(state.online is not None)
+        link = (self.tr("Head office: online") if state.online
+                else self.tr("Head office: offline"))
         count = i18n.number(state.unsynced) + ("+" if state.capped else "")
         self.sync.setText(self.tr("{link} · unsynced {count}").format(link=link, count=count))
         self.sync.setProperty("state", "bad" if state.online is False else "ok")

@@ -390,7 +390,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Show</source>
+        <source>Enter Show</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -637,6 +637,10 @@
     <name>ConfirmDialog</name>
     <message>
         <source>Esc Back</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter {action}</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3069,10 +3073,6 @@
         </translation>
     </message>
     <message>
-        <source>Head office: not connected</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Head office: online</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4772,6 +4772,26 @@
     </message>
     <message>
         <source>Type how many this store can give: only “thanks for playing” may be unlimited.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no store database at {path}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This store database was made by a newer Kaika (revision {revision}; this one knows up to {known}). Install the newer Kaika.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The store&apos;s key file {path} is missing: copy it back beside the database (it seals card secrets and ID numbers).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The key file {path} belongs to another store database. Copy this store&apos;s own key file beside it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The key file {path} is damaged. Restore it from the backup.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

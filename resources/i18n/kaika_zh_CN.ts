@@ -390,8 +390,8 @@
         <translation>至</translation>
     </message>
     <message>
-        <source>Show</source>
-        <translation>查询</translation>
+        <source>Enter Show</source>
+        <translation>回车 查询</translation>
     </message>
     <message>
         <source>Newer</source>
@@ -638,6 +638,10 @@
     <message>
         <source>Esc Back</source>
         <translation>Esc 返回</translation>
+    </message>
+    <message>
+        <source>Enter {action}</source>
+        <translation>回车 {action}</translation>
     </message>
 </context>
 <context>
@@ -1820,7 +1824,7 @@
     </message>
     <message>
         <source>Enter Save</source>
-        <translation>Enter 保存</translation>
+        <translation>回车 保存</translation>
     </message>
     <message>
         <source>Nothing was saved. Correct the fields marked in red.</source>
@@ -3064,10 +3068,6 @@
         <translation>
             <numerusform>%n 张小票待打印 — F11 重打</numerusform>
         </translation>
-    </message>
-    <message>
-        <source>Head office: not connected</source>
-        <translation>总部：未连接</translation>
     </message>
     <message>
         <source>Head office: online</source>
@@ -4766,6 +4766,26 @@
     <message>
         <source>Type how many this store can give: only “thanks for playing” may be unlimited.</source>
         <translation>请输入本店可送出的数量：只有“谢谢参与”可以不限。</translation>
+    </message>
+    <message>
+        <source>There is no store database at {path}.</source>
+        <translation>在 {path} 没有门店数据库。</translation>
+    </message>
+    <message>
+        <source>This store database was made by a newer Kaika (revision {revision}; this one knows up to {known}). Install the newer Kaika.</source>
+        <translation>此门店数据库由更新版本的开卡生成（版本 {revision}；本程序只认识到 {known}）。请安装新版开卡。</translation>
+    </message>
+    <message>
+        <source>The store&apos;s key file {path} is missing: copy it back beside the database (it seals card secrets and ID numbers).</source>
+        <translation>门店密钥文件 {path} 不见了：请把它复制回数据库旁边（它加密卡密钥和身份证号）。</translation>
+    </message>
+    <message>
+        <source>The key file {path} belongs to another store database. Copy this store&apos;s own key file beside it.</source>
+        <translation>密钥文件 {path} 属于另一个门店数据库。请把本店自己的密钥文件复制到数据库旁边。</translation>
+    </message>
+    <message>
+        <source>The key file {path} is damaged. Restore it from the backup.</source>
+        <translation>密钥文件 {path} 已损坏。请从备份恢复。</translation>
     </message>
     <message>
         <source>A card number (13 to 19 digits) cannot be kept here. Remove it; for a card payment type the reference printed on the slip.</source>

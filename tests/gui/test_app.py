@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from desktop import crash
@@ -126,11 +127,17 @@ def test_screenshots_render_every_screen_in_both_languages(tmp_path: Path, capsy
     assert main(["demo", "--screenshots", str(tmp_path)]) == 0
     pictures = sorted(p.name for p in tmp_path.glob("*.png"))
     pages = [page.key.replace("_", "-") for page in office_pages()]
-    assert len(pictures) == 2 * (9 + len(pages))
+    assert len(pictures) == 2 * (9 + len(pages) + 3)  # and three at 1024×768 too
     assert {f"{lang}-{10 + i:02d}-{key}.png" for lang in ("en", "zh_CN")
             for i, key in enumerate(pages)} <= set(pictures)
     assert {"zh_CN-03-sale.png", "en-04-payment.png", "en-06-return.png"} <= set(pictures)
+    assert {f"{lang}-{name}-1024x768.png" for lang in ("en", "zh_CN")
+            for name in ("03-sale", "10-desk-application", "19-manage-z")} <= set(pictures)
     assert all((tmp_path / name).stat().st_size > 10_000 for name in pictures)
+    for name in pictures:  # the common panel, and the smallest one the till fits
+        size = QImage(str(tmp_path / name)).size()
+        assert (size.width(), size.height()) == (
+            (1024, 768) if name.endswith("-1024x768.png") else (1366, 768)), name
 
 
 @pytest.mark.parametrize("lang", ["en", "zh_CN", "zh-CN", "fr"])

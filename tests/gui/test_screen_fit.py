@@ -15,11 +15,13 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QLineEdit,
+    QTableWidget,
     QWidget,
 )
 
 from desktop.app import apply_style, choose_font, window_placement
 from desktop.screens.main_window import MainWindow
+from desktop.screens.manage.report_view import ReportView
 from tests.gui.conftest import Cashier
 from tests.gui.test_desk_pin import ZHANG_MOBILE
 
@@ -132,6 +134,11 @@ def test_every_back_office_page_fits_with_its_buttons_on_screen(
         if dates is not None:
             dates.step(-1)  # a day with figures: the widest tables
         assert_window_fits(window, size, page.key)
+        for view in widget.findChildren(ReportView):
+            for table in view.findChildren(QTableWidget):  # per cashier: no column cut off
+                columns = sum(table.horizontalHeader().sectionSize(c)
+                              for c in range(table.columnCount()))
+                assert columns <= table.viewport().width() + 1, f"{page.key}: a table is cut"
 
 
 def test_the_sale_screens_dialogs_fit_the_smaller_panel(

@@ -37,6 +37,7 @@ from desktop.viewmodels.application import (
     KnownMember,
     errors_of,
 )
+from desktop.widgets.elided_label import ElidedLabel
 from desktop.widgets.style import reserve_lines
 from domain.errors import DomainError
 from domain.forms import SOURCES
@@ -68,6 +69,7 @@ class ApplicationPage(QWidget):
         reserve_lines(self.banner, 2)  # messages come and go without moving the fields
         layout.addWidget(self.banner)
         layout.addLayout(self._form(), 1)
+        layout.addWidget(self._known_box())  # its room is kept: the form above never moves
         layout.addLayout(self._actions())
         self._mode()
 
@@ -81,7 +83,6 @@ class ApplicationPage(QWidget):
         self.gift = QLabel(self)
         self.gift.setObjectName("application_gift")
         row.addWidget(self.gift, 1)
-        row.addWidget(self._known_box(), 2)  # beside the title: it does not push the form down
         return row
 
     def _known_box(self) -> QFrame:
@@ -93,9 +94,13 @@ class ApplicationPage(QWidget):
         self.known_text.setObjectName("application_known_text")
         self.known_text.setWordWrap(True)
         row.addWidget(self.known_text, 1)
-        row.setContentsMargins(6, 0, 0, 0)
-        row.addWidget(key_button(self, "F3", "application_known_open",
-                                 self.tr("Open this member"), self.open_known))
+        row.setContentsMargins(8, 2, 2, 2)
+        opener = key_button(self, "F3", "application_known_open", self.tr("Open this member"),
+                            self.open_known)
+        row.addWidget(opener)
+        # Two lines of text beside the button, always: a longer sentence would grow the box.
+        two_lines = self.known_text.fontMetrics().lineSpacing() * 2 + 8
+        self.known_box.setFixedHeight(max(two_lines, opener.sizeHint().height()) + 4)
         policy = self.known_box.sizePolicy()
         policy.setRetainSizeWhenHidden(True)
         self.known_box.setSizePolicy(policy)
@@ -123,17 +128,18 @@ class ApplicationPage(QWidget):
             mark = " *" if key in REQUIRED else ""
             grid.addWidget(QLabel(labels[key] + mark, self), row, 0)
             grid.addWidget(self._field(key), row, 1)
-            error = QLabel(self)
+            # One line kept for each field's message, under label and field: the form never
+            # shifts as messages come and go (a long one ends in "…", whole in its tooltip
+            # and in the banner's list after a save).
+            error = ElidedLabel(self)
             error.setObjectName(f"application_{key}_error")
             error.setProperty("field_error", True)
-            error.setWordWrap(True)
-            small = error.font()
-            small.setPixelSize(14)  # as DESK_STYLE draws field errors
-            error.setFont(small)
-            reserve_lines(error, 1)  # the form does not shift as messages come and go
+            policy = error.sizePolicy()
+            policy.setRetainSizeWhenHidden(True)
+            error.setSizePolicy(policy)
             error.hide()
             self.errors[key] = error
-            grid.addWidget(error, row + 1, 1)
+            grid.addWidget(error, row + 1, 0, 1, 2)
         for grid in grids:
             grid.setVerticalSpacing(2)  # each field's message line sits close under it
             grid.setColumnStretch(1, 1)

@@ -148,7 +148,9 @@ class DrawPage(DeskPage):
         """Stock table, offer and (unless it just stopped on a prize the customer should see)
         the wheel again from the database."""
         if wheel:
-            self.wheel.set_segments([self._label(s) for s in self.model.segments()])
+            segments = self.model.segments()
+            self.wheel.set_segments([self._label(s) for s in segments],
+                                    [s.weight for s in segments])
         prizes = self.model.prizes()
         parts.fill(self.prizes, [[p.name, self._left(p), i18n.number(p.given)] for p in prizes],
                    right=(1, 2))
@@ -197,7 +199,8 @@ class DrawPage(DeskPage):
             return
         self.error.clear()
         self.pending = shown
-        self.wheel.set_segments([self._label(s) for s in shown.wheel])
+        self.wheel.set_segments([self._label(s) for s in shown.wheel],
+                                [s.weight for s in shown.wheel])
         self.result.setText(self.tr("Good luck!"))
         self.wheel.spin_to(shown.stop_at)
 

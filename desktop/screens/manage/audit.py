@@ -75,7 +75,7 @@ class AuditPage(DeskPage):
             for pair, (text, widget) in enumerate(pairs):
                 grid.addWidget(QLabel(text, self), row, pair * 2)
                 grid.addWidget(widget, row, pair * 2 + 1)
-        grid.addWidget(button(self, "audit_apply", "Enter " + self.tr("Show"), self.apply),
+        grid.addWidget(button(self, "audit_apply", self.tr("Enter Show"), self.apply),
                        0, 4, 2, 1)
         grid.setColumnStretch(5, 1)
         return grid

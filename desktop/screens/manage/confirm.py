@@ -28,7 +28,7 @@ class ConfirmDialog(QDialog):
         back = QPushButton(self.tr("Esc Back"), self)
         back.setObjectName("cancel")
         back.clicked.connect(self.reject)
-        yes = QPushButton(f"Enter {action}", self)
+        yes = QPushButton(self.tr("Enter {action}").format(action=action), self)  # 回车 in zh
         yes.setObjectName("ok")
         yes.setProperty("role", "primary")
         yes.setDefault(True)

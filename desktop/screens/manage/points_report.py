@@ -98,7 +98,7 @@ class PointsReportPage(DeskPage):
         self.report = report
         self._fill_strip(report)
         self._fill_check(report)
-        printed = self.ctx.env.ctx.now()
+        printed = self.ctx.env.ctx.calendar.local(self.ctx.env.ctx.now())  # the store's time
         stem = f"points-{report.business_date.isoformat()}"
         self.view.show_doc(report_formats.points_doc(report, printed, screen_lang()),
                            report_formats.points_doc(report, printed, self.ctx.env.receipt_lang),

@@ -8,7 +8,7 @@ from datetime import date, timedelta
 from pathlib import Path
 
 from PySide6.QtCore import QDate, QLocale, QStandardPaths, Qt, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QKeySequence, QResizeEvent, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDateEdit,
@@ -41,6 +41,9 @@ QLabel[role="figure"] { font-weight: bold; }
 """
 
 
+TWO_COLUMNS_PX = 900  # narrower than this, the report's sections stack in one column
+
+
 def screen_lang() -> str:
     """The report labels' language on screen: the till's own language."""
     return "zh" if QLocale().language() == QLocale.Language.Chinese else "en"
@@ -57,6 +60,7 @@ class ReportView(QWidget):
         self.doc: Doc | None = None
         self.paper: Doc | None = None  # in the store's language, for the printer and files
         self.stem = name
+        self.columns = 2
         self.area = QScrollArea(self)
         self.area.setWidgetResizable(True)
         self.area.setFrameShape(QFrame.Shape.NoFrame)
@@ -88,19 +92,32 @@ class ReportView(QWidget):
     def show_doc(self, doc: Doc, paper: Doc, stem: str) -> None:
         """Lay out `doc` on screen; `paper` is what Print and Save write (file name `stem`)."""
         self.doc, self.paper, self.stem = doc, paper, stem
+        self._lay_out()
+
+    def _lay_out(self) -> None:
+        """Sections in two columns, or in one on a narrow panel (1024 px): a table is never
+        squeezed until its columns are cut off."""
+        if self.doc is None:
+            return
+        self.columns = 1 if self.width() < TWO_COLUMNS_PX else 2
         body = QWidget()
-        columns = QHBoxLayout(body)
-        columns.setContentsMargins(0, 0, 4, 0)
-        left, right = QVBoxLayout(), QVBoxLayout()
-        heights = [0, 0]
-        for section in doc.sections:
-            column = 0 if heights[0] <= heights[1] else 1
-            (left if column == 0 else right).addWidget(self._section(section))
+        row = QHBoxLayout(body)
+        row.setContentsMargins(0, 0, 4, 0)
+        sides = [QVBoxLayout() for _ in range(self.columns)]
+        heights = [0] * self.columns
+        for section in self.doc.sections:
+            column = heights.index(min(heights))
+            sides[column].addWidget(self._section(section))
             heights[column] += 2 + len(section.rows) + len(section.table) + bool(section.header)
-        for side in (left, right):
+        for side in sides:
             side.addStretch(1)
-            columns.addLayout(side, 1)
+            row.addLayout(side, 1)
         self.area.setWidget(body)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        if self.doc is not None and (self.width() < TWO_COLUMNS_PX) != (self.columns == 1):
+            self._lay_out()
 
     def _section(self, section: Section) -> QFrame:
         frame = QFrame()
@@ -141,6 +158,11 @@ class ReportView(QWidget):
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(_text_column(section), QHeaderView.ResizeMode.Stretch)
         table.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        # Every column whole: the table is as wide as its contents, never scrolled sideways.
+        table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        table.resizeColumnsToContents()
+        table.setMinimumWidth(sum(header.sectionSize(c) for c in range(table.columnCount()))
+                              + 2 * table.frameWidth() + 2)
         height = header.sizeHint().height() + sum(table.rowHeight(r) for r in
                                                   range(table.rowCount())) + 4
         table.setFixedHeight(max(height, header.sizeHint().height() + 30))

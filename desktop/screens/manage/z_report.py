@@ -97,8 +97,9 @@ class ZReportPage(DeskPage):
         self.report = report
         self._fill_tiles(report)
         self._fill_close_note(report, self.status)
-        # A closed day's Z carries its close time, so every reprint is the same paper.
-        printed = report.closed_at or env.ctx.now()
+        # A closed day's Z carries its close time, so every reprint is the same paper; the
+        # time printed is the store's own, not UTC.
+        printed = env.ctx.calendar.local(report.closed_at or env.ctx.now())
         self.view.show_doc(report_formats.z_doc(report, printed, screen_lang()),
                            report_formats.z_doc(report, printed, env.receipt_lang),
                            f"z-{report.business_date.isoformat()}")
