@@ -341,6 +341,16 @@ def as_receipt(doc: Doc) -> Receipt:
     return receipt.feed(2).cut()
 
 
+# STSong-Light is read through Adobe's UniGB-UCS2-H map, which has no U+00B7 "·" (the PDF
+# shows "�"): GB2312's own middle dot is U+30FB, the same glyph. Likewise the minus sign.
+PDF_STAND_INS = str.maketrans({"·": "・", "−": "-", "\u00a0": " "})
+
+
+def pdf_text(text: str) -> str:
+    """`text` with each character the PDF font lacks replaced by the one it draws instead."""
+    return text.translate(PDF_STAND_INS)
+
+
 def as_pdf(doc: Doc) -> bytes:
     """An A4 PDF in reportlab's STSong-Light CID font (no font file needed)."""
     from reportlab.lib.pagesizes import A4
@@ -352,7 +362,7 @@ def as_pdf(doc: Doc) -> bytes:
         pdfmetrics.registerFont(UnicodeCIDFont(PDF_FONT))
     buffer = io.BytesIO()
     page = canvas.Canvas(buffer, pagesize=A4, invariant=1)
-    page.setTitle(doc.title)
+    page.setTitle(pdf_text(doc.title))
     writer = _PdfWriter(page, A4[1])
     writer.line(doc.title, size=16)
     for label, value in doc.meta:
@@ -383,23 +393,23 @@ class _PdfWriter:
     def line(self, text: str, size: float = 10) -> None:
         self._room()
         self.page.setFont(PDF_FONT, size)
-        self.page.drawString(self.LEFT, self.y, text)
+        self.page.drawString(self.LEFT, self.y, pdf_text(text))
         self.y -= self.STEP + size - 10
 
     def pair(self, label: str, value: str) -> None:
         self._room()
         self.page.setFont(PDF_FONT, 10)
-        self.page.drawString(self.LEFT, self.y, label)
-        self.page.drawRightString(self.RIGHT, self.y, value)
+        self.page.drawString(self.LEFT, self.y, pdf_text(label))
+        self.page.drawRightString(self.RIGHT, self.y, pdf_text(value))
         self.y -= self.STEP
 
     def cells(self, row: Sequence[str]) -> None:
         self._room()
         self.page.setFont(PDF_FONT, 10)
-        self.page.drawString(self.LEFT, self.y, row[0])
+        self.page.drawString(self.LEFT, self.y, pdf_text(row[0]))
         step = (self.RIGHT - self.LEFT - 150) / max(len(row) - 1, 1)
         for i, cell in enumerate(row[1:], start=1):
-            self.page.drawRightString(self.LEFT + 150 + step * i, self.y, cell)
+            self.page.drawRightString(self.LEFT + 150 + step * i, self.y, pdf_text(cell))
         self.y -= self.STEP
 
     def gap(self) -> None:

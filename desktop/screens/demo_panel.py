@@ -6,17 +6,11 @@ from __future__ import annotations
 import os
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtWidgets import (
-    QDialog,
-    QDockWidget,
-    QPlainTextEdit,
-    QPushButton,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtCore import QCoreApplication, QSize, Qt
+from PySide6.QtWidgets import QDialog, QDockWidget, QPushButton, QVBoxLayout, QWidget
 
 from desktop.screens.main_window import MainWindow
+from desktop.screens.receipt_view import receipt_dialog
 from domain import dynamicqr
 from domain.cards import track2_data
 from hardware.tracks import Tracks
@@ -76,25 +70,40 @@ class DemoPanel(QWidget):
         if self.window_.devices is not None:
             self.window_.devices.poll()
 
-    def show_printed(self) -> None:
+    def show_printed(self) -> QDialog:
+        """The last page the printer cut, columns lined up and its codes drawn."""
         log = self.rig.printer.received
         pages = log.pages or [log.lines]
-        dialog = QDialog(self)
-        dialog.setObjectName("demo_printed_dialog")
-        dialog.setWindowTitle(self.tr("Last receipt, as the printer received it"))
-        layout = QVBoxLayout(dialog)
-        text = QPlainTextEdit("\n".join(pages[-1]), dialog)
-        text.setReadOnly(True)
-        layout.addWidget(text)
-        dialog.resize(520, 640)
+        codes = log.page_codes[-1] if log.pages and log.page_codes else []
+        dialog = receipt_dialog(self, self.tr("Last receipt, as the printer received it"),
+                                pages[-1], codes)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
+        return dialog
 
 
 def add_demo_panel(window: MainWindow, rig: Any, cards: list[str]) -> QDockWidget:
     dock = QDockWidget(QCoreApplication.translate("DemoPanel", "Demo devices"), window)
     dock.setObjectName("demo_dock")
     dock.setWidget(DemoPanel(window, rig, cards))
-    dock.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetMovable)
+    dock.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetMovable
+                     | QDockWidget.DockWidgetFeature.DockWidgetFloatable)
     window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
+    screen = window.screen()
+    if screen is not None:
+        fit_demo_dock(window, dock, screen.availableGeometry().size())
     return dock
+
+
+def fit_demo_dock(window: MainWindow, dock: QDockWidget, available: QSize) -> None:
+    """Beside the till where the screen has room for both; floating over the till on a
+    1024 px panel, where docked it would push the office pages off the screen."""
+    from desktop.app import WINDOW
+
+    dock.setFloating(False)
+    if available.width() >= WINDOW.width():
+        return
+    dock.setFloating(True)
+    hint = dock.sizeHint()
+    dock.setGeometry(max(available.width() - hint.width(), 0), 40, hint.width(),
+                     min(hint.height(), available.height() - 80))

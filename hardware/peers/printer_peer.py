@@ -49,12 +49,16 @@ class PrinterLog:
     status_queries: int = 0
     unknown: list[bytes] = field(default_factory=list)
     bytes_received: int = 0
+    # Per page, the codes printed on it: (lines printed before it, "QRCODE" or the barcode's
+    # symbology, data) — where a receipt viewer draws them among the text lines.
+    page_codes: list[list[tuple[int, str, str]]] = field(default_factory=list)
 
     def copy(self) -> PrinterLog:
         return PrinterLog(list(self.lines), list(self.styled), list(self.qr),
                           list(self.barcodes), list(self.pictures), self.cuts,
                           [list(p) for p in self.pages], list(self.drawer_pulses),
-                          self.status_queries, list(self.unknown), self.bytes_received)
+                          self.status_queries, list(self.unknown), self.bytes_received,
+                          [list(c) for c in self.page_codes])
 
 
 class PrinterEmulator:
@@ -69,6 +73,7 @@ class PrinterEmulator:
         self._lock = threading.Lock()
         self._log = PrinterLog()
         self._page: list[str] = []
+        self._codes: list[tuple[int, str, str]] = []  # on the page being printed
         self._pending: list[Picture] = []
         self._stream = EscposStream(encoding)
 
@@ -118,12 +123,15 @@ class PrinterEmulator:
             self._page.append(event.text)
         elif isinstance(event, QR):
             log.qr.append(event.payload)
+            self._codes.append((len(self._page), "QRCODE", event.payload))
         elif isinstance(event, BarcodeEvent):
             log.barcodes.append((event.symbology, event.data))
+            self._codes.append((len(self._page), event.symbology, event.data))
         elif isinstance(event, CutEvent):
             log.cuts += 1
             log.pages.append(self._page)
-            self._page = []
+            log.page_codes.append(self._codes)
+            self._page, self._codes = [], []
         elif isinstance(event, DrawerPulse):
             log.drawer_pulses.append(event)
         elif isinstance(event, Unknown):
@@ -165,6 +173,7 @@ class PrinterEmulator:
                 self._log.qr.append(code.text)
             else:
                 self._log.barcodes.append((code.symbology, code.text))
+            self._codes.append((len(self._page), code.symbology, code.text))
 
 
 class PrinterPeer:

@@ -190,3 +190,21 @@ def test_the_window_opens_within_the_screen_it_is_on(available: QSize, maximized
     size, whole = window_placement(available)
     assert whole is maximized
     assert size.width() <= available.width() and size.height() <= available.height()
+
+
+@pytest.mark.parametrize("size", SIZES, ids=["1024x768", "1366x768"])
+def test_the_demo_panel_never_pushes_the_office_off_the_screen(
+        window: MainWindow, cashier_keys: Cashier, cards: list[str], size: QSize) -> None:
+    from desktop.screens.demo_panel import add_demo_panel, fit_demo_dock
+    from hardware.peers.demo import DemoRig
+
+    with DemoRig() as rig:
+        dock = add_demo_panel(window, rig, cards)
+        fit_demo_dock(window, dock, size)
+        window._on_login("2001", "2468")  # a floating panel may hold the keyboard: log in directly
+        assert window.office is not None
+        for key in ("manage_z", "manage_audit", "desk_application"):
+            window.office.open(key)
+            assert_window_fits(window, size, f"{key} beside the demo panel")
+        assert dock.isFloating() is (size.width() < 1280)
+        dock.close()

@@ -160,3 +160,33 @@ def test_a_till_that_never_enrolled_says_nothing_of_head_office(window: MainWind
     window.status.set_sync(SyncState(12, online=False))
     assert sync.isVisible() and sync.text() == "Head office: offline · unsynced 12"
 
+
+
+def test_the_receipt_viewer_lines_up_columns_and_draws_the_codes(
+        qtbot, printer_peer, store) -> None:
+    """A coupon slip through the printer peer (real ESC/POS bytes): the viewer shows its
+    lines in a font where 券 is two columns, and its QR code as a picture where it printed."""
+    from desktop.screens.receipt_view import ReceiptView, receipt_font
+    from hardware.receipt import Receipt
+    from hardware.registry import build_printer
+    from tests.gui.conftest import device_settings
+
+    slip = (Receipt().text("优惠券").columns("满减券", "￥20.00")
+            .columns("Coupon", "￥20.00").qr("CPN-0001").text("谢谢").barcode("S001-T01-000665")
+            .cut())
+    build_printer(device_settings(printer_peer)["printer"]).print_receipt(slip)
+    log = printer_peer.wait_for(lambda log: log.cuts >= 1, timeout=5.0)
+    view = ReceiptView(log.pages[-1], log.page_codes[-1])
+    qtbot.addWidget(view)
+    paper = view.text_runs[0]
+    assert paper.font().family() == receipt_font().family()
+    at = {line: row for row, line in enumerate(paper.lines)}
+    chinese = next(line for line in at if line.startswith("满减券"))
+    latin = next(line for line in at if line.startswith("Coupon"))
+    # 满减券 is six printer columns, as is "Coupon": the amounts start at the same x.
+    assert paper.column_x(at[chinese], 3) == paper.column_x(at[latin], 6)
+    assert (paper.column_x(at[chinese], chinese.index("￥"))
+            == paper.column_x(at[latin], latin.index("￥")))
+    drawn = [label for label in view.pictures if label.pixmap() is not None
+             and not label.pixmap().isNull()]
+    assert [label.toolTip() for label in drawn] == ["CPN-0001", "S001-T01-000665"]

@@ -173,3 +173,36 @@ def test_import_dry_run_then_import_then_export(
     assert code == 0
     exported = target.read_text(encoding="utf-8-sig").splitlines()
     assert [line.split(",")[0] for line in exported[1:]] == ["李四", "王五", "陈一"]
+
+
+UNIGB_CMAP = Path("/usr/share/poppler/cMap/Adobe-GB1/UniGB-UCS2-H")  # Debian: poppler-data
+
+
+def _drawable() -> set[int]:
+    """The code points the PDF's font (STSong-Light through UniGB-UCS2-H) has a glyph for."""
+    import re
+
+    text = UNIGB_CMAP.read_text(encoding="latin-1")
+    found: set[int] = set()
+    for low, high, _ in re.findall(r"<([0-9a-f]{4})>\s*<([0-9a-f]{4})>\s*(\d+)", text):
+        found.update(range(int(low, 16), int(high, 16) + 1))
+    for single, _ in re.findall(r"^<([0-9a-f]{4})>\s+(\d+)\s*$", text, flags=re.M):
+        found.add(int(single, 16))
+    return found
+
+
+@pytest.mark.skipif(not UNIGB_CMAP.exists(), reason="the font's character map (poppler-data)")
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_every_character_of_a_pdf_report_is_one_its_font_draws(
+        db: Path, tmp_path: Path, lang: str, capsysbinary: pytest.CaptureFixture[bytes]) -> None:
+    """"Bonus · lucky draw": the middle dot is drawn as GB2312's own (・), never as "�"."""
+    pdf = tmp_path / "z.pdf"
+    for kind in ("points", "z"):
+        code, _, _ = run(capsysbinary, "report", kind, "--date", DAY, "--format", "pdf",
+                         "--out", str(pdf), "--db", str(db), "--lang", lang)
+        assert code == 0
+        text = "".join(page.extract_text() for page in PdfReader(io.BytesIO(pdf.read_bytes()))
+                       .pages)
+        missing = {ch for ch in text if ord(ch) > 0x7E and ord(ch) not in _drawable()}
+        assert not missing, f"{kind}: the font has no glyph for {sorted(missing)}"
+        assert "・" in text  # the report's "earned · bonus" style labels
