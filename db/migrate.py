@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from alembic import command
@@ -44,16 +46,61 @@ def current(engine: Engine) -> str | None:
         return MigrationContext.configure(conn).get_current_revision()
 
 
-def upgrade(engine: Engine, revision: str = "head", sealer: Sealer | None = None) -> None:
-    """Upgrade in place, in one transaction: a failed step leaves the database as it was."""
+Step = Callable[[str], None]  # told "Running upgrade 0005 -> 0006, member search" per step
+
+
+def pending_steps(engine: Engine) -> list[str]:
+    """The steps an existing store database still needs, oldest first, as "rev: what it does";
+    empty for a new database (nothing to wait for) or one already at head."""
+    _refuse_unknown(engine)
+    at = current(engine)
+    if at is None:
+        return []
+    scripts = ScriptDirectory.from_config(alembic_config())
+    steps = [s for s in scripts.iterate_revisions(head(), at) if s.revision != at]
+    return [f"{s.revision}: {s.doc}" for s in reversed(steps)]
+
+
+def upgrade(engine: Engine, revision: str = "head", sealer: Sealer | None = None,
+            on_step: Step | None = None) -> None:
+    """Upgrade in place, in one transaction: a failed step leaves the database as it was.
+    `on_step` hears each step as it starts (a progress dialog on the till's screen)."""
     _refuse_unknown(engine)
     at = current(engine)
     if at is not None and at != head():
         # Some steps rewrite every member (0006 indexes a million in ~20 s): say why we wait.
         log.warning("upgrading the store database from revision %s to %s; a large store "
                     "takes a while, do not switch off", at, head())
-    with engine.begin() as conn:
+    with steps_told(on_step), engine.begin() as conn:
         command.upgrade(alembic_config(conn, sealer), revision)
+
+
+class _StepHandler(logging.Handler):
+    def __init__(self, on_step: Step) -> None:
+        super().__init__(logging.INFO)
+        self.on_step = on_step
+
+    def emit(self, record: logging.LogRecord) -> None:
+        message = record.getMessage()
+        if message.startswith("Running upgrade"):
+            self.on_step(message)
+
+
+@contextmanager
+def steps_told(on_step: Step | None) -> Iterator[None]:
+    """Alembic names each step in its log as it starts it: pass those lines on."""
+    if on_step is None:
+        yield
+        return
+    logger = logging.getLogger("alembic.runtime.migration")
+    handler, level = _StepHandler(on_step), logger.level
+    logger.addHandler(handler)
+    logger.setLevel(logging.INFO)
+    try:
+        yield
+    finally:
+        logger.removeHandler(handler)
+        logger.setLevel(level)
 
 
 def _refuse_unknown(engine: Engine) -> None:

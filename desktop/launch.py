@@ -13,6 +13,8 @@ from desktop import bootstrap
 from desktop.i18n import normalize_lang
 
 if TYPE_CHECKING:  # Qt and the sync client load only when the till opens
+    from PySide6.QtWidgets import QApplication
+
     from desktop.devices import TillDevices
     from desktop.screens.main_window import MainWindow
     from sync.loop import SyncLoop
@@ -55,6 +57,7 @@ def run_till(args: argparse.Namespace) -> int:
 
         print(say(DomainError("store.db_missing", path=str(path))), file=sys.stderr)
         return 2
+    from desktop.upgrade_progress import upgrade_with_progress
     from hardware.cli import load_devices
     from hardware.errors import DeviceError
 
@@ -64,6 +67,8 @@ def run_till(args: argparse.Namespace) -> int:
         for problem in err.params.get("problems", [err.code]):
             print(f"kaika: {err.params.get('file', '')}: {problem}", file=sys.stderr)
         return 2
+    _qt(lang)
+    upgrade_with_progress(path)  # an update's first open: the steps on screen, not only logged
     till = bootstrap.open_till(path, devices, ui_lang=lang)
     try:
         return _show(till, lang, args)
@@ -89,11 +94,14 @@ def _run_demo(args: argparse.Namespace, lang: str) -> int:
     from desktop.demo import DEMO_STORE, demo_db_path
     from desktop.demo_data import load_demo
     from desktop.demo_history import add_history
+    from desktop.upgrade_progress import upgrade_with_progress
     from domain.services.setup import new_settings
     from hardware.peers.demo import DemoRig
 
     path = args.db or demo_db_path()
     fresh = not path.exists()  # the demo's past is made once, before anyone used the store
+    _qt(lang)
+    upgrade_with_progress(path)
     with DemoRig() as rig:
         till = bootstrap.open_till(path, rig.settings(),
                                    settings=new_settings(name=DEMO_STORE), ui_lang=lang)
@@ -111,13 +119,10 @@ def _run_demo(args: argparse.Namespace, lang: str) -> int:
 
 def _show(till: bootstrap.Till, lang: str, args: argparse.Namespace, rig: object = None,
           cards: list[str] | None = None) -> int:
-    from desktop.app import application, apply_style, choose_font, run_window, set_language
+    from desktop.app import run_window
     from desktop.devices import TillDevices
 
-    app = application()
-    set_language(app, lang)
-    choose_font(app)
-    apply_style(app)
+    app = _qt(lang)
     window, loop = till_window(till, TillDevices(till.devices), idle_lock_s=args.idle_lock)
     if rig is not None:
         from desktop.screens.demo_panel import add_demo_panel
@@ -128,6 +133,19 @@ def _show(till: bootstrap.Till, lang: str, args: argparse.Namespace, rig: object
     finally:
         if loop is not None:
             loop.stop()
+
+
+def _qt(lang: str) -> QApplication:
+    """The Qt application in the till's language, font and style (made once)."""
+    from desktop.app import application, apply_style, choose_font, set_language
+
+    app = application()
+    if app.property("kaika_lang") != lang:
+        set_language(app, lang)
+        choose_font(app)
+        apply_style(app)
+        app.setProperty("kaika_lang", lang)
+    return app
 
 
 def till_window(till: bootstrap.Till, devices: TillDevices | None, *, idle_lock_s: float,

@@ -3106,6 +3106,18 @@
     </message>
 </context>
 <context>
+    <name>UpgradeProgress</name>
+    <message>
+        <source>Upgrading the store database</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Step {step} of {steps}: {what}
+A large store takes a few minutes. Do not switch the till off.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>WalletPage</name>
     <message>
         <source>Top up</source>

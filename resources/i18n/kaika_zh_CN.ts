@@ -3103,6 +3103,19 @@
     </message>
 </context>
 <context>
+    <name>UpgradeProgress</name>
+    <message>
+        <source>Upgrading the store database</source>
+        <translation>正在升级门店数据库</translation>
+    </message>
+    <message>
+        <source>Step {step} of {steps}: {what}
+A large store takes a few minutes. Do not switch the till off.</source>
+        <translation>第 {step} 步，共 {steps} 步：{what}
+数据多的门店需要几分钟，请勿关闭收银机。</translation>
+    </message>
+</context>
+<context>
     <name>WalletPage</name>
     <message>
         <source>Top up</source>
