@@ -47,16 +47,17 @@ def run_till(args: argparse.Namespace) -> int:
     lang = normalize_lang(args.lang or os.environ.get(LANG_ENV))
     from desktop.logs import setup_logging
 
-    setup_logging()
     if args.demo:
+        setup_logging()
         return _run_demo(args, lang)
     path = args.db or bootstrap.default_db_path()
-    if not path.exists():
+    if not path.exists():  # refused before anything is logged: no log file for a typo
         from desktop.cli_errors import say
         from domain.errors import DomainError
 
         print(say(DomainError("store.db_missing", path=str(path))), file=sys.stderr)
         return 2
+    setup_logging()
     from desktop.upgrade_progress import upgrade_with_progress
     from hardware.cli import load_devices
     from hardware.errors import DeviceError

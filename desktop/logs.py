@@ -1,9 +1,11 @@
-"""Where the till writes its log: the user's log folder, rotated, so support can read it."""
+"""Where the till writes its log: the user's log folder (or $KAIKA_LOG_DIR), rotated, so
+support can read it."""
 
 from __future__ import annotations
 
 import logging
 import logging.handlers
+import os
 from pathlib import Path
 
 from platformdirs import user_log_dir
@@ -11,6 +13,13 @@ from platformdirs import user_log_dir
 from domain import card_data
 
 FORMAT = "%(asctime)s %(levelname)s %(name)s: %(message)s"
+LOG_DIR_ENV = "KAIKA_LOG_DIR"  # tests point it at a temporary folder; support may too
+
+
+def log_folder() -> Path:
+    """$KAIKA_LOG_DIR, else the user's log folder (platformdirs)."""
+    chosen = os.environ.get(LOG_DIR_ENV)
+    return Path(chosen) if chosen else Path(user_log_dir("Kaika", "Kaika"))
 
 
 class CardMaskingFormatter(logging.Formatter):
@@ -31,7 +40,7 @@ def setup_logging(folder: Path | None = None, level: int = logging.INFO) -> Path
     Kaika's own loggers log from `level`; everything else only warnings and errors
     (python-escpos logs every printer connection on the root logger).
     """
-    target = folder or Path(user_log_dir("Kaika", "Kaika"))
+    target = folder or log_folder()
     target.mkdir(parents=True, exist_ok=True)
     path = target / "kaika.log"
     handler = logging.handlers.RotatingFileHandler(path, maxBytes=2_000_000, backupCount=5,

@@ -15,6 +15,16 @@ from domain.services.setup import new_settings
 START = datetime.fromisoformat("2025-05-06T10:00:00+08:00")
 
 
+@pytest.fixture(scope="session", autouse=True)
+def suite_log_folder(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
+    """Whatever a test runs that sets up the till's log writes here, never into the user's
+    real log folder (a developer's or a till's own)."""
+    folder = tmp_path_factory.mktemp("logs")
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("KAIKA_LOG_DIR", str(folder))
+        yield folder
+
+
 @pytest.fixture
 def clock() -> FixedClock:
     return FixedClock(START)
