@@ -127,8 +127,12 @@ def run_window(app: QApplication, window: MainWindow, *, full_screen: bool = Fal
     crash.install(window.saved_receipt, lambda: window)
     _quit_on_ctrl_c(app)
     screen = app.primaryScreen()
-    size, whole = window_placement(screen.availableGeometry().size() if screen else WINDOW)
-    if full_screen:
+    available = screen.availableGeometry().size() if screen else WINDOW
+    size, whole = window_placement(available)
+    # A 768 px panel under a title bar and a task bar leaves less than the till needs: then
+    # the till takes the whole screen, as a till's screen usually is anyway.
+    cramped = window.minimumSizeHint().boundedTo(available) != window.minimumSizeHint()
+    if full_screen or (whole and cramped):
         window.showFullScreen()
     elif whole:
         window.showMaximized()

@@ -156,6 +156,16 @@ def test_the_sale_screens_dialogs_fit_the_smaller_panel(
         assert_dialog_fits(dialog, name)
         dialog.reject()
         keys.no_dialog()
+    keys.press(Qt.Key.Key_F6)  # hold it: the recall list and the shift close open next
+    for key, modifier, name in (
+            (Qt.Key.Key_F7, Qt.KeyboardModifier.NoModifier, "recall_dialog"),
+            (Qt.Key.Key_F12, Qt.KeyboardModifier.ShiftModifier, "shift_close_dialog")):
+        keys.press(key, modifier)
+        dialog = keys.dialog(name)
+        assert isinstance(dialog, QDialog)
+        assert_dialog_fits(dialog, name)
+        dialog.reject()
+        keys.no_dialog()
 
 
 def test_the_front_desks_dialogs_fit_the_smaller_panel(
