@@ -33,10 +33,12 @@ def test_an_old_store_is_upgraded_with_each_step_on_screen(qapp: QApplication,
     progress = upgrade_with_progress(path)
     assert progress is not None
     labels = progress.seen
-    assert [step.split(", ")[0] for step in labels] == ["Running upgrade 0005 -> 0006",
-                                                        "Running upgrade 0006 -> 0007"]
-    assert progress.dialog.maximum() == 2 and progress.dialog.value() == 2
-    assert "Step 2 of 2: Card numbers unique across the chain" in progress.dialog.labelText()
+    steps = len(progress.steps)  # 0006, 0007 and whatever came after them
+    assert steps >= 2 and len(labels) == steps
+    assert [step.split(", ")[0] for step in labels[:2]] == ["Running upgrade 0005 -> 0006",
+                                                            "Running upgrade 0006 -> 0007"]
+    assert progress.dialog.maximum() == steps and progress.dialog.value() == steps
+    assert progress.dialog.labelText().startswith(f"Step {steps} of {steps}: ")
     assert "Do not switch the till off" in progress.dialog.labelText()
     assert not progress.dialog.isVisible()
     engine = make_engine(path)
