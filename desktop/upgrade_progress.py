@@ -45,11 +45,13 @@ class UpgradeProgress:
         done = len(self.seen)
         self.seen.append(message)
         what = message.split(", ", 1)[1] if ", " in message else message
-        self.dialog.setValue(done)
         self.dialog.setLabelText(tr(QT_TRANSLATE_NOOP(
             "UpgradeProgress", "Step {step} of {steps}: {what}\nA large store takes a few "
                                "minutes. Do not switch the till off.")).format(
             step=done + 1, steps=len(self.steps), what=what))
+        # Last: a modal progress dialog handles events inside setValue, the next step's
+        # included, which must not be overwritten by this one's label afterwards.
+        self.dialog.setValue(done)
 
 
 def upgrade_with_progress(path: Path) -> UpgradeProgress | None:

@@ -24,18 +24,22 @@ class MemberPanelWidget(QFrame):
         layout = QVBoxLayout(self)
         layout.setSpacing(2)  # the panel, totals and numpad share a 768 px high screen
         self.name = self._label("member_name", layout)
-        self.tier = self._label("member_tier", layout)
-        self.points = self._label("member_points", layout)
+        # Two facts a line: the panel, the totals and the numpad share a 768 px high screen.
+        first, second = QHBoxLayout(), QHBoxLayout()
+        layout.addLayout(first)
+        self.tier = self._label("member_tier", first)
+        self.points = self._label("member_points", first)
         self.expiring = self._label("member_expiring", layout)
-        self.wallet = self._label("member_wallet", layout)
-        self.coupons = self._label("member_coupons", layout)
+        layout.addLayout(second)
+        self.wallet = self._label("member_wallet", second)
+        self.coupons = self._label("member_coupons", second)
         self.coupon_row = QHBoxLayout()
         layout.addLayout(self.coupon_row)
         self.coupon_buttons: list[QPushButton] = []
         self.birthday = self._label("member_birthday", layout)
         self.set_member(None)
 
-    def _label(self, name: str, layout: QVBoxLayout) -> QLabel:
+    def _label(self, name: str, layout: QVBoxLayout | QHBoxLayout) -> QLabel:
         label = QLabel(self)
         label.setObjectName(name)
         label.setWordWrap(True)

@@ -59,7 +59,7 @@ class Numpad(QWidget):
         button.setObjectName(name)
         button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the edit keeps the focus and cursor
         button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
-        button.setMinimumSize(56, 44)
+        button.setMinimumSize(56, 40)
         button.clicked.connect(lambda: self._press(name))
         return button
 
