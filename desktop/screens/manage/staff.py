@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -70,7 +71,8 @@ class StaffPage(DeskPage):
         self.signup.setObjectName("staff_cashier_signup")
         self.signup.setMinimumHeight(40)
         self.signup.clicked.connect(self._set_signup)
-        column.addWidget(self.signup)
+        # As wide as its words: a touch to the right of them would not tick it.
+        column.addWidget(self.signup, 0, Qt.AlignmentFlag.AlignLeft)
         self.signup_error = error_label(tab, "staff_signup_error")
         column.addWidget(self.signup_error)
         column.addWidget(self.permissions, 1)
