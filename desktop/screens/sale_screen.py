@@ -110,11 +110,13 @@ class SaleScreen(QWidget):
 
     def _side(self) -> QVBoxLayout:
         side = QVBoxLayout()
+        side.setSpacing(3)  # member, totals, points and numpad share a 768 px high screen
         self.member = MemberPanelWidget(self)
         self.member.coupon_picked.connect(lambda code: self.act(
             lambda: self.sale().add_coupon(code), self.tr("Coupon added.")))
         side.addWidget(self.member)
         grid = QGridLayout()
+        grid.setVerticalSpacing(2)
         self.total = MoneyLabel("total_due", self)
         self.total.setProperty("huge", True)
         self.discount = MoneyLabel("total_discount", self)
