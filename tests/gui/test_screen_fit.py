@@ -148,9 +148,13 @@ def test_the_sale_screens_dialogs_fit_the_smaller_panel(
     keys.login()
     keys.scan("6901234567892")
     keys.scan(stripe(cards[0]))
-    for key, name in ((Qt.Key.Key_F1, "help_dialog"), (Qt.Key.Key_F2, "qty_dialog"),
-                      (Qt.Key.Key_F8, "returns_dialog"), (Qt.Key.Key_F10, "payment_dialog")):
-        keys.press(key)
+    shift, plain = Qt.KeyboardModifier.ShiftModifier, Qt.KeyboardModifier.NoModifier
+    for key, modifier, name in (
+            (Qt.Key.Key_F1, plain, "help_dialog"), (Qt.Key.Key_F2, plain, "qty_dialog"),
+            (Qt.Key.Key_F5, plain, "coupon_dialog"), (Qt.Key.Key_F9, plain, "discount_dialog"),
+            (Qt.Key.Key_F9, shift, "ticket_discount_dialog"),
+            (Qt.Key.Key_F8, plain, "returns_dialog"), (Qt.Key.Key_F10, plain, "payment_dialog")):
+        keys.press(key, modifier)
         dialog = keys.dialog(name)
         assert isinstance(dialog, QDialog)
         assert_dialog_fits(dialog, name)
