@@ -25,6 +25,7 @@ from domain.packload import parse_pack
 from headoffice import cardblocks, cases, checks, keys, reports, tenancy
 from headoffice.boundary import DEFAULT_MAX_BODY_BYTES
 from headoffice.engine import DB_ENV, default_url, is_sqlite, make_engine
+from headoffice.messages import say
 from headoffice.migrate import require_head, upgrade
 from headoffice.packs import PackBook
 from headoffice.publish import Publication, publish
@@ -48,7 +49,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return int(args.func(args) or 0)
     except DomainError as err:
-        print(f"kaika-headoffice: {err}", file=sys.stderr)
+        print(say(err), file=sys.stderr)
         return 1
 
 
