@@ -46,8 +46,8 @@ def _stamp(text: str) -> str:
 
 # A hybrid-logical-clock stamp as domain/hlc.py writes it; head office parses it, so a bad one
 # is a 422 naming the field (or a quarantined event), never a server error.
-StampText = Annotated[str, AfterValidator(_stamp), Field(max_length=80,
-                                                        pattern=r"^\d{13}-\d{5}-.+$")]
+StampText = Annotated[str, Field(max_length=80, pattern=r"^\d{13}-\d{5}-.+$"),
+                      AfterValidator(_stamp)]
 
 
 class Wire(BaseModel):

@@ -129,4 +129,4 @@ def test_a_malformed_clock_stamp_is_refused_by_name_not_a_server_error(
         [(code, detail)] = conn.execute(sa.select(events.c.code, events.c.detail).where(
             events.c.status == "quarantined", events.c.terminal_id == settings.terminal_id))
     assert code == "event.payload_invalid"
-    assert detail == {"field": "hlc", "problem": "hlc_stamp"}
+    assert detail == {"field": "hlc", "problem": "string_pattern_mismatch"}
