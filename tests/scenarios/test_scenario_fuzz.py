@@ -3,9 +3,7 @@ never a traceback (issue 11)."""
 
 from __future__ import annotations
 
-import copy
 import json
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -14,6 +12,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from desktop.cli import main
+from tests import mutation
 
 HERE = Path(__file__).resolve().parent
 SEEDS = [json.loads(p.read_text(encoding="utf-8")) for p in sorted(HERE.glob("*.json"))
@@ -23,34 +22,9 @@ ODD = [None, True, 0, -1, 2**63, 1.5, "", "abc", "group-buy", "1.5", "2025-02-30
        "Mars/Phobos", 24, "0.9", "2024-02-29T10:00:00+08:00"]
 
 
-def paths(node: Any, prefix: tuple[Any, ...] = ()) -> Iterator[tuple[Any, ...]]:
-    if prefix:
-        yield prefix
-    if isinstance(node, dict):
-        for key, value in node.items():
-            yield from paths(value, (*prefix, key))
-    elif isinstance(node, list):
-        for i, value in enumerate(node):
-            yield from paths(value, (*prefix, i))
-
-
-@st.composite
-def mutated(draw: st.DrawFn) -> dict[str, Any]:
-    doc = copy.deepcopy(draw(st.sampled_from(SEEDS)))
-    for _ in range(draw(st.integers(1, 3))):
-        where = draw(st.sampled_from(list(paths(doc))))
-        parent = doc
-        for key in where[:-1]:
-            parent = parent[key]
-        action = draw(st.sampled_from(["set", "set", "drop", "copy"]))
-        if action == "set":
-            parent[where[-1]] = copy.deepcopy(draw(st.sampled_from(ODD) | st.integers()
-                                                   | st.text(max_size=8)))
-        elif action == "drop":
-            del parent[where[-1]]
-        elif isinstance(parent, list):
-            parent.append(copy.deepcopy(parent[where[-1]]))
-    return doc
+def mutated() -> st.SearchStrategy[dict[str, Any]]:
+    odd = st.sampled_from(ODD) | st.integers() | st.text(max_size=8)
+    return mutation.mutated(SEEDS, odd, ("set", "set", "drop", "copy"))
 
 
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow,

@@ -6,7 +6,6 @@ from __future__ import annotations
 import copy
 import datetime as dt
 import tomllib
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -16,6 +15,7 @@ from hypothesis import strategies as st
 
 from domain.errors import RulePackError
 from domain.packload import PACK_DIR, load_pack, parse_pack
+from tests import mutation
 
 PACKS = [tomllib.loads(p.read_text(encoding="utf-8")) for p in sorted(PACK_DIR.glob("*.toml"))]
 ODD = [None, True, 0, -1, 2**63, 1.5, float("nan"), float("inf"), "", "abc", "1.5", "nan",
@@ -46,30 +46,8 @@ def test_a_date_time_where_a_date_belongs_is_refused() -> None:
     assert caught.value.params["problem"] == "not_date"
 
 
-def paths(node: Any, prefix: tuple[Any, ...] = ()) -> Iterator[tuple[Any, ...]]:
-    if prefix:
-        yield prefix
-    if isinstance(node, dict):
-        for key, value in node.items():
-            yield from paths(value, (*prefix, key))
-    elif isinstance(node, list):
-        for i, value in enumerate(node):
-            yield from paths(value, (*prefix, i))
-
-
-@st.composite
-def mutated(draw: st.DrawFn) -> dict[str, Any]:
-    doc = copy.deepcopy(draw(st.sampled_from(PACKS)))
-    for _ in range(draw(st.integers(1, 3))):
-        where = draw(st.sampled_from(list(paths(doc))))
-        parent = doc
-        for key in where[:-1]:
-            parent = parent[key]
-        if draw(st.booleans()):
-            parent[where[-1]] = copy.deepcopy(draw(st.sampled_from(ODD) | st.text(max_size=6)))
-        else:
-            del parent[where[-1]]
-    return doc
+def mutated() -> st.SearchStrategy[dict[str, Any]]:
+    return mutation.mutated(PACKS, st.sampled_from(ODD) | st.text(max_size=6))
 
 
 @settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
