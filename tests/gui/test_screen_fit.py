@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.app import apply_style, choose_font, window_placement
+from desktop.screens.desk.lookup import LookupPage
 from desktop.screens.main_window import MainWindow
 from desktop.screens.manage.report_view import ReportView
 from tests.gui.conftest import Cashier
@@ -222,3 +223,41 @@ def test_the_demo_panel_never_pushes_the_office_off_the_screen(
             assert_window_fits(window, size, f"{key} beside the demo panel")
         assert dock.isFloating() is (size.width() < 1280)
         dock.close()
+
+
+def test_the_no_receipt_return_and_the_managers_dialog_fit_the_smaller_panel(
+        window: MainWindow, cashier_keys: Cashier) -> None:
+    keys = cashier_keys
+    window.resize(SIZES[0])
+    keys.login()
+    keys.press(Qt.Key.Key_F8)
+    keys.dialog("returns_dialog")
+    keys.press(Qt.Key.Key_F4)  # no receipt: the item, its amount, then a manager at F10
+    keys.type("F6001")
+    amount = keys.dialog("return_amount_dialog")
+    assert_dialog_fits(amount, "return_amount_dialog")
+    keys.type("60")
+    keys.dialog("returns_dialog")
+    keys.press(Qt.Key.Key_F10)
+    manager = keys.dialog("manager_dialog")
+    assert_dialog_fits(manager, "manager_dialog")
+    manager.reject()
+
+
+def test_the_member_profile_form_fits_the_smaller_panel(
+        window: MainWindow, cashier_keys: Cashier) -> None:
+    keys = cashier_keys
+    window.resize(SIZES[0])
+    window.login.number.setFocus()
+    keys.type("3001")
+    keys.type("3579")
+    office = window.office
+    assert office is not None
+    page = office.open("desk_lookup")
+    assert isinstance(page, LookupPage)
+    page.search.setFocus()
+    keys.type("zs")
+    dialog = page.edit_profile()
+    assert dialog is not None
+    assert_dialog_fits(dialog, "profile_dialog")
+    dialog.reject()
