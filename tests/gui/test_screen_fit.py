@@ -23,6 +23,7 @@ from desktop.app import apply_style, choose_font, window_placement
 from desktop.screens.desk.lookup import LookupPage
 from desktop.screens.main_window import MainWindow
 from desktop.screens.manage.report_view import ReportView
+from desktop.screens.office import OfficeScreen
 from tests.gui.conftest import Cashier
 from tests.gui.test_desk_pin import ZHANG_MOBILE
 
@@ -173,15 +174,22 @@ def test_the_sale_screens_dialogs_fit_the_smaller_panel(
         keys.no_dialog()
 
 
+def office_at_small_panel(window: MainWindow, keys: Cashier, number: str,
+                          pin: str) -> OfficeScreen:
+    """The window at 1024×768 with `number` logged in to the back office."""
+    window.resize(SIZES[0])
+    window.login.number.setFocus()
+    keys.type(number)
+    keys.type(pin)
+    office = window.office
+    assert office is not None
+    return office
+
+
 def test_the_front_desks_dialogs_fit_the_smaller_panel(
         window: MainWindow, cashier_keys: Cashier) -> None:
     keys = cashier_keys
-    window.resize(SIZES[0])
-    window.login.number.setFocus()
-    keys.type("2001")
-    keys.type("2468")
-    office = window.office
-    assert office is not None
+    office = office_at_small_panel(window, keys, "2001", "2468")
     office.open("desk_wallet")
     keys.qtbot.wait(20)
     keys.type(ZHANG_MOBILE)
@@ -247,13 +255,7 @@ def test_the_no_receipt_return_and_the_managers_dialog_fit_the_smaller_panel(
 def test_the_member_profile_form_fits_the_smaller_panel(
         window: MainWindow, cashier_keys: Cashier) -> None:
     keys = cashier_keys
-    window.resize(SIZES[0])
-    window.login.number.setFocus()
-    keys.type("3001")
-    keys.type("3579")
-    office = window.office
-    assert office is not None
-    page = office.open("desk_lookup")
+    page = office_at_small_panel(window, keys, "3001", "3579").open("desk_lookup")
     assert isinstance(page, LookupPage)
     page.search.setFocus()
     keys.type("zs")
