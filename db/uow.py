@@ -15,6 +15,7 @@ from db.repos_cardserials import SqlCardSerialRepo
 from db.repos_draws import SqlDrawRepo
 from db.repos_ledgers import SqlPointsRepo, SqlWalletRepo
 from db.repos_members import SqlCardRepo, SqlCouponRepo, SqlMemberRepo, SqlTierRepo
+from db.repos_merge import SqlMemberMerge
 from db.repos_sales import SqlSaleRepo
 from db.repos_store import (
     SqlCounters,
@@ -94,6 +95,8 @@ class SqlUnitOfWork:
         self.held: HeldSaleRepo = SqlHeldSaleRepo(s)
         self.member_pins: MemberPinRepo = SqlMemberPinRepo(s)
         self.days: DayRepo = SqlDayRepo(s)
+        # Head office's member merges follow the schema's references (db/repos_merge.py).
+        self.member_merge = SqlMemberMerge(s)
 
     def __enter__(self) -> Self:
         return self

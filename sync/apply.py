@@ -21,9 +21,8 @@ from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import select, text
+from sqlalchemy import select
 
-from db.member_terms import forget_terms, rekey_terms
 from db.rows import OutboxRow
 from db.rows_sync import HoBalanceRow, MemberAliasRow, SyncVersionRow
 from db.uow import SqlUnitOfWork
@@ -188,71 +187,7 @@ def _member_values(data: dict[str, Any], known: Member | None) -> dict[str, Any]
 
 def _alias(a: Applier, change: Change) -> bool:
     """Head office merged a member made here into another: the local rows follow."""
-    alias, canonical = change.data["alias_id"], change.data["canonical_id"]
-    if a.session.get(MemberAliasRow, alias) is not None:
-        return False
-    a.session.add(MemberAliasRow(alias_id=alias, canonical_id=canonical))
-    a.session.flush()
-    if a.uow.members.get(alias) is None:
-        return True
-    if a.uow.members.get(canonical) is None:
-        _rename_member(a, alias, canonical)
-    else:
-        _fold_member(a, alias, canonical)
-    return True
-
-
-# Every local table that names a member (outbox rows keep the id they were sent with).
-_MEMBER_COLUMNS = (("member_balances", "member_id"), ("cards", "member_id"),
-                   ("tier_changes", "member_id"), ("points_lots", "member_id"),
-                   ("points_ledger", "member_id"), ("wallet_ledger", "member_id"),
-                   ("coupons", "member_id"), ("sales", "member_id"), ("members", "referrer_id"),
-                   ("ho_balances", "member_id"), ("offline_spends", "member_id"),
-                   ("member_pins", "member_id"), ("card_conflicts", "member_id"))
-
-
-def _rename_member(a: Applier, alias: str, canonical: str) -> None:
-    a.session.flush()
-    for table, column in _MEMBER_COLUMNS:
-        a.session.execute(text(f"UPDATE {table} SET {column} = :c WHERE {column} = :a"),
-                          {"c": canonical, "a": alias})
-    rekey_terms(a.session, alias, canonical)  # the search index follows (db/member_terms)
-    a.session.execute(text("UPDATE members SET id = :c WHERE id = :a"),
-                      {"c": canonical, "a": alias})
-    a.session.expire_all()
-
-
-def _fold_member(a: Applier, alias: str, canonical: str) -> None:
-    """Both are here: the alias's rows move to the canonical member and its balance is added."""
-    a.session.flush()
-    _fold_pins(a, alias, canonical)
-    moved = a.uow.members.balances(alias)
-    for table, column in _MEMBER_COLUMNS:
-        if table not in ("member_balances", "ho_balances"):
-            a.session.execute(text(f"UPDATE {table} SET {column} = :c WHERE {column} = :a"),
-                              {"c": canonical, "a": alias})
-    a.session.execute(text(
-        "UPDATE member_balances SET points = points + :p, "
-        "wallet_principal_fen = wallet_principal_fen + :wp, "
-        "wallet_bonus_fen = wallet_bonus_fen + :wb WHERE member_id = :c"),
-        {"p": moved.points, "wp": moved.wallet_principal_fen, "wb": moved.wallet_bonus_fen,
-         "c": canonical})
-    for table in ("member_balances", "ho_balances"):
-        a.session.execute(text(f"DELETE FROM {table} WHERE member_id = :a"), {"a": alias})
-    forget_terms(a.session, alias)
-    a.session.execute(text("DELETE FROM members WHERE id = :a"), {"a": alias})
-    a.session.expire_all()
-
-
-def _fold_pins(a: Applier, alias: str, canonical: str) -> None:
-    """Both have a PIN row here: the one with the later PIN stays (head office's merge of the
-    two follows in the member change), so the rows can move to the canonical id."""
-    rows = {r.member_id: (r.pin_hash is not None, r.set_at or "") for r in a.session.execute(
-        text("SELECT member_id, pin_hash, set_at FROM member_pins WHERE member_id IN (:a, :c)"),
-        {"a": alias, "c": canonical})}
-    if alias in rows and canonical in rows:
-        loser = canonical if rows[alias] > rows[canonical] else alias
-        a.session.execute(text("DELETE FROM member_pins WHERE member_id = :m"), {"m": loser})
+    return a.uow.member_merge.merge(change.data["alias_id"], change.data["canonical_id"])
 
 
 # --- balances ---------------------------------------------------------------------------------

@@ -4,8 +4,14 @@ member follows it, lucky-draw spins and held sales included, renamed or folded."
 from __future__ import annotations
 
 import sqlite3
+from typing import Any
 from zoneinfo import ZoneInfo
 
+from sqlalchemy import Column, ForeignKey, MetaData, String, Table
+
+from db.repos_merge import ONE_PER_MEMBER, SqlMemberMerge, member_columns
+from db.rows import metadata
+from db.rows_base import MEMBERS_ID, REFERS_TO
 from desktop.bootstrap import App
 from desktop.demo_data import load_demo
 from domain.luckydraw import Draw, Prize, PrizeKind
@@ -83,3 +89,56 @@ def test_a_folded_member_s_spins_and_held_sale_join_the_member_they_merge_into(
     assert (waiting.id, waiting.member_id) == (held_id, kept)
     cashier = login(app.ctx, "1001", "1357").id
     assert held.recall(app.ctx, held_id, cashier, None).member_id == kept
+
+
+# --- the schema decides what a merge moves ------------------------------------------------------
+
+def _names_a_member(column: Column[Any]) -> bool:
+    return (any(f.target_fullname == MEMBERS_ID for f in column.foreign_keys)
+            or column.name.endswith("member_id") or column.name == "referrer_id")
+
+
+def test_every_column_naming_a_member_is_declared_and_each_one_per_member_table_folds() -> None:
+    """A new `member_id` needs a foreign key to members.id or `refers_to` in its info (which
+    says whether a merge moves it); a new table keyed by the member needs its own fold."""
+    moved = {(c.table, c.column) for c in member_columns()}
+    for table in metadata.sorted_tables:
+        for column in table.columns:
+            if not _names_a_member(column):
+                continue
+            fk = any(f.target_fullname == MEMBERS_ID for f in column.foreign_keys)
+            assert fk or column.info.get(REFERS_TO) == MEMBERS_ID, (table.name, column.name)
+            if fk:
+                assert (table.name, column.name) in moved
+            if (table.name, column.name) in moved and [c.name for c in table.primary_key] == [
+                    column.name]:
+                assert table.name in ONE_PER_MEMBER, table.name
+    assert {("draw_spins", "member_id"), ("held_sales", "member_id")} <= moved
+
+
+def test_every_foreign_key_to_members_in_the_migrated_store_is_moved(app: App) -> None:
+    with sqlite3.connect(app.store.path) as raw:
+        tables = [r[0] for r in raw.execute("SELECT name FROM sqlite_master WHERE type = 'table'")]
+        fks = {(t, fk[3]) for t in tables
+               for fk in raw.execute(f"PRAGMA foreign_key_list({t})") if fk[2] == "members"}
+    assert fks and fks <= {(c.table, c.column) for c in member_columns()}
+
+
+def test_a_table_added_with_a_foreign_key_to_members_follows_a_merge(app: App) -> None:
+    schema = MetaData()
+    for table in metadata.sorted_tables:
+        table.to_metadata(schema)
+    stamps = Table("stamp_cards", schema, Column("id", String(36), primary_key=True),
+                   Column("member_id", String(36), ForeignKey(
+                       MEMBERS_ID, deferrable=True, initially="DEFERRED")))
+    with app.store.engine.begin() as conn:
+        stamps.create(conn)
+    twin = register(app.ctx, {"name": "王五", "mobile": "13611115555",
+                              "privacy_accepted": True}, desk(app.ctx)).member.id
+    with sqlite3.connect(app.store.path) as raw:
+        raw.execute("INSERT INTO stamp_cards VALUES ('S1', ?)", (twin,))
+    with app.store.uow() as uow:
+        assert SqlMemberMerge(uow.session, schema).merge(twin, CANONICAL)
+        uow.commit()
+    assert rows(app, "SELECT id, member_id FROM stamp_cards") == [("S1", CANONICAL)]
+    assert rows(app, f"SELECT count(*) FROM members WHERE id = '{CANONICAL}'") == [(1,)]
