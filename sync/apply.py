@@ -72,7 +72,7 @@ class Applier:
         rest in the page's order.
         """
         done = 0
-        for change in sorted(changes, key=lambda c: _FIRST.get(c.entity, len(_FIRST))):
+        for change in in_order(changes):
             handler = _HANDLERS.get(change.entity)
             if handler is not None and handler(self, change):
                 done += 1
@@ -310,6 +310,13 @@ def _time(value: str | None) -> datetime | None:
 
 
 _FIRST = {"member_alias": 0, "member": 1}  # the rest keep their order (a stable sort)
+
+
+def in_order(changes: list[Change]) -> list[Change]:
+    """The order a page is applied in: merges first, then profiles, then the rest."""
+    return sorted(changes, key=lambda c: _FIRST.get(c.entity, len(_FIRST)))
+
+
 _HANDLERS: dict[str, Callable[[Applier, Change], bool]] = {
     "member": _member,
     "member_alias": _alias,

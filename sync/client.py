@@ -28,7 +28,7 @@ from domain.ids import new_id_str
 from domain.packload import load_pack
 from domain.records import OutboxEvent, StoreSettings
 from domain.rulepack import RulePack
-from sync import cardblocks, chainhead, credentials
+from sync import cardblocks, chainhead, credentials, pages
 from sync.apply import Applier
 from sync.credentials import Credentials
 from sync.http import HeadOffice, SyncError
@@ -98,6 +98,7 @@ class SyncClient:
         last = Stamp.parse(state.hlc) if state and state.hlc else None
         self.hlc = HybridClock(creds.terminal_id, wall=self.ho.now_ms, last=last)
         self._pack: tuple[str, RulePack] | None = None
+        self._attempts = pages.PageAttempts()
 
     def close(self) -> None:
         self.ho.close()
@@ -198,8 +199,7 @@ class SyncClient:
             page = PullResponse.model_validate(self.ho.call(
                 "GET", "/v1/sync/pull",
                 params={"cursor": state.cursor if state else "", "limit": self.pull_limit}))
-            applied = self.apply_page(page.changes, page.acked_through_seq, page.next_cursor,
-                                      page.server_hlc)
+            applied = self._apply_pulled(page, state.cursor if state else "")
             received += len(page.changes)
             if result is not None:
                 result.pulled += len(page.changes)
@@ -207,6 +207,34 @@ class SyncClient:
                 result.acked_through_seq = max(result.acked_through_seq, page.acked_through_seq)
             if not page.has_more:
                 return received
+
+    def _apply_pulled(self, page: PullResponse, cursor: str) -> int:
+        """Apply a page; one that failed MAX_PAGE_ATTEMPTS times is applied apart (pages.py)."""
+        try:
+            applied = self.apply_page(page.changes, page.acked_through_seq, page.next_cursor,
+                                      page.server_hlc)
+        except Exception as err:
+            if not pages.counts(err) or not self._attempts.failed(cursor):
+                raise
+            applied = self._apply_apart(page, cursor)
+        self._attempts.done(cursor)
+        return applied
+
+    def _apply_apart(self, page: PullResponse, cursor: str) -> int:
+        def one(change: Change) -> int:
+            with self.store.uow() as uow:
+                done = self._applier(uow, page.acked_through_seq).apply([change])
+                uow.commit()
+            return done
+
+        applied, aside = pages.apply_apart(one, page.changes)
+        with self.store.uow() as uow:
+            if aside:
+                uow.audit.append(pages.set_aside_entry(aside, cursor, self.clock.now()))
+            self._touch(uow, cursor=page.next_cursor, last_pull_at=self.clock.now(),
+                        last_error=pages.SET_ASIDE if aside else "")
+            uow.commit()
+        return applied
 
     def apply_page(self, changes: list[Change], acked_through_seq: int, cursor: str | None,
                    server_hlc: str) -> int:
