@@ -21,10 +21,6 @@ from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import select
-
-from db.rows import OutboxRow
-from db.rows_sync import HoBalanceRow, MemberAliasRow, SyncVersionRow
 from db.uow import SqlUnitOfWork
 from domain import points as points_rules
 from domain.ids import new_id_str
@@ -78,21 +74,15 @@ class Applier:
                 done += 1
         return done
 
-    @property
-    def session(self) -> Any:
-        return self.uow.session
-
     def newer(self, change: Change) -> bool:
         """True (and recorded) if this version is newer than the one applied last."""
-        row = self.session.get(SyncVersionRow, (change.entity, change.id))
-        if row is not None and row.version >= change.version:
-            return False
-        if row is None:
-            self.session.add(SyncVersionRow(entity=change.entity, entity_id=change.id,
-                                            version=change.version))
-        else:
-            row.version = change.version
-        return True
+        return self.uow.pulled.newer(change.entity, change.id, change.version)
+
+    def unacked(self, types: tuple[str, ...],
+                member_ids: list[str]) -> list[tuple[str, dict[str, Any]]]:
+        """This till's events head office has not applied yet, oldest first."""
+        return self.uow.sync_outbox.unacked(self.terminal_id, self.acked_through_seq, types,
+                                            member_ids)
 
 
 # --- members ----------------------------------------------------------------------------------
@@ -137,12 +127,8 @@ def _pin(a: Applier, member_id: str, data: dict[str, Any]) -> None:
 def _pending_edits(a: Applier, member_id: str) -> dict[str, Any]:
     """Profile fields edited here that head office has not applied yet: shown as edited until
     head office's merge of them comes back (as a balance is shown with the till's entries)."""
-    rows = a.session.scalars(select(OutboxRow.payload).where(
-        OutboxRow.terminal_id == a.terminal_id, OutboxRow.seq > a.acked_through_seq,
-        OutboxRow.type == "member.patched", OutboxRow.member_id == member_id)
-        .order_by(OutboxRow.seq))
     edits: dict[str, Any] = {}
-    for payload in rows:
+    for _, payload in a.unacked(("member.patched",), [member_id]):
         edits.update(payload.get("fields", {}))
     return edits
 
@@ -153,10 +139,7 @@ def _pending_tier(a: Applier, known: Member | None) -> dict[str, Any]:
     must not overwrite it; its merge comes back with the change's next version."""
     if known is None:
         return {}
-    pending = a.session.scalar(select(OutboxRow.seq).where(
-        OutboxRow.terminal_id == a.terminal_id, OutboxRow.seq > a.acked_through_seq,
-        OutboxRow.type == "tier.changed", OutboxRow.member_id == known.id).limit(1))
-    if pending is None:
+    if not a.unacked(("tier.changed",), [known.id]):
         return {}
     return {"tier": known.tier, "tier_since": known.tier_since.isoformat()}
 
@@ -220,14 +203,8 @@ def _balance(a: Applier, change: Change) -> bool:
 
 def _unacked_entries(a: Applier, member_id: str) -> list[tuple[str, dict[str, Any]]]:
     """This till's ledger entries for the member that head office has not applied yet."""
-    ids = [member_id, *a.session.scalars(select(MemberAliasRow.alias_id).where(
-        MemberAliasRow.canonical_id == member_id))]
-    rows = a.session.execute(
-        select(OutboxRow.type, OutboxRow.payload).where(
-            OutboxRow.terminal_id == a.terminal_id, OutboxRow.seq > a.acked_through_seq,
-            OutboxRow.type.in_(("points.entry", "wallet.entry")),
-            OutboxRow.member_id.in_(ids)).order_by(OutboxRow.seq))
-    return [(t, p) for t, p in rows]
+    ids = [member_id, *a.uow.member_merge.aliases(member_id)]
+    return a.unacked(("points.entry", "wallet.entry"), ids)
 
 
 def _settle(a: Applier, member_id: str, buckets: Buckets, wallet: list[int]) -> None:
@@ -264,18 +241,12 @@ def _rebuild_lots(a: Applier, member_id: str, buckets: Buckets) -> None:
 
 
 def _snapshot(a: Applier, change: Change, data: dict[str, Any]) -> None:
-    row = a.session.get(HoBalanceRow, change.id)
-    values = {"points": int(data["points"]),
-              "wallet_principal_fen": int(data["wallet_principal_fen"]),
-              "wallet_bonus_fen": int(data["wallet_bonus_fen"]),
-              "buckets": data.get("buckets", []), "blocked": bool(data.get("blocked")),
-              "version": change.version, "acked_through_seq": a.acked_through_seq,
-              "pulled_at": a.now}
-    if row is None:
-        a.session.add(HoBalanceRow(member_id=change.id, **values))
-    else:
-        for key, value in values.items():
-            setattr(row, key, value)
+    a.uow.pulled.save_ho_balance(
+        change.id, points=int(data["points"]),
+        wallet_principal_fen=int(data["wallet_principal_fen"]),
+        wallet_bonus_fen=int(data["wallet_bonus_fen"]), buckets=data.get("buckets", []),
+        blocked=bool(data.get("blocked")), version=change.version,
+        acked_through_seq=a.acked_through_seq, pulled_at=a.now)
 
 
 # --- coupons (cards: sync/apply_cards.py) -------------------------------------------------
