@@ -152,7 +152,9 @@ def attach_member(cart: Cart, view: MemberView) -> None:
     if view.card is not None:
         card_rules.check_staff_use(view.card, view.member, cart.cashier_id)
     cart.member_id = view.member.id
-    cart.card_number = view.card.number if view.card is not None else None
+    # A member found by mobile has no card at the till, so no wallet (checkout checks it).
+    has_card = view.card is not None and not view.by_mobile
+    cart.card_number = view.card.number if view.card is not None and has_card else None
     cart.shown = view.shown
 
 

@@ -68,6 +68,7 @@ def quote(ctx: ServiceContext, cart: Cart) -> Quote:
         DomainError: wallet.pin_required for a wallet tender above the PIN threshold whose
             PIN proof is missing, used, expired or for another member, sale or amount.
     """
+    _check_wallet_card(ctx, cart)
     with ctx.reader() as uow:
         q = _evaluate(ctx, uow, cart, partial=True)
     for request, tender in _pin_tenders(ctx, cart, q):
@@ -151,6 +152,7 @@ def complete(ctx: ServiceContext, cart: Cart) -> Completed:
     """
     if not cart.lines:
         raise DomainError("sale.empty")
+    _check_wallet_card(ctx, cart)
     with guard(ctx, "checkout.complete", cart.cashier_id) as grant, ctx.uow() as uow:
         if cart.member_id:
             maintenance.bring_up_to_date(ctx, uow, cart.member_id)
@@ -244,6 +246,15 @@ def _audit_overrides(ctx: ServiceContext, uow: UnitOfWork, sale: Sale, found: Ov
         audit(ctx, uow, "override_price", sale.cashier_id, target=sale.receipt_no,
               approved_by=sale.approved_by, sku=line.product.sku, line_no=line.line_no,
               list_price_fen=list_fen, price_fen=line.unit_price_fen)
+
+
+def _check_wallet_card(ctx: ServiceContext, cart: Cart) -> None:
+    """Paying from the wallet needs the card or the dynamic QR (DOMAIN §8): shown (a proof the
+    look-up minted) or its number typed; a member found by mobile has neither at the till,
+    whatever PIN they know."""
+    if (any(t.kind is TenderKind.WALLET for t in cart.tenders) and cart.card_number is None
+            and not card_shown_ok(ctx, cart.shown, cart.member_id)):
+        raise DomainError("wallet.card_required")
 
 
 def _pin_tenders(ctx: ServiceContext, cart: Cart,

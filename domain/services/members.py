@@ -39,6 +39,7 @@ class MemberView:
     expiring: tuple[tuple[date, int], ...] = ()  # (last valid day, points) within warn days
     coupons: tuple[Coupon, ...] = field(default_factory=tuple)
     shown: CardShown | None = None  # the card was swiped or scanned (not typed): see proofs
+    by_mobile: bool = False  # found by the mobile number: no card at the till (DOMAIN §8)
 
 
 def register(ctx: ServiceContext, raw: Mapping[str, object], staff_id: str) -> Registration:
@@ -181,7 +182,8 @@ def find_by_mobile(ctx: ServiceContext, mobile: str) -> MemberView:
         if found is None:
             raise NotFound("member.unknown", field="mobile")
         member = _active_member(uow, found.id)
-        return _view(ctx, uow, member, _current_card(uow, member.id))
+        view = _view(ctx, uow, member, _current_card(uow, member.id))
+    return replace(view, by_mobile=True)
 
 
 def member_view(ctx: ServiceContext, member_id: str) -> MemberView:

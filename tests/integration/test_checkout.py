@@ -88,7 +88,7 @@ def test_wallet_payment_above_the_limit_needs_the_pin(app: App) -> None:
     cashier, cards = demo(app)  # the first demo member has ¥1,000 + ¥50 bonus
     member = find_by_card(app.ctx, cards[0]).member
     cart = carts.start_sale(app.ctx, cashier)
-    cart.member_id = member.id
+    cart.member_id, cart.card_number = member.id, cards[0]
     carts.add_item(app.ctx, cart, "A1001")
     carts.add_tender(cart, carts.TenderRequest(TenderKind.WALLET))
     with pytest.raises(DomainError) as err:

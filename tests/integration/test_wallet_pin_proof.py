@@ -17,7 +17,7 @@ from domain.services import cart as carts
 from domain.services import checkout, held, member_pin, wallet
 from domain.services.audit import page
 from domain.services.cart import Cart, TenderRequest
-from domain.services.members import find_by_card, find_by_swipe, shown
+from domain.services.members import find_by_card, find_by_mobile, find_by_swipe, shown
 from domain.services.proofs import PIN_PROOF_TTL
 from domain.services.staff import login
 
@@ -76,6 +76,7 @@ def test_the_right_pin_pays_once(app: App, coat: tuple[Cart, str]) -> None:
                   TenderKind.MOBILE, "WX-1")
     again = carts.start_sale(app.ctx, cashier)
     again.id, again.member_id = cart.id, cart.member_id  # even dressed as the same sale
+    again.card_number = cart.card_number
     carts.add_item(app.ctx, again, "A1001")  # the same coat, the same amount
     again.tenders = [TenderRequest(TenderKind.WALLET, pin_proof=cart.tenders[0].pin_proof)]
     with pytest.raises(DomainError) as err:
@@ -180,3 +181,26 @@ def test_a_card_number_typed_by_hand_is_not_the_card_shown(app: App) -> None:
     carts.attach_member(cart, swiped)
     done = checkout.complete(app.ctx, cart)
     assert done.sale.tenders[0].kind is TenderKind.WALLET
+
+
+def test_a_member_found_by_mobile_pays_nothing_from_the_wallet_whatever_the_pin(
+        app: App) -> None:
+    """DOMAIN §8: paying from the wallet needs the card or the dynamic QR. A member found by
+    their mobile has neither at the till; checkout refuses for any caller, even with a good
+    PIN proof, and the same member with the card typed pays."""
+    cards = load_demo(app.ctx)
+    cashier = login(app.ctx, "1001", "1357").id
+    view = find_by_mobile(app.ctx, "13800138000")
+    assert view.card is not None and view.by_mobile
+    cart = carts.start_sale(app.ctx, cashier)
+    carts.attach_member(cart, view)
+    assert cart.card_number is None
+    carts.add_item(app.ctx, cart, "F6001")
+    cart.tenders = [TenderRequest(TenderKind.WALLET, pin_proof=proof(app, cart, cashier, 8900))]
+    for call in (checkout.quote, checkout.complete):
+        with pytest.raises(DomainError) as err:
+            call(app.ctx, cart)
+        assert err.value.code == "wallet.card_required"
+    assert sales(app) == 0
+    carts.attach_member(cart, find_by_card(app.ctx, cards[0]))
+    assert checkout.complete(app.ctx, cart).sale.tenders[0].kind is TenderKind.WALLET
