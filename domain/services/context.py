@@ -98,6 +98,12 @@ def emit(ctx: ServiceContext, uow: UnitOfWork, event_type: str, payload: Any,
                              occurred_at_iso=ctx.now().isoformat())
 
 
+def emit_many(ctx: ServiceContext, uow: UnitOfWork, event_type: str,
+              events: list[tuple[dict[str, Any], str | None]]) -> list[int]:
+    """Queue many events of one type, (payload, member id) each, in one statement."""
+    return uow.outbox.append_many(event_type, events, occurred_at_iso=ctx.now().isoformat())
+
+
 def audit(ctx: ServiceContext, uow: UnitOfWork, action: str, staff_id: str | None,
           target: str = "", approved_by: str | None = None, **details: Any) -> AuditEntry:
     """Append to the tamper-evident audit trail and tell head office, in the same transaction."""

@@ -10,7 +10,7 @@ from domain.errors import DomainError
 from domain.ids import new_id_str
 from domain.ports import UnitOfWork
 from domain.records import PointsEntry, PointsLot, Sale, WalletEntry
-from domain.services.context import ServiceContext, emit
+from domain.services.context import ServiceContext, emit, emit_many, to_wire
 
 
 @dataclass(frozen=True, slots=True)
@@ -137,6 +137,28 @@ def expire_points(ctx: ServiceContext, uow: UnitOfWork, member_id: str, on: date
         _apply_plan(uow, member_id, lots, plan)
         _entry(ctx, uow, Posting(member_id, "expire", reason=f"expired before {on}"), -total)
     return total
+
+
+def expire_lapsed(ctx: ServiceContext, uow: UnitOfWork, on: date,
+                  members: int) -> dict[str, int]:
+    """Expire every lapsed lot (last valid day before `on`) of up to `members` members, in
+    bulk: the lots emptied in one statement, one entry and one event per member as
+    `expire_points` writes them. Returns points expired per member; empty when none is left.
+    A member already expired holds no lapsed lot, so running it again expires nothing."""
+    expired: dict[str, int] = {}
+    lots = uow.points.lapsing_lots(on, members)
+    for lot in lots:
+        expired[lot.member_id] = expired.get(lot.member_id, 0) + lot.remaining
+    if not lots:
+        return expired
+    uow.points.empty_lots([lot.id for lot in lots])
+    at, business_date, reason = ctx.now(), ctx.today(), f"expired before {on}"
+    entries = [PointsEntry(id=new_id_str(), member_id=member_id, kind="expire", points=-n,
+                           at=at, business_date=business_date, reason=reason)
+               for member_id, n in expired.items()]
+    uow.points.add_entries(entries)
+    emit_many(ctx, uow, "points.entry", [(to_wire(e), e.member_id) for e in entries])
+    return expired
 
 
 def _apply_plan(uow: UnitOfWork, member_id: str, lots: list[PointsLot],
