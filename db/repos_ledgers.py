@@ -73,11 +73,12 @@ class SqlPointsRepo:
                 .distinct().order_by(PointsLotRow.member_id))
         return list(self._s.scalars(stmt))
 
-    def lapsing_lots(self, before: date, members: int) -> list[PointsLot]:
-        """Unspent lots whose last valid day is before `before`: every such lot of up to
-        `members` members, those whose points lapsed first (partial index, migration 0013)."""
+    def lapsing_lots(self, before: date, members: int) -> list[tuple[str, str, int]]:
+        """(lot id, member id, remaining) of every unspent lot whose last valid day is before
+        `before`, of about `members` members, those whose points lapsed first (partial
+        index, migration 0013)."""
         rows = fetch_all(self._s, _LAPSING, {"day": before.isoformat(), "n": members})
-        return [lot_from_plain(r) for r in rows]
+        return [(str(lot_id), str(member_id), int(left)) for lot_id, member_id, left in rows]
 
     def lapsing_members(self, before: date) -> int:
         """How many members hold unspent lots whose last valid day is before `before`."""
@@ -128,16 +129,20 @@ _INSERT_POINTS = insert_sql("points_ledger", (
 # The first `n` unspent lapsed lots by last valid day choose the members (an index range that
 # a batch empties, so the next batch starts where this one stopped); then all of their lapsed
 # lots, so each member's expiry is one entry whatever the batch size.
-_LAPSING = f"""
+# Members come from the index in its own order, (last valid day, member): a range each batch
+# empties, so the next batch starts where this one stopped (a member with lots lapsing on
+# two days may count twice towards `n`); then all of their lapsed lots, so each member's
+# expiry is one entry whatever the batch size.
+_LAPSING = """
     WITH chosen AS (
-        SELECT DISTINCT member_id FROM (
-            SELECT member_id FROM points_lots
-            WHERE remaining > 0 AND expires_on IS NOT NULL AND expires_on < :day
-            ORDER BY expires_on, member_id LIMIT :n))
-    SELECT {", ".join("l." + c for c in LOT_COLUMNS)}
-    FROM chosen JOIN points_lots l ON l.member_id = chosen.member_id
-    WHERE l.remaining > 0 AND l.expires_on IS NOT NULL AND l.expires_on < :day
-    ORDER BY l.member_id, l.earned_on, l.id"""
+        SELECT member_id FROM points_lots
+        WHERE remaining > 0 AND expires_on IS NOT NULL AND expires_on < :day
+        GROUP BY expires_on, member_id ORDER BY expires_on, member_id LIMIT :n)
+    SELECT l.id, l.member_id, l.remaining
+    FROM points_lots l
+    WHERE l.member_id IN chosen
+      AND l.remaining > 0 AND l.expires_on IS NOT NULL AND l.expires_on < :day
+    ORDER BY l.member_id, l.earned_on"""
 _LAPSING_MEMBERS = ("SELECT COUNT(DISTINCT member_id) FROM points_lots "
                     "WHERE remaining > 0 AND expires_on IS NOT NULL AND expires_on < ?")
 _EMPTY_LOT = "UPDATE points_lots SET remaining = 0 WHERE id = ?"

@@ -133,9 +133,10 @@ class PointsRepo(Protocol):
         """(lot id, points) the sale took from each lot and no refund has given back."""
         ...
     def members_with_lots_expiring_by(self, day: date) -> list[str]: ...
-    def lapsing_lots(self, before: date, members: int) -> list[PointsLot]:
-        """Unspent lots whose last valid day is before `before`: all such lots of up to
-        `members` members, those whose points lapsed first."""
+    def lapsing_lots(self, before: date, members: int) -> list[tuple[str, str, int]]:
+        """(lot id, member id, remaining) of the unspent lots whose last valid day is before
+        `before`: all such lots of about `members` members, those whose points lapsed
+        first."""
         ...
     def lapsing_members(self, before: date) -> int:
         """How many members `lapsing_lots` would reach, all batches together."""

@@ -5,7 +5,7 @@ from __future__ import annotations
 import dataclasses
 import enum
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from typing import Any
@@ -99,7 +99,7 @@ def emit(ctx: ServiceContext, uow: UnitOfWork, event_type: str, payload: Any,
 
 
 def emit_many(ctx: ServiceContext, uow: UnitOfWork, event_type: str,
-              events: list[tuple[dict[str, Any], str | None]]) -> list[int]:
+              events: Sequence[tuple[dict[str, Any], str | None]]) -> list[int]:
     """Queue many events of one type, (payload, member id) each, in one statement."""
     return uow.outbox.append_many(event_type, events, occurred_at_iso=ctx.now().isoformat())
 

@@ -14,6 +14,8 @@ from typing import Any
 
 import pytest
 
+from db.repos_ledgers import _LAPSING
+from db.repos_members import _DUE_FOR_REVIEW
 from db.verify import verify
 from desktop.bootstrap import open_app
 from domain.clock import FixedClock
@@ -179,16 +181,15 @@ def test_refusals_come_before_any_batch(fresh: Callable[[str], Path]) -> None:
 
 def test_expiry_and_reviews_read_their_indexes(built: Path) -> None:
     with sqlite3.connect(built) as db:
-        lapsing = plan(db, "SELECT member_id FROM points_lots WHERE remaining > 0 AND "
-                           "expires_on IS NOT NULL AND expires_on < '2026-01-01' "
-                           "ORDER BY expires_on, member_id LIMIT 7")
-        due = plan(db, "SELECT id FROM members WHERE tier = '银卡' AND "
-                       "tier_since <= '2025-01-01' AND (tier_since, id) > ('0001-01-01', '') "
-                       "AND status = 'active' ORDER BY tier_since, id LIMIT 7")
-    assert "USING INDEX ix_points_lots_unspent_expiry" in lapsing
-    assert "USING INDEX ix_members_tier_tier_since_id" in due
+        lapsing = plan(db, _LAPSING, {"day": "2026-01-01", "n": 7})
+        due = plan(db, _DUE_FOR_REVIEW, {"tier": "银卡", "day": "2025-01-01",
+                                         "since": "0001-01-01", "id": "",
+                                         "status": "active", "n": 7})
+    assert "SEARCH points_lots USING INDEX ix_points_lots_unspent_expiry" in lapsing
+    assert "SEARCH l USING INDEX ix_points_lots_member_id_earned_on (member_id=?)" in lapsing
+    assert "USING INDEX ix_members_tier_tier_since_id (tier=?" in due
     assert "TEMP B-TREE" not in lapsing + due  # the index order is the page order
 
 
-def plan(db: sqlite3.Connection, sql: str) -> str:
-    return " | ".join(str(row[-1]) for row in db.execute("EXPLAIN QUERY PLAN " + sql))
+def plan(db: sqlite3.Connection, sql: str, params: dict[str, Any]) -> str:
+    return " | ".join(str(row[-1]) for row in db.execute("EXPLAIN QUERY PLAN " + sql, params))
