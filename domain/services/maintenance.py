@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import calendar
+import time
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime, timedelta
 
@@ -125,6 +126,10 @@ def bring_up_to_date(ctx: ServiceContext, uow: UnitOfWork, member_id: str) -> No
 
 
 BATCH_MEMBERS = 2_000  # members per batch: each its own short transaction
+# After a full batch the close waits this long before taking the write lock again: a till
+# waiting for the lock polls it every 100 ms (SQLite's busy handler), and without the gap the
+# close would win it back each time and a sale would wait out the whole close.
+BATCH_PAUSE_S = 0.11
 
 
 @dataclass
@@ -135,10 +140,16 @@ class _Tally:
     members: int = 0
     coupons: int = 0
     changes: list[TierChange] = field(default_factory=list)
+    pause_s: float = 0.0
+
+    def breathe(self) -> None:
+        """Leave the write lock free a moment between two batches."""
+        if self.pause_s > 0:
+            time.sleep(self.pause_s)
 
 
 def close_day(ctx: ServiceContext, staff_id: str, progress: Progress = NO_PROGRESS, *,
-              batch: int = BATCH_MEMBERS) -> DayClose:
+              batch: int = BATCH_MEMBERS, pause_s: float = BATCH_PAUSE_S) -> DayClose:
     """Day close: refused while a shift is open or the day is already closed; expires points
     and coupons, runs tier anniversaries (DOMAIN §5, §7, §9), prunes the outbox of what head
     office acknowledged long ago, and freezes the Z. From then on new sales and shifts
@@ -153,7 +164,7 @@ def close_day(ctx: ServiceContext, staff_id: str, progress: Progress = NO_PROGRE
     with guard(ctx, "maintenance.close_day", staff_id):
         with ctx.reader() as uow:
             days.check_closable(ctx, uow)
-        tally = _Tally()
+        tally = _Tally(pause_s=pause_s)
         _expiry_batches(ctx, today, progress, batch, tally)
         check_cancel(progress)
         with ctx.uow() as uow:
@@ -182,6 +193,7 @@ def _expiry_batches(ctx: ServiceContext, today: date, progress: Progress, batch:
         tally.points += sum(expired.values())
         tally.members += len(expired)
         progress.step(tally.members, max(total, tally.members), "expiry")
+        tally.breathe()
 
 
 def _review_batches(ctx: ServiceContext, today: date, progress: Progress, batch: int,
@@ -202,10 +214,12 @@ def _review_batches(ctx: ServiceContext, today: date, progress: Progress, batch:
                 for member in due:
                     tally.changes.extend(review_tier(ctx, uow, member.id, today))
                 uow.commit()
-            if not due:
+            if due:
+                after, done = (due[-1].tier_since, due[-1].id), done + len(due)
+                progress.step(done, max(total, done), "tiers")
+            if len(due) < batch:  # the tier's last page
                 break
-            after, done = (due[-1].tier_since, due[-1].id), done + len(due)
-            progress.step(done, max(total, done), "tiers")
+            tally.breathe()
 
 
 def _finish(ctx: ServiceContext, staff_id: str, tally: _Tally) -> DayClose:

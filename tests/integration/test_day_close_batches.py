@@ -63,8 +63,8 @@ def close(path: Path, progress: Any = None, batch: int = 7) -> maintenance.DayCl
     try:
         manager = manager_id(path)
         if progress is None:
-            return maintenance.close_day(app.ctx, manager, batch=batch)
-        return maintenance.close_day(app.ctx, manager, progress, batch=batch)
+            return maintenance.close_day(app.ctx, manager, batch=batch, pause_s=0)
+        return maintenance.close_day(app.ctx, manager, progress, batch=batch, pause_s=0)
     finally:
         app.close()
 
