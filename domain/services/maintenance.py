@@ -217,9 +217,9 @@ def _review_batches(ctx: ServiceContext, today: date, progress: Progress, batch:
             if due:
                 after, done = (due[-1].tier_since, due[-1].id), done + len(due)
                 progress.step(done, max(total, done), "tiers")
+                tally.breathe()
             if len(due) < batch:  # the tier's last page
                 break
-            tally.breathe()
 
 
 def _finish(ctx: ServiceContext, staff_id: str, tally: _Tally) -> DayClose:
