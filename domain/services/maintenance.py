@@ -126,9 +126,11 @@ def bring_up_to_date(ctx: ServiceContext, uow: UnitOfWork, member_id: str) -> No
 
 
 BATCH_MEMBERS = 2_000  # members per batch: each its own short transaction
-# After a full batch the close waits this long before taking the write lock again: a till
-# waiting for the lock polls it every 100 ms (SQLite's busy handler), and without the gap the
-# close would win it back each time and a sale would wait out the whole close.
+# Once batches have held the write lock this long, the close lets go of it for BATCH_PAUSE_S
+# before the next: a till waiting for the lock polls it every 100 ms (SQLite's busy handler),
+# and without the gap the close would win it back each time and a sale would wait out the
+# whole close. A sale waits at most about HOLD_S and one batch.
+HOLD_S = 0.5
 BATCH_PAUSE_S = 0.11
 
 
@@ -141,11 +143,14 @@ class _Tally:
     coupons: int = 0
     changes: list[TierChange] = field(default_factory=list)
     pause_s: float = 0.0
+    holding_since: float = field(default_factory=time.monotonic)
 
     def breathe(self) -> None:
-        """Leave the write lock free a moment between two batches."""
-        if self.pause_s > 0:
+        """Between two batches: leave the write lock free a moment once batches have held
+        it for HOLD_S since the last pause."""
+        if self.pause_s > 0 and time.monotonic() - self.holding_since >= HOLD_S:
             time.sleep(self.pause_s)
+            self.holding_since = time.monotonic()
 
 
 def close_day(ctx: ServiceContext, staff_id: str, progress: Progress = NO_PROGRESS, *,
