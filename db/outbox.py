@@ -10,7 +10,7 @@ from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
 from db.mapping import outbox_from_row
-from db.repos_driver import execute, fetch_all, fetch_one, insert_sql
+from db.repos_driver import execute, execute_many, fetch_all, fetch_one, insert_sql
 from db.repos_store import SqlCounters, TerminalRef
 from db.rows import OutboxRow
 from db.rows_base import table_of
@@ -53,6 +53,23 @@ class SqlOutbox:
             "type": event_type, "payload": dump_json(payload), "member_id": member_id,
             "occurred_at": utc_text(occurred_at)})
         return seq
+
+    def append_many(self, event_type: str, events: Sequence[tuple[dict[str, Any], str | None]],
+                    *, occurred_at_iso: str) -> list[int]:
+        """Queue (payload, member id) events of one type in one statement; their seqs."""
+        if not event_type:
+            raise ValidationError("outbox.type_required", field="type")
+        if not events:
+            return []
+        occurred_at = utc_text(_parse_aware(occurred_at_iso))
+        last = self._counters.take(SEQ_COUNTER, len(events))
+        first, terminal = last - len(events) + 1, self._terminal.get()
+        execute_many(self._s, _INSERT, [
+            {"terminal_id": terminal, "seq": first + i, "event_id": new_id_str(),
+             "type": event_type, "payload": dump_json(payload), "member_id": member_id,
+             "occurred_at": occurred_at}
+            for i, (payload, member_id) in enumerate(events)])
+        return list(range(first, last + 1))
 
     def pending(self, limit: int = 500) -> list[OutboxEvent]:
         stmt = (select(OutboxRow)

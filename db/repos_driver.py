@@ -82,12 +82,14 @@ def execute(session: Session, sql: str, params: Params) -> int:
     return changed
 
 
-def execute_many(session: Session, sql: str, rows: Sequence[Params]) -> None:
+def execute_many(session: Session, sql: str, rows: Sequence[Params]) -> int:
+    """Run one writing statement per parameter set; returns the rows changed, summed."""
     try:
-        driver(session).executemany(sql, rows)
+        changed = driver(session).executemany(sql, rows).rowcount
     except sqlite3.Error as err:
         raise _wrapped(sql, rows, err) from err
     _expire_loaded(session)
+    return changed
 
 
 def write(session: Session, sql: str, build: Callable[[], Params]) -> int:

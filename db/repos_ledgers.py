@@ -18,7 +18,9 @@ from db.mapping_plain import (
 )
 from db.repos_driver import (
     execute,
+    execute_many,
     fetch_all,
+    fetch_one,
     insert_sql,
     select_sql,
     upsert_sql,
@@ -71,6 +73,31 @@ class SqlPointsRepo:
                 .distinct().order_by(PointsLotRow.member_id))
         return list(self._s.scalars(stmt))
 
+    def lapsing_lots(self, before: date, members: int) -> list[tuple[str, str, int]]:
+        """(lot id, member id, remaining) of every unspent lot whose last valid day is before
+        `before`, of about `members` members, those whose points lapsed first (partial
+        index, migration 0013)."""
+        rows = fetch_all(self._s, _LAPSING, {"day": before.isoformat(), "n": members})
+        return [(str(lot_id), str(member_id), int(left)) for lot_id, member_id, left in rows]
+
+    def lapsing_members(self, before: date) -> int:
+        """How many members hold unspent lots whose last valid day is before `before`."""
+        row = fetch_one(self._s, _LAPSING_MEMBERS, (before.isoformat(),))
+        return int(row[0]) if row else 0
+
+    def empty_lots(self, lot_ids: Sequence[str]) -> None:
+        """Set the remaining points of these lots to zero (they expired); one statement run
+        over the batch, each row resealed by its trigger."""
+        execute_many(self._s, _EMPTY_LOT, [(lot_id,) for lot_id in lot_ids])
+
+    def add_entries(self, entries: Sequence[PointsEntry]) -> None:
+        """Append many entries and move each member's balance, two statements for the lot."""
+        write_many(self._s, _INSERT_POINTS, lambda: [points_entry_plain(e) for e in entries])
+        moved = execute_many(self._s, _MOVE_POINTS,
+                                   [(e.points, e.member_id) for e in entries])
+        if moved != len(entries):  # a ledger row without its projection would make it lie
+            raise NotFound("member.not_found", member_id=entries[0].member_id)
+
 
 class SqlWalletRepo:
     def __init__(self, session: Session) -> None:
@@ -99,6 +126,27 @@ _SAVE_LOT = upsert_sql("points_lots", LOT_COLUMNS, ("id",), ("remaining",))
 _INSERT_POINTS = insert_sql("points_ledger", (
     "id", "member_id", "kind", "points", "at", "business_date", "reason", "sale_id", "staff_id",
     "last_day"))
+# The first `n` unspent lapsed lots by last valid day choose the members (an index range that
+# a batch empties, so the next batch starts where this one stopped); then all of their lapsed
+# lots, so each member's expiry is one entry whatever the batch size.
+# Members come from the index in its own order, (last valid day, member): a range each batch
+# empties, so the next batch starts where this one stopped (a member with lots lapsing on
+# two days may count twice towards `n`); then all of their lapsed lots, so each member's
+# expiry is one entry whatever the batch size.
+_LAPSING = """
+    WITH chosen AS (
+        SELECT member_id FROM points_lots
+        WHERE remaining > 0 AND expires_on IS NOT NULL AND expires_on < :day
+        GROUP BY expires_on, member_id ORDER BY expires_on, member_id LIMIT :n)
+    SELECT l.id, l.member_id, l.remaining
+    FROM points_lots l
+    WHERE l.member_id IN chosen
+      AND l.remaining > 0 AND l.expires_on IS NOT NULL AND l.expires_on < :day
+    ORDER BY l.member_id, l.earned_on"""
+_LAPSING_MEMBERS = ("SELECT COUNT(DISTINCT member_id) FROM points_lots "
+                    "WHERE remaining > 0 AND expires_on IS NOT NULL AND expires_on < ?")
+_EMPTY_LOT = "UPDATE points_lots SET remaining = 0 WHERE id = ?"
+_MOVE_POINTS = "UPDATE member_balances SET points = points + ? WHERE member_id = ?"
 _INSERT_DRAW = insert_sql("points_draws", ("entry_id", "lot_id", "sale_id", "points"))
 _DRAWS = ("SELECT lot_id, SUM(points) FROM points_draws WHERE sale_id = ? GROUP BY lot_id "
           "HAVING SUM(points) > 0 ORDER BY lot_id")

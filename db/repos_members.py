@@ -103,6 +103,21 @@ class SqlMemberRepo:
         rows = fetch_all(self._s, sql, (MemberStatus.ACTIVE.value, day.isoformat(), *tiers))
         return [member_from_plain(r, self._cipher) for r in rows]
 
+    def due_for_review(self, tier: str, day: date, after: tuple[date, str] | None,
+                       limit: int) -> list[Member]:
+        """Up to `limit` active members of `tier` whose tier dates from `day` or earlier, by
+        (tier_since, id) after `after`: one page of the index range (migration 0013)."""
+        since, last_id = after if after is not None else (date.min, "")
+        rows = fetch_all(self._s, _DUE_FOR_REVIEW, {
+            "tier": tier, "day": day.isoformat(), "since": since.isoformat(), "id": last_id,
+            "status": MemberStatus.ACTIVE.value, "n": limit})
+        return [member_from_plain(r, self._cipher) for r in rows]
+
+    def count_due_for_review(self, tier: str, day: date) -> int:
+        """How many `due_for_review` would page through from the start."""
+        row = fetch_one(self._s, _COUNT_DUE, (tier, day.isoformat(), MemberStatus.ACTIVE.value))
+        return int(row[0]) if row else 0
+
     def _one(self, sql: str, params: tuple[str]) -> Member | None:
         row = fetch_one(self._s, sql, params)
         return None if row is None else member_from_plain(row, self._cipher)
@@ -119,6 +134,11 @@ class SqlMemberRepo:
         return panel_extras(self._s, member_id, today, expiring_by)
 
 
+_DUE_FOR_REVIEW = select_sql(
+    "members", MEMBER_COLUMNS,
+    "tier = :tier AND tier_since <= :day AND (tier_since, id) > (:since, :id) "
+    "AND status = :status", "tier_since, id") + " LIMIT :n"
+_COUNT_DUE = "SELECT COUNT(*) FROM members WHERE tier = ? AND tier_since <= ? AND status = ?"
 _MEMBER_BY_ID = select_sql("members", MEMBER_COLUMNS, "id = ?")
 _MEMBER_BY_MOBILE = select_sql("members", MEMBER_COLUMNS, "mobile = ?")
 _MOBILE_TAKEN = "SELECT id FROM members WHERE mobile = ?"

@@ -16,8 +16,10 @@ class MemberRow(Base):
     """A member's profile; the resident ID number is only ever stored as a Fernet token."""
 
     __tablename__ = "members"
-    # joined_on: the desk's list when nothing is typed is the latest to join (migration 0006).
-    __table_args__ = (Index(None, "status", "tier_since"), Index(None, "joined_on"))
+    # joined_on: the desk's list when nothing is typed is the latest to join (migration 0006);
+    # tier, tier_since, id: the day close pages through reviews that came due (0013).
+    __table_args__ = (Index(None, "status", "tier_since"), Index(None, "joined_on"),
+                      Index(None, "tier", "tier_since", "id"))
 
     id: Mapped[str] = mapped_column(String(36), primary_key=True)
     name: Mapped[str] = mapped_column(String(100))
@@ -109,6 +111,9 @@ class PointsLotRow(Base):
         CheckConstraint("remaining >= 0 AND remaining <= points", name="remaining_in_range"),
         Index(None, "member_id", "earned_on"),
         Index(None, "expires_on", "member_id"),
+        # Only lots still holding points (0013): what the day close expires, nothing spent.
+        Index("ix_points_lots_unspent_expiry", "expires_on", "member_id",
+              sqlite_where=text("remaining > 0 AND expires_on IS NOT NULL")),
     )
 
     id: Mapped[str] = mapped_column(String(36), primary_key=True)

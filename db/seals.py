@@ -40,6 +40,11 @@ SEALED: dict[str, tuple[str, ...]] = {
 }
 
 
+# Built once: json.dumps with options makes a new encoder per call, and a seal is made for
+# every sealed row written (a year-end day close writes a million).
+_ENCODER = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"))
+
+
 def derive(store_key: bytes) -> bytes:
     """The MAC key: HMAC-SHA256 of a fixed label under the store key (never the key itself,
     so the Fernet key and the MAC key are never used for each other's purpose)."""
@@ -73,7 +78,7 @@ class Sealer:
         if key is None:
             return None
         # hmac.digest: the one-shot C path (no HMAC object); it runs a few times per sale.
-        text = json.dumps(values, ensure_ascii=False, separators=(",", ":"))
+        text = _ENCODER.encode(values)
         return hmac.digest(key, text.encode("utf-8"), "sha256").hex()[:SEAL_HEX]
 
     def mac(self, text: str) -> str | None:

@@ -64,6 +64,14 @@ class MemberRepo(Protocol):
     def tier_since_on_or_before(self, day: date, tiers: Sequence[str]) -> list[Member]:
         """Active members whose current tier was reached on or before `day` (reviews due)."""
         ...
+    def due_for_review(self, tier: str, day: date, after: tuple[date, str] | None,
+                       limit: int) -> list[Member]:
+        """Up to `limit` active members of `tier` whose tier dates from `day` or earlier,
+        in (tier_since, id) order after `after` (None: from the start)."""
+        ...
+    def count_due_for_review(self, tier: str, day: date) -> int:
+        """How many members `due_for_review` pages through from the start."""
+        ...
     def search(self, text: str, limit: int = 50) -> list[Member]:
         """Members of any status by card number, mobile prefix or ending, name or initials;
         the latest to join when `text` is blank."""
@@ -125,6 +133,20 @@ class PointsRepo(Protocol):
         """(lot id, points) the sale took from each lot and no refund has given back."""
         ...
     def members_with_lots_expiring_by(self, day: date) -> list[str]: ...
+    def lapsing_lots(self, before: date, members: int) -> list[tuple[str, str, int]]:
+        """(lot id, member id, remaining) of the unspent lots whose last valid day is before
+        `before`: all such lots of about `members` members, those whose points lapsed
+        first."""
+        ...
+    def lapsing_members(self, before: date) -> int:
+        """How many members `lapsing_lots` would reach, all batches together."""
+        ...
+    def empty_lots(self, lot_ids: Sequence[str]) -> None:
+        """Set these lots' remaining points to zero (expired)."""
+        ...
+    def add_entries(self, entries: Sequence[PointsEntry]) -> None:
+        """Append many entries, each moving its member's balance, in this transaction."""
+        ...
 
 
 class WalletRepo(Protocol):
@@ -219,6 +241,10 @@ class Outbox(Protocol):
                occurred_at_iso: str) -> int:
         """Queue an event for head office in this transaction; returns its terminal seq."""
         ...
+    def append_many(self, event_type: str, events: Sequence[tuple[dict[str, Any], str | None]],
+                    *, occurred_at_iso: str) -> list[int]:
+        """Queue (payload, member id) events of one type at once; returns their seqs."""
+        ...
     def pending(self, limit: int = 500) -> list[OutboxEvent]:
         """Events not yet acknowledged by head office, in seq order."""
         ...
@@ -280,6 +306,9 @@ class ReportRepo(Protocol):
 class Counters(Protocol):
     def next(self, name: str) -> int:
         """Next value of a per-terminal gapless counter (receipt numbers)."""
+        ...
+    def take(self, name: str, n: int) -> int:
+        """Take the next `n` values at once; returns the last of them."""
         ...
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from domain.progress import NO_PROGRESS, Progress
 from domain.services import days, maintenance
 from domain.services.context import ServiceContext
 
@@ -13,8 +14,10 @@ def status(ctx: ServiceContext) -> days.DayStatus:
     return days.status(ctx)
 
 
-def close_the_day(ctx: ServiceContext, staff_id: str) -> maintenance.DayClose:
-    """Expire points and coupons, run the tier anniversaries and freeze the Z. The service
-    refuses with "day.shift_open" (naming the cashiers) while any shift is open and with
+def close_the_day(ctx: ServiceContext, staff_id: str,
+                  progress: Progress = NO_PROGRESS) -> maintenance.DayClose:
+    """Expire points and coupons, run the tier anniversaries and freeze the Z, in batches
+    reported to `progress` (which may cancel between them: Cancelled). The service refuses
+    with "day.shift_open" (naming the cashiers) while any shift is open and with
     "day.already_closed" until the calendar reaches the next business date."""
-    return maintenance.close_day(ctx, staff_id)
+    return maintenance.close_day(ctx, staff_id, progress)

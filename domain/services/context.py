@@ -5,7 +5,7 @@ from __future__ import annotations
 import dataclasses
 import enum
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from typing import Any
@@ -96,6 +96,12 @@ def emit(ctx: ServiceContext, uow: UnitOfWork, event_type: str, payload: Any,
     body = payload if isinstance(payload, dict) else to_wire(payload)
     return uow.outbox.append(event_type, body, member_id=member_id,
                              occurred_at_iso=ctx.now().isoformat())
+
+
+def emit_many(ctx: ServiceContext, uow: UnitOfWork, event_type: str,
+              events: Sequence[tuple[dict[str, Any], str | None]]) -> list[int]:
+    """Queue many events of one type, (payload, member id) each, in one statement."""
+    return uow.outbox.append_many(event_type, events, occurred_at_iso=ctx.now().isoformat())
 
 
 def audit(ctx: ServiceContext, uow: UnitOfWork, action: str, staff_id: str | None,

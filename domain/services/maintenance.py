@@ -3,19 +3,21 @@
 from __future__ import annotations
 
 import calendar
-from dataclasses import dataclass, replace
+import time
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime, timedelta
 
 from domain import coupons as coupon_rules
 from domain import tiers
 from domain.ids import new_id_str
 from domain.ports import UnitOfWork
+from domain.progress import NO_PROGRESS, Progress, check_cancel
 from domain.records import CouponState, Member, Sale, SaleKind, TierChange
 from domain.reports import ZReport
 from domain.services import days
 from domain.services.context import ServiceContext, audit, emit, to_wire
 from domain.services.guard import guard
-from domain.services.ledger import expire_points
+from domain.services.ledger import expire_lapsed, expire_points
 
 
 @dataclass(frozen=True, slots=True)
@@ -123,31 +125,122 @@ def bring_up_to_date(ctx: ServiceContext, uow: UnitOfWork, member_id: str) -> No
     review_tier(ctx, uow, member_id, today)
 
 
-def close_day(ctx: ServiceContext, staff_id: str) -> DayClose:
+BATCH_MEMBERS = 2_000  # members per batch: each its own short transaction
+# Once batches have held the write lock this long, the close lets go of it for BATCH_PAUSE_S
+# before the next: a till waiting for the lock polls it every 100 ms (SQLite's busy handler),
+# and without the gap the close would win it back each time and a sale would wait out the
+# whole close. A sale waits at most about HOLD_S and one batch.
+HOLD_S = 0.5
+BATCH_PAUSE_S = 0.11
+
+
+@dataclass
+class _Tally:
+    """What this run of the close did, batch by batch."""
+
+    points: int = 0
+    members: int = 0
+    coupons: int = 0
+    changes: list[TierChange] = field(default_factory=list)
+    pause_s: float = 0.0
+    holding_since: float = field(default_factory=time.monotonic)
+
+    def breathe(self) -> None:
+        """Between two batches: leave the write lock free a moment once batches have held
+        it for HOLD_S since the last pause."""
+        if self.pause_s > 0 and time.monotonic() - self.holding_since >= HOLD_S:
+            time.sleep(self.pause_s)
+            self.holding_since = time.monotonic()
+
+
+def close_day(ctx: ServiceContext, staff_id: str, progress: Progress = NO_PROGRESS, *,
+              batch: int = BATCH_MEMBERS, pause_s: float = BATCH_PAUSE_S) -> DayClose:
     """Day close: refused while a shift is open or the day is already closed; expires points
     and coupons, runs tier anniversaries (DOMAIN §5, §7, §9), prunes the outbox of what head
     office acknowledged long ago, and freezes the Z. From then on new sales and shifts
-    belong to the next business date."""
+    belong to the next business date.
+
+    Expiry and reviews run in batches of `batch` members, each its own transaction, so the
+    till keeps selling meanwhile; each batch only does what is still due, so a close stopped
+    between batches (cancelled through `progress`, or killed) leaves the day open and the
+    next close carries on. The Z, the outbox prune and the audit come last, together; the
+    figures returned and audited are what this run did."""
     today = ctx.local_date()
-    with guard(ctx, "maintenance.close_day", staff_id), ctx.uow() as uow:
+    with guard(ctx, "maintenance.close_day", staff_id):
+        with ctx.reader() as uow:
+            days.check_closable(ctx, uow)
+        tally = _Tally(pause_s=pause_s)
+        _expiry_batches(ctx, today, progress, batch, tally)
+        check_cancel(progress)
+        with ctx.uow() as uow:
+            tally.coupons = _expire_coupons(ctx, uow, today)
+            uow.commit()
+        _review_batches(ctx, today, progress, batch, tally)
+        check_cancel(progress)
+        result = _finish(ctx, staff_id, tally)
+        progress.step(1, 1, "close")
+    ctx.day_closed(result.business_date)
+    return result
+
+
+def _expiry_batches(ctx: ServiceContext, today: date, progress: Progress, batch: int,
+                    tally: _Tally) -> None:
+    with ctx.reader() as uow:
+        total = uow.points.lapsing_members(today)
+    progress.step(0, total, "expiry")
+    while True:
+        check_cancel(progress)
+        with ctx.uow() as uow:
+            expired = expire_lapsed(ctx, uow, today, batch)
+            uow.commit()
+        if not expired:
+            return
+        tally.points += sum(expired.values())
+        tally.members += len(expired)
+        progress.step(tally.members, max(total, tally.members), "expiry")
+        tally.breathe()
+
+
+def _review_batches(ctx: ServiceContext, today: date, progress: Progress, batch: int,
+                    tally: _Tally) -> None:
+    """Anniversary reviews, a page of due members at a time; a reviewed member's tier date
+    moves past the cut-off, so a page after a restart holds only members not yet reviewed."""
+    due_since, tier_names = latest_due_since(today), reviewed_tiers(ctx)
+    with ctx.reader() as uow:
+        total = sum(uow.members.count_due_for_review(t, due_since) for t in tier_names)
+    done = 0
+    progress.step(done, total, "tiers")
+    for tier in tier_names:
+        after: tuple[date, str] | None = None
+        while True:
+            check_cancel(progress)
+            with ctx.uow() as uow:
+                due = uow.members.due_for_review(tier, due_since, after, batch)
+                for member in due:
+                    tally.changes.extend(review_tier(ctx, uow, member.id, today))
+                uow.commit()
+            if due:
+                after, done = (due[-1].tier_since, due[-1].id), done + len(due)
+                progress.step(done, max(total, done), "tiers")
+                tally.breathe()
+            if len(due) < batch:  # the tier's last page
+                break
+
+
+def _finish(ctx: ServiceContext, staff_id: str, tally: _Tally) -> DayClose:
+    """The last transaction: the refusals checked again (a shift may have opened while the
+    batches ran), the Z frozen, the outbox pruned, the close audited."""
+    with ctx.uow() as uow:
         day = days.check_closable(ctx, uow)
-        expired = {m: expire_points(ctx, uow, m, today)
-                   for m in uow.points.members_with_lots_expiring_by(today - timedelta(days=1))}
-        coupons = _expire_coupons(ctx, uow, today)
-        changes: list[TierChange] = []
-        for member in uow.members.tier_since_on_or_before(latest_due_since(today),
-                                                           reviewed_tiers(ctx)):
-            changes.extend(review_tier(ctx, uow, member.id, today))
         z = days.freeze(ctx, uow, day, staff_id)
-        result = DayClose(day, sum(expired.values()), sum(1 for v in expired.values() if v),
-                          coupons, tuple(changes), prune_outbox(ctx, uow), z)
+        result = DayClose(day, tally.points, tally.members, tally.coupons,
+                          tuple(tally.changes), prune_outbox(ctx, uow), z)
         audit(ctx, uow, "day_closed", staff_id, target=str(result.business_date),
-              points_expired=result.points_expired, coupons_expired=coupons,
-              tier_changes=len(changes), outbox_pruned=result.outbox_pruned,
+              points_expired=result.points_expired, coupons_expired=result.coupons_expired,
+              tier_changes=len(result.tier_changes), outbox_pruned=result.outbox_pruned,
               sales=z.sales, net_fen=z.net_fen, expected_cash_fen=z.expected_cash_fen,
               counted_cash_fen=z.counted_cash_fen)
         uow.commit()
-    ctx.day_closed(day)
     return result
 
 

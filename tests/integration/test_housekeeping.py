@@ -230,6 +230,8 @@ def _before_0008(raw: sqlite3.Connection) -> None:
                     (prev, link, seq))
         prev = link
     raw.execute("ALTER TABLE coupon_templates DROP COLUMN valid_months")  # 0012 too
+    raw.execute("DROP INDEX ix_points_lots_unspent_expiry")  # and 0013
+    raw.execute("DROP INDEX ix_members_tier_tier_since_id")
     raw.execute("UPDATE alembic_version SET version_num = '0009'")
 
 
