@@ -4,8 +4,9 @@ thread while the till's window stays live behind a progress dialog.
 One runner per window. A task is a job `job(progress) -> result` run on the runner's own
 thread pool, and callbacks the window's thread runs afterwards: `done(result)`, or
 `failed(sentence)` for a refusal, a stop or a bug (never a traceback). Two tasks of one window
-never overlap: a newer page load with the same `key` waits in place of an older waiting one
-(PgDn held down reads the last date only), anything else is refused with a notice.
+never overlap: a page load (a task with a `key`) waits for the running task, in place of an
+older waiting load of the same page (PgDn held down reads the last date only); any other task
+asked for meanwhile is refused with a notice.
 
 Store access from the job: every `ctx.uow()` / `ctx.reader()` is a new session that checks a
 connection of its own out of the engine's pool (SQLAlchemy's QueuePool, opened with
@@ -49,7 +50,7 @@ class Task(Generic[T]):
     done: Callable[[T], None]  # on the window's thread, with the job's result
     failed: Callable[[str], None] | None = None  # the sentence, where the page shows it
     cancellable: bool = False  # a Cancel button: the service stops between batches
-    key: str = ""  # a page load: a newer one with the same key replaces a waiting one
+    key: str = ""  # a page load: waits its turn; a newer one of the same key replaces it
     owner: QObject | None = None  # callbacks are dropped once it is deleted (a logout)
 
 
@@ -147,7 +148,7 @@ class TaskRunner(QObject):
         self._current: Task[Any] | None = None
         self._work: _Work | None = None
         self._progress: ThreadProgress | None = None
-        self._waiting: Task[Any] | None = None
+        self._waiting: dict[str, Task[Any]] = {}  # page loads, by key, in order asked
         self._shown = QTimer(self)
         self._shown.setSingleShot(True)
         self._shown.timeout.connect(self._show_dialog)
@@ -156,14 +157,15 @@ class TaskRunner(QObject):
         return self._current is not None
 
     def run(self, task: Task[Any]) -> bool:
-        """Start `task`, or keep it until the running one ends (a newer load of the same
-        page); False, with a notice, when another long task is running."""
+        """Start `task`, or keep a page load until the running task ends; False, with a
+        notice, for any other task while one is running."""
         current = self._current
         if current is None:
             self._start(task)
             return True
-        if task.key and task.key == current.key:
-            self._waiting = task  # replaces an older waiting load of the same page
+        if task.key:
+            self._waiting.pop(task.key, None)  # an older load of that page is out of date
+            self._waiting[task.key] = task
             return True
         self.notify(_tr(QT_TRANSLATE_NOOP(
             "tasks", "Wait until “{task}” has finished, then try again.")).format(
@@ -220,9 +222,8 @@ class TaskRunner(QObject):
         return task
 
     def _next(self) -> None:
-        waiting, self._waiting = self._waiting, None
-        if waiting is not None:
-            self._start(waiting)
+        if self._current is None and self._waiting:
+            self._start(self._waiting.pop(next(iter(self._waiting))))
         elif self._current is None:  # a callback may have started the next task itself
             self.finished.emit()
 

@@ -181,15 +181,18 @@ def test_two_tasks_never_overlap(qtbot: QtBot, runner: TaskRunner, said: Said) -
             return day
         return job
 
-    assert runner.run(task(said, slow, key="manage_z"))
+    assert runner.run(task(said, slow))  # the day close
     qtbot.waitUntil(running.is_set)
-    assert not runner.run(task(said, reading("import"), key="import"))  # another task: refused
+    assert not runner.run(task(said, reading("import")))  # another action: refused
     assert said.notices == ["Wait until “Testing the runner” has finished, then try again."]
-    for day in ("05-01", "05-02", "05-03"):  # PgUp held: only the last date is read
+    assert runner.run(task(said, reading("05-01"), key="manage_z"))  # page loads wait
+    assert runner.run(task(said, reading("points"), key="manage_points"))
+    for day in ("05-02", "05-03"):  # PgUp held: only the last date is read
         assert runner.run(task(said, reading(day), key="manage_z"))
     with qtbot.waitSignal(runner.finished):
         release.set()
-    assert order == ["close", "05-03"] and said.results == ["close", "05-03"]
+    assert order == ["close", "points", "05-03"]
+    assert said.results == ["close", "points", "05-03"]
 
 
 def test_a_task_whose_page_was_deleted_leaves_it_alone(qtbot: QtBot, runner: TaskRunner,
