@@ -15,6 +15,7 @@ from domain.services import cart as carts
 from domain.services import checkout
 from domain.services.members import find_by_card
 from domain.services.staff import login
+from tests.gui.conftest import tasks_done
 
 
 def at(text: str) -> datetime:
@@ -38,6 +39,7 @@ def open_tiers(qtbot: QtBot, window: MainWindow) -> TiersPage:
     assert window.office is not None
     page = window.office.open("manage_tiers")
     assert isinstance(page, TiersPage)
+    tasks_done(qtbot, window)  # the page reads on the window's task runner
     return page
 
 
@@ -69,9 +71,11 @@ def test_the_window_in_days_decides_who_is_listed(qtbot: QtBot, window: MainWind
     clock.set(at("2025-05-20"))
     page = open_tiers(qtbot, window)
     page.days.setValue(21)  # the anniversary, 2025-06-10, is the 22nd day
+    tasks_done(qtbot, window)
     assert page.outlook.rowCount() == 0
     assert page.summary.text() == "No tier anniversaries in the next 21 days."
     page.days.setValue(22)
+    tasks_done(qtbot, window)
     assert page.outlook.rowCount() == 1
 
 

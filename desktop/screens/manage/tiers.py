@@ -25,7 +25,9 @@ from desktop import i18n
 from desktop.i18n import QT_TRANSLATE_NOOP
 from desktop.screens.manage.charts import BarChart
 from desktop.screens.office import OfficeContext
-from desktop.viewmodels.tiers import TiersModel
+from desktop.tasks import Task
+from desktop.viewmodels import tiers as tiers_model
+from desktop.viewmodels.tiers import TierFigures, TiersModel
 from desktop.wedge_filter import takes_codes
 from domain.errors import DomainError
 from domain.services.tier_outlook import Outlook
@@ -139,11 +141,14 @@ class TiersPage(QWidget):
         self.load()
 
     def load(self) -> None:
-        try:
-            self.model.refresh(self.days.value())
-        except DomainError as err:
-            self.summary.setText(self.ctx.refusal(err))
-            return
+        """Read on the window's task runner (members per tier counts every member)."""
+        ctx, days = self.ctx.env.ctx, self.days.value()
+        self.ctx.run(Task(self.tr("Reading the tiers"),
+                          lambda progress: tiers_model.read(ctx, days, progress), self._loaded,
+                          self.summary.setText, key="manage_tiers", owner=self))
+
+    def _loaded(self, figures: TierFigures) -> None:
+        self.model.apply(figures)
         self._fill_outlook(self.model.outlook)
         self.chart.set_bars(self.model.counts)
         if self.model.member is not None:
