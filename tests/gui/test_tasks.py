@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Iterator
+from datetime import timedelta
 
 import pytest
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt
@@ -14,12 +15,16 @@ from pytestqt.qtbot import QtBot
 
 from desktop import feedback
 from desktop.bootstrap import App
+from desktop.screens.main_window import MainWindow
+from desktop.screens.manage.z_report import ZReportPage
 from desktop.tasks import Task, TaskRunner, ThreadProgress
+from domain.clock import FixedClock
 from domain.errors import DomainError
 from domain.progress import Progress, check_cancel
 from domain.services import reports as report_services
 from domain.services import shifts
 from domain.services.staff import login
+from tests.gui.conftest import tasks_done
 
 
 class Said:
@@ -247,3 +252,27 @@ def test_a_job_reads_the_store_on_its_own_connection(qtbot: QtBot, runner: TaskR
         release.set()
     assert said.results == [(0, 0)], said.page
     assert report_services.z_report(ctx, ctx.today()).open_shifts == 1
+
+
+def test_the_day_close_runs_behind_a_cancellable_dialog_and_lands_on_the_page(
+        qtbot: QtBot, window: MainWindow, store: App, clock: FixedClock) -> None:
+    window._on_login("2001", "2468")
+    qtbot.waitUntil(lambda: window.stack.currentWidget() is window.office, timeout=3000)
+    assert window.office is not None
+    page = window.office.open("manage_z")
+    assert isinstance(page, ZReportPage)
+    tasks_done(qtbot, window)
+    clock.advance(timedelta(hours=10))  # 20:00: the store is shutting
+    day = store.ctx.today()
+    window.tasks.show_after_ms = 0
+    assert page.close_day()
+    dialog = window.tasks.dialog
+    assert dialog.title.text() == "Closing the day"
+    assert not dialog.cancel_button.isHidden()  # the close stops between its batches
+    assert not window.tasks.run(Task("Another", lambda progress: None, print))
+    tasks_done(qtbot, window)
+    assert page.closed is not None and page.closed.business_date == day
+    assert page.close_note.text().startswith(f"Day {page.closed.business_date.month}/")
+    assert page.report is not None and page.report.closed_at == clock.now()
+    assert not page.close_button.isEnabled() and not dialog.isVisible()
+    assert window.status.notice.text() == "The day is closed."

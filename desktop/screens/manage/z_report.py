@@ -180,13 +180,14 @@ class ZReportPage(DeskPage):
         self.close_note.setText(self.done_text(done))
         self.close_note.setStyleSheet("color: #14632d; font-weight: bold;")
         self.dates.set_day(done.business_date)  # the closed day's frozen Z, not the next day
-        self.after_load = self._print_after_close
+        self.after_load = self._after_close
         self.load()
-        self.ctx.notice(self.tr("The day is closed."))
 
-    def _print_after_close(self) -> None:
+    def _after_close(self) -> None:
+        """The closed day's Z is on the page: print it, then say the day is closed."""
         if self.ctx.env.print_z_at_close:
             self.view.print_report()  # the frozen Z: the same paper as any reprint
+        self.ctx.notice(self.tr("The day is closed."))
 
     def done_text(self, done: DayClose) -> str:
         changes = ", ".join(f"{c.from_tier} → {c.to_tier}" for c in done.tier_changes
