@@ -13,7 +13,10 @@ connection of its own out of the engine's pool (SQLAlchemy's QueuePool, opened w
 check_same_thread=False in db/engine.py), so a job never shares a connection or a session
 with the window's thread. A job must therefore open its own units of work and never use a
 session, a unit of work or a row cursor made on the window's thread; its result is plain
-records, handed over once it is finished.
+records, handed over once it is finished. What the context shares between threads was
+already shared with the sync loop's thread: the HLC, the id source and the proof book lock
+themselves, and the field cipher and the sealer cache a key that is the same whichever thread
+reads it first.
 """
 
 from __future__ import annotations
