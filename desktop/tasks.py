@@ -21,6 +21,7 @@ reads it first.
 
 from __future__ import annotations
 
+import gc
 import logging
 import threading
 from collections.abc import Callable
@@ -41,6 +42,10 @@ log = logging.getLogger("kaika.tasks")
 T = TypeVar("T")
 CONTEXT = "tasks"
 SHOW_AFTER_MS = 400  # a page that reads in a blink does not flash a dialog
+# While a job builds a million records, each full pass of the cyclic garbage collector walks
+# all of them holding the GIL: the window stopped for 1–2.6 s at a time (bench/gui_stall.py).
+# Young passes still run meanwhile; the full ones wait until the task has ended.
+FULL_GC_WHILE_BUSY = 10_000
 Notify = Callable[[feedback.Message | str], None]
 
 
@@ -149,6 +154,7 @@ class TaskRunner(QObject):
         self._relay.succeeded.connect(self._succeeded)
         self._relay.refused.connect(self._refused)
         self._current: Task[Any] | None = None
+        self._gc = gc.get_threshold()  # restored when a task ends
         self._work: _Work | None = None
         self._progress: ThreadProgress | None = None
         self._waiting: dict[str, Task[Any]] = {}  # page loads, by key, in order asked
@@ -190,6 +196,8 @@ class TaskRunner(QObject):
 
     def _start(self, task: Task[Any]) -> None:
         self._current = task
+        self._gc = gc.get_threshold()
+        gc.set_threshold(self._gc[0], self._gc[1], max(self._gc[2], FULL_GC_WHILE_BUSY))
         self._progress = ThreadProgress(self._relay.stepped.emit)
         self._work = _Work(task.job, self._progress, self._relay)
         self.dialog.begin(task.title, task.cancellable)
@@ -220,6 +228,7 @@ class TaskRunner(QObject):
 
     def _end(self) -> Task[Any] | None:
         task, self._current, self._work, self._progress = self._current, None, None, None
+        gc.set_threshold(*self._gc)
         self._shown.stop()
         self.dialog.end()
         return task

@@ -3,6 +3,7 @@ dialog, one task at a time, and every outcome comes back as a sentence on the wi
 
 from __future__ import annotations
 
+import gc
 import threading
 from collections.abc import Iterator
 from datetime import timedelta
@@ -17,7 +18,7 @@ from desktop import feedback
 from desktop.bootstrap import App
 from desktop.screens.main_window import MainWindow
 from desktop.screens.manage.z_report import ZReportPage
-from desktop.tasks import Task, TaskRunner, ThreadProgress
+from desktop.tasks import FULL_GC_WHILE_BUSY, Task, TaskRunner, ThreadProgress
 from domain.clock import FixedClock
 from domain.errors import DomainError
 from domain.progress import Progress, check_cancel
@@ -276,3 +277,15 @@ def test_the_day_close_runs_behind_a_cancellable_dialog_and_lands_on_the_page(
     assert page.report is not None and page.report.closed_at == clock.now()
     assert not page.close_button.isEnabled() and not dialog.isVisible()
     assert window.status.notice.text() == "The day is closed."
+
+
+def test_full_garbage_collections_wait_while_a_task_runs(qtbot: QtBot, runner: TaskRunner,
+                                                         said: Said) -> None:
+    """A full pass walks every object holding the GIL: over a job's million records the
+    window stopped for seconds (bench/gui_stall.py). Young passes go on."""
+    before = gc.get_threshold()
+    seen: list[tuple[int, int, int]] = []
+    with qtbot.waitSignal(runner.finished):
+        runner.run(task(said, lambda progress: seen.append(gc.get_threshold())))
+    assert seen == [(before[0], before[1], max(before[2], FULL_GC_WHILE_BUSY))]
+    assert gc.get_threshold() == before
