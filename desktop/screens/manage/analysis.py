@@ -23,11 +23,11 @@ from desktop.i18n import QT_TRANSLATE_NOOP
 from desktop.screens.manage.charts import BarChart, ShareDonut
 from desktop.screens.manage.confirm import confirm
 from desktop.screens.manage.report_view import FigureTile
-from desktop.screens.manage.tiers import fill, table
 from desktop.screens.office import OfficeContext
 from desktop.tasks import Task
 from desktop.viewmodels import analysis as analysis_model
 from desktop.viewmodels.analysis import BIRTHDAY_DAYS, DORMANT_DAYS, AnalysisModel, Reading
+from desktop.widgets.rows_table import RowsTable
 from domain import analysis, forms
 from domain.analysis import MemberFacts, Summary
 from domain.services.proofs import Approval
@@ -148,7 +148,7 @@ class AnalysisPage(QTabWidget):
         row.addWidget(QLabel(self.tr("days"), page))
         row.addStretch(1)
         layout.addLayout(row)
-        self.birthday_list = table(page, "analysis_birthdays", [
+        self.birthday_list = RowsTable(page, "analysis_birthdays", [
             self.tr("Birthday"), self.tr("Member"), self.tr("Mobile"), self.tr("Tier"),
             self.tr("Card"), self.tr("Points")])
         layout.addWidget(self.birthday_list, 1)
@@ -164,7 +164,7 @@ class AnalysisPage(QTabWidget):
                           key="analysis_birthdays", owner=self))
 
     def _fill_birthdays(self, rows: list[tuple[date, MemberFacts]]) -> None:
-        fill(self.birthday_list, [
+        self.birthday_list.fill([
             (i18n.date_text(day), f.name, forms.mask_mobile(f.mobile), f.tier,
              f.card_number or "—", i18n.number(f.points)) for day, f in rows], right=(5,))
 
@@ -183,7 +183,7 @@ class AnalysisPage(QTabWidget):
         self.dormant_count.setObjectName("analysis_dormant_count")
         row.addWidget(self.dormant_count, 1)
         layout.addLayout(row)
-        self.dormant_list = table(page, "analysis_dormant_list", [
+        self.dormant_list = RowsTable(page, "analysis_dormant_list", [
             self.tr("Member"), self.tr("Mobile"), self.tr("Tier"), self.tr("Last purchase"),
             self.tr("Days since"), self.tr("Points")])
         layout.addWidget(self.dormant_list, 1)
@@ -220,7 +220,7 @@ class AnalysisPage(QTabWidget):
     def _fill_dormant(self, rows: list[MemberFacts]) -> None:
         today = self.model.today()
         self.dormant_rows = rows
-        fill(self.dormant_list, [
+        self.dormant_list.fill([
             (f.name, forms.mask_mobile(f.mobile), f.tier,
              i18n.date_text(f.last_purchase) if f.last_purchase else "—",
              i18n.number((today - f.last_purchase).days) if f.last_purchase else "—",
