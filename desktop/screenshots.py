@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import TypeVar
 
 from PySide6.QtCore import (
+    QEventLoop,
     QMessageLogContext,
     QPoint,
     QSize,
@@ -107,6 +108,16 @@ def settle(app: QApplication) -> None:
         app.processEvents()
 
 
+def tasks_done(app: QApplication, window: MainWindow) -> None:
+    """Let the window's task runner finish what the page asked it to read."""
+    if window.tasks.busy():
+        loop = QEventLoop()
+        window.tasks.finished.connect(loop.quit)  # emitted once no task is left
+        loop.exec()
+        window.tasks.finished.disconnect(loop.quit)
+    settle(app)
+
+
 def _paint_over(picture: QPixmap, dialog: QWidget) -> None:
     dialog.adjustSize()
     shot = dialog.grab()
@@ -172,6 +183,7 @@ def _office(shots: Shots, window: MainWindow) -> None:
         dates = getattr(widget, "dates", None)
         if dates is not None:
             dates.step(-1)  # yesterday: a whole, closed day of the demo's past
+        tasks_done(shots.app, window)  # what the page reads is on it before the picture
         shots.take(page.key.replace("_", "-"))
         close_dialogs()
 

@@ -1,6 +1,9 @@
 """The first open after an update: a store database that needs upgrading is upgraded on a
 worker thread while a dialog says which step runs and how many are left (a large store takes
-minutes; without it the till would look hung and someone would switch it off)."""
+minutes; without it the till would look hung and someone would switch it off).
+
+It keeps its own worker rather than a window's task runner (desktop/tasks.py): it runs before
+the window, and its runner, exist, and the window is built only once the open has finished."""
 
 from __future__ import annotations
 

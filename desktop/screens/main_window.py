@@ -29,6 +29,7 @@ from desktop.screens.prompt import show_dialog
 from desktop.screens.sale_screen import SaleScreen
 from desktop.screens.shift import ShiftClosedDialog, ask_counted, ask_float
 from desktop.shift_slip import shift_slip
+from desktop.tasks import TaskRunner
 from desktop.viewmodels.env import TillEnv
 from desktop.viewmodels.session import ShiftSummary, TillSession
 from desktop.viewmodels.status import LinkStatus, read_sync_state
@@ -69,6 +70,8 @@ class MainWindow(QMainWindow):
         self.status = TillStatusBar(self)
         self.status.reprint_requested.connect(self.reprint)
         self.setStatusBar(self.status)
+        # One runner for the window: long back-office work never runs on this thread.
+        self.tasks = TaskRunner(self, self.status.show_notice)
         self.idle = IdleWatcher(idle_lock_s, self)
         self.idle.idle.connect(self._on_idle)
         self.wedge = WedgeFilter(devices.decoder if devices else WedgeDecoder(),
@@ -132,6 +135,7 @@ class MainWindow(QMainWindow):
             app.removeEventFilter(self.idle)
         self._sync_timer.stop()
         self.idle.stop()
+        self.tasks.wait()  # a day close half-way finishes its batch before the store closes
         if self.devices is not None:
             self.devices.stop()
             self.devices = None
@@ -223,7 +227,7 @@ class MainWindow(QMainWindow):
         if self.office is None or self.office.ctx.staff.id != staff.id:
             self._drop_office()
             ctx = OfficeContext(self.env, self.session, self.devices, self.status.show_notice,
-                                self)
+                                self, self.tasks)
             self.office = OfficeScreen(ctx, office_pages(), self)
             self.office.till_requested.connect(self.open_till)
             self.office.lock_requested.connect(self.lock)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
@@ -26,6 +27,7 @@ from PySide6.QtWidgets import (
 from desktop import feedback
 from desktop.devices import TillDevices
 from desktop.screens.prompt import Approved, approve
+from desktop.tasks import Task, TaskRunner
 from desktop.viewmodels.env import TillEnv
 from desktop.viewmodels.session import TillSession
 from domain.errors import DomainError
@@ -43,9 +45,12 @@ class OfficeContext:
     ways of telling the user something (status notices) and asking a manager."""
 
     def __init__(self, env: TillEnv, session: TillSession, devices: TillDevices | None,
-                 notify: Callable[[feedback.Message | str], None], parent: QWidget) -> None:
+                 notify: Callable[[feedback.Message | str], None], parent: QWidget,
+                 tasks: TaskRunner | None = None) -> None:
         self.env, self.session, self.devices = env, session, devices
         self._notify, self._parent = notify, parent
+        # The window's one runner: long work of every page runs there, one task at a time.
+        self.tasks = tasks if tasks is not None else TaskRunner(parent, notify)
         self.drawer_changed: Callable[[], None] = lambda: None  # set by the office screen
 
     @property
@@ -62,6 +67,11 @@ class OfficeContext:
         message = feedback.describe(error)
         self._notify(message)
         return message.text
+
+    def run(self, task: Task[Any]) -> bool:
+        """Run long work off the window's thread (desktop/tasks.py); False when another
+        task of this window is still running (the person is told)."""
+        return self.tasks.run(task)
 
     def print_receipt(self, receipt: Receipt) -> bool:
         """Queue a slip on the receipt printer; False (and a notice) when there is none."""

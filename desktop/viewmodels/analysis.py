@@ -7,13 +7,17 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
+from desktop.i18n import QT_TRANSLATE_NOOP
 from domain import analysis
 from domain.analysis import AnalysisRules, MemberFacts, Summary
+from domain.progress import NO_PROGRESS, Progress
 from domain.records import CouponTemplate
 from domain.services import reports as report_services
 from domain.services.context import ServiceContext
 from domain.services.proofs import Approval
 
+READING = QT_TRANSLATE_NOOP("progress", "Reading every member's purchases")
+COUNTING = QT_TRANSLATE_NOOP("progress", "Counting bands and segments")
 BIRTHDAY_DAYS = 7
 DORMANT_DAYS = 90  # seed 003's first recency line: no purchase for three months
 
@@ -24,6 +28,29 @@ def counts(pairs: Sequence[tuple[int, int]], keys: Sequence[int]) -> list[tuple[
     return [(key, found.get(key, 0)) for key in keys]
 
 
+@dataclass(frozen=True)
+class Reading:
+    """What the page's job read: every member's facts, the summary, and the two lists."""
+
+    facts: list[MemberFacts]
+    summary: Summary
+    birthdays: list[tuple[date, MemberFacts]]
+    dormant: list[MemberFacts]
+
+
+def read(ctx: ServiceContext, rules: AnalysisRules, birthday_days: int, dormant_days: int,
+         progress: Progress = NO_PROGRESS) -> Reading:
+    """The page's job on the task runner's thread: a pass over every member (tens of seconds
+    at a million members), then the figures and lists from the facts in memory."""
+    progress.step(0, None, READING)
+    today = ctx.today()
+    facts = report_services.member_facts(ctx, rules, today)
+    progress.step(1, 2, COUNTING)
+    summary = analysis.summarize(facts, today, rules)
+    return Reading(facts, summary, analysis.birthdays_within(facts, today, birthday_days),
+                   analysis.dormant(facts, today, dormant_days))
+
+
 @dataclass
 class AnalysisModel:
     ctx: ServiceContext
@@ -32,9 +59,12 @@ class AnalysisModel:
     summary: Summary | None = None
 
     def refresh(self) -> Summary:
-        self.facts = report_services.member_facts(self.ctx, self.rules, self.today())
-        self.summary = analysis.summarize(self.facts, self.today(), self.rules)
-        return self.summary
+        return self.apply(read(self.ctx, self.rules, BIRTHDAY_DAYS, DORMANT_DAYS))
+
+    def apply(self, reading: Reading) -> Summary:
+        """What a read on the task runner found (the window's thread)."""
+        self.facts, self.summary = reading.facts, reading.summary
+        return reading.summary
 
     def today(self) -> date:
         return self.ctx.today()
@@ -63,8 +93,7 @@ class AnalysisModel:
 
     def issue_to_dormant(self, template: str, days: int, staff_id: str,
                          approval: Approval | None) -> int:
-        """One coupon of `template` to every member idle for more than `days` days."""
-        issued = report_services.coupon_to_segment(self.ctx, "dormant", template, staff_id,
-                                                   approval, days)
-        self.refresh()
-        return issued
+        """One coupon of `template` to every member idle for more than `days` days (a job on
+        the task runner: it changes nothing of the model; the page reads again after)."""
+        return report_services.coupon_to_segment(self.ctx, "dormant", template, staff_id,
+                                                 approval, days)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
 from pathlib import Path
@@ -13,10 +14,13 @@ from PySide6.QtCore import QCoreApplication
 from desktop import i18n
 from desktop.i18n import QT_TRANSLATE_NOOP
 from desktop.viewmodels.env import TillEnv
+from domain.progress import NO_PROGRESS, Progress, check_cancel
 from domain.records import AuditBreak, AuditEntry, Staff
 from domain.services import audit as audit_service
 
 CONTEXT = "audit"
+CHECKING = QT_TRANSLATE_NOOP("progress", "Checking every entry's link")
+EXPORTING = QT_TRANSLATE_NOOP("progress", "Writing the entries")
 DEFAULT_DAYS = 30
 
 # What each recorded action is called on screen; a kind not listed shows its code.
@@ -178,9 +182,32 @@ class AuditModel:
         with path.open("w", encoding="utf-8-sig", newline="") as out:  # BOM: Excel reads 中文
             return audit_service.export_csv(ctx, query, out)
 
+    def export_job(self, path: Path) -> Callable[[Progress], int]:
+        """The export as a job for the task runner: the filter as it is now, written from
+        the runner's thread with its own units of work."""
+        ctx = self.env.ctx
+        query = audit_service.query_for(ctx, self.since, self.until, self.staff_id, self.action)
+
+        def job(progress: Progress) -> int:
+            progress.step(0, None, EXPORTING)
+            with path.open("w", encoding="utf-8-sig", newline="") as out:
+                return audit_service.export_csv(ctx, query, out)
+        return job
+
+    def check(self, progress: Progress = NO_PROGRESS) -> AuditBreak | None:
+        """The chain check as a job for the task runner: every entry's link, read on its
+        own connection; a stop asked for meanwhile discards the answer (nothing was changed)."""
+        progress.step(0, None, CHECKING)
+        broken = audit_service.verify_chain(self.env.ctx)
+        check_cancel(progress)
+        return broken
+
     def verify(self) -> tuple[bool, str]:
         """(chain holds, the sentence to show)."""
-        broken = audit_service.verify_chain(self.env.ctx)
+        return self.verdict(self.check())
+
+    def verdict(self, broken: AuditBreak | None) -> tuple[bool, str]:
+        """What the check found as (chain holds, the sentence to show)."""
         if broken is None:
             return True, QCoreApplication.translate(
                 CONTEXT, "Audit chain OK: no entry has been changed or removed.")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -11,6 +12,7 @@ from desktop import bootstrap, i18n
 from desktop.i18n import QT_TRANSLATE_NOOP
 from desktop.viewmodels.env import TillEnv
 from domain.errors import DomainError, RulePackError
+from domain.progress import NO_PROGRESS, Progress
 from domain.records import Staff
 from domain.rulepack import RulePack
 from domain.scenario import Scenario
@@ -21,6 +23,7 @@ from domain.services.rules import StepOutcome, Trial, TrialRun
 translate = QCoreApplication.translate
 
 CONTEXT = "rules"
+TRYING = QT_TRANSLATE_NOOP("progress", "Copying the store and running the scenario twice")
 BUILT_IN = ""  # the scenario choice that means the built-in baskets
 
 # What each `rulepack.invalid` problem code means, for the line under the file name.
@@ -123,16 +126,23 @@ class RulesModel:
 
     def try_candidate(self, choice: str) -> Trial:
         """The scenario under the pack in force and under the candidate, on store copies."""
+        self.trial = self.trial_job(choice)(NO_PROGRESS)
+        return self.trial
+
+    def trial_job(self, choice: str) -> Callable[[Progress], Trial]:
+        """The trial as a job for the window's task runner: each run copies the whole store
+        database first (minutes at a million members). The model is not touched until the
+        page hands the trial back."""
         if self.candidate is None:
             raise DomainError("rules.no_candidate")
-        ctx = self.env.ctx
-        self.trial = rule_services.try_pack(
-            self.scenario(choice),
-            ctx.pack,
-            self.candidate,
-            lambda pack, clock: bootstrap.scratch_copy(ctx, pack, clock),
-        )
-        return self.trial
+        ctx, candidate = self.env.ctx, self.candidate
+
+        def job(progress: Progress) -> Trial:
+            progress.step(0, None, TRYING)
+            return rule_services.try_pack(
+                self.scenario(choice), ctx.pack, candidate,
+                lambda pack, clock: bootstrap.scratch_copy(ctx, pack, clock))
+        return job
 
     def switch(self, actor: Staff) -> RulePack:
         if self.candidate is None or self.source is None:

@@ -4,13 +4,30 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from desktop.i18n import QT_TRANSLATE_NOOP
+from domain.progress import NO_PROGRESS, Progress
 from domain.records import Member, TierChange
 from domain.services import tier_outlook
 from domain.services.context import ServiceContext
 from domain.services.members import find_by_code, find_by_swipe
 from domain.services.tier_outlook import Outlook
 
+READING = QT_TRANSLATE_NOOP("progress", "Reading anniversaries and members per tier")
 DEFAULT_DAYS = 30  # a month ahead: time to call a member who is about to drop
+
+
+@dataclass(frozen=True)
+class TierFigures:
+    days: int
+    outlook: list[Outlook]
+    counts: list[tuple[str, int]]
+
+
+def read(ctx: ServiceContext, days: int, progress: Progress = NO_PROGRESS) -> TierFigures:
+    """The page's job: anniversaries `days` ahead and members per tier, read on the task
+    runner's thread with its own units of work."""
+    progress.step(0, None, READING)
+    return TierFigures(days, tier_outlook.upcoming(ctx, days), tier_outlook.tier_counts(ctx))
 
 
 @dataclass
@@ -24,10 +41,11 @@ class TiersModel:
 
     def refresh(self, days: int | None = None) -> None:
         """Re-read the anniversaries (for `days` days ahead) and the counts per tier."""
-        wanted = self.days if days is None else days
-        self.outlook = tier_outlook.upcoming(self.ctx, wanted)
-        self.days = wanted
-        self.counts = tier_outlook.tier_counts(self.ctx)
+        self.apply(read(self.ctx, self.days if days is None else days))
+
+    def apply(self, figures: TierFigures) -> None:
+        """What a read on the task runner found (the window's thread)."""
+        self.days, self.outlook, self.counts = figures.days, figures.outlook, figures.counts
 
     @property
     def dropping(self) -> int:

@@ -104,6 +104,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Finding birthdays</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>No purchase for more than</source>
         <translation type="unfinished"></translation>
     </message>
@@ -124,6 +128,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Finding dormant members</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>{count} members</source>
         <translation type="unfinished"></translation>
     </message>
@@ -140,7 +148,15 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Issuing coupons to dormant members</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>{count} coupons issued.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Analysing the members</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -426,11 +442,19 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Exporting the audit trail</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Could not write {file}: {why}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>{count} entries written to {file}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Checking the audit chain</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -963,6 +987,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Finding the members invited</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>{count} member(s) invited by this rule.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1213,6 +1241,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Reading {file}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>{file}: {rows} rows</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1225,11 +1257,19 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Checking the file (dry run)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>All {good} rows are good. Import (F9) adds them in one go.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>{good} rows are good and {bad} rows are bad. Correct the file and run the dry run again, or tick the box to import only the good rows: the bad rows are then left out and nothing of them is written.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Importing members</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1246,6 +1286,10 @@
     </message>
     <message>
         <source>CSV (*.csv)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Exporting the segment</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1722,6 +1766,10 @@
 </context>
 <context>
     <name>PointsReportPage</name>
+    <message>
+        <source>Reading the daily points report</source>
+        <translation type="unfinished"></translation>
+    </message>
     <message>
         <source>Check: opening plus the day&apos;s movements equals closing — OK. Closing points are worth {cash}.</source>
         <translation type="unfinished"></translation>
@@ -2218,6 +2266,10 @@
     </message>
     <message>
         <source>{title} is a valid rule pack.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Trying the rule pack on a copy of the store</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2995,6 +3047,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Reading the tiers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>No tier anniversaries in the next {days} days.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3243,6 +3299,10 @@ A large store takes a few minutes. Do not switch the till off.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Reading the Z report</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Day {day} was closed at {time}: these are the figures printed then. Sales since belong to {next}.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3256,6 +3316,10 @@ A large store takes a few minutes. Do not switch the till off.</source>
     </message>
     <message>
         <source>Close business day {day}? Points and coupons past their date expire and tier anniversaries due today are reviewed. This cannot be undone.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Closing the day</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -5260,6 +5324,61 @@ A large store takes a few minutes. Do not switch the till off.</source>
     </message>
 </context>
 <context>
+    <name>progress</name>
+    <message>
+        <source>Reading anniversaries and members per tier</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copying the store and running the scenario twice</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reading the file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Checking every row</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Importing members</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Writing the segment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reading the day&apos;s figures</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Expiring points and coupons, reviewing tiers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Checking every entry&apos;s link</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Writing the entries</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reading every member&apos;s purchases</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Counting bands and segments</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reading the points ledger</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>prompt</name>
     <message>
         <source>Esc Back</source>
@@ -5520,6 +5639,33 @@ A large store takes a few minutes. Do not switch the till off.</source>
     </message>
     <message>
         <source>Staff card</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>tasks</name>
+    <message>
+        <source>Esc Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Starting…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{done} of {total}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stopping after the current batch…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stopped. What was finished before the stop is kept; running it again carries on from there.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Wait until “{task}” has finished, then try again.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

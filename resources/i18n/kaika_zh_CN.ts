@@ -104,6 +104,10 @@
         <translation>积分</translation>
     </message>
     <message>
+        <source>Finding birthdays</source>
+        <translation>正在查找生日会员</translation>
+    </message>
+    <message>
         <source>No purchase for more than</source>
         <translation>超过</translation>
     </message>
@@ -124,6 +128,10 @@
         <translation>发给列表中的每位会员</translation>
     </message>
     <message>
+        <source>Finding dormant members</source>
+        <translation>正在查找沉睡会员</translation>
+    </message>
+    <message>
         <source>{count} members</source>
         <translation>{count} 位会员</translation>
     </message>
@@ -140,8 +148,16 @@
         <translation>发放</translation>
     </message>
     <message>
+        <source>Issuing coupons to dormant members</source>
+        <translation>正在向沉睡会员发券</translation>
+    </message>
+    <message>
         <source>{count} coupons issued.</source>
         <translation>已发放 {count} 张优惠券。</translation>
+    </message>
+    <message>
+        <source>Analysing the members</source>
+        <translation>正在分析会员</translation>
     </message>
 </context>
 <context>
@@ -426,12 +442,20 @@
         <translation>CSV 文件（*.csv）</translation>
     </message>
     <message>
+        <source>Exporting the audit trail</source>
+        <translation>正在导出操作日志</translation>
+    </message>
+    <message>
         <source>Could not write {file}: {why}</source>
         <translation>无法写入 {file}：{why}</translation>
     </message>
     <message>
         <source>{count} entries written to {file}</source>
         <translation>已将 {count} 条记录写入 {file}</translation>
+    </message>
+    <message>
+        <source>Checking the audit chain</source>
+        <translation>正在校验操作日志链</translation>
     </message>
 </context>
 <context>
@@ -963,6 +987,10 @@
         <translation>{month}月生日</translation>
     </message>
     <message>
+        <source>Finding the members invited</source>
+        <translation>正在查找受邀会员</translation>
+    </message>
+    <message>
         <source>{count} member(s) invited by this rule.</source>
         <translation>按此条件邀请 {count} 位会员。</translation>
     </message>
@@ -1213,6 +1241,10 @@
         <translation>会员名单 (*.csv *.xlsx *.xlsm)</translation>
     </message>
     <message>
+        <source>Reading {file}</source>
+        <translation>正在读取 {file}</translation>
+    </message>
+    <message>
         <source>{file}: {rows} rows</source>
         <translation>{file}：{rows} 行</translation>
     </message>
@@ -1225,12 +1257,20 @@
         <translation>（文件中没有）</translation>
     </message>
     <message>
+        <source>Checking the file (dry run)</source>
+        <translation>正在检查文件（试导入）</translation>
+    </message>
+    <message>
         <source>All {good} rows are good. Import (F9) adds them in one go.</source>
         <translation>全部 {good} 行正确。按导入 (F9) 一次全部导入。</translation>
     </message>
     <message>
         <source>{good} rows are good and {bad} rows are bad. Correct the file and run the dry run again, or tick the box to import only the good rows: the bad rows are then left out and nothing of them is written.</source>
         <translation>{good} 行正确，{bad} 行有错。请改正文件后重新试导入，或勾选上面的选项只导入正确的行：错误行将被跳过，不写入任何内容。</translation>
+    </message>
+    <message>
+        <source>Importing members</source>
+        <translation>正在导入会员</translation>
     </message>
     <message>
         <source>Imported {count} members with {points} points and {wallet} stored value ({bonus} of it bonus). {bad} bad rows were left out.</source>
@@ -1247,6 +1287,10 @@
     <message>
         <source>CSV (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
+    </message>
+    <message>
+        <source>Exporting the segment</source>
+        <translation>正在导出会员分组</translation>
     </message>
     <message>
         <source>{count} members written to {path}.</source>
@@ -1721,6 +1765,10 @@
 </context>
 <context>
     <name>PointsReportPage</name>
+    <message>
+        <source>Reading the daily points report</source>
+        <translation>正在读取每日积分报表</translation>
+    </message>
     <message>
         <source>Check: opening plus the day&apos;s movements equals closing — OK. Closing points are worth {cash}.</source>
         <translation>核对：期初加当日变动等于期末——平衡。期末积分价值 {cash}。</translation>
@@ -2218,6 +2266,10 @@
     <message>
         <source>{title} is a valid rule pack.</source>
         <translation>{title} 是有效的规则包。</translation>
+    </message>
+    <message>
+        <source>Trying the rule pack on a copy of the store</source>
+        <translation>正在门店数据副本上试用规则包</translation>
     </message>
     <message>
         <source>Switch the rule pack</source>
@@ -2993,6 +3045,10 @@
         <translation>原因</translation>
     </message>
     <message>
+        <source>Reading the tiers</source>
+        <translation>正在读取会员等级</translation>
+    </message>
+    <message>
         <source>No tier anniversaries in the next {days} days.</source>
         <translation>未来 {days} 天内没有会员等级周年日。</translation>
     </message>
@@ -3241,6 +3297,10 @@ A large store takes a few minutes. Do not switch the till off.</source>
         <translation>未交班</translation>
     </message>
     <message>
+        <source>Reading the Z report</source>
+        <translation>正在读取日结报表</translation>
+    </message>
+    <message>
         <source>Day {day} was closed at {time}: these are the figures printed then. Sales since belong to {next}.</source>
         <translation>营业日 {day} 已于 {time} 日结：以下为日结时打印的数据。此后的销售计入 {next}。</translation>
     </message>
@@ -3255,6 +3315,10 @@ A large store takes a few minutes. Do not switch the till off.</source>
     <message>
         <source>Close business day {day}? Points and coupons past their date expire and tier anniversaries due today are reviewed. This cannot be undone.</source>
         <translation>确定对营业日 {day} 进行日结？到期的积分和优惠券将失效，今天到期的会员等级将进行周年复核。此操作不可撤销。</translation>
+    </message>
+    <message>
+        <source>Closing the day</source>
+        <translation>日结</translation>
     </message>
     <message>
         <source>New sales belong to {next}.</source>
@@ -5258,6 +5322,61 @@ A large store takes a few minutes. Do not switch the till off.</source>
     </message>
 </context>
 <context>
+    <name>progress</name>
+    <message>
+        <source>Reading anniversaries and members per tier</source>
+        <translation>正在读取等级周年日和各等级人数</translation>
+    </message>
+    <message>
+        <source>Copying the store and running the scenario twice</source>
+        <translation>正在复制门店数据并运行两次场景</translation>
+    </message>
+    <message>
+        <source>Reading the file</source>
+        <translation>正在读取文件</translation>
+    </message>
+    <message>
+        <source>Checking every row</source>
+        <translation>正在检查每一行</translation>
+    </message>
+    <message>
+        <source>Importing members</source>
+        <translation>正在导入会员</translation>
+    </message>
+    <message>
+        <source>Writing the segment</source>
+        <translation>正在写出会员分组</translation>
+    </message>
+    <message>
+        <source>Reading the day&apos;s figures</source>
+        <translation>正在读取当日数据</translation>
+    </message>
+    <message>
+        <source>Expiring points and coupons, reviewing tiers</source>
+        <translation>正在处理积分和优惠券过期、审核会员等级</translation>
+    </message>
+    <message>
+        <source>Checking every entry&apos;s link</source>
+        <translation>正在校验每条记录的链接</translation>
+    </message>
+    <message>
+        <source>Writing the entries</source>
+        <translation>正在写出记录</translation>
+    </message>
+    <message>
+        <source>Reading every member&apos;s purchases</source>
+        <translation>正在读取每位会员的消费</translation>
+    </message>
+    <message>
+        <source>Counting bands and segments</source>
+        <translation>正在统计区间和分组</translation>
+    </message>
+    <message>
+        <source>Reading the points ledger</source>
+        <translation>正在读取积分明细</translation>
+    </message>
+</context>
+<context>
     <name>prompt</name>
     <message>
         <source>Esc Back</source>
@@ -5519,6 +5638,33 @@ A large store takes a few minutes. Do not switch the till off.</source>
     <message>
         <source>Staff card</source>
         <translation>员工卡</translation>
+    </message>
+</context>
+<context>
+    <name>tasks</name>
+    <message>
+        <source>Esc Cancel</source>
+        <translation>Esc 取消</translation>
+    </message>
+    <message>
+        <source>Starting…</source>
+        <translation>正在开始…</translation>
+    </message>
+    <message>
+        <source>{done} of {total}</source>
+        <translation>{done} / {total}</translation>
+    </message>
+    <message>
+        <source>Stopping after the current batch…</source>
+        <translation>完成当前批次后停止…</translation>
+    </message>
+    <message>
+        <source>Stopped. What was finished before the stop is kept; running it again carries on from there.</source>
+        <translation>已停止。停止前已完成的部分会保留；再次运行会从停下的地方继续。</translation>
+    </message>
+    <message>
+        <source>Wait until “{task}” has finished, then try again.</source>
+        <translation>请等“{task}”完成后再试。</translation>
     </message>
 </context>
 <context>

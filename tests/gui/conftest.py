@@ -237,3 +237,9 @@ def stripe(store: App) -> Callable[[str], str]:
         assert card is not None
         return track2_data(number, card.expiry, store.ctx.card_secret)
     return typed
+
+
+def tasks_done(qtbot: QtBot, window: MainWindow) -> None:
+    """Wait until the window's task runner has run every task and their callbacks (a page's
+    reading, a day close): what they show is on screen afterwards."""
+    qtbot.waitUntil(lambda: not window.tasks.busy(), timeout=15000)

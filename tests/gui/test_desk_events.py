@@ -13,6 +13,7 @@ from domain.services import rewards
 from domain.services.members import find_by_card
 from domain.services.staff import login
 from hardware.peers.printer_peer import PrinterPeer
+from tests.gui.conftest import tasks_done
 from tests.gui.desk_keys import desk_login, has, open_page, slip_with
 
 
@@ -29,16 +30,20 @@ def test_invitation_list_by_points_and_csv(cashier_keys, window: MainWindow, sto
     give_points(store, cards[1], 1200)  # 李四
     desk_login(keys, window)
     page = open_page(keys, window, "desk_events")
+    tasks_done(keys.qtbot, window)  # the list is read on the window's task runner
     invited = keys.child("events_invited", page)
     assert invited.rowCount() == 1  # points ≥ 3,000: only 张三
     assert invited.item(0, 0).text() == "张三"
     assert invited.item(0, 1).text() == "138****8000"  # masked on screen
     assert "1 member(s) invited" in keys.child("events_invited_count", page).text()
     keys.child("events_min_points", page).setValue(1000)
+    tasks_done(keys.qtbot, window)
     assert invited.rowCount() == 2
     keys.child("events_month", page).setCurrentIndex(11)  # birthday in November: 李四
+    tasks_done(keys.qtbot, window)
     assert [invited.item(r, 0).text() for r in range(invited.rowCount())] == ["李四"]
     keys.child("events_month", page).setCurrentIndex(0)
+    tasks_done(keys.qtbot, window)
     out = tmp_path / "invitations.csv"
     page.export_to(out)
     with out.open(encoding="utf-8-sig", newline="") as saved:

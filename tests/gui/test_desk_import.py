@@ -12,7 +12,7 @@ from desktop.screens.desk.importer import ImportPage
 from desktop.screens.main_window import MainWindow
 from domain.errors import DomainError
 from domain.services.members import find_by_mobile
-from tests.gui.conftest import Cashier
+from tests.gui.conftest import Cashier, tasks_done
 
 HEADER = "姓名,手机,身份证,生日,积分,储值余额,赠送余额"
 GOOD = [
@@ -56,12 +56,15 @@ def test_dry_run_lists_every_bad_row_then_imports_only_the_good_ones(
         window: MainWindow, cashier_keys: Cashier, store: App, tmp_path: Path) -> None:
     page = open_import(cashier_keys)
     page.choose_file(write_csv(tmp_path, GOOD + BAD))
+    tasks_done(cashier_keys.qtbot, window)  # read on the task runner
     assert page.combos["mobile"].currentData() == "手机"  # recognised from the header
     assert page.combos["wallet_bonus"].currentData() == "赠送余额"
     preview = cashier_keys.child("import_preview", page)
     assert preview.item(0, 0).text() == "2" and preview.item(0, 1).text() == "赵一"
 
     cashier_keys.child("import_dry_run", page).click()
+
+    tasks_done(cashier_keys.qtbot, window)
     table = cashier_keys.child("import_problems", page)
     assert problems(table) == [
         (4, "手机", "Mobile"), (5, "身份证", "ID number"), (6, "手机", "Mobile"),
@@ -77,6 +80,7 @@ def test_dry_run_lists_every_bad_row_then_imports_only_the_good_ones(
     cashier_keys.child("import_skip_bad", page).setChecked(True)
     assert run.isEnabled()
     run.click()
+    tasks_done(cashier_keys.qtbot, window)  # imported on the task runner
     zhao = find_by_mobile(store.ctx, "13811112222")
     assert zhao.balances.points == 500
     assert (zhao.balances.wallet_principal_fen, zhao.balances.wallet_bonus_fen) == (10000, 1000)
@@ -92,7 +96,9 @@ def test_a_changed_mapping_needs_a_new_dry_run(
         window: MainWindow, cashier_keys: Cashier, tmp_path: Path) -> None:
     page = open_import(cashier_keys)
     page.choose_file(write_csv(tmp_path, GOOD))
+    tasks_done(cashier_keys.qtbot, window)  # read on the task runner
     cashier_keys.child("import_dry_run", page).click()
+    tasks_done(cashier_keys.qtbot, window)
     run = cashier_keys.child("import_run", page)
     assert run.isEnabled() and cashier_keys.child("import_problems", page).rowCount() == 0
     page.combos["points"].setCurrentIndex(0)  # "(not in the file)"
@@ -110,8 +116,11 @@ def test_an_xlsx_export_imports_with_its_numbers_as_typed(
     book.save(path)
     page = open_import(cashier_keys)
     page.choose_file(path)
+    tasks_done(cashier_keys.qtbot, window)  # read on the task runner
     cashier_keys.child("import_dry_run", page).click()
+    tasks_done(cashier_keys.qtbot, window)
     cashier_keys.child("import_run", page).click()
+    tasks_done(cashier_keys.qtbot, window)
     chu = find_by_mobile(store.ctx, "13822223333")
     assert chu.member.name == "褚十一"
     assert (chu.balances.points, chu.balances.wallet_principal_fen) == (880, 6650)
@@ -123,6 +132,7 @@ def test_an_unreadable_file_is_refused_by_name(
     path.write_bytes(b"not a spreadsheet")
     page = open_import(cashier_keys)
     page.choose_file(path)
+    tasks_done(cashier_keys.qtbot, window)  # read on the task runner
     message = cashier_keys.child("import_message", page).text()
     assert message.startswith("The XLSX file is damaged and cannot be read")
     assert not cashier_keys.child("import_dry_run", page).isEnabled()
@@ -132,9 +142,11 @@ def test_a_segment_is_exported_with_consent_only(
         window: MainWindow, cashier_keys: Cashier, tmp_path: Path) -> None:
     page = open_import(cashier_keys)
     page.segment.setCurrentIndex(page.segment.findData("never"))
-    count = page.export_segment(tmp_path / "never.csv")
+    assert page.export_segment(tmp_path / "never.csv")
+    tasks_done(cashier_keys.qtbot, window)  # written on the task runner
     text = (tmp_path / "never.csv").read_text(encoding="utf-8-sig")
-    assert count == 1 and "13800138000" in text  # 张三 agreed to marketing; 李四, 王五 did not
+    assert cashier_keys.child("import_message", page).text().startswith("1 members written")
+    assert "13800138000" in text  # 张三 agreed to marketing; 李四, 王五 did not
     assert "13900139000" not in text
 
 

@@ -19,6 +19,7 @@ from domain.services import maintenance, shifts
 from domain.services import reports as report_services
 from domain.services.staff import login
 from hardware.peers.printer_peer import PrinterLog, PrinterPeer
+from tests.gui.conftest import tasks_done
 from tests.gui.desk_keys import desk_login, has, open_page, slip_with
 
 SCARF = "6901234567984"  # 丝巾 ￥89
@@ -106,12 +107,14 @@ def test_the_day_close_prints_a_frozen_z_and_the_next_sale_is_tomorrows(
     assert window.office is not None
     page = window.office.open("manage_z")
     assert isinstance(page, ZReportPage)
+    tasks_done(keys.qtbot, window)  # the page reads the Z on the window's task runner
     page.dates.edit.setFocus()  # the manager taps the page (F-keys act within it)
     assert page.close_button.isEnabled(), page.close_note.text()
     keys.press(Qt.Key.Key_F9)
     keys.dialog("close_day_dialog")
     keys.press(Qt.Key.Key_Return)
     keys.no_dialog()
+    tasks_done(keys.qtbot, window)  # the close runs on the task runner, then the Z again
     (first,) = pages_with(printer_peer, "日结报表", 1)[-1:]
     assert page.report is not None and page.report.closed_at == clock.now()
     assert not page.close_button.isEnabled()  # closed: F9 is off until the next day
@@ -134,5 +137,6 @@ def test_the_day_close_prints_a_frozen_z_and_the_next_sale_is_tomorrows(
     assert printer_peer.received.bytes_received > 0
     window.office.open("manage_points")  # revisited, the Z page moves on to the new day
     window.office.open("manage_z")
+    tasks_done(keys.qtbot, window)
     assert page.dates.day() == date.fromordinal(day.toordinal() + 1)
     assert page.report is not None and page.report.sales == 0

@@ -15,7 +15,7 @@ from desktop.screens.main_window import MainWindow
 from desktop.screens.manage.audit import AuditPage
 from domain.services import audit as audit_service
 from domain.services.staff import login
-from tests.gui.conftest import Cashier
+from tests.gui.conftest import Cashier, tasks_done
 
 
 def office_login(keys: Cashier, window: MainWindow, number: str, pin: str) -> None:
@@ -89,7 +89,9 @@ def test_export_writes_the_filtered_list(window: MainWindow, cashier_keys: Cashi
     action.setCurrentIndex(action.findData("staff_added"))
     page.apply()
     target = tmp_path / "audit.csv"
-    assert page.export_to(target) == 4  # the demo's four staff
+    assert page.export_to(target)  # written on the window's task runner
+    tasks_done(cashier_keys.qtbot, window)
+    assert window.status.notice.text() == f"4 entries written to {target}"  # the four staff
     with target.open(encoding="utf-8-sig") as f:
         rows = list(csv.DictReader(f))
     assert sorted(r["subject"] for r in rows) == ["0001", "1001", "2001", "3001"]
@@ -101,6 +103,7 @@ def test_verify_shows_ok_then_the_first_tampered_entry(store: App, window: MainW
     page = open_audit(cashier_keys, window)
     chain: QLabel = cashier_keys.child("audit_chain", page)
     cashier_keys.child("audit_verify", page).click()
+    tasks_done(cashier_keys.qtbot, window)  # the chain is checked on the task runner
     assert chain.text() == "Audit chain OK: no entry has been changed or removed."
     with sqlite3.connect(store.store.path) as raw:
         seq, entry_id = raw.execute(
@@ -109,6 +112,7 @@ def test_verify_shows_ok_then_the_first_tampered_entry(store: App, window: MainW
         raw.execute("UPDATE audit_log SET details = '{\"role\":\"admin\"}' WHERE seq = ?",
                     (seq,))
     cashier_keys.child("audit_verify", page).click()
+    tasks_done(cashier_keys.qtbot, window)  # the chain is checked on the task runner
     assert chain.text() == (f"Audit chain broken: entry no. {seq} ({entry_id}) was changed "
                             "after it was written. Call head office before anything else is "
                             "changed.")
@@ -131,6 +135,7 @@ def test_verify_says_when_the_trail_was_cut(store: App, window: MainWindow,
         top = raw.execute("SELECT MAX(seq) FROM audit_log").fetchone()[0]
         raw.execute("DELETE FROM audit_log WHERE seq > ?", (top - 2,))
     cashier_keys.child("audit_verify", page).click()
+    tasks_done(cashier_keys.qtbot, window)  # the chain is checked on the task runner
     chain: QLabel = cashier_keys.child("audit_chain", page)
     assert chain.text() == (f"Audit trail cut: it reached entry no. {top} but now ends at no. "
                             f"{top - 2}; the entries after it were deleted. Call head office "
@@ -149,6 +154,7 @@ def test_verify_says_when_the_trail_was_rewritten_without_the_key(
                         (prev, link, seq))
             prev = link
     cashier_keys.child("audit_verify", page).click()
+    tasks_done(cashier_keys.qtbot, window)  # the chain is checked on the task runner
     chain: QLabel = cashier_keys.child("audit_chain", page)
     assert chain.text() == (f"Audit trail rewritten: from entry no. {rows[1][0]} on, the entries "
                             "were recomputed without this store's key. Call head office before "

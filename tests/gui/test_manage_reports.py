@@ -26,6 +26,7 @@ from domain.services.context import ServiceContext
 from domain.services.members import find_by_card
 from domain.services.staff import login
 from hardware.peers.printer_peer import PrinterPeer
+from tests.gui.conftest import tasks_done
 
 DAY = date(2026, 1, 1)
 CASH = carts.TenderRequest(TenderKind.CASH)
@@ -94,7 +95,9 @@ def office_login(qtbot: QtBot, window: MainWindow, number: str = "2001",
 def open_page(qtbot: QtBot, window: MainWindow, key: str) -> object:
     office_login(qtbot, window)
     assert window.office is not None
-    return window.office.open(key)
+    page = window.office.open(key)
+    tasks_done(qtbot, window)  # the page reads its report on the window's task runner
+    return page
 
 
 def figure(page: object, name: str) -> int:
@@ -129,6 +132,7 @@ def test_another_date_shows_that_days_report(qtbot: QtBot, window: MainWindow, s
     page = open_page(qtbot, window, "manage_points")
     assert isinstance(page, PointsReportPage)
     page.dates.step(-1)
+    tasks_done(qtbot, window)
     assert page.report is not None and page.report.business_date == date(2025, 12, 31)
     assert figure(page, "points_close") == 5000
     assert figure(page, "points_expired") == 1198 + 598  # the close of 31 December
@@ -195,15 +199,19 @@ def test_closing_the_day_waits_for_open_shifts_then_runs(
     busy = busy_day(store, clock, cards, close_shift=False)
     page = open_page(qtbot, window, "manage_z")
     assert isinstance(page, ZReportPage)
-    assert page.close_day() is None
+    assert page.close_day()  # started on the task runner; the service refuses
+    tasks_done(qtbot, window)
+    assert page.closed is None
     assert "Shifts still open: 1001 王收银" in page.close_note.text()
     shifts.close_shift(store.ctx, busy.cashier, 108800)
     clock.set(at("2027-01-01T09:00:00"))  # 2026's points lapse; the page moves to today
     page.dates.set_day(store.ctx.today())
+    tasks_done(qtbot, window)
     page.ask_close()
     dialog = window.findChild(object, "close_day_dialog")
     assert dialog is not None
     dialog.confirm()  # type: ignore[attr-defined]
+    tasks_done(qtbot, window)  # the close, then the closed day's Z read again
     assert page.closed is not None and page.closed.points_expired > 0
     assert page.close_note.text().startswith("Day ")
     closed_day = page.closed.business_date  # the day it closed: sales now go to the next

@@ -19,7 +19,7 @@ from domain.services import cart as carts
 from domain.services import checkout
 from domain.services.members import find_by_mobile
 from domain.services.staff import login
-from tests.gui.conftest import Cashier
+from tests.gui.conftest import Cashier, tasks_done
 from tests.gui.test_manage_audit import cells, office_login
 
 
@@ -75,6 +75,7 @@ def test_trying_a_pack_shows_both_results_and_leaves_the_store_alone(
     candidate: QTextBrowser = cashier_keys.child("rules_candidate", page)
     assert "五钻" in candidate.toPlainText()
     cashier_keys.press(Qt.Key.Key_F5)
+    tasks_done(cashier_keys.qtbot, window)
     trial: QTableWidget = cashier_keys.child("rules_trial", page)
     assert trial.rowCount() == 6  # five steps and the totals
     assert cells(trial, 1)[:5] == ["Sale m1"] * 4 + ["Top-up m1"]
@@ -92,6 +93,7 @@ def test_trying_on_a_shipped_scenario_file(window: MainWindow, cashier_keys: Cas
     scenario: QComboBox = cashier_keys.child("rules_scenario", page)
     scenario.setCurrentIndex(scenario.findText("tier_upgrade"))
     cashier_keys.child("rules_try", page).click()
+    tasks_done(cashier_keys.qtbot, window)  # two store copies, on the task runner
     trial: QTableWidget = cashier_keys.child("rules_trial", page)
     assert trial.rowCount() == 3
     assert cells(trial, 5)[:2] == ["银卡", "银卡"] and cells(trial, 9)[:2] == ["会员", "会员"]

@@ -8,13 +8,14 @@ from pytestqt.qtbot import QtBot
 
 from desktop.bootstrap import App
 from desktop.screens.main_window import MainWindow
-from desktop.screens.manage.tiers import TiersPage
+from desktop.screens.manage.tiers import DROP, KEEP, TiersPage
 from domain.clock import FixedClock
 from domain.records import TenderKind
 from domain.services import cart as carts
 from domain.services import checkout
 from domain.services.members import find_by_card
 from domain.services.staff import login
+from tests.gui.conftest import tasks_done
 
 
 def at(text: str) -> datetime:
@@ -38,11 +39,12 @@ def open_tiers(qtbot: QtBot, window: MainWindow) -> TiersPage:
     assert window.office is not None
     page = window.office.open("manage_tiers")
     assert isinstance(page, TiersPage)
+    tasks_done(qtbot, window)  # the page reads on the window's task runner
     return page
 
 
 def cells(page: TiersPage, row: int) -> list[str]:
-    return [page.outlook.item(row, c).text() for c in range(page.outlook.columnCount())]
+    return [page.outlook.text(row, c) for c in range(page.outlook.rows.columnCount())]
 
 
 def test_a_member_below_the_retention_figure_is_listed_as_dropping(
@@ -57,6 +59,7 @@ def test_a_member_below_the_retention_figure_is_listed_as_dropping(
     assert zhang[0] == "张三" and zhang[2] == "银卡" and zhang[3] == "6/10/25"
     assert zhang[4:] == ["￥2,697.00", "￥3,000.00", "￥303.00", "Drops to 普通会员"]
     assert li[0] == "李四" and li[6:] == ["—", "Keeps 银卡"]
+    assert page.outlook.foreground(0, 7) == DROP and page.outlook.foreground(1, 7) == KEEP
     assert page.summary.text() == ("2 anniversaries: 1 would drop a tier if they bought "
                                    "nothing more.")
     assert page.chart.values() == [("普通会员", 1), ("银卡", 2), ("金卡", 0), ("钻石卡", 0)]
@@ -69,9 +72,11 @@ def test_the_window_in_days_decides_who_is_listed(qtbot: QtBot, window: MainWind
     clock.set(at("2025-05-20"))
     page = open_tiers(qtbot, window)
     page.days.setValue(21)  # the anniversary, 2025-06-10, is the 22nd day
+    tasks_done(qtbot, window)
     assert page.outlook.rowCount() == 0
     assert page.summary.text() == "No tier anniversaries in the next 21 days."
     page.days.setValue(22)
+    tasks_done(qtbot, window)
     assert page.outlook.rowCount() == 1
 
 
@@ -81,7 +86,7 @@ def test_picking_a_row_or_typing_a_mobile_shows_the_history(
     reach_silver(store, clock, cards[0], 3)
     clock.set(at("2025-05-20"))
     page = open_tiers(qtbot, window)
-    page.choose_row(0)
+    page.outlook.selectRow(0)  # a touch on the row, or the arrow keys
     assert page.member.text() == "张三: 银卡 since 6/10/24"
     shown = [[page.history.item(r, c).text() for c in (1, 2, 3)]
              for r in range(page.history.rowCount())]

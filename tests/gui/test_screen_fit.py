@@ -24,7 +24,7 @@ from desktop.screens.desk.lookup import LookupPage
 from desktop.screens.main_window import MainWindow
 from desktop.screens.manage.report_view import ReportView
 from desktop.screens.office import OfficeScreen
-from tests.gui.conftest import Cashier
+from tests.gui.conftest import Cashier, tasks_done
 from tests.gui.test_desk_pin import ZHANG_MOBILE
 
 SIZES = [QSize(1024, 768), QSize(1366, 768)]
@@ -135,6 +135,7 @@ def test_every_back_office_page_fits_with_its_buttons_on_screen(
         dates = getattr(widget, "dates", None)
         if dates is not None:
             dates.step(-1)  # a day with figures: the widest tables
+        tasks_done(cashier_keys.qtbot, window)  # what the page read is on it
         assert_window_fits(window, size, page.key)
         for view in widget.findChildren(ReportView):
             for table in view.findChildren(QTableWidget):  # per cashier: no column cut off
@@ -228,6 +229,7 @@ def test_the_demo_panel_never_pushes_the_office_off_the_screen(
         assert window.office is not None
         for key in ("manage_z", "manage_audit", "desk_application"):
             window.office.open(key)
+            tasks_done(cashier_keys.qtbot, window)
             assert_window_fits(window, size, f"{key} beside the demo panel")
         assert dock.isFloating() is (size.width() < 1280)
         dock.close()

@@ -22,7 +22,7 @@ from desktop.screens.manage.confirm import ConfirmDialog
 from desktop.screens.manage.points_report import PointsReportPage
 from desktop.screens.manage.z_report import ZReportPage
 from desktop.viewmodels.status import SyncState
-from tests.gui.conftest import Cashier
+from tests.gui.conftest import Cashier, tasks_done
 from tests.gui.test_desk_signup import application, type_into
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -94,6 +94,7 @@ def test_a_reports_print_time_is_the_stores_time(
     key = "manage_z" if page_type is ZReportPage else "manage_points"
     page = window.office.open(key)
     assert isinstance(page, page_type)
+    tasks_done(cashier_keys.qtbot, window)  # the report is read on the task runner
     assert page.view.doc is not None and page.view.paper is not None
     for doc in (page.view.doc, page.view.paper):
         printed = dict(doc.meta)

@@ -18,6 +18,7 @@ from desktop.screens.manage.points_report import PointsReportPage
 from domain import dynamicqr
 from domain.coupons import format_code
 from domain.services.members import MemberView
+from tests.gui.conftest import tasks_done
 from tests.gui.hid_keys import play, strokes
 
 COAT, SCARF = "6901234567892", "6901234567984"
@@ -219,6 +220,7 @@ def test_fast_typing_in_the_save_file_dialog_saves_under_that_name(
     assert window.office is not None
     page = window.office.open("manage_points")
     assert isinstance(page, PointsReportPage)
+    tasks_done(qtbot, window)  # the report is read on the task runner
 
     def name_the_file(tries: int = 100) -> None:
         dialog = next((w for w in QApplication.topLevelWidgets()

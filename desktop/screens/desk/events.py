@@ -24,6 +24,7 @@ from desktop.screens.desk import parts
 from desktop.screens.desk.member_finder import MemberFinder
 from desktop.screens.desk.parts import DeskPage
 from desktop.screens.office import OfficeContext
+from desktop.tasks import Task
 from desktop.viewmodels.desk_events import DEFAULT_MIN_POINTS, EventsDesk
 from domain.analysis import MemberFacts
 from domain.errors import DomainError
@@ -139,11 +140,14 @@ class EventsPage(DeskPage):
                               self.month.currentData(), self.consent.isChecked())
 
     def list_invited(self) -> None:
-        try:
-            self.rows = self.model.invitations(self.rule())
-        except DomainError as err:
-            self.count.setText(self.ctx.refusal(err))
-            return
+        """Read the list on the window's task runner: the rule is tried on every member."""
+        rule, model = self.rule(), self.model
+        self.ctx.run(Task(self.tr("Finding the members invited"),
+                          lambda _progress: model.invitations(rule), self._listed,
+                          self.count.setText, key="desk_events", owner=self))
+
+    def _listed(self, rows: list[MemberFacts]) -> None:
+        self.rows = rows
         parts.fill(self.invited, [[m.name, mask_mobile(m.mobile), m.tier, i18n.number(m.points)]
                                   for m in self.rows], right=(3,))
         self.count.setText(self.tr("{count} member(s) invited by this rule.").format(

@@ -6,7 +6,9 @@ is money the store owes, so it is a manager's job (the page says so).
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
+from typing import TypeVar
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
@@ -27,10 +29,15 @@ from PySide6.QtWidgets import (
 from desktop.i18n import QT_TRANSLATE_NOOP, money, number
 from desktop.screens.desk.import_tables import FIELD_NAMES, ProblemTable, SheetPreview
 from desktop.screens.office import OfficeContext
-from desktop.viewmodels.importer import FIELDS, ImportModel
+from desktop.tasks import Task
+from desktop.viewmodels.importer import FIELDS, DryRun, ImportModel, Sheet, read_sheet
 from domain.analysis import SEGMENTS
 from domain.errors import DomainError
 from domain.importing import Checked
+from domain.progress import Progress
+from domain.services.imports import Imported
+
+T = TypeVar("T")
 
 SEGMENT_NAMES = {
     "key": QT_TRANSLATE_NOOP("ImportPage", "Key members (buy often)"),
@@ -169,11 +176,12 @@ class ImportPage(QWidget):
             if not chosen:
                 return
             path = Path(chosen)
-        try:
-            sheet = self.model.open(path)
-        except DomainError as err:
-            self._say(self.ctx.refusal(err), bad=True)
-            return
+        self._run(self.tr("Reading {file}").format(file=path.name),
+                  lambda progress: read_sheet(path, progress), self._opened)
+
+    def _opened(self, sheet: Sheet) -> None:
+        self.model.adopt(sheet)
+        path = sheet.path
         self.file_label.setText(self.tr("{file}: {rows} rows").format(
             file=path.name, rows=number(sheet.row_count)))
         self.preview.show_sheet(sheet)
@@ -199,12 +207,11 @@ class ImportPage(QWidget):
         if self.model.sheet is None:
             self._say(self.ctx.refusal(DomainError("import.not_checked")), bad=True)
             return
-        try:
-            checked = self.model.dry_run(self.fields())
-        except DomainError as err:
-            self._say(self.ctx.refusal(err), bad=True)
-            self._refresh_buttons()
-            return
+        self._run(self.tr("Checking the file (dry run)"), self.model.dry_run_job(self.fields()),
+                  self._checked)
+
+    def _checked(self, found: DryRun) -> None:
+        checked = self.model.adopt_check(found)
         self.skip_bad.setChecked(False)
         self.problems.show_problems(checked.errors)
         self._say(self._verdict(checked), bad=bool(checked.errors))
@@ -225,10 +232,14 @@ class ImportPage(QWidget):
             self._say(self.ctx.refusal(DomainError("import.not_checked")), bad=True)
             return
         try:
-            done = self.model.run_import(self.fields(), self.ctx.staff.id)
+            job = self.model.import_job(self.fields(), self.ctx.staff.id)
         except DomainError as err:
             self._say(self.ctx.refusal(err), bad=True)
             return
+        self._run(self.tr("Importing members"), job, self._imported, cancellable=True)
+
+    def _imported(self, done: Imported) -> None:
+        self.model.imported(done)
         self.problems.show_problems(done.checked.errors)
         self._say(self.tr(
             "Imported {count} members with {points} points and {wallet} stored value "
@@ -239,24 +250,29 @@ class ImportPage(QWidget):
         self.ctx.notice(self.tr("Members imported."))
         self._refresh_buttons()
 
-    def export_segment(self, path: Path | None = None) -> int | None:
+    def export_segment(self, path: Path | None = None) -> bool:
         segment = str(self.segment.currentData())
         if path is None:
             chosen, _ = QFileDialog.getSaveFileName(
                 self, self.tr("Export the segment"), str(Path.home() / f"{segment}.csv"),
                 self.tr("CSV (*.csv)"))
             if not chosen:
-                return None
+                return False
             path = Path(chosen)
-        try:
-            count = self.model.export(segment, self.consented.isChecked(), path,
-                                      self.ctx.staff.id)
-        except DomainError as err:
-            self._say(self.ctx.refusal(err), bad=True)
-            return None
-        self._say(self.tr("{count} members written to {path}.").format(
-            count=number(count), path=str(path)))
-        return count
+        job = self.model.export_job(segment, self.consented.isChecked(), path,
+                                    self.ctx.staff.id)
+        return self._run(self.tr("Exporting the segment"), job, lambda count: self._say(
+            self.tr("{count} members written to {path}.").format(
+                count=number(count), path=str(path))))
+
+    def _run(self, title: str, job: Callable[[Progress], T], done: Callable[[T], None],
+             cancellable: bool = False) -> bool:
+        """Long work on the window's task runner; a refusal is said here, in red."""
+        def failed(text: str) -> None:
+            self._say(text, bad=True)
+            self._refresh_buttons()
+        return self.ctx.run(Task(title, job, done, failed, cancellable=cancellable,
+                                 owner=self))
 
     # --- state ------------------------------------------------------------------------------
 

@@ -3,6 +3,8 @@ and dormant members with a coupon to bring them back (seed 001 锁客)."""
 
 from __future__ import annotations
 
+from datetime import date
+
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QComboBox,
@@ -21,12 +23,13 @@ from desktop.i18n import QT_TRANSLATE_NOOP
 from desktop.screens.manage.charts import BarChart, ShareDonut
 from desktop.screens.manage.confirm import confirm
 from desktop.screens.manage.report_view import FigureTile
-from desktop.screens.manage.tiers import fill, table
 from desktop.screens.office import OfficeContext
-from desktop.viewmodels.analysis import BIRTHDAY_DAYS, DORMANT_DAYS, AnalysisModel
-from domain import forms
-from domain.analysis import Summary
-from domain.errors import DomainError
+from desktop.tasks import Task
+from desktop.viewmodels import analysis as analysis_model
+from desktop.viewmodels.analysis import BIRTHDAY_DAYS, DORMANT_DAYS, AnalysisModel, Reading
+from desktop.widgets.rows_table import RowsTable
+from domain import analysis, forms
+from domain.analysis import MemberFacts, Summary
 from domain.services.proofs import Approval
 
 STEPS = {  # frequency / monetary / width steps 0..3 (seed 003 四度分析)
@@ -55,6 +58,7 @@ class AnalysisPage(QTabWidget):
         super().__init__(parent)
         self.ctx = ctx
         self.model = AnalysisModel(ctx.env.ctx)
+        self.dormant_rows: list[MemberFacts] = []
         self.addTab(self._overview(), self.tr("Overview"))
         self.addTab(self._birthdays(), self.tr("Birthdays"))
         self.addTab(self._dormant(), self.tr("Dormant members"))
@@ -139,20 +143,28 @@ class AnalysisPage(QTabWidget):
         row = QHBoxLayout()
         row.addWidget(QLabel(self.tr("Birthdays in the next"), page))
         self.birthday_days = _days(page, "analysis_birthday_days", BIRTHDAY_DAYS)
-        self.birthday_days.valueChanged.connect(lambda _v: self._fill_birthdays())
+        self.birthday_days.valueChanged.connect(lambda _v: self._read_birthdays())
         row.addWidget(self.birthday_days)
         row.addWidget(QLabel(self.tr("days"), page))
         row.addStretch(1)
         layout.addLayout(row)
-        self.birthday_list = table(page, "analysis_birthdays", [
+        self.birthday_list = RowsTable(page, "analysis_birthdays", [
             self.tr("Birthday"), self.tr("Member"), self.tr("Mobile"), self.tr("Tier"),
             self.tr("Card"), self.tr("Points")])
         layout.addWidget(self.birthday_list, 1)
         return page
 
-    def _fill_birthdays(self) -> None:
-        rows = self.model.birthdays(self.birthday_days.value())
-        fill(self.birthday_list, [
+    def _read_birthdays(self) -> None:
+        """Another horizon: the facts in memory are sifted on the task runner (a million
+        members take a second)."""
+        facts, today, days = self.model.facts, self.model.today(), self.birthday_days.value()
+        self.ctx.run(Task(self.tr("Finding birthdays"),
+                          lambda _progress: analysis.birthdays_within(facts, today, days),
+                          self._fill_birthdays, self.share.setText,
+                          key="analysis_birthdays", owner=self))
+
+    def _fill_birthdays(self, rows: list[tuple[date, MemberFacts]]) -> None:
+        self.birthday_list.fill([
             (i18n.date_text(day), f.name, forms.mask_mobile(f.mobile), f.tier,
              f.card_number or "—", i18n.number(f.points)) for day, f in rows], right=(5,))
 
@@ -164,14 +176,14 @@ class AnalysisPage(QTabWidget):
         row = QHBoxLayout()
         row.addWidget(QLabel(self.tr("No purchase for more than"), page))
         self.dormant_days = _days(page, "analysis_dormant_days", DORMANT_DAYS)
-        self.dormant_days.valueChanged.connect(lambda _v: self._fill_dormant())
+        self.dormant_days.valueChanged.connect(lambda _v: self._read_dormant())
         row.addWidget(self.dormant_days)
         row.addWidget(QLabel(self.tr("days"), page))
         self.dormant_count = QLabel(page)
         self.dormant_count.setObjectName("analysis_dormant_count")
         row.addWidget(self.dormant_count, 1)
         layout.addLayout(row)
-        self.dormant_list = table(page, "analysis_dormant_list", [
+        self.dormant_list = RowsTable(page, "analysis_dormant_list", [
             self.tr("Member"), self.tr("Mobile"), self.tr("Tier"), self.tr("Last purchase"),
             self.tr("Days since"), self.tr("Points")])
         layout.addWidget(self.dormant_list, 1)
@@ -198,10 +210,17 @@ class AnalysisPage(QTabWidget):
         row.addWidget(self.issued, 1)
         return row
 
-    def _fill_dormant(self) -> None:
+    def _read_dormant(self) -> None:
+        facts, today, days = self.model.facts, self.model.today(), self.dormant_days.value()
+        self.ctx.run(Task(self.tr("Finding dormant members"),
+                          lambda _progress: analysis.dormant(facts, today, days),
+                          self._fill_dormant, self.dormant_count.setText,
+                          key="analysis_dormant", owner=self))
+
+    def _fill_dormant(self, rows: list[MemberFacts]) -> None:
         today = self.model.today()
-        rows = self.model.dormant(self.dormant_days.value())
-        fill(self.dormant_list, [
+        self.dormant_rows = rows
+        self.dormant_list.fill([
             (f.name, forms.mask_mobile(f.mobile), f.tier,
              i18n.date_text(f.last_purchase) if f.last_purchase else "—",
              i18n.number((today - f.last_purchase).days) if f.last_purchase else "—",
@@ -211,7 +230,7 @@ class AnalysisPage(QTabWidget):
         self.issue_button.setEnabled(bool(rows) and self.template.count() > 0)
 
     def ask_issue(self) -> None:
-        count = len(self.model.dormant(self.dormant_days.value()))
+        count = len(self.dormant_rows)  # the list on screen, for the days on screen
         if not count or self.template.currentData() is None:
             return
         text = self.tr("Issue one {coupon} to each of the {count} members with no purchase for "
@@ -223,13 +242,16 @@ class AnalysisPage(QTabWidget):
                 lambda: self.ctx.approve(text, "reports.coupon_to_segment", self.issue))
 
     def issue(self, approval: Approval | None) -> None:
-        code = str(self.template.currentData())
-        try:
-            issued = self.model.issue_to_dormant(code, self.dormant_days.value(),
-                                                 self.ctx.staff.id, approval)
-        except DomainError as err:
-            self.issued.setText(self.ctx.refusal(err))
-            return
+        """One coupon to each listed member, on the task runner (one per member: many at a
+        large store); the page reads again afterwards."""
+        code, days, staff_id = (str(self.template.currentData()), self.dormant_days.value(),
+                                self.ctx.staff.id)
+        self.ctx.run(Task(
+            self.tr("Issuing coupons to dormant members"),
+            lambda _progress: self.model.issue_to_dormant(code, days, staff_id, approval),
+            self._issued, self.issued.setText, owner=self))
+
+    def _issued(self, issued: int) -> None:
         self.issued.setText(self.tr("{count} coupons issued.").format(
             count=i18n.number(issued)))
         self.ctx.notice(self.issued.text())
@@ -241,14 +263,19 @@ class AnalysisPage(QTabWidget):
         self.refresh()
 
     def refresh(self) -> None:
-        try:
-            summary = self.model.refresh()
-        except DomainError as err:
-            self.share.setText(self.ctx.refusal(err))
-            return
-        self._fill_overview(summary)
-        self._fill_birthdays()
-        self._fill_dormant()
+        """Read every member's facts on the window's task runner (tens of seconds at a
+        million members), then fill the three tabs."""
+        ctx, rules = self.ctx.env.ctx, self.model.rules
+        birthdays, dormant_days = self.birthday_days.value(), self.dormant_days.value()
+        self.ctx.run(Task(
+            self.tr("Analysing the members"),
+            lambda progress: analysis_model.read(ctx, rules, birthdays, dormant_days, progress),
+            self._loaded, self.share.setText, key="manage_analysis", owner=self))
+
+    def _loaded(self, reading: Reading) -> None:
+        self._fill_overview(self.model.apply(reading))
+        self._fill_birthdays(reading.birthdays)
+        self._fill_dormant(reading.dormant)
 
 
 def _days(parent: QWidget, name: str, value: int) -> QSpinBox:

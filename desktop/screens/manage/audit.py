@@ -28,8 +28,11 @@ from desktop.screens.desk.parts import (
     table,
 )
 from desktop.screens.office import OfficeContext
+from desktop.tasks import Task
 from desktop.viewmodels.audit_view import AuditModel, AuditRow
 from domain.errors import DomainError
+from domain.progress import Progress
+from domain.records import AuditBreak
 
 GOOD = "color: #1e7b34; font-weight: bold;"
 BAD = "color: #b42318; font-weight: bold;"
@@ -133,20 +136,37 @@ class AuditPage(DeskPage):
         if chosen:
             self.export_to(Path(chosen))
 
-    def export_to(self, path: Path) -> int:
-        """Write the filtered entries (all pages) to `path`; tests call this directly."""
-        try:
-            written = self.model.export(path)
-        except OSError as err:
-            self.error.setText(self.tr("Could not write {file}: {why}").format(
-                file=str(path), why=err.strerror or str(err)))
-            return 0
-        self.ctx.notice(self.tr("{count} entries written to {file}").format(
-            count=written, file=str(path)))
-        return written
+    def export_to(self, path: Path) -> bool:
+        """Write the filtered entries (all pages) to `path` on the window's task runner
+        (a year of a large store's trail); tests call this directly."""
+        job = self.model.export_job(path)
 
-    def verify(self) -> None:
-        ok, text = self.model.verify()
+        def guarded(progress: Progress) -> int | OSError:
+            try:
+                return job(progress)
+            except OSError as err:  # said naming the file, not as a bug with a support code
+                return err
+
+        return self.ctx.run(Task(self.tr("Exporting the audit trail"), guarded,
+                                 lambda done: self._exported(done, path), self.error.setText,
+                                 owner=self))
+
+    def _exported(self, done: int | OSError, path: Path) -> None:
+        if isinstance(done, OSError):
+            self.error.setText(self.tr("Could not write {file}: {why}").format(
+                file=str(path), why=done.strerror or str(done)))
+            return
+        self.ctx.notice(self.tr("{count} entries written to {file}").format(
+            count=done, file=str(path)))
+
+    def verify(self) -> bool:
+        """Check every link of the chain on the window's task runner (Esc stops it)."""
+        return self.ctx.run(Task(self.tr("Checking the audit chain"), self.model.check,
+                                 self._verified, self.chain.setText, cancellable=True,
+                                 owner=self))
+
+    def _verified(self, broken: AuditBreak | None) -> None:
+        ok, text = self.model.verdict(broken)
         self.chain.setText(text)
         self.chain.setStyleSheet(GOOD if ok else BAD)
 

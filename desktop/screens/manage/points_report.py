@@ -13,9 +13,13 @@ from desktop.i18n import QT_TRANSLATE_NOOP
 from desktop.screens.desk.parts import DeskPage
 from desktop.screens.manage.report_view import DateBar, FigureTile, ReportView, screen_lang
 from desktop.screens.office import OfficeContext
-from domain.errors import DomainError
+from desktop.tasks import Task
+from domain.progress import Progress
 from domain.reports import PointsReport
 from domain.services import reports as report_services
+from domain.services.context import ServiceContext
+
+READING = QT_TRANSLATE_NOOP("progress", "Reading the points ledger")
 
 
 @dataclass(frozen=True)
@@ -49,6 +53,12 @@ def terms(report: PointsReport) -> list[Term]:
     found.append(Term("points_close", QT_TRANSLATE_NOOP("points_report", "Closing"),
                       report.closing, "="))
     return found
+
+
+def points_report(ctx: ServiceContext, day: date, progress: Progress) -> PointsReport:
+    """The page's job: one business date's report, read on the task runner's thread."""
+    progress.step(0, None, READING)
+    return report_services.daily_points_report(ctx, day)
 
 
 def difference(report: PointsReport) -> int:
@@ -90,11 +100,14 @@ class PointsReportPage(DeskPage):
         return self.dates.day()
 
     def load(self) -> None:
-        try:
-            report = report_services.daily_points_report(self.ctx.env.ctx, self.day())
-        except DomainError as err:
-            self.check.setText(self.ctx.refusal(err))
-            return
+        """Read the report of the date shown on the window's task runner (seconds on a busy
+        day at a large store): PgUp held down reads only the last date it lands on."""
+        ctx, day = self.ctx.env.ctx, self.day()
+        self.ctx.run(Task(self.tr("Reading the daily points report"),
+                          lambda progress: points_report(ctx, day, progress), self._loaded,
+                          self.check.setText, key="manage_points", owner=self))
+
+    def _loaded(self, report: PointsReport) -> None:
         self.report = report
         self._fill_strip(report)
         self._fill_check(report)

@@ -5,7 +5,6 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
@@ -29,9 +28,12 @@ from desktop.screens.desk.parts import (
 )
 from desktop.screens.manage.confirm import confirm
 from desktop.screens.office import OfficeContext
+from desktop.tasks import Task
 from desktop.viewmodels.pack_text import pack_html
 from desktop.viewmodels.rules import RulesModel, describe_problem, is_pack_error
 from domain.errors import DomainError
+from domain.rulepack import RulePack
+from domain.services.rules import Trial
 
 
 class RulesPage(DeskPage):
@@ -142,14 +144,21 @@ class RulesPage(DeskPage):
         self._show_candidate()
 
     def try_it(self) -> None:
-        QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        """Run the trial on the window's task runner: it copies the whole store twice."""
         try:
-            self.model.try_candidate(str(self.scenario.currentData() or ""))
+            job = self.model.trial_job(str(self.scenario.currentData() or ""))
         except DomainError as err:
             self.error.setText(self.ctx.refusal(err))
             return
-        finally:
-            QGuiApplication.restoreOverrideCursor()
+        tried = self.model.candidate
+        self.ctx.run(Task(self.tr("Trying the rule pack on a copy of the store"), job,
+                          lambda trial: self._tried(trial, tried), self.error.setText,
+                          owner=self))
+
+    def _tried(self, trial: Trial, tried: RulePack | None) -> None:
+        if self.model.candidate is not tried:
+            return  # another pack was loaded meanwhile: this trial is not of it
+        self.model.trial = trial
         self.error.setText("")
         self._show_trial()
 

@@ -25,8 +25,11 @@ from desktop import i18n
 from desktop.i18n import QT_TRANSLATE_NOOP
 from desktop.screens.manage.charts import BarChart
 from desktop.screens.office import OfficeContext
-from desktop.viewmodels.tiers import TiersModel
+from desktop.tasks import Task
+from desktop.viewmodels import tiers as tiers_model
+from desktop.viewmodels.tiers import TierFigures, TiersModel
 from desktop.wedge_filter import takes_codes
+from desktop.widgets.rows_table import RowsTable
 from domain.errors import DomainError
 from domain.services.tier_outlook import Outlook
 from hardware.scan_codes import ScannedCode
@@ -79,12 +82,12 @@ class TiersPage(QWidget):
         self.model = TiersModel(ctx.env.ctx)
         grid = QGridLayout(self)
         grid.addLayout(self._days_row(), 0, 0, 1, 2)
-        self.outlook = table(self, "tiers_outlook", [
+        # Thousands of anniversaries at a large store: drawn as they scroll into view.
+        self.outlook = RowsTable(self, "tiers_outlook", [
             self.tr("Member"), self.tr("Mobile"), self.tr("Tier"), self.tr("Anniversary"),
             self.tr("Qualifying spend"), self.tr("To keep"), self.tr("Still short"),
             self.tr("Predicted")])
-        self.outlook.cellClicked.connect(lambda row, _col: self.choose_row(row))
-        self.outlook.currentCellChanged.connect(lambda row, *_: self.choose_row(row))
+        self.outlook.row_chosen.connect(self.choose_row)
         grid.addWidget(self.outlook, 1, 0)
         self.chart = BarChart(self.tr("Members per tier"), self)
         self.chart.setObjectName("tiers_chart")
@@ -139,11 +142,14 @@ class TiersPage(QWidget):
         self.load()
 
     def load(self) -> None:
-        try:
-            self.model.refresh(self.days.value())
-        except DomainError as err:
-            self.summary.setText(self.ctx.refusal(err))
-            return
+        """Read on the window's task runner (members per tier counts every member)."""
+        ctx, days = self.ctx.env.ctx, self.days.value()
+        self.ctx.run(Task(self.tr("Reading the tiers"),
+                          lambda progress: tiers_model.read(ctx, days, progress), self._loaded,
+                          self.summary.setText, key="manage_tiers", owner=self))
+
+    def _loaded(self, figures: TierFigures) -> None:
+        self.model.apply(figures)
         self._fill_outlook(self.model.outlook)
         self.chart.set_bars(self.model.counts)
         if self.model.member is not None:
@@ -151,11 +157,8 @@ class TiersPage(QWidget):
             self._fill_history()
 
     def _fill_outlook(self, rows: list[Outlook]) -> None:
-        fill(self.outlook, [self._row(o) for o in rows], right=(4, 5, 6))
-        for r, outlook in enumerate(rows):
-            item = self.outlook.item(r, 7)
-            if item is not None:
-                item.setForeground(KEEP if outlook.keeps else DROP)
+        self.outlook.fill([self._row(o) for o in rows], right=(4, 5, 6), colour=lambda r, c: (
+            (KEEP if rows[r].keeps else DROP) if c == 7 else None))
         if not rows:
             self.summary.setText(self.tr("No tier anniversaries in the next {days} days.")
                                  .format(days=self.model.days))

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
@@ -19,11 +21,10 @@ from desktop.screens.desk.parts import DeskPage
 from desktop.screens.manage.confirm import confirm
 from desktop.screens.manage.report_view import DateBar, FigureTile, ReportView, screen_lang
 from desktop.screens.office import OfficeContext
+from desktop.tasks import Task
 from desktop.viewmodels import day_close
 from desktop.viewmodels.day_close import DayStatus
-from domain.errors import DomainError
 from domain.reports import ZReport
-from domain.services import reports as report_services
 from domain.services.maintenance import DayClose
 
 
@@ -36,6 +37,7 @@ class ZReportPage(DeskPage):
         self.report: ZReport | None = None
         self.closed: DayClose | None = None
         self.status: DayStatus | None = None
+        self.after_load: Callable[[], None] | None = None  # once the next read has landed
         layout = QVBoxLayout(self)
         self.dates = DateBar("z", ctx.env.ctx.today, self)
         self.dates.changed.connect(lambda _day: self.load())
@@ -87,13 +89,15 @@ class ZReportPage(DeskPage):
             self.load()
 
     def load(self) -> None:
+        """Read the Z of the date shown and the day's status on the window's task runner."""
+        env, day = self.ctx.env, self.dates.day()
+        self.ctx.run(Task(self.tr("Reading the Z report"),
+                          lambda progress: day_close.z_and_status(env.ctx, day, progress),
+                          self._loaded, self.close_note.setText, key="manage_z", owner=self))
+
+    def _loaded(self, read: tuple[ZReport, DayStatus]) -> None:
+        report, self.status = read
         env = self.ctx.env
-        try:
-            report = report_services.z_report(env.ctx, self.dates.day())
-            self.status = day_close.status(env.ctx)
-        except DomainError as err:
-            self.close_note.setText(self.ctx.refusal(err))
-            return
         self.report = report
         self._fill_tiles(report)
         self._fill_close_note(report, self.status)
@@ -103,6 +107,9 @@ class ZReportPage(DeskPage):
         self.view.show_doc(report_formats.z_doc(report, printed, screen_lang()),
                            report_formats.z_doc(report, printed, env.receipt_lang),
                            f"z-{report.business_date.isoformat()}")
+        then, self.after_load = self.after_load, None
+        if then is not None:
+            then()
 
     def _fill_tiles(self, z: ZReport) -> None:
         self.tiles["z_sales"].set(f"{i18n.number(z.sales)} · {i18n.money(z.sales_fen)}")
@@ -159,21 +166,28 @@ class ZReportPage(DeskPage):
                 text.format(day=i18n.date_text(status.today)),
                 self.tr("Close the day"), self.close_day)
 
-    def close_day(self) -> DayClose | None:
-        try:
-            done = day_close.close_the_day(self.ctx.env.ctx, self.ctx.staff.id)
-        except DomainError as err:
-            self.close_note.setText(self.ctx.refusal(err))
-            return None
+    def close_day(self) -> bool:
+        """Run the close on the task runner (minutes on 1 January at a large store); False
+        when another task of the window is still running."""
+        ctx, staff_id = self.ctx.env.ctx, self.ctx.staff.id
+        return self.ctx.run(Task(
+            self.tr("Closing the day"),
+            lambda progress: day_close.close_the_day(ctx, staff_id, progress),
+            self._day_closed, self.close_note.setText, cancellable=True, owner=self))
+
+    def _day_closed(self, done: DayClose) -> None:
         self.closed = done
         self.close_note.setText(self.done_text(done))
         self.close_note.setStyleSheet("color: #14632d; font-weight: bold;")
         self.dates.set_day(done.business_date)  # the closed day's frozen Z, not the next day
+        self.after_load = self._after_close
         self.load()
+
+    def _after_close(self) -> None:
+        """The closed day's Z is on the page: print it, then say the day is closed."""
         if self.ctx.env.print_z_at_close:
             self.view.print_report()  # the frozen Z: the same paper as any reprint
         self.ctx.notice(self.tr("The day is closed."))
-        return done
 
     def done_text(self, done: DayClose) -> str:
         changes = ", ".join(f"{c.from_tier} → {c.to_tier}" for c in done.tier_changes
