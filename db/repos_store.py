@@ -217,6 +217,9 @@ class SqlCounters:
     _NEXT = (
         "INSERT INTO counters (terminal_id, name, value) VALUES (:terminal, :name, 1) "
         "ON CONFLICT (terminal_id, name) DO UPDATE SET value = value + 1 RETURNING value")
+    _TAKE = (
+        "INSERT INTO counters (terminal_id, name, value) VALUES (:terminal, :name, :n) "
+        "ON CONFLICT (terminal_id, name) DO UPDATE SET value = value + :n RETURNING value")
 
     def __init__(self, session: Session, terminal: TerminalRef) -> None:
         self._s = session
@@ -226,6 +229,13 @@ class SqlCounters:
         # Plain SQL: several per sale (receipt number, one per outbox event).
         found = fetch_one(self._s, self._NEXT, {"terminal": self._terminal.get(), "name": name})
         assert found is not None  # RETURNING always yields the row it wrote
+        return int(found[0])
+
+    def take(self, name: str, n: int) -> int:
+        """The next `n` values at once (a bulk write); returns the last, n >= 1."""
+        params = {"terminal": self._terminal.get(), "name": name, "n": n}
+        found = fetch_one(self._s, self._TAKE, params)
+        assert found is not None
         return int(found[0])
 
 

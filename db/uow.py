@@ -13,6 +13,7 @@ from db.outbox import SqlOutbox
 from db.reports import SqlReportRepo
 from db.repos_cardserials import SqlCardSerialRepo
 from db.repos_draws import SqlDrawRepo
+from db.repos_imports import SqlImportRepo
 from db.repos_ledgers import SqlPointsRepo, SqlWalletRepo
 from db.repos_members import SqlCardRepo, SqlCouponRepo, SqlMemberRepo, SqlTierRepo
 from db.repos_sales import SqlSaleRepo
@@ -39,6 +40,7 @@ from domain.ports import (
     DrawRepo,
     GiftRepo,
     HeldSaleRepo,
+    ImportRepo,
     MemberPinRepo,
     MemberRepo,
     Outbox,
@@ -94,6 +96,7 @@ class SqlUnitOfWork:
         self.held: HeldSaleRepo = SqlHeldSaleRepo(s)
         self.member_pins: MemberPinRepo = SqlMemberPinRepo(s)
         self.days: DayRepo = SqlDayRepo(s)
+        self.imports: ImportRepo = SqlImportRepo(s, cipher)
 
     def __enter__(self) -> Self:
         return self

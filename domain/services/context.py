@@ -71,10 +71,21 @@ class ServiceContext:
         return self.calendar.calendar_date(self.clock.now())
 
 
+# Exact types returned as they are (a StrEnum is a str but travels by value, below).
+_SCALARS = frozenset({str, int, float, bool, type(None)})
+_FIELD_NAMES: dict[type, tuple[str, ...]] = {}  # per record class, looked up once
+
+
 def to_wire(value: Any) -> Any:
     """A record as JSON-ready data: enums by value, times ISO-8601, dates ISO."""
-    if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        return {f.name: to_wire(getattr(value, f.name)) for f in dataclasses.fields(value)}
+    kind = type(value)
+    if kind in _SCALARS:
+        return value  # most values; an import turns hundreds of thousands of records
+    names = _FIELD_NAMES.get(kind)
+    if names is None and dataclasses.is_dataclass(value) and not isinstance(value, type):
+        names = _FIELD_NAMES.setdefault(kind, tuple(f.name for f in dataclasses.fields(value)))
+    if names is not None:
+        return {name: to_wire(getattr(value, name)) for name in names}
     if isinstance(value, enum.Enum):
         return value.value
     if isinstance(value, (datetime, date, time)):

@@ -79,23 +79,47 @@ def test_the_import_takes_the_good_rows_with_their_balances(app: App,
                                                                  "import.card_exists"}
 
 
-def test_the_import_is_all_or_nothing(app: App, table: importing.Table,
-                                      monkeypatch: pytest.MonkeyPatch) -> None:
-    before = member_count(app)
+def failing_batch(monkeypatch: pytest.MonkeyPatch, at_call: int) -> None:
+    """The `at_call`-th batch fails while it writes (the disk is full, say)."""
     calls: list[int] = []
-    original = imports.post_wallet
+    original = imports.build_batch
 
     def failing(*args: object, **kwargs: object) -> object:
         calls.append(1)
-        if len(calls) == 2:  # the second good row's wallet: the disk is full, say
+        if len(calls) == at_call:
             raise DomainError("store.write_failed")
         return original(*args, **kwargs)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(imports, "post_wallet", failing)
+    monkeypatch.setattr(imports, "build_batch", failing)
+
+
+def test_a_failed_batch_leaves_nothing_of_itself(app: App, table: importing.Table,
+                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    before = member_count(app)
+    failing_batch(monkeypatch, 1)
     with pytest.raises(DomainError):
         imports.import_members(app.ctx, table, {}, manager(app.ctx))
     assert member_count(app) == before
     assert verify(app.store) == []
+
+
+def test_the_same_file_again_continues_after_the_last_committed_batch(
+        app: App, table: importing.Table, monkeypatch: pytest.MonkeyPatch) -> None:
+    before = member_count(app)
+    with monkeypatch.context() as patch:
+        failing_batch(patch, 2)  # row 2 is committed on its own, row 9 is not
+        with pytest.raises(DomainError):
+            imports.import_members(app.ctx, table, {}, manager(app.ctx), batch_rows=1)
+    assert member_count(app) == before + 1
+    assert verify(app.store) == []
+    done = imports.import_members(app.ctx, table, {}, manager(app.ctx), batch_rows=1)
+    assert (done.earlier, len(done.member_ids), done.wallet_fen) == (1, 1, 8880)
+    assert member_count(app) == before + 2
+    assert find_by_mobile(app.ctx, "13500135004").balances.wallet_principal_fen == 8880
+    assert verify(app.store) == []
+    again = imports.import_members(app.ctx, table, {}, manager(app.ctx))  # finished: all taken
+    assert (again.earlier, again.member_ids) == (0, ())
+    assert member_count(app) == before + 2
 
 
 def test_an_xlsx_sheet_reads_like_the_csv(tmp_path: Path, app: App) -> None:
