@@ -164,7 +164,8 @@ def member_pass(conn: Connection, sealer: Sealer, cap: int, progress: Progress) 
             found.lots.append((member_id, remaining, expected))
         if done % STEP == 0:
             progress.step(done, total, "verify: members")
-    progress.step(done, total, "verify: members")
+    if done % STEP:
+        progress.step(done, total, "verify: members")
     return found.sorted()
 
 
