@@ -32,8 +32,7 @@ def parse_utc(text: str) -> datetime:
 
 def dump_json(value: Any) -> str:
     """Compact JSON with CJK kept readable; keys sorted so equal values store equal text."""
-    return json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":"),
-                      default=_jsonable)
+    return _ENCODER.encode(value)
 
 
 def _jsonable(value: Any) -> Any:
@@ -47,6 +46,12 @@ def _jsonable(value: Any) -> Any:
     if isinstance(value, (set, frozenset)):
         return sorted(value, key=str)
     raise TypeError(f"{type(value).__name__} is not JSON: {value!r}")
+
+
+# One encoder for every call (json.dumps builds a new one each time): the same text, and an
+# import encodes hundreds of thousands of events.
+_ENCODER = json.JSONEncoder(ensure_ascii=False, sort_keys=True, separators=(",", ":"),
+                            default=_jsonable)
 
 
 class UtcDateTime(TypeDecorator[datetime]):
