@@ -85,7 +85,12 @@ def to_wire(value: Any) -> Any:
     if names is None and dataclasses.is_dataclass(value) and not isinstance(value, type):
         names = _FIELD_NAMES.setdefault(kind, tuple(f.name for f in dataclasses.fields(value)))
     if names is not None:
-        return {name: to_wire(getattr(value, name)) for name in names}
+        wired = {}
+        for name in names:
+            field_value = getattr(value, name)
+            wired[name] = (field_value if type(field_value) in _SCALARS
+                           else to_wire(field_value))
+        return wired
     if isinstance(value, enum.Enum):
         return value.value
     if isinstance(value, (datetime, date, time)):

@@ -116,9 +116,13 @@ class _Run:
     def batch(self, rows: Sequence[ImportRow], last: bool) -> None:
         ctx = self.ctx
         reached = max([self.job.last_row, *(r.row for r in rows)])
+        # Built before the write lock is taken; again only if a row was taken meanwhile.
+        batch, events = build_batch(ctx, rows, self.staff_id)
         with ctx.uow() as uow:
-            rows = self._still_free(uow, rows)
-            batch, events = build_batch(ctx, rows, self.staff_id)
+            free = self._still_free(uow, rows)
+            if len(free) != len(rows):
+                rows = free
+                batch, events = build_batch(ctx, rows, self.staff_id)
             uow.imports.add_members(batch)
             uow.outbox.append_many(events, occurred_at_iso=ctx.now().isoformat())
             job = self.job
