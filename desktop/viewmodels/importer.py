@@ -83,8 +83,9 @@ class ImportModel:
                 and self._checked_mapping == by_column(fields))
 
     def run_import(self, fields: Mapping[str, str], staff_id: str) -> imports.Imported:
-        """Every good row in one transaction (the service checks them again); bad rows
-        are left out and stay listed."""
+        """Every good row, in batches the service commits one by one (it checks them
+        again; the same file after a crash continues); bad rows are left out and stay
+        listed."""
         if not self.may_import(fields):
             raise DomainError("import.not_checked" if self.checked is None or
                               self._checked_mapping != by_column(fields)
