@@ -21,13 +21,14 @@ REASON = "opening balance"
 
 
 def build_batch(ctx: ServiceContext, rows: Sequence[ImportRow],
-                staff_id: str | None) -> tuple[MemberBatch, list[Event]]:
+                posted_by: str | None) -> tuple[MemberBatch, list[Event]]:
     """The batch's rows, and its events in the order the members' own writes would queue
-    them: member.created, tier.changed, points.entry, wallet.entry, card.issued."""
+    them: member.created, tier.changed, points.entry, wallet.entry, card.issued. A helper
+    of `imports.import_members` (the use case, which checks who imports), not one itself."""
     batch, events = MemberBatch(), []
     stamp = _Stamp(ctx)
     for row in rows:
-        events += _add(batch, stamp, row, staff_id)
+        events += _add(batch, stamp, row, posted_by)
     return batch, events
 
 
