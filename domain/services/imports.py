@@ -107,10 +107,11 @@ class _Run:
         rows = self.checked.rows
         total = self.earlier + len(rows)
         self.progress.step(self.earlier, total, "import")
-        starts = range(0, len(rows), max(1, batch_rows)) or range(1)  # none: still audited
+        size = max(1, batch_rows)
+        starts = range(0, len(rows), size) or range(1)  # no rows: still audited, job closed
         for start in starts:
             check_cancel(self.progress)
-            self.batch(rows[start:start + batch_rows], last=start + batch_rows >= len(rows))
+            self.batch(rows[start:start + size], last=start + size >= len(rows))
             self.progress.step(self.earlier + len(self.ids), total, "import")
 
     def batch(self, rows: Sequence[ImportRow], last: bool) -> None:
