@@ -54,22 +54,23 @@ class SqlOutbox:
             "occurred_at": utc_text(occurred_at)})
         return seq
 
-    def append_many(self, event_type: str, events: Sequence[tuple[dict[str, Any], str | None]],
-                    *, occurred_at_iso: str) -> list[int]:
-        """Queue (payload, member id) events of one type in one statement; their seqs."""
-        if not event_type:
-            raise ValidationError("outbox.type_required", field="type")
+    def append_many(self, events: Sequence[tuple[str, dict[str, Any], str | None]], *,
+                    occurred_at_iso: str) -> list[int]:
+        """Queue events in order with one counter move and one executemany (an import's
+        batch writes thousands); the same rows `append` writes one at a time."""
         if not events:
             return []
+        if not all(kind for kind, _, _ in events):
+            raise ValidationError("outbox.type_required", field="type")
         occurred_at = utc_text(_parse_aware(occurred_at_iso))
         last = self._counters.take(SEQ_COUNTER, len(events))
-        first, terminal = last - len(events) + 1, self._terminal.get()
+        seqs = list(range(last - len(events) + 1, last + 1))
+        terminal = self._terminal.get()
         execute_many(self._s, _INSERT, [
-            {"terminal_id": terminal, "seq": first + i, "event_id": new_id_str(),
-             "type": event_type, "payload": dump_json(payload), "member_id": member_id,
-             "occurred_at": occurred_at}
-            for i, (payload, member_id) in enumerate(events)])
-        return list(range(first, last + 1))
+            {"terminal_id": terminal, "seq": seq, "event_id": new_id_str(), "type": kind,
+             "payload": dump_json(payload), "member_id": member_id, "occurred_at": occurred_at}
+            for seq, (kind, payload, member_id) in zip(seqs, events, strict=True)])
+        return seqs
 
     def pending(self, limit: int = 500) -> list[OutboxEvent]:
         stmt = (select(OutboxRow)

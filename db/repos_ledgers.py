@@ -47,7 +47,7 @@ class SqlPointsRepo:
         write_many(self._s, _SAVE_LOT, lambda: [lot_params(lot) for lot in lots])
 
     def add_entry(self, entry: PointsEntry) -> None:
-        write(self._s, _INSERT_POINTS, lambda: points_entry_plain(entry))
+        write(self._s, INSERT_POINTS, lambda: points_entry_plain(entry))
         move_balances(self._s, entry.member_id, points=entry.points)
 
     def entries(self, member_id: str) -> list[PointsEntry]:
@@ -92,7 +92,7 @@ class SqlPointsRepo:
 
     def add_entries(self, entries: Sequence[PointsEntry]) -> None:
         """Append many entries and move each member's balance, two statements for the lot."""
-        write_many(self._s, _INSERT_POINTS, lambda: [points_entry_plain(e) for e in entries])
+        write_many(self._s, INSERT_POINTS, lambda: [points_entry_plain(e) for e in entries])
         moved = execute_many(self._s, _MOVE_POINTS,
                                    [(e.points, e.member_id) for e in entries])
         if moved != len(entries):  # a ledger row without its projection would make it lie
@@ -104,7 +104,7 @@ class SqlWalletRepo:
         self._s = session
 
     def add_entry(self, entry: WalletEntry) -> None:
-        write(self._s, _INSERT_WALLET, lambda: wallet_entry_plain(entry))
+        write(self._s, INSERT_WALLET, lambda: wallet_entry_plain(entry))
         move_balances(self._s, entry.member_id, wallet_principal_fen=entry.principal_fen,
                       wallet_bonus_fen=entry.bonus_fen)
 
@@ -123,7 +123,7 @@ class SqlWalletRepo:
 _LOTS = select_sql("points_lots", LOT_COLUMNS, "member_id = ?", "earned_on, id")
 # A known lot keeps everything but what is left of it (`remaining`).
 _SAVE_LOT = upsert_sql("points_lots", LOT_COLUMNS, ("id",), ("remaining",))
-_INSERT_POINTS = insert_sql("points_ledger", (
+INSERT_POINTS = insert_sql("points_ledger", (
     "id", "member_id", "kind", "points", "at", "business_date", "reason", "sale_id", "staff_id",
     "last_day"))
 # The first `n` unspent lapsed lots by last valid day choose the members (an index range that
@@ -150,7 +150,7 @@ _MOVE_POINTS = "UPDATE member_balances SET points = points + ? WHERE member_id =
 _INSERT_DRAW = insert_sql("points_draws", ("entry_id", "lot_id", "sale_id", "points"))
 _DRAWS = ("SELECT lot_id, SUM(points) FROM points_draws WHERE sale_id = ? GROUP BY lot_id "
           "HAVING SUM(points) > 0 ORDER BY lot_id")
-_INSERT_WALLET = insert_sql("wallet_ledger", (
+INSERT_WALLET = insert_sql("wallet_ledger", (
     "id", "member_id", "kind", "principal_fen", "bonus_fen", "at", "business_date", "sale_id",
     "staff_id", "reference", "tender_kind"))
 _BALANCE_FIGURES = frozenset({"points", "wallet_principal_fen", "wallet_bonus_fen"})

@@ -39,7 +39,7 @@ from db.rows_sync import (
     SyncStateRow,
     SyncVersionRow,
 )
-from db.rows_till import ClosedDayRow, HeldSaleRow, MemberPinRow
+from db.rows_till import ClosedDayRow, HeldSaleRow, ImportJobRow, MemberPinRow
 
 metadata = Base.metadata
 
@@ -61,6 +61,7 @@ __all__ = [
     "HeldSaleRow",
     "HoAllotmentRow",
     "HoBalanceRow",
+    "ImportJobRow",
     "MemberAliasRow",
     "MemberPinRow",
     "MemberRow",

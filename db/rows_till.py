@@ -54,3 +54,19 @@ class ClosedDayRow(Base):
     closed_at: Mapped[datetime] = mapped_column(UtcDateTime())
     staff_id: Mapped[str] = mapped_column(String(36))
     z: Mapped[dict[str, Any]] = mapped_column(JsonText())
+
+
+class ImportJobRow(Base):
+    """A member file being imported in batches (domain/import_jobs.py): through which sheet
+    row it is committed, so the same command after a crash continues there."""
+
+    __tablename__ = "import_jobs"
+
+    key: Mapped[str] = mapped_column(String(64), primary_key=True)  # SHA-256 of file + map
+    id: Mapped[str] = mapped_column(String(36))
+    staff_id: Mapped[str] = mapped_column(String(36))
+    started_at: Mapped[datetime] = mapped_column(UtcDateTime())
+    rows: Mapped[int]
+    last_row: Mapped[int]
+    imported: Mapped[int]
+    finished_at: Mapped[datetime | None] = mapped_column(UtcDateTime())

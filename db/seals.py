@@ -26,6 +26,8 @@ from domain.errors import DomainError
 FUNCTION = "kaika_seal"
 _DERIVE = b"kaika tamper evidence v1"
 SEAL_HEX = 32  # 128 bits: plenty for an HMAC tag, half the bytes of the whole digest
+# The canonical text of a sealed row; one encoder, as json.dumps would build one per call.
+_ENCODER = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"))
 
 # Sealed tables: the columns a seal covers, in order (the key column first). Migration 0008
 # writes the triggers from a frozen copy of this; change both together.

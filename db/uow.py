@@ -17,6 +17,7 @@ from db.reports import SqlReportRepo
 from db.repos_cardserials import SqlCardSerialRepo
 from db.repos_draws import SqlDrawRepo
 from db.repos_driver import driver
+from db.repos_imports import SqlImportRepo
 from db.repos_ledgers import SqlPointsRepo, SqlWalletRepo
 from db.repos_members import SqlCardRepo, SqlCouponRepo, SqlMemberRepo, SqlTierRepo
 from db.repos_merge import SqlMemberMerge
@@ -47,6 +48,7 @@ from domain.ports import (
     DrawRepo,
     GiftRepo,
     HeldSaleRepo,
+    ImportRepo,
     MemberPinRepo,
     MemberRepo,
     Outbox,
@@ -109,6 +111,7 @@ class SqlUnitOfWork:
         self.held_ids = SqlHeldIds(s)
         # Head office's member merges follow the schema's references (db/repos_merge.py).
         self.member_merge = SqlMemberMerge(s)
+        self.imports: ImportRepo = SqlImportRepo(s, cipher)
 
     def __enter__(self) -> Self:
         return self

@@ -54,6 +54,9 @@ def _parser() -> argparse.ArgumentParser:
     sim.add_argument("--db", type=Path, help="run against this store database")
     sim.set_defaults(func=_simulate)
     verify = sub.add_parser("verify", help="integrity check and balances from ledgers")
+    verify.add_argument("--full", action="store_true",
+                        help="also check that every index matches its table (SQLite "
+                             "integrity_check; minutes at a million members)")
     _db_option(verify)
     verify.set_defaults(func=_verify)
     demo = sub.add_parser("demo", help="the demo store: ring one sale in the terminal, or "
@@ -179,6 +182,7 @@ def _store_differs(scenario: Scenario, stored: StoreSettings) -> list[tuple[str,
 def _verify(args: argparse.Namespace) -> int:
     from db.store import StoreDb
     from db.verify import verify
+    from desktop.cli_progress import TextProgress
 
     path = args.db or bootstrap.default_db_path()
     if not path.exists():
@@ -188,7 +192,7 @@ def _verify(args: argparse.Namespace) -> int:
         return 2
     store = StoreDb.open(path, create=False)
     try:
-        problems = verify(store)
+        problems = verify(store, TextProgress(), thorough=args.full)
     finally:
         store.close()
     for problem in problems:

@@ -16,6 +16,7 @@ from typing import Any
 
 from desktop import bootstrap, report_formats
 from desktop.cli_errors import say
+from desktop.cli_progress import TextProgress
 from desktop.sheets import read_table as read_table
 from domain import importing
 from domain.errors import DomainError
@@ -158,7 +159,9 @@ def _write(out: Path | None, data: str | bytes) -> int:
 def _import_members(args: argparse.Namespace) -> int:
     """A file that cannot be read, or a --map that does not fit it, is refused before the
     store is opened (exit 2). Bad rows are listed; with any, nothing is imported (exit 2)
-    unless --leave-bad-rows-out says to import the good ones, as the screen's tick box does."""
+    unless --leave-bad-rows-out says to import the good ones, as the screen's tick box does.
+    Rows are committed in batches with progress on stderr; the same command after a crash
+    or Ctrl+C continues after the last committed batch."""
     try:
         table = read_table(args.file)
         mapping = importing.parse_mapping(args.map)
@@ -175,7 +178,8 @@ def _import_members(args: argparse.Namespace) -> int:
                   f"{len(checked.bad_rows)} bad row(s); nothing was imported")
             return 1 if checked.errors else 0
         done = imports.import_members(app.ctx, table, mapping, _log_in(app, args),
-                                      leave_bad_rows_out=args.leave_bad_rows_out)
+                                      leave_bad_rows_out=args.leave_bad_rows_out,
+                                      progress=TextProgress())
     except imports.BadRows as bad:
         _print_problems(bad.checked)
         print(f"kaika: {len(bad.checked.bad_rows)} bad row(s); nothing was imported (fix them, "
@@ -184,8 +188,10 @@ def _import_members(args: argparse.Namespace) -> int:
     finally:
         app.close()
     _print_problems(done.checked)
+    earlier = (f" (continuing an interrupted import of this file, which had imported "
+               f"{done.earlier})" if done.earlier else "")
     print(f"kaika: imported {len(done.member_ids)} member(s) with {done.points:,} points and "
-          f"wallets of {done.wallet_fen + done.wallet_bonus_fen} fen; "
+          f"wallets of {done.wallet_fen + done.wallet_bonus_fen} fen{earlier}; "
           f"{len(done.checked.bad_rows)} bad row(s) left out")
     return 0
 

@@ -9,6 +9,7 @@ from typing import Any, Protocol, Self
 
 from domain.analysis import MemberFacts
 from domain.catalog import Product
+from domain.import_jobs import ImportJob, MemberBatch
 from domain.luckydraw import Draw, Prize, Spin
 from domain.records import (
     AuditBreak,
@@ -241,16 +242,29 @@ class Outbox(Protocol):
                occurred_at_iso: str) -> int:
         """Queue an event for head office in this transaction; returns its terminal seq."""
         ...
-    def append_many(self, event_type: str, events: Sequence[tuple[dict[str, Any], str | None]],
-                    *, occurred_at_iso: str) -> list[int]:
-        """Queue (payload, member id) events of one type at once; returns their seqs."""
-        ...
     def pending(self, limit: int = 500) -> list[OutboxEvent]:
         """Events not yet acknowledged by head office, in seq order."""
         ...
     def ack(self, seqs: Sequence[int]) -> None: ...
     def prune_acked(self, acked_before: datetime) -> int:
         """Drop events acknowledged before then (an old prefix; never the newest acked)."""
+        ...
+    def append_many(self, events: Sequence[tuple[str, dict[str, Any], str | None]], *,
+                    occurred_at_iso: str) -> list[int]:
+        """Queue (type, payload, member id) events in order in one statement; their seqs."""
+        ...
+
+
+class ImportRepo(Protocol):
+    """Member imports in batches (domain/import_jobs.py): the jobs and the bulk writes."""
+
+    def job(self, key: str) -> ImportJob | None: ...
+    def save_job(self, job: ImportJob) -> None:
+        """Insert or replace the job with this key."""
+        ...
+    def add_members(self, batch: MemberBatch) -> None:
+        """Insert new members with their balances (the sums of the batch's ledger rows),
+        search terms, ledgers, lots, cards and tier history; a taken mobile or card fails."""
         ...
 
 
@@ -364,6 +378,7 @@ class UnitOfWork(Protocol):
     held: HeldSaleRepo
     member_pins: MemberPinRepo
     days: DayRepo
+    imports: ImportRepo
 
     def __enter__(self) -> Self: ...
     def __exit__(self, exc_type: type[BaseException] | None, exc: BaseException | None,

@@ -112,8 +112,9 @@ class ImportModel:
 
     def import_job(self, fields: Mapping[str, str], staff_id: str
                    ) -> Callable[[Progress], imports.Imported]:
-        """Every good row (the service checks them again); bad rows are left out and stay
-        listed. Refused here, before any job, unless this mapping was dry-run."""
+        """Every good row, in batches the service commits one by one (it checks them again;
+        the same file after a crash continues); bad rows are left out and stay listed.
+        Refused here, before any job, unless this mapping was dry-run."""
         if not self.may_import(fields):
             raise DomainError("import.not_checked" if self.checked is None or
                               self._checked_mapping != by_column(fields)
@@ -122,8 +123,7 @@ class ImportModel:
 
         def job(progress: Progress) -> imports.Imported:
             progress.step(0, None, IMPORTING)
-            # The service reports its own batches once it takes `progress=` (issue 17).
-            return imports.import_members(ctx, table, mapping, staff_id)
+            return imports.import_members(ctx, table, mapping, staff_id, progress=progress)
         return job
 
     def imported(self, done: imports.Imported) -> imports.Imported:

@@ -71,10 +71,26 @@ class ServiceContext:
         return self.calendar.calendar_date(self.clock.now())
 
 
+# Exact types returned as they are (a StrEnum is a str but travels by value, below).
+_SCALARS = frozenset({str, int, float, bool, type(None)})
+_FIELD_NAMES: dict[type, tuple[str, ...]] = {}  # per record class, looked up once
+
+
 def to_wire(value: Any) -> Any:
     """A record as JSON-ready data: enums by value, times ISO-8601, dates ISO."""
-    if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        return {f.name: to_wire(getattr(value, f.name)) for f in dataclasses.fields(value)}
+    kind = type(value)
+    if kind in _SCALARS:
+        return value  # most values; an import turns hundreds of thousands of records
+    names = _FIELD_NAMES.get(kind)
+    if names is None and dataclasses.is_dataclass(value) and not isinstance(value, type):
+        names = _FIELD_NAMES.setdefault(kind, tuple(f.name for f in dataclasses.fields(value)))
+    if names is not None:
+        wired = {}
+        for name in names:
+            field_value = getattr(value, name)
+            wired[name] = (field_value if type(field_value) in _SCALARS
+                           else to_wire(field_value))
+        return wired
     if isinstance(value, enum.Enum):
         return value.value
     if isinstance(value, (datetime, date, time)):
@@ -101,7 +117,8 @@ def emit(ctx: ServiceContext, uow: UnitOfWork, event_type: str, payload: Any,
 def emit_many(ctx: ServiceContext, uow: UnitOfWork, event_type: str,
               events: Sequence[tuple[dict[str, Any], str | None]]) -> list[int]:
     """Queue many events of one type, (payload, member id) each, in one statement."""
-    return uow.outbox.append_many(event_type, events, occurred_at_iso=ctx.now().isoformat())
+    return uow.outbox.append_many([(event_type, payload, member) for payload, member in events],
+                                  occurred_at_iso=ctx.now().isoformat())
 
 
 def audit(ctx: ServiceContext, uow: UnitOfWork, action: str, staff_id: str | None,

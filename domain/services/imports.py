@@ -1,20 +1,21 @@
-"""Member import from an old system (dry run, then all good rows or nothing) and export."""
+"""Member import from an old system (dry run, then the good rows in resumable batches) and
+export."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from dataclasses import dataclass
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, replace
 
 from domain import analysis, importing
-from domain.cards import card_expiry
 from domain.errors import ValidationError
 from domain.ids import new_id_str
+from domain.import_jobs import BATCH_ROWS, ImportJob, job_key
 from domain.importing import Checked, ImportRow, Table
 from domain.ports import UnitOfWork
-from domain.records import Card, CardState, Member, TierChange
-from domain.services.context import ServiceContext, audit, emit, to_wire
+from domain.progress import NO_PROGRESS, Progress, check_cancel
+from domain.services.context import ServiceContext, audit
 from domain.services.guard import guard
-from domain.services.ledger import Posting, credit_points, post_wallet
+from domain.services.import_batches import build_batch
 from domain.services.reports import segment_members
 
 EXPORT_HEADER = ("name", "mobile", "card", "tier", "points", "last_purchase", "orders",
@@ -33,10 +34,11 @@ class BadRows(ValidationError):
 @dataclass(frozen=True, slots=True)
 class Imported:
     checked: Checked  # the bad rows that were left out are still listed here
-    member_ids: tuple[str, ...]
+    member_ids: tuple[str, ...]  # this run's; an interrupted run's are counted in `earlier`
     points: int
     wallet_fen: int
     wallet_bonus_fen: int
+    earlier: int = 0  # members an earlier, interrupted run of the same job imported
 
 
 def dry_run(ctx: ServiceContext, table: Table, mapping: Mapping[str, str]) -> Checked:
@@ -46,77 +48,108 @@ def dry_run(ctx: ServiceContext, table: Table, mapping: Mapping[str, str]) -> Ch
 
 
 def import_members(ctx: ServiceContext, table: Table, mapping: Mapping[str, str],
-                   staff_id: str, *, leave_bad_rows_out: bool = True) -> Imported:
-    """Import every good row in one transaction, balances as opening ledger entries.
+                   staff_id: str, *, leave_bad_rows_out: bool = True,
+                   progress: Progress = NO_PROGRESS, batch_rows: int = BATCH_ROWS) -> Imported:
+    """Import every good row, balances as opening ledger entries, in batches of
+    `batch_rows` members, each committed in its own transaction with the sheet row it
+    reached (so the till's write lock is free between batches).
 
-    The rows are checked again inside the write transaction, so a member signed up at the
-    desk since the dry run is not made twice. Any failure leaves the store as it was.
+    Every row is checked before the first batch: with a bad one and not `leave_bad_rows_out`,
+    nothing is imported. The same file with the same mapping after a crash, a kill or a
+    cancel continues after the last committed row, with no member twice and none left out.
+    Each batch checks its mobiles and cards again inside its transaction, so a member signed
+    up at the desk meanwhile is not made twice.
     """
-    with guard(ctx, "imports.import_members", staff_id), ctx.uow() as uow:
-        checked = _check(ctx, uow, table, mapping)
+    with guard(ctx, "imports.import_members", staff_id):
+        key = job_key(table, importing.resolve_mapping(table.header, mapping))
+        with ctx.reader() as uow:
+            job = uow.imports.job(key)
+            if job is not None and job.finished_at is not None:
+                job = None  # done before: a new job, which finds every row taken
+            checked = _check(ctx, uow, table, mapping, after=job.last_row if job else 0)
         if checked.errors and not leave_bad_rows_out:
             raise BadRows(checked)
-        ids = tuple(_add(ctx, uow, row, staff_id) for row in checked.rows)
-        audit(ctx, uow, "members_imported", staff_id, target=str(len(ids)),
-              rows=len(checked.rows), bad_rows=len(checked.bad_rows))
-        uow.commit()
-    return Imported(checked, ids, sum(r.points for r in checked.rows),
-                    sum(r.wallet_fen for r in checked.rows),
-                    sum(r.wallet_bonus_fen for r in checked.rows))
+        job = job or ImportJob(key, new_id_str(), staff_id, ctx.now(), len(checked.rows))
+        run = _Run(ctx, staff_id, leave_bad_rows_out, progress, checked, job)
+        run.all(batch_rows)
+    rows = [r for r in run.checked.rows if r.row in run.done_rows]
+    return Imported(run.checked, tuple(run.ids), sum(r.points for r in rows),
+                    sum(r.wallet_fen for r in rows), sum(r.wallet_bonus_fen for r in rows),
+                    earlier=run.earlier)
 
 
 def _check(ctx: ServiceContext, uow: UnitOfWork, table: Table,
-           mapping: Mapping[str, str]) -> Checked:
+           mapping: Mapping[str, str], after: int = 0) -> Checked:
+    """Rows after sheet row `after` (an interrupted job's) are checked against the store;
+    the ones up to it are in the store already and are not imported again."""
     resolved = importing.resolve_mapping(table.header, mapping)
     tiers = [t.name for t in ctx.pack.tiers]
     checked = importing.check_rows(table, resolved, ctx.local_date(), tiers)
+    if after:
+        checked = replace(checked, rows=tuple(r for r in checked.rows if r.row > after))
     taken = uow.reports.mobiles_taken([r.form.mobile for r in checked.rows])
     cards = uow.reports.cards_taken([r.card for r in checked.rows if r.card])
     return checked.without(importing.conflicts(checked, taken, cards))
 
 
-def _add(ctx: ServiceContext, uow: UnitOfWork, row: ImportRow, staff_id: str | None) -> str:
-    member = _member(ctx, row)
-    uow.members.add(member)
-    public = {k: v for k, v in _wire(member).items() if k != "id_number"}
-    emit(ctx, uow, "member.created", public, member_id=member.id)
-    change = TierChange(id=new_id_str(), member_id=member.id, at=ctx.now(), from_tier="",
-                        to_tier=member.tier, reason="import")
-    uow.tiers.add_change(change)
-    emit(ctx, uow, "tier.changed", change, member_id=member.id)
-    opening = Posting(member.id, "import", staff_id, reason="opening balance")
-    if row.points:
-        credit_points(ctx, uow, opening, row.points, source="import")
-    if row.wallet_fen or row.wallet_bonus_fen:
-        post_wallet(ctx, uow, opening, row.wallet_fen, row.wallet_bonus_fen,
-                    reference="opening balance")
-    if row.card:
-        card = Card(number=row.card, member_id=member.id, state=CardState.ACTIVE,
-                    expiry=card_expiry(ctx.local_date(), ctx.pack.cards), kind="preprinted",
-                    issued_at=ctx.now())
-        uow.cards.add(card)
-        emit(ctx, uow, "card.issued", card, member_id=member.id)
-    return member.id
+class _Run:
+    """One run of an import job: its batches, what they imported, what they found taken."""
 
+    def __init__(self, ctx: ServiceContext, staff_id: str, leave_bad_rows_out: bool,
+                 progress: Progress, checked: Checked, job: ImportJob) -> None:
+        self.ctx, self.staff_id, self.progress = ctx, staff_id, progress
+        self.leave_bad_rows_out = leave_bad_rows_out
+        self.checked, self.job, self.earlier = checked, job, job.imported
+        self.ids: list[str] = []
+        self.done_rows: set[int] = set()
 
-def _member(ctx: ServiceContext, row: ImportRow) -> Member:
-    form, now, today = row.form, ctx.now(), ctx.today()
-    return Member(
-        id=new_id_str(), name=form.name, mobile=form.mobile, joined_on=row.joined_on or today,
-        tier=row.tier or ctx.pack.signup_tier.name, tier_since=today, gender=form.gender,
-        birth_year=form.birth_year, birth_month=form.birth_month, birth_day=form.birth_day,
-        id_number=form.id_number, occupation=form.occupation, income_band=form.income_band,
-        address=form.address, email=form.email, source=form.source,
-        consent_marketing=form.consent_marketing,
-        consent_marketing_at=now if form.consent_marketing else None,
-        privacy_accepted_at=now if form.privacy_accepted else None, tags=form.tags,
-        notes=form.notes, created_at=now)
+    def all(self, batch_rows: int) -> None:
+        rows = self.checked.rows
+        total = self.earlier + len(rows)
+        self.progress.step(self.earlier, total, "import")
+        size = max(1, batch_rows)
+        starts = range(0, len(rows), size) or range(1)  # no rows: still audited, job closed
+        for start in starts:
+            check_cancel(self.progress)
+            self.batch(rows[start:start + size], last=start + size >= len(rows))
+            self.progress.step(self.earlier + len(self.ids), total, "import")
 
+    def batch(self, rows: Sequence[ImportRow], last: bool) -> None:
+        ctx = self.ctx
+        reached = max([self.job.last_row, *(r.row for r in rows)])
+        # Built before the write lock is taken; again only if a row was taken meanwhile.
+        batch, events = build_batch(ctx, rows, self.staff_id)
+        with ctx.uow() as uow:
+            free = self._still_free(uow, rows)
+            if len(free) != len(rows):
+                rows = free
+                batch, events = build_batch(ctx, rows, self.staff_id)
+            uow.imports.add_members(batch)
+            uow.outbox.append_many(events, occurred_at_iso=ctx.now().isoformat())
+            job = self.job
+            self.job = replace(job, last_row=reached, imported=job.imported + len(rows),
+                               finished_at=ctx.now() if last else None)
+            uow.imports.save_job(self.job)
+            audit(ctx, uow, "members_imported", self.staff_id, target=str(len(rows)),
+                  rows=len(rows), bad_rows=len(self.checked.bad_rows), job=job.id,
+                  first_row=rows[0].row if rows else None, last_row=self.job.last_row)
+            uow.commit()
+        self.ids += [m.id for m in batch.members]
+        self.done_rows.update(r.row for r in rows)
 
-def _wire(member: Member) -> dict[str, object]:
-    wire = to_wire(member)
-    assert isinstance(wire, dict)
-    return wire
+    def _still_free(self, uow: UnitOfWork, rows: Sequence[ImportRow]) -> Sequence[ImportRow]:
+        """The batch's mobiles and cards checked again in its own write transaction."""
+        part = replace(self.checked, rows=tuple(rows), errors=())
+        taken = uow.reports.mobiles_taken([r.form.mobile for r in rows])
+        cards = uow.reports.cards_taken([r.card for r in rows if r.card])
+        found = importing.conflicts(part, taken, cards)
+        if not found:
+            return rows
+        self.checked = self.checked.without(found)
+        if not self.leave_bad_rows_out:
+            raise BadRows(self.checked)
+        bad = {e.row for e in found}
+        return [r for r in rows if r.row not in bad]
 
 
 def export_segment(ctx: ServiceContext, name: str, staff_id: str, *,

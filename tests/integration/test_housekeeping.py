@@ -232,6 +232,7 @@ def _before_0008(raw: sqlite3.Connection) -> None:
     raw.execute("ALTER TABLE coupon_templates DROP COLUMN valid_months")  # 0012 too
     raw.execute("DROP INDEX ix_points_lots_unspent_expiry")  # and 0013
     raw.execute("DROP INDEX ix_members_tier_tier_since_id")
+    raw.execute("DROP TABLE import_jobs")  # and 0015
     raw.execute("UPDATE alembic_version SET version_num = '0009'")
 
 

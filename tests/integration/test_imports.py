@@ -16,8 +16,8 @@ from desktop.sheets import read_table
 from domain import importing
 from domain.errors import DomainError
 from domain.services import imports
-from domain.services.members import find_by_mobile
-from tests.staffing import manager
+from domain.services.members import find_by_mobile, register
+from tests.staffing import desk, manager
 
 GOOD_ID = "11010519491231002X"
 FILE = (
@@ -79,23 +79,47 @@ def test_the_import_takes_the_good_rows_with_their_balances(app: App,
                                                                  "import.card_exists"}
 
 
-def test_the_import_is_all_or_nothing(app: App, table: importing.Table,
-                                      monkeypatch: pytest.MonkeyPatch) -> None:
-    before = member_count(app)
+def failing_batch(monkeypatch: pytest.MonkeyPatch, at_call: int) -> None:
+    """The `at_call`-th batch fails while it writes (the disk is full, say)."""
     calls: list[int] = []
-    original = imports.post_wallet
+    original = imports.build_batch
 
     def failing(*args: object, **kwargs: object) -> object:
         calls.append(1)
-        if len(calls) == 2:  # the second good row's wallet: the disk is full, say
+        if len(calls) == at_call:
             raise DomainError("store.write_failed")
         return original(*args, **kwargs)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(imports, "post_wallet", failing)
+    monkeypatch.setattr(imports, "build_batch", failing)
+
+
+def test_a_failed_batch_leaves_nothing_of_itself(app: App, table: importing.Table,
+                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    before = member_count(app)
+    failing_batch(monkeypatch, 1)
     with pytest.raises(DomainError):
         imports.import_members(app.ctx, table, {}, manager(app.ctx))
     assert member_count(app) == before
     assert verify(app.store) == []
+
+
+def test_the_same_file_again_continues_after_the_last_committed_batch(
+        app: App, table: importing.Table, monkeypatch: pytest.MonkeyPatch) -> None:
+    before = member_count(app)
+    with monkeypatch.context() as patch:
+        failing_batch(patch, 2)  # row 2 is committed on its own, row 9 is not
+        with pytest.raises(DomainError):
+            imports.import_members(app.ctx, table, {}, manager(app.ctx), batch_rows=1)
+    assert member_count(app) == before + 1
+    assert verify(app.store) == []
+    done = imports.import_members(app.ctx, table, {}, manager(app.ctx), batch_rows=1)
+    assert (done.earlier, len(done.member_ids), done.wallet_fen) == (1, 1, 8880)
+    assert member_count(app) == before + 2
+    assert find_by_mobile(app.ctx, "13500135004").balances.wallet_principal_fen == 8880
+    assert verify(app.store) == []
+    again = imports.import_members(app.ctx, table, {}, manager(app.ctx))  # finished: all taken
+    assert (again.earlier, again.member_ids) == (0, ())
+    assert member_count(app) == before + 2
 
 
 def test_an_xlsx_sheet_reads_like_the_csv(tmp_path: Path, app: App) -> None:
@@ -121,3 +145,42 @@ def test_export_a_segment_for_messaging(app: App) -> None:
     everyone, count_all = imports.export_segment(app.ctx, "never", manager(app.ctx),
                                                   consented_only=False)
     assert count_all == 3 and len(everyone.splitlines()) == 4
+
+
+class SignUpBetweenBatches:
+    """A progress that, after the first batch, has the desk sign up row 9's mobile."""
+
+    def __init__(self, app: App) -> None:
+        self.app = app
+
+    def step(self, done: int, total: int | None, label: str = "") -> None:
+        if done == 1:
+            register(self.app.ctx, {"name": "前台", "mobile": "13500135004",
+                                    "privacy_accepted": True}, desk(self.app.ctx))
+
+    def cancelled(self) -> bool:
+        return False
+
+
+def test_a_member_signed_up_at_the_desk_meanwhile_is_not_made_twice(
+        app: App, table: importing.Table) -> None:
+    done = imports.import_members(app.ctx, table, {}, manager(app.ctx), batch_rows=1,
+                                  progress=SignUpBetweenBatches(app))
+    assert len(done.member_ids) == 1 and done.wallet_fen == 50000  # row 9 was left out
+    assert (9, "import.mobile_exists") in {(e.row, e.code) for e in done.checked.errors}
+    assert find_by_mobile(app.ctx, "13500135004").member.name == "前台"
+    assert verify(app.store) == []
+
+
+def test_without_leave_bad_rows_out_a_row_taken_meanwhile_stops_the_import(
+        app: App) -> None:
+    load_demo(app.ctx)
+    good = importing.parse_csv("姓名,手机\n陈一,13500135000\n王八,13500135004\n".encode())
+    with pytest.raises(imports.BadRows) as bad:
+        imports.import_members(app.ctx, good, {}, manager(app.ctx), batch_rows=1,
+                               leave_bad_rows_out=False, progress=SignUpBetweenBatches(app))
+    assert bad.value.checked.bad_rows == (3,)
+    assert find_by_mobile(app.ctx, "13500135000").member.name == "陈一"  # batch 1 stays
+    again = imports.import_members(app.ctx, good, {}, manager(app.ctx),
+                                   leave_bad_rows_out=True)
+    assert (again.earlier, again.member_ids) == (1, ())  # continues; row 3 is taken

@@ -13,6 +13,8 @@ from sqlalchemy import text
 from db.rows import MemberAliasRow
 from db.store import StoreDb
 from db.verify import Problem, verify
+from db.verify_members import member_pass
+from domain.progress import NO_PROGRESS
 from domain.records import (
     AuditEntry,
     Card,
@@ -184,3 +186,40 @@ def test_finds_a_card_that_moved_to_another_member(
     assert verify(store) == [Problem("card.duplicate_number", {
         "number": "1231010000017", "member_id": other.id, "other_member_id": member.id,
         "source": "audit"})]
+
+
+def test_reports_progress_and_the_thorough_check_passes_too(
+        busy_store: tuple[StoreDb, Member], add_member: AddMember) -> None:
+    store, _ = busy_store
+    add_member()
+    seen: list[tuple[int, int | None, str]] = []
+
+    class Recorder:
+        def step(self, done: int, total: int | None, label: str = "") -> None:
+            seen.append((done, total, label))
+
+        def cancelled(self) -> bool:
+            return False
+
+    assert verify(store, Recorder()) == []
+    assert seen == [(0, None, "verify: integrity"), (0, None, "verify: foreign keys"),
+                    (2, 2, "verify: members"), (0, None, "verify: audit trail")]
+    assert verify(store, thorough=True) == []
+
+
+def test_names_unsealed_rows_in_id_order_however_the_walk_meets_them(
+        busy_store: tuple[StoreDb, Member], add_member: AddMember) -> None:
+    """Ledger rows are walked in member order, reported in id order, the first ones only."""
+    store, member = busy_store
+    other = add_member()
+    with store.uow() as uow:
+        uow.points.add_entry(PointsEntry(id="p00", member_id=other.id, kind="adjust",
+                                         points=-5, at=T0, business_date=T0.date()))
+        uow.commit()
+    _sql(store, "UPDATE points_ledger SET seal = 'forged'")  # not a sealed column: no trigger
+    found = [(p.params["id"], p.params["member_id"]) for p in verify(store)]
+    assert found == [("p0", member.id), ("p00", other.id), ("p1", member.id),
+                     ("p2", member.id)]
+    with store.engine.connect() as conn, conn.begin():
+        few = member_pass(conn, store.sealer, 1, NO_PROGRESS)
+    assert few.unsealed["points_ledger"] == [("p0", member.id), ("p00", other.id)]

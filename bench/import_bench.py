@@ -1,0 +1,158 @@
+"""Issue 17: `kaika import members` of a generated file and `kaika verify`, on copies of the 1M
+store, each beside a raw-sqlite3 baseline of the same work in the same run.
+
+    python -m bench.import_bench --pristine /work/benchdata/pristine.sqlite3 \\
+        --work /work/benchdata/bulkimport [--rows 100000] [--out bench/out/import.json]
+
+Two copies of the pristine store are made (`WORK-kaika.sqlite3`, `WORK-raw.sqlite3`, with the
+key file) and deleted at the end unless --keep. Kaika's import runs as a person runs it: the
+`kaika import members FILE` command in its own process. The baseline then inserts, into the
+other copy, exactly the rows Kaika wrote (read back from its copy) with executemany, in the
+same 2,000-member transactions, with the same pragmas and sealing triggers. `kaika verify`
+runs on Kaika's copy afterwards; its baseline does the same checks by hand on the other.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import random
+import shutil
+import sqlite3
+import subprocess
+import sys
+import threading
+import time
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from bench import import_raw, import_rows
+from bench.generate import MANAGER
+from bench.run import machine
+
+ROOT = Path(__file__).resolve().parents[1]
+CLI = "import sys; from desktop.cli import main; raise SystemExit(main(sys.argv[1:]))"
+
+
+class Load:
+    """/proc/loadavg's 1-minute figure every few seconds while a step runs."""
+
+    def __init__(self) -> None:
+        self.samples: list[float] = []
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._watch, daemon=True)
+
+    def __enter__(self) -> Load:
+        self._thread.start()
+        return self
+
+    def __exit__(self, *_: object) -> None:
+        self._stop.set()
+        self._thread.join()
+
+    def _watch(self) -> None:
+        while True:
+            self.samples.append(float(Path("/proc/loadavg").read_text().split()[0]))
+            if self._stop.wait(5):
+                return
+
+    def figures(self) -> dict[str, float]:
+        return {"load_min": min(self.samples), "load_max": max(self.samples),
+                "load_mean": round(sum(self.samples) / len(self.samples), 2)}
+
+
+def copy_store(pristine: Path, key: Path, to: Path) -> Path:
+    for suffix in ("-wal", "-shm", ".key"):
+        Path(str(to) + suffix).unlink(missing_ok=True)
+    shutil.copyfile(pristine, to)
+    shutil.copyfile(key, Path(str(to) + ".key"))
+    # Migrated once, untimed (a store at an older revision is upgraded on first open).
+    from desktop.bootstrap import open_app
+    open_app(to).close()
+    return to
+
+
+def _kaika(*argv: str, db: Path | None) -> subprocess.CompletedProcess[str]:
+    args = [*argv, "--db", str(db)] if db is not None else list(argv)
+    return subprocess.run([sys.executable, "-c", CLI, *args], cwd=ROOT, capture_output=True,
+                          text=True, check=False,
+                          env={**os.environ, "KAIKA_PIN": MANAGER[2]})
+
+
+def timed(step: Any) -> tuple[float, Any, dict[str, float]]:
+    with Load() as load:
+        start = time.perf_counter()
+        result = step()
+        seconds = time.perf_counter() - start
+    return seconds, result, load.figures()
+
+
+def member_file(db: Path, rows: int, seed: int, out: Path) -> Path:
+    from desktop.bootstrap import open_app
+    with sqlite3.connect(db) as conn:
+        taken = import_rows.taken_mobiles(conn)
+    app = open_app(db)
+    tiers, today = tuple(t.name for t in app.ctx.pack.tiers), app.ctx.local_date()
+    app.close()
+    out.write_bytes(import_rows.csv_bytes(
+        import_rows.member_rows(random.Random(seed), rows, taken, tiers, today)))
+    return out
+
+
+def run(pristine: Path, key: Path, work: Path, rows: int, seed: int) -> dict[str, Any]:
+    kaika_db = copy_store(pristine, key, Path(f"{work}-kaika.sqlite3"))
+    raw_db = copy_store(pristine, key, Path(f"{work}-raw.sqlite3"))
+    csv = member_file(kaika_db, rows, seed, Path(f"{work}-members.csv"))
+    before = import_raw.marks(kaika_db)
+    seconds, done, load = timed(lambda: _kaika("import", "members", str(csv), "--staff",
+                                               MANAGER[0], db=kaika_db))
+    if done.returncode != 0:
+        raise SystemExit(f"kaika import failed: {done.stderr[-2000:]}")
+    batches, written = import_raw.written(kaika_db, before)
+    imported = sum(len(b) for b in batches)
+    raw_s, _, raw_load = timed(lambda: import_raw.insert(raw_db, batches, written))
+    verify_s, checked, verify_load = timed(lambda: _kaika("verify", db=kaika_db))
+    by_hand_s, by_hand, by_hand_load = timed(lambda: import_raw.verify_by_hand(raw_db))
+    return {
+        "rows": rows, "imported": imported, "stdout": done.stdout.strip(),
+        "import": {"seconds": seconds, "rows_per_s": imported / seconds, **load},
+        "import_raw": {"seconds": raw_s, "rows_per_s": imported / raw_s, **raw_load},
+        "import_ratio": seconds / raw_s,
+        "verify": {"seconds": verify_s, "result": checked.stdout.strip().splitlines()[-1:],
+                   "exit": checked.returncode, **verify_load},
+        "verify_raw": {"seconds": by_hand_s, "steps": by_hand, **by_hand_load},
+        "verify_ratio": verify_s / by_hand_s,
+        "table_rows": {t: len(v[1]) for t, v in written.items()},
+        "machine": machine(),
+    }
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m bench.import_bench", description=__doc__,
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--pristine", type=Path, required=True)
+    parser.add_argument("--key", type=Path, help="the store's key file (default: beside it)")
+    parser.add_argument("--work", type=Path, required=True, help="prefix of the copies")
+    parser.add_argument("--rows", type=int, default=100_000)
+    parser.add_argument("--seed", type=int, default=17)
+    parser.add_argument("--out", type=Path, default=ROOT / "bench" / "out" / "import.json")
+    parser.add_argument("--keep", action="store_true", help="keep the copies")
+    args = parser.parse_args(argv)
+    key = args.key or Path(str(args.pristine) + ".key")
+    try:
+        report = run(args.pristine, key, args.work, args.rows, args.seed)
+    finally:
+        if not args.keep:
+            for path in args.work.parent.glob(args.work.name + "-*"):
+                path.unlink()
+    args.out.parent.mkdir(parents=True, exist_ok=True)
+    args.out.write_text(json.dumps(report, ensure_ascii=False, indent=2) + "\n", "utf-8")
+    print(json.dumps({k: v for k, v in report.items() if k != "machine"}, ensure_ascii=False,
+                     indent=2))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

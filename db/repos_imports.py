@@ -1,0 +1,104 @@
+"""Member imports in batches: the job rows, and a batch of new members in one executemany each."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Callable, Sequence
+
+from sqlalchemy.orm import Session
+
+from db.crypto import FieldCipher
+from db.mapping_plain import (
+    CARD_COLUMNS,
+    LOT_COLUMNS,
+    MEMBER_COLUMNS,
+    card_params,
+    lot_params,
+    member_params,
+    points_entry_plain,
+    tier_change_plain,
+    wallet_entry_plain,
+)
+from db.member_terms import INSERT_TERMS, term_rows
+from db.repos_driver import (
+    Params,
+    bound,
+    execute,
+    execute_many,
+    fetch_one,
+    insert_sql,
+    upsert_sql,
+)
+from db.repos_ledgers import INSERT_POINTS, INSERT_WALLET
+from db.types import parse_utc, utc_text
+from domain.import_jobs import ImportJob, MemberBatch
+
+_JOB_COLUMNS = ("key", "id", "staff_id", "started_at", "rows", "last_row", "imported",
+                "finished_at")
+_JOB = f"SELECT {', '.join(_JOB_COLUMNS)} FROM import_jobs WHERE key = ?"
+_SAVE_JOB = upsert_sql("import_jobs", _JOB_COLUMNS, ("key",))
+_INSERT_MEMBER = insert_sql("members", MEMBER_COLUMNS)
+_INSERT_BALANCES = ("INSERT INTO member_balances "
+                    "(member_id, points, wallet_principal_fen, wallet_bonus_fen) "
+                    "VALUES (?, ?, ?, ?)")
+_INSERT_TIER_CHANGE = insert_sql(
+    "tier_changes", ("id", "member_id", "at", "from_tier", "to_tier", "reason"))
+_INSERT_LOT = insert_sql("points_lots", LOT_COLUMNS)
+_INSERT_CARD = insert_sql("cards", CARD_COLUMNS)
+
+
+class SqlImportRepo:
+    def __init__(self, session: Session, cipher: FieldCipher) -> None:
+        self._s = session
+        self._cipher = cipher
+
+    def job(self, key: str) -> ImportJob | None:
+        row = fetch_one(self._s, _JOB, (key,))
+        if row is None:
+            return None
+        return ImportJob(key=row[0], id=row[1], staff_id=row[2], started_at=parse_utc(row[3]),
+                         rows=row[4], last_row=row[5], imported=row[6],
+                         finished_at=None if row[7] is None else parse_utc(row[7]))
+
+    def save_job(self, job: ImportJob) -> None:
+        execute(self._s, _SAVE_JOB, bound(_SAVE_JOB, lambda: {
+            "key": job.key, "id": job.id, "staff_id": job.staff_id,
+            "started_at": utc_text(job.started_at), "rows": job.rows, "last_row": job.last_row,
+            "imported": job.imported,
+            "finished_at": None if job.finished_at is None else utc_text(job.finished_at)}))
+
+    def add_members(self, batch: MemberBatch) -> None:
+        """Each table in one executemany, index keys in order where the batch allows (the
+        mobile and search-term indexes of a million members are far bigger than the cache,
+        and sorted inserts touch each of their pages once)."""
+        members = sorted(batch.members, key=lambda m: m.mobile)
+        cipher = self._cipher
+        self._many(_INSERT_MEMBER, lambda: [member_params(m, cipher) for m in members])
+        self._many(_INSERT_BALANCES, lambda: _balances(batch))
+        self._many(INSERT_TERMS, lambda: sorted(
+            row for m in members for row in term_rows(m.id, m.name, m.mobile)))
+        self._many(_INSERT_TIER_CHANGE, lambda: [tier_change_plain(t)
+                                                 for t in batch.tier_changes])
+        self._many(_INSERT_LOT, lambda: [lot_params(lot) for lot in batch.lots])
+        self._many(INSERT_POINTS, lambda: [points_entry_plain(e) for e in batch.points])
+        self._many(INSERT_WALLET, lambda: [wallet_entry_plain(e) for e in batch.wallet])
+        cards = sorted(batch.cards, key=lambda c: c.number)
+        self._many(_INSERT_CARD, lambda: [card_params(c) for c in cards])
+
+    def _many(self, sql: str, build: Callable[[], Sequence[Params]]) -> None:
+        rows = bound(sql, build)
+        if rows:
+            execute_many(self._s, sql, rows)
+
+
+def _balances(batch: MemberBatch) -> list[tuple[str, int, int, int]]:
+    """Each new member's projection: the sums of the batch's own ledger rows for them."""
+    points: dict[str, int] = defaultdict(int)
+    principal: dict[str, int] = defaultdict(int)
+    bonus: dict[str, int] = defaultdict(int)
+    for p in batch.points:
+        points[p.member_id] += p.points
+    for w in batch.wallet:
+        principal[w.member_id] += w.principal_fen
+        bonus[w.member_id] += w.bonus_fen
+    return [(m.id, points[m.id], principal[m.id], bonus[m.id]) for m in batch.members]

@@ -1,0 +1,100 @@
+"""The records and events one import batch writes: per member what signing up at the desk with
+opening balances writes (member, tier history, points lot and entry, wallet entry, card)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date, datetime
+from typing import Any
+
+from domain import points as rules
+from domain.cards import card_expiry
+from domain.ids import new_id_str
+from domain.import_jobs import MemberBatch
+from domain.importing import ImportRow
+from domain.records import Card, CardState, Member, PointsEntry, PointsLot, TierChange, WalletEntry
+from domain.services.context import ServiceContext, to_wire
+
+Event = tuple[str, dict[str, Any], str | None]  # type, payload, member id
+KIND = "import"  # the ledger kind and lot source of opening balances
+REASON = "opening balance"
+
+
+def build_batch(ctx: ServiceContext, rows: Sequence[ImportRow],
+                posted_by: str | None) -> tuple[MemberBatch, list[Event]]:
+    """The batch's rows, and its events in the order the members' own writes would queue
+    them: member.created, tier.changed, points.entry, wallet.entry, card.issued. A helper
+    of `imports.import_members` (the use case, which checks who imports), not one itself."""
+    batch, events = MemberBatch(), []
+    stamp = _Stamp(ctx)
+    for row in rows:
+        events += _add(batch, stamp, row, posted_by)
+    return batch, events
+
+
+class _Stamp:
+    """What every member of one batch shares: the time, the dates, the pack's terms."""
+
+    def __init__(self, ctx: ServiceContext) -> None:
+        self.now: datetime = ctx.now()
+        self.today: date = ctx.today()  # business date of the ledger entries
+        self.local: date = ctx.local_date()  # calendar date: lots and card expiry
+        self.expires_on = rules.expires_on(self.local, ctx.pack)
+        self.card_expiry = card_expiry(self.local, ctx.pack.cards)
+        self.signup_tier = ctx.pack.signup_tier.name
+
+
+def _add(batch: MemberBatch, stamp: _Stamp, row: ImportRow, staff_id: str | None) -> list[Event]:
+    member = _member(stamp, row)
+    batch.members.append(member)
+    public = {k: v for k, v in to_wire(member).items() if k != "id_number"}
+    change = TierChange(id=new_id_str(), member_id=member.id, at=stamp.now, from_tier="",
+                        to_tier=member.tier, reason="import")
+    batch.tier_changes.append(change)
+    events: list[Event] = [("member.created", public, member.id),
+                           ("tier.changed", to_wire(change), member.id)]
+    if row.points:
+        events.append(("points.entry", to_wire(_points(batch, stamp, member.id, row.points,
+                                                       staff_id)), member.id))
+    if row.wallet_fen or row.wallet_bonus_fen:
+        entry = WalletEntry(id=new_id_str(), member_id=member.id, kind=KIND,
+                            principal_fen=row.wallet_fen, bonus_fen=row.wallet_bonus_fen,
+                            at=stamp.now, business_date=stamp.today, staff_id=staff_id,
+                            reference=REASON)
+        batch.wallet.append(entry)
+        events.append(("wallet.entry", to_wire(entry), member.id))
+    if row.card:
+        card = Card(number=row.card, member_id=member.id, state=CardState.ACTIVE,
+                    expiry=stamp.card_expiry, kind="preprinted", issued_at=stamp.now)
+        batch.cards.append(card)
+        events.append(("card.issued", to_wire(card), member.id))
+    return events
+
+
+def _points(batch: MemberBatch, stamp: _Stamp, member_id: str, points: int,
+            staff_id: str | None) -> PointsEntry:
+    """A new member owes no points, so the whole opening balance is one lot."""
+    lot_points = rules.lot_points_after_debt(0, points)
+    if lot_points > 0:
+        batch.lots.append(PointsLot(id=new_id_str(), member_id=member_id, earned_on=stamp.local,
+                                    expires_on=stamp.expires_on, points=lot_points,
+                                    remaining=lot_points, source=KIND, sale_id=None))
+    entry = PointsEntry(id=new_id_str(), member_id=member_id, kind=KIND, points=points,
+                        at=stamp.now, business_date=stamp.today, reason=REASON,
+                        staff_id=staff_id)
+    batch.points.append(entry)
+    return entry
+
+
+def _member(stamp: _Stamp, row: ImportRow) -> Member:
+    form, now, today = row.form, stamp.now, stamp.today
+    return Member(
+        id=new_id_str(), name=form.name, mobile=form.mobile, joined_on=row.joined_on or today,
+        tier=row.tier or stamp.signup_tier, tier_since=today, gender=form.gender,
+        birth_year=form.birth_year, birth_month=form.birth_month, birth_day=form.birth_day,
+        id_number=form.id_number, occupation=form.occupation, income_band=form.income_band,
+        address=form.address, email=form.email, source=form.source,
+        consent_marketing=form.consent_marketing,
+        consent_marketing_at=now if form.consent_marketing else None,
+        privacy_accepted_at=now if form.privacy_accepted else None, tags=form.tags,
+        notes=form.notes, created_at=now)
