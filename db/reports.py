@@ -10,7 +10,15 @@ from sqlalchemy.orm import Session
 
 from db.mapping import coupon_from_row, points_entry_from_row, wallet_entry_from_row
 from db.mapping_store import shift_from_row
-from db.rows import CardRow, CouponRow, MemberRow, PointsEntryRow, ShiftRow, WalletEntryRow
+from db.rows import (
+    CardRow,
+    CouponRow,
+    MemberRow,
+    PointsDayRow,
+    PointsEntryRow,
+    ShiftRow,
+    WalletEntryRow,
+)
 from domain.analysis import MemberFacts
 from domain.records import Coupon, PointsEntry, Shift, WalletEntry
 
@@ -48,8 +56,10 @@ class SqlReportRepo:
         self._s = session
 
     def points_total_until(self, business_date: date) -> int:
-        stmt = select(func.coalesce(func.sum(PointsEntryRow.points), 0)).where(
-            PointsEntryRow.business_date <= business_date)
+        """From the per-day rollup the ledger's triggers keep (migration 0014): a sum over
+        days and kinds, not over every entry of the store's history."""
+        stmt = select(func.coalesce(func.sum(PointsDayRow.points), 0)).where(
+            PointsDayRow.business_date <= business_date)
         return int(self._s.scalar(stmt) or 0)
 
     def points_entries_on(self, business_date: date) -> list[PointsEntry]:

@@ -138,6 +138,18 @@ class PointsEntryRow(Base):
     seal: Mapped[str | None] = mapped_column(String(32))
 
 
+class PointsDayRow(Base):
+    """The ledger summed per business date and kind, kept by triggers (migration 0014), so a
+    report's opening balance is a sum over days, not over every entry."""
+
+    __tablename__ = "points_days"
+
+    business_date: Mapped[date] = mapped_column(IsoDate(), primary_key=True)
+    kind: Mapped[str] = mapped_column(String(20), primary_key=True)
+    points: Mapped[int]
+    entries: Mapped[int]
+
+
 class PointsDrawRow(Base):
     """What a sale's points payment took from each lot (positive) and what its refunds gave
     back (negative, the refund's entry), so a refund restores the lots it came from."""

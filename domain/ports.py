@@ -259,7 +259,8 @@ class ReportRepo(Protocol):
     """Read-only queries behind the reports and the member analysis."""
 
     def points_total_until(self, business_date: date) -> int:
-        """Sum of every points ledger entry with a business date on or before the date."""
+        """Sum of every points ledger entry with a business date on or before the date
+        (read from a per-day rollup, so it costs days, not entries)."""
         ...
     def points_entries_on(self, business_date: date) -> list[PointsEntry]: ...
     def wallet_entries_on(self, business_date: date) -> list[WalletEntry]: ...
