@@ -8,6 +8,7 @@ from datetime import date, datetime
 from sqlalchemy import func, select, text
 from sqlalchemy.orm import Session
 
+from db import reports_groups
 from db.mapping import coupon_from_row, points_entry_from_row, wallet_entry_from_row
 from db.mapping_store import shift_from_row
 from db.rows import (
@@ -91,6 +92,13 @@ class SqlReportRepo:
             last_purchase=None if r[9] is None else date.fromisoformat(r[9]),
             orders_ever=int(r[10]), orders=int(r[11]), revenue_fen=int(r[12]),
             categories=int(r[13]), card_number=r[14]) for r in rows]
+
+    def members_per_tier(self) -> dict[str, int]:
+        return reports_groups.members_per_tier(self._s)
+
+    def tier_year_days(self, day: date,
+                       tiers: Sequence[str]) -> dict[str, list[tuple[date, int]]]:
+        return reports_groups.tier_year_days(self._s, day, tiers)
 
     def mobiles_taken(self, mobiles: Sequence[str]) -> dict[str, str]:
         found: dict[str, str] = {}

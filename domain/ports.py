@@ -272,6 +272,15 @@ class ReportRepo(Protocol):
         """Every active member with their buying up to `until`; counts, revenue and
         categories only from `window_start` on."""
         ...
+    def members_per_tier(self) -> dict[str, int]:
+        """Active members per tier name, counted by the database."""
+        ...
+    def tier_year_days(self, day: date,
+                       tiers: Sequence[str]) -> dict[str, list[tuple[date, int]]]:
+        """For each member `MemberRepo.tier_since_on_or_before(day, tiers)` lists: qualifying
+        fen of their sales and returns summed per business date, at least over their tier
+        year (from the tier date to its anniversary); members without any are left out."""
+        ...
     def mobiles_taken(self, mobiles: Sequence[str]) -> dict[str, str]:
         """Mobile -> member id for those of `mobiles` that belong to a member."""
         ...
