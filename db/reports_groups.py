@@ -3,13 +3,16 @@ statement each, instead of a row per member mapped in Python."""
 
 from __future__ import annotations
 
+import math
 from collections import defaultdict
 from collections.abc import Sequence
 from datetime import date
+from decimal import Decimal
 
 from sqlalchemy.orm import Session
 
 from db.repos_driver import fetch_all
+from domain.analysis import MONETARY_PARTS, BuyingFigures, BuyingGroup, TopShare
 from domain.records import MemberStatus
 
 _PER_TIER = "SELECT tier, COUNT(*) FROM members WHERE status = ? GROUP BY tier"
@@ -40,3 +43,74 @@ def tier_year_days(session: Session, day: date,
             session, sql, (MemberStatus.ACTIVE.value, day.isoformat(), *tiers)):
         found[member_id].append((date.fromisoformat(business_date), int(fen)))
     return dict(found)
+
+
+# Per buying member (active, with a sale or return up to :until): last sale ever, orders and
+# money in the window, distinct categories bought in the window. MATERIALIZED: read by the
+# three grouped answers below, computed once.
+_BUYERS = """
+    WITH per AS MATERIALIZED (
+        SELECT member_id AS id,
+               MAX(CASE WHEN kind = 'sale' THEN business_date END) AS last_day,
+               SUM(kind = 'sale' AND business_date >= :since) AS orders,
+               SUM(CASE WHEN business_date >= :since THEN total_fen ELSE 0 END) AS revenue
+        FROM sales WHERE member_id IS NOT NULL AND business_date <= :until
+        GROUP BY member_id),
+    cats AS MATERIALIZED (
+        SELECT s.member_id AS id, COUNT(DISTINCT l.category) AS categories
+        FROM sales s JOIN sale_lines l ON l.sale_id = s.id
+        WHERE s.kind = 'sale' AND s.member_id IS NOT NULL AND l.category != ''
+          AND s.business_date BETWEEN :since AND :until
+        GROUP BY s.member_id),
+    buyers AS MATERIALIZED (
+        SELECT p.last_day, p.orders, p.revenue, COALESCE(c.categories, 0) AS categories
+        FROM per p JOIN members m ON m.id = p.id AND m.status = 'active'
+        LEFT JOIN cats c ON c.id = p.id)
+"""
+# 'g': members per (last sale, orders, categories); 'm': buyers per part of the ticket ranking
+# (RANK() - 1 is bisect_left: ties share the lower rank, as analysis.score has it); 't': the
+# buyers, the revenue of the top ceil(share x buyers) and of all buyers.
+_FIGURES = _BUYERS + """
+    SELECT 'g', last_day, orders, categories, COUNT(*) FROM buyers
+    GROUP BY last_day, orders, categories
+    UNION ALL
+    SELECT 'm', band, NULL, NULL, COUNT(*) FROM (
+        SELECT 1 + (RANK() OVER (ORDER BY revenue * 1.0 / orders) - 1) * :parts
+                   / COUNT(*) OVER () AS band
+        FROM buyers WHERE orders > 0)
+    GROUP BY band
+    UNION ALL
+    SELECT 't', COUNT(*), COALESCE(SUM(CASE WHEN rn <= (:num * n + :den - 1) / :den
+                                       THEN revenue END), 0), COALESCE(SUM(revenue), 0), NULL
+    FROM (SELECT revenue, ROW_NUMBER() OVER (ORDER BY revenue DESC) AS rn,
+                 COUNT(*) OVER () AS n FROM buyers WHERE orders > 0)
+"""
+_ACTIVE = "SELECT COUNT(*) FROM members WHERE status = ?"
+_BIRTHDAYS = ("SELECT COUNT(*) FROM members WHERE status = ? "
+              "AND birth_month * 100 + birth_day IN ({marks})")
+
+
+def buying_figures(session: Session, since: date, until: date, share: Decimal,
+                   birthdays: Sequence[tuple[int, int]]) -> BuyingFigures:
+    num, den = share.as_integer_ratio()
+    rows = fetch_all(session, _FIGURES, {"since": since.isoformat(), "until": until.isoformat(),
+                                         "parts": MONETARY_PARTS, "num": num, "den": den})
+    groups = [BuyingGroup(None if r[1] is None else date.fromisoformat(r[1]), int(r[2]),
+                          int(r[3]), int(r[4])) for r in rows if r[0] == "g"]
+    active = int(fetch_all(session, _ACTIVE, (MemberStatus.ACTIVE.value,))[0][0])
+    # Members with no sale or return up to `until` are one more group: never bought.
+    groups.append(BuyingGroup(None, 0, 0, active - sum(g.members for g in groups)))
+    buyers, top_revenue, revenue = next(
+        (int(r[1]), int(r[2]), int(r[3])) for r in rows if r[0] == "t")
+    top = TopShare(buyers, math.ceil(share * buyers), top_revenue, revenue)
+    return BuyingFigures(tuple(g for g in groups if g.members), tuple(
+        (int(r[1]), int(r[4])) for r in rows if r[0] == "m"), top,
+        birthdays_count(session, birthdays))
+
+
+def birthdays_count(session: Session, birthdays: Sequence[tuple[int, int]]) -> int:
+    if not birthdays:
+        return 0
+    keys = [m * 100 + d for m, d in birthdays]
+    sql = _BIRTHDAYS.format(marks=", ".join("?" * len(keys)))
+    return int(fetch_all(session, sql, (MemberStatus.ACTIVE.value, *keys))[0][0])

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import date, datetime
+from decimal import Decimal
 from types import TracebackType
 from typing import Any, Protocol, Self
 
-from domain.analysis import MemberFacts
+from domain.analysis import BuyingFigures, MemberFacts
 from domain.catalog import Product
 from domain.luckydraw import Draw, Prize, Spin
 from domain.records import (
@@ -271,6 +272,21 @@ class ReportRepo(Protocol):
     def member_facts(self, window_start: date, until: date) -> list[MemberFacts]:
         """Every active member with their buying up to `until`; counts, revenue and
         categories only from `window_start` on."""
+        ...
+    def buying_figures(self, window_start: date, until: date, share: Decimal,
+                       birthdays: Sequence[tuple[int, int]]) -> BuyingFigures:
+        """member_facts' figures grouped and counted by the database: members per (last sale,
+        orders, categories), buyers per third of the ticket ranking, the top `share` of
+        buyers' revenue, members whose (birth month, day) is one of `birthdays`."""
+        ...
+    def birthday_facts(self, window_start: date, until: date,
+                       birthdays: Sequence[tuple[int, int]]) -> list[MemberFacts]:
+        """member_facts of the members whose (birth month, day) is one of `birthdays`."""
+        ...
+    def idle_facts(self, window_start: date, until: date, before: date,
+                   limit: int) -> tuple[int, list[MemberFacts]]:
+        """How many active members last bought before `before` (up to `until`), and the
+        member_facts of the first `limit` of them, longest idle first."""
         ...
     def members_per_tier(self) -> dict[str, int]:
         """Active members per tier name, counted by the database."""

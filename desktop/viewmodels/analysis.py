@@ -7,7 +7,6 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
-from domain import analysis
 from domain.analysis import AnalysisRules, MemberFacts, Summary
 from domain.records import CouponTemplate
 from domain.services import reports as report_services
@@ -16,6 +15,7 @@ from domain.services.proofs import Approval
 
 BIRTHDAY_DAYS = 7
 DORMANT_DAYS = 90  # seed 003's first recency line: no purchase for three months
+DORMANT_SHOWN = 1000  # a big store has hundreds of thousands: the count says how many
 
 
 def counts(pairs: Sequence[tuple[int, int]], keys: Sequence[int]) -> list[tuple[int, int]]:
@@ -28,12 +28,11 @@ def counts(pairs: Sequence[tuple[int, int]], keys: Sequence[int]) -> list[tuple[
 class AnalysisModel:
     ctx: ServiceContext
     rules: AnalysisRules = field(default_factory=AnalysisRules)
-    facts: list[MemberFacts] = field(default_factory=list)
     summary: Summary | None = None
 
     def refresh(self) -> Summary:
-        self.facts = report_services.member_facts(self.ctx, self.rules, self.today())
-        self.summary = analysis.summarize(self.facts, self.today(), self.rules)
+        """Counts grouped by the database: no member is mapped one by one."""
+        self.summary = report_services.analysis_summary(self.ctx, self.rules, self.today())
         return self.summary
 
     def today(self) -> date:
@@ -53,10 +52,13 @@ class AnalysisModel:
         return [(name, found.get(name, 0)) for name in ("key", "light", "never")]
 
     def birthdays(self, days: int) -> list[tuple[date, MemberFacts]]:
-        return analysis.birthdays_within(self.facts, self.today(), days)
+        return report_services.birthday_members(self.ctx, days, self.rules, self.today())
 
-    def dormant(self, days: int) -> list[MemberFacts]:
-        return analysis.dormant(self.facts, self.today(), days)
+    def dormant(self, days: int) -> tuple[int, list[MemberFacts]]:
+        """How many members are idle for more than `days` days, and the longest idle of them
+        (at most DORMANT_SHOWN) to list."""
+        return report_services.dormant_members(self.ctx, days, DORMANT_SHOWN, self.rules,
+                                               self.today())
 
     def templates(self) -> list[CouponTemplate]:
         return list(self.ctx.pack.coupons.templates)

@@ -113,13 +113,55 @@ def member_facts(ctx: ServiceContext, rules: analysis.AnalysisRules | None = Non
     rules = rules or analysis.AnalysisRules()
     until = today or ctx.today()
     with ctx.reader() as uow:
-        return uow.reports.member_facts(until - timedelta(days=rules.window_days - 1), until)
+        return uow.reports.member_facts(_window_start(until, rules), until)
 
 
 def analyse(ctx: ServiceContext,
             rules: analysis.AnalysisRules | None = None) -> analysis.Summary:
     """RFMW bands, key/light/never-bought, the 20/80 share and the coming birthdays."""
-    return analysis.summarize(member_facts(ctx, rules), ctx.today(), rules)
+    return analysis_summary(ctx, rules)
+
+
+def analysis_summary(ctx: ServiceContext, rules: analysis.AnalysisRules | None = None,
+                     today: date | None = None) -> analysis.Summary:
+    """The same Summary as analysis.summarize over member_facts, from figures the database
+    groups and counts (a million members are never mapped one by one)."""
+    rules = rules or analysis.AnalysisRules()
+    until = today or ctx.today()
+    birthdays = analysis.birthday_dates(until, rules.birthday_days)
+    with ctx.reader() as uow:
+        figures = uow.reports.buying_figures(_window_start(until, rules), until,
+                                             rules.top_share, birthdays)
+    return analysis.summarize_groups(figures, until, rules)
+
+
+def birthday_members(ctx: ServiceContext, days: int, rules: analysis.AnalysisRules | None = None,
+                     today: date | None = None) -> list[tuple[date, analysis.MemberFacts]]:
+    """Members whose birthday falls in the next `days` days, as analysis.birthdays_within."""
+    rules = rules or analysis.AnalysisRules()
+    until = today or ctx.today()
+    with ctx.reader() as uow:
+        facts = uow.reports.birthday_facts(_window_start(until, rules), until,
+                                           analysis.birthday_dates(until, days))
+    return analysis.birthdays_within(facts, until, days)
+
+
+def dormant_members(ctx: ServiceContext, days: int, limit: int,
+                    rules: analysis.AnalysisRules | None = None,
+                    today: date | None = None) -> tuple[int, list[analysis.MemberFacts]]:
+    """How many members bought before but not in the last `days` days, and the `limit`
+    longest idle of them in analysis.dormant's order (a million-member store has too many
+    to list)."""
+    rules = rules or analysis.AnalysisRules()
+    until = today or ctx.today()
+    with ctx.reader() as uow:
+        count, facts = uow.reports.idle_facts(_window_start(until, rules), until,
+                                              until - timedelta(days=days), limit)
+    return count, analysis.dormant(facts, until, days)
+
+
+def _window_start(until: date, rules: analysis.AnalysisRules) -> date:
+    return until - timedelta(days=rules.window_days - 1)
 
 
 def segment_members(ctx: ServiceContext, name: str, days: int | None = None,

@@ -200,18 +200,22 @@ class AnalysisPage(QTabWidget):
 
     def _fill_dormant(self) -> None:
         today = self.model.today()
-        rows = self.model.dormant(self.dormant_days.value())
+        count, rows = self.model.dormant(self.dormant_days.value())
         fill(self.dormant_list, [
             (f.name, forms.mask_mobile(f.mobile), f.tier,
              i18n.date_text(f.last_purchase) if f.last_purchase else "—",
              i18n.number((today - f.last_purchase).days) if f.last_purchase else "—",
              i18n.number(f.points)) for f in rows], right=(4, 5))
-        self.dormant_count.setText(self.tr("{count} members").format(
-            count=i18n.number(len(rows))))
+        text = self.tr("{count} members").format(count=i18n.number(count))
+        if count > len(rows):
+            text = self.tr("{count} members; the {shown} longest without a purchase are "
+                           "listed").format(count=i18n.number(count),
+                                            shown=i18n.number(len(rows)))
+        self.dormant_count.setText(text)
         self.issue_button.setEnabled(bool(rows) and self.template.count() > 0)
 
     def ask_issue(self) -> None:
-        count = len(self.model.dormant(self.dormant_days.value()))
+        count, _ = self.model.dormant(self.dormant_days.value())
         if not count or self.template.currentData() is None:
             return
         text = self.tr("Issue one {coupon} to each of the {count} members with no purchase for "
