@@ -109,6 +109,16 @@ class SqlReportRepo:
                 .order_by(PointsEntryRow.at, PointsEntryRow.id))
         return [points_entry_from_row(r) for r in self._s.scalars(stmt)]
 
+    def points_before(self, member_ids: Sequence[str], business_date: date) -> dict[str, int]:
+        found: dict[str, int] = {}
+        for chunk in _chunks(list(member_ids)):
+            stmt = (select(PointsEntryRow.member_id, func.sum(PointsEntryRow.points))
+                    .where(PointsEntryRow.member_id.in_(chunk),
+                           PointsEntryRow.business_date < business_date)
+                    .group_by(PointsEntryRow.member_id))
+            found.update({m: int(total) for m, total in self._s.execute(stmt)})
+        return found
+
     def wallet_entries_on(self, business_date: date) -> list[WalletEntry]:
         stmt = (select(WalletEntryRow).where(WalletEntryRow.business_date == business_date)
                 .order_by(WalletEntryRow.at, WalletEntryRow.id))

@@ -50,8 +50,11 @@ def _shown(uow: UnitOfWork, member_ids: Iterable[str]) -> dict[str, tuple[str, s
 
 
 def _openings(uow: UnitOfWork, member_ids: Iterable[str], day: date) -> dict[str, int]:
-    return {m: sum(e.points for e in uow.points.entries(m) if e.business_date < day)
-            for m in member_ids}
+    """Each member's points before `day`, summed by the database (6,000 members on a busy
+    day: one grouped query per 500, not every member's whole ledger mapped)."""
+    wanted = list(member_ids)
+    found = uow.reports.points_before(wanted, day)
+    return {m: found.get(m, 0) for m in wanted}
 
 
 def _receipts(uow: UnitOfWork, entries: Iterable[PointsEntry],
