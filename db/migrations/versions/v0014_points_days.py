@@ -9,7 +9,8 @@ The daily points report's opening and closing balances were sums over the whole 
 ledger kind with the points and the number of entries; triggers on the ledger keep it exact
 for every insert, update and delete, whoever writes (the services, sync, imports), and this
 step fills it from the existing ledger in one grouped INSERT. `kaika verify` compares it with
-the ledger.
+the ledger. An index on members (status, tier, tier_since) serves the Tiers page's list of
+coming anniversaries; two covering indexes on sales and sale lines the Analysis page.
 """
 
 from __future__ import annotations
@@ -55,9 +56,23 @@ def upgrade() -> None:
                "NOT INDEXED GROUP BY business_date, kind")
     for statement in TRIGGERS:
         op.execute(statement)
+    # The Tiers page's candidates (status, tier IN reviewed tiers, tier date on or before):
+    # through (status, tier_since) alone every 普通会员 in range is read and thrown away.
+    op.create_index(op.f("ix_members_status_tier_tier_since"), "members",
+                    ["status", "tier", "tier_since"])
+    # The Analysis page groups every member's sales and categories: from these two covering
+    # indexes, not from the wide sales and line rows (2-3x faster at 1.4M sales).
+    op.create_index(op.f("ix_sales_member_id_business_date_kind_total_fen_id"), "sales",
+                    ["member_id", "business_date", "kind", "total_fen", "id"])
+    op.create_index(op.f("ix_sale_lines_sale_id_category"), "sale_lines",
+                    ["sale_id", "category"])
 
 
 def downgrade() -> None:
+    op.drop_index(op.f("ix_sale_lines_sale_id_category"), table_name="sale_lines")
+    op.drop_index(op.f("ix_sales_member_id_business_date_kind_total_fen_id"),
+                  table_name="sales")
+    op.drop_index(op.f("ix_members_status_tier_tier_since"), table_name="members")
     for name in ("insert", "delete", "update"):
         op.execute(f"DROP TRIGGER IF EXISTS points_days_{name}")
     op.drop_table("points_days")
