@@ -109,6 +109,14 @@ class SqlReportRepo:
                 .order_by(PointsEntryRow.at, PointsEntryRow.id))
         return [points_entry_from_row(r) for r in self._s.scalars(stmt)]
 
+    def names_and_mobiles(self, member_ids: Sequence[str]) -> dict[str, tuple[str, str]]:
+        found: dict[str, tuple[str, str]] = {}
+        for chunk in _chunks(list(member_ids)):
+            stmt = select(MemberRow.id, MemberRow.name, MemberRow.mobile).where(
+                MemberRow.id.in_(chunk))
+            found.update({m: (name, mobile) for m, name, mobile in self._s.execute(stmt)})
+        return found
+
     def points_before(self, member_ids: Sequence[str], business_date: date) -> dict[str, int]:
         found: dict[str, int] = {}
         for chunk in _chunks(list(member_ids)):

@@ -264,6 +264,9 @@ class ReportRepo(Protocol):
         (read from a per-day rollup, so it costs days, not entries)."""
         ...
     def points_entries_on(self, business_date: date) -> list[PointsEntry]: ...
+    def names_and_mobiles(self, member_ids: Sequence[str]) -> dict[str, tuple[str, str]]:
+        """Member id -> (name, mobile) of those of `member_ids` that exist."""
+        ...
     def points_before(self, member_ids: Sequence[str], business_date: date) -> dict[str, int]:
         """Member id -> sum of their ledger entries dated before `business_date` (members
         without any are left out)."""
