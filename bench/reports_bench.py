@@ -27,7 +27,14 @@ from typing import Any
 
 from bench.reports_data import busy_day, history_sales, sales_on
 from db.reports import _CHOSEN_FACTS, _IDLE
-from db.reports_groups import _ACTIVE, _BIRTHDAYS, _FIGURES, _PER_TIER, _TIER_YEAR_DAYS
+from db.reports_groups import (
+    _ACTIVE,
+    _BIRTHDAYS,
+    _FIGURES,
+    _PER_TIER,
+    _TIER_YEAR_DAYS,
+    birthday_filter,
+)
 from desktop.bootstrap import App, open_app
 from desktop.viewmodels.analysis import BIRTHDAY_DAYS, DORMANT_DAYS, DORMANT_SHOWN, AnalysisModel
 from desktop.viewmodels.tiers import DEFAULT_DAYS, TiersModel
@@ -105,12 +112,10 @@ class Raw:
         rows = self.rows(_FIGURES, {"since": since, "until": until, "parts": 3, "num": num,
                                     "den": den})
         self.rows(_ACTIVE, ("active",))
-        keys = [m * 100 + d for m, d in analysis.birthday_dates(today, rules.birthday_days)]
-        self.rows(_BIRTHDAYS.format(marks=", ".join("?" * len(keys))), ("active", *keys))
-        lists = analysis.birthday_dates(today, BIRTHDAY_DAYS)
-        named = {f"b{i}": m * 100 + d for i, (m, d) in enumerate(lists)}
-        chosen = ("SELECT id FROM members WHERE status = 'active' AND birth_month * 100 + "
-                  f"birth_day IN ({', '.join(':' + k for k in named)})")
+        days, named = birthday_filter(analysis.birthday_dates(today, rules.birthday_days))
+        self.rows(_BIRTHDAYS.format(days=days), {**named, "status": "active"})
+        days, named = birthday_filter(analysis.birthday_dates(today, BIRTHDAY_DAYS))
+        chosen = f"SELECT id FROM members WHERE status = 'active' AND ({days})"
         self.rows(_CHOSEN_FACTS.format(chosen=chosen), {**named, "since": since,
                                                         "until": until})
         before = (today - timedelta(days=DORMANT_DAYS)).isoformat()

@@ -83,13 +83,14 @@ _CHOSEN_FACTS = """
     WHERE m.status = 'active'
     ORDER BY m.joined_on, m.id
 """
-# Active members whose last sale up to :until is before :before, longest idle first.
-_IDLE = """
+# Active members whose last sale up to :until is before :before, longest idle first (the
+# inactive left out as in reports_groups._BUYERS).
+_IDLE = f"""
     SELECT g.member_id AS id FROM (
         SELECT member_id, MAX(business_date) AS last_day FROM sales
         WHERE kind = 'sale' AND member_id IS NOT NULL AND business_date <= :until
         GROUP BY member_id HAVING MAX(business_date) < :before) g
-    JOIN members m ON m.id = g.member_id AND m.status = 'active'
+    WHERE g.member_id NOT IN ({reports_groups.INACTIVE})
     ORDER BY g.last_day, g.member_id"""
 
 
@@ -154,10 +155,9 @@ class SqlReportRepo:
                        birthdays: Sequence[tuple[int, int]]) -> list[MemberFacts]:
         if not birthdays:
             return []
-        keys = {f"b{i}": m * 100 + d for i, (m, d) in enumerate(birthdays)}
-        chosen = ("SELECT id FROM members WHERE status = 'active' AND "
-                  f"birth_month * 100 + birth_day IN ({', '.join(':' + k for k in keys)})")
-        return self._chosen(chosen, window_start, until, keys)
+        days, params = reports_groups.birthday_filter(birthdays)
+        chosen = f"SELECT id FROM members WHERE status = 'active' AND ({days})"
+        return self._chosen(chosen, window_start, until, params)
 
     def idle_facts(self, window_start: date, until: date, before: date,
                    limit: int) -> tuple[int, list[MemberFacts]]:

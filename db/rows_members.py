@@ -18,8 +18,10 @@ class MemberRow(Base):
     __tablename__ = "members"
     # joined_on: the desk's list when nothing is typed is the latest to join (migration 0006).
     # (status, tier, tier_since): the Tiers page's coming anniversaries (migration 0014).
+    # (birth_month, birth_day): the Analysis page's birthdays (migration 0014).
     __table_args__ = (Index(None, "status", "tier_since"), Index(None, "joined_on"),
-                      Index(None, "status", "tier", "tier_since"))
+                      Index(None, "status", "tier", "tier_since"),
+                      Index(None, "birth_month", "birth_day"))
 
     id: Mapped[str] = mapped_column(String(36), primary_key=True)
     name: Mapped[str] = mapped_column(String(100))

@@ -10,7 +10,7 @@ ledger kind with the points and the number of entries; triggers on the ledger ke
 for every insert, update and delete, whoever writes (the services, sync, imports), and this
 step fills it from the existing ledger in one grouped INSERT. `kaika verify` compares it with
 the ledger. An index on members (status, tier, tier_since) serves the Tiers page's list of
-coming anniversaries; two covering indexes on sales and sale lines the Analysis page.
+coming anniversaries; two covering indexes on sales and sale lines and one on birthdays the Analysis page.
 """
 
 from __future__ import annotations
@@ -66,9 +66,13 @@ def upgrade() -> None:
                     ["member_id", "business_date", "kind", "total_fen", "id"])
     op.create_index(op.f("ix_sale_lines_sale_id_category"), "sale_lines",
                     ["sale_id", "category"])
+    # Birthdays coming up: a few thousand members, not a read of every one.
+    op.create_index(op.f("ix_members_birth_month_birth_day"), "members",
+                    ["birth_month", "birth_day"])
 
 
 def downgrade() -> None:
+    op.drop_index(op.f("ix_members_birth_month_birth_day"), table_name="members")
     op.drop_index(op.f("ix_sale_lines_sale_id_category"), table_name="sale_lines")
     op.drop_index(op.f("ix_sales_member_id_business_date_kind_total_fen_id"),
                   table_name="sales")
