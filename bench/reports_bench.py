@@ -154,6 +154,7 @@ def paired(kaika: Thunk, raw: Thunk, rounds: int) -> dict[str, Any]:
             which[1].append(time.perf_counter() - start)
         load.append(os.getloadavg()[0])
     k, r = statistics.median(k_s), statistics.median(r_s)
+    print(f"  Kaika {k:.2f} s, raw {r:.2f} s, load {load}", flush=True)
     return {"kaika_s": round(k, 3), "raw_s": round(r, 3), "ratio": round(k / r, 2),
             "kaika_all_s": [round(x, 3) for x in k_s], "raw_all_s": [round(x, 3) for x in r_s],
             "load_1min": [round(x, 2) for x in load]}
