@@ -230,6 +230,13 @@ def _before_0008(raw: sqlite3.Connection) -> None:
                     (prev, link, seq))
         prev = link
     raw.execute("ALTER TABLE coupon_templates DROP COLUMN valid_months")  # 0012 too
+    for trigger in ("insert", "delete", "update"):  # and 0014
+        raw.execute(f"DROP TRIGGER points_days_{trigger}")
+    raw.execute("DROP TABLE points_days")
+    for index in ("ix_members_status_tier_tier_since", "ix_members_birth_month_birth_day",
+                  "ix_sales_member_id_business_date_kind_total_fen_id",
+                  "ix_sale_lines_sale_id_category"):
+        raw.execute(f"DROP INDEX {index}")
     raw.execute("UPDATE alembic_version SET version_num = '0009'")
 
 
