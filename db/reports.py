@@ -2,16 +2,27 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from datetime import date, datetime
+from decimal import Decimal
+from typing import Any
 
 from sqlalchemy import func, select, text
 from sqlalchemy.orm import Session
 
+from db import reports_groups
 from db.mapping import coupon_from_row, points_entry_from_row, wallet_entry_from_row
 from db.mapping_store import shift_from_row
-from db.rows import CardRow, CouponRow, MemberRow, PointsEntryRow, ShiftRow, WalletEntryRow
-from domain.analysis import MemberFacts
+from db.rows import (
+    CardRow,
+    CouponRow,
+    MemberRow,
+    PointsDayRow,
+    PointsEntryRow,
+    ShiftRow,
+    WalletEntryRow,
+)
+from domain.analysis import BuyingFigures, MemberFacts
 from domain.records import Coupon, PointsEntry, Shift, WalletEntry
 
 # One pass per table, grouped by member, joined to the members: no query per member.
@@ -43,19 +54,79 @@ _FACTS = text("""
 """)
 
 
+# The same figures for a chosen few (a birthday list, the longest idle): each per-member pass
+# reads only the chosen members' sales, through the (member_id, business_date) index.
+_CHOSEN_FACTS = """
+    WITH chosen AS MATERIALIZED ({chosen})
+    SELECT m.id, m.name, m.mobile, m.tier, m.joined_on, m.birth_month, m.birth_day,
+           m.consent_marketing, COALESCE(b.points, 0),
+           ever.last_day, COALESCE(ever.orders, 0),
+           COALESCE(win.orders, 0), COALESCE(win.revenue, 0), COALESCE(cat.categories, 0),
+           (SELECT c.number FROM cards c WHERE c.member_id = m.id
+              AND c.state IN ('issued', 'active')
+            ORDER BY c.issued_at DESC, c.number DESC LIMIT 1)
+    FROM chosen ch JOIN members m ON m.id = ch.id
+    LEFT JOIN member_balances b ON b.member_id = m.id
+    LEFT JOIN (SELECT member_id, MAX(business_date) AS last_day, COUNT(*) AS orders
+               FROM sales WHERE kind = 'sale' AND member_id IN (SELECT id FROM chosen)
+                 AND business_date <= :until
+               GROUP BY member_id) ever ON ever.member_id = m.id
+    LEFT JOIN (SELECT member_id, SUM(kind = 'sale') AS orders, SUM(total_fen) AS revenue
+               FROM sales WHERE member_id IN (SELECT id FROM chosen)
+                 AND business_date BETWEEN :since AND :until
+               GROUP BY member_id) win ON win.member_id = m.id
+    LEFT JOIN (SELECT s.member_id, COUNT(DISTINCT l.category) AS categories
+               FROM sales s JOIN sale_lines l ON l.sale_id = s.id
+               WHERE s.kind = 'sale' AND s.member_id IN (SELECT id FROM chosen)
+                 AND l.category != '' AND s.business_date BETWEEN :since AND :until
+               GROUP BY s.member_id) cat ON cat.member_id = m.id
+    WHERE m.status = 'active'
+    ORDER BY m.joined_on, m.id
+"""
+# Active members whose last sale up to :until is before :before, longest idle first (the
+# inactive left out as in reports_groups._BUYERS).
+_IDLE = f"""
+    SELECT g.member_id AS id FROM (
+        SELECT member_id, MAX(business_date) AS last_day FROM sales
+        WHERE kind = 'sale' AND member_id IS NOT NULL AND business_date <= :until
+        GROUP BY member_id HAVING MAX(business_date) < :before) g
+    WHERE g.member_id NOT IN ({reports_groups.INACTIVE})
+    ORDER BY g.last_day, g.member_id"""
+
+
 class SqlReportRepo:
     def __init__(self, session: Session) -> None:
         self._s = session
 
     def points_total_until(self, business_date: date) -> int:
-        stmt = select(func.coalesce(func.sum(PointsEntryRow.points), 0)).where(
-            PointsEntryRow.business_date <= business_date)
+        """From the per-day rollup the ledger's triggers keep (migration 0016): a sum over
+        days and kinds, not over every entry of the store's history."""
+        stmt = select(func.coalesce(func.sum(PointsDayRow.points), 0)).where(
+            PointsDayRow.business_date <= business_date)
         return int(self._s.scalar(stmt) or 0)
 
     def points_entries_on(self, business_date: date) -> list[PointsEntry]:
         stmt = (select(PointsEntryRow).where(PointsEntryRow.business_date == business_date)
                 .order_by(PointsEntryRow.at, PointsEntryRow.id))
         return [points_entry_from_row(r) for r in self._s.scalars(stmt)]
+
+    def names_and_mobiles(self, member_ids: Sequence[str]) -> dict[str, tuple[str, str]]:
+        found: dict[str, tuple[str, str]] = {}
+        for chunk in _chunks(list(member_ids)):
+            stmt = select(MemberRow.id, MemberRow.name, MemberRow.mobile).where(
+                MemberRow.id.in_(chunk))
+            found.update({m: (name, mobile) for m, name, mobile in self._s.execute(stmt)})
+        return found
+
+    def points_before(self, member_ids: Sequence[str], business_date: date) -> dict[str, int]:
+        found: dict[str, int] = {}
+        for chunk in _chunks(list(member_ids)):
+            stmt = (select(PointsEntryRow.member_id, func.sum(PointsEntryRow.points))
+                    .where(PointsEntryRow.member_id.in_(chunk),
+                           PointsEntryRow.business_date < business_date)
+                    .group_by(PointsEntryRow.member_id))
+            found.update({m: int(total) for m, total in self._s.execute(stmt)})
+        return found
 
     def wallet_entries_on(self, business_date: date) -> list[WalletEntry]:
         stmt = (select(WalletEntryRow).where(WalletEntryRow.business_date == business_date)
@@ -73,14 +144,40 @@ class SqlReportRepo:
         return [coupon_from_row(r) for r in self._s.scalars(stmt)]
 
     def member_facts(self, window_start: date, until: date) -> list[MemberFacts]:
-        rows = self._s.execute(_FACTS, {"since": window_start.isoformat(),
-                                        "until": until.isoformat()})
-        return [MemberFacts(
-            member_id=r[0], name=r[1], mobile=r[2], tier=r[3], joined_on=date.fromisoformat(r[4]),
-            birth_month=r[5], birth_day=r[6], consent_marketing=bool(r[7]), points=int(r[8]),
-            last_purchase=None if r[9] is None else date.fromisoformat(r[9]),
-            orders_ever=int(r[10]), orders=int(r[11]), revenue_fen=int(r[12]),
-            categories=int(r[13]), card_number=r[14]) for r in rows]
+        return _facts(self._s.execute(_FACTS, {"since": window_start.isoformat(),
+                                               "until": until.isoformat()}))
+
+    def buying_figures(self, window_start: date, until: date, share: Decimal,
+                       birthdays: Sequence[tuple[int, int]]) -> BuyingFigures:
+        return reports_groups.buying_figures(self._s, window_start, until, share, birthdays)
+
+    def birthday_facts(self, window_start: date, until: date,
+                       birthdays: Sequence[tuple[int, int]]) -> list[MemberFacts]:
+        if not birthdays:
+            return []
+        days, params = reports_groups.birthday_filter(birthdays)
+        chosen = f"SELECT id FROM members WHERE status = 'active' AND ({days})"
+        return self._chosen(chosen, window_start, until, params)
+
+    def idle_facts(self, window_start: date, until: date, before: date,
+                   limit: int) -> tuple[int, list[MemberFacts]]:
+        params = {"before": before.isoformat(), "until": until.isoformat()}
+        count = self._s.execute(text(f"SELECT COUNT(*) FROM ({_IDLE})"), params).scalar_one()
+        chosen = f"{_IDLE} LIMIT {int(limit)}"
+        return int(count), self._chosen(chosen, window_start, until,
+                                        {"before": before.isoformat()})
+
+    def _chosen(self, chosen: str, window_start: date, until: date,
+                params: Mapping[str, object]) -> list[MemberFacts]:
+        return _facts(self._s.execute(text(_CHOSEN_FACTS.format(chosen=chosen)), {
+            **params, "since": window_start.isoformat(), "until": until.isoformat()}))
+
+    def members_per_tier(self) -> dict[str, int]:
+        return reports_groups.members_per_tier(self._s)
+
+    def tier_year_days(self, day: date,
+                       tiers: Sequence[str]) -> dict[str, list[tuple[date, int]]]:
+        return reports_groups.tier_year_days(self._s, day, tiers)
 
     def mobiles_taken(self, mobiles: Sequence[str]) -> dict[str, str]:
         found: dict[str, str] = {}
@@ -94,6 +191,15 @@ class SqlReportRepo:
         for chunk in _chunks(list(numbers)):
             found += self._s.scalars(select(CardRow.number).where(CardRow.number.in_(chunk)))
         return sorted(found)
+
+
+def _facts(rows: Iterable[Any]) -> list[MemberFacts]:
+    return [MemberFacts(
+            member_id=r[0], name=r[1], mobile=r[2], tier=r[3], joined_on=date.fromisoformat(r[4]),
+            birth_month=r[5], birth_day=r[6], consent_marketing=bool(r[7]), points=int(r[8]),
+            last_purchase=None if r[9] is None else date.fromisoformat(r[9]),
+            orders_ever=int(r[10]), orders=int(r[11]), revenue_fen=int(r[12]),
+            categories=int(r[13]), card_number=r[14]) for r in rows]
 
 
 def _chunks(values: list[str], size: int = 500) -> list[list[str]]:

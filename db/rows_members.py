@@ -17,9 +17,13 @@ class MemberRow(Base):
 
     __tablename__ = "members"
     # joined_on: the desk's list when nothing is typed is the latest to join (migration 0006);
-    # tier, tier_since, id: the day close pages through reviews that came due (0013).
+    # tier, tier_since, id: the day close pages through reviews that came due (0013);
+    # (status, tier, tier_since): the Tiers page's coming anniversaries (0016);
+    # (birth_month, birth_day): the Analysis page's birthdays (0016).
     __table_args__ = (Index(None, "status", "tier_since"), Index(None, "joined_on"),
-                      Index(None, "tier", "tier_since", "id"))
+                      Index(None, "tier", "tier_since", "id"),
+                      Index(None, "status", "tier", "tier_since"),
+                      Index(None, "birth_month", "birth_day"))
 
     id: Mapped[str] = mapped_column(String(36), primary_key=True)
     name: Mapped[str] = mapped_column(String(100))
@@ -143,6 +147,18 @@ class PointsEntryRow(Base):
     staff_id: Mapped[str | None] = mapped_column(String(36))
     last_day: Mapped[date | None] = mapped_column(IsoDate())  # restored lots' last valid day
     seal: Mapped[str | None] = mapped_column(String(32))
+
+
+class PointsDayRow(Base):
+    """The ledger summed per business date and kind, kept by triggers (migration 0016), so a
+    report's opening balance is a sum over days, not over every entry."""
+
+    __tablename__ = "points_days"
+
+    business_date: Mapped[date] = mapped_column(IsoDate(), primary_key=True)
+    kind: Mapped[str] = mapped_column(String(20), primary_key=True)
+    points: Mapped[int]
+    entries: Mapped[int]
 
 
 class PointsDrawRow(Base):

@@ -19,6 +19,8 @@ class SaleRow(Base):
     __table_args__ = (
         Index(None, "business_date"),
         Index(None, "member_id", "business_date"),
+        # Covers the Analysis page's per-member grouping (migration 0016): no table reads.
+        Index(None, "member_id", "business_date", "kind", "total_fen", "id"),
         Index(None, "shift_id"),
         Index(None, "original_sale_id"),
     )
@@ -54,6 +56,8 @@ class SaleRow(Base):
 
 class SaleLineRow(Base):
     __tablename__ = "sale_lines"
+    # Covers the categories each member bought (migration 0016, the Analysis page).
+    __table_args__ = (Index(None, "sale_id", "category"),)
 
     sale_id: Mapped[str] = mapped_column(
         String(36), ForeignKey("sales.id", ondelete="CASCADE"), primary_key=True)

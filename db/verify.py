@@ -13,7 +13,7 @@ from typing import Any, cast
 from sqlalchemy import Connection, text
 from sqlalchemy.orm import Session
 
-from db import verify_cards
+from db import verify_cards, verify_days
 from db.audit import chain_break
 from db.card_secret import is_clear
 from db.crypto import FieldCipher
@@ -250,4 +250,10 @@ def _cards(conn: Connection) -> list[Problem]:
     return _capped(verify_cards.CODE, found, lambda params: params)
 
 
-_CHECKS: tuple[Callable[[Connection], list[Problem]], ...] = (_outbox, _cards)
+def _points_days(conn: Connection) -> list[Problem]:
+    """The per-day rollup the points report opens from equals the ledger's grouped sums."""
+    found = verify_days.points_days(conn, MAX_PER_CHECK + 1)
+    return _capped(verify_days.CODE, found, lambda params: params)
+
+
+_CHECKS: tuple[Callable[[Connection], list[Problem]], ...] = (_outbox, _cards, _points_days)

@@ -10,6 +10,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import ROUND_HALF_UP, Decimal
+from typing import Any
 
 from domain.errors import ValidationError
 
@@ -92,6 +93,28 @@ class Summary:
     birthdays: int  # in the next `birthday_days` days
 
 
+@dataclass(frozen=True, slots=True)
+class BuyingGroup:
+    """Active members who share a last purchase date, an order count and a category count in
+    the window: the database counts them (ReportRepo.buying_figures) instead of listing them."""
+
+    last_purchase: date | None
+    orders: int
+    categories: int
+    members: int
+
+
+@dataclass(frozen=True, slots=True)
+class BuyingFigures:
+    """What `summarize_groups` needs, grouped and summed by the database."""
+
+    groups: tuple[BuyingGroup, ...]  # every active member in exactly one group
+    monetary: tuple[tuple[int, int], ...]  # (band 1..MONETARY_PARTS, buyers), as score() bands
+    top: TopShare
+    birthdays: int  # members whose birthday is one of the `birthday_dates` asked for
+
+
+MONETARY_PARTS = 3  # thirds of the ticket ranking: 潜力 / 培养 / 大咖
 SEGMENTS = ("key", "light", "never", "active", "dormant", "lost", "top20", "birthdays")
 
 
@@ -100,7 +123,10 @@ def recency_days(facts: MemberFacts, today: date) -> int | None:
 
 
 def status(facts: MemberFacts, today: date, rules: AnalysisRules) -> str:
-    days = recency_days(facts, today)
+    return _status(recency_days(facts, today), rules)
+
+
+def _status(days: int | None, rules: AnalysisRules) -> str:
     if days is None:
         return "never"
     if days <= rules.active_days:
@@ -115,9 +141,13 @@ def _step(value: int, steps: Sequence[int]) -> int:
 
 def segment_of(facts: MemberFacts, rules: AnalysisRules) -> str:
     """Seed 001: key (多次购买), light (偶尔购买), never bought since joining (僵尸会员)."""
-    if facts.orders_ever == 0:
+    return _segment(facts.orders_ever > 0, facts.orders, rules)
+
+
+def _segment(bought: bool, orders: int, rules: AnalysisRules) -> str:
+    if not bought:
         return "never"
-    return "key" if facts.orders >= rules.key_orders else "light"
+    return "key" if orders >= rules.key_orders else "light"
 
 
 def score(facts: Sequence[MemberFacts], today: date,
@@ -128,16 +158,23 @@ def score(facts: Sequence[MemberFacts], today: date,
     scored = []
     for f in facts:
         days = recency_days(f, today)
-        band = (len(rules.recency_lines) + 1 if days is None
-                else 1 + sum(1 for line in rules.recency_lines if days > line))
+        band = _recency_band(days, rules)
         money = 0
         if f.orders > 0 and tickets:
             # Ties share the lower rank, so equal tickets always get the same band.
-            money = 1 + bisect_left(tickets, f.revenue_fen / f.orders) * 3 // len(tickets)
+            money = 1 + (bisect_left(tickets, f.revenue_fen / f.orders) * MONETARY_PARTS
+                         // len(tickets))
         scored.append(Rfmw(f.member_id, days, band, status(f, today, rules),
                            _step(f.orders, rules.frequency_steps), money,
                            _step(f.categories, rules.width_steps), segment_of(f, rules)))
     return scored
+
+
+def _recency_band(days: int | None, rules: AnalysisRules) -> int:
+    """1 = within the first line ... len(lines) + 1 = beyond the last, or never bought."""
+    if days is None:
+        return len(rules.recency_lines) + 1
+    return 1 + sum(1 for line in rules.recency_lines if days > line)
 
 
 def top_share(facts: Sequence[MemberFacts], share: Decimal = Decimal("0.2")) -> TopShare:
@@ -175,6 +212,16 @@ def birthdays_within(facts: Sequence[MemberFacts], today: date,
     found = [(next_birthday(f.birth_month, f.birth_day, today), f) for f in facts
              if f.birth_month is not None and f.birth_day is not None]
     return sorted(((d, f) for d, f in found if d <= last), key=lambda x: (x[0], x[1].name))
+
+
+def birthday_dates(today: date, days: int) -> tuple[tuple[int, int], ...]:
+    """The (month, day) birthdays `birthdays_within` lists for this window, 29 February
+    included when its common-year 28 February falls inside: for the database to match."""
+    if days < 1:
+        raise ValidationError("analysis.days_invalid", field="days", days=days)
+    last = today + timedelta(days=days - 1)
+    every = [(m, d) for m in range(1, 13) for d in range(1, calendar.monthrange(2000, m)[1] + 1)]
+    return tuple((m, d) for m, d in every if next_birthday(m, d, today) <= last)
 
 
 def dormant(facts: Sequence[MemberFacts], today: date, days: int) -> list[MemberFacts]:
@@ -221,6 +268,36 @@ def summarize(facts: Sequence[MemberFacts], today: date,
         width=_int_counts([s.width for s in scored]),
         top=top_share(facts, rules.top_share),
         birthdays=len(birthdays_within(facts, today, rules.birthday_days)))
+
+
+def summarize_groups(figures: BuyingFigures, today: date,
+                     rules: AnalysisRules | None = None) -> Summary:
+    """`summarize` from the database's groups: the same counts, without a row per member."""
+    rules = rules or AnalysisRules()
+    statuses: Counter[str] = Counter()
+    segments: Counter[str] = Counter()
+    bands: Counter[int] = Counter()
+    frequency: Counter[int] = Counter()
+    width: Counter[int] = Counter()
+    for g in figures.groups:
+        days = None if g.last_purchase is None else (today - g.last_purchase).days
+        statuses[_status(days, rules)] += g.members
+        segments[_segment(g.last_purchase is not None, g.orders, rules)] += g.members
+        bands[_recency_band(days, rules)] += g.members
+        frequency[_step(g.orders, rules.frequency_steps)] += g.members
+        width[_step(g.categories, rules.width_steps)] += g.members
+    buyers = figures.top.buyers
+    monetary = Counter(dict(figures.monetary)) + Counter({0: sum(statuses.values()) - buyers})
+    return Summary(
+        members=sum(statuses.values()), statuses=_sorted(statuses), segments=_sorted(segments),
+        recency_bands=_sorted(bands), frequency=_sorted(frequency),
+        monetary=_sorted(monetary), width=_sorted(width), top=figures.top,
+        birthdays=figures.birthdays)
+
+
+def _sorted(counts: Counter[Any]) -> tuple[tuple[Any, int], ...]:
+    """As _text_counts and _int_counts give them: present keys only, in order."""
+    return tuple(sorted((k, n) for k, n in counts.items() if n > 0))
 
 
 def _text_counts(values: Sequence[str]) -> tuple[tuple[str, int], ...]:

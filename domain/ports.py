@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import date, datetime
+from decimal import Decimal
 from types import TracebackType
 from typing import Any, Protocol, Self
 
-from domain.analysis import MemberFacts
+from domain.analysis import BuyingFigures, MemberFacts
 from domain.catalog import Product
 from domain.import_jobs import ImportJob, MemberBatch
 from domain.luckydraw import Draw, Prize, Spin
@@ -299,9 +300,17 @@ class ReportRepo(Protocol):
     """Read-only queries behind the reports and the member analysis."""
 
     def points_total_until(self, business_date: date) -> int:
-        """Sum of every points ledger entry with a business date on or before the date."""
+        """Sum of every points ledger entry with a business date on or before the date
+        (read from a per-day rollup, so it costs days, not entries)."""
         ...
     def points_entries_on(self, business_date: date) -> list[PointsEntry]: ...
+    def names_and_mobiles(self, member_ids: Sequence[str]) -> dict[str, tuple[str, str]]:
+        """Member id -> (name, mobile) of those of `member_ids` that exist."""
+        ...
+    def points_before(self, member_ids: Sequence[str], business_date: date) -> dict[str, int]:
+        """Member id -> sum of their ledger entries dated before `business_date` (members
+        without any are left out)."""
+        ...
     def wallet_entries_on(self, business_date: date) -> list[WalletEntry]: ...
     def shifts_on(self, business_date: date) -> list[Shift]: ...
     def coupons_issued_between(self, start: datetime, end: datetime) -> list[Coupon]:
@@ -310,6 +319,30 @@ class ReportRepo(Protocol):
     def member_facts(self, window_start: date, until: date) -> list[MemberFacts]:
         """Every active member with their buying up to `until`; counts, revenue and
         categories only from `window_start` on."""
+        ...
+    def buying_figures(self, window_start: date, until: date, share: Decimal,
+                       birthdays: Sequence[tuple[int, int]]) -> BuyingFigures:
+        """member_facts' figures grouped and counted by the database: members per (last sale,
+        orders, categories), buyers per third of the ticket ranking, the top `share` of
+        buyers' revenue, members whose (birth month, day) is one of `birthdays`."""
+        ...
+    def birthday_facts(self, window_start: date, until: date,
+                       birthdays: Sequence[tuple[int, int]]) -> list[MemberFacts]:
+        """member_facts of the members whose (birth month, day) is one of `birthdays`."""
+        ...
+    def idle_facts(self, window_start: date, until: date, before: date,
+                   limit: int) -> tuple[int, list[MemberFacts]]:
+        """How many active members last bought before `before` (up to `until`), and the
+        member_facts of the first `limit` of them, longest idle first."""
+        ...
+    def members_per_tier(self) -> dict[str, int]:
+        """Active members per tier name, counted by the database."""
+        ...
+    def tier_year_days(self, day: date,
+                       tiers: Sequence[str]) -> dict[str, list[tuple[date, int]]]:
+        """For each member `MemberRepo.tier_since_on_or_before(day, tiers)` lists: qualifying
+        fen of their sales and returns summed per business date, at least over their tier
+        year (from the tier date to its anniversary); members without any are left out."""
         ...
     def mobiles_taken(self, mobiles: Sequence[str]) -> dict[str, str]:
         """Mobile -> member id for those of `mobiles` that belong to a member."""

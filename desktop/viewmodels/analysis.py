@@ -8,7 +8,6 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from desktop.i18n import QT_TRANSLATE_NOOP
-from domain import analysis
 from domain.analysis import AnalysisRules, MemberFacts, Summary
 from domain.progress import NO_PROGRESS, Progress
 from domain.records import CouponTemplate
@@ -20,6 +19,7 @@ READING = QT_TRANSLATE_NOOP("progress", "Reading every member's purchases")
 COUNTING = QT_TRANSLATE_NOOP("progress", "Counting bands and segments")
 BIRTHDAY_DAYS = 7
 DORMANT_DAYS = 90  # seed 003's first recency line: no purchase for three months
+DORMANT_SHOWN = 1000  # a big store has hundreds of thousands: the count says how many
 
 
 def counts(pairs: Sequence[tuple[int, int]], keys: Sequence[int]) -> list[tuple[int, int]]:
@@ -30,32 +30,43 @@ def counts(pairs: Sequence[tuple[int, int]], keys: Sequence[int]) -> list[tuple[
 
 @dataclass(frozen=True)
 class Reading:
-    """What the page's job read: every member's facts, the summary, and the two lists."""
+    """What the page's job read: the summary, the birthdays and the dormant members (how
+    many, and the longest idle of them to list)."""
 
-    facts: list[MemberFacts]
     summary: Summary
     birthdays: list[tuple[date, MemberFacts]]
-    dormant: list[MemberFacts]
+    dormant: tuple[int, list[MemberFacts]]
 
 
 def read(ctx: ServiceContext, rules: AnalysisRules, birthday_days: int, dormant_days: int,
          progress: Progress = NO_PROGRESS) -> Reading:
-    """The page's job on the task runner's thread: a pass over every member (tens of seconds
-    at a million members), then the figures and lists from the facts in memory."""
-    progress.step(0, None, READING)
+    """The page's job on the task runner's thread: counts grouped by the database (no member
+    is mapped one by one), then the two lists, each reading only its own members."""
+    progress.step(0, 2, READING)
     today = ctx.today()
-    facts = report_services.member_facts(ctx, rules, today)
+    summary = report_services.analysis_summary(ctx, rules, today)
     progress.step(1, 2, COUNTING)
-    summary = analysis.summarize(facts, today, rules)
-    return Reading(facts, summary, analysis.birthdays_within(facts, today, birthday_days),
-                   analysis.dormant(facts, today, dormant_days))
+    return Reading(summary, birthdays(ctx, rules, birthday_days),
+                   dormant(ctx, rules, dormant_days))
+
+
+def birthdays(ctx: ServiceContext, rules: AnalysisRules,
+              days: int) -> list[tuple[date, MemberFacts]]:
+    """Members whose birthday falls within `days` days, soonest first."""
+    return report_services.birthday_members(ctx, days, rules, ctx.today())
+
+
+def dormant(ctx: ServiceContext, rules: AnalysisRules,
+            days: int) -> tuple[int, list[MemberFacts]]:
+    """How many members are idle for more than `days` days, and the longest idle of them
+    (at most DORMANT_SHOWN) to list."""
+    return report_services.dormant_members(ctx, days, DORMANT_SHOWN, rules, ctx.today())
 
 
 @dataclass
 class AnalysisModel:
     ctx: ServiceContext
     rules: AnalysisRules = field(default_factory=AnalysisRules)
-    facts: list[MemberFacts] = field(default_factory=list)
     summary: Summary | None = None
 
     def refresh(self) -> Summary:
@@ -63,7 +74,7 @@ class AnalysisModel:
 
     def apply(self, reading: Reading) -> Summary:
         """What a read on the task runner found (the window's thread)."""
-        self.facts, self.summary = reading.facts, reading.summary
+        self.summary = reading.summary
         return reading.summary
 
     def today(self) -> date:
@@ -83,10 +94,10 @@ class AnalysisModel:
         return [(name, found.get(name, 0)) for name in ("key", "light", "never")]
 
     def birthdays(self, days: int) -> list[tuple[date, MemberFacts]]:
-        return analysis.birthdays_within(self.facts, self.today(), days)
+        return birthdays(self.ctx, self.rules, days)
 
-    def dormant(self, days: int) -> list[MemberFacts]:
-        return analysis.dormant(self.facts, self.today(), days)
+    def dormant(self, days: int) -> tuple[int, list[MemberFacts]]:
+        return dormant(self.ctx, self.rules, days)
 
     def templates(self) -> list[CouponTemplate]:
         return list(self.ctx.pack.coupons.templates)

@@ -41,17 +41,17 @@ def daily_points_report(ctx: ServiceContext, business_date: date) -> figures.Poi
 
 def _shown(uow: UnitOfWork, member_ids: Iterable[str]) -> dict[str, tuple[str, str]]:
     """Name and mobile as a report may print them: masked (reports lie on counters)."""
-    shown = {}
-    for member_id in member_ids:
-        member = uow.members.get(member_id)
-        if member is not None:
-            shown[member_id] = (forms.mask_name(member.name), forms.mask_mobile(member.mobile))
-    return shown
+    names = uow.reports.names_and_mobiles(list(member_ids))  # one query per 500 members
+    return {m: (forms.mask_name(name), forms.mask_mobile(mobile))
+            for m, (name, mobile) in names.items()}
 
 
 def _openings(uow: UnitOfWork, member_ids: Iterable[str], day: date) -> dict[str, int]:
-    return {m: sum(e.points for e in uow.points.entries(m) if e.business_date < day)
-            for m in member_ids}
+    """Each member's points before `day`, summed by the database (6,000 members on a busy
+    day: one grouped query per 500, not every member's whole ledger mapped)."""
+    wanted = list(member_ids)
+    found = uow.reports.points_before(wanted, day)
+    return {m: found.get(m, 0) for m in wanted}
 
 
 def _receipts(uow: UnitOfWork, entries: Iterable[PointsEntry],
@@ -113,13 +113,55 @@ def member_facts(ctx: ServiceContext, rules: analysis.AnalysisRules | None = Non
     rules = rules or analysis.AnalysisRules()
     until = today or ctx.today()
     with ctx.reader() as uow:
-        return uow.reports.member_facts(until - timedelta(days=rules.window_days - 1), until)
+        return uow.reports.member_facts(_window_start(until, rules), until)
 
 
 def analyse(ctx: ServiceContext,
             rules: analysis.AnalysisRules | None = None) -> analysis.Summary:
     """RFMW bands, key/light/never-bought, the 20/80 share and the coming birthdays."""
-    return analysis.summarize(member_facts(ctx, rules), ctx.today(), rules)
+    return analysis_summary(ctx, rules)
+
+
+def analysis_summary(ctx: ServiceContext, rules: analysis.AnalysisRules | None = None,
+                     today: date | None = None) -> analysis.Summary:
+    """The same Summary as analysis.summarize over member_facts, from figures the database
+    groups and counts (a million members are never mapped one by one)."""
+    rules = rules or analysis.AnalysisRules()
+    until = today or ctx.today()
+    birthdays = analysis.birthday_dates(until, rules.birthday_days)
+    with ctx.reader() as uow:
+        figures = uow.reports.buying_figures(_window_start(until, rules), until,
+                                             rules.top_share, birthdays)
+    return analysis.summarize_groups(figures, until, rules)
+
+
+def birthday_members(ctx: ServiceContext, days: int, rules: analysis.AnalysisRules | None = None,
+                     today: date | None = None) -> list[tuple[date, analysis.MemberFacts]]:
+    """Members whose birthday falls in the next `days` days, as analysis.birthdays_within."""
+    rules = rules or analysis.AnalysisRules()
+    until = today or ctx.today()
+    with ctx.reader() as uow:
+        facts = uow.reports.birthday_facts(_window_start(until, rules), until,
+                                           analysis.birthday_dates(until, days))
+    return analysis.birthdays_within(facts, until, days)
+
+
+def dormant_members(ctx: ServiceContext, days: int, limit: int,
+                    rules: analysis.AnalysisRules | None = None,
+                    today: date | None = None) -> tuple[int, list[analysis.MemberFacts]]:
+    """How many members bought before but not in the last `days` days, and the `limit`
+    longest idle of them in analysis.dormant's order (a million-member store has too many
+    to list)."""
+    rules = rules or analysis.AnalysisRules()
+    until = today or ctx.today()
+    with ctx.reader() as uow:
+        count, facts = uow.reports.idle_facts(_window_start(until, rules), until,
+                                              until - timedelta(days=days), limit)
+    return count, analysis.dormant(facts, until, days)
+
+
+def _window_start(until: date, rules: analysis.AnalysisRules) -> date:
+    return until - timedelta(days=rules.window_days - 1)
 
 
 def segment_members(ctx: ServiceContext, name: str, days: int | None = None,

@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-from collections import Counter
 from dataclasses import dataclass
 from datetime import date, timedelta
 
 from domain import forms, tiers
 from domain.errors import ValidationError
-from domain.ports import UnitOfWork
 from domain.records import Member, TierChange
 from domain.services.context import ServiceContext
 from domain.services.maintenance import add_years, latest_due_since, reviewed_tiers
@@ -57,18 +55,19 @@ def upcoming(ctx: ServiceContext, days: int, today: date | None = None) -> list[
     last = today + timedelta(days=days - 1)
     with ctx.reader() as uow:
         # A tier of 29 February has its anniversary on 28 February in common years.
-        candidates = uow.members.tier_since_on_or_before(latest_due_since(last),
-                                                          reviewed_tiers(ctx))
-        found = [_outlook(ctx, uow, member) for member in candidates]
+        due, tiers_reviewed = latest_due_since(last), reviewed_tiers(ctx)
+        candidates = uow.members.tier_since_on_or_before(due, tiers_reviewed)
+        # Every candidate's days in one grouped read, not a query per member.
+        days_bought = uow.reports.tier_year_days(due, tiers_reviewed)
+        found = [_outlook(ctx, member, days_bought.get(member.id, [])) for member in candidates]
     return sorted(found, key=lambda o: (o.anniversary, o.name, o.member_id))
 
 
-def _outlook(ctx: ServiceContext, uow: UnitOfWork, member: Member) -> Outlook:
+def _outlook(ctx: ServiceContext, member: Member, history: list[tuple[date, int]]) -> Outlook:
+    """`history`: qualifying fen per business date; review() keeps the tier year's days."""
     rule = tiers.tier_of(ctx.pack, member.tier)
     anniversary = add_years(member.tier_since, 1)  # as maintenance.review_tier counts it
     year_end = anniversary - timedelta(days=1)
-    history = [(s.business_date, s.qualifying_fen)
-               for s in uow.sales.member_sales(member.id, member.tier_since, year_end)]
     kept, figures = tiers.review(member.tier, history, member.tier_since, year_end, ctx.pack)
     return Outlook(
         member_id=member.id, name=member.name, mobile=forms.mask_mobile(member.mobile),
@@ -81,9 +80,7 @@ def _outlook(ctx: ServiceContext, uow: UnitOfWork, member: Member) -> Outlook:
 def tier_counts(ctx: ServiceContext) -> list[tuple[str, int]]:
     """Active members per tier, every tier of the pack in order (lowest first), zeros kept."""
     with ctx.reader() as uow:
-        today = ctx.today()
-        facts = uow.reports.member_facts(today, today)
-    counts = Counter(f.tier for f in facts)
+        counts = uow.reports.members_per_tier()
     return [(tier.name, counts.get(tier.name, 0)) for tier in ctx.pack.tiers]
 
 

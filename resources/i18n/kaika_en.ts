@@ -136,6 +136,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>{count} members; the {shown} longest without a purchase are listed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Issue one {coupon} to each of the {count} members with no purchase for more than {days} days?</source>
         <translation type="unfinished"></translation>
     </message>

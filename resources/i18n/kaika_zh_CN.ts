@@ -136,6 +136,10 @@
         <translation>{count} 位会员</translation>
     </message>
     <message>
+        <source>{count} members; the {shown} longest without a purchase are listed</source>
+        <translation>{count} 位会员；列出其中最久未购买的 {shown} 位</translation>
+    </message>
+    <message>
         <source>Issue one {coupon} to each of the {count} members with no purchase for more than {days} days?</source>
         <translation>向超过 {days} 天未消费的 {count} 位会员每人发放一张 {coupon}？</translation>
     </message>

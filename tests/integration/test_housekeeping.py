@@ -233,6 +233,13 @@ def _before_0008(raw: sqlite3.Connection) -> None:
     raw.execute("DROP INDEX ix_points_lots_unspent_expiry")  # and 0013
     raw.execute("DROP INDEX ix_members_tier_tier_since_id")
     raw.execute("DROP TABLE import_jobs")  # and 0015
+    for trigger in ("insert", "delete", "update"):  # and 0016
+        raw.execute(f"DROP TRIGGER points_days_{trigger}")
+    raw.execute("DROP TABLE points_days")
+    for index in ("ix_members_status_tier_tier_since", "ix_members_birth_month_birth_day",
+                  "ix_sales_member_id_business_date_kind_total_fen_id",
+                  "ix_sale_lines_sale_id_category"):
+        raw.execute(f"DROP INDEX {index}")
     raw.execute("UPDATE alembic_version SET version_num = '0009'")
 
 

@@ -28,7 +28,7 @@ from desktop.tasks import Task
 from desktop.viewmodels import analysis as analysis_model
 from desktop.viewmodels.analysis import BIRTHDAY_DAYS, DORMANT_DAYS, AnalysisModel, Reading
 from desktop.widgets.rows_table import RowsTable
-from domain import analysis, forms
+from domain import forms
 from domain.analysis import MemberFacts, Summary
 from domain.services.proofs import Approval
 
@@ -58,7 +58,7 @@ class AnalysisPage(QTabWidget):
         super().__init__(parent)
         self.ctx = ctx
         self.model = AnalysisModel(ctx.env.ctx)
-        self.dormant_rows: list[MemberFacts] = []
+        self.dormant_count_value = 0  # members idle for the days on screen (the list is capped)
         self.addTab(self._overview(), self.tr("Overview"))
         self.addTab(self._birthdays(), self.tr("Birthdays"))
         self.addTab(self._dormant(), self.tr("Dormant members"))
@@ -155,11 +155,10 @@ class AnalysisPage(QTabWidget):
         return page
 
     def _read_birthdays(self) -> None:
-        """Another horizon: the facts in memory are sifted on the task runner (a million
-        members take a second)."""
-        facts, today, days = self.model.facts, self.model.today(), self.birthday_days.value()
+        """Another horizon: read on the task runner (only the members it finds)."""
+        model, days = self.model, self.birthday_days.value()
         self.ctx.run(Task(self.tr("Finding birthdays"),
-                          lambda _progress: analysis.birthdays_within(facts, today, days),
+                          lambda _progress: model.birthdays(days),
                           self._fill_birthdays, self.share.setText,
                           key="analysis_birthdays", owner=self))
 
@@ -211,26 +210,31 @@ class AnalysisPage(QTabWidget):
         return row
 
     def _read_dormant(self) -> None:
-        facts, today, days = self.model.facts, self.model.today(), self.dormant_days.value()
+        model, days = self.model, self.dormant_days.value()
         self.ctx.run(Task(self.tr("Finding dormant members"),
-                          lambda _progress: analysis.dormant(facts, today, days),
+                          lambda _progress: model.dormant(days),
                           self._fill_dormant, self.dormant_count.setText,
                           key="analysis_dormant", owner=self))
 
-    def _fill_dormant(self, rows: list[MemberFacts]) -> None:
+    def _fill_dormant(self, found: tuple[int, list[MemberFacts]]) -> None:
         today = self.model.today()
-        self.dormant_rows = rows
+        count, rows = found
+        self.dormant_count_value = count
         self.dormant_list.fill([
             (f.name, forms.mask_mobile(f.mobile), f.tier,
              i18n.date_text(f.last_purchase) if f.last_purchase else "—",
              i18n.number((today - f.last_purchase).days) if f.last_purchase else "—",
              i18n.number(f.points)) for f in rows], right=(4, 5))
-        self.dormant_count.setText(self.tr("{count} members").format(
-            count=i18n.number(len(rows))))
+        text = self.tr("{count} members").format(count=i18n.number(count))
+        if count > len(rows):
+            text = self.tr("{count} members; the {shown} longest without a purchase are "
+                           "listed").format(count=i18n.number(count),
+                                            shown=i18n.number(len(rows)))
+        self.dormant_count.setText(text)
         self.issue_button.setEnabled(bool(rows) and self.template.count() > 0)
 
     def ask_issue(self) -> None:
-        count = len(self.dormant_rows)  # the list on screen, for the days on screen
+        count = self.dormant_count_value  # every idle member for the days on screen
         if not count or self.template.currentData() is None:
             return
         text = self.tr("Issue one {coupon} to each of the {count} members with no purchase for "
