@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import cast
+from typing import Any, cast
 
 from sqlalchemy import ForeignKey, MetaData, Table
 from sqlalchemy.orm import DeclarativeBase, Session
@@ -21,6 +21,23 @@ class Base(DeclarativeBase):
     """Rows are storage shapes only; db/mapping.py turns them into domain records and back."""
 
     metadata = MetaData(naming_convention=NAMING)
+
+
+MEMBERS_ID = "members.id"
+# Column info keys: a reference kept without a foreign key, and whether a member merge
+# (db/repos_merge.py) moves it; a merge moves every foreign key to members.id too.
+REFERS_TO = "refers_to"
+FOLLOWS = "follows_merge"
+
+
+def refers_to(target: str, *, follows: bool = True,
+              json_copy: tuple[str, str] | None = None) -> dict[str, Any]:
+    """`info` of a column naming a row of `target` without a constraint (the row may precede
+    or outlive it here); `json_copy` is (column, JSON path) of a copy kept in a document."""
+    info: dict[str, Any] = {REFERS_TO: target, FOLLOWS: follows}
+    if json_copy is not None:
+        info["json_copy"] = json_copy
+    return info
 
 
 def deferred_fk(target: str) -> ForeignKey:

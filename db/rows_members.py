@@ -8,7 +8,7 @@ from decimal import Decimal
 from sqlalchemy import CheckConstraint, Index, String, Text, text
 from sqlalchemy.orm import Mapped, mapped_column
 
-from db.rows_base import Base, deferred_fk
+from db.rows_base import MEMBERS_ID, Base, deferred_fk, refers_to
 from db.types import DecimalText, IsoDate, JsonText, UtcDateTime
 
 
@@ -36,7 +36,7 @@ class MemberRow(Base):
     address: Mapped[str] = mapped_column(String(300), server_default="")
     email: Mapped[str] = mapped_column(String(200), server_default="")
     # No foreign key: the referrer may be a member of another store, known only to head office.
-    referrer_id: Mapped[str | None] = mapped_column(String(36))
+    referrer_id: Mapped[str | None] = mapped_column(String(36), info=refers_to(MEMBERS_ID))
     source: Mapped[str] = mapped_column(String(20), server_default="store")
     consent_marketing: Mapped[bool] = mapped_column(server_default=text("0"))
     consent_marketing_at: Mapped[datetime | None] = mapped_column(UtcDateTime())
@@ -60,7 +60,9 @@ class MemberSearchTermRow(Base):
 
     kind: Mapped[str] = mapped_column(String(1), primary_key=True)
     term: Mapped[str] = mapped_column(String(24), primary_key=True)
-    member_id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    # Rekeyed with the terms themselves (db/member_terms.py), not by a merge's UPDATE.
+    member_id: Mapped[str] = mapped_column(String(36), primary_key=True,
+                                           info=refers_to(MEMBERS_ID, follows=False))
 
 
 class BalanceRow(Base):

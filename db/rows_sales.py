@@ -8,7 +8,7 @@ from typing import Any
 from sqlalchemy import ForeignKey, Index, String, text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from db.rows_base import Base, deferred_fk
+from db.rows_base import MEMBERS_ID, Base, deferred_fk, refers_to
 from db.types import IsoDate, JsonText, UtcDateTime
 
 
@@ -134,7 +134,9 @@ class OutboxRow(Base):
     event_id: Mapped[str] = mapped_column(String(36), unique=True)
     type: Mapped[str] = mapped_column(String(40))
     payload: Mapped[dict[str, Any]] = mapped_column(JsonText())
-    member_id: Mapped[str | None] = mapped_column(String(36))
+    # An event keeps the id it was (or will be) sent with; a merge does not rewrite it.
+    member_id: Mapped[str | None] = mapped_column(String(36),
+                                                  info=refers_to(MEMBERS_ID, follows=False))
     occurred_at: Mapped[datetime] = mapped_column(UtcDateTime())
     acked: Mapped[bool] = mapped_column(server_default=text("0"))
     acked_at: Mapped[datetime | None] = mapped_column(UtcDateTime())  # added by migration 0002

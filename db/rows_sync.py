@@ -12,7 +12,7 @@ from typing import Any
 from sqlalchemy import CheckConstraint, Index, String, text
 from sqlalchemy.orm import Mapped, mapped_column
 
-from db.rows_base import Base
+from db.rows_base import MEMBERS_ID, Base, refers_to
 from db.types import IsoDate, JsonText, UtcDateTime
 
 
@@ -44,7 +44,8 @@ class HoBalanceRow(Base):
 
     __tablename__ = "ho_balances"
 
-    member_id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    member_id: Mapped[str] = mapped_column(String(36), primary_key=True,
+                                           info=refers_to(MEMBERS_ID))
     points: Mapped[int]
     wallet_principal_fen: Mapped[int]
     wallet_bonus_fen: Mapped[int]
@@ -70,8 +71,11 @@ class MemberAliasRow(Base):
 
     __tablename__ = "member_aliases"
 
-    alias_id: Mapped[str] = mapped_column(String(36), primary_key=True)
-    canonical_id: Mapped[str] = mapped_column(String(36), index=True)
+    # The merge records these; it moves neither (head office's ids, both).
+    alias_id: Mapped[str] = mapped_column(String(36), primary_key=True,
+                                          info=refers_to(MEMBERS_ID, follows=False))
+    canonical_id: Mapped[str] = mapped_column(String(36), index=True,
+                                              info=refers_to(MEMBERS_ID, follows=False))
 
 
 class HoAllotmentRow(Base):
@@ -94,7 +98,7 @@ class OfflineSpendRow(Base):
     __table_args__ = (Index(None, "member_id", "business_date"), Index(None, "after_seq"))
 
     id: Mapped[int] = mapped_column(primary_key=True, autoincrement=True)
-    member_id: Mapped[str] = mapped_column(String(36))
+    member_id: Mapped[str] = mapped_column(String(36), info=refers_to(MEMBERS_ID))
     business_date: Mapped[date] = mapped_column(IsoDate())
     points: Mapped[int]
     wallet_fen: Mapped[int]
@@ -133,6 +137,9 @@ class CardConflictRow(Base):
     __tablename__ = "card_conflicts"
 
     number: Mapped[str] = mapped_column(String(19), primary_key=True)
-    other_member_id: Mapped[str] = mapped_column(String(36), primary_key=True)
-    member_id: Mapped[str] = mapped_column(String(36))  # who holds it here
+    # Head office's holder, by the id head office sent (a merge does not rewrite it).
+    other_member_id: Mapped[str] = mapped_column(String(36), primary_key=True,
+                                                 info=refers_to(MEMBERS_ID, follows=False))
+    member_id: Mapped[str] = mapped_column(String(36),  # who holds it here
+                                           info=refers_to(MEMBERS_ID))
     seen_at: Mapped[datetime] = mapped_column(UtcDateTime())

@@ -8,7 +8,7 @@ from typing import Any
 from sqlalchemy import String, text
 from sqlalchemy.orm import Mapped, mapped_column
 
-from db.rows_base import Base, deferred_fk
+from db.rows_base import MEMBERS_ID, Base, deferred_fk, refers_to
 from db.types import IsoDate, JsonText, UtcDateTime
 
 
@@ -22,7 +22,9 @@ class HeldSaleRow(Base):
     held_by: Mapped[str] = mapped_column(String(36))
     total_fen: Mapped[int]
     items: Mapped[int]
-    member_id: Mapped[str | None] = mapped_column(String(36))
+    # The cart keeps a copy of the member's id: a merge moves both.
+    member_id: Mapped[str | None] = mapped_column(
+        String(36), info=refers_to(MEMBERS_ID, json_copy=("cart", "$.member_id")))
     cart: Mapped[dict[str, Any]] = mapped_column(JsonText())
 
 

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import sqlite3
+from pathlib import Path
 from types import TracebackType
 from typing import Self
 
+from sqlalchemy import Engine
 from sqlalchemy.orm import Session, sessionmaker
 
 from db.audit import SqlAuditRepo
@@ -13,8 +16,11 @@ from db.outbox import SqlOutbox
 from db.reports import SqlReportRepo
 from db.repos_cardserials import SqlCardSerialRepo
 from db.repos_draws import SqlDrawRepo
+from db.repos_driver import driver
 from db.repos_ledgers import SqlPointsRepo, SqlWalletRepo
 from db.repos_members import SqlCardRepo, SqlCouponRepo, SqlMemberRepo, SqlTierRepo
+from db.repos_merge import SqlMemberMerge
+from db.repos_pull import SqlPulledRepo
 from db.repos_sales import SqlSaleRepo
 from db.repos_store import (
     SqlCounters,
@@ -26,6 +32,8 @@ from db.repos_store import (
     TerminalRef,
 )
 from db.repos_sync import SqlOfflineGate, SqlStampSource
+from db.repos_sync_outbox import SqlHeldIds, SqlSyncOutbox
+from db.repos_sync_state import SqlSyncStateRepo
 from db.repos_till import SqlDayRepo, SqlHeldSaleRepo, SqlMemberPinRepo
 from db.seals import Sealer
 from domain.clock import Clock
@@ -94,6 +102,13 @@ class SqlUnitOfWork:
         self.held: HeldSaleRepo = SqlHeldSaleRepo(s)
         self.member_pins: MemberPinRepo = SqlMemberPinRepo(s)
         self.days: DayRepo = SqlDayRepo(s)
+        # The sync client's side of the store (sync/ reaches the database only through these).
+        self.sync_state = SqlSyncStateRepo(s)
+        self.sync_outbox = SqlSyncOutbox(s)
+        self.pulled = SqlPulledRepo(s)
+        self.held_ids = SqlHeldIds(s)
+        # Head office's member merges follow the schema's references (db/repos_merge.py).
+        self.member_merge = SqlMemberMerge(s)
 
     def __enter__(self) -> Self:
         return self
@@ -105,6 +120,18 @@ class SqlUnitOfWork:
 
     def commit(self) -> None:
         self.session.commit()
+
+    @property
+    def engine(self) -> Engine:
+        """The engine of the store database this unit of work works on."""
+        return self.session.get_bind().engine
+
+    def database_path(self) -> Path:
+        return Path(str(self.engine.url.database))
+
+    def backup_to(self, target: sqlite3.Connection) -> None:
+        """SQLite's online backup of the store into `target`, a consistent snapshot."""
+        driver(self.session).backup(target)
 
     def rollback(self) -> None:
         self.session.rollback()

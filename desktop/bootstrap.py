@@ -109,7 +109,7 @@ def store_path(ctx: ServiceContext) -> Path:
     with ctx.reader() as uow:
         if not isinstance(uow, SqlUnitOfWork):
             raise DomainError("store.not_initialised")
-        return Path(str(uow.session.get_bind().engine.url.database))
+        return uow.database_path()
 
 
 def rulepack_folder(ctx: ServiceContext) -> Path:
@@ -126,7 +126,6 @@ def scratch_copy(ctx: ServiceContext, pack: RulePack, clock: Clock) -> Iterator[
     removed on exit.
     """
     from db.crypto import default_key_path
-    from db.repos_driver import driver
     from db.uow import SqlUnitOfWork
 
     source = store_path(ctx)
@@ -134,7 +133,7 @@ def scratch_copy(ctx: ServiceContext, pack: RulePack, clock: Clock) -> Iterator[
         path = Path(folder) / "trial.sqlite3"
         with ctx.reader() as uow, closing(sqlite3.connect(path)) as target:
             assert isinstance(uow, SqlUnitOfWork)
-            driver(uow.session).backup(target)
+            uow.backup_to(target)
             # The trial runs as the scenario runner's own staff, made as the copy's first
             # accounts (domain/services/simulate.py); the store's accounts stay out of it.
             target.execute("DELETE FROM staff")

@@ -103,11 +103,10 @@ def _quick_writes(ctx: ServiceContext) -> Iterator[None]:
     connections come back with the engine's synchronous=FULL.
     """
     with ctx.reader() as uow:
-        bind = uow.session.get_bind() if isinstance(uow, SqlUnitOfWork) else None
-    if bind is None:
+        engine = uow.engine if isinstance(uow, SqlUnitOfWork) else None
+    if engine is None:
         yield
         return
-    engine = bind.engine
 
     def relax(dbapi_connection: sqlite3.Connection, _record: object, _proxy: object) -> None:
         dbapi_connection.execute("PRAGMA synchronous = NORMAL")

@@ -14,9 +14,6 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import select, text
-
-from db.rows import CardRow, CouponRow, MemberRow
 from db.uow import SqlUnitOfWork
 from domain.services.context import to_wire
 from sync.payloads import PIN_HASH, PIN_SET_AT
@@ -36,13 +33,13 @@ def announce_unsent(uow: SqlUnitOfWork, now: datetime) -> int:
     sent = _sent_keys(uow)
     at = now.isoformat()
     count = 0
-    for member_id in uow.session.scalars(select(MemberRow.id).order_by(MemberRow.id)):
+    for member_id in uow.held_ids.members():
         count += _member(uow, member_id, sent, at)
-    for number in uow.session.scalars(select(CardRow.number).order_by(CardRow.number)):
+    for number in uow.held_ids.cards():
         card = uow.cards.get(number)
         if card is not None and ("card", number) not in sent:
             count += _emit(uow, "card.issued", to_wire(card), card.member_id, at)
-    for code in uow.session.scalars(select(CouponRow.code).order_by(CouponRow.code)):
+    for code in uow.held_ids.coupons():
         coupon = uow.coupons.get(code)
         if coupon is not None and ("coupon", code) not in sent:
             count += _emit(uow, "coupon.issued", to_wire(coupon), coupon.member_id, at)
@@ -50,17 +47,8 @@ def announce_unsent(uow: SqlUnitOfWork, now: datetime) -> int:
 
 
 def _sent_keys(uow: SqlUnitOfWork) -> set[tuple[str, str]]:
-    sent: set[tuple[str, str]] = set()
-    for event_type, path in _ANNOUNCED.items():
-        rows = uow.session.execute(text(
-            "SELECT json_extract(payload, :path) FROM outbox WHERE type = :type"),
-            {"path": path, "type": event_type})
-        family = event_type.split(".")[0]
-        sent.update((family, str(key)) for (key,) in rows if key is not None)
-    pins = uow.session.execute(text(
-        "SELECT json_extract(payload, '$.member_id'), json_extract(payload, '$.fields.pin_hash')"
-        " FROM outbox WHERE type = 'member.patched'"))
-    sent.update(("pin", f"{member}:{hashed}") for member, hashed in pins if hashed is not None)
+    sent = uow.sync_outbox.sent_keys(_ANNOUNCED)
+    sent.update(("pin", f"{member}:{hashed}") for member, hashed in uow.sync_outbox.sent_pins())
     return sent
 
 

@@ -21,11 +21,6 @@ from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import select, text
-
-from db.member_terms import forget_terms, rekey_terms
-from db.rows import OutboxRow
-from db.rows_sync import HoBalanceRow, MemberAliasRow, SyncVersionRow
 from db.uow import SqlUnitOfWork
 from domain import points as points_rules
 from domain.ids import new_id_str
@@ -73,27 +68,21 @@ class Applier:
         rest in the page's order.
         """
         done = 0
-        for change in sorted(changes, key=lambda c: _FIRST.get(c.entity, len(_FIRST))):
+        for change in in_order(changes):
             handler = _HANDLERS.get(change.entity)
             if handler is not None and handler(self, change):
                 done += 1
         return done
 
-    @property
-    def session(self) -> Any:
-        return self.uow.session
-
     def newer(self, change: Change) -> bool:
         """True (and recorded) if this version is newer than the one applied last."""
-        row = self.session.get(SyncVersionRow, (change.entity, change.id))
-        if row is not None and row.version >= change.version:
-            return False
-        if row is None:
-            self.session.add(SyncVersionRow(entity=change.entity, entity_id=change.id,
-                                            version=change.version))
-        else:
-            row.version = change.version
-        return True
+        return self.uow.pulled.newer(change.entity, change.id, change.version)
+
+    def unacked(self, types: tuple[str, ...],
+                member_ids: list[str]) -> list[tuple[str, dict[str, Any]]]:
+        """This till's events head office has not applied yet, oldest first."""
+        return self.uow.sync_outbox.unacked(self.terminal_id, self.acked_through_seq, types,
+                                            member_ids)
 
 
 # --- members ----------------------------------------------------------------------------------
@@ -138,12 +127,8 @@ def _pin(a: Applier, member_id: str, data: dict[str, Any]) -> None:
 def _pending_edits(a: Applier, member_id: str) -> dict[str, Any]:
     """Profile fields edited here that head office has not applied yet: shown as edited until
     head office's merge of them comes back (as a balance is shown with the till's entries)."""
-    rows = a.session.scalars(select(OutboxRow.payload).where(
-        OutboxRow.terminal_id == a.terminal_id, OutboxRow.seq > a.acked_through_seq,
-        OutboxRow.type == "member.patched", OutboxRow.member_id == member_id)
-        .order_by(OutboxRow.seq))
     edits: dict[str, Any] = {}
-    for payload in rows:
+    for _, payload in a.unacked(("member.patched",), [member_id]):
         edits.update(payload.get("fields", {}))
     return edits
 
@@ -154,10 +139,7 @@ def _pending_tier(a: Applier, known: Member | None) -> dict[str, Any]:
     must not overwrite it; its merge comes back with the change's next version."""
     if known is None:
         return {}
-    pending = a.session.scalar(select(OutboxRow.seq).where(
-        OutboxRow.terminal_id == a.terminal_id, OutboxRow.seq > a.acked_through_seq,
-        OutboxRow.type == "tier.changed", OutboxRow.member_id == known.id).limit(1))
-    if pending is None:
+    if not a.unacked(("tier.changed",), [known.id]):
         return {}
     return {"tier": known.tier, "tier_since": known.tier_since.isoformat()}
 
@@ -188,71 +170,7 @@ def _member_values(data: dict[str, Any], known: Member | None) -> dict[str, Any]
 
 def _alias(a: Applier, change: Change) -> bool:
     """Head office merged a member made here into another: the local rows follow."""
-    alias, canonical = change.data["alias_id"], change.data["canonical_id"]
-    if a.session.get(MemberAliasRow, alias) is not None:
-        return False
-    a.session.add(MemberAliasRow(alias_id=alias, canonical_id=canonical))
-    a.session.flush()
-    if a.uow.members.get(alias) is None:
-        return True
-    if a.uow.members.get(canonical) is None:
-        _rename_member(a, alias, canonical)
-    else:
-        _fold_member(a, alias, canonical)
-    return True
-
-
-# Every local table that names a member (outbox rows keep the id they were sent with).
-_MEMBER_COLUMNS = (("member_balances", "member_id"), ("cards", "member_id"),
-                   ("tier_changes", "member_id"), ("points_lots", "member_id"),
-                   ("points_ledger", "member_id"), ("wallet_ledger", "member_id"),
-                   ("coupons", "member_id"), ("sales", "member_id"), ("members", "referrer_id"),
-                   ("ho_balances", "member_id"), ("offline_spends", "member_id"),
-                   ("member_pins", "member_id"), ("card_conflicts", "member_id"))
-
-
-def _rename_member(a: Applier, alias: str, canonical: str) -> None:
-    a.session.flush()
-    for table, column in _MEMBER_COLUMNS:
-        a.session.execute(text(f"UPDATE {table} SET {column} = :c WHERE {column} = :a"),
-                          {"c": canonical, "a": alias})
-    rekey_terms(a.session, alias, canonical)  # the search index follows (db/member_terms)
-    a.session.execute(text("UPDATE members SET id = :c WHERE id = :a"),
-                      {"c": canonical, "a": alias})
-    a.session.expire_all()
-
-
-def _fold_member(a: Applier, alias: str, canonical: str) -> None:
-    """Both are here: the alias's rows move to the canonical member and its balance is added."""
-    a.session.flush()
-    _fold_pins(a, alias, canonical)
-    moved = a.uow.members.balances(alias)
-    for table, column in _MEMBER_COLUMNS:
-        if table not in ("member_balances", "ho_balances"):
-            a.session.execute(text(f"UPDATE {table} SET {column} = :c WHERE {column} = :a"),
-                              {"c": canonical, "a": alias})
-    a.session.execute(text(
-        "UPDATE member_balances SET points = points + :p, "
-        "wallet_principal_fen = wallet_principal_fen + :wp, "
-        "wallet_bonus_fen = wallet_bonus_fen + :wb WHERE member_id = :c"),
-        {"p": moved.points, "wp": moved.wallet_principal_fen, "wb": moved.wallet_bonus_fen,
-         "c": canonical})
-    for table in ("member_balances", "ho_balances"):
-        a.session.execute(text(f"DELETE FROM {table} WHERE member_id = :a"), {"a": alias})
-    forget_terms(a.session, alias)
-    a.session.execute(text("DELETE FROM members WHERE id = :a"), {"a": alias})
-    a.session.expire_all()
-
-
-def _fold_pins(a: Applier, alias: str, canonical: str) -> None:
-    """Both have a PIN row here: the one with the later PIN stays (head office's merge of the
-    two follows in the member change), so the rows can move to the canonical id."""
-    rows = {r.member_id: (r.pin_hash is not None, r.set_at or "") for r in a.session.execute(
-        text("SELECT member_id, pin_hash, set_at FROM member_pins WHERE member_id IN (:a, :c)"),
-        {"a": alias, "c": canonical})}
-    if alias in rows and canonical in rows:
-        loser = canonical if rows[alias] > rows[canonical] else alias
-        a.session.execute(text("DELETE FROM member_pins WHERE member_id = :m"), {"m": loser})
+    return a.uow.member_merge.merge(change.data["alias_id"], change.data["canonical_id"])
 
 
 # --- balances ---------------------------------------------------------------------------------
@@ -285,14 +203,8 @@ def _balance(a: Applier, change: Change) -> bool:
 
 def _unacked_entries(a: Applier, member_id: str) -> list[tuple[str, dict[str, Any]]]:
     """This till's ledger entries for the member that head office has not applied yet."""
-    ids = [member_id, *a.session.scalars(select(MemberAliasRow.alias_id).where(
-        MemberAliasRow.canonical_id == member_id))]
-    rows = a.session.execute(
-        select(OutboxRow.type, OutboxRow.payload).where(
-            OutboxRow.terminal_id == a.terminal_id, OutboxRow.seq > a.acked_through_seq,
-            OutboxRow.type.in_(("points.entry", "wallet.entry")),
-            OutboxRow.member_id.in_(ids)).order_by(OutboxRow.seq))
-    return [(t, p) for t, p in rows]
+    ids = [member_id, *a.uow.member_merge.aliases(member_id)]
+    return a.unacked(("points.entry", "wallet.entry"), ids)
 
 
 def _settle(a: Applier, member_id: str, buckets: Buckets, wallet: list[int]) -> None:
@@ -329,18 +241,12 @@ def _rebuild_lots(a: Applier, member_id: str, buckets: Buckets) -> None:
 
 
 def _snapshot(a: Applier, change: Change, data: dict[str, Any]) -> None:
-    row = a.session.get(HoBalanceRow, change.id)
-    values = {"points": int(data["points"]),
-              "wallet_principal_fen": int(data["wallet_principal_fen"]),
-              "wallet_bonus_fen": int(data["wallet_bonus_fen"]),
-              "buckets": data.get("buckets", []), "blocked": bool(data.get("blocked")),
-              "version": change.version, "acked_through_seq": a.acked_through_seq,
-              "pulled_at": a.now}
-    if row is None:
-        a.session.add(HoBalanceRow(member_id=change.id, **values))
-    else:
-        for key, value in values.items():
-            setattr(row, key, value)
+    a.uow.pulled.save_ho_balance(
+        change.id, points=int(data["points"]),
+        wallet_principal_fen=int(data["wallet_principal_fen"]),
+        wallet_bonus_fen=int(data["wallet_bonus_fen"]), buckets=data.get("buckets", []),
+        blocked=bool(data.get("blocked")), version=change.version,
+        acked_through_seq=a.acked_through_seq, pulled_at=a.now)
 
 
 # --- coupons (cards: sync/apply_cards.py) -------------------------------------------------
@@ -375,6 +281,13 @@ def _time(value: str | None) -> datetime | None:
 
 
 _FIRST = {"member_alias": 0, "member": 1}  # the rest keep their order (a stable sort)
+
+
+def in_order(changes: list[Change]) -> list[Change]:
+    """The order a page is applied in: merges first, then profiles, then the rest."""
+    return sorted(changes, key=lambda c: _FIRST.get(c.entity, len(_FIRST)))
+
+
 _HANDLERS: dict[str, Callable[[Applier, Change], bool]] = {
     "member": _member,
     "member_alias": _alias,

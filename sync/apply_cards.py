@@ -10,11 +10,8 @@ still the one their card names here, and the conflict is recorded for `kaika ver
 from __future__ import annotations
 
 from datetime import datetime
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
-from sqlalchemy import select
-
-from db.rows_sync import CardConflictRow, CardStockRow, MemberAliasRow
 from domain.records import Card, CardState
 from sync.schema import Change
 
@@ -44,15 +41,11 @@ def card(a: Applier, change: Change) -> bool:
 
 
 def _canonical(a: Applier, member_id: str) -> str:
-    found = a.session.scalar(select(MemberAliasRow.canonical_id).where(
-        MemberAliasRow.alias_id == member_id))
-    return found or member_id
+    return a.uow.member_merge.canonical(member_id)
 
 
 def _conflict(a: Applier, held: Card, other: str) -> None:
-    if a.session.get(CardConflictRow, (held.number, other)) is None:
-        a.session.add(CardConflictRow(number=held.number, other_member_id=other,
-                                      member_id=held.member_id, seen_at=a.now))
+    a.uow.pulled.note_card_conflict(held.number, other, held.member_id, a.now)
 
 
 def card_stock(a: Applier, change: Change) -> bool:
@@ -60,14 +53,7 @@ def card_stock(a: Applier, change: Change) -> bool:
     if not a.newer(change):
         return False
     d = change.data
-    row = a.session.get(CardStockRow, change.id)
-    values: dict[str, Any] = {"prefix": str(d["prefix"]), "first_serial": int(d["first"]),
-                              "last_serial": int(d["last"])}
-    if row is None:
-        a.session.add(CardStockRow(id=change.id, **values))
-    else:
-        for key, value in values.items():
-            setattr(row, key, value)
+    a.uow.pulled.save_card_stock(change.id, str(d["prefix"]), int(d["first"]), int(d["last"]))
     return True
 
 

@@ -7,9 +7,9 @@ from datetime import date
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
-from db.rows_sync import HoAllotmentRow
 from domain.catalog import Product, ProductClass
 from domain.ids import new_id_str
+from domain.luckydraw import Draw, Prize, PrizeKind
 from domain.records import AuditEntry, CouponTemplate, Gift, Role, Staff
 from sync.schema import Change
 
@@ -87,8 +87,7 @@ def gift(a: Applier, change: Change) -> bool:
     if not a.newer(change):
         return False
     d = change.data
-    row = a.session.get(HoAllotmentRow, d["code"])
-    before = row.allotted if row else 0
+    before = a.uow.pulled.allotted(d["code"])
     held = a.uow.gifts.get(d["code"])
     stock = (held.stock if held else 0) + int(d["allotted"]) - before
     new = Gift(code=d["code"], name=d["name"], cost_fen=int(d["cost_fen"]),
@@ -98,20 +97,15 @@ def gift(a: Applier, change: Change) -> bool:
         a.uow.gifts.add(new)
     else:
         a.uow.gifts.save(new)
-    if row is None:
-        a.session.add(HoAllotmentRow(code=d["code"], allotted=int(d["allotted"])))
-    else:
-        row.allotted = int(d["allotted"])
+    a.uow.pulled.set_allotted(d["code"], int(d["allotted"]))
     return True
 
 
 def draw(a: Applier, change: Change) -> bool:
     """A lucky draw and its prizes with the stock allotted to this store (`given` stays ours)."""
-    draws = getattr(a.uow, "draws", None)
-    if draws is None or not a.newer(change):
+    if not a.newer(change):
         return False
-    from domain.luckydraw import Draw, Prize, PrizeKind
-
+    draws = a.uow.draws
     d = change.data["draw"]
     draws.save(Draw(code=d["code"], name=d["name"], cost_points=int(d.get("cost_points", 10)),
                     free_spins_per_day=int(d.get("free_spins_per_day", 1)),

@@ -9,13 +9,8 @@ its link changed.
 
 from __future__ import annotations
 
-from sqlalchemy import text
-
 from db.uow import SqlUnitOfWork
 from sync.schema import ChainHead
-
-_OUTBOX_COUNTER = text(
-    "SELECT value FROM counters WHERE terminal_id = :t AND name = 'outbox.seq'")
 
 
 def read(uow: SqlUnitOfWork, terminal_id: str) -> ChainHead:
@@ -23,8 +18,8 @@ def read(uow: SqlUnitOfWork, terminal_id: str) -> ChainHead:
     trail = uow.audit_trail
     head = trail.head() or (0, "")
     anchor = trail.acked_mark()
-    outbox = uow.session.execute(_OUTBOX_COUNTER, {"t": terminal_id}).scalar()
-    return ChainHead(audit_seq=head[0], audit_mac=head[1], outbox_seq=int(outbox or 0),
+    return ChainHead(audit_seq=head[0], audit_mac=head[1],
+                     outbox_seq=uow.sync_outbox.last_seq(terminal_id),
                      anchor_seq=anchor[0] if anchor else None,
                      anchor_mac=trail.link_at(anchor[0]) if anchor else None)
 

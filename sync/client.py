@@ -17,18 +17,17 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 import httpx
-from sqlalchemy import func, select, update
 
-from db.rows import OutboxRow
-from db.rows_sync import SyncStateRow
+from db.repos_sync_state import SyncState
 from db.store import StoreDb
+from db.uow import SqlUnitOfWork
 from domain.clock import BusinessDay, Clock
 from domain.hlc import HybridClock, Stamp
 from domain.ids import new_id_str
 from domain.packload import load_pack
 from domain.records import OutboxEvent, StoreSettings
 from domain.rulepack import RulePack
-from sync import cardblocks, chainhead, credentials
+from sync import cardblocks, chainhead, credentials, pages
 from sync.apply import Applier
 from sync.credentials import Credentials
 from sync.http import HeadOffice, SyncError
@@ -98,6 +97,7 @@ class SyncClient:
         last = Stamp.parse(state.hlc) if state and state.hlc else None
         self.hlc = HybridClock(creds.terminal_id, wall=self.ho.now_ms, last=last)
         self._pack: tuple[str, RulePack] | None = None
+        self._attempts = pages.PageAttempts()
 
     def close(self) -> None:
         self.ho.close()
@@ -182,9 +182,7 @@ class SyncClient:
     def _rewind(self, expected: int) -> None:
         """Head office lost events it had acknowledged (restored from a backup): send again."""
         with self.store.uow() as uow:
-            uow.session.execute(update(OutboxRow).where(
-                OutboxRow.terminal_id == self.creds.terminal_id, OutboxRow.seq >= expected)
-                .values(acked=False, acked_at=None))
+            uow.sync_outbox.rewind(self.creds.terminal_id, expected)
             self._touch(uow, acked_through_seq=expected - 1)
             uow.commit()
 
@@ -198,8 +196,7 @@ class SyncClient:
             page = PullResponse.model_validate(self.ho.call(
                 "GET", "/v1/sync/pull",
                 params={"cursor": state.cursor if state else "", "limit": self.pull_limit}))
-            applied = self.apply_page(page.changes, page.acked_through_seq, page.next_cursor,
-                                      page.server_hlc)
+            applied = self._apply_pulled(page, state.cursor if state else "")
             received += len(page.changes)
             if result is not None:
                 result.pulled += len(page.changes)
@@ -207,6 +204,34 @@ class SyncClient:
                 result.acked_through_seq = max(result.acked_through_seq, page.acked_through_seq)
             if not page.has_more:
                 return received
+
+    def _apply_pulled(self, page: PullResponse, cursor: str) -> int:
+        """Apply a page; one that failed MAX_PAGE_ATTEMPTS times is applied apart (pages.py)."""
+        try:
+            applied = self.apply_page(page.changes, page.acked_through_seq, page.next_cursor,
+                                      page.server_hlc)
+        except Exception as err:
+            if not pages.counts(err) or not self._attempts.failed(cursor):
+                raise
+            applied = self._apply_apart(page, cursor)
+        self._attempts.done(cursor)
+        return applied
+
+    def _apply_apart(self, page: PullResponse, cursor: str) -> int:
+        def one(change: Change) -> int:
+            with self.store.uow() as uow:
+                done = self._applier(uow, page.acked_through_seq).apply([change])
+                uow.commit()
+            return done
+
+        applied, aside = pages.apply_apart(one, page.changes)
+        with self.store.uow() as uow:
+            if aside:
+                uow.audit.append(pages.set_aside_entry(aside, cursor, self.clock.now()))
+            self._touch(uow, cursor=page.next_cursor, last_pull_at=self.clock.now(),
+                        last_error=pages.SET_ASIDE if aside else "")
+            uow.commit()
+        return applied
 
     def apply_page(self, changes: list[Change], acked_through_seq: int, cursor: str | None,
                    server_hlc: str) -> int:
@@ -221,7 +246,7 @@ class SyncClient:
             uow.commit()
         return applied
 
-    def _applier(self, uow: Any, acked_through_seq: int) -> Applier:
+    def _applier(self, uow: SqlUnitOfWork, acked_through_seq: int) -> Applier:
         settings = uow.settings.get()
         now = self.clock.now()
         calendar = BusinessDay(settings.tz, settings.day_close)
@@ -311,40 +336,27 @@ class SyncClient:
 
     def unsynced(self) -> int:
         with self.store.reader() as uow:
-            return int(uow.session.scalar(select(func.count()).select_from(OutboxRow).where(
-                OutboxRow.terminal_id == self.creds.terminal_id,
-                OutboxRow.acked.is_(False))) or 0)
+            return uow.sync_outbox.unsynced(self.creds.terminal_id)
 
-    def _state(self) -> SyncStateRow | None:
+    def _state(self) -> SyncState | None:
         with self.store.reader() as uow:
-            return uow.session.get(SyncStateRow, 1)
+            return uow.sync_state.get()
 
-    def _touch(self, uow: Any, **values: Any) -> None:
+    def _touch(self, uow: SqlUnitOfWork, **values: Any) -> None:
         """Update the sync state in the caller's transaction; any answer means contact."""
-        row = uow.session.get(SyncStateRow, 1)
-        if row is None:
-            row = SyncStateRow(id=1, terminal_id=self.creds.terminal_id,
-                               server_url=self.creds.server)
-            uow.session.add(row)
         values.setdefault("last_contact_at", self.clock.now())
         values.setdefault("last_error", "")
         values.setdefault("hlc", str(self.hlc.last))
-        for key, value in values.items():
-            setattr(row, key, value)
-        uow.session.flush()
+        if not uow.sync_state.update(**values):
+            uow.sync_state.start(self.creds.terminal_id, self.creds.server, **values)
 
     def _save_offset(self, offset_ms: int) -> None:
         with self.store.uow() as uow:
-            row = uow.session.get(SyncStateRow, 1)
-            if row is not None:
-                row.server_offset_ms = offset_ms
+            if uow.sync_state.update(server_offset_ms=offset_ms):
                 uow.commit()
 
     def _note_error(self, err: SyncError) -> None:
+        revoked = {"revoked": True} if err.code == "auth.terminal_revoked" else {}
         with self.store.uow() as uow:
-            row = uow.session.get(SyncStateRow, 1)
-            if row is not None:
-                row.last_error = err.code[:60]
-                if err.code == "auth.terminal_revoked":
-                    row.revoked = True
+            if uow.sync_state.update(last_error=err.code[:60], **revoked):
                 uow.commit()

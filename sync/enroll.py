@@ -10,7 +10,6 @@ from urllib.parse import urlsplit
 
 import httpx
 
-from db.rows_sync import SyncStateRow
 from db.store import StoreDb
 from domain.clock import Clock
 from domain.errors import DomainError
@@ -37,7 +36,7 @@ def enroll(store: StoreDb, server: str, code: str, clock: Clock,
     check_server(server, insecure)
     with store.reader() as uow:
         settings = uow.settings.get()
-        again = uow.session.get(SyncStateRow, 1) is not None
+        again = uow.sync_state.get() is not None
     if again and not _needs_keys(store):
         raise DomainError("sync.already_enrolled")
     keys = KeyPair.generate()
@@ -100,13 +99,10 @@ def _become(store: StoreDb, answer: EnrollResponse, clock: Clock, server: str,
             day_close=time(hour, minute), rulepack=pack))
         if again:
             # Enrolled before: the cursor, the acknowledged seq and the outbox stand as they are.
-            row = uow.session.get(SyncStateRow, 1)
-            assert row is not None
-            row.server_url, row.server_offset_ms, row.last_error = server, offset, ""
+            uow.sync_state.update(server_url=server, server_offset_ms=offset, last_error="")
         else:
-            uow.session.add(SyncStateRow(id=1, server_url=server, terminal_id=answer.terminal_id,
-                                         enrolled_at=now, server_offset_ms=offset))
-            uow.session.flush()
+            uow.sync_state.start(answer.terminal_id, server, enrolled_at=now,
+                                 server_offset_ms=offset)
             announce_unsent(uow, now)
         # From now on only head office's blocks number this till's cards; what it issued
         # before was announced above, with everything else head office had not heard of.

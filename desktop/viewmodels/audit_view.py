@@ -65,6 +65,7 @@ ACTIONS: dict[str, str] = {
     "member_pin_wrong": QT_TRANSLATE_NOOP("audit", "Wrong member payment PIN"),
     "audit_keyed": QT_TRANSLATE_NOOP("audit", "Audit trail sealed with the store key"),
     "audit_head_lost": QT_TRANSLATE_NOOP("audit", "Audit trail found cut"),
+    "sync_set_aside": QT_TRANSLATE_NOOP("audit", "Head office changes set aside"),
 }
 
 # What the chain check says for each kind of damage (db/audit.py ChainBreak).

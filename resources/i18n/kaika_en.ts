@@ -3501,6 +3501,10 @@ A large store takes a few minutes. Do not switch the till off.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Head office changes set aside</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Audit trail cut: it reached entry no. {head} but now ends at no. {seq}; the entries after it were deleted. Call head office before anything else is changed.</source>
         <translation type="unfinished"></translation>
     </message>

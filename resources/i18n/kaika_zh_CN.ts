@@ -3499,6 +3499,10 @@ A large store takes a few minutes. Do not switch the till off.</source>
         <translation>发现审计记录被截断</translation>
     </message>
     <message>
+        <source>Head office changes set aside</source>
+        <translation>总部更新未能应用，已搁置</translation>
+    </message>
+    <message>
         <source>Audit trail cut: it reached entry no. {head} but now ends at no. {seq}; the entries after it were deleted. Call head office before anything else is changed.</source>
         <translation>审计记录被截断：原已记到第 {head} 条，现在只到第 {seq} 条，之后的记录已被删除。请先联系总部，不要再做任何更改。</translation>
     </message>

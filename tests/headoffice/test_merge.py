@@ -8,8 +8,10 @@ from datetime import UTC, datetime, timedelta
 import sqlalchemy as sa
 
 from domain.hlc import Stamp
+from domain.luckydraw import Draw, Prize, PrizeKind
 from domain.records import CardState
-from domain.services import cardissue
+from domain.services import cardissue, draws, held
+from domain.services import cart as carts
 from domain.services.context import to_wire
 from headoffice.tables import coupons, events, members, recon_cases, terminals
 from tests.sync.fixtures import MOBILE, Tenant, enrolled_pair, member_at_both
@@ -111,6 +113,37 @@ def test_a_member_signed_up_at_two_stores_offline_becomes_one_with_an_alias(
     assert b.member_by_mobile(MOBILE) == at_a  # B's twin took the canonical id
     assert b.member(at_b) is None
     assert a.balances(at_a) == b.balances(at_a) == (4000, 0, 0)
+    assert a.problems() == [] and b.problems() == []
+
+
+def test_a_twin_with_lucky_draw_spins_and_a_held_sale_merges_and_the_till_syncs_on(
+        server: Server, tenant: Tenant, make_till: Callable[..., Till]) -> None:
+    """Every row naming B's twin follows it to A's id (db/repos_merge.py): the merge commits,
+    and the next pull is not stuck behind it."""
+    a, b = enrolled_pair(server, tenant, make_till)
+    at_a = a.register("张三", MOBILE)
+    at_b = b.register("张三", MOBILE)
+    draws.define_draw(b.ctx, Draw("SPRING", "春季大转盘", cost_points=20),
+                      [Prize("SPRING", "THX", "谢谢参与", PrizeKind.THANKS, 5)], b.manager)
+    draws.spin(b.ctx, at_b, "SPRING", b.desk)  # the day's free spin
+    cart = carts.start_sale(b.ctx, b.cashier)
+    cart.member_id = at_b
+    carts.add_item(b.ctx, cart, "SHOES")
+    held.hold(b.ctx, cart, b.cashier)
+    a.sync()
+    b.sync()  # B's twin becomes A's alias: renamed at B
+
+    assert b.member(at_b) is None and b.member_by_mobile(MOBILE) == at_a
+    with b.app.store.reader() as uow:
+        assert [s.member_id for s in uow.draws.spins(
+            at_a, "SPRING", b.ctx.calendar.date_of(b.clock.now()))]
+    [waiting] = held.waiting(b.ctx)
+    assert waiting.member_id == at_a
+    assert held.recall(b.ctx, waiting.id, b.cashier, None).member_id == at_a
+    a.sale(at_a, ("COAT", 1))
+    a.sync()
+    b.sync()  # the pull goes on past the merge
+    assert b.balances(at_a) == a.balances(at_a)
     assert a.problems() == [] and b.problems() == []
 
 

@@ -3,17 +3,21 @@ allotments; and the feed's sequence, gapless and in commit order under concurren
 
 from __future__ import annotations
 
+import sqlite3
 import threading
 from collections.abc import Callable
 from datetime import UTC, datetime
 
 import pytest
 import sqlalchemy as sa
+from sqlalchemy.exc import IntegrityError
 
 from domain.packload import PACK_DIR
+from domain.records import AuditEntry
 from domain.services import rewards, staff
 from headoffice.publish import GiftDoc, PriceDoc, Publication, StaffDoc, TemplateDoc, publish
 from headoffice.tables import store_feed, stores
+from sync.pages import AUDIT_ACTION, MAX_PAGE_ATTEMPTS, SET_ASIDE
 from sync.schema import PullResponse
 from tests.sync.fixtures import Tenant
 from tests.sync.harness import Server, Till
@@ -144,3 +148,46 @@ def test_the_feed_is_gapless_and_a_reader_pulling_meanwhile_misses_nothing(
             .order_by(store_feed.c.seq)))
     assert seqs == list(range(1, len(seqs) + 1))
     assert {("member_balance", m) for m in members} <= seen
+
+
+def test_a_change_the_till_cannot_apply_is_set_aside_after_some_rounds_and_the_pull_goes_on(
+        server: Server, tenant: Tenant, make_till: Callable[..., Till]) -> None:
+    """A till-side defect (here a trigger refusing one price) fails the page at every round;
+    after MAX_PAGE_ATTEMPTS the other changes are applied and the refused one is set aside."""
+    till = make_till()
+    till.enroll(server, tenant.a)
+    till.sync()
+    coat = _price(till, "COAT")
+    with sqlite3.connect(till.app.store.path) as raw:
+        raw.execute("CREATE TRIGGER refuse_price BEFORE UPDATE ON products "
+                    "WHEN NEW.price_fen = 77700 BEGIN SELECT RAISE(ABORT, 'refused'); END")
+    now = datetime.now(UTC)
+    publish(server.engine, Publication(prices=[PriceDoc(sku="COAT", price_fen=77700),
+                                               PriceDoc(sku="SHOES", price_fen=45600)]),
+            tenant.merchant, now)
+
+    for _ in range(MAX_PAGE_ATTEMPTS - 1):
+        with pytest.raises(IntegrityError):
+            till.sync()
+    till.sync()
+
+    assert (_price(till, "COAT"), _price(till, "SHOES")) == (coat, 45600)
+    [entry] = [e for e in _audit(till) if e.action == AUDIT_ACTION]
+    assert [(c["entity"], c["id"]) for c in entry.details["changes"]] == [("product", "COAT")]
+    assert till.client is not None and till.client.status().last_error == SET_ASIDE
+    publish(server.engine, Publication(prices=[PriceDoc(sku="SOCKS", price_fen=1200)]),
+            tenant.merchant, now)
+    till.sync()  # past the page: the next change arrives at once
+    assert _price(till, "SOCKS") == 1200 and till.client.status().last_error == ""
+
+
+def _price(till: Till, sku: str) -> int:
+    with till.app.store.reader() as uow:
+        product = uow.products.get(sku)
+    assert product is not None
+    return product.price_fen
+
+
+def _audit(till: Till) -> list[AuditEntry]:
+    with till.app.store.reader() as uow:
+        return uow.audit.entries()
