@@ -1,29 +1,38 @@
-"""Alembic migrations run from code: no alembic.ini, the script folder found beside this file."""
+"""Alembic migrations run from code: no alembic.ini, the script folder found beside this file.
+
+Alembic itself loads only when a database is not at head: it takes longer to import than the
+rest of a `kaika` command needs to start, and an up-to-date store needs nothing from it."""
 
 from __future__ import annotations
 
 import logging
+import re
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from alembic import command
-from alembic.config import Config
-from alembic.runtime.migration import MigrationContext
-from alembic.script import ScriptDirectory
-from sqlalchemy import Connection, Engine
+from sqlalchemy import Connection, Engine, text
 
 from db.engine import read_only
 from db.seals import Sealer
 from domain.errors import DomainError
 
+if TYPE_CHECKING:
+    from alembic.config import Config
+
 log = logging.getLogger(__name__)
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
+# `revision = "0012"` and `down_revision: str | None = "0008"` in each version file
+_REVISION_LINE = re.compile(r'^(down_)?revision\b[^=\n]*=\s*(?:None|["\'](\w+)["\'])\s*$',
+                            re.MULTILINE)
 
 
 def alembic_config(connection: Connection | None = None, sealer: Sealer | None = None) -> Config:
     """A Config built in code; env.py runs on the connection handed over in `attributes`, and
     a step that seals (0008) finds the store's sealer there."""
+    from alembic.config import Config
+
     config = Config()
     # ConfigParser interpolates '%': escape it so any folder name works.
     config.set_main_option("script_location", str(MIGRATIONS_DIR).replace("%", "%%"))
@@ -34,6 +43,8 @@ def alembic_config(connection: Connection | None = None, sealer: Sealer | None =
 
 def head() -> str:
     """The newest revision this version of Kaika knows."""
+    from alembic.script import ScriptDirectory
+
     found = ScriptDirectory.from_config(alembic_config()).get_current_head()
     if found is None:
         raise RuntimeError(f"no migrations in {MIGRATIONS_DIR}")
@@ -42,6 +53,8 @@ def head() -> str:
 
 def current(engine: Engine) -> str | None:
     """The revision the database is at; None for a database never migrated."""
+    from alembic.runtime.migration import MigrationContext
+
     with read_only(engine).connect() as conn:
         return MigrationContext.configure(conn).get_current_revision()
 
@@ -52,6 +65,10 @@ Step = Callable[[str], None]  # told "Running upgrade 0005 -> 0006, member searc
 def pending_steps(engine: Engine) -> list[str]:
     """The steps an existing store database still needs, oldest first, as "rev: what it does";
     empty for a new database (nothing to wait for) or one already at head."""
+    if at_head(engine):
+        return []
+    from alembic.script import ScriptDirectory
+
     _refuse_unknown(engine)
     at = current(engine)
     if at is None:
@@ -65,6 +82,10 @@ def upgrade(engine: Engine, revision: str = "head", sealer: Sealer | None = None
             on_step: Step | None = None) -> None:
     """Upgrade in place, in one transaction: a failed step leaves the database as it was.
     `on_step` hears each step as it starts (a progress dialog on the till's screen)."""
+    if revision == "head" and at_head(engine):
+        return
+    from alembic import command
+
     _refuse_unknown(engine)
     at = current(engine)
     if at is not None and at != head():
@@ -103,7 +124,35 @@ def steps_told(on_step: Step | None) -> Iterator[None]:
         logger.setLevel(level)
 
 
+def at_head(engine: Engine) -> bool:
+    """Whether the database is at the head the version files name, read without Alembic."""
+    known = script_head()
+    if known is None:
+        return False
+    with read_only(engine).connect() as conn, conn.begin():
+        if conn.execute(text("SELECT 1 FROM sqlite_master WHERE type = 'table' "
+                             "AND name = 'alembic_version'")).first() is None:
+            return False
+        versions = conn.execute(text("SELECT version_num FROM alembic_version")).scalars().all()
+    return versions == [known]
+
+
+def script_head() -> str | None:
+    """The one revision no version file names as its down_revision; None when the files do
+    not read as one plain chain (Alembic then decides, as it always may)."""
+    revisions: set[str] = set()
+    parents: set[str] = set()
+    for file in (MIGRATIONS_DIR / "versions").glob("*.py"):
+        for down, name in _REVISION_LINE.findall(file.read_text(encoding="utf-8")):
+            if name:
+                (parents if down else revisions).add(name)
+    heads = revisions - parents
+    return heads.pop() if len(heads) == 1 else None
+
+
 def _refuse_unknown(engine: Engine) -> None:
+    from alembic.script import ScriptDirectory
+
     # A database written by a newer Kaika must not be opened by an older one: it would
     # misread columns it does not know about.
     at = current(engine)

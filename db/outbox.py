@@ -26,6 +26,8 @@ SEQ_COUNTER = "outbox.seq"
 # so `kaika verify` counts the outbox from value + 1 (docs/database.md, "Housekeeping").
 PRUNED_THROUGH = "outbox.pruned_through"
 _OUTBOX = table_of(OutboxRow)
+_COUNT_PENDING = ("SELECT count(*) FROM (SELECT 1 FROM outbox WHERE terminal_id = ? "
+                  "AND acked = 0 LIMIT ?)")
 # acked and acked_at keep their defaults (0, NULL) until head office answers.
 _INSERT = insert_sql("outbox", ("terminal_id", "seq", "event_id", "type", "payload",
                                 "member_id", "occurred_at"))
@@ -78,6 +80,11 @@ class SqlOutbox:
                        OutboxRow.acked.is_(False))
                 .order_by(OutboxRow.seq).limit(limit))
         return [outbox_from_row(r) for r in self._s.scalars(stmt)]
+
+    def count_pending(self, limit: int) -> int:
+        """A count without reading the events: the till's status bar asks at every start."""
+        row = fetch_one(self._s, _COUNT_PENDING, (self._terminal.get(), limit))
+        return int(row[0]) if row is not None else 0
 
     def ack(self, seqs: Sequence[int]) -> None:
         """Mark events head office answered (applied or duplicate); acking twice is harmless."""

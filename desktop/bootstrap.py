@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import secrets
 import shutil
 import sqlite3
@@ -13,9 +12,9 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from platformdirs import user_data_dir
-
 from db.store import StoreDb
+from desktop.paths import DB_ENV as DB_ENV
+from desktop.paths import default_db_path as default_db_path
 from desktop.viewmodels.env import TillEnv
 from domain import pins
 from domain.clock import BusinessDay, Clock, SystemClock
@@ -28,16 +27,6 @@ from domain.services.setup import init_store, new_settings
 
 if TYPE_CHECKING:  # the CLI's other commands need no drivers (OpenCV loads slowly)
     from hardware.registry import DeviceRegistry
-
-DB_ENV = "KAIKA_DB"
-
-
-def default_db_path() -> Path:
-    """`--db` wins, then KAIKA_DB, then the user's data folder (platformdirs)."""
-    env = os.environ.get(DB_ENV)
-    if env:
-        return Path(env)
-    return Path(user_data_dir("Kaika", "Kaika")) / "store.sqlite3"
 
 
 @dataclass

@@ -1,31 +1,46 @@
-"""The `kaika` command line: init, simulate, verify, run (the till), demo, and devices."""
+"""The `kaika` command line: a table of commands, each loaded only when it runs.
+
+`kaika --help` lists every command from the table below without importing any of them;
+`kaika COMMAND ...` imports only the module that registers COMMAND, so a command does not
+pay for Qt, the printer drivers, OpenCV or the sync client it never uses."""
 
 from __future__ import annotations
 
 import argparse
-import json
+import importlib
 import sys
-import tempfile
 from collections.abc import Sequence
-from dataclasses import replace
-from datetime import datetime, time
-from pathlib import Path
-from typing import Any
 
-from desktop import bootstrap
-from domain.clock import FixedClock, SystemClock
 from domain.errors import DomainError, RulePackError
-from domain.inputs import InputError, read_json
-from domain.packload import pack_names
-from domain.records import StoreSettings
-from domain.scenario import Scenario, ScenarioError, check_against_pack, parse_scenario
-from domain.services.setup import new_settings
-from domain.services.simulate import simulate
+
+# (module that registers the commands, its register function, {command: help}) in the
+# order `kaika --help` lists them; the helps must match the ones the modules register.
+COMMANDS: tuple[tuple[str, str, dict[str, str]], ...] = (
+    ("desktop.cli_store", "register", {
+        "init": "create or upgrade a store database",
+        "simulate": "replay a scenario and print JSON",
+        "verify": "integrity check and balances from ledgers",
+        "demo": "the demo store: ring one sale in the terminal, or render the till's screens "
+                "to pictures",
+    }),
+    ("desktop.launch", "add_run_command", {"run": "open the till (the cashier's window)"}),
+    ("hardware.cli", "register", {"hardware": "check and try the store's devices"}),
+    ("sync.cli", "register", {
+        "enroll": "enrol this till with head office (one-time code)",
+        "sync": "sync with head office (until Ctrl-C, or --once)",
+    }),
+    ("desktop.report_cli", "register", {
+        "report": "print or save the manager's reports",
+        "import": "import members from an old system",
+        "export": "export members for messaging",
+    }),
+)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = _parser()
-    args = parser.parse_args(argv)
+    args_list = list(sys.argv[1:] if argv is None else argv)
+    parser = _parser(_command_in(args_list))
+    args = parser.parse_args(args_list)
     if not hasattr(args, "func"):
         parser.print_help()
         return 2
@@ -41,175 +56,23 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 1
 
 
-def _parser() -> argparse.ArgumentParser:
+def _command_in(argv: Sequence[str]) -> str | None:
+    """The command named: `kaika` itself takes no option but -h, so it is the first word."""
+    first = next((word for word in argv if not word.startswith("-")), None)
+    return first if any(first in helps for _, _, helps in COMMANDS) else None
+
+
+def _parser(command: str | None) -> argparse.ArgumentParser:
+    """The full parser of `command`'s module; every other command is its name and help only."""
     parser = argparse.ArgumentParser(prog="kaika", description="Kaika point of sale")
     sub = parser.add_subparsers(metavar="COMMAND")
-    init = sub.add_parser("init", help="create or upgrade a store database")
-    _db_option(init)
-    init.add_argument("--demo", action="store_true", help="add a catalogue, staff and members")
-    init.add_argument("--rulepack", default="fashion")
-    init.set_defaults(func=_init)
-    sim = sub.add_parser("simulate", help="replay a scenario and print JSON")
-    sim.add_argument("scenario", type=Path)
-    sim.add_argument("--db", type=Path, help="run against this store database")
-    sim.set_defaults(func=_simulate)
-    verify = sub.add_parser("verify", help="integrity check and balances from ledgers")
-    verify.add_argument("--full", action="store_true",
-                        help="also check that every index matches its table (SQLite "
-                             "integrity_check; minutes at a million members)")
-    _db_option(verify)
-    verify.set_defaults(func=_verify)
-    demo = sub.add_parser("demo", help="the demo store: ring one sale in the terminal, or "
-                          "render the till's screens to pictures")
-    _db_option(demo)
-    demo.add_argument("--screenshots", type=Path, metavar="DIR", default=None,
-                      help="render the main screens to PNG (zh_CN and en) into DIR")
-    demo.set_defaults(func=_demo)
-    from desktop.launch import add_run_command
-
-    add_run_command(sub)
-    _register_hardware(sub)
-    from sync import cli as sync_cli
-
-    sync_cli.register(sub)
-    from desktop import report_cli
-
-    report_cli.register(sub)
+    for module, function, helps in COMMANDS:
+        if command in helps:
+            getattr(importlib.import_module(module), function)(sub)
+            continue
+        for name, text in helps.items():
+            sub.add_parser(name, help=text, add_help=False)
     return parser
-
-
-def _register_hardware(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    from hardware import cli as hardware_cli
-
-    hardware_cli.register(sub)
-
-
-def _db_option(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--db", type=Path, default=None,
-                        help=f"store database (default: ${bootstrap.DB_ENV} or the data folder)")
-
-
-def _init(args: argparse.Namespace) -> int:
-    path = args.db or bootstrap.default_db_path()
-    app = bootstrap.open_app(path, settings=new_settings(rulepack=args.rulepack))
-    try:
-        print(f"kaika: store database ready at {path} ({app.settings.store_code}, "
-              f"rule pack {app.settings.rulepack})")
-        if args.demo:
-            from desktop.demo_data import load_demo
-
-            cards = load_demo(app.ctx)
-            print(f"kaika: demo data loaded; member cards {', '.join(cards)}")
-    finally:
-        app.close()
-    return 0
-
-
-def _simulate(args: argparse.Namespace) -> int:
-    try:
-        data = read_json(args.scenario)
-        scenario = _beside(parse_scenario(data), args.scenario)
-        result = _run_scenario(scenario, args.db)
-    except ScenarioError as err:
-        for path, code in err.problems:
-            print(f"kaika: {args.scenario}: {path}: {code}", file=sys.stderr)
-        return 2
-    except InputError as err:
-        print(f"kaika: {err.message}", file=sys.stderr)
-        return 2
-    json.dump(result, sys.stdout, ensure_ascii=False, indent=2)
-    sys.stdout.write("\n")
-    return 0
-
-
-def _beside(scenario: Scenario, file: Path) -> Scenario:
-    """A rule pack named by a `.toml` path is looked for beside the scenario file."""
-    if not scenario.rulepack.endswith(".toml") or Path(scenario.rulepack).is_absolute():
-        return scenario
-    return replace(scenario, rulepack=str(file.resolve().parent / scenario.rulepack))
-
-
-def _run_scenario(scenario: Scenario, db: Path | None) -> dict[str, Any]:
-    """Run on a fresh database in the scenario's zone and day-close hour, or on `db`, whose
-    own zone and hour rule (a scenario naming others is refused: exit 2)."""
-    first = scenario.steps[0]["at"] if scenario.steps else None
-    clock = FixedClock(datetime.fromisoformat(first) if first else SystemClock().now())
-    with tempfile.TemporaryDirectory(prefix="kaika-sim-") as tmp:
-        path = db or Path(tmp) / "scenario.sqlite3"
-        settings = scenario_settings(scenario)
-        try:
-            app = bootstrap.open_app(path, clock=clock, settings=settings)
-        except RulePackError as err:
-            raise ScenarioError([("$.rulepack", _pack_problem(err))]) from None
-        try:
-            problems = check_against_pack(scenario, [t.name for t in app.ctx.pack.tiers])
-            problems += _store_differs(scenario, app.settings)
-            if problems:
-                raise ScenarioError(problems)
-            return simulate(app.ctx, clock, scenario)
-        finally:
-            app.close()
-
-
-def _pack_problem(err: RulePackError) -> str:
-    if err.code == "rulepack.not_found":
-        return "not_one_of:" + "|".join(pack_names()) + " or a .toml file"
-    where = err.params.get("key") or f"line {err.params.get('line', '?')}"
-    return f"invalid_pack:{where}:{err.params.get('problem', '')}"
-
-
-def scenario_settings(scenario: Scenario) -> StoreSettings:
-    store = scenario.store
-    settings = new_settings(rulepack=scenario.rulepack,
-                            region_code=store.get("region_code", "3101"),
-                            name=store.get("name", "Scenario"))
-    return replace(settings, tz=store.get("tz", settings.tz),
-                   day_close=time(store.get("day_close_hour", settings.day_close.hour)))
-
-
-def _store_differs(scenario: Scenario, stored: StoreSettings) -> list[tuple[str, str]]:
-    """With --db the database's zone and day-close hour rule; the scenario may only repeat
-    them, so that its business dates are the ones the store's reports will show."""
-    problems = []
-    if scenario.store.get("tz", stored.tz) != stored.tz:
-        problems.append(("$.store.tz", f"differs_from_store_db:{stored.tz}"))
-    if scenario.store.get("day_close_hour", stored.day_close.hour) != stored.day_close.hour:
-        problems.append(("$.store.day_close_hour",
-                         f"differs_from_store_db:{stored.day_close.hour}"))
-    return problems
-
-
-def _verify(args: argparse.Namespace) -> int:
-    from db.store import StoreDb
-    from db.verify import verify
-    from desktop.cli_progress import TextProgress
-
-    path = args.db or bootstrap.default_db_path()
-    if not path.exists():
-        from desktop.cli_errors import say
-
-        print(say(DomainError("store.db_missing", path=str(path))), file=sys.stderr)
-        return 2
-    store = StoreDb.open(path, create=False)
-    try:
-        problems = verify(store, TextProgress(), thorough=args.full)
-    finally:
-        store.close()
-    for problem in problems:
-        params = ", ".join(f"{k}={v}" for k, v in sorted(problem.params.items()))
-        print(f"{problem.code}: {params}")
-    print(f"kaika: {path}: {'OK' if not problems else f'{len(problems)} problem(s)'}")
-    return 0 if not problems else 1
-
-
-def _demo(args: argparse.Namespace) -> int:
-    if args.screenshots is not None:
-        from desktop.screenshots import main as screenshots
-
-        return screenshots(args.screenshots)
-    from desktop.demo import run_demo
-
-    return run_demo(args.db)
 
 
 if __name__ == "__main__":

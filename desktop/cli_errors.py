@@ -4,15 +4,20 @@ code in brackets for support, and for a missing store database the ones that do 
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from desktop import bootstrap, feedback
-from domain.errors import DomainError
+from desktop.paths import DB_ENV, default_db_path
+
+if TYPE_CHECKING:
+    from domain.errors import DomainError
 
 STORE_SUFFIXES = (".sqlite3", ".db")
 
 
 def say(err: DomainError, prog: str = "kaika") -> str:
     """`kaika: There is no store database at … [store.db_missing]` — never the raw code."""
+    from desktop import feedback  # Qt's translator: loaded only when there is something to say
+
     text = feedback.describe(err).text
     if err.code == "store.db_missing":
         text = f"{text} {where_stores_are(Path(str(err.params.get('path', ''))))}"
@@ -27,13 +32,13 @@ def where_stores_are(missing: Path) -> str:
                 "open the demo store with `kaika run --demo`.")
     listed = ", ".join(str(path) for path in found)
     return (f"Store databases found: {listed}. Choose one with --db PATH "
-            f"(or set {bootstrap.DB_ENV}).")
+            f"(or set {DB_ENV}).")
 
 
 def stores_near(missing: Path) -> list[Path]:
     from desktop.demo import demo_db_path
 
-    folders = {missing.parent, bootstrap.default_db_path().parent, demo_db_path().parent}
+    folders = {missing.parent, default_db_path().parent, demo_db_path().parent}
     found: set[Path] = set()
     for folder in folders:
         if folder.is_dir():

@@ -9,12 +9,12 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from desktop import bootstrap
-from desktop.i18n import normalize_lang
+from desktop.paths import DB_ENV, default_db_path
 
-if TYPE_CHECKING:  # Qt and the sync client load only when the till opens
+if TYPE_CHECKING:  # Qt, the store and the sync client load only when the till opens
     from PySide6.QtWidgets import QApplication
 
+    from desktop import bootstrap
     from desktop.devices import TillDevices
     from desktop.screens.main_window import MainWindow
     from sync.loop import SyncLoop
@@ -25,7 +25,7 @@ LANG_ENV = "KAIKA_LANG"
 def add_run_command(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     run = sub.add_parser("run", help="open the till (the cashier's window)")
     run.add_argument("--db", type=Path, default=None,
-                     help=f"store database (default: ${bootstrap.DB_ENV} or the data folder)")
+                     help=f"store database (default: ${DB_ENV} or the data folder)")
     run.add_argument("--devices", type=Path, default=None,
                      help="device settings file (default: $KAIKA_DEVICES or devices.toml in "
                           "the config folder)")
@@ -44,13 +44,15 @@ def run_till(args: argparse.Namespace) -> int:
     if problem:
         print(problem, file=sys.stderr)
         return 2
+    from desktop.i18n import normalize_lang
+
     lang = normalize_lang(args.lang or os.environ.get(LANG_ENV))
     from desktop.logs import setup_logging
 
     if args.demo:
         setup_logging()
         return _run_demo(args, lang)
-    path = args.db or bootstrap.default_db_path()
+    path = args.db or default_db_path()
     if not path.exists():  # refused before anything is logged: no log file for a typo
         from desktop.cli_errors import say
         from domain.errors import DomainError
@@ -58,6 +60,7 @@ def run_till(args: argparse.Namespace) -> int:
         print(say(DomainError("store.db_missing", path=str(path))), file=sys.stderr)
         return 2
     setup_logging()
+    from desktop import bootstrap
     from desktop.upgrade_progress import upgrade_with_progress
     from hardware.cli import load_devices
     from hardware.errors import DeviceError
@@ -92,6 +95,7 @@ def _environment_problem() -> str | None:
 
 
 def _run_demo(args: argparse.Namespace, lang: str) -> int:
+    from desktop import bootstrap
     from desktop.demo import DEMO_STORE, demo_db_path
     from desktop.demo_data import load_demo
     from desktop.demo_history import add_history

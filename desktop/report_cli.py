@@ -1,6 +1,5 @@
-"""`kaika report points|z`, `kaika import members` and `kaika export segment`.
-
-`read_table` (desktop/sheets.py) is re-exported here for the import screen and its tests."""
+"""`kaika report points|z`, `kaika import members` and `kaika export segment`; the store and
+the services load inside each command, so `kaika report --help` answers at once."""
 
 from __future__ import annotations
 
@@ -12,18 +11,16 @@ from collections.abc import Callable
 from dataclasses import replace
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from desktop import bootstrap, report_formats
-from desktop.cli_errors import say
-from desktop.cli_progress import TextProgress
-from desktop.sheets import read_table as read_table
+from desktop import report_formats
+from desktop.paths import DB_ENV, default_db_path
 from domain import importing
 from domain.errors import DomainError
-from domain.importing import Checked
-from domain.services import imports
-from domain.services import reports as report_services
-from domain.services.staff import login
+
+if TYPE_CHECKING:  # the store and the services load when a command runs, not for --help
+    from desktop import bootstrap
+    from domain.importing import Checked
 
 Command = Callable[[argparse.Namespace], int]
 PIN_ENV = "KAIKA_PIN"  # a staff PIN for scripted imports and exports (else it is asked for)
@@ -70,7 +67,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 
 def _db_option(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--db", type=Path, default=None,
-                        help=f"store database (default: ${bootstrap.DB_ENV} or the data folder)")
+                        help=f"store database (default: ${DB_ENV} or the data folder)")
 
 
 def _staff_option(parser: argparse.ArgumentParser) -> None:
@@ -83,6 +80,8 @@ def _log_in(app: bootstrap.App, args: argparse.Namespace) -> str:
     """The manager at the keyboard logs in like at the till; the service checks their role."""
     if not args.staff:
         raise DomainError("staff.actor_required")
+    from domain.services.staff import login
+
     pin = os.environ.get(PIN_ENV) or getpass.getpass(f"PIN of staff {args.staff}: ")
     return login(app.ctx, args.staff, pin).id
 
@@ -92,6 +91,8 @@ def _guarded(command: Command) -> Command:
         try:
             return command(args)
         except DomainError as err:
+            from desktop.cli_errors import say
+
             print(say(err), file=sys.stderr)
             return 1
 
@@ -99,7 +100,9 @@ def _guarded(command: Command) -> Command:
 
 
 def _open(args: argparse.Namespace) -> bootstrap.App:
-    path = args.db or bootstrap.default_db_path()
+    from desktop import bootstrap
+
+    path = args.db or default_db_path()
     if not path.exists():
         raise DomainError("store.db_missing", path=str(path))
     app = bootstrap.open_app(path)
@@ -108,6 +111,8 @@ def _open(args: argparse.Namespace) -> bootstrap.App:
 
 
 def _report(args: argparse.Namespace) -> int:
+    from domain.services import reports as report_services
+
     app = _open(args)
     try:
         day = args.date or app.ctx.today()
@@ -162,6 +167,10 @@ def _import_members(args: argparse.Namespace) -> int:
     unless --leave-bad-rows-out says to import the good ones, as the screen's tick box does.
     Rows are committed in batches with progress on stderr; the same command after a crash
     or Ctrl+C continues after the last committed batch."""
+    from desktop.cli_progress import TextProgress
+    from desktop.sheets import read_table
+    from domain.services import imports
+
     try:
         table = read_table(args.file)
         mapping = importing.parse_mapping(args.map)
@@ -205,6 +214,8 @@ def _print_problems(checked: Checked) -> None:
 
 
 def _export_segment(args: argparse.Namespace) -> int:
+    from domain.services import imports
+
     app = _open(args)
     try:
         text, count = imports.export_segment(app.ctx, args.name, _log_in(app, args),

@@ -246,6 +246,9 @@ class Outbox(Protocol):
     def pending(self, limit: int = 500) -> list[OutboxEvent]:
         """Events not yet acknowledged by head office, in seq order."""
         ...
+    def count_pending(self, limit: int) -> int:
+        """How many events are not yet acknowledged, counting no further than `limit`."""
+        ...
     def ack(self, seqs: Sequence[int]) -> None: ...
     def prune_acked(self, acked_before: datetime) -> int:
         """Drop events acknowledged before then (an old prefix; never the newest acked)."""

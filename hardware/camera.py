@@ -12,10 +12,7 @@ import time
 from collections.abc import Callable, Sequence
 from typing import Any
 
-import cv2
-
 from hardware.addresses import Address, is_video_path
-from hardware.decode import decode_gray, linear_decoder_available
 from hardware.errors import DeviceError
 from hardware.scan_codes import DEFAULT_LAYOUTS, ScannedCode, WeighedLayout, interpret
 
@@ -36,7 +33,7 @@ class CameraScanner:
         self._capture: Any = None
         self._seen: dict[str, float] = {}
         self._waiting: list[str] = []
-        self._linear = linear_decoder_available()
+        self._linear: bool | None = None  # zbar is there: known at the first frame
         self.ended = False  # a video file has no more frames
 
     def open(self) -> None:
@@ -50,6 +47,8 @@ class CameraScanner:
         self.ended = False
 
     def _open_capture(self) -> Any:
+        import cv2  # OpenCV and numpy load with the first camera, not with every till
+
         params = [cv2.CAP_PROP_OPEN_TIMEOUT_MSEC, int(self.open_timeout * 1000),
                   cv2.CAP_PROP_READ_TIMEOUT_MSEC, int(self.open_timeout * 1000)]
         if self.address.kind == "camera":
@@ -79,11 +78,17 @@ class CameraScanner:
                 raise DeviceError(f"{FAMILY}.disconnected", address=str(self.address))
             self.ended = True
             return None
+        import cv2
+
         return cv2.cvtColor(frame, cv2.COLOR_BGR2GRAY) if frame.ndim == 3 else frame
 
     def _new_codes(self, gray: Any) -> list[str]:
         now = self._clock()
         fresh = []
+        from hardware.decode import decode_gray, linear_decoder_available
+
+        if self._linear is None:
+            self._linear = linear_decoder_available()
         for found in decode_gray(gray, linear=self._linear):
             last = self._seen.get(found.text)
             if last is None or now - last >= self.repeat_after:

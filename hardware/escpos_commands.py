@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
-from PIL import Image
+from typing import TYPE_CHECKING
 
 from hardware.layout import Align
 from hardware.receipt import Symbology
+
+if TYPE_CHECKING:  # Pillow loads with the first picture printed, not with every till
+    from PIL import Image
 
 ESC, GS, FS, DLE = b"\x1b", b"\x1d", b"\x1c", b"\x10"
 LF = b"\n"
@@ -87,6 +90,8 @@ def raster(image: Image.Image) -> bytes:
 
 def _raster_fragment(image: Image.Image) -> bytes:
     row_bytes = (image.width + 7) // 8
+    from PIL import Image
+
     padded = Image.new("1", (row_bytes * 8, image.height), 1)
     padded.paste(image, (0, 0))
     # Pillow packs mode-1 pixels MSB first with white = 1; the printer wants black = 1.

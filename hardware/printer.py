@@ -9,7 +9,6 @@ from hardware.addresses import Address
 from hardware.base import DeviceState, DeviceStatus
 from hardware.errors import DeviceError
 from hardware.escpos_link import EscposConnection, connect
-from hardware.escpos_render import render
 from hardware.profiles import PrinterProfile
 from hardware.receipt import Receipt
 
@@ -40,6 +39,8 @@ class EscposPrinter:
 
     def print_receipt(self, receipt: Receipt) -> None:
         """Print or raise DeviceError (printer.paper_out, printer.offline, ...)."""
+        from hardware.escpos_render import render  # Pillow and qrcode: at the first receipt
+
         self.send(render(receipt, self.profile))
 
     def send(self, data: bytes, *, check_ready: bool = True) -> None:

@@ -9,18 +9,12 @@ import os
 import sys
 import time
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from platformdirs import user_data_dir
 
-from db.store import StoreDb
-from domain.clock import SystemClock
-from domain.errors import DomainError
-from sync import credentials
-from sync.client import RoundResult, SyncClient
-from sync.enroll import enroll
-from sync.http import SyncError
-from sync.loop import SyncLoop
+if TYPE_CHECKING:  # the store, httpx and the wire schema load when a command runs
+    from sync.client import SyncClient
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -92,6 +86,14 @@ def _say(code: str, params: dict[str, Any], fallback: str) -> str:
 
 
 def _enroll(args: argparse.Namespace) -> int:
+    from db.store import StoreDb
+    from domain.clock import SystemClock
+    from domain.errors import DomainError
+    from sync import credentials
+    from sync.client import SyncClient
+    from sync.enroll import enroll
+    from sync.http import SyncError
+
     store = StoreDb.open(_db_path(args), create=False)
     try:
         answer = enroll(store, args.server, args.code, SystemClock(), args.terminal_code,
@@ -119,6 +121,11 @@ def _enroll(args: argparse.Namespace) -> int:
 
 
 def _sync(args: argparse.Namespace) -> int:
+    from db.store import StoreDb
+    from domain.clock import SystemClock
+    from sync import credentials
+    from sync.client import SyncClient
+
     path = _db_path(args)
     store = StoreDb.open(path, create=False)
     try:
@@ -139,6 +146,8 @@ def _sync(args: argparse.Namespace) -> int:
 
 
 def _once(client: SyncClient) -> int:
+    from sync.http import SyncError
+
     try:
         _print(client.sync_round().to_dict())
     except SyncError as err:
@@ -148,6 +157,10 @@ def _once(client: SyncClient) -> int:
 
 
 def _forever(client: SyncClient, interval: float) -> int:
+    from sync.client import RoundResult
+    from sync.http import SyncError
+    from sync.loop import SyncLoop
+
     def report(result: RoundResult | None, err: SyncError | None) -> None:
         _print(result.to_dict() if result else {"error": err.code if err else None})
 

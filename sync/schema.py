@@ -53,7 +53,7 @@ StampText = Annotated[str, Field(max_length=80, pattern=r"^\d{13}-\d{5}-.+$"),
 class Wire(BaseModel):
     """Unknown keys are refused: a typo must not silently drop a field."""
 
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", defer_build=True)
 
 
 class Event(Wire):

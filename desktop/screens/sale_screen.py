@@ -35,7 +35,7 @@ from desktop.viewmodels.session import TillSession
 from desktop.wedge_filter import takes_codes
 from desktop.widgets.money_label import MoneyLabel
 from desktop.widgets.numpad import Numpad
-from desktop.widgets.style import restyle
+from desktop.widgets.style import set_kind
 from domain.catalog import Product
 from domain.errors import DomainError
 from domain.records import Staff
@@ -245,13 +245,11 @@ class SaleScreen(QWidget):
             self.input.clear()  # a bank card's number typed in: not left on the screen
         message = feedback.describe(err)
         self.alert.setText(message.text)
-        self.alert.setProperty("kind", "refusal")
-        restyle(self.alert)
+        set_kind(self.alert, "refusal")
 
     def show_info(self, text: str, kind: str = "info") -> None:
         self.alert.setText(text)
-        self.alert.setProperty("kind", kind if text else "")
-        restyle(self.alert)
+        set_kind(self.alert, kind if text else "")
 
     # --- codes: typed, scanned, swiped --------------------------------------------------------
 

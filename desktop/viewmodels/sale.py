@@ -209,19 +209,26 @@ class SaleViewModel:
 
     def add_item(self, code: str, qty: int = 1, price_fen: int | None = None) -> None:
         """Add a product; the same product scanned again adds to the last line's quantity."""
-        last = self.cart.lines[-1] if self.cart.lines else None
-        if (last is not None and price_fen is None and last.unit_price_fen is None
-                and not last.manual_discount_fen and code in _codes(last.product)):
-            self.set_qty(last.line_no, last.qty + qty)
+        if price_fen is None and self._again(code, qty):
             return
         self.apply(lambda: self._added(carts.add_item(self.env.ctx, self.cart, code, qty,
                                                       price_fen)))
+
+    def _again(self, code: str, qty: int) -> bool:
+        last = self.cart.lines[-1] if self.cart.lines else None
+        if (last is None or last.unit_price_fen is not None or last.manual_discount_fen
+                or code not in _codes(last.product)):
+            return False
+        self.set_qty(last.line_no, last.qty + qty)
+        return True
 
     def _added(self, line: CartLine) -> None:
         self.current = line.line_no
 
     def add_product(self, product: Product, qty: int = 1) -> None:
-        self.add_item(product.sku, qty)
+        """A product just read (a scan, a search result): added without reading it again."""
+        if not self._again(product.sku, qty):
+            self.apply(lambda: self._added(carts.add_product(self.cart, product, qty)))
 
     def add_weighed(self, plu: str, price_fen: int | None, weight_g: int | None) -> None:
         """A scale label: the label's price, or the product's price per kg times the weight;

@@ -44,7 +44,7 @@ class SyncState:
 def read_sync_state(ctx: ServiceContext, link: LinkStatus | None = None) -> SyncState:
     """Unsynced events from the outbox; the rest from the sync client when it runs."""
     with ctx.reader() as uow:
-        pending = len(uow.outbox.pending(limit=UNSYNCED_CAP))
+        pending = uow.outbox.count_pending(UNSYNCED_CAP)
     if link is None:
         return SyncState(pending, pending >= UNSYNCED_CAP)
     return SyncState(pending, pending >= UNSYNCED_CAP, link.online,

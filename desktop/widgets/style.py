@@ -13,6 +13,15 @@ def restyle(widget: QWidget) -> None:
     style.polish(widget)
 
 
+def set_kind(widget: QWidget, kind: str) -> None:
+    """Set the `kind` the sheet styles by, re-polishing only when it changed: a re-polish
+    lays the widget out and repaints it again, which every scan at the till would pay for."""
+    if widget.property("kind") == kind:
+        return
+    widget.setProperty("kind", kind)
+    restyle(widget)
+
+
 def reserve_lines(made: QLabel, lines: int) -> None:
     """Keep room for a message of `lines` lines while there is none: a message appearing must
     not push the fields below it down under the finger about to touch them."""

@@ -77,6 +77,16 @@ def add_item(ctx: ServiceContext, cart: Cart, code: str, qty: int = 1,
     return _append(cart, product, qty, price_fen)
 
 
+def add_product(cart: Cart, product: Product, qty: int = 1) -> CartLine:
+    """Add a product the caller has just read from the catalogue (the till's scan looks the
+    code up once, not twice); the quote prices every line from the catalogue again anyway."""
+    if qty <= 0:
+        raise ValidationError("sale.qty_invalid", field="qty", qty=qty)
+    if not product.active:
+        raise NotFound("product.unknown", code=product.sku)
+    return _append(cart, product, qty, None)
+
+
 def add_label(ctx: ServiceContext, cart: Cart, plu: str, price_fen: int | None,
               weight_g: int | None) -> CartLine:
     """A scale label (`20 PPPPP AAAAA C`): the weighed product of that PLU at the label's price,

@@ -123,6 +123,12 @@ def test_outbox_events_round_trip_and_ack(store: StoreDb, clock: FixedClock) -> 
     with store.uow() as uow:
         assert [e.seq for e in uow.outbox.pending()] == [2]
         assert [e.seq for e in uow.outbox.pending(limit=0)] == []
+    with store.reader() as uow:  # the till's status bar: a count, stopped at the cap
+        assert uow.outbox.count_pending(500) == 1
+        assert uow.outbox.count_pending(0) == 0
+    _append(store, 3, commit=True)
+    with store.reader() as uow:
+        assert (uow.outbox.count_pending(500), uow.outbox.count_pending(2)) == (4, 2)
     with store.engine.connect() as conn:
         acked_at = conn.execute(text("SELECT acked_at FROM outbox WHERE seq = 1")).scalar()
     assert acked_at == "2025-03-08T02:00:00.000000+00:00"  # the store's clock

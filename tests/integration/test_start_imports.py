@@ -1,0 +1,143 @@
+"""Starting `kaika` loads only what the command needs: each command is run in a fresh Python
+process, which then lists the heavy packages it imported (no timing: sys.modules only)."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from db.engine import make_engine
+from db.migrate import at_head, head, script_head, upgrade
+from desktop.cli import COMMANDS, _parser
+
+HEAVY = ("PySide6", "escpos", "cv2", "numpy", "PIL", "serial", "httpx", "pydantic",
+         "sqlalchemy", "alembic", "openpyxl", "xlrd", "pypinyin", "cryptography", "fastapi")
+
+# Runs `kaika ARGS` in this process, then prints which of HEAVY it imported and the exit code.
+PROBE = """
+import contextlib, io, json, sys
+from desktop.cli import main
+with contextlib.redirect_stdout(io.StringIO()), contextlib.redirect_stderr(io.StringIO()):
+    try:
+        code = main(sys.argv[2:])
+    except SystemExit as exit:
+        code = exit.code
+heavy = set(json.loads(sys.argv[1]))
+print(json.dumps([code, sorted({name.split(".")[0] for name in sys.modules} & heavy)]))
+"""
+
+
+# The till to its log-in screen (as bench/startup.py times it), then the packages it loaded.
+TILL = """
+import json, sys
+from pathlib import Path
+from desktop import bootstrap
+from desktop.app import application, apply_style, choose_font, set_language
+from desktop.devices import TillDevices
+from desktop.screens.main_window import MainWindow
+app = application()
+set_language(app, "zh_CN"); choose_font(app); apply_style(app)
+till = bootstrap.open_till(Path(sys.argv[1]), {})
+window = MainWindow(till.env, TillDevices(till.devices))
+window.show(); window.start()
+for _ in range(3):
+    app.processEvents()
+window.shutdown(); till.close()
+print(json.dumps(sorted({name.split(".")[0] for name in sys.modules})))
+"""
+
+
+def _loaded(*args: str) -> tuple[object, set[str]]:
+    done = subprocess.run([sys.executable, "-c", PROBE, json.dumps(HEAVY), *args],
+                          capture_output=True, text=True, check=True, timeout=120)
+    code, loaded = json.loads(done.stdout.strip().splitlines()[-1])
+    return code, set(loaded)
+
+
+@pytest.mark.parametrize("args", [["--help"], ["verify", "--help"], ["report", "--help"],
+                                  ["report"], ["sync", "--help"], ["run", "--help"],
+                                  ["import", "--help"], ["init", "--help"]])
+def test_help_loads_nothing_heavy(args: list[str]) -> None:
+    code, loaded = _loaded(*args)
+    assert code in (0, 2)  # --help exits 0; `kaika report` without a report is a usage error
+    assert loaded == set()
+
+
+@pytest.fixture(scope="module")
+def store(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    path = tmp_path_factory.mktemp("start") / "store.sqlite3"
+    code, _ = _loaded("init", "--db", str(path))
+    assert code == 0
+    return path
+
+
+def test_verify_needs_no_qt_no_drivers_no_alembic(store: Path) -> None:
+    code, loaded = _loaded("verify", "--db", str(store))
+    assert code == 0
+    assert loaded <= {"sqlalchemy", "cryptography"}
+
+
+def test_sync_once_loads_the_client_but_not_the_till(store: Path) -> None:
+    creds = store.with_name(store.name + ".sync.json")
+    creds.write_text(json.dumps({"server": "http://127.0.0.1:9", "terminal_id": "T-start",
+                                 "private_key": _private_key(),
+                                 "server_keys": [_public_key()]}), encoding="utf-8")
+    creds.chmod(0o600)
+    try:
+        code, loaded = _loaded("sync", "--once", "--db", str(store))
+    finally:
+        creds.unlink()
+    assert code == 1  # nothing listens on port 9: the round fails after trying to connect
+    assert "httpx" in loaded
+    assert loaded.isdisjoint({"PySide6", "escpos", "cv2", "numpy", "alembic", "openpyxl"})
+
+
+def test_the_till_starts_without_drivers_alembic_or_the_sync_client(store: Path) -> None:
+    """Pillow, OpenCV and numpy load with the first receipt or camera frame, not at start."""
+    done = subprocess.run([sys.executable, "-c", TILL, str(store)], capture_output=True,
+                          text=True, check=True, timeout=120,
+                          env={**os.environ, "QT_QPA_PLATFORM": "offscreen"})
+    loaded = set(json.loads(done.stdout.strip().splitlines()[-1])) & set(HEAVY)
+    assert loaded == {"PySide6", "sqlalchemy", "cryptography", "serial"}
+
+
+def _private_key() -> str:
+    from sync.signing import KeyPair
+
+    return KeyPair.generate().private_text()
+
+
+def _public_key() -> str:
+    from sync.signing import KeyPair
+
+    return KeyPair.generate().public_text()
+
+
+def test_the_command_table_says_what_each_module_registers() -> None:
+    for module, _, helps in COMMANDS:
+        parser = _parser(next(iter(helps)))
+        actions = [a for a in parser._actions if isinstance(a, argparse._SubParsersAction)]
+        registered = {c.dest: c.help for c in actions[0]._choices_actions}
+        for name, text in helps.items():
+            assert registered[name] == text, (module, name)
+    listed = [name for _, _, helps in COMMANDS for name in helps]
+    assert len(listed) == len(set(listed))
+
+
+def test_the_head_read_from_the_version_files_is_alembics(tmp_path: Path) -> None:
+    assert script_head() == head()
+    engine = make_engine(tmp_path / "h.sqlite3")
+    try:
+        assert not at_head(engine)  # a new file has no alembic_version yet
+        upgrade(engine, "0011")
+        assert not at_head(engine)
+        upgrade(engine)
+        assert at_head(engine)
+    finally:
+        engine.dispose()
