@@ -14,6 +14,7 @@ a million members). The list shown when nothing is typed (the latest to join) ge
 from __future__ import annotations
 
 import json
+from functools import lru_cache
 
 import sqlalchemy as sa
 from alembic import op
@@ -56,10 +57,46 @@ def _terms_json(name: str | None, mobile: str | None) -> str:
                       ensure_ascii=False)
 
 
+class _Terms:
+    """`_terms_json`, faster: a name's terms depend on the name alone and a mobile's on the
+    mobile alone, so the name's part is computed once per distinct name (a million members
+    have fewer than half as many names) and the mobile's added to it."""
+
+    def __init__(self) -> None:
+        self.of_name = lru_cache(maxsize=1 << 18)(self._name_part)
+
+    @staticmethod
+    def _name_part(name: str) -> str:
+        """The name's terms as JSON list items without the brackets ("" for none)."""
+        return json.dumps([kind + term for kind, term in member_terms(name, "")],
+                          ensure_ascii=False)[1:-1]
+
+    def __call__(self, name: str | None, mobile: str | None) -> str:
+        part = self.of_name(name or "")
+        if not mobile:
+            return f"[{part}]"
+        own = json.dumps("".join(kind + term for kind, term in member_terms("", mobile)),
+                         ensure_ascii=False)
+        return f"[{part},{own}]" if part else f"[{own}]"
+
+
+# While the terms are sorted and written: the sort in memory, on both cores, instead of
+# spilling a few hundred megabytes through a 2 MB cache (what the connection had before is
+# put back afterwards; the pooled connection serves the till next).
+_FAST = {"cache_size": -262144, "threads": 2}
+
+
 def _fill_terms() -> None:
     conn = op.get_bind()
     # The terms are computed in Python (pypinyin) but sorted and written by SQLite, in one
     # statement: a million members never sit in this process's memory at once.
     conn.connection.driver_connection.create_function(  # type: ignore[union-attr]
-        "kaika_member_terms", 2, _terms_json, deterministic=True)
-    conn.exec_driver_sql(_FILL)
+        "kaika_member_terms", 2, _Terms(), deterministic=True)
+    before = {k: conn.exec_driver_sql(f"PRAGMA {k}").scalar() for k in _FAST}
+    try:
+        for key, value in _FAST.items():
+            conn.exec_driver_sql(f"PRAGMA {key} = {value}")
+        conn.exec_driver_sql(_FILL)
+    finally:
+        for key, old in before.items():
+            conn.exec_driver_sql(f"PRAGMA {key} = {old}")
