@@ -53,9 +53,9 @@ def base_at(source: Path, key: Path, work: str, revision: str) -> Path:
     began = time.perf_counter()
     with engine.begin() as conn:
         command.downgrade(migrate.alembic_config(conn), revision)
-    with engine.connect() as conn:
-        conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
     engine.dispose()
+    with sqlite3.connect(partial) as raw:  # the engine BEGINs before every statement
+        raw.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     print(f"downgraded to {revision} in {time.perf_counter() - began:.0f} s", flush=True)
     partial.rename(base)
     shutil.move(key_of(partial), key_of(base))
