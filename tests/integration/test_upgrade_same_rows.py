@@ -1,8 +1,10 @@
-"""The faster 0006 (issue 17) writes the member search terms the first 0006 wrote: a store
-taken back to 0005 and upgraded holds, row for row, what the original fill computes."""
+"""The faster 0006 and 0008 (issue 17) write what the first ones wrote: a store taken back
+before them and upgraded holds, row for row, the search terms the original fill computes
+and the seals the original sealer made."""
 
 from __future__ import annotations
 
+import hmac
 import json
 import sqlite3
 from pathlib import Path
@@ -14,7 +16,9 @@ from hypothesis import strategies as st
 from db.engine import make_engine
 from db.migrate import alembic_config
 from db.migrations.versions import v0006_member_search as m0006
+from db.seals import SEAL_HEX, SEALED, derive
 from desktop.bootstrap import open_app
+from desktop.demo_data import load_demo
 from domain.clock import FixedClock
 from domain.services.members import register
 from tests.staffing import desk as front_desk
@@ -68,3 +72,49 @@ def test_an_upgraded_store_holds_the_terms_the_first_0006_wrote(tmp_path: Path,
     assert rows == _first_fill(path)
     assert len({r[2] for r in rows}) == len(PEOPLE)
     assert settings == {"cache_size": -2000, "threads": 0}  # put back
+
+
+def _first_seal(key: bytes, *values: object) -> str:
+    """A seal as the first 0008 made it (db/seals.py before issue 17)."""
+    text = json.dumps(values, ensure_ascii=False, separators=(",", ":"))
+    return hmac.digest(key, text.encode("utf-8"), "sha256").hex()[:SEAL_HEX]
+
+
+def _points_as_an_older_till_wrote_them(path: Path) -> None:
+    """Points rows with text to encode (Chinese, quotes, NULLs) on a store at 0009."""
+    conn = sqlite3.connect(path)
+    try:
+        (member,) = conn.execute("SELECT member_id FROM member_balances LIMIT 1").fetchone()
+        conn.execute("INSERT INTO points_ledger (id, member_id, kind, points, at, "
+                     "business_date, reason, sale_id, staff_id, last_day) VALUES ('p1', ?, "
+                     "'adjust', 120, '2026-01-02T03:04:05+00:00', '2026-01-02', "
+                     "'补积分 \"门店\"', NULL, NULL, '2027-12-31')", (member,))
+        conn.execute("INSERT INTO points_lots (id, member_id, earned_on, expires_on, points, "
+                     "remaining, source, sale_id) VALUES ('l1', ?, '2026-01-02', NULL, 120, "
+                     "80, 'adjust', NULL)", (member,))
+        conn.commit()
+    finally:
+        conn.close()
+
+
+def test_an_upgraded_store_is_sealed_as_the_first_0008_sealed_it(tmp_path: Path,
+                                                                 clock: FixedClock) -> None:
+    path = tmp_path / "store.sqlite3"
+    app = open_app(path, clock=clock)
+    load_demo(app.ctx)
+    key = derive(app.store.cipher.store_key(create=False))
+    app.close()
+    engine = make_engine(path)
+    with engine.begin() as conn:
+        command.downgrade(alembic_config(conn), "0009")  # the revision before 0008
+    engine.dispose()
+    _points_as_an_older_till_wrote_them(path)
+    open_app(path, clock=clock).close()
+    conn = sqlite3.connect(path)
+    try:
+        for table, columns in SEALED.items():
+            rows = conn.execute(f"SELECT seal, {', '.join(columns)} FROM {table}").fetchall()
+            assert rows
+            assert [r[0] for r in rows] == [_first_seal(key, table, *r[1:]) for r in rows]
+    finally:
+        conn.close()
