@@ -16,6 +16,7 @@ from hypothesis import strategies as st
 from db.engine import make_engine
 from db.migrate import alembic_config
 from db.migrations.versions import v0006_member_search as m0006
+from db.migrations.versions import v0008_tamper as m0008
 from db.seals import SEAL_HEX, SEALED, derive
 from desktop.bootstrap import open_app
 from desktop.demo_data import load_demo
@@ -92,6 +93,10 @@ def _points_as_an_older_till_wrote_them(path: Path) -> None:
         conn.execute("INSERT INTO points_lots (id, member_id, earned_on, expires_on, points, "
                      "remaining, source, sale_id) VALUES ('l1', ?, '2026-01-02', NULL, 120, "
                      "80, 'adjust', NULL)", (member,))
+        # A float where an integer belongs: sealed by Python's encoder, as before.
+        conn.execute("INSERT INTO points_lots (id, member_id, earned_on, expires_on, points, "
+                     "remaining, source, sale_id) VALUES ('l2', ?, '2026-01-02', NULL, 120, "
+                     "80.5, 'adjust', NULL)", (member,))
         conn.commit()
     finally:
         conn.close()
@@ -101,6 +106,8 @@ def test_an_upgraded_store_is_sealed_as_the_first_0008_sealed_it(tmp_path: Path,
                                                                  clock: FixedClock) -> None:
     path = tmp_path / "store.sqlite3"
     app = open_app(path, clock=clock)
+    with app.store.engine.connect() as conn:
+        assert m0008._json_agrees(conn)  # so the fast path is the one tested here
     load_demo(app.ctx)
     key = derive(app.store.cipher.store_key(create=False))
     app.close()
