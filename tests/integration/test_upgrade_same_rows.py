@@ -30,7 +30,8 @@ PEOPLE = (("单田芳", "13611112222"), ("单田芳", "13611113333"), ("Tom Lee"
 
 
 @settings(deadline=None)  # pypinyin loads its dictionary on first use
-@given(st.text(max_size=8) | st.none(), st.text(alphabet="0123456789", max_size=12) | st.none())
+@given(st.text(max_size=8) | st.none(),
+       st.text(max_size=30) | st.text(alphabet="0123456789", max_size=12) | st.none())
 def test_the_cached_terms_are_the_member_terms(name: str | None, mobile: str | None) -> None:
     fast = m0006._Terms()
     for _ in range(2):  # the second time from the cache
@@ -60,10 +61,7 @@ def test_an_upgraded_store_holds_the_terms_the_first_0006_wrote(tmp_path: Path,
     with engine.begin() as conn:
         command.downgrade(alembic_config(conn), "0005")
     engine.dispose()
-    app = open_app(path, clock=clock)  # upgraded by the migration as it is now
-    with app.store.engine.connect() as pooled:  # the connection the upgrade ran on
-        settings = {k: pooled.exec_driver_sql(f"PRAGMA {k}").scalar() for k in m0006._FAST}
-    app.close()
+    open_app(path, clock=clock).close()  # upgraded by the migration as it is now
     conn = sqlite3.connect(path)
     try:
         rows = conn.execute("SELECT kind, term, member_id FROM member_search_terms "
@@ -72,7 +70,6 @@ def test_an_upgraded_store_holds_the_terms_the_first_0006_wrote(tmp_path: Path,
         conn.close()
     assert rows == _first_fill(path)
     assert len({r[2] for r in rows}) == len(PEOPLE)
-    assert settings == {"cache_size": -2000, "threads": 0}  # put back
 
 
 def _first_seal(key: bytes, *values: object) -> str:

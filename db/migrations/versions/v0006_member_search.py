@@ -14,12 +14,11 @@ a million members). The list shown when nothing is typed (the latest to join) ge
 from __future__ import annotations
 
 import json
-from functools import lru_cache
 
 import sqlalchemy as sa
 from alembic import op
 
-from db.member_terms import member_terms
+from db.member_terms import TERM_MAX, member_terms
 
 revision = "0006"
 down_revision: str | None = "0005"
@@ -58,32 +57,29 @@ def _terms_json(name: str | None, mobile: str | None) -> str:
 
 
 class _Terms:
-    """`_terms_json`, faster: a name's terms depend on the name alone and a mobile's on the
-    mobile alone, so the name's part is computed once per distinct name (a million members
-    have fewer than half as many names) and the mobile's added to it."""
+    """`_terms_json`, faster: a name's terms depend on the name alone (computed once per
+    distinct name: a million members have fewer than half as many names), and a mobile's
+    one term is the mobile written backwards (member_terms' rule, repeated here)."""
+
+    KEEP = 1 << 18  # names remembered; the most common recur throughout a store
 
     def __init__(self) -> None:
-        self.of_name = lru_cache(maxsize=1 << 18)(self._name_part)
-
-    @staticmethod
-    def _name_part(name: str) -> str:
-        """The name's terms as JSON list items without the brackets ("" for none)."""
-        return json.dumps([kind + term for kind, term in member_terms(name, "")],
-                          ensure_ascii=False)[1:-1]
+        self.names: dict[str, str] = {}
 
     def __call__(self, name: str | None, mobile: str | None) -> str:
-        part = self.of_name(name or "")
+        part = self.names.get(name or "")
+        if part is None:
+            if len(self.names) >= self.KEEP:
+                self.names.clear()
+            part = self.names[name or ""] = json.dumps(
+                [kind + term for kind, term in member_terms(name or "", "")],
+                ensure_ascii=False)[1:-1]
         if not mobile:
             return f"[{part}]"
-        own = json.dumps("".join(kind + term for kind, term in member_terms("", mobile)),
-                         ensure_ascii=False)
+        own = f"m{mobile[::-1][:TERM_MAX]}"
+        own = f'"{own}"' if own.isalnum() and own.isascii() else json.dumps(
+            own, ensure_ascii=False)
         return f"[{part},{own}]" if part else f"[{own}]"
-
-
-# While the terms are sorted and written: the sort in memory, on both cores, instead of
-# spilling a few hundred megabytes through a 2 MB cache (what the connection had before is
-# put back afterwards; the pooled connection serves the till next).
-_FAST = {"cache_size": -262144, "threads": 2}
 
 
 def _fill_terms() -> None:
@@ -92,11 +88,4 @@ def _fill_terms() -> None:
     # statement: a million members never sit in this process's memory at once.
     conn.connection.driver_connection.create_function(  # type: ignore[union-attr]
         "kaika_member_terms", 2, _Terms(), deterministic=True)
-    before = {k: conn.exec_driver_sql(f"PRAGMA {k}").scalar() for k in _FAST}
-    try:
-        for key, value in _FAST.items():
-            conn.exec_driver_sql(f"PRAGMA {key} = {value}")
-        conn.exec_driver_sql(_FILL)
-    finally:
-        for key, old in before.items():
-            conn.exec_driver_sql(f"PRAGMA {key} = {old}")
+    conn.exec_driver_sql(_FILL)
