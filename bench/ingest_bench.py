@@ -11,7 +11,8 @@ events, sales, ledgers, members, balances, nonces, terminals …) is copied out,
 are written into the same tables of a second database (same migrations, same earlier rows) with
 psycopg's binary `COPY`, in one transaction: the floor for storing what the round stored, on
 the same machine at the same moment. The ratio ingest time / COPY time is the figure that holds
-whatever else the shared machine is doing. `--profile` also applies one till's batches
+whatever else the shared machine is doing; head office's own CPU seconds (server and workers,
+from /proc) per round are reported too. `--profile` also applies one till's batches
 in-process under cProfile and prints where a push spends its time.
 """
 
@@ -20,6 +21,7 @@ from __future__ import annotations
 import argparse
 import cProfile
 import json
+import os
 import pstats
 import tempfile
 import threading
@@ -163,8 +165,9 @@ def one_round(ho: HeadOffice, base: CopyBaseline, day: Path, folder: Path, n: in
     batches = [bodies(t) for t in tills]
     base.catch_up(ho.engine)  # the stores and enrolments so far, untimed
     xid, before = base.synced, ho.events()
-    load_before = _loadavg()
+    load_before, cpu = _loadavg(), server_cpu(ho.proc.pid)
     seconds = send_all(tills, batches)
+    cpu = server_cpu(ho.proc.pid) - cpu
     events = ho.events() - before
     base.synced = current_xid(ho.engine)
     rows = written_since(ho.engine, xid)
@@ -173,6 +176,7 @@ def one_round(ho: HeadOffice, base: CopyBaseline, day: Path, folder: Path, n: in
         t.close()
     return {"events": events, "ingest_s": round(seconds, 3),
             "ingest_events_per_s": round(events / seconds),
+            "server_cpu_s": round(cpu, 2), "server_cpu_ms_per_500": round(cpu / events * 5e5, 1),
             "copy_rows": {name: count for name, _, count in rows},
             "copy_s": round(copy_s, 3), "copy_events_per_s": round(events / copy_s),
             "ratio": round(seconds / copy_s, 2),
@@ -206,6 +210,24 @@ def profile_push(ho: HeadOffice, day: Path, folder: Path, events: int) -> dict[s
     pstats.Stats(prof).sort_stats("cumulative").print_stats(45)
     return {"events": len(rows), "seconds": round(seconds, 3),
             "events_per_s": round(len(rows) / seconds)}
+
+
+def server_cpu(pid: int) -> float:
+    """CPU seconds used so far by head office's process and its workers (from /proc): the
+    figure the machine's other load does not inflate."""
+    stats = {}
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
+            except OSError:
+                continue
+            stats[int(entry.name)] = (int(fields[1]), int(fields[11]) + int(fields[12]))
+    tree, ticks = {pid}, 0
+    for _ in range(3):  # the server, its workers, anything they started
+        tree |= {p for p, (parent, _) in stats.items() if parent in tree}
+    ticks = sum(stats[p][1] for p in tree if p in stats)
+    return ticks / os.sysconf("SC_CLK_TCK")
 
 
 def _loadavg() -> list[float]:
