@@ -310,6 +310,7 @@ def key_chain(conn: Connection, sealer: Sealer, now: datetime) -> None:
         "SELECT seq, id, at, action, staff_id, target, details, approved_by, prev_hash, hash "
         "FROM audit_log ORDER BY seq")).all()
     prev_old, prev_new, broken, top = GENESIS_HASH, GENESIS_HASH, None, 0
+    links: list[dict[str, Any]] = []
     for r in rows:
         content = {"id": r[1], "at": r[2], "action": r[3], "staff_id": r[4], "target": r[5],
                    "details": json.loads(r[6]), "approved_by": r[7]}
@@ -317,9 +318,11 @@ def key_chain(conn: Connection, sealer: Sealer, now: datetime) -> None:
             broken = {"seq": r[0], "entry_id": r[1]}
         prev_old, top = r[9], r[0]
         link = entry_mac(sealer, content, r[0], prev_new)
-        conn.execute(text("UPDATE audit_log SET prev_hash = :p, hash = :h WHERE seq = :s"),
-                     {"p": prev_new, "h": link, "s": r[0]})
+        links.append({"p": prev_new, "h": link, "s": r[0]})
         prev_new = link
+    if links:  # one executemany: a big store's trail holds hundreds of thousands of entries
+        conn.execute(text("UPDATE audit_log SET prev_hash = :p, hash = :h WHERE seq = :s"),
+                     links)
     keyed = AuditEntry(id=new_id_str(), at=now, action=KEYED, staff_id=None,
                        details={"entries": len(rows), "legacy_break": broken})
     content = entry_content(keyed)

@@ -43,6 +43,43 @@ def check_text(text: str, field: str, *, multiline: bool = False) -> str:
 def bad_path(node: Any, path: str = "", *, multiline: bool = True) -> str | None:
     """The JSON path (dots; list items by index) of the first key or string in a JSON value
     holding a refused character, or None."""
+    keys: list[str] = []
+    texts: list[str] = []
+    gather(node, keys, texts)
+    if not refused_in(keys, texts, multiline=multiline):
+        return None  # the usual case, found with two regex searches instead of one per node
+    return _bad_path(node, path, multiline=multiline)
+
+
+def gather(node: Any, keys: list[str], texts: list[str]) -> None:
+    """Append every key (as text) and every string of a JSON value to `keys` and `texts`."""
+    if isinstance(node, str):
+        texts.append(node)
+    elif isinstance(node, dict):
+        keys.extend(map(str, node))
+        for value in node.values():
+            if isinstance(value, str):
+                texts.append(value)
+            elif isinstance(value, dict | list):
+                gather(value, keys, texts)
+    elif isinstance(node, list):
+        for value in node:
+            if isinstance(value, str):
+                texts.append(value)
+            elif isinstance(value, dict | list):
+                gather(value, keys, texts)
+
+
+def refused_in(keys: list[str], texts: list[str], *, multiline: bool = True) -> bool:
+    """Whether a key or a string (as `gather` found them) holds a refused character; the
+    separators joining them are characters the same rule lets through."""
+    if keys and _REFUSED.search(" ".join(keys)):
+        return True
+    pattern = _REFUSED_IN_LINES if multiline else _REFUSED
+    return bool(texts) and pattern.search(("\n" if multiline else " ").join(texts)) is not None
+
+
+def _bad_path(node: Any, path: str = "", *, multiline: bool = True) -> str | None:
     if isinstance(node, str):
         return path if bad_char(node, multiline=multiline) is not None else None
     if isinstance(node, dict):
@@ -50,12 +87,12 @@ def bad_path(node: Any, path: str = "", *, multiline: bool = True) -> str | None
             inner = f"{path}.{key}" if path else str(key)
             if bad_char(str(key)) is not None:
                 return inner
-            found = bad_path(value, inner, multiline=multiline)
+            found = _bad_path(value, inner, multiline=multiline)
             if found is not None:
                 return found
     elif isinstance(node, list):
         for n, value in enumerate(node):
-            found = bad_path(value, f"{path}.{n}" if path else str(n), multiline=multiline)
+            found = _bad_path(value, f"{path}.{n}" if path else str(n), multiline=multiline)
             if found is not None:
                 return found
     return None

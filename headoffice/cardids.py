@@ -26,6 +26,7 @@ from domain.errors import ValidationError
 from domain.serials import PREFIX_LENGTH
 from headoffice.batch import Batch, Item
 from headoffice.cases import open_case
+from headoffice.sql import among
 from headoffice.tables import card_blocks, card_stock, cards, members, merchants
 
 
@@ -123,7 +124,7 @@ def _holders(b: Batch, numbers: list[str]) -> dict[str, Holder]:
             sa.select(cards.c.number, cards.c.store_id, cards.c.member_id,
                       members.c.canonical_id, members.c.merchant_id)
             .join(members, members.c.id == cards.c.member_id, isouter=True)
-            .where(cards.c.number.in_(numbers[i:i + 500])))
+            .where(among(b.conn, cards.c.number, numbers[i:i + 500])))
         for r in rows:
             found[r.number] = Holder(str(r.canonical_id or r.member_id),
                                      str(r.merchant_id or ""), r.store_id)

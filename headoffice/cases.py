@@ -31,7 +31,7 @@ from domain.errors import DomainError, NotFound
 from domain.ids import new_id_str
 from headoffice.batch import Batch
 from headoffice.feed import FeedWriter, interested_stores
-from headoffice.sql import for_update
+from headoffice.sql import among, for_update
 from headoffice.tables import recon_cases
 
 OVERDRAFT_KINDS = ("points.overdraft", "wallet.overdraft")
@@ -76,7 +76,7 @@ def blocked_members(conn: Connection, member_ids: list[str]) -> set[str]:
     if not member_ids:
         return set()
     rows = conn.execute(sa.select(recon_cases.c.member_id).where(
-        recon_cases.c.member_id.in_(member_ids), recon_cases.c.status == "open",
+        among(conn, recon_cases.c.member_id, member_ids), recon_cases.c.status == "open",
         recon_cases.c.kind.in_(OVERDRAFT_KINDS)))
     return {r[0] for r in rows}
 

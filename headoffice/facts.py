@@ -16,7 +16,7 @@ import sqlalchemy as sa
 from headoffice.batch import Batch, Item
 from headoffice.cardids import CardBook
 from headoffice.cases import open_case
-from headoffice.sql import bulk_insert, existing
+from headoffice.sql import among, bulk_insert, existing
 from headoffice.tables import audit_entries, cards, coupons, draw_spins, sales, shifts
 from sync.payloads import (
     AuditV1,
@@ -117,7 +117,7 @@ def apply_coupons(b: Batch, items: list[Item]) -> None:
     """coupon.issued / redeemed / restored / expired, in seq order, on rows read once."""
     codes = sorted({str(getattr(i.payload, "code", "")) for i in items})
     rows = {r["code"]: dict(r) for r in b.conn.execute(
-        sa.select(coupons).where(coupons.c.code.in_(codes))).mappings()} if codes else {}
+        sa.select(coupons).where(among(b.conn, coupons.c.code, codes))).mappings()} if codes else {}
     book = _Coupons(b, rows)
     for item in items:
         p = item.payload

@@ -16,6 +16,7 @@ from datetime import datetime
 import sqlalchemy as sa
 from sqlalchemy import Connection
 
+from headoffice.sql import among
 from headoffice.tables import (
     member_interest,
     merchant_feed,
@@ -83,7 +84,7 @@ def interested_stores(conn: Connection, member_ids: Iterable[str]) -> dict[str, 
     found: dict[str, list[str]] = {m: [] for m in ids}
     for chunk in _chunks(ids, 500):
         rows = conn.execute(sa.select(member_interest.c.member_id, member_interest.c.store_id)
-                            .where(member_interest.c.member_id.in_(chunk)))
+                            .where(among(conn, member_interest.c.member_id, chunk)))
         for member_id, store_id in rows:
             found[member_id].append(store_id)
     return found

@@ -16,7 +16,7 @@ import sqlalchemy as sa
 from domain import points as points_rules
 from headoffice.batch import Batch, Item
 from headoffice.cases import add_overdraft
-from headoffice.sql import bulk_insert, existing, for_update, update_many
+from headoffice.sql import among, bulk_insert, existing, for_update, update_many
 from headoffice.tables import member_balances, points_buckets, points_ledger, wallet_ledger
 from sync.buckets import Buckets
 from sync.payloads import PointsEntryV1, WalletEntryV1
@@ -94,12 +94,13 @@ def _wallet_row(b: Batch, item: Item) -> dict[str, object]:
 def _lock(b: Batch, member_ids: list[str]) -> dict[str, _Balance]:
     """Lock the balance rows in member order (no deadlock between two batches) and load."""
     rows = b.conn.execute(for_update(b.conn, sa.select(member_balances).where(
-        member_balances.c.member_id.in_(member_ids)).order_by(member_balances.c.member_id)))
+        among(b.conn, member_balances.c.member_id, member_ids))
+        .order_by(member_balances.c.member_id)))
     state = {r.member_id: _Balance(Buckets(r.points), r.wallet_principal_fen, r.wallet_bonus_fen)
              for r in rows}
     for member_id, day, remaining in b.conn.execute(sa.select(
             points_buckets.c.member_id, points_buckets.c.last_day, points_buckets.c.remaining)
-            .where(points_buckets.c.member_id.in_(member_ids))):
+            .where(among(b.conn, points_buckets.c.member_id, member_ids))):
         state[member_id].points.by_day[day] = remaining
     return state
 
@@ -146,7 +147,8 @@ def _save(b: Batch, state: dict[str, _Balance]) -> None:
         {"member_id": m, "points": s.points.balance, "wallet_principal_fen": s.principal,
          "wallet_bonus_fen": s.bonus, "updated_at": b.now} for m, s in state.items()],
         bump="version")
-    b.conn.execute(points_buckets.delete().where(points_buckets.c.member_id.in_(list(state))))
+    b.conn.execute(points_buckets.delete().where(
+        among(b.conn, points_buckets.c.member_id, list(state))))
     bulk_insert(b.conn, points_buckets, [
         {"member_id": m, "last_day": day, "remaining": n}
         for m, s in state.items() for day, n in s.points.by_day.items() if n])

@@ -26,7 +26,7 @@ from sqlalchemy import Connection
 from domain.hlc import Stamp, clamp
 from headoffice.batch import Batch, Item
 from headoffice.cases import open_case
-from headoffice.sql import bulk_insert, existing, insert_ignore, update_many
+from headoffice.sql import among, bulk_insert, existing, insert_ignore, update_many
 from headoffice.tables import (
     cards,
     coupons,
@@ -58,7 +58,7 @@ def load(b: Batch, member_ids: Iterable[str]) -> dict[str, str]:
     for i in range(0, len(ids), 500):
         rows = b.conn.execute(sa.select(members.c.id, members.c.merchant_id,
                                         members.c.canonical_id)
-                              .where(members.c.id.in_(ids[i:i + 500])))
+                              .where(among(b.conn, members.c.id, ids[i:i + 500])))
         for member_id, merchant_id, canonical_id in rows:
             merchant[member_id] = merchant_id
             if canonical_id:
@@ -129,7 +129,7 @@ class _Profiles:
             for r in self.b.conn.execute(sa.select(members.c.id, members.c.profile,
                                                    members.c.stamps, members.c.pin_hash,
                                                    members.c.pin_set_at)
-                                         .where(members.c.id.in_(ids[i:i + 500]))):
+                                         .where(among(self.b.conn, members.c.id, ids[i:i + 500]))):
                 profile, stamps = {**(r.profile or {}), **_pin_values(r)}, r.stamps or {}
                 self.fields[r.id] = {f: (profile.get(f), Stamp.parse(h))
                                      for f, h in stamps.items()}
@@ -235,7 +235,7 @@ def apply_events(b: Batch, items: list[Item]) -> set[str]:
     created = [i.payload for i in items if isinstance(i.payload, MemberCreatedV1)]
     known = {r.id: r.canonical_id for r in b.conn.execute(
         sa.select(members.c.id, members.c.canonical_id)
-        .where(members.c.id.in_([p.id for p in created])))} if created else {}
+        .where(among(b.conn, members.c.id, [p.id for p in created])))} if created else {}
     twins = _twins(b, {p.mobile for p in created})
     patched = {b.canonical(i.payload.member_id) or i.payload.member_id for i in items
                if isinstance(i.payload, MemberPatchedV1)}
@@ -265,7 +265,8 @@ def _twins(b: Batch, mobiles: set[str]) -> dict[str, str]:
     if not mobiles:
         return {}
     rows = b.conn.execute(sa.select(members.c.mobile, members.c.id).where(
-        members.c.merchant_id == b.terminal.merchant_id, members.c.mobile.in_(sorted(mobiles)),
+        members.c.merchant_id == b.terminal.merchant_id,
+        among(b.conn, members.c.mobile, sorted(mobiles)),
         members.c.canonical_id.is_(None)))
     return {r.mobile: r.id for r in rows}
 

@@ -49,13 +49,13 @@ def existing(conn: Connection, table: sa.Table, keys: Sequence[str],
     items = sorted(wanted, key=str)
     for i in range(0, len(items), 1000):
         chunk = items[i:i + 1000]
-        where = [_among(conn, col, sorted({v[n] for v in chunk}, key=str))
+        where = [among(conn, col, sorted({v[n] for v in chunk}, key=str))
                  for n, col in enumerate(cols)]
         found.update(tuple(r) for r in conn.execute(sa.select(*cols).where(*where)))
     return found & wanted
 
 
-def _among(conn: Connection, col: sa.Column[Any], values: list[Any]) -> Any:
+def among(conn: Connection, col: sa.Column[Any], values: list[Any]) -> Any:
     """`col IN values`: one array parameter on PostgreSQL (the statement stays the same, so
     it is parsed and planned once), a plain IN list on SQLite."""
     if conn.dialect.name == "postgresql":

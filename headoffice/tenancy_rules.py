@@ -30,6 +30,7 @@ import sqlalchemy as sa
 
 from headoffice.batch import Batch, Item
 from headoffice.cases import open_case
+from headoffice.sql import among
 from headoffice.tables import cards, coupons, members, sales, stores
 
 _SALE_REFS = ("member_id", "original_sale_id", "coupons_redeemed", "tenders.coupon_code",
@@ -81,37 +82,37 @@ SCOPED = frozenset({"draw"})  # resolved in the sender's own store
 
 def _members(b: Batch, ids: set[str]) -> dict[str, set[str]]:
     rows = b.conn.execute(sa.select(members.c.id, members.c.merchant_id)
-                          .where(members.c.id.in_(sorted(ids))))
+                          .where(among(b.conn, members.c.id, sorted(ids))))
     return _grouped(rows)
 
 
 def _cards(b: Batch, numbers: set[str]) -> dict[str, set[str]]:
     rows = b.conn.execute(sa.select(cards.c.number, members.c.merchant_id)
                           .join(members, members.c.id == cards.c.member_id)
-                          .where(cards.c.number.in_(sorted(numbers))))
+                          .where(among(b.conn, cards.c.number, sorted(numbers))))
     found = _grouped(rows)
     # A card whose member is unknown here belongs to nobody: no sender may take it over.
     orphans = b.conn.scalars(sa.select(cards.c.number).where(
-        cards.c.number.in_(sorted(numbers - set(found)))))
+        among(b.conn, cards.c.number, sorted(numbers - set(found)))))
     return {**found, **{n: {""} for n in orphans}}
 
 
 def _coupons(b: Batch, codes: set[str]) -> dict[str, set[str]]:
     rows = b.conn.execute(sa.select(coupons.c.code, coupons.c.merchant_id)
-                          .where(coupons.c.code.in_(sorted(codes))))
+                          .where(among(b.conn, coupons.c.code, sorted(codes))))
     return {code: {merchant or ""} for code, merchant in rows}
 
 
 def _sales(b: Batch, ids: set[str]) -> dict[str, set[str]]:
     rows = b.conn.execute(sa.select(sales.c.id, stores.c.merchant_id)
                           .join(stores, stores.c.id == sales.c.store_id)
-                          .where(sales.c.id.in_(sorted(ids))))
+                          .where(among(b.conn, sales.c.id, sorted(ids))))
     return _grouped(rows)
 
 
 def _stores(b: Batch, codes: set[str]) -> dict[str, set[str]]:
     rows = b.conn.execute(sa.select(stores.c.code, stores.c.merchant_id)
-                          .where(stores.c.code.in_(sorted(codes))))
+                          .where(among(b.conn, stores.c.code, sorted(codes))))
     return _grouped(rows)
 
 

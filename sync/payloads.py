@@ -24,7 +24,7 @@ from pydantic import (
 )
 
 from domain import card_data
-from domain.text import bad_path
+from domain.text import bad_path, gather, refused_in
 from sync.schema import StampText
 
 # Member fields merged last-writer-wins at head office (tier has its own events).
@@ -253,11 +253,16 @@ def parse_payload(event_type: str, version: int, payload: dict[str, Any]) -> Pay
         raise PayloadProblem("event.type_unknown", type=event_type)
     if version > NEWEST_VERSION:
         raise PayloadProblem("event.version_unsupported", type=event_type, v=version)
-    bad = bad_path(payload)
-    if bad is not None:  # PostgreSQL refuses U+0000: caught here, not by the database
-        raise PayloadProblem("event.payload_invalid", field=bad, problem="control_character")
+    keys: list[str] = []
+    texts: list[str] = []
+    gather(payload, keys, texts)  # one walk serves both checks below
+    if refused_in(keys, texts):  # PostgreSQL refuses U+0000: caught here, not by the database
+        raise PayloadProblem("event.payload_invalid", field=bad_path(payload),
+                             problem="control_character")
+    # Without a free-text field there is nothing to mask: the payload is read as it is.
+    masked = payload if CARD_FREE_TEXT.isdisjoint(keys) else without_card_numbers(payload)
     try:
-        return model.model_validate(without_card_numbers(payload))
+        return model.model_validate(masked)
     except ValidationError as err:
         first = err.errors()[0]
         field = ".".join(str(p) for p in first["loc"])

@@ -15,6 +15,7 @@ the store key (its file missing) nothing is sealed and `kaika verify` says so.
 
 from __future__ import annotations
 
+import json
 from datetime import UTC, datetime
 
 import sqlalchemy as sa
@@ -41,6 +42,34 @@ _SEALED: dict[str, tuple[str, ...]] = {
 
 def _seal(table: str, prefix: str = "") -> str:
     return f"kaika_seal('{table}', {', '.join(prefix + c for c in _SEALED[table])})"
+
+
+# Text SQLite's JSON and Python's could write differently, if any: every ASCII character
+# (the escaped ones among them), line and paragraph separators, a BOM, CJK, an emoji.
+_PROBES = ("".join(map(chr, range(128))), "\u2028\u2029\ufeff中文\U0001f600", "")
+
+
+def _json_agrees(conn: sa.Connection) -> bool:
+    """Whether this SQLite's json_array writes a row as the sealer's encoder does."""
+    for text in _PROBES:
+        values = ["t", text, 0, -(2**63), 2**63 - 1, None]
+        made = conn.execute(sa.text("SELECT json_array(:a, :b, :c, :d, :e, :f)"),
+                            dict(zip("abcdef", values, strict=True))).scalar()
+        if made != json.dumps(values, ensure_ascii=False, separators=(",", ":")):
+            return False
+    return True
+
+
+def _bulk_seal(table: str, fast: bool) -> str:
+    """The seal of every existing row, as `kaika_seal` makes it. Rows of integers, text and
+    NULLs only (all of them, unless someone stored a float or a blob) are encoded by SQLite
+    and only the HMAC is made in Python: a third of the time per row over millions of rows."""
+    if not fast:
+        return _seal(table)
+    columns = _SEALED[table]
+    plain = " AND ".join(f"typeof({c}) IN ('integer', 'text', 'null')" for c in columns)
+    return (f"CASE WHEN {plain} THEN kaika_seal_json(json_array('{table}', "
+            f"{', '.join(columns)})) ELSE {_seal(table)} END")
 
 
 def _triggers(table: str) -> list[str]:
@@ -81,8 +110,12 @@ def _key_existing_rows() -> None:
     sealer = context.config.attributes.get("sealer")
     if sealer is None or sealer.key() is None:
         return  # no key: rows stay unsealed, and `kaika verify` names the missing key
+    fast = _json_agrees(conn)
+    if fast:
+        conn.connection.driver_connection.create_function(  # type: ignore[union-attr]
+            "kaika_seal_json", 1, sealer.seal_json, deterministic=True)
     for table in _SEALED:
-        conn.execute(sa.text(f"UPDATE {table} SET seal = {_seal(table)}"))
+        conn.execute(sa.text(f"UPDATE {table} SET seal = {_bulk_seal(table, fast)}"))
     if conn.execute(sa.text("SELECT 1 FROM audit_log LIMIT 1")).first():
         key_chain(conn, sealer, datetime.now(UTC))
 
