@@ -10,7 +10,7 @@ from typing import Any
 from sqlalchemy import func, select, text
 from sqlalchemy.orm import Session
 
-from db import reports_groups
+from db import member_figures, reports_groups
 from db.mapping import coupon_from_row, points_entry_from_row, wallet_entry_from_row
 from db.mapping_store import shift_from_row
 from db.rows import (
@@ -92,6 +92,12 @@ _IDLE = f"""
         GROUP BY member_id HAVING MAX(business_date) < :before) g
     WHERE g.member_id NOT IN ({reports_groups.INACTIVE})
     ORDER BY g.last_day, g.member_id"""
+# The same from member_figures, when kept for the window: through its (last_purchase,
+# member_id) index, the longest idle are the first rows.
+_KEPT_IDLE = f"""
+    SELECT member_id AS id FROM member_figures
+    WHERE last_purchase < :before AND member_id NOT IN ({reports_groups.INACTIVE})
+    ORDER BY last_purchase, member_id"""
 
 
 class SqlReportRepo:
@@ -162,10 +168,17 @@ class SqlReportRepo:
     def idle_facts(self, window_start: date, until: date, before: date,
                    limit: int) -> tuple[int, list[MemberFacts]]:
         params = {"before": before.isoformat(), "until": until.isoformat()}
-        count = self._s.execute(text(f"SELECT COUNT(*) FROM ({_IDLE})"), params).scalar_one()
-        chosen = f"{_IDLE} LIMIT {int(limit)}"
-        return int(count), self._chosen(chosen, window_start, until,
-                                        {"before": before.isoformat()})
+        kept = member_figures.window(self._s) == (window_start, until)
+        idle = _KEPT_IDLE if kept else _IDLE
+        count = self._s.execute(text(f"SELECT COUNT(*) FROM ({idle})"), params).scalar_one()
+        chosen = f"{idle} LIMIT {int(limit)}"
+        return int(count), self._chosen(chosen, window_start, until, params)
+
+    def figures_window(self) -> tuple[date, date] | None:
+        return member_figures.window(self._s)
+
+    def move_figures_window(self, window_start: date, until: date) -> None:
+        member_figures.move_window(self._s, window_start, until)
 
     def _chosen(self, chosen: str, window_start: date, until: date,
                 params: Mapping[str, object]) -> list[MemberFacts]:

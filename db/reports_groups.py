@@ -11,6 +11,7 @@ from decimal import Decimal
 
 from sqlalchemy.orm import Session
 
+from db import member_figures
 from db.repos_driver import fetch_all
 from domain.analysis import MONETARY_PARTS, BuyingFigures, BuyingGroup, TopShare
 from domain.records import MemberStatus
@@ -77,7 +78,7 @@ _BUYERS = """
 # 'g': members per (last sale, orders, categories); 'm': buyers per part of the ticket ranking
 # (RANK() - 1 is bisect_left: ties share the lower rank, as analysis.score has it); 't': the
 # buyers, the revenue of the top ceil(share x buyers) and of all buyers.
-_FIGURES = _BUYERS.format(inactive=INACTIVE) + """
+_GROUPED = """
     SELECT 'g', last_day, orders, categories, COUNT(*) FROM buyers
     GROUP BY last_day, orders, categories
     UNION ALL
@@ -92,14 +93,23 @@ _FIGURES = _BUYERS.format(inactive=INACTIVE) + """
     FROM (SELECT revenue, ROW_NUMBER() OVER (ORDER BY revenue DESC) AS rn,
                  COUNT(*) OVER () AS n FROM buyers WHERE orders > 0)
 """
+_FIGURES = _BUYERS.format(inactive=INACTIVE) + _GROUPED
+# The same from the figures the triggers keep (db/member_figures.py): one row per buyer.
+_KEPT = f"""
+    WITH buyers AS MATERIALIZED (
+        SELECT last_purchase AS last_day, orders, revenue_fen AS revenue, categories
+        FROM member_figures WHERE member_id NOT IN ({INACTIVE}))
+""" + _GROUPED
 _ACTIVE = "SELECT COUNT(*) FROM members WHERE status = ?"
 _BIRTHDAYS = "SELECT COUNT(*) FROM members WHERE status = :status AND ({days})"
 
 
 def buying_figures(session: Session, since: date, until: date, share: Decimal,
                    birthdays: Sequence[tuple[int, int]]) -> BuyingFigures:
+    """From member_figures when it is kept for this window, else grouped from every sale."""
     num, den = share.as_integer_ratio()
-    rows = fetch_all(session, _FIGURES, {"since": since.isoformat(), "until": until.isoformat(),
+    sql = _KEPT if member_figures.window(session) == (since, until) else _FIGURES
+    rows = fetch_all(session, sql, {"since": since.isoformat(), "until": until.isoformat(),
                                          "parts": MONETARY_PARTS, "num": num, "den": den})
     groups = [BuyingGroup(None if r[1] is None else date.fromisoformat(r[1]), int(r[2]),
                           int(r[3]), int(r[4])) for r in rows if r[0] == "g"]

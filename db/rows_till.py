@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import String, text
+from sqlalchemy import CheckConstraint, Index, String, text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from db.rows_base import MEMBERS_ID, Base, deferred_fk, refers_to
@@ -54,6 +54,31 @@ class ClosedDayRow(Base):
     closed_at: Mapped[datetime] = mapped_column(UtcDateTime())
     staff_id: Mapped[str] = mapped_column(String(36))
     z: Mapped[dict[str, Any]] = mapped_column(JsonText())
+
+
+class MemberFiguresWindowRow(Base):
+    """The one analysis window `member_figures` is kept for (migration 0017)."""
+
+    __tablename__ = "member_figures_window"
+    __table_args__ = (CheckConstraint("id = 1", name="one_row"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True, autoincrement=False)
+    since: Mapped[date] = mapped_column(IsoDate())
+    until: Mapped[date] = mapped_column(IsoDate())
+
+
+class MemberFiguresRow(Base):
+    """A member's buying over that window, kept by triggers on sales and sale lines
+    (db/member_figures.py): the Analysis page groups these, not every sale."""
+
+    __tablename__ = "member_figures"
+    __table_args__ = (Index(None, "last_purchase", "member_id"),)
+
+    member_id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    last_purchase: Mapped[date] = mapped_column(IsoDate())  # last sale ever, up to `until`
+    orders: Mapped[int]  # sales inside the window
+    revenue_fen: Mapped[int]  # sales and returns inside the window
+    categories: Mapped[int]  # distinct categories sold inside the window
 
 
 class ImportJobRow(Base):
