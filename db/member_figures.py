@@ -55,9 +55,8 @@ TRIGGERS = (
 TRIGGER_NAMES = ("sale_insert", "sale_delete", "sale_update",
                  "line_insert", "line_delete", "line_update")
 
-# Everyone's figures in one grouped pass (the migration's backfill).
-BACKFILL = """
-    INSERT INTO member_figures (member_id, last_purchase, orders, revenue_fen, categories)
+# Everyone's figures in one grouped pass: the migration's backfill, `kaika verify`'s check.
+RECOMPUTED = """
     SELECT p.id, p.last_day, p.orders, p.revenue, COALESCE(c.categories, 0) FROM (
         SELECT member_id AS id,
                MAX(CASE WHEN kind = 'sale' THEN business_date END) AS last_day,
@@ -73,6 +72,8 @@ BACKFILL = """
           AND s.business_date BETWEEN w.since AND w.until
         GROUP BY s.member_id) c ON c.id = p.id
     WHERE p.last_day IS NOT NULL"""
+BACKFILL = ("INSERT INTO member_figures (member_id, last_purchase, orders, revenue_fen, "
+            "categories)" + RECOMPUTED)
 
 # The members whose figures a move of the window can change: those with a sale or return on a
 # day that enters or leaves it ([old since, new since) and (old until, new until], either way
