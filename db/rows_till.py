@@ -74,7 +74,9 @@ class MemberFiguresRow(Base):
     __tablename__ = "member_figures"
     __table_args__ = (Index(None, "last_purchase", "member_id"),)
 
-    member_id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    # Not moved by a merge: moving the member's sales recomputes both members' rows.
+    member_id: Mapped[str] = mapped_column(String(36), primary_key=True,
+                                           info=refers_to(MEMBERS_ID, follows=False))
     last_purchase: Mapped[date] = mapped_column(IsoDate())  # last sale ever, up to `until`
     orders: Mapped[int]  # sales inside the window
     revenue_fen: Mapped[int]  # sales and returns inside the window
