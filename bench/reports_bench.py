@@ -9,7 +9,8 @@ sales and rings a busy day of ~6,000 sales today (bench/reports_data.py). The ti
 only read. Kaika's side is what the screens call: the report service for the day and the day
 before (PgUp), the Analysis view model's refresh with its birthday and dormant lists, the
 Tiers view model's refresh; the baseline is the same SQL through plain sqlite3, fetched and
-not mapped. Rounds alternate which side runs first.
+not mapped (for the Analysis page the statements over member_figures, migration 0017; the
+old grouping of every sale is timed once beside them). Rounds alternate which side runs first.
 """
 
 from __future__ import annotations
@@ -29,11 +30,12 @@ from bench.reports_data import busy_day, history_sales, sales_on
 from db.crypto import FieldCipher, default_key_path
 from db.engine import make_engine
 from db.migrate import current, upgrade
-from db.reports import _CHOSEN_FACTS, _IDLE
+from db.reports import _CHOSEN_FACTS, _IDLE, _KEPT_IDLE
 from db.reports_groups import (
     _ACTIVE,
     _BIRTHDAYS,
     _FIGURES,
+    _KEPT,
     _PER_TIER,
     _TIER_YEAR_DAYS,
     birthday_filter,
@@ -126,12 +128,15 @@ class Raw:
         self.rows(sql, ((day - timedelta(days=1)).isoformat(),))
         return int(self.rows(sql, (day.isoformat(),))[0][0])
 
-    def analysis(self, today: date, rules: analysis.AnalysisRules) -> int:
+    def analysis(self, today: date, rules: analysis.AnalysisRules, kept: bool = True) -> int:
+        """The page's statements: from member_figures (`kept`, what Kaika runs for today's
+        window), or grouped from every sale (what it ran before 0017)."""
         since = (today - timedelta(days=rules.window_days - 1)).isoformat()
         until = today.isoformat()
         num, den = rules.top_share.as_integer_ratio()
-        rows = self.rows(_FIGURES, {"since": since, "until": until, "parts": 3, "num": num,
-                                    "den": den})
+        self.rows("SELECT since, until FROM member_figures_window")
+        rows = self.rows(_KEPT if kept else _FIGURES, {
+            "since": since, "until": until, "parts": 3, "num": num, "den": den})
         self.rows(_ACTIVE, ("active",))
         days, named = birthday_filter(analysis.birthday_dates(today, rules.birthday_days))
         self.rows(_BIRTHDAYS.format(days=days), {**named, "status": "active"})
@@ -140,8 +145,9 @@ class Raw:
         self.rows(_CHOSEN_FACTS.format(chosen=chosen), {**named, "since": since,
                                                         "until": until})
         before = (today - timedelta(days=DORMANT_DAYS)).isoformat()
-        self.rows(f"SELECT COUNT(*) FROM ({_IDLE})", {"before": before, "until": until})
-        self.rows(_CHOSEN_FACTS.format(chosen=f"{_IDLE} LIMIT {DORMANT_SHOWN}"),
+        idle = _KEPT_IDLE if kept else _IDLE
+        self.rows(f"SELECT COUNT(*) FROM ({idle})", {"before": before, "until": until})
+        self.rows(_CHOSEN_FACTS.format(chosen=f"{idle} LIMIT {DORMANT_SHOWN}"),
                   {"before": before, "since": since, "until": until})
         return len(rows)
 
@@ -211,7 +217,7 @@ def _measure(app: App, raw: Raw, rounds: int) -> dict[str, Any]:
             1.0, paired(lambda: report_services.daily_points_report(
                 ctx, today - timedelta(days=1)),
                 lambda: raw.points_report(today - timedelta(days=1)), rounds)),
-        "Analysis page (refresh, birthdays, dormant)": (
+        "Analysis page (refresh, birthdays, dormant), from member_figures": (
             2.0, paired(analysis_page, lambda: raw.analysis(today, rules), rounds)),
         "Tiers page (refresh: outlook 30 days, counts)": (
             1.0, paired(lambda: tiers_model.refresh(DEFAULT_DAYS),
@@ -220,6 +226,9 @@ def _measure(app: App, raw: Raw, rounds: int) -> dict[str, Any]:
     start = time.perf_counter()
     raw.ledger_openings(today)
     before = time.perf_counter() - start
+    start = time.perf_counter()
+    raw.analysis(today, rules, kept=False)
+    grouped = time.perf_counter() - start
     report = report_services.daily_points_report(ctx, today)
     return {
         "results": {name: {"goal_s": goal, **figures}
@@ -227,6 +236,7 @@ def _measure(app: App, raw: Raw, rounds: int) -> dict[str, Any]:
         "context": {"busy_day_sales": report.sales, "busy_day_members": len(report.members),
                     "report_adds_up": report.adds_up(),
                     "old_ledger_openings_s": round(before, 3),
+                    "old_analysis_grouped_from_sales_raw_s": round(grouped, 3),
                     "outlook_rows": len(tiers_model.outlook),
                     "dormant_count": model.dormant(DORMANT_DAYS)[0]},
     }
