@@ -10,15 +10,19 @@ from sqlalchemy import text
 from sqlalchemy.orm import Session
 
 # The figures of the members `{who}` names (a row source with an `id` column) over the window
-# in member_figures_window; a member with no sale up to its end has no row (never bought).
+# in member_figures_window; a member with neither a sale up to its end nor money in it has no
+# row (never bought; a return alone in the window keeps the row: its money is a figure).
 # No WITH here: SQLite refuses common table expressions inside triggers.
 RECOMPUTE = """
     DELETE FROM member_figures WHERE member_id IN (SELECT id FROM {who});
-    INSERT INTO member_figures (member_id, last_purchase, orders, revenue_fen, categories)
-    SELECT id, last_day, orders, revenue, categories FROM (
+    INSERT INTO member_figures (member_id, last_purchase, orders_ever, orders, revenue_fen,
+                                categories)
+    SELECT id, last_day, orders_ever, orders, revenue, categories FROM (
         SELECT t.id AS id,
             (SELECT MAX(business_date) FROM sales WHERE member_id = t.id AND kind = 'sale'
                AND business_date <= w.until) AS last_day,
+            (SELECT COUNT(*) FROM sales WHERE member_id = t.id AND kind = 'sale'
+               AND business_date <= w.until) AS orders_ever,
             (SELECT COUNT(*) FROM sales WHERE member_id = t.id AND kind = 'sale'
                AND business_date BETWEEN w.since AND w.until) AS orders,
             (SELECT COALESCE(SUM(total_fen), 0) FROM sales WHERE member_id = t.id
@@ -28,7 +32,7 @@ RECOMPUTE = """
                AND l.category != '' AND s.business_date BETWEEN w.since AND w.until)
                AS categories
         FROM {who} t, member_figures_window w)
-    WHERE last_day IS NOT NULL;"""
+    WHERE last_day IS NOT NULL OR revenue != 0;"""
 
 _NEW_SALE = "(SELECT NEW.member_id AS id WHERE NEW.member_id IS NOT NULL)"
 _OLD_SALE = "(SELECT OLD.member_id AS id WHERE OLD.member_id IS NOT NULL)"
@@ -57,9 +61,11 @@ TRIGGER_NAMES = ("sale_insert", "sale_delete", "sale_update",
 
 # Everyone's figures in one grouped pass: the migration's backfill, `kaika verify`'s check.
 RECOMPUTED = """
-    SELECT p.id, p.last_day, p.orders, p.revenue, COALESCE(c.categories, 0) FROM (
+    SELECT p.id, p.last_day, p.orders_ever, p.orders, p.revenue,
+           COALESCE(c.categories, 0) FROM (
         SELECT member_id AS id,
                MAX(CASE WHEN kind = 'sale' THEN business_date END) AS last_day,
+               SUM(kind = 'sale') AS orders_ever,
                SUM(kind = 'sale' AND business_date >= w.since) AS orders,
                SUM(CASE WHEN business_date >= w.since THEN total_fen ELSE 0 END) AS revenue
         FROM sales, member_figures_window w
@@ -71,9 +77,9 @@ RECOMPUTED = """
         WHERE s.kind = 'sale' AND s.member_id IS NOT NULL AND l.category != ''
           AND s.business_date BETWEEN w.since AND w.until
         GROUP BY s.member_id) c ON c.id = p.id
-    WHERE p.last_day IS NOT NULL"""
-BACKFILL = ("INSERT INTO member_figures (member_id, last_purchase, orders, revenue_fen, "
-            "categories)" + RECOMPUTED)
+    WHERE p.last_day IS NOT NULL OR p.revenue != 0"""
+BACKFILL = ("INSERT INTO member_figures (member_id, last_purchase, orders_ever, orders, "
+            "revenue_fen, categories)" + RECOMPUTED)
 
 # The members whose figures a move of the window can change: those with a sale or return on a
 # day that enters or leaves it ([old since, new since) and (old until, new until], either way

@@ -83,6 +83,22 @@ _CHOSEN_FACTS = """
     WHERE m.status = 'active'
     ORDER BY m.joined_on, m.id
 """
+# The same from member_figures, when kept for the window: no sales read at all.
+_KEPT_CHOSEN_FACTS = """
+    WITH chosen AS MATERIALIZED ({chosen})
+    SELECT m.id, m.name, m.mobile, m.tier, m.joined_on, m.birth_month, m.birth_day,
+           m.consent_marketing, COALESCE(b.points, 0),
+           f.last_purchase, COALESCE(f.orders_ever, 0),
+           COALESCE(f.orders, 0), COALESCE(f.revenue_fen, 0), COALESCE(f.categories, 0),
+           (SELECT c.number FROM cards c WHERE c.member_id = m.id
+              AND c.state IN ('issued', 'active')
+            ORDER BY c.issued_at DESC, c.number DESC LIMIT 1)
+    FROM chosen ch JOIN members m ON m.id = ch.id
+    LEFT JOIN member_balances b ON b.member_id = m.id
+    LEFT JOIN member_figures f ON f.member_id = m.id
+    WHERE m.status = 'active'
+    ORDER BY m.joined_on, m.id
+"""
 # Active members whose last sale up to :until is before :before, longest idle first (the
 # inactive left out as in reports_groups._BUYERS).
 _IDLE = f"""
@@ -182,7 +198,9 @@ class SqlReportRepo:
 
     def _chosen(self, chosen: str, window_start: date, until: date,
                 params: Mapping[str, object]) -> list[MemberFacts]:
-        return _facts(self._s.execute(text(_CHOSEN_FACTS.format(chosen=chosen)), {
+        kept = member_figures.window(self._s) == (window_start, until)
+        sql = (_KEPT_CHOSEN_FACTS if kept else _CHOSEN_FACTS).format(chosen=chosen)
+        return _facts(self._s.execute(text(sql), {
             **params, "since": window_start.isoformat(), "until": until.isoformat()}))
 
     def members_per_tier(self) -> dict[str, int]:

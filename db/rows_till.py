@@ -69,7 +69,8 @@ class MemberFiguresWindowRow(Base):
 
 class MemberFiguresRow(Base):
     """A member's buying over that window, kept by triggers on sales and sale lines
-    (db/member_figures.py): the Analysis page groups these, not every sale."""
+    (db/member_figures.py): the Analysis page groups these, not every sale. A row only for a
+    member with a sale up to the window's end or money inside it."""
 
     __tablename__ = "member_figures"
     __table_args__ = (Index(None, "last_purchase", "member_id"),)
@@ -77,7 +78,8 @@ class MemberFiguresRow(Base):
     # Not moved by a merge: moving the member's sales recomputes both members' rows.
     member_id: Mapped[str] = mapped_column(String(36), primary_key=True,
                                            info=refers_to(MEMBERS_ID, follows=False))
-    last_purchase: Mapped[date] = mapped_column(IsoDate())  # last sale ever, up to `until`
+    last_purchase: Mapped[date | None] = mapped_column(IsoDate())  # last sale up to `until`
+    orders_ever: Mapped[int]  # sales up to `until`
     orders: Mapped[int]  # sales inside the window
     revenue_fen: Mapped[int]  # sales and returns inside the window
     categories: Mapped[int]  # distinct categories sold inside the window

@@ -14,8 +14,8 @@ CODE = "member_figures.mismatch"
 # Rows on one side only: a member kept wrong shows twice (kept, sales), a member missing from
 # either side once.
 _MISMATCH = text(f"""
-    WITH kept AS (SELECT member_id, last_purchase, orders, revenue_fen, categories
-                  FROM member_figures),
+    WITH kept AS (SELECT member_id, last_purchase, orders_ever, orders, revenue_fen,
+                         categories FROM member_figures),
          sales_side AS ({RECOMPUTED})
     SELECT * FROM (
         SELECT 'kept' AS side, * FROM (SELECT * FROM kept EXCEPT SELECT * FROM sales_side)
@@ -27,6 +27,6 @@ _MISMATCH = text(f"""
 
 def member_figures(conn: Connection, cap: int) -> list[dict[str, Any]]:
     """Each member whose kept figures differ from their sales, a row per side, at most `cap`."""
-    return [{"side": r[0], "member_id": r[1], "last_purchase": r[2], "orders": r[3],
-             "revenue_fen": r[4], "categories": r[5]}
+    return [{"side": r[0], "member_id": r[1], "last_purchase": r[2], "orders_ever": r[3],
+             "orders": r[4], "revenue_fen": r[5], "categories": r[6]}
             for r in conn.execute(_MISMATCH, {"cap": cap})]

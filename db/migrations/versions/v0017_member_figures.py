@@ -6,7 +6,8 @@ Create Date: 2026-12-07
 
 The Analysis page grouped 1.4M sales and their lines on every open (53 s at a million
 members). `member_figures` holds one row per member who ever bought: the last sale's business
-date and the orders, money (net of returns) and distinct categories inside the analysis window
+date, the sales ever, and the orders, money (net of returns) and distinct categories inside
+the analysis window
 that `member_figures_window` names. Triggers on sales and sale lines recompute the figures of
 the member a write touches, whoever writes; the day close (or the first open of a new business
 date) moves the window and recomputes only the members with a sale on a day entering or
@@ -46,7 +47,8 @@ def upgrade() -> None:
     op.create_table(
         "member_figures",
         sa.Column("member_id", sa.String(length=36), nullable=False),
-        sa.Column("last_purchase", sa.String(length=10), nullable=False),
+        sa.Column("last_purchase", sa.String(length=10), nullable=True),
+        sa.Column("orders_ever", sa.Integer(), nullable=False),
         sa.Column("orders", sa.Integer(), nullable=False),
         sa.Column("revenue_fen", sa.Integer(), nullable=False),
         sa.Column("categories", sa.Integer(), nullable=False),
