@@ -30,7 +30,7 @@ from bench.reports_data import busy_day, history_sales, sales_on
 from db.crypto import FieldCipher, default_key_path
 from db.engine import make_engine
 from db.migrate import current, upgrade
-from db.reports import _CHOSEN_FACTS, _IDLE, _KEPT_IDLE
+from db.reports import _CHOSEN_FACTS, _IDLE, _KEPT_CHOSEN_FACTS, _KEPT_IDLE
 from db.reports_groups import (
     _ACTIVE,
     _BIRTHDAYS,
@@ -142,12 +142,12 @@ class Raw:
         self.rows(_BIRTHDAYS.format(days=days), {**named, "status": "active"})
         days, named = birthday_filter(analysis.birthday_dates(today, BIRTHDAY_DAYS))
         chosen = f"SELECT id FROM members WHERE status = 'active' AND ({days})"
-        self.rows(_CHOSEN_FACTS.format(chosen=chosen), {**named, "since": since,
-                                                        "until": until})
+        facts = _KEPT_CHOSEN_FACTS if kept else _CHOSEN_FACTS
+        self.rows(facts.format(chosen=chosen), {**named, "since": since, "until": until})
         before = (today - timedelta(days=DORMANT_DAYS)).isoformat()
         idle = _KEPT_IDLE if kept else _IDLE
         self.rows(f"SELECT COUNT(*) FROM ({idle})", {"before": before, "until": until})
-        self.rows(_CHOSEN_FACTS.format(chosen=f"{idle} LIMIT {DORMANT_SHOWN}"),
+        self.rows(facts.format(chosen=f"{idle} LIMIT {DORMANT_SHOWN}"),
                   {"before": before, "since": since, "until": until})
         return len(rows)
 
