@@ -20,6 +20,9 @@ from __future__ import annotations
 import sqlalchemy as sa
 from alembic import op
 
+# The backfill and triggers are db/member_figures.py's, shared with the window moves and the
+# verify check so all four compute the same figures. Changing that SQL later needs its own
+# revision that drops and recreates the triggers (and changes this one to keep its copy).
 from db import member_figures
 
 revision = "0017"
