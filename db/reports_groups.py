@@ -105,9 +105,10 @@ _GROUPED = _PAIRS + """
           FROM (SELECT revenue, SUM(n) AS n FROM pairs GROUP BY revenue))
 """
 _FIGURES = _BUYERS.format(inactive=INACTIVE) + _GROUPED
-# The same from the figures the triggers keep (db/member_figures.py): one row per buyer.
+# The same from the figures the triggers keep (db/member_figures.py): one row per buyer. NOT
+# MATERIALIZED: each grouping reads its own covering index of member_figures, in key order.
 _KEPT = f"""
-    WITH buyers AS MATERIALIZED (
+    WITH buyers AS NOT MATERIALIZED (
         SELECT last_purchase AS last_day, orders, revenue_fen AS revenue, categories
         FROM member_figures WHERE member_id NOT IN ({INACTIVE}))
 """ + _GROUPED
