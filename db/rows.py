@@ -40,7 +40,14 @@ from db.rows_sync import (
     SyncStateRow,
     SyncVersionRow,
 )
-from db.rows_till import ClosedDayRow, HeldSaleRow, ImportJobRow, MemberPinRow
+from db.rows_till import (
+    ClosedDayRow,
+    HeldSaleRow,
+    ImportJobRow,
+    MemberFiguresRow,
+    MemberFiguresWindowRow,
+    MemberPinRow,
+)
 
 metadata = Base.metadata
 
@@ -64,6 +71,8 @@ __all__ = [
     "HoBalanceRow",
     "ImportJobRow",
     "MemberAliasRow",
+    "MemberFiguresRow",
+    "MemberFiguresWindowRow",
     "MemberPinRow",
     "MemberRow",
     "MemberSearchTermRow",

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import String, text
+from sqlalchemy import CheckConstraint, Index, String, text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from db.rows_base import MEMBERS_ID, Base, deferred_fk, refers_to
@@ -54,6 +54,42 @@ class ClosedDayRow(Base):
     closed_at: Mapped[datetime] = mapped_column(UtcDateTime())
     staff_id: Mapped[str] = mapped_column(String(36))
     z: Mapped[dict[str, Any]] = mapped_column(JsonText())
+
+
+class MemberFiguresWindowRow(Base):
+    """The one analysis window `member_figures` is kept for (migration 0017)."""
+
+    __tablename__ = "member_figures_window"
+    __table_args__ = (CheckConstraint("id = 1", name="one_row"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True, autoincrement=False)
+    since: Mapped[date] = mapped_column(IsoDate())
+    until: Mapped[date] = mapped_column(IsoDate())
+
+
+class MemberFiguresRow(Base):
+    """A member's buying over that window, kept by triggers on sales and sale lines
+    (db/member_figures.py): the Analysis page groups these, not every sale. A row only for a
+    member with a sale up to the window's end or money inside it."""
+
+    __tablename__ = "member_figures"
+    __table_args__ = (
+        Index(None, "last_purchase", "member_id"),  # the dormant list, longest idle first
+        # Cover the Analysis summary's two groupings (member_id for leaving out the inactive):
+        # index scans instead of a copy and two sorts of a million rows (0.2 s against 1.1-2 s).
+        Index(None, "last_purchase", "orders", "categories", "member_id"),
+        Index("ix_member_figures_buyers_revenue", "revenue_fen", "orders", "member_id",
+              sqlite_where=text("orders > 0")),
+    )
+
+    # Not moved by a merge: moving the member's sales recomputes both members' rows.
+    member_id: Mapped[str] = mapped_column(String(36), primary_key=True,
+                                           info=refers_to(MEMBERS_ID, follows=False))
+    last_purchase: Mapped[date | None] = mapped_column(IsoDate())  # last sale up to `until`
+    orders_ever: Mapped[int]  # sales up to `until`
+    orders: Mapped[int]  # sales inside the window
+    revenue_fen: Mapped[int]  # sales and returns inside the window
+    categories: Mapped[int]  # distinct categories sold inside the window
 
 
 class ImportJobRow(Base):

@@ -13,7 +13,7 @@ from typing import Any, cast
 from sqlalchemy import Connection, text
 from sqlalchemy.orm import Session
 
-from db import verify_cards, verify_days
+from db import verify_cards, verify_days, verify_figures
 from db.audit import chain_break
 from db.card_secret import is_clear
 from db.crypto import FieldCipher
@@ -256,4 +256,11 @@ def _points_days(conn: Connection) -> list[Problem]:
     return _capped(verify_days.CODE, found, lambda params: params)
 
 
-_CHECKS: tuple[Callable[[Connection], list[Problem]], ...] = (_outbox, _cards, _points_days)
+def _member_figures(conn: Connection) -> list[Problem]:
+    """The per-member figures the Analysis page groups equal those recomputed from sales."""
+    found = verify_figures.member_figures(conn, MAX_PER_CHECK + 1)
+    return _capped(verify_figures.CODE, found, lambda params: params)
+
+
+_CHECKS: tuple[Callable[[Connection], list[Problem]], ...] = (
+    _outbox, _cards, _points_days, _member_figures)

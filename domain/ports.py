@@ -338,6 +338,14 @@ class ReportRepo(Protocol):
         """How many active members last bought before `before` (up to `until`), and the
         member_facts of the first `limit` of them, longest idle first."""
         ...
+    def figures_window(self) -> tuple[date, date] | None:
+        """The (window start, until) the kept per-member figures are for: buying_figures and
+        idle_facts for exactly that window read them instead of every sale."""
+        ...
+    def move_figures_window(self, window_start: date, until: date) -> None:
+        """Keep the per-member figures for this window from now on: recomputes only members
+        with a sale on a day entering or leaving the window."""
+        ...
     def members_per_tier(self) -> dict[str, int]:
         """Active members per tier name, counted by the database."""
         ...

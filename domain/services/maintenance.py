@@ -14,7 +14,7 @@ from domain.ports import UnitOfWork
 from domain.progress import NO_PROGRESS, Progress, check_cancel
 from domain.records import CouponState, Member, Sale, SaleKind, TierChange
 from domain.reports import ZReport
-from domain.services import days
+from domain.services import days, reports
 from domain.services.context import ServiceContext, audit, emit, to_wire
 from domain.services.guard import guard
 from domain.services.ledger import expire_lapsed, expire_points
@@ -180,6 +180,9 @@ def close_day(ctx: ServiceContext, staff_id: str, progress: Progress = NO_PROGRE
         result = _finish(ctx, staff_id, tally)
         progress.step(1, 1, "close")
     ctx.day_closed(result.business_date)
+    # After the close, its own short transaction: a kill before it only leaves the move to
+    # the next Analysis open.
+    reports.keep_analysis_window(ctx)
     return result
 
 

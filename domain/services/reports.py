@@ -128,6 +128,7 @@ def analysis_summary(ctx: ServiceContext, rules: analysis.AnalysisRules | None =
     groups and counts (a million members are never mapped one by one)."""
     rules = rules or analysis.AnalysisRules()
     until = today or ctx.today()
+    _keep_window(ctx, rules, until)
     birthdays = analysis.birthday_dates(until, rules.birthday_days)
     with ctx.reader() as uow:
         figures = uow.reports.buying_figures(_window_start(until, rules), until,
@@ -154,10 +155,31 @@ def dormant_members(ctx: ServiceContext, days: int, limit: int,
     to list)."""
     rules = rules or analysis.AnalysisRules()
     until = today or ctx.today()
+    _keep_window(ctx, rules, until)
     with ctx.reader() as uow:
         count, facts = uow.reports.idle_facts(_window_start(until, rules), until,
                                               until - timedelta(days=days), limit)
     return count, analysis.dormant(facts, until, days)
+
+
+def keep_analysis_window(ctx: ServiceContext) -> None:
+    """Moves the kept per-member figures to the default window ending on the current business
+    date (the day close calls this for the next day): work proportional to the days moved."""
+    _keep_window(ctx, analysis.AnalysisRules(), ctx.today())
+
+
+def _keep_window(ctx: ServiceContext, rules: analysis.AnalysisRules, until: date) -> None:
+    """Only the default window up to the current day is kept: another window or date (a
+    what-if, a look back) is grouped from every sale instead of moving the kept one away."""
+    if rules.window_days != analysis.AnalysisRules().window_days or until != ctx.today():
+        return
+    since = _window_start(until, rules)
+    with ctx.reader() as uow:
+        if uow.reports.figures_window() == (since, until):
+            return
+    with ctx.uow() as uow:
+        uow.reports.move_figures_window(since, until)
+        uow.commit()
 
 
 def _window_start(until: date, rules: analysis.AnalysisRules) -> date:

@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from db import member_figures
 from db.crypto import default_key_path
 from db.outbox import PRUNED_THROUGH
 from db.rows_sync import SyncStateRow
@@ -240,6 +241,10 @@ def _before_0008(raw: sqlite3.Connection) -> None:
                   "ix_sales_member_id_business_date_kind_total_fen_id",
                   "ix_sale_lines_sale_id_category"):
         raw.execute(f"DROP INDEX {index}")
+    for trigger in member_figures.TRIGGER_NAMES:  # and 0017
+        raw.execute(f"DROP TRIGGER member_figures_{trigger}")
+    raw.execute("DROP TABLE member_figures")  # its index with it
+    raw.execute("DROP TABLE member_figures_window")
     raw.execute("UPDATE alembic_version SET version_num = '0009'")
 
 

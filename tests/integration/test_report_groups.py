@@ -10,13 +10,20 @@ from datetime import date, timedelta
 import pytest
 from sqlalchemy import text
 
+from db import verify_figures
+from db.verify import verify
 from desktop.bootstrap import App
-from domain import analysis, tiers
+from desktop.demo_data import load_demo
+from domain import analysis, importing, tiers
 from domain.analysis import AnalysisRules
-from domain.records import Member, MemberStatus
+from domain.clock import FixedClock
+from domain.records import Member, MemberStatus, TenderKind
+from domain.services import cart as carts
+from domain.services import checkout, imports, maintenance, returns, shifts, tier_outlook
 from domain.services import reports as report_services
-from domain.services import tier_outlook
 from domain.services.maintenance import add_years, latest_due_since, reviewed_tiers
+from domain.services.staff import login
+from tests.staffing import manager
 
 TODAY = date(2025, 5, 6)  # tests/conftest.py START
 CATEGORIES = ("外套", "衬衫", "裤装", "配饰", "")
@@ -140,3 +147,71 @@ def test_a_29_february_birthday_is_listed_on_28_february_of_a_common_year() -> N
     assert len(analysis.birthday_dates(date(2025, 1, 1), 365)) == 366
 
 
+
+
+def _kept_figures_are_exact(app: App) -> None:
+    """member_figures equals the figures recomputed from sales (kaika verify's check), the
+    Analysis page reads them for today's window, and gives what every member's facts give."""
+    today = app.ctx.today()
+    summary = report_services.analysis_summary(app.ctx)
+    with app.ctx.reader() as uow:
+        assert uow.reports.figures_window() == (today - timedelta(days=364), today)
+    with app.store.engine.connect() as conn:
+        assert verify_figures.member_figures(conn, 10) == []
+    facts = report_services.member_facts(app.ctx)
+    assert summary == analysis.summarize(facts, today)
+    idle = analysis.dormant(facts, today, 30)
+    assert report_services.dormant_members(app.ctx, 30, 5) == (len(idle), idle[:5])
+
+
+def _member_sale(app: App, cashier: str, shift: str, member: str,
+                 items: list[tuple[str, int]]) -> checkout.Completed:
+    cart = carts.start_sale(app.ctx, cashier, shift)
+    cart.member_id = member
+    for sku, qty in items:
+        carts.add_item(app.ctx, cart, sku, qty=qty)
+    carts.add_tender(cart, carts.TenderRequest(TenderKind.CASH))
+    return checkout.complete(app.ctx, cart)
+
+
+def test_kept_figures_stay_exact_through_sales_returns_day_closes_and_an_import(
+        app: App, clock: FixedClock) -> None:
+    _random_store(app, 5)
+    load_demo(app.ctx)
+    _kept_figures_are_exact(app)  # the first open moves the window to today
+    cashier, boss = login(app.ctx, "1001", "1357").id, login(app.ctx, "2001", "2468").id
+    buyers = [f.member_id for f in report_services.member_facts(app.ctx)][:6]
+    for day in range(3):
+        shift = shifts.open_shift(app.ctx, cashier, 0).id
+        done = [_member_sale(app, cashier, shift, member, [("A1001", 1), ("B2002", 2)])
+                for member in buyers[day:day + 3]]
+        _kept_figures_are_exact(app)
+        returns.return_with_receipt(app.ctx, done[0].sale.receipt_no, {1: 1}, cashier, shift)
+        _kept_figures_are_exact(app)
+        shifts.close_shift(app.ctx, cashier, 0)  # a variance is recorded, not refused
+        clock.set(clock.now() + timedelta(hours=11))  # 21:00, after the day's trade
+        closed = maintenance.close_day(app.ctx, boss).business_date
+        with app.ctx.reader() as uow:  # the close moved the window a day: sales leave it
+            assert uow.reports.figures_window() == (closed - timedelta(days=363),
+                                                     closed + timedelta(days=1))
+        _kept_figures_are_exact(app)
+        clock.set(clock.now() + timedelta(hours=13))  # 10:00 the next day
+    table = importing.parse_csv(IMPORTED.encode("utf-8"))
+    imports.import_members(app.ctx, table, {}, manager(app.ctx))
+    _kept_figures_are_exact(app)
+
+
+IMPORTED = "姓名,手机,积分\n陈一,13500135000,1200\n王八,13500135004,\n"
+
+
+def test_verify_names_a_member_whose_kept_figures_differ(app: App) -> None:
+    _random_store(app, 6)
+    report_services.analysis_summary(app.ctx)
+    with app.store.engine.begin() as conn:
+        member = conn.execute(text("SELECT member_id FROM member_figures "
+                                   "ORDER BY member_id LIMIT 1")).scalar_one()
+        conn.execute(text("UPDATE member_figures SET orders = orders + 1 "
+                          "WHERE member_id = :m"), {"m": member})
+    found = verify(app.store)
+    assert [p.params["member_id"] for p in found if p.code == verify_figures.CODE] == \
+        [member, member]
