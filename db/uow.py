@@ -37,7 +37,9 @@ from db.repos_sync_outbox import SqlHeldIds, SqlSyncOutbox
 from db.repos_sync_state import SqlSyncStateRepo
 from db.repos_till import SqlDayRepo, SqlHeldSaleRepo, SqlMemberPinRepo
 from db.seals import Sealer
+from domain.allowances import OfflineGate
 from domain.clock import Clock
+from domain.hlc import StampSource
 from domain.ports import (
     AuditRepo,
     CardRepo,
@@ -98,9 +100,9 @@ class SqlUnitOfWork:
         self.draws: DrawRepo = SqlDrawRepo(s)
         self.reports: ReportRepo = SqlReportRepo(s)
         # Offline allowances (domain/allowances.py) read and record through this gate.
-        self.offline = SqlOfflineGate(s, terminal)
+        self.offline: OfflineGate = SqlOfflineGate(s, terminal)
         # Member profile edits are stamped by the hybrid logical clock (domain/hlc.py).
-        self.hlc = SqlStampSource(s, terminal)
+        self.hlc: StampSource = SqlStampSource(s, terminal)
         self.held: HeldSaleRepo = SqlHeldSaleRepo(s)
         self.member_pins: MemberPinRepo = SqlMemberPinRepo(s)
         self.days: DayRepo = SqlDayRepo(s)

@@ -103,18 +103,17 @@ def _within(scope: str, unit: str, asked: int, used: int, limit: int) -> None:
                           used=used, asked=asked)
 
 
-def guard(uow: object, member_id: str, spend: Spend, day: date, now: datetime,
+def guard(gate: OfflineGate, member_id: str, spend: Spend, day: date, now: datetime,
           rules: OfflineRules) -> None:
     """Check and record a member's spend against the till's allowance, in the spend's own
     transaction: a sale's points and stored value, and at the desk a gift or a voucher bought
     with points, a lucky-draw spin's cost, a wallet closed for cash. Each counts as one "sale"
     for the per-sale limit.
 
-    `uow` is the spend's unit of work; a till whose unit of work has no `offline` gate (one
-    that never enrolled with head office, or a test double) is not limited.
+    `gate` is the spend's unit of work's offline gate; a till that never enrolled with head
+    office is not limited.
     """
-    gate = getattr(uow, "offline", None)
-    if spend.is_zero or not isinstance(gate, OfflineGate):
+    if spend.is_zero:
         return
     state = gate.state(member_id, day, now)
     if not state.enrolled:

@@ -8,8 +8,10 @@ from decimal import Decimal
 from types import TracebackType
 from typing import Any, Protocol, Self
 
+from domain.allowances import OfflineGate
 from domain.analysis import BuyingFigures, MemberFacts
 from domain.catalog import Product
+from domain.hlc import StampSource
 from domain.import_jobs import ImportJob, MemberBatch
 from domain.luckydraw import Draw, Prize, Spin
 from domain.records import (
@@ -423,6 +425,10 @@ class UnitOfWork(Protocol):
     member_pins: MemberPinRepo
     days: DayRepo
     imports: ImportRepo
+    # Declared, not looked up: a renamed attribute must fail type checking, not switch the
+    # offline spending limit or the profile stamps off without a word.
+    offline: OfflineGate  # the till's offline allowance (a till never enrolled is not limited)
+    hlc: StampSource  # hybrid logical clock stamps for member profile edits
 
     def __enter__(self) -> Self: ...
     def __exit__(self, exc_type: type[BaseException] | None, exc: BaseException | None,

@@ -275,7 +275,7 @@ def _check_offline_allowance(ctx: ServiceContext, uow: UnitOfWork, q: Quote) -> 
     if q.member is not None:
         spend = allowances.Spend(q.settlement.points_spent, q.settlement.wallet_principal_fen
                                  + q.settlement.wallet_bonus_fen)
-        allowances.guard(uow, q.member.id, spend, ctx.today(), ctx.now(), ctx.pack.offline)
+        allowances.guard(uow.offline, q.member.id, spend, ctx.today(), ctx.now(), ctx.pack.offline)
 
 
 def _build_sale(ctx: ServiceContext, uow: UnitOfWork, cart: Cart, q: Quote,

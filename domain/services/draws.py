@@ -127,7 +127,7 @@ def _pay(ctx: ServiceContext, uow: UnitOfWork, member_id: str, draw: Draw, cost:
     if balance < cost:
         raise DomainError("points.insufficient", needed=cost, available=balance)
     # A spin's cost counts against the offline allowance like points spent on a sale.
-    allowances.guard(uow, member_id, allowances.Spend(points=cost), ctx.today(), ctx.now(),
+    allowances.guard(uow.offline, member_id, allowances.Spend(points=cost), ctx.today(), ctx.now(),
                      ctx.pack.offline)
     debit_points(ctx, uow, Posting(member_id, "draw", staff_id, reason=draw.code), cost)
 

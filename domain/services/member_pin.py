@@ -17,7 +17,6 @@ from datetime import datetime
 
 from domain import pins
 from domain.errors import DomainError, NotFound
-from domain.hlc import StampSource
 from domain.ports import UnitOfWork
 from domain.records import Member, MemberPin, MemberStatus
 from domain.services.context import ServiceContext, audit, emit, to_wire
@@ -57,9 +56,7 @@ def _send(ctx: ServiceContext, uow: UnitOfWork, saved: MemberPin) -> None:
     head office keeps the later of two PINs set at two stores (docs/sync-events.md)."""
     payload: dict[str, object] = {"member_id": saved.member_id, "fields": {
         "pin_hash": saved.pin_hash, "pin_set_at": to_wire(saved.set_at)}}
-    source = getattr(uow, "hlc", None)
-    if isinstance(source, StampSource):  # without one head office stamps it by occurred_at
-        payload["hlc"] = str(source.next_stamp(saved.member_id, ctx.now()))
+    payload["hlc"] = str(uow.hlc.next_stamp(saved.member_id, ctx.now()))
     emit(ctx, uow, "member.patched", payload, member_id=saved.member_id)
 
 

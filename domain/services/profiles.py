@@ -16,7 +16,6 @@ from typing import Any
 
 from domain import forms
 from domain.errors import DomainError, NotFound, ValidationError
-from domain.hlc import StampSource, tick
 from domain.ports import UnitOfWork
 from domain.records import Member, MemberStatus
 from domain.services.context import ServiceContext, audit, emit, to_wire
@@ -165,9 +164,4 @@ def _send(ctx: ServiceContext, uow: UnitOfWork, member: Member, fields: list[str
 
 
 def _stamp(ctx: ServiceContext, uow: UnitOfWork, member_id: str) -> str:
-    source = getattr(uow, "hlc", None)
-    if isinstance(source, StampSource):
-        return str(source.next_stamp(member_id, ctx.now()))
-    # A unit of work without a stamp source (a test double): the till's clock alone.
-    wall = int(ctx.now().timestamp() * 1000)
-    return str(tick(None, wall, uow.settings.get().terminal_id))
+    return str(uow.hlc.next_stamp(member_id, ctx.now()))

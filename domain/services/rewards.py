@@ -118,8 +118,8 @@ def _check_spend(balance: int, points: int) -> None:
 
 def _offline_spend(ctx: ServiceContext, uow: UnitOfWork, member_id: str, points: int) -> None:
     """Points spent at the desk count against the offline allowance like a sale's (issue 4)."""
-    allowances.guard(uow, member_id, allowances.Spend(points=points), ctx.today(), ctx.now(),
-                     ctx.pack.offline)
+    allowances.guard(uow.offline, member_id, allowances.Spend(points=points), ctx.today(),
+                     ctx.now(), ctx.pack.offline)
 
 
 def _require_member(uow: UnitOfWork, member_id: str) -> None:

@@ -92,7 +92,7 @@ def close_wallet(ctx: ServiceContext, member_id: str, staff_id: str,
         if refund:
             _require_drawer(uow, staff_id)
         # Cash out of stored value another store may be spending: bounded offline like a sale.
-        allowances.guard(uow, member_id, allowances.Spend(wallet_fen=refund + forfeit),
+        allowances.guard(uow.offline, member_id, allowances.Spend(wallet_fen=refund + forfeit),
                          ctx.today(), ctx.now(), ctx.pack.offline)
         post_wallet(ctx, uow, Posting(member_id, "close", staff_id), -refund, -forfeit,
                     TenderKind.CASH.value)
