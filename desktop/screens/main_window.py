@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 from desktop import feedback
 from desktop.devices import TillDevices
 from desktop.idle import IdleWatcher
+from desktop.scan_targets import ShowsRefusals, TakesScans, TakesSwipes
 from desktop.screens.login import LoginScreen
 from desktop.screens.office import DESK_ROLES, OfficeContext, OfficeScreen
 from desktop.screens.office_pages import office_pages
@@ -309,9 +310,8 @@ class MainWindow(QMainWindow):
 
     def on_scanned(self, code: ScannedCode) -> None:
         target = self._scan_target()
-        handler = getattr(target, "on_scanned", None)
-        if handler is not None:
-            handler(code)
+        if isinstance(target, TakesScans):
+            target.on_scanned(code)
         elif target is None:
             self.status.show_notice(self.tr("Log in first, then scan."))
         else:
@@ -319,9 +319,8 @@ class MainWindow(QMainWindow):
 
     def on_swiped(self, tracks: Tracks) -> None:
         target = self._scan_target()
-        handler = getattr(target, "on_swiped", None)
-        if handler is not None:
-            handler(tracks)
+        if isinstance(target, TakesSwipes):
+            target.on_swiped(tracks)
         elif target is not None:
             self._not_taken()
 
@@ -332,9 +331,9 @@ class MainWindow(QMainWindow):
 
     def _on_device_failed(self, error: DomainError) -> None:
         message = feedback.describe(error)
-        show = getattr(self._scan_target(), "show_refusal", None)
-        if message.severity is feedback.Severity.REFUSAL and show is not None:
-            show(error)  # a bad swipe or scan: said where the cashier is looking
+        target = self._scan_target()
+        if message.severity is feedback.Severity.REFUSAL and isinstance(target, ShowsRefusals):
+            target.show_refusal(error)  # a bad swipe or scan: said where the cashier is looking
         else:
             self.status.show_notice(message)
 

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from desktop import feedback
 from desktop.devices import TillDevices
+from desktop.scan_targets import TakesScans, TakesSwipes
 from desktop.screens.prompt import Approved, approve
 from desktop.tasks import Task, TaskRunner
 from desktop.viewmodels.env import TillEnv
@@ -194,14 +195,18 @@ class OfficeScreen(QWidget):
             shown()
 
     def on_scanned(self, code: ScannedCode) -> None:
-        self._forward("on_scanned", code)
+        page: object = self.current()  # any page; the ones that take a code say so
+        if isinstance(page, TakesScans):
+            page.on_scanned(code)
+        else:
+            self._not_taken()
 
     def on_swiped(self, tracks: Tracks) -> None:
-        self._forward("on_swiped", tracks)
-
-    def _forward(self, name: str, value: object) -> None:
-        handler = getattr(self.current(), name, None)
-        if handler is not None:
-            handler(value)
+        page: object = self.current()
+        if isinstance(page, TakesSwipes):
+            page.on_swiped(tracks)
         else:
-            self.ctx.notice(self.tr("This page does not take a card or a code."))
+            self._not_taken()
+
+    def _not_taken(self) -> None:
+        self.ctx.notice(self.tr("This page does not take a card or a code."))

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop import feedback, i18n
+from desktop.scan_targets import TakesSwipes
 from desktop.viewmodels.session import TillSession
 from desktop.wedge_filter import takes_codes
 from desktop.widgets.numpad import Numpad
@@ -127,12 +128,12 @@ class PromptDialog(QDialog):
     def on_swiped(self, tracks: Tracks) -> None:
         """A member's card swiped while a code is asked for: the screen behind takes it (the
         sale attaches the member), as it would with no prompt open."""
-        behind = getattr(self.parentWidget(), "on_swiped", None)
-        if not self.codes or behind is None:
+        behind: object = self.parentWidget()
+        if not self.codes or not isinstance(behind, TakesSwipes):
             self.error.setText(self.tr("This window does not take a card."))
             return
         self.reject()
-        behind(tracks)
+        behind.on_swiped(tracks)
 
 
 def show_dialog(dialog: QDialog, focus: QWidget | None = None) -> QDialog:

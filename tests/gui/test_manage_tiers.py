@@ -15,6 +15,7 @@ from domain.services import cart as carts
 from domain.services import checkout
 from domain.services.members import find_by_card
 from domain.services.staff import login
+from hardware.scan_codes import interpret
 from tests.gui.conftest import tasks_done
 
 
@@ -98,3 +99,18 @@ def test_picking_a_row_or_typing_a_mobile_shows_the_history(
     page.code.setText("13911112222")
     page.code.returnPressed.emit()
     assert page.member.text() == window.status.notice.text() != ""
+
+
+def test_a_scan_goes_to_the_office_page_that_takes_codes_and_is_said_elsewhere(
+        qtbot: QtBot, window: MainWindow, cards: list[str]) -> None:
+    """The till routes a scanner's code by what a page declares (desktop/scan_targets.py): the
+    Tiers page takes a member's card; the Analysis page takes none, and the status bar says
+    so instead of dropping the code."""
+    page = open_tiers(qtbot, window)
+    window.on_scanned(interpret(cards[0]))
+    assert page.member.text().startswith("张三: ")
+    assert window.office is not None
+    window.office.open("manage_analysis")
+    tasks_done(qtbot, window)
+    window.on_scanned(interpret(cards[1]))
+    assert window.status.notice.text() == "This page does not take a card or a code."
