@@ -20,6 +20,7 @@ from typing import Any
 import sqlalchemy as sa
 from sqlalchemy import Connection
 
+from domain.event_types import EventType
 from headoffice.cases import insert_case
 from headoffice.tables import audit_entries, cards, events, members, recon_cases
 
@@ -65,7 +66,8 @@ def _claims_of_duplicates() -> sa.Select[Any]:
         sa.select(payload["number"].as_string(), payload["member_id"].as_string(),
                   events.c.store_id, sa.literal("quarantined")).where(
             events.c.status == "quarantined",
-            events.c.type.in_(("card.issued", "card.changed")))).subquery()
+            events.c.type.in_((EventType.CARD_ISSUED.value,
+                               EventType.CARD_CHANGED.value)))).subquery()
     claims = (sa.select(raw.c.number, sa.func.coalesce(members.c.canonical_id, raw.c.member_id)
                         .label("member_id"), raw.c.store_id, raw.c.source)
               .join(members, members.c.id == raw.c.member_id, isouter=True)

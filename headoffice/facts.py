@@ -13,6 +13,7 @@ from typing import Any
 
 import sqlalchemy as sa
 
+from domain.event_types import EventType
 from headoffice.batch import Batch, Item
 from headoffice.cardids import CardBook
 from headoffice.cases import open_case
@@ -184,13 +185,13 @@ class _Coupons:
                                     "redeemed_sale_id": p.sale_id, "redeemed_at": at}})
 
     def state(self, item: Item, p: CouponStateV1) -> None:
-        new = "expired" if item.event.type == "coupon.expired" else (p.state or "issued")
+        new = "expired" if item.event.type == EventType.COUPON_EXPIRED else (p.state or "issued")
         row = self.rows.get(p.code)
         if row is None or (new == "expired" and row["state"] != "issued"):
             self.b.mark(item.event_id, "applied", "coupon.state_ignored")
             return
         row = {**row, "state": new, "body": {**row["body"], "state": new}}
-        if item.event.type == "coupon.restored":
+        if item.event.type == EventType.COUPON_RESTORED:
             # The sale that used it was returned in full: the coupon may be used again.
             row["redeemed_sale_id"] = None
             row["body"].update(redeemed_sale_id=None, redeemed_at=None)

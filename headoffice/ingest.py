@@ -18,6 +18,7 @@ import sqlalchemy as sa
 from sqlalchemy import Connection, Engine
 
 from domain.errors import DomainError
+from domain.event_types import EventType
 from domain.text import bad_char
 from headoffice import facts, ledgers, members, tenancy_rules, unstorable
 from headoffice.batch import Batch, Item, Terminal
@@ -30,9 +31,16 @@ from sync.payloads import MemberCreatedV1, PayloadProblem, parse_payload
 from sync.schema import Event, EventResult, PushRequest
 
 MAX_ID = 36  # ids are UUIDs; the member column holds no more
-MEMBER_EVENTS = ("member.created", "member.patched")
-COUPON_EVENTS = ("coupon.issued", "coupon.redeemed", "coupon.restored", "coupon.expired",
-                 "coupon.voided")
+E = EventType
+MEMBER_EVENTS = (E.MEMBER_CREATED, E.MEMBER_PATCHED)
+COUPON_EVENTS = (E.COUPON_ISSUED, E.COUPON_REDEEMED, E.COUPON_RESTORED, E.COUPON_EXPIRED,
+                 E.COUPON_VOIDED)
+SALE_EVENTS = (E.SALE_COMPLETED, E.RETURN_COMPLETED)
+CARD_EVENTS = (E.CARD_ISSUED, E.CARD_CHANGED)
+OWN_EVENTS = (E.SHIFT_CLOSED, E.AUDIT_ENTRY)  # the till's own shifts and audit trail
+# Every type _merge applies: the contract test holds it equal to EventType and the wire models.
+APPLIED = frozenset((*MEMBER_EVENTS, *SALE_EVENTS, E.POINTS_ENTRY, E.WALLET_ENTRY,
+                     *COUPON_EVENTS, *CARD_EVENTS, E.TIER_CHANGED, E.DRAW_SPUN, *OWN_EVENTS))
 
 
 def check_batch(req: PushRequest, terminal: Terminal) -> list[Event]:
@@ -178,13 +186,13 @@ def _merge(b: Batch, items: list[Item]) -> None:
     members.ensure(b, refs - set(merchant_of) - created)
     born = members.apply_events(b, [i for i in kept if i.event.type in MEMBER_EVENTS])
     members.follow(b, {b.canonical(m) or m for m in refs | created}, born)
-    facts.apply_sales(b, _of(kept, "sale.completed", "return.completed"))
-    ledgers.apply(b, _of(kept, "points.entry"), _of(kept, "wallet.entry"))
+    facts.apply_sales(b, _of(kept, *SALE_EVENTS))
+    ledgers.apply(b, _of(kept, EventType.POINTS_ENTRY), _of(kept, EventType.WALLET_ENTRY))
     facts.apply_coupons(b, _of(kept, *COUPON_EVENTS))
-    facts.apply_cards(b, _of(kept, "card.issued", "card.changed"))
-    members.apply_tiers(b, _of(kept, "tier.changed"))
-    facts.apply_spins(b, _of(kept, "draw.spun"))
-    facts.apply_shifts_and_audit(b, _of(kept, "shift.closed", "audit.entry"))
+    facts.apply_cards(b, _of(kept, *CARD_EVENTS))
+    members.apply_tiers(b, _of(kept, EventType.TIER_CHANGED))
+    facts.apply_spins(b, _of(kept, EventType.DRAW_SPUN))
+    facts.apply_shifts_and_audit(b, _of(kept, *OWN_EVENTS))
 
 
 def _admitted(b: Batch, items: list[Item]) -> tuple[list[Item], dict[str, str]]:

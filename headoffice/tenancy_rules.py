@@ -28,6 +28,7 @@ from typing import Any
 
 import sqlalchemy as sa
 
+from domain.event_types import EventType
 from headoffice.batch import Batch, Item
 from headoffice.cases import open_case
 from headoffice.sql import among
@@ -59,23 +60,23 @@ def _named(*paths: str) -> tuple[Ref, ...]:
 
 # The envelope's member_id is checked for every kind, besides these.
 RULES: dict[str, tuple[Ref, ...]] = {
-    "points.entry": _named("member_id", "sale_id"),
-    "wallet.entry": _named("member_id", "sale_id"),
-    "sale.completed": _named(*_SALE_REFS),
-    "return.completed": _named(*_SALE_REFS),
-    "member.created": _named("id"),
-    "member.patched": _named("member_id"),
-    "card.issued": _named(*_CARD_REFS),
-    "card.changed": _named(*_CARD_REFS),
-    "coupon.issued": _named(*_COUPON_STATE),
-    "coupon.redeemed": _named("member_id", "code", "sale_id"),
-    "coupon.restored": _named(*_COUPON_STATE),
-    "coupon.expired": _named(*_COUPON_STATE),
-    "coupon.voided": _named(*_COUPON_STATE),
-    "tier.changed": _named("member_id"),
-    "shift.closed": (),  # the till's own shift, kept under its own store
-    "draw.spun": _named("member_id", "draw_code"),
-    "audit.entry": (),  # the till's own audit trail, kept under its own store
+    EventType.POINTS_ENTRY: _named("member_id", "sale_id"),
+    EventType.WALLET_ENTRY: _named("member_id", "sale_id"),
+    EventType.SALE_COMPLETED: _named(*_SALE_REFS),
+    EventType.RETURN_COMPLETED: _named(*_SALE_REFS),
+    EventType.MEMBER_CREATED: _named("id"),
+    EventType.MEMBER_PATCHED: _named("member_id"),
+    EventType.CARD_ISSUED: _named(*_CARD_REFS),
+    EventType.CARD_CHANGED: _named(*_CARD_REFS),
+    EventType.COUPON_ISSUED: _named(*_COUPON_STATE),
+    EventType.COUPON_REDEEMED: _named("member_id", "code", "sale_id"),
+    EventType.COUPON_RESTORED: _named(*_COUPON_STATE),
+    EventType.COUPON_EXPIRED: _named(*_COUPON_STATE),
+    EventType.COUPON_VOIDED: _named(*_COUPON_STATE),
+    EventType.TIER_CHANGED: _named("member_id"),
+    EventType.SHIFT_CLOSED: (),  # the till's own shift, kept under its own store
+    EventType.DRAW_SPUN: _named("member_id", "draw_code"),
+    EventType.AUDIT_ENTRY: (),  # the till's own audit trail, kept under its own store
 }
 SCOPED = frozenset({"draw"})  # resolved in the sender's own store
 

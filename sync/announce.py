@@ -15,16 +15,17 @@ from datetime import datetime
 from typing import Any
 
 from db.uow import SqlUnitOfWork
+from domain.event_types import EventType
 from domain.services.context import to_wire
 from sync.payloads import PIN_HASH, PIN_SET_AT
 
-_ANNOUNCED = {
-    "member.created": "$.id",
-    "points.entry": "$.id",
-    "wallet.entry": "$.id",
-    "card.issued": "$.number",
-    "card.changed": "$.number",
-    "coupon.issued": "$.code",
+_ANNOUNCED: dict[str, str] = {
+    EventType.MEMBER_CREATED: "$.id",
+    EventType.POINTS_ENTRY: "$.id",
+    EventType.WALLET_ENTRY: "$.id",
+    EventType.CARD_ISSUED: "$.number",
+    EventType.CARD_CHANGED: "$.number",
+    EventType.COUPON_ISSUED: "$.code",
 }
 
 
@@ -38,11 +39,11 @@ def announce_unsent(uow: SqlUnitOfWork, now: datetime) -> int:
     for number in uow.held_ids.cards():
         card = uow.cards.get(number)
         if card is not None and ("card", number) not in sent:
-            count += _emit(uow, "card.issued", to_wire(card), card.member_id, at)
+            count += _emit(uow, EventType.CARD_ISSUED, to_wire(card), card.member_id, at)
     for code in uow.held_ids.coupons():
         coupon = uow.coupons.get(code)
         if coupon is not None and ("coupon", code) not in sent:
-            count += _emit(uow, "coupon.issued", to_wire(coupon), coupon.member_id, at)
+            count += _emit(uow, EventType.COUPON_ISSUED, to_wire(coupon), coupon.member_id, at)
     return count
 
 
@@ -58,13 +59,13 @@ def _member(uow: SqlUnitOfWork, member_id: str, sent: set[tuple[str, str]], at: 
     count = 0
     if ("member", member_id) not in sent:
         public = {k: v for k, v in to_wire(member).items() if k != "id_number"}
-        count += _emit(uow, "member.created", public, member_id, at)
+        count += _emit(uow, EventType.MEMBER_CREATED, public, member_id, at)
     for entry in uow.points.entries(member_id):
         if entry.kind != "sync" and ("points", entry.id) not in sent:
-            count += _emit(uow, "points.entry", to_wire(entry), member_id, at)
+            count += _emit(uow, EventType.POINTS_ENTRY, to_wire(entry), member_id, at)
     for wentry in uow.wallet.entries(member_id):
         if wentry.kind != "sync" and ("wallet", wentry.id) not in sent:
-            count += _emit(uow, "wallet.entry", to_wire(wentry), member_id, at)
+            count += _emit(uow, EventType.WALLET_ENTRY, to_wire(wentry), member_id, at)
     return count + _pin(uow, member_id, sent, at)
 
 
@@ -79,7 +80,7 @@ def _pin(uow: SqlUnitOfWork, member_id: str, sent: set[tuple[str, str]], at: str
         payload["fields"][PIN_SET_AT] = to_wire(held.set_at)
         # Stamped at the time it was set (after this member's earlier edits): not "now".
         payload["hlc"] = str(uow.hlc.next_stamp(member_id, held.set_at))
-    return _emit(uow, "member.patched", payload, member_id, at)
+    return _emit(uow, EventType.MEMBER_PATCHED, payload, member_id, at)
 
 
 def _emit(uow: SqlUnitOfWork, event_type: str, payload: dict[str, Any], member_id: str | None,

@@ -23,6 +23,7 @@ from zoneinfo import ZoneInfo
 
 from db.uow import SqlUnitOfWork
 from domain import points as points_rules
+from domain.event_types import EventType
 from domain.ids import new_id_str
 from domain.records import (
     Coupon,
@@ -128,7 +129,7 @@ def _pending_edits(a: Applier, member_id: str) -> dict[str, Any]:
     """Profile fields edited here that head office has not applied yet: shown as edited until
     head office's merge of them comes back (as a balance is shown with the till's entries)."""
     edits: dict[str, Any] = {}
-    for _, payload in a.unacked(("member.patched",), [member_id]):
+    for _, payload in a.unacked((EventType.MEMBER_PATCHED,), [member_id]):
         edits.update(payload.get("fields", {}))
     return edits
 
@@ -139,7 +140,7 @@ def _pending_tier(a: Applier, known: Member | None) -> dict[str, Any]:
     must not overwrite it; its merge comes back with the change's next version."""
     if known is None:
         return {}
-    if not a.unacked(("tier.changed",), [known.id]):
+    if not a.unacked((EventType.TIER_CHANGED,), [known.id]):
         return {}
     return {"tier": known.tier, "tier_since": known.tier_since.isoformat()}
 
@@ -185,7 +186,7 @@ def _balance(a: Applier, change: Change) -> bool:
     buckets = Buckets.from_list(int(data["points"]), data.get("buckets", []))
     wallet = [int(data["wallet_principal_fen"]), int(data["wallet_bonus_fen"])]
     for kind, entry in unacked:
-        if kind == "points.entry":
+        if kind == EventType.POINTS_ENTRY:
             on = datetime.fromisoformat(entry["at"]).astimezone(a.tz).date()
             points = int(entry["points"])
             last = entry.get("last_day")
@@ -204,7 +205,7 @@ def _balance(a: Applier, change: Change) -> bool:
 def _unacked_entries(a: Applier, member_id: str) -> list[tuple[str, dict[str, Any]]]:
     """This till's ledger entries for the member that head office has not applied yet."""
     ids = [member_id, *a.uow.member_merge.aliases(member_id)]
-    return a.unacked(("points.entry", "wallet.entry"), ids)
+    return a.unacked((EventType.POINTS_ENTRY, EventType.WALLET_ENTRY), ids)
 
 
 def _settle(a: Applier, member_id: str, buckets: Buckets, wallet: list[int]) -> None:

@@ -24,6 +24,7 @@ from pydantic import (
 )
 
 from domain import card_data
+from domain.event_types import EventType
 from domain.text import bad_path, gather, refused_in
 from sync.schema import StampText
 
@@ -215,23 +216,23 @@ class AuditV1(Payload):
 
 
 PAYLOADS: dict[str, type[Payload]] = {
-    "points.entry": PointsEntryV1,
-    "wallet.entry": WalletEntryV1,
-    "sale.completed": SaleV1,
-    "return.completed": SaleV1,
-    "member.created": MemberCreatedV1,
-    "member.patched": MemberPatchedV1,
-    "card.issued": CardV1,
-    "card.changed": CardV1,
-    "coupon.issued": CouponIssuedV1,
-    "coupon.redeemed": CouponRedeemedV1,
-    "coupon.restored": CouponStateV1,
-    "coupon.expired": CouponStateV1,
-    "coupon.voided": CouponStateV1,
-    "tier.changed": TierChangedV1,
-    "shift.closed": ShiftV1,
-    "draw.spun": SpinV1,
-    "audit.entry": AuditV1,
+    EventType.POINTS_ENTRY: PointsEntryV1,
+    EventType.WALLET_ENTRY: WalletEntryV1,
+    EventType.SALE_COMPLETED: SaleV1,
+    EventType.RETURN_COMPLETED: SaleV1,
+    EventType.MEMBER_CREATED: MemberCreatedV1,
+    EventType.MEMBER_PATCHED: MemberPatchedV1,
+    EventType.CARD_ISSUED: CardV1,
+    EventType.CARD_CHANGED: CardV1,
+    EventType.COUPON_ISSUED: CouponIssuedV1,
+    EventType.COUPON_REDEEMED: CouponRedeemedV1,
+    EventType.COUPON_RESTORED: CouponStateV1,
+    EventType.COUPON_EXPIRED: CouponStateV1,
+    EventType.COUPON_VOIDED: CouponStateV1,
+    EventType.TIER_CHANGED: TierChangedV1,
+    EventType.SHIFT_CLOSED: ShiftV1,
+    EventType.DRAW_SPUN: SpinV1,
+    EventType.AUDIT_ENTRY: AuditV1,
 }
 NEWEST_VERSION = 1
 
@@ -290,7 +291,7 @@ def redacted(event_type: str, payload: Any) -> Any:
     """An event's payload as head office may keep it for support: a PIN hash masked, card
     numbers in free text masked."""
     payload = without_card_numbers(payload)
-    if event_type != "member.patched" or not isinstance(payload, dict):
+    if event_type != EventType.MEMBER_PATCHED or not isinstance(payload, dict):
         return payload
     fields = payload.get("fields")
     if not isinstance(fields, dict) or PIN_HASH not in fields:

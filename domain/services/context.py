@@ -11,6 +11,7 @@ from datetime import date, datetime, time, timedelta
 from typing import Any
 
 from domain.clock import BusinessDay, Clock
+from domain.event_types import EventType
 from domain.ids import new_id_str
 from domain.ports import UnitOfWork
 from domain.records import AuditEntry
@@ -106,7 +107,7 @@ def to_wire(value: Any) -> Any:
     return value
 
 
-def emit(ctx: ServiceContext, uow: UnitOfWork, event_type: str, payload: Any,
+def emit(ctx: ServiceContext, uow: UnitOfWork, event_type: EventType, payload: Any,
          member_id: str | None = None) -> int:
     """Queue an event for head office inside the caller's transaction."""
     body = payload if isinstance(payload, dict) else to_wire(payload)
@@ -114,7 +115,7 @@ def emit(ctx: ServiceContext, uow: UnitOfWork, event_type: str, payload: Any,
                              occurred_at_iso=ctx.now().isoformat())
 
 
-def emit_many(ctx: ServiceContext, uow: UnitOfWork, event_type: str,
+def emit_many(ctx: ServiceContext, uow: UnitOfWork, event_type: EventType,
               events: Sequence[tuple[dict[str, Any], str | None]]) -> list[int]:
     """Queue many events of one type, (payload, member id) each, in one statement."""
     return uow.outbox.append_many([(event_type, payload, member) for payload, member in events],
@@ -127,5 +128,5 @@ def audit(ctx: ServiceContext, uow: UnitOfWork, action: str, staff_id: str | Non
     entry = AuditEntry(id=new_id_str(), at=ctx.now(), action=action, staff_id=staff_id,
                        target=target, details=to_wire(details), approved_by=approved_by)
     uow.audit.append(entry)
-    emit(ctx, uow, "audit.entry", entry)
+    emit(ctx, uow, EventType.AUDIT_ENTRY, entry)
     return entry

@@ -9,13 +9,14 @@ from typing import Any
 
 from domain import points as rules
 from domain.cards import card_expiry
+from domain.event_types import EventType
 from domain.ids import new_id_str
 from domain.import_jobs import MemberBatch
 from domain.importing import ImportRow
 from domain.records import Card, CardState, Member, PointsEntry, PointsLot, TierChange, WalletEntry
 from domain.services.context import ServiceContext, to_wire
 
-Event = tuple[str, dict[str, Any], str | None]  # type, payload, member id
+Event = tuple[EventType, dict[str, Any], str | None]  # type, payload, member id
 KIND = "import"  # the ledger kind and lot source of opening balances
 REASON = "opening balance"
 
@@ -51,10 +52,10 @@ def _add(batch: MemberBatch, stamp: _Stamp, row: ImportRow, staff_id: str | None
     change = TierChange(id=new_id_str(), member_id=member.id, at=stamp.now, from_tier="",
                         to_tier=member.tier, reason="import")
     batch.tier_changes.append(change)
-    events: list[Event] = [("member.created", public, member.id),
-                           ("tier.changed", to_wire(change), member.id)]
+    events: list[Event] = [(EventType.MEMBER_CREATED, public, member.id),
+                           (EventType.TIER_CHANGED, to_wire(change), member.id)]
     if row.points:
-        events.append(("points.entry", to_wire(_points(batch, stamp, member.id, row.points,
+        events.append((EventType.POINTS_ENTRY, to_wire(_points(batch, stamp, member.id, row.points,
                                                        staff_id)), member.id))
     if row.wallet_fen or row.wallet_bonus_fen:
         entry = WalletEntry(id=new_id_str(), member_id=member.id, kind=KIND,
@@ -62,12 +63,12 @@ def _add(batch: MemberBatch, stamp: _Stamp, row: ImportRow, staff_id: str | None
                             at=stamp.now, business_date=stamp.today, staff_id=staff_id,
                             reference=REASON)
         batch.wallet.append(entry)
-        events.append(("wallet.entry", to_wire(entry), member.id))
+        events.append((EventType.WALLET_ENTRY, to_wire(entry), member.id))
     if row.card:
         card = Card(number=row.card, member_id=member.id, state=CardState.ACTIVE,
                     expiry=stamp.card_expiry, kind="preprinted", issued_at=stamp.now)
         batch.cards.append(card)
-        events.append(("card.issued", to_wire(card), member.id))
+        events.append((EventType.CARD_ISSUED, to_wire(card), member.id))
     return events
 
 

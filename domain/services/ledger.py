@@ -7,6 +7,7 @@ from datetime import date
 
 from domain import points as rules
 from domain.errors import DomainError
+from domain.event_types import EventType
 from domain.ids import new_id_str
 from domain.ports import UnitOfWork
 from domain.records import PointsEntry, PointsLot, Sale, WalletEntry
@@ -157,7 +158,7 @@ def expire_lapsed(ctx: ServiceContext, uow: UnitOfWork, on: date,
                            at=at, business_date=business_date, reason=reason)
                for member_id, n in expired.items()]
     uow.points.add_entries(entries)
-    emit_many(ctx, uow, "points.entry", [(entry_wire(e), e.member_id) for e in entries])
+    emit_many(ctx, uow, EventType.POINTS_ENTRY, [(entry_wire(e), e.member_id) for e in entries])
     return expired
 
 
@@ -191,7 +192,7 @@ def _entry(ctx: ServiceContext, uow: UnitOfWork, post: Posting, points: int, *,
                         reason=post.reason, sale_id=post.sale_id, staff_id=post.staff_id,
                         last_day=last_day)
     uow.points.add_entry(entry)
-    emit(ctx, uow, "points.entry", entry, member_id=post.member_id)
+    emit(ctx, uow, EventType.POINTS_ENTRY, entry, member_id=post.member_id)
     return entry
 
 
@@ -208,5 +209,5 @@ def post_wallet(ctx: ServiceContext, uow: UnitOfWork, post: Posting, principal_f
                         business_date=ctx.today(), sale_id=post.sale_id,
                         staff_id=post.staff_id, reference=reference, tender_kind=tender_kind)
     uow.wallet.add_entry(entry)
-    emit(ctx, uow, "wallet.entry", entry, member_id=post.member_id)
+    emit(ctx, uow, EventType.WALLET_ENTRY, entry, member_id=post.member_id)
     return entry

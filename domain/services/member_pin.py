@@ -17,6 +17,7 @@ from datetime import datetime
 
 from domain import pins
 from domain.errors import DomainError, NotFound
+from domain.event_types import EventType
 from domain.ports import UnitOfWork
 from domain.records import Member, MemberPin, MemberStatus
 from domain.services.context import ServiceContext, audit, emit, to_wire
@@ -57,7 +58,7 @@ def _send(ctx: ServiceContext, uow: UnitOfWork, saved: MemberPin) -> None:
     payload: dict[str, object] = {"member_id": saved.member_id, "fields": {
         "pin_hash": saved.pin_hash, "pin_set_at": to_wire(saved.set_at)}}
     payload["hlc"] = str(uow.hlc.next_stamp(saved.member_id, ctx.now()))
-    emit(ctx, uow, "member.patched", payload, member_id=saved.member_id)
+    emit(ctx, uow, EventType.MEMBER_PATCHED, payload, member_id=saved.member_id)
 
 
 def has_own_pin(ctx: ServiceContext, member_id: str) -> bool:

@@ -11,6 +11,7 @@ from domain import coupons as coupon_rules
 from domain import dynamicqr, forms
 from domain import points as points_rules
 from domain.errors import DomainError, NotFound
+from domain.event_types import EventType
 from domain.ids import new_id_str
 from domain.ports import UnitOfWork
 from domain.records import Balances, Card, Coupon, CouponState, Member, MemberStatus, TierChange
@@ -84,11 +85,11 @@ def _new_member(ctx: ServiceContext, form: forms.MemberForm, referrer: Member | 
 def _record_signup(ctx: ServiceContext, uow: UnitOfWork, member: Member,
                    staff_id: str | None) -> None:
     public = {k: v for k, v in _wire_member(member).items() if k != "id_number"}
-    emit(ctx, uow, "member.created", public, member_id=member.id)
+    emit(ctx, uow, EventType.MEMBER_CREATED, public, member_id=member.id)
     change = TierChange(id=new_id_str(), member_id=member.id, at=ctx.now(), from_tier="",
                         to_tier=member.tier, reason="signup")
     uow.tiers.add_change(change)
-    emit(ctx, uow, "tier.changed", change, member_id=member.id)
+    emit(ctx, uow, EventType.TIER_CHANGED, change, member_id=member.id)
     audit(ctx, uow, "member_registered", staff_id, target=member.id)
 
 
@@ -114,7 +115,7 @@ def issue_coupon(ctx: ServiceContext, uow: UnitOfWork, template_code: str,
     coupon = coupon_rules.issue(template, coupon_rules.new_code(ctx.random_bytes), member_id,
                                 ctx.now(), ctx.today(), reason)
     uow.coupons.add(coupon)
-    emit(ctx, uow, "coupon.issued", coupon, member_id=member_id)
+    emit(ctx, uow, EventType.COUPON_ISSUED, coupon, member_id=member_id)
     return coupon
 
 

@@ -16,6 +16,7 @@ from typing import Any
 
 from domain import forms
 from domain.errors import DomainError, NotFound, ValidationError
+from domain.event_types import EventType
 from domain.ports import UnitOfWork
 from domain.records import Member, MemberStatus
 from domain.services.context import ServiceContext, audit, emit, to_wire
@@ -160,7 +161,7 @@ def _send(ctx: ServiceContext, uow: UnitOfWork, member: Member, fields: list[str
     payload = {"member_id": member.id, "fields": {f: to_wire(getattr(member, f))
                                                   for f in fields},
                "hlc": _stamp(ctx, uow, member.id)}
-    emit(ctx, uow, "member.patched", payload, member_id=member.id)
+    emit(ctx, uow, EventType.MEMBER_PATCHED, payload, member_id=member.id)
 
 
 def _stamp(ctx: ServiceContext, uow: UnitOfWork, member_id: str) -> str:

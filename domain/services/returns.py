@@ -11,6 +11,7 @@ from domain import points as points_rules
 from domain import wallet as wallet_rules
 from domain.catalog import ProductClass
 from domain.errors import NotFound, ValidationError
+from domain.event_types import EventType
 from domain.ids import new_id_str
 from domain.money import split_int
 from domain.ports import UnitOfWork
@@ -309,7 +310,7 @@ def _record(ctx: ServiceContext, uow: UnitOfWork, original: Sale | None, lines: 
 
 def _add(ctx: ServiceContext, uow: UnitOfWork, sale: Sale) -> Sale:
     uow.sales.add(sale)
-    emit(ctx, uow, "return.completed", sale, member_id=sale.member_id)
+    emit(ctx, uow, EventType.RETURN_COMPLETED, sale, member_id=sale.member_id)
     return sale
 
 
@@ -364,7 +365,7 @@ def _give_back_coupons(ctx: ServiceContext, uow: UnitOfWork, original: Sale) -> 
             continue
         restored = coupon_rules.unredeem(coupon, ctx.local_date())
         uow.coupons.save(restored)
-        emit(ctx, uow, "coupon.restored", {"code": code, "member_id": coupon.member_id,
+        emit(ctx, uow, EventType.COUPON_RESTORED, {"code": code, "member_id": coupon.member_id,
                                            "state": restored.state.value},
              member_id=coupon.member_id)
 

@@ -17,6 +17,7 @@ from datetime import date, timedelta
 
 from domain import coupons as coupon_rules
 from domain import tiers
+from domain.event_types import EventType
 from domain.ports import UnitOfWork
 from domain.records import Coupon, CouponState, Member, Sale, SaleKind, SaleLine, TierChange
 from domain.rulepack import TierRule
@@ -110,7 +111,7 @@ def withdraw(ctx: ServiceContext, uow: UnitOfWork, won: list[Coupon]) -> tuple[s
         if coupon.state is not CouponState.ISSUED:
             continue
         uow.coupons.save(coupon_rules.void(coupon))
-        emit(ctx, uow, "coupon.voided", {"code": coupon.code, "member_id": coupon.member_id,
+        emit(ctx, uow, EventType.COUPON_VOIDED, {"code": coupon.code, "member_id": coupon.member_id,
                                          "state": CouponState.VOID.value},
              member_id=coupon.member_id)
         withdrawn.append(coupon.code)
