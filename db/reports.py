@@ -25,75 +25,56 @@ from db.rows import (
 from domain.analysis import BuyingFigures, MemberFacts
 from domain.records import Coupon, PointsEntry, Shift, WalletEntry
 
-# One pass per table, grouped by member, joined to the members: no query per member.
-_FACTS = text("""
-    SELECT m.id, m.name, m.mobile, m.tier, m.joined_on, m.birth_month, m.birth_day,
-           m.consent_marketing, COALESCE(b.points, 0),
+# Every fact list starts with the member, the points and, last, the member's current card.
+_HEAD = """SELECT m.id, m.name, m.mobile, m.tier, m.joined_on, m.birth_month, m.birth_day,
+           m.consent_marketing, COALESCE(b.points, 0),"""
+_CARD = """(SELECT c.number FROM cards c WHERE c.member_id = m.id
+              AND c.state IN ('issued', 'active')
+            ORDER BY c.issued_at DESC, c.number DESC LIMIT 1)"""
+
+
+def _from_sales(members: str, only: str) -> str:
+    """The facts grouped from sales, one pass per table: `members` is the FROM clause, `only`
+    the condition on a sale's member_id (every member's, or the chosen few's)."""
+    return f"""
+    {_HEAD}
            ever.last_day, COALESCE(ever.orders, 0),
            COALESCE(win.orders, 0), COALESCE(win.revenue, 0), COALESCE(cat.categories, 0),
-           (SELECT c.number FROM cards c WHERE c.member_id = m.id
-              AND c.state IN ('issued', 'active')
-            ORDER BY c.issued_at DESC, c.number DESC LIMIT 1)
-    FROM members m
+           {_CARD}
+    FROM {members}
     LEFT JOIN member_balances b ON b.member_id = m.id
     LEFT JOIN (SELECT member_id, MAX(business_date) AS last_day, COUNT(*) AS orders
-               FROM sales WHERE kind = 'sale' AND member_id IS NOT NULL
+               FROM sales WHERE kind = 'sale' AND {only}
                  AND business_date <= :until
                GROUP BY member_id) ever ON ever.member_id = m.id
     LEFT JOIN (SELECT member_id, SUM(kind = 'sale') AS orders, SUM(total_fen) AS revenue
-               FROM sales WHERE member_id IS NOT NULL
+               FROM sales WHERE {only}
                  AND business_date BETWEEN :since AND :until
                GROUP BY member_id) win ON win.member_id = m.id
     LEFT JOIN (SELECT s.member_id, COUNT(DISTINCT l.category) AS categories
                FROM sales s JOIN sale_lines l ON l.sale_id = s.id
-               WHERE s.kind = 'sale' AND s.member_id IS NOT NULL AND l.category != ''
-                 AND s.business_date BETWEEN :since AND :until
-               GROUP BY s.member_id) cat ON cat.member_id = m.id
-    WHERE m.status = 'active'
-    ORDER BY m.joined_on, m.id
-""")
-
-
-# The same figures for a chosen few (a birthday list, the longest idle): each per-member pass
-# reads only the chosen members' sales, through the (member_id, business_date) index.
-_CHOSEN_FACTS = """
-    WITH chosen AS MATERIALIZED ({chosen})
-    SELECT m.id, m.name, m.mobile, m.tier, m.joined_on, m.birth_month, m.birth_day,
-           m.consent_marketing, COALESCE(b.points, 0),
-           ever.last_day, COALESCE(ever.orders, 0),
-           COALESCE(win.orders, 0), COALESCE(win.revenue, 0), COALESCE(cat.categories, 0),
-           (SELECT c.number FROM cards c WHERE c.member_id = m.id
-              AND c.state IN ('issued', 'active')
-            ORDER BY c.issued_at DESC, c.number DESC LIMIT 1)
-    FROM chosen ch JOIN members m ON m.id = ch.id
-    LEFT JOIN member_balances b ON b.member_id = m.id
-    LEFT JOIN (SELECT member_id, MAX(business_date) AS last_day, COUNT(*) AS orders
-               FROM sales WHERE kind = 'sale' AND member_id IN (SELECT id FROM chosen)
-                 AND business_date <= :until
-               GROUP BY member_id) ever ON ever.member_id = m.id
-    LEFT JOIN (SELECT member_id, SUM(kind = 'sale') AS orders, SUM(total_fen) AS revenue
-               FROM sales WHERE member_id IN (SELECT id FROM chosen)
-                 AND business_date BETWEEN :since AND :until
-               GROUP BY member_id) win ON win.member_id = m.id
-    LEFT JOIN (SELECT s.member_id, COUNT(DISTINCT l.category) AS categories
-               FROM sales s JOIN sale_lines l ON l.sale_id = s.id
-               WHERE s.kind = 'sale' AND s.member_id IN (SELECT id FROM chosen)
+               WHERE s.kind = 'sale' AND s.{only}
                  AND l.category != '' AND s.business_date BETWEEN :since AND :until
                GROUP BY s.member_id) cat ON cat.member_id = m.id
     WHERE m.status = 'active'
     ORDER BY m.joined_on, m.id
 """
+
+
+# Every member, joined to their grouped sales: no query per member.
+_FACTS = text(_from_sales("members m", "member_id IS NOT NULL"))
+# The same figures for a chosen few (a birthday list, the longest idle): each per-member pass
+# reads only the chosen members' sales, through the (member_id, business_date) index.
+_CHOSEN_FACTS = "WITH chosen AS MATERIALIZED ({chosen})" + _from_sales(
+    "chosen ch JOIN members m ON m.id = ch.id", "member_id IN (SELECT id FROM chosen)")
 # The same from member_figures, when kept for the window: no sales read at all. CROSS JOIN
 # keeps the chosen few outermost (the planner scanned every member to probe them: 1.4 s).
-_KEPT_CHOSEN_FACTS = """
-    WITH chosen AS MATERIALIZED ({chosen})
-    SELECT m.id, m.name, m.mobile, m.tier, m.joined_on, m.birth_month, m.birth_day,
-           m.consent_marketing, COALESCE(b.points, 0),
+_KEPT_CHOSEN_FACTS = f"""
+    WITH chosen AS MATERIALIZED ({{chosen}})
+    {_HEAD}
            f.last_purchase, COALESCE(f.orders_ever, 0),
            COALESCE(f.orders, 0), COALESCE(f.revenue_fen, 0), COALESCE(f.categories, 0),
-           (SELECT c.number FROM cards c WHERE c.member_id = m.id
-              AND c.state IN ('issued', 'active')
-            ORDER BY c.issued_at DESC, c.number DESC LIMIT 1)
+           {_CARD}
     FROM chosen ch CROSS JOIN members m ON m.id = ch.id
     LEFT JOIN member_balances b ON b.member_id = m.id
     LEFT JOIN member_figures f ON f.member_id = m.id
