@@ -18,10 +18,15 @@ START = datetime.fromisoformat("2025-05-06T10:00:00+08:00")
 @pytest.fixture(scope="session", autouse=True)
 def suite_log_folder(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
     """Whatever a test runs that sets up the till's log writes here, never into the user's
-    real log folder (a developer's or a till's own)."""
+    real log folder (a developer's or a till's own); likewise the default store database
+    and every other platform data folder, so a demo store a developer keeps in their real
+    data folder neither changes a test's answer nor gets written by one."""
     folder = tmp_path_factory.mktemp("logs")
+    data = tmp_path_factory.mktemp("xdg-data")
     with pytest.MonkeyPatch.context() as patch:
         patch.setenv("KAIKA_LOG_DIR", str(folder))
+        patch.setenv("XDG_DATA_HOME", str(data))
+        patch.delenv("KAIKA_DB", raising=False)
         yield folder
 
 
