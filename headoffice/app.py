@@ -14,11 +14,13 @@ from fastapi.responses import JSONResponse, Response
 from pydantic import AfterValidator, BaseModel, Field
 from pydantic_core import PydanticCustomError
 from sqlalchemy import Engine
+from sqlalchemy.exc import SQLAlchemyError
 
 from domain.errors import DomainError, NotFound, ValidationError
 from domain.hlc import HybridClock, Stamp, clamp
 from domain.text import LINES_PATTERN, bad_char
 from headoffice import (
+    applog,
     boundary,
     cardblocks,
     cases,
@@ -30,12 +32,14 @@ from headoffice import (
     tenancy,
 )
 from headoffice.answer_signing import ENROL_CODE, AnswerSigner
+from headoffice.applog import RequestLog
 from headoffice.auth import ApiError, TerminalCache, authenticate
 from headoffice.batch import Terminal
 from headoffice.boundary import DEFAULT_MAX_BODY_BYTES, CleanPath, CleanQuery, IsoDate
 from headoffice.engine import read_options
 from headoffice.keys import AnswerKeys
-from headoffice.migrate import current
+from headoffice.metrics import Metrics
+from headoffice.migrate import current, head
 from headoffice.packs import PackBook
 from headoffice.sql import retrying
 from sync.schema import (
@@ -67,6 +71,8 @@ class Settings:
     answer_keys: AnswerKeys | None = None  # required: every answer is signed (headoffice/keys.py)
     card_block_size: int = cardblocks.DEFAULT_BLOCK_SIZE  # card serials per allotted block
     max_body_bytes: int = DEFAULT_MAX_BODY_BYTES  # larger requests: 413 before they are read
+    metrics: bool = True  # Prometheus figures at /metrics
+    access_log: bool = True  # one log line per request (headoffice/applog.py)
 
 
 def _note(text: str) -> str:
@@ -93,6 +99,7 @@ class _Service:
     packs: PackBook
     hlc: HybridClock
     keys: AnswerKeys
+    metrics: Metrics | None
 
 
 def create_app(engine: Engine, settings: Settings | None = None,
@@ -104,15 +111,12 @@ def create_app(engine: Engine, settings: Settings | None = None,
     app = FastAPI(title="Kaika head office", version="1",
                   description="Sync protocol v1 between Kaika tills and head office "
                               "(docs/headoffice.md, docs/sync-events.md).")
+    metrics = Metrics(engine, clock) if settings.metrics else None
     service = _Service(engine, settings, clock, TerminalCache(settings.auth_cache_s),
-                       PackBook(), HybridClock("headoffice"), keys)
+                       PackBook(), HybridClock("headoffice"), keys, metrics)
     _errors(app)
     boundary.install(app, settings.max_body_bytes)
-
-    @app.get("/v1/health")
-    def health() -> dict[str, str | None]:
-        """For the load balancer: the database answers, and at which schema revision."""
-        return {"status": "ok", "schema": current(engine)}
+    _health_routes(app, service)
 
     @app.post("/v1/terminals/enroll", responses=ERRORS)
     def enroll(req: EnrollRequest, request: Request) -> EnrollResponse:
@@ -126,9 +130,38 @@ def create_app(engine: Engine, settings: Settings | None = None,
     _sync_routes(app, service, signed)
     _member_routes(app, service, signed)
     _admin_routes(app, service)
-    # Added last, so it is the outermost layer: every answer any other layer gives is signed.
+    # Added after the routes, so it wraps them all: every answer any other layer gives is
+    # signed; the request log wraps the signer, so its time and request id cover everything.
     app.add_middleware(AnswerSigner, keys=keys, clock=clock)
+    app.add_middleware(RequestLog, metrics=metrics, enabled=settings.access_log)
     return app
+
+
+def _health_routes(app: FastAPI, service: _Service) -> None:
+    @app.get("/v1/health", responses={503: {"model": ErrorBody}})
+    def health() -> JSONResponse:
+        """For the load balancer and the operator: 200 when the database answers and its schema
+        is the one this code expects; 503 saying which is not so otherwise."""
+        expected = head()
+        try:
+            at = current(service.engine)
+        except SQLAlchemyError as err:
+            return JSONResponse(status_code=503, content={
+                "status": "unavailable", "database": "unreachable",
+                "error": type(getattr(err, "orig", err)).__name__, "expected": expected})
+        ok = at == expected
+        return JSONResponse(status_code=200 if ok else 503, content={
+            "status": "ok" if ok else "unavailable", "database": "ok", "schema": at,
+            "expected": expected, "schema_current": ok})
+
+    if service.metrics is not None:
+        figures = service.metrics
+
+        @app.get("/metrics", include_in_schema=False)
+        def metrics() -> Response:
+            """Prometheus text format (docs/headoffice.md, "Metrics")."""
+            body, media = figures.exposition()
+            return Response(body, media_type=media)
 
 
 def _enrolled(conn: Any, req: EnrollRequest, service: _Service) -> EnrollResponse:
@@ -167,9 +200,11 @@ def _signed(service: _Service) -> Callable[..., Any]:
         target = request.scope["raw_path"].decode("latin-1")
         if request.scope["query_string"]:
             target += "?" + request.scope["query_string"].decode("latin-1")
-        return await run_in_threadpool(authenticate, service.engine, service.cache,
-                                       request.method, target, request.headers, body,
-                                       service.clock(), service.packs)
+        found: Terminal = await run_in_threadpool(
+            authenticate, service.engine, service.cache, request.method, target,
+            request.headers, body, service.clock(), service.packs)
+        applog.identify(found.id, found.store_id, request.scope.setdefault("state", {}))
+        return found
 
     return signed
 
@@ -184,6 +219,8 @@ def _sync_routes(app: FastAPI, service: _Service, signed: Any) -> None:
             raise ApiError(413, "sync.batch_too_large", max_events=MAX_EVENTS_PER_BATCH)
         batch = ingest.check_batch(req, terminal)
         acked, results = ingest.push(engine, terminal, batch, clock(), service.packs)
+        if service.metrics is not None:
+            service.metrics.count_events(req, results)
         if req.chain is not None:  # after the events, so their seqs count as acknowledged
             chainheads.record(engine, terminal, req.chain, clock())
         stamp = _observed(hlc, req.hlc, clock()) if req.hlc else hlc.now()
@@ -219,6 +256,8 @@ def _member_routes(app: FastAPI, service: _Service, signed: Any) -> None:
         """Grant the terminal its offline spending limits for the next `max_offline_hours`."""
         grant = retrying(engine, lambda conn: lookup.renew_allowance(conn, terminal, clock(),
                                                                      service.packs))
+        if service.metrics is not None:
+            service.metrics.grants.inc()
         # Head office's keys ride on each grant: how tills learn a new key before it is used
         # alone (docs/headoffice.md, "Head office's keys").
         return grant.model_copy(update={"server_keys": service.keys.public})

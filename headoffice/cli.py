@@ -7,32 +7,27 @@ from __future__ import annotations
 import argparse
 import dataclasses
 import json
-import os
-import socket
 import sys
 import tomllib
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
 from pydantic import ValidationError
 
-from domain.cards import MAX_SERIAL
 from domain.errors import DomainError, RulePackError
 from domain.inputs import InputError, read_bytes, utf8_text
 from domain.packload import parse_pack
 from headoffice import cardblocks, cases, checks, keys, reports, tenancy
-from headoffice.boundary import DEFAULT_MAX_BODY_BYTES
-from headoffice.engine import DB_ENV, default_url, is_sqlite, make_engine
+from headoffice.engine import DB_ENV, is_sqlite, make_engine
 from headoffice.messages import say
-from headoffice.migrate import require_head, upgrade
+from headoffice.migrate import current, head, upgrade
 from headoffice.packs import PackBook
 from headoffice.publish import Publication, publish
+from headoffice.serve import ADMIN_TOKEN_ENV, add_options, engine_for, run, settings_from
 
-ADMIN_TOKEN_ENV = "KAIKA_HO_ADMIN_TOKEN"
-BLOCK_SIZE_ENV = "KAIKA_HO_CARD_BLOCK_SIZE"
-MAX_BODY_ENV = "KAIKA_HO_MAX_BODY_BYTES"
+__all__ = ["ADMIN_TOKEN_ENV", "main"]
 OPENAPI = Path(__file__).resolve().parent / "openapi.json"
 
 
@@ -60,30 +55,13 @@ def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="kaika-headoffice", description="Kaika head office")
     sub = parser.add_subparsers(metavar="COMMAND")
     serve = sub.add_parser("serve", parents=[common], help="run the HTTP API")
-    serve.add_argument("--host", default="127.0.0.1")
-    serve.add_argument("--port", type=int, default=8600, help="0 picks a free port")
-    serve.add_argument("--workers", type=int, default=1)
-    serve.add_argument("--auth-cache-seconds", type=float, default=15.0)
-    serve.add_argument("--admin-token-file", type=Path, default=None,
-                       help=f"a file holding the admin token (default: ${ADMIN_TOKEN_ENV}); "
-                            "never on the command line, where `ps` shows it")
-    serve.add_argument("--admin-token", default=None, help=argparse.SUPPRESS)
-    serve.add_argument("--max-body-bytes", type=int, default=DEFAULT_MAX_BODY_BYTES,
-                       help="larger requests are refused with 413 before they are read")
-    serve.add_argument("--answer-key-file", default=None, metavar="PATH",
-                       help=f"the keys that sign every answer (`keygen`); default: "
-                            f"${keys.KEY_FILE_ENV}, or the keys in ${keys.KEYS_ENV}")
-    serve.add_argument("--tls-cert", default=None)
-    serve.add_argument("--tls-key", default=None)
-    serve.add_argument("--log-level", default="warning")
-    serve.add_argument("--graceful-seconds", type=float, default=10.0,
-                       help="on SIGTERM, wait this long for requests in flight")
-    serve.add_argument("--card-block-size", type=_block_size,
-                       default=cardblocks.DEFAULT_BLOCK_SIZE,
-                       help="card serials in each block allotted to a till")
-    serve.set_defaults(func=_serve)
-    sub.add_parser("migrate", parents=[common], help="upgrade the schema").set_defaults(
-        func=_migrate)
+    add_options(serve)
+    serve.set_defaults(func=run)
+    migrate = sub.add_parser("migrate", parents=[common], help="upgrade the schema")
+    migrate.add_argument("--check", action="store_true",
+                         help="only say whether the schema is at head (exit 1 if not); "
+                              "change nothing")
+    migrate.set_defaults(func=_migrate)
     keygen = sub.add_parser("keygen", help="make head office's answer-signing key file")
     where = keygen.add_mutually_exclusive_group(required=True)
     where.add_argument("--out", type=Path, help="a new key file (mode 0600) with one key")
@@ -174,16 +152,13 @@ def _card_commands(sub: Any, common: argparse.ArgumentParser) -> None:
     check.set_defaults(func=_check)
 
 
-def _block_size(text: str) -> int:
-    size = int(text)
-    if not 1 <= size <= MAX_SERIAL:
-        raise argparse.ArgumentTypeError(f"between 1 and {MAX_SERIAL}")
-    return size
-
-
-def _engine(args: argparse.Namespace) -> Any:
-    engine = make_engine(args.db or default_url())
-    if is_sqlite(engine):
+def _engine(args: argparse.Namespace, *, migrating: bool = True) -> Any:
+    """The database of `--db`, else of the settings ($KAIKA_HO_DB, $KAIKA_HO_DB_POOLER...)."""
+    settings = settings_from(args)
+    if settings is None:
+        raise SystemExit(2)
+    engine = engine_for(settings)
+    if migrating and is_sqlite(engine):
         upgrade(engine)  # the embedded head office of one shop sets itself up
     return engine
 
@@ -194,103 +169,24 @@ def _print(value: Any) -> None:
 
 
 def _migrate(args: argparse.Namespace) -> int:
-    engine = _engine(args)
+    engine = _engine(args, migrating=False)
+    if args.check:
+        at, expected = current(engine), head()
+        if at == expected:
+            print(f"kaika-headoffice: schema is at head ({expected})")
+            return 0
+        print(f"kaika-headoffice: schema is at {at or 'nothing'}, this code expects {expected}; "
+              "run `kaika-headoffice migrate`", file=sys.stderr)
+        return 1
     upgrade(engine)
     print("kaika-headoffice: schema is current")
     return 0
-
-
-def _serve(args: argparse.Namespace) -> int:
-    import uvicorn
-
-    from headoffice.app import Settings, create_app
-
-    if args.admin_token is not None:
-        print("kaika-headoffice: the admin token is read from a file (--admin-token-file) or "
-              f"${ADMIN_TOKEN_ENV}, never from the command line (`ps` shows it to everyone)",
-              file=sys.stderr)
-        return 2
-    token = admin_token(args.admin_token_file, os.environ)
-    url = args.db or default_url()
-    answer_keys = _answer_keys(args.answer_key_file)
-    if answer_keys is None:
-        return 2
-    engine = _engine(args)
-    if not is_sqlite(engine):
-        require_head(engine)
-    ssl = {"ssl_certfile": args.tls_cert, "ssl_keyfile": args.tls_key}
-    if args.workers > 1:
-        os.environ[DB_ENV] = url
-        if args.answer_key_file:
-            os.environ[keys.KEY_FILE_ENV] = args.answer_key_file
-        os.environ["KAIKA_HO_AUTH_CACHE"] = str(args.auth_cache_seconds)
-        os.environ[BLOCK_SIZE_ENV] = str(args.card_block_size)
-        os.environ[MAX_BODY_ENV] = str(args.max_body_bytes)
-        if token:
-            os.environ[ADMIN_TOKEN_ENV] = token  # the workers' environment, not their argv
-        print(f"kaika-headoffice: listening on http://{args.host}:{args.port}", flush=True)
-        uvicorn.run("headoffice.cli:app_from_env", factory=True, host=args.host,
-                    port=args.port, workers=args.workers, log_level=args.log_level, **ssl)
-        return 0
-    app = create_app(engine, Settings(auth_cache_s=args.auth_cache_seconds, admin_token=token,
-                                      answer_keys=answer_keys,
-                                      card_block_size=args.card_block_size,
-                                      max_body_bytes=args.max_body_bytes))
-    sock = socket.socket(socket.AF_INET6 if ":" in args.host else socket.AF_INET)
-    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
-    sock.bind((args.host, args.port))
-    sock.listen(2048)  # "listening on" is true once printed: a connection waits for the loop
-    scheme = "https" if args.tls_cert else "http"
-    print(f"kaika-headoffice: listening on {scheme}://{args.host}:{sock.getsockname()[1]}",
-          flush=True)
-    config = uvicorn.Config(app, log_level=args.log_level, access_log=False,
-                            timeout_graceful_shutdown=int(args.graceful_seconds), **ssl)
-    uvicorn.Server(config).run(sockets=[sock])
-    return 0
-
-
-def app_from_env() -> Any:
-    """The app for each worker process of `serve --workers N`."""
-    from headoffice.app import Settings, create_app
-
-    return create_app(make_engine(default_url()), Settings(
-        auth_cache_s=float(os.environ.get("KAIKA_HO_AUTH_CACHE", "15")),
-        admin_token=os.environ.get(ADMIN_TOKEN_ENV) or None,
-        answer_keys=keys.configured(None),
-        card_block_size=int(os.environ.get(BLOCK_SIZE_ENV, cardblocks.DEFAULT_BLOCK_SIZE)),
-        max_body_bytes=int(os.environ.get(MAX_BODY_ENV, DEFAULT_MAX_BODY_BYTES))))
-
-
-def _answer_keys(path: str | None) -> keys.AnswerKeys | None:
-    """The answer-signing keys, or None after saying what is wrong and how to put it right."""
-    try:
-        return keys.configured(path)
-    except DomainError as err:
-        print(f"kaika-headoffice: cannot sign answers ({err}). Make a key file once with "
-              f"`kaika-headoffice keygen --out /etc/kaika/answer-keys` and give it with "
-              f"--answer-key-file or ${keys.KEY_FILE_ENV} (docs/headoffice.md).",
-              file=sys.stderr)
-        return None
 
 
 def _keygen(args: argparse.Namespace) -> int:
     public = keys.new_key_file(args.out) if args.out else keys.add_key(args.add)
     print(f"kaika-headoffice: new answer key {public} in {args.out or args.add}")
     return 0
-
-
-def admin_token(path: Path | None, env: Mapping[str, str]) -> str | None:
-    """The admin token from its file, else from the environment; None: admin API off."""
-    if path is None:
-        return env.get(ADMIN_TOKEN_ENV) or None
-    try:
-        token = path.read_text(encoding="utf-8").strip()
-    except OSError as err:
-        raise DomainError("admin.token_file_unreadable", path=str(path),
-                          reason=err.strerror) from None
-    if not token:
-        raise DomainError("admin.token_file_empty", path=str(path))
-    return token
 
 
 def _store_add(args: argparse.Namespace) -> int:

@@ -14,6 +14,8 @@ from db.types import dump_json
 
 DB_ENV = "KAIKA_HO_DB"
 BUSY_TIMEOUT_MS = 30_000
+# A database that does not answer: the health check and each request say so within this.
+CONNECT_TIMEOUT_S = 10
 # Reads (pull, reports) ask for this: a snapshot on PostgreSQL, no write lock on SQLite.
 READ = {"isolation_level": "REPEATABLE READ"}
 
@@ -36,12 +38,18 @@ def normalise_url(url: str) -> str:
     return url
 
 
-def make_engine(url: str, *, pool_size: int = 10) -> Engine:
+def make_engine(url: str, *, pool_size: int = 10, pooler: str = "none") -> Engine:
+    """`pooler="transaction"`: behind PgBouncer in transaction mode, where one session's
+    statements may run on different server connections, so psycopg must never prepare one
+    (PgBouncer < 1.21 fails with DuplicatePreparedStatement, or worse, runs another's)."""
     url = normalise_url(url)
     if url.startswith("sqlite"):
         return _sqlite_engine(url)
+    connect_args: dict[str, Any] = {"connect_timeout": CONNECT_TIMEOUT_S}
+    if pooler == "transaction":
+        connect_args["prepare_threshold"] = None
     return create_engine(url, pool_size=pool_size, max_overflow=pool_size, pool_pre_ping=True,
-                         json_serializer=dump_json)
+                         json_serializer=dump_json, connect_args=connect_args)
 
 
 def is_sqlite(engine: Engine) -> bool:

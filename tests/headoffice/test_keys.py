@@ -68,11 +68,11 @@ def test_an_answer_that_failed_inside_head_office_is_still_signed(tmp_path: Path
     async def ask() -> httpx.Response:
         transport = httpx.ASGITransport(app=app, raise_app_exceptions=False)
         async with httpx.AsyncClient(transport=transport, base_url="http://ho") as client:
-            return await client.get("/v1/health", headers={"X-Kaika-Nonce": "n-1"})
+            return await client.get("/metrics", headers={"X-Kaika-Nonce": "n-1"})
 
     failed = asyncio.run(ask())
     assert (failed.status_code, failed.json()) == (500, {"code": "server.error", "params": {}})
-    text = answers.answer_text(Answered("GET", "/v1/health", "", "n-1"), 500,
+    text = answers.answer_text(Answered("GET", "/metrics", "", "n-1"), 500,
                                failed.headers["X-Kaika-Server-Time"], failed.content)
     assert answers.signed_by(failed.headers[answers.HEADER_ANSWER_SIGNATURE],
                              [pair.public_text()], text) == pair.public_text()
