@@ -15,7 +15,7 @@ SYSTEM_PACKAGES=(libzbar0 fonts-wqy-microhei libegl1 libgl1 libxkbcommon0 libfon
   libxcb-randr0 libxcb-render0 libxcb-render-util0 libxcb-shape0 libxcb-shm0 libxcb-sync1
   libxcb-util1 libxcb-xfixes0 libxcb-xkb1 libxkbcommon-x11-0)
 # Only the tests need: the PDF font's character map, to check every glyph a report draws.
-TEST_PACKAGES=(poppler-data)
+TEST_PACKAGES=(poppler-data pgbouncer)
 
 need_system_packages() {
   # Only Debian-family systems can be checked and fixed here; elsewhere the README lists them.

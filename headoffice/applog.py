@@ -63,6 +63,8 @@ def configure(level: str, fmt: str) -> None:
     for name in ("uvicorn", "uvicorn.error", "uvicorn.access"):
         logging.getLogger(name).handlers[:] = []
         logging.getLogger(name).propagate = True
+    # RequestLog writes the access line, with the request id, terminal and store.
+    logging.getLogger("uvicorn.access").propagate = False
 
 
 def identify(terminal_id: str, store_id: str, state: dict[str, Any]) -> None:

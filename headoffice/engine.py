@@ -38,7 +38,8 @@ def normalise_url(url: str) -> str:
     return url
 
 
-def make_engine(url: str, *, pool_size: int = 10, pooler: str = "none") -> Engine:
+def make_engine(url: str, *, pool_size: int = 10, pooler: str = "none",
+                password: str | None = None) -> Engine:
     """`pooler="transaction"`: behind PgBouncer in transaction mode, where one session's
     statements may run on different server connections, so psycopg must never prepare one
     (PgBouncer < 1.21 fails with DuplicatePreparedStatement, or worse, runs another's)."""
@@ -48,6 +49,8 @@ def make_engine(url: str, *, pool_size: int = 10, pooler: str = "none") -> Engin
     connect_args: dict[str, Any] = {"connect_timeout": CONNECT_TIMEOUT_S}
     if pooler == "transaction":
         connect_args["prepare_threshold"] = None
+    if password is not None:
+        connect_args["password"] = password
     return create_engine(url, pool_size=pool_size, max_overflow=pool_size, pool_pre_ping=True,
                          json_serializer=dump_json, connect_args=connect_args)
 

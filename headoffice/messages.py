@@ -8,6 +8,8 @@ from domain.errors import DomainError
 SENTENCES = {
     "admin.token_file_empty": "The admin token file is empty.",
     "admin.token_file_unreadable": "The admin token file cannot be read.",
+    "db.password_file_empty": "The database password file is empty.",
+    "db.password_file_unreadable": "The database password file cannot be read.",
     "answer_keys.empty": "The answer key file holds no key.",
     "answer_keys.exposed": "The answer key file can be read by other users: make it 0600.",
     "answer_keys.file_exists": "An answer key file is already there; use --add to add a key.",

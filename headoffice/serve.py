@@ -94,22 +94,27 @@ def settings_from(args: argparse.Namespace) -> HeadOfficeSettings | None:
 
 def engine_for(settings: HeadOfficeSettings) -> Any:
     return make_engine(settings.db or default_url(), pool_size=settings.db_pool_size,
-                       pooler=settings.db_pooler)
+                       pooler=settings.db_pooler,
+                       password=_secret_file(settings.db_password_file, "db.password_file"))
+
+
+def _secret_file(path: Path | None, what: str) -> str | None:
+    if path is None:
+        return None
+    try:
+        text = path.read_text(encoding="utf-8").strip()
+    except OSError as err:
+        raise DomainError(f"{what}_unreadable", path=str(path), reason=err.strerror) from None
+    if not text:
+        raise DomainError(f"{what}_empty", path=str(path))
+    return text
 
 
 def admin_token(settings: HeadOfficeSettings) -> str | None:
     """The admin token from its file, else from the environment; None: admin API off."""
-    path = settings.admin_token_file
-    if path is None:
+    if settings.admin_token_file is None:
         return settings.admin_token.get_secret_value() if settings.admin_token else None
-    try:
-        token = path.read_text(encoding="utf-8").strip()
-    except OSError as err:
-        raise DomainError("admin.token_file_unreadable", path=str(path),
-                          reason=err.strerror) from None
-    if not token:
-        raise DomainError("admin.token_file_empty", path=str(path))
-    return token
+    return _secret_file(settings.admin_token_file, "admin.token_file")
 
 
 def _answer_keys(settings: HeadOfficeSettings) -> keys.AnswerKeys | None:
@@ -167,6 +172,7 @@ def _run_workers(settings: HeadOfficeSettings) -> int:
     uvicorn.run("headoffice.serve:app_from_env", factory=True, host=settings.host,
                 port=settings.port, workers=settings.workers, log_level=settings.log_level,
                 access_log=False, log_config=None,
+                timeout_worker_healthcheck=settings.worker_start_seconds,
                 timeout_graceful_shutdown=int(settings.graceful_seconds), **_ssl(settings))
     return 0
 

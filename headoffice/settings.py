@@ -6,6 +6,7 @@ Secrets (the admin token, the answer-signing keys) come from files or the enviro
 from __future__ import annotations
 
 import os
+from collections.abc import Collection
 from enum import StrEnum
 from pathlib import Path
 from typing import Any, ClassVar
@@ -48,6 +49,8 @@ class HeadOfficeSettings(BaseSettings):
 
     db: str | None = Field(None, description="database URL (postgresql://… in production); "
                            "unset: a SQLite file in the user's data folder")
+    db_password_file: Path | None = Field(None, description="a file holding the database "
+                                          "password (kept out of the URL and the environment)")
     db_pool_size: int = Field(10, ge=1, description="database connections per worker process "
                               "(as many again may open in a burst)")
     db_pooler: Pooler = Field(Pooler.NONE, description="`transaction` behind PgBouncer in "
@@ -55,6 +58,10 @@ class HeadOfficeSettings(BaseSettings):
     host: str = Field("127.0.0.1", description="address to listen on")
     port: int = Field(8600, ge=0, le=65535, description="port to listen on; 0 picks a free one")
     workers: int = Field(1, ge=1, description="worker processes")
+    worker_start_seconds: int = Field(
+        60, ge=1, description="a worker that has not started (or stops answering the "
+        "supervisor's ping) within this is replaced; uvicorn's 5 s kills every worker of a "
+        "busy host before it has imported its code")
     auth_cache_seconds: float = Field(
         15.0, ge=0, description="how long a till's key and status are trusted before the "
         "database is asked again")
@@ -116,3 +123,17 @@ def as_environment(settings: HeadOfficeSettings) -> dict[str, str]:
             value = "true" if value else "false"
         out[ENV_PREFIX + name.upper()] = str(value)
     return out
+
+
+def reference(options: Collection[str]) -> str:
+    """The Markdown table of every setting, marking those `serve` also takes as `options`
+    (docs/headoffice-settings.md holds it; a test keeps the two equal)."""
+    rows = ["| variable (or TOML key) | option of `serve` | default | what |",
+            "| --- | --- | --- | --- |"]
+    for name, field in HeadOfficeSettings.model_fields.items():
+        default = field.default
+        shown = "—" if default is None else f"`{getattr(default, 'value', default)}`"
+        option = f"`--{name.replace('_', '-')}`" if name in options else "—"
+        rows.append(f"| `{ENV_PREFIX}{name.upper()}` (`{name}`) | {option} | {shown} "
+                    f"| {field.description} |")
+    return "\n".join(rows) + "\n"

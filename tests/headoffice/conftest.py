@@ -7,6 +7,7 @@ from tests.sync.fixtures import (  # noqa: F401 - fixtures are found by name
     make_server,
     make_till,
     pg,
+    pgbouncer,
     server,
     tenant,
 )

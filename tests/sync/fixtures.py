@@ -20,7 +20,8 @@ import pytest
 from sqlalchemy.exc import OperationalError
 
 from domain.clock import FixedClock
-from tests.sync.harness import PgDatabases, Server, Till
+from tests.sync.harness import PG_ADMIN, PgDatabases, Server, Till
+from tests.sync.pgbouncer import PgBouncer
 
 TILL_START = datetime.fromisoformat("2025-05-06T10:00:00+08:00")
 _numbers = itertools.count(1)
@@ -39,9 +40,22 @@ def pg() -> Iterator[PgDatabases]:
     dbs.drop_all()
 
 
+@pytest.fixture(scope="session")
+def pgbouncer(pg: PgDatabases) -> Iterator[PgBouncer]:
+    """PgBouncer in transaction mode in front of the test PostgreSQL (Debian's package, which
+    ./dev.sh installs for the tests)."""
+    bouncer = PgBouncer(PG_ADMIN).start()
+    yield bouncer
+    bouncer.stop()
+
+
 def _server(backend: str, folder: Path, request: pytest.FixtureRequest, **kw: Any) -> Server:
     if backend == "postgres":
         url = request.getfixturevalue("pg").fresh()
+    elif backend == "pgbouncer":
+        direct = request.getfixturevalue("pg").fresh()
+        url = request.getfixturevalue("pgbouncer").url(direct.rsplit("/", 1)[1])
+        kw["pooler"] = "transaction"
     else:
         url = f"sqlite:///{folder}/ho-{next(_numbers)}.sqlite3"
     return Server(url, folder, **kw).start()
@@ -50,6 +64,15 @@ def _server(backend: str, folder: Path, request: pytest.FixtureRequest, **kw: An
 @pytest.fixture(scope="module",
                 params=[pytest.param("postgres", marks=pytest.mark.postgres), "sqlite"])
 def backend(request: pytest.FixtureRequest) -> str:
+    return str(request.param)
+
+
+@pytest.fixture(scope="module", params=[
+    pytest.param("postgres", marks=pytest.mark.postgres), "sqlite",
+    pytest.param("pgbouncer", marks=pytest.mark.postgres)])
+def backend_pooled(request: pytest.FixtureRequest) -> str:
+    """The sync tests run once more through PgBouncer in transaction mode (tests/sync's
+    conftest takes this as `backend`)."""
     return str(request.param)
 
 

@@ -118,18 +118,18 @@ class Server:
 
     def __init__(self, db_url: str, workdir: Path, auth_cache_s: float = 1.0,
                  card_block_size: int | None = None,
-                 extra_args: tuple[str, ...] = ()) -> None:
+                 extra_args: tuple[str, ...] = (), pooler: str = "none") -> None:
         self.db_url = db_url
         self.workdir = workdir
         self.auth_cache_s = auth_cache_s
         self.options = [] if card_block_size is None else [
             "--card-block-size", str(card_block_size)]
-        self.extra_args = extra_args
+        self.extra_args = (*extra_args, "--db-pooler", pooler)
         self.port = 0
         self.proc: subprocess.Popen[str] | None = None
         self.key_file = workdir / f"answer-keys-{uuid.uuid4().hex[:8]}"
         self.public_key = keys.new_key_file(self.key_file)
-        self.engine = make_engine(db_url, pool_size=2)
+        self.engine = make_engine(db_url, pool_size=2, pooler=pooler)
         if db_url.startswith("sqlite"):
             upgrade(self.engine)
 
