@@ -41,6 +41,7 @@ from headoffice.keys import AnswerKeys
 from headoffice.metrics import Metrics
 from headoffice.migrate import current, head
 from headoffice.packs import PackBook
+from headoffice.replica import Reads
 from headoffice.sql import retrying
 from sync.schema import (
     HEADER_PROTOCOL,
@@ -73,6 +74,8 @@ class Settings:
     max_body_bytes: int = DEFAULT_MAX_BODY_BYTES  # larger requests: 413 before they are read
     metrics: bool = True  # Prometheus figures at /metrics
     access_log: bool = True  # one log line per request (headoffice/applog.py)
+    replica: Engine | None = None  # a streaming replica for reports and admin pages
+    replica_max_lag_s: float = 30.0  # further behind than this: the primary answers
 
 
 def _note(text: str) -> str:
@@ -100,6 +103,7 @@ class _Service:
     hlc: HybridClock
     keys: AnswerKeys
     metrics: Metrics | None
+    reads: Reads
 
 
 def create_app(engine: Engine, settings: Settings | None = None,
@@ -113,7 +117,8 @@ def create_app(engine: Engine, settings: Settings | None = None,
                               "(docs/headoffice.md, docs/sync-events.md).")
     metrics = Metrics(engine, clock) if settings.metrics else None
     service = _Service(engine, settings, clock, TerminalCache(settings.auth_cache_s),
-                       PackBook(), HybridClock("headoffice"), keys, metrics)
+                       PackBook(), HybridClock("headoffice"), keys, metrics,
+                       Reads(engine, settings.replica, settings.replica_max_lag_s))
     _errors(app)
     boundary.install(app, settings.max_body_bytes)
     _health_routes(app, service)
@@ -137,8 +142,17 @@ def create_app(engine: Engine, settings: Settings | None = None,
     return app
 
 
+class Health(BaseModel):
+    status: str  # "ok" or "unavailable"
+    database: str  # "ok" or "unreachable"
+    expected: str  # the schema revision this code needs
+    schema_: str | None = Field(None, alias="schema")  # the database's revision
+    schema_current: bool | None = None
+    error: str | None = None  # why the database is unreachable (the driver's error class)
+
+
 def _health_routes(app: FastAPI, service: _Service) -> None:
-    @app.get("/v1/health", responses={503: {"model": ErrorBody}})
+    @app.get("/v1/health", response_model=Health, responses={503: {"model": Health}})
     def health() -> JSONResponse:
         """For the load balancer and the operator: 200 when the database answers and its schema
         is the one this code expects; 503 saying which is not so otherwise."""
@@ -299,19 +313,28 @@ def _admin_routes(app: FastAPI, service: _Service) -> None:
 
     Admin = Depends(admin)
 
+    reads = service.reads
+
+    # Reports and lists read from the replica when there is one close enough behind; the
+    # answer's X-Kaika-Read-From and X-Kaika-Data-Lag-Seconds headers say which and how stale.
     @app.get("/v1/admin/reports/liability", dependencies=[Admin], responses=ERRORS)
-    def liability(merchant: CleanQuery) -> dict[str, Any]:
-        with engine.connect() as conn:
+    def liability(merchant: CleanQuery, response: Response) -> dict[str, Any]:
+        with reads.connect() as (conn, where):
+            response.headers.update(where.headers())
             return reports.liability(conn, merchant, packs)
 
     @app.get("/v1/admin/reports/points-daily", dependencies=[Admin], responses=ERRORS)
-    def points_daily(day: IsoDate, store: CleanQuery | None = None) -> dict[str, Any]:
-        with engine.connect() as conn:
+    def points_daily(day: IsoDate, response: Response,
+                     store: CleanQuery | None = None) -> dict[str, Any]:
+        with reads.connect() as (conn, where):
+            response.headers.update(where.headers())
             return reports.points_daily(conn, day, store, packs)
 
     @app.get("/v1/admin/cases", dependencies=[Admin], responses=ERRORS)
-    def case_list(status: CleanQuery | None = "open") -> list[dict[str, Any]]:
-        with engine.connect() as conn:
+    def case_list(response: Response,
+                  status: CleanQuery | None = "open") -> list[dict[str, Any]]:
+        with reads.connect() as (conn, where):
+            response.headers.update(where.headers())
             return cases.list_cases(conn, status)
 
     @app.post("/v1/admin/cases/{case_id}/resolve", dependencies=[Admin], responses=ERRORS)

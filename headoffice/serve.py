@@ -22,7 +22,8 @@ ADMIN_TOKEN_ENV = ENV_PREFIX + "ADMIN_TOKEN"
 # Options of `serve` that are settings; each defaults to None: "not given, ask the settings".
 OPTIONS = ("db", "host", "port", "workers", "auth_cache_seconds", "admin_token_file",
            "answer_key_file", "max_body_bytes", "card_block_size", "tls_cert", "tls_key",
-           "log_level", "log_format", "graceful_seconds", "db_pooler")
+           "log_level", "log_format", "graceful_seconds", "db_pooler", "replica_db",
+           "replica_max_lag_seconds")
 
 
 def add_options(serve: argparse.ArgumentParser) -> None:
@@ -48,6 +49,9 @@ def add_options(serve: argparse.ArgumentParser) -> None:
     serve.add_argument("--log-format", choices=("json", "text"))
     serve.add_argument("--db-pooler", choices=("none", "transaction"),
                        help="`transaction` behind PgBouncer in transaction mode")
+    serve.add_argument("--replica-db", metavar="URL",
+                       help="a streaming replica for reports and admin pages")
+    serve.add_argument("--replica-max-lag-seconds", type=float)
     serve.add_argument("--graceful-seconds", type=float,
                        help="on SIGTERM, wait this long for requests in flight")
     serve.add_argument("--card-block-size", type=int,
@@ -138,7 +142,16 @@ def _app(settings: HeadOfficeSettings, engine: Any, answer_keys: keys.AnswerKeys
         auth_cache_s=settings.auth_cache_seconds, admin_token=admin_token(settings),
         answer_keys=answer_keys, card_block_size=settings.card_block_size,
         max_body_bytes=settings.max_body_bytes, metrics=settings.metrics,
-        access_log=settings.access_log))
+        access_log=settings.access_log, replica=_replica(settings),
+        replica_max_lag_s=settings.replica_max_lag_seconds))
+
+
+def _replica(settings: HeadOfficeSettings) -> Any:
+    if settings.replica_db is None:
+        return None
+    return make_engine(settings.replica_db, pool_size=settings.db_pool_size,
+                       pooler=settings.db_pooler,
+                       password=_secret_file(settings.db_password_file, "db.password_file"))
 
 
 def _ssl(settings: HeadOfficeSettings) -> dict[str, Any]:

@@ -53,6 +53,10 @@ class HeadOfficeSettings(BaseSettings):
                                           "password (kept out of the URL and the environment)")
     db_pool_size: int = Field(10, ge=1, description="database connections per worker process "
                               "(as many again may open in a burst)")
+    replica_db: str | None = Field(None, description="a streaming replica's URL: reports and "
+                                   "admin pages read there; writes and sync stay on `db`")
+    replica_max_lag_seconds: float = Field(30.0, ge=0, description="a replica further behind "
+                                           "than this is passed over for the primary")
     db_pooler: Pooler = Field(Pooler.NONE, description="`transaction` behind PgBouncer in "
                               "transaction mode: no prepared statements")
     host: str = Field("127.0.0.1", description="address to listen on")
