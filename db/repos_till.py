@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from sqlalchemy import delete, func, select
+from sqlalchemy import delete, func, select, text
 from sqlalchemy.orm import Session
 
 from db.rows_base import insert_row
@@ -64,6 +64,19 @@ class SqlDayRepo:
 
     def closed_through(self) -> date | None:
         return self._s.scalar(select(func.max(ClosedDayRow.business_date)))
+
+    def trading_days(self, after: date | None, before: date) -> list[date]:
+        """Business dates after `after` (None: from the first) and before `before` on which
+        anything was rung up, paid into a wallet or a shift worked, oldest first."""
+        low = (after or date.min).isoformat()
+        found = self._s.execute(text(
+            "SELECT business_date FROM sales WHERE business_date > :low AND business_date < :high"
+            " UNION SELECT business_date FROM wallet_ledger"
+            " WHERE business_date > :low AND business_date < :high"
+            " UNION SELECT business_date FROM shifts"
+            " WHERE business_date > :low AND business_date < :high ORDER BY 1"),
+            {"low": low, "high": before.isoformat()}).scalars()
+        return [date.fromisoformat(str(day)) for day in found]
 
     def get(self, day: date) -> ClosedDay | None:
         row = self._s.get(ClosedDayRow, day)

@@ -30,6 +30,9 @@ class DayClose:
     tier_changes: tuple[TierChange, ...]
     outbox_pruned: int = 0  # acknowledged outbox events deleted (retention in the rule pack)
     z: ZReport | None = None  # the day's Z as frozen by the close (printed with it)
+    # Earlier business dates nobody closed (the till was off at closing time, or the close
+    # was forgotten): closed first, each with its own Z, so no day's takings go unreported.
+    missed_days: tuple[date, ...] = ()
 
 
 def add_years(day: date, years: int) -> date:
@@ -236,9 +239,13 @@ def _finish(ctx: ServiceContext, staff_id: str, tally: _Tally) -> DayClose:
     batches ran), the Z frozen, the outbox pruned, the close audited."""
     with ctx.uow() as uow:
         day = days.check_closable(ctx, uow)
+        missed = tuple(uow.days.trading_days(uow.days.closed_through(), day))
+        for earlier in missed:
+            days.freeze(ctx, uow, earlier, staff_id)
+            audit(ctx, uow, "day_closed", staff_id, target=str(earlier), late=True)
         z = days.freeze(ctx, uow, day, staff_id)
         result = DayClose(day, tally.points, tally.members, tally.coupons,
-                          tuple(tally.changes), prune_outbox(ctx, uow), z)
+                          tuple(tally.changes), prune_outbox(ctx, uow), z, missed)
         audit(ctx, uow, "day_closed", staff_id, target=str(result.business_date),
               points_expired=result.points_expired, coupons_expired=result.coupons_expired,
               tier_changes=len(result.tier_changes), outbox_pruned=result.outbox_pruned,

@@ -3331,6 +3331,10 @@ A large store takes a few minutes. Do not switch the till off.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Also closed {days}, which nobody had closed; their Z reports are on this page (PgUp).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Close the day</source>
         <translation type="unfinished"></translation>
     </message>

@@ -3329,6 +3329,10 @@ A large store takes a few minutes. Do not switch the till off.</source>
         <translation>此后的销售计入 {next}。</translation>
     </message>
     <message>
+        <source>Also closed {days}, which nobody had closed; their Z reports are on this page (PgUp).</source>
+        <translation>同时日结了此前未日结的 {days}；其 Z 报表可在本页查看（PgUp）。</translation>
+    </message>
+    <message>
         <source>Close the day</source>
         <translation>日结</translation>
     </message>

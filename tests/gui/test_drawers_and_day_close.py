@@ -10,6 +10,7 @@ from datetime import date, timedelta
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QPushButton
 
+from desktop import i18n
 from desktop.bootstrap import App
 from desktop.screens.main_window import MainWindow
 from desktop.screens.manage.z_report import ZReportPage
@@ -140,3 +141,33 @@ def test_the_day_close_prints_a_frozen_z_and_the_next_sale_is_tomorrows(
     tasks_done(keys.qtbot, window)
     assert page.dates.day() == date.fromordinal(day.toordinal() + 1)
     assert page.report is not None and page.report.sales == 0
+
+
+
+def test_the_close_names_the_forgotten_day_it_closed_first(
+        cashier_keys, window: MainWindow, store: App, clock: FixedClock,
+        printer_peer: PrinterPeer) -> None:
+    """Yesterday was sold on and never closed; tonight's close closes it first and says so."""
+    keys = cashier_keys
+    cash_sale_and_close(keys, window, "589")
+    yesterday = store.ctx.today()
+    keys.press(Qt.Key.Key_Escape)  # the cashier signs off
+    clock.advance(timedelta(days=1))
+    cash_sale_and_close(keys, window, "589")
+    clock.advance(timedelta(hours=10))
+    desk_login(keys, window, "2001", "2468")
+    assert window.office is not None
+    page = window.office.open("manage_z")
+    assert isinstance(page, ZReportPage)
+    tasks_done(keys.qtbot, window)
+    page.dates.edit.setFocus()
+    keys.press(Qt.Key.Key_F9)
+    keys.dialog("close_day_dialog")
+    keys.press(Qt.Key.Key_Return)
+    keys.no_dialog()
+    tasks_done(keys.qtbot, window)
+    assert f"Also closed {i18n.date_text(yesterday)}, which nobody had closed" in (
+        page.close_note.text())
+    assert report_services.z_report(store.ctx, yesterday).sales == 1
+    with store.store.reader() as uow:
+        assert uow.days.get(yesterday) is not None

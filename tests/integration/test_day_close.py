@@ -104,3 +104,40 @@ def test_a_till_opened_again_after_the_close_still_knows_the_day_is_closed(
         assert report_services.z_report(reopened.ctx, DAY).sales == 6
     finally:
         reopened.close()
+
+
+def test_a_day_nobody_closed_is_closed_first_with_its_own_z(
+        app: App, clock: FixedClock, day: tuple[str, str]) -> None:
+    """1 January was never closed (the till was off at closing time); 2 January nobody traded;
+    on 3 January two sales. The close of 3 January closes 1 January first, with its own Z,
+    so no day's takings go unreported."""
+    cashier, manager = day
+    clock.set(at("2026-01-03T10:00:00"))
+    shift = shifts.open_shift(app.ctx, cashier, 0).id
+    for _ in range(2):
+        cash_sale(app, cashier, shift)
+    shifts.close_shift(app.ctx, cashier, 2 * 9900)
+    clock.set(at("2026-01-03T21:00:00"))
+
+    done = maintenance.close_day(app.ctx, manager)
+
+    # The demo's members got their opening wallet top-ups on 6 May 2025, never closed either.
+    assert done.business_date == date(2026, 1, 3)
+    assert done.missed_days == (date(2025, 5, 6), DAY)
+    assert done.z is not None and (done.z.sales, done.z.net_fen) == (2, 2 * 9900)
+    missed = report_services.z_report(app.ctx, DAY)
+    assert (missed.sales, missed.net_fen, missed.closed_at) == (6, 6 * 9900, clock.now())
+    with app.store.reader() as uow:
+        assert uow.days.get(date(2026, 1, 2)) is None  # no trade, no Z
+        assert uow.days.closed_through() == date(2026, 1, 3)
+        closes = [(e.target, e.details.get("late")) for e in uow.audit.entries()
+                  if e.action == "day_closed"]
+    assert closes == [("2025-05-06", True), ("2026-01-01", True), ("2026-01-03", None)]
+
+
+def test_an_ordinary_night_closes_no_other_day(
+        app: App, clock: FixedClock, day: tuple[str, str]) -> None:
+    _cashier, manager = day
+    maintenance.close_day(app.ctx, manager)
+    clock.set(at("2026-01-02T21:00:00"))
+    assert maintenance.close_day(app.ctx, manager).missed_days == ()

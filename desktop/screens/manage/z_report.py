@@ -201,4 +201,8 @@ class ZReportPage(DeskPage):
                            reviews=i18n.number(len(done.tier_changes)))
         after = self.tr("New sales belong to {next}.").format(
             next=i18n.date_text(self.ctx.env.ctx.today()))
-        return f"{text} {changes} {after}".replace("  ", " ").strip()
+        missed = self.tr("Also closed {days}, which nobody had closed; their Z reports are on "
+                         "this page (PgUp).").format(days=", ".join(
+                             i18n.date_text(d) for d in done.missed_days))
+        return (f"{text} {changes} {missed if done.missed_days else ''} {after}"
+                .replace("  ", " ").strip())
