@@ -37,23 +37,13 @@ PYTHON = sys.executable
 ROOT = Path(__file__).resolve().parent.parent
 PACKAGES = ("desktop", "domain", "db", "hardware", "sync", "resources")
 
-# The till, as tests/gui/bench_till.py starts it: from the first line to the log-in screen
-# shown with three turns of the event loop.
+# The till to the log-in screen shown with three turns of the event loop, as `kaika run` opens
+# it (desktop/launch.py: the same start tests/gui/bench_till.py times).
 TILL = """
 import sys
 from pathlib import Path
-from desktop import bootstrap
-from desktop.app import application, apply_style, choose_font, set_language
-from desktop.screens.main_window import MainWindow
-from desktop.devices import TillDevices
-app = application()
-set_language(app, "zh_CN"); choose_font(app); apply_style(app)
-till = bootstrap.open_till(Path(sys.argv[1]), {})
-window = MainWindow(till.env, TillDevices(till.devices))
-window.show(); window.start()
-for _ in range(3):
-    app.processEvents()
-window.shutdown(); till.close()
+from desktop.launch import start_to_login
+start_to_login(Path(sys.argv[1]))()
 """
 
 # The raw baseline of the till: Qt itself, one window with a label, the same event-loop turns.

@@ -6,26 +6,24 @@ rest of a `kaika` command needs to start, and an up-to-date store needs nothing 
 from __future__ import annotations
 
 import logging
-import re
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from sqlalchemy import Connection, Engine, text
 
 from db.engine import read_only
+from db.migrate_head import MIGRATIONS_DIR, script_head
 from db.seals import Sealer
 from domain.errors import DomainError
+
+__all__ = ["MIGRATIONS_DIR", "at_head", "current", "head", "pending_steps", "script_head",
+           "upgrade"]
 
 if TYPE_CHECKING:
     from alembic.config import Config
 
 log = logging.getLogger(__name__)
-MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
-# `revision = "0012"` and `down_revision: str | None = "0008"` in each version file
-_REVISION_LINE = re.compile(r'^(down_)?revision\b[^=\n]*=\s*(?:None|["\'](\w+)["\'])\s*$',
-                            re.MULTILINE)
 
 
 def alembic_config(connection: Connection | None = None, sealer: Sealer | None = None) -> Config:
@@ -135,19 +133,6 @@ def at_head(engine: Engine) -> bool:
             return False
         versions = conn.execute(text("SELECT version_num FROM alembic_version")).scalars().all()
     return versions == [known]
-
-
-def script_head() -> str | None:
-    """The one revision no version file names as its down_revision; None when the files do
-    not read as one plain chain (Alembic then decides, as it always may)."""
-    revisions: set[str] = set()
-    parents: set[str] = set()
-    for file in (MIGRATIONS_DIR / "versions").glob("*.py"):
-        for down, name in _REVISION_LINE.findall(file.read_text(encoding="utf-8")):
-            if name:
-                (parents if down else revisions).add(name)
-    heads = revisions - parents
-    return heads.pop() if len(heads) == 1 else None
 
 
 def _refuse_unknown(engine: Engine) -> None:

@@ -1,30 +1,38 @@
-"""Plain sqlite3 statements inside a unit of work's transaction, for the till's hot paths."""
+"""Plain sqlite3 statements inside a unit of work's transaction, for the till's hot paths.
+
+Each function also takes a bare sqlite3 connection (db/store_peek.py: the reads a command makes
+before it needs the ORM); SQLAlchemy is imported only on the paths that need it, so such a
+command starts without it (tests/integration/test_start_imports.py)."""
 
 from __future__ import annotations
 
 import sqlite3
 from collections.abc import Callable, Mapping, Sequence
-from typing import Any, TypeVar, cast
+from typing import TYPE_CHECKING, Any, TypeAlias, TypeVar, cast
 
-from sqlalchemy import Engine
-from sqlalchemy.exc import DBAPIError, StatementError
-from sqlalchemy.orm import Session
+if TYPE_CHECKING:
+    from sqlalchemy.exc import StatementError
+    from sqlalchemy.orm import Session
 
 Params = Sequence[Any] | Mapping[str, Any]
+# A unit of work's session, or a plain connection already in the transaction wanted.
+Source: TypeAlias = "Session | sqlite3.Connection"
 T = TypeVar("T")
 # Session.info keys: the sqlite3 connection and the transaction it was looked up in.
 _DRIVER = "kaika.driver"
 _TRANSACTION = "kaika.driver_transaction"
 
 
-def driver(session: Session) -> sqlite3.Connection:
+def driver(session: Source) -> sqlite3.Connection:
     """The session's own sqlite3 connection, in its open transaction, ORM changes flushed.
 
     A statement through SQLAlchemy costs 60–600 µs of Python; on the sqlite3 connection it
     costs about 10 µs (docs/performance.md). It is the same connection and so the same
     BEGIN IMMEDIATE transaction: commit and rollback still go through the session. Pending
-    ORM changes are flushed first so plain reads see them.
+    ORM changes are flushed first so plain reads see them. A bare connection is itself.
     """
+    if isinstance(session, sqlite3.Connection):
+        return session
     session.flush()
     info = session.info
     transaction = session.get_transaction()
@@ -34,7 +42,7 @@ def driver(session: Session) -> sqlite3.Connection:
     return cast(sqlite3.Connection, info[_DRIVER])
 
 
-def fetch_one(session: Session, sql: str, params: Params) -> tuple[Any, ...] | None:
+def fetch_one(session: Source, sql: str, params: Params) -> tuple[Any, ...] | None:
     try:
         row: tuple[Any, ...] | None = driver(session).execute(sql, params).fetchone()
     except sqlite3.Error as err:
@@ -42,7 +50,7 @@ def fetch_one(session: Session, sql: str, params: Params) -> tuple[Any, ...] | N
     return row
 
 
-def fetch_snapshot(session: Session, sql: str, params: Params) -> tuple[Any, ...] | None:
+def fetch_snapshot(session: Source, sql: str, params: Params) -> tuple[Any, ...] | None:
     """One SELECT that is a consistent read on its own, run without BEGIN when it can be.
 
     SQLite gives a statement run outside a transaction its own read snapshot, so a look-up
@@ -51,6 +59,10 @@ def fetch_snapshot(session: Session, sql: str, params: Params) -> tuple[Any, ...
     (docs/performance.md). Once the session's transaction has begun (pending changes, earlier
     reads) the statement runs in it instead, so it sees that work's own writes.
     """
+    if isinstance(session, sqlite3.Connection):
+        return fetch_one(session, sql, params)
+    from sqlalchemy import Engine  # here, not above: see the module's docstring
+
     bind = session.get_bind()
     if session.in_transaction() or not isinstance(bind, Engine):
         return fetch_one(session, sql, params)
@@ -65,14 +77,14 @@ def fetch_snapshot(session: Session, sql: str, params: Params) -> tuple[Any, ...
     return row
 
 
-def fetch_all(session: Session, sql: str, params: Params) -> list[tuple[Any, ...]]:
+def fetch_all(session: Source, sql: str, params: Params) -> list[tuple[Any, ...]]:
     try:
         return driver(session).execute(sql, params).fetchall()
     except sqlite3.Error as err:
         raise _wrapped(sql, params, err) from err
 
 
-def execute(session: Session, sql: str, params: Params) -> int:
+def execute(session: Source, sql: str, params: Params) -> int:
     """Run one writing statement; returns the number of rows it changed."""
     try:
         changed = driver(session).execute(sql, params).rowcount
@@ -82,7 +94,7 @@ def execute(session: Session, sql: str, params: Params) -> int:
     return changed
 
 
-def execute_many(session: Session, sql: str, rows: Sequence[Params]) -> int:
+def execute_many(session: Source, sql: str, rows: Sequence[Params]) -> int:
     """Run one writing statement per parameter set; returns the rows changed, summed."""
     try:
         changed = driver(session).executemany(sql, rows).rowcount
@@ -110,19 +122,23 @@ def bound(sql: str, build: Callable[[], T]) -> T:
     try:
         return build()
     except (ValueError, TypeError) as err:
+        from sqlalchemy.exc import StatementError
+
         raise StatementError(str(err), sql, None, err) from err
 
 
 def _wrapped(sql: str, params: Any, err: sqlite3.Error) -> StatementError:
     """The error SQLAlchemy would have raised (IntegrityError, OperationalError, ...), so
     callers see one family of exceptions whichever way a statement went."""
+    from sqlalchemy.exc import DBAPIError
+
     return DBAPIError.instance(sql, params, err, sqlite3.Error)
 
 
-def _expire_loaded(session: Session) -> None:
+def _expire_loaded(session: Source) -> None:
     """ORM objects loaded earlier in the transaction may show rows just written: expire
     them so the ORM reads them again (a no-op on the hot paths, which load none)."""
-    if session.identity_map:
+    if not isinstance(session, sqlite3.Connection) and session.identity_map:
         session.expire_all()
 
 

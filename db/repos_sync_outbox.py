@@ -6,9 +6,7 @@ import json
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from sqlalchemy.orm import Session
-
-from db.repos_driver import execute, fetch_all, fetch_one
+from db.repos_driver import Source, execute, fetch_all, fetch_one
 
 _REWIND = "UPDATE outbox SET acked = 0, acked_at = NULL WHERE terminal_id = ? AND seq >= ?"
 _UNSYNCED = "SELECT count(*) FROM outbox WHERE terminal_id = ? AND NOT acked"
@@ -20,7 +18,7 @@ _SENT_PINS = ("SELECT json_extract(payload, '$.member_id'), "
 
 
 class SqlSyncOutbox:
-    def __init__(self, session: Session) -> None:
+    def __init__(self, session: Source) -> None:
         self._s = session
 
     def rewind(self, terminal_id: str, from_seq: int) -> int:
@@ -68,7 +66,7 @@ class SqlHeldIds:
     """Every member, card and coupon this till holds, for announcing what head office may
     not have heard of (sync/announce.py)."""
 
-    def __init__(self, session: Session) -> None:
+    def __init__(self, session: Source) -> None:
         self._s = session
 
     def members(self) -> list[str]:

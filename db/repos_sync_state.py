@@ -7,10 +7,8 @@ from dataclasses import dataclass, field, fields
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy.orm import Session
-
-from db.repos_driver import execute, fetch_one, select_sql
-from db.types import dump_json, parse_utc, utc_text
+from db.repos_driver import Source, execute, fetch_one, select_sql
+from db.texts import dump_json, parse_utc, utc_text
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,7 +59,7 @@ def _stored(name: str, value: Any) -> Any:
 
 
 class SqlSyncStateRepo:
-    def __init__(self, session: Session) -> None:
+    def __init__(self, session: Source) -> None:
         self._s = session
 
     def get(self) -> SyncState | None:

@@ -12,6 +12,7 @@ from db.crypto import FieldCipher, default_key_path
 from db.engine import make_engine, owner_only, read_only
 from db.migrate import upgrade
 from db.seals import Sealer
+from db.store_peek import StorePeek
 from db.uow import SqlUnitOfWork
 from domain.clock import Clock, SystemClock
 from domain.errors import DomainError
@@ -77,6 +78,11 @@ class StoreDb:
         """A unit of work for lookups and reports: BEGIN DEFERRED, so it never waits for the
         write lock and a writer never waits for it. Writing through it is a mistake."""
         return SqlUnitOfWork(self._read_sessions, self.cipher, self.clock, self.sealer)
+
+    def peek(self, *, write: bool = False) -> StorePeek:
+        """Plain sqlite3 reads, or a short sync-state write, on a connection of their own
+        (db/store_peek.py: what `kaika sync` does before the ORM has loaded)."""
+        return StorePeek(self.path, write=write)
 
     def close(self) -> None:
         """Release every pooled connection (the WAL is checkpointed when the last one closes)."""

@@ -3,55 +3,18 @@
 from __future__ import annotations
 
 import json
-from datetime import UTC, date, datetime, time
+from datetime import date, datetime, time
 from decimal import Decimal
-from enum import Enum
 from typing import Any
 
 from sqlalchemy import String, Text
 from sqlalchemy.engine import Dialect
 from sqlalchemy.types import TypeDecorator
 
-# Fixed width with microseconds and an explicit offset, so text order is time order.
-_UTC_FORMAT = "%Y-%m-%dT%H:%M:%S.%f+00:00"
+from db.texts import dump_json, parse_utc, utc_text
 
-
-def utc_text(value: datetime) -> str:
-    """The stored form of an aware datetime; naive ones are refused, never guessed."""
-    if value.tzinfo is None or value.utcoffset() is None:
-        raise ValueError(f"naive datetime {value!r}: store aware UTC times only")
-    return value.astimezone(UTC).strftime(_UTC_FORMAT)
-
-
-def parse_utc(text: str) -> datetime:
-    parsed = datetime.fromisoformat(text)
-    if parsed.tzinfo is None:
-        raise ValueError(f"stored time {text!r} has no offset")
-    return parsed.astimezone(UTC)
-
-
-def dump_json(value: Any) -> str:
-    """Compact JSON with CJK kept readable; keys sorted so equal values store equal text."""
-    return _ENCODER.encode(value)
-
-
-def _jsonable(value: Any) -> Any:
-    """Explanations may carry rates, dates or enums: keep them as text rather than fail a sale."""
-    if isinstance(value, Enum):
-        return value.value
-    if isinstance(value, (datetime, date, time)):
-        return value.isoformat()
-    if isinstance(value, Decimal):
-        return str(value)
-    if isinstance(value, (set, frozenset)):
-        return sorted(value, key=str)
-    raise TypeError(f"{type(value).__name__} is not JSON: {value!r}")
-
-
-# One encoder for every call: json.dumps with options builds a new one each time, a third of
-# the cost of a small event (the day close encodes one per member whose points lapse).
-_ENCODER = json.JSONEncoder(ensure_ascii=False, sort_keys=True, separators=(",", ":"),
-                            default=_jsonable)
+__all__ = ["ClockTime", "DecimalText", "IsoDate", "JsonText", "UtcDateTime", "dump_json",
+           "parse_utc", "utc_text"]
 
 
 class UtcDateTime(TypeDecorator[datetime]):

@@ -6,6 +6,7 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -78,6 +79,33 @@ def run_till(args: argparse.Namespace) -> int:
         return _show(till, lang, args)
     finally:
         till.close()
+
+
+def start_to_login(path: Path, lang: str = "zh_CN", turns: int = 3) -> Callable[[], None]:
+    """The till opened as `kaika run --db PATH` opens it without devices, up to its log-in
+    screen shown with `turns` turns of the event loop; returns what closes it again.
+
+    The one start that bench/startup.py and tests/gui/bench_till.py time and that
+    tests/integration/test_start_imports.py checks the imports of.
+    """
+    from desktop import bootstrap
+    from desktop.devices import TillDevices
+
+    app = _qt(lang)
+    till = bootstrap.open_till(path, {}, ui_lang=lang)
+    window, loop = till_window(till, TillDevices(till.devices), idle_lock_s=300)
+    window.show()
+    window.start()
+    for _ in range(turns):
+        app.processEvents()
+
+    def close() -> None:
+        window.shutdown()
+        if loop is not None:
+            loop.stop()
+        till.close()
+
+    return close
 
 
 def _environment_problem() -> str | None:

@@ -8,6 +8,9 @@ from decimal import Decimal
 from enum import StrEnum
 from typing import Any
 
+# In a module of its own, which `kaika sync` loads without the ~150 records here.
+from domain.outbox_event import OutboxEvent as OutboxEvent
+
 
 class Role(StrEnum):
     CASHIER = "cashier"
@@ -350,19 +353,6 @@ class Gift:
     points_price: int
     stock: int
     active: bool = True
-
-
-@dataclass(frozen=True, slots=True)
-class OutboxEvent:
-    """One change queued for head office; `seq` is per terminal, gapless, in commit order."""
-
-    seq: int
-    event_id: str
-    type: str
-    payload: dict[str, Any]
-    occurred_at: datetime
-    member_id: str | None = None
-    acked: bool = False
 
 
 @dataclass(frozen=True, slots=True)

@@ -121,13 +121,13 @@ def _enroll(args: argparse.Namespace) -> int:
 
 
 def _sync(args: argparse.Namespace) -> int:
-    from db.store import StoreDb
+    from db.store_peek import StoreFile
     from domain.clock import SystemClock
     from sync import credentials
     from sync.client import SyncClient
 
-    path = _db_path(args)
-    store = StoreDb.open(path, create=False)
+    # Plain sqlite3 until head office answers: the ORM loads only then (db/store_peek.py).
+    store = StoreFile.open(_db_path(args))
     try:
         client = SyncClient(store, credentials.load(credentials.path_for(store.path)),
                             SystemClock())

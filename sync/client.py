@@ -10,40 +10,39 @@ from __future__ import annotations
 
 import json
 from collections import Counter
-from dataclasses import dataclass, field, replace
+from dataclasses import asdict, dataclass, field, replace
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
-from typing import Any
-from zoneinfo import ZoneInfo
-
-import httpx
+from typing import TYPE_CHECKING, Any
 
 from db.repos_sync_state import SyncState
-from db.store import StoreDb
-from db.uow import SqlUnitOfWork
 from domain.clock import BusinessDay, Clock
 from domain.hlc import HybridClock, Stamp
 from domain.ids import new_id_str
-from domain.packload import load_pack
-from domain.records import OutboxEvent, StoreSettings
-from domain.rulepack import RulePack
-from sync import cardblocks, chainhead, credentials, pages
-from sync.apply import Applier
+from sync import chainhead, credentials
 from sync.credentials import Credentials
-from sync.http import HeadOffice, SyncError
-from sync.schema import (
-    MAX_EVENTS_PER_BATCH,
-    AllowanceGrant,
-    CardBlocksRequest,
-    CardBlocksResponse,
-    ChainHead,
-    Change,
-    Event,
-    LookupResponse,
-    PullResponse,
-    PushRequest,
-    PushResponse,
-)
+from sync.http import HeadOffice, SyncError, Transport
+from sync.protocol import MAX_EVENTS_PER_BATCH
+
+# Up to its first request a round needs none of the ORM, pydantic's wire models or the rule
+# pack: they load once head office has answered, so `kaika sync --once` is on the network in a
+# fraction of the time (docs/performance.md, "start fast"; tests/integration/test_start_imports.py).
+if TYPE_CHECKING:
+    from db.store import StoreDb
+    from db.store_peek import Sender, StoreFile
+    from db.uow import SqlUnitOfWork
+    from domain.records import OutboxEvent, StoreSettings
+    from domain.rulepack import RulePack
+    from sync import pages
+    from sync.apply import Applier
+    from sync.schema import (
+        AllowanceGrant,
+        CardBlocksResponse,
+        Change,
+        PullResponse,
+        PushRequest,
+        PushResponse,
+    )
 
 PULL_LIMIT = 500
 
@@ -83,8 +82,8 @@ class SyncStatus:
 
 
 class SyncClient:
-    def __init__(self, store: StoreDb, creds: Credentials, clock: Clock,
-                 transport: httpx.BaseTransport | None = None, batch_size: int = 500,
+    def __init__(self, store: StoreDb | StoreFile, creds: Credentials, clock: Clock,
+                 transport: Transport | None = None, batch_size: int = 500,
                  pull_limit: int = PULL_LIMIT) -> None:
         self.store = store
         self.creds = creds
@@ -97,7 +96,7 @@ class SyncClient:
         last = Stamp.parse(state.hlc) if state and state.hlc else None
         self.hlc = HybridClock(creds.terminal_id, wall=self.ho.now_ms, last=last)
         self._pack: tuple[str, RulePack] | None = None
-        self._attempts = pages.PageAttempts()
+        self._attempts: pages.PageAttempts | None = None  # made with the first page pulled
 
     def close(self) -> None:
         self.ho.close()
@@ -125,38 +124,44 @@ class SyncClient:
 
     def push_once(self, result: RoundResult | None = None) -> bool:
         """Send the oldest unacknowledged events; False when there were none."""
-        with self.store.reader() as uow:
-            pending = uow.outbox.pending(self.batch_size)
-            settings = uow.settings.get()
-            chain = chainhead.read(uow, settings.terminal_id)
+        with self.store.peek() as peek:
+            sender = peek.sender()
+            pending = peek.pending(sender.terminal_id, self.batch_size)
+            chain = chainhead.read(peek, sender.terminal_id)
         if not pending:
             return False
         try:
-            answer = PushResponse.model_validate(self.ho.call_bytes(
-                "POST", "/v1/sync/push", self.batch_body(settings, pending, chain)))
+            sent = self.ho.call_bytes("POST", "/v1/sync/push",
+                                      self.batch_body(sender, pending, chain))
         except SyncError as err:
             if err.code == "sync.seq_gap":
                 self._rewind(int(err.params["expected_from_seq"]))
                 return True
             raise
+        from sync.schema import PushResponse
+
+        answer = PushResponse.model_validate(sent)
         self._acknowledge(answer, chain)
         if result is not None:
             result.pushed.update(r.status for r in answer.results)
             result.acked_through_seq = answer.acked_through_seq
         return True
 
-    def batch(self, settings: StoreSettings, pending: list[OutboxEvent],
-              chain: ChainHead | None = None) -> PushRequest:
+    def batch(self, settings: StoreSettings | Sender, pending: list[OutboxEvent],
+              chain: chainhead.Head | None = None) -> PushRequest:
         """The wire form of a batch; a new batch id for every attempt (its replay key)."""
+        from sync.schema import ChainHead, Event, PushRequest
+
         events = [Event(event_id=e.event_id, seq=e.seq, type=e.type, v=1,
                         occurred_at=e.occurred_at, merchant_id=settings.merchant_id,
                         store_id=settings.store_id, terminal_id=settings.terminal_id,
                         member_id=e.member_id, payload=e.payload) for e in pending]
         return PushRequest(batch_id=new_id_str(), terminal_id=settings.terminal_id,
-                           hlc=str(self.hlc.now()), events=events, chain=chain)
+                           hlc=str(self.hlc.now()), events=events,
+                           chain=ChainHead(**asdict(chain)) if chain else None)
 
-    def batch_body(self, settings: StoreSettings, pending: list[OutboxEvent],
-                   chain: ChainHead | None = None) -> bytes:
+    def batch_body(self, settings: StoreSettings | Sender, pending: list[OutboxEvent],
+                   chain: chainhead.Head | None = None) -> bytes:
         """The same batch as `batch`, encoded directly (the till's CPU is the cashier's too)."""
         body: dict[str, Any] = {"batch_id": new_id_str(), "terminal_id": settings.terminal_id,
                 "hlc": str(self.hlc.now()), "events": [
@@ -166,10 +171,10 @@ class SyncClient:
                      "terminal_id": settings.terminal_id, "member_id": e.member_id,
                      "payload": e.payload} for e in pending]}
         if chain is not None:
-            body["chain"] = chain.model_dump()
+            body["chain"] = asdict(chain)
         return json.dumps(body, ensure_ascii=False, separators=(",", ":")).encode()
 
-    def _acknowledge(self, answer: PushResponse, chain: ChainHead | None = None) -> None:
+    def _acknowledge(self, answer: PushResponse, chain: chainhead.Head | None = None) -> None:
         self.hlc.observe(Stamp.parse(answer.server_hlc))
         with self.store.uow() as uow:
             uow.outbox.ack([r.seq for r in answer.results])
@@ -190,6 +195,8 @@ class SyncClient:
 
     def pull_all(self, result: RoundResult | None = None) -> int:
         """Pull pages until head office has nothing more; returns the changes received."""
+        from sync.schema import PullResponse
+
         received = 0
         while True:
             state = self._state()
@@ -207,6 +214,10 @@ class SyncClient:
 
     def _apply_pulled(self, page: PullResponse, cursor: str) -> int:
         """Apply a page; one that failed MAX_PAGE_ATTEMPTS times is applied apart (pages.py)."""
+        from sync import pages
+
+        if self._attempts is None:
+            self._attempts = pages.PageAttempts()
         try:
             applied = self.apply_page(page.changes, page.acked_through_seq, page.next_cursor,
                                       page.server_hlc)
@@ -218,6 +229,8 @@ class SyncClient:
         return applied
 
     def _apply_apart(self, page: PullResponse, cursor: str) -> int:
+        from sync import pages
+
         def one(change: Change) -> int:
             with self.store.uow() as uow:
                 done = self._applier(uow, page.acked_through_seq).apply([change])
@@ -247,6 +260,10 @@ class SyncClient:
         return applied
 
     def _applier(self, uow: SqlUnitOfWork, acked_through_seq: int) -> Applier:
+        from zoneinfo import ZoneInfo
+
+        from sync.apply import Applier
+
         settings = uow.settings.get()
         now = self.clock.now()
         calendar = BusinessDay(settings.tz, settings.day_close)
@@ -257,12 +274,16 @@ class SyncClient:
 
     def _pack_for(self, name: str) -> RulePack:
         if self._pack is None or self._pack[0] != name:
+            from domain.packload import load_pack
+
             self._pack = (name, load_pack(name))
         return self._pack[1]
 
     # --- allowance and look-up ---------------------------------------------------------------
 
     def renew(self) -> AllowanceGrant:
+        from sync.schema import AllowanceGrant
+
         grant = AllowanceGrant.model_validate(self.ho.call("POST", "/v1/allowances/renew", {}))
         with self.store.uow() as uow:
             self._touch(uow, grant_valid_until=grant.valid_until,
@@ -292,6 +313,9 @@ class SyncClient:
     def renew_blocks(self) -> CardBlocksResponse:
         """Card serials for this till: head office allots a new block when it is running low
         (after the push, so head office counts the cards issued offline)."""
+        from sync import cardblocks
+        from sync.schema import CardBlocksRequest, CardBlocksResponse
+
         with self.store.reader() as uow:
             level = self._pack_for(uow.settings.get().rulepack).cards.level
         answer = CardBlocksResponse.model_validate(self.ho.call(
@@ -303,11 +327,15 @@ class SyncClient:
         return answer
 
     def _blocks_due(self) -> bool:
+        from sync import cardblocks
+
         with self.store.reader() as uow:
             return cardblocks.due(uow, self._pack_for(uow.settings.get().rulepack))
 
     def lookup(self, *, mobile: str | None = None, card: str | None = None) -> str | None:
         """Fetch a member this till does not know yet; returns their id, None if unknown."""
+        from sync.schema import LookupResponse
+
         params = {"mobile": mobile} if mobile else {"card": card}
         answer = LookupResponse.model_validate(self.ho.call("GET", "/v1/members/lookup",
                                                             params=params))
@@ -323,8 +351,9 @@ class SyncClient:
         unsynced = self.unsynced()
         if state is None or state.enrolled_at is None:
             return SyncStatus(False, False, unsynced, None, "", False)
-        with self.store.reader() as uow:
-            rules = self._pack_for(uow.settings.get().rulepack).offline
+        with self.store.peek() as peek:
+            rulepack = peek.sender().rulepack
+        rules = self._pack_for(rulepack).offline
         contact = state.last_contact_at
         online = contact is not None and self.clock.now() - contact <= timedelta(
             seconds=rules.online_grace_s)
@@ -335,12 +364,12 @@ class SyncClient:
                           clock_warn_s=rules.clock_warn_s)
 
     def unsynced(self) -> int:
-        with self.store.reader() as uow:
-            return uow.sync_outbox.unsynced(self.creds.terminal_id)
+        with self.store.peek() as peek:
+            return peek.sync_outbox.unsynced(self.creds.terminal_id)
 
     def _state(self) -> SyncState | None:
-        with self.store.reader() as uow:
-            return uow.sync_state.get()
+        with self.store.peek() as peek:
+            return peek.sync_state.get()
 
     def _touch(self, uow: SqlUnitOfWork, **values: Any) -> None:
         """Update the sync state in the caller's transaction; any answer means contact."""
@@ -351,12 +380,12 @@ class SyncClient:
             uow.sync_state.start(self.creds.terminal_id, self.creds.server, **values)
 
     def _save_offset(self, offset_ms: int) -> None:
-        with self.store.uow() as uow:
-            if uow.sync_state.update(server_offset_ms=offset_ms):
-                uow.commit()
+        with self.store.peek(write=True) as peek:
+            if peek.sync_state.update(server_offset_ms=offset_ms):
+                peek.commit()
 
     def _note_error(self, err: SyncError) -> None:
         revoked = {"revoked": True} if err.code == "auth.terminal_revoked" else {}
-        with self.store.uow() as uow:
-            if uow.sync_state.update(last_error=err.code[:60], **revoked):
-                uow.commit()
+        with self.store.peek(write=True) as peek:
+            if peek.sync_state.update(last_error=err.code[:60], **revoked):
+                peek.commit()

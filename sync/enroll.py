@@ -8,8 +8,6 @@ from dataclasses import replace
 from datetime import UTC, time
 from urllib.parse import urlsplit
 
-import httpx
-
 from db.store import StoreDb
 from domain.clock import Clock
 from domain.errors import DomainError
@@ -17,14 +15,14 @@ from domain.packload import pack_names
 from sync import cardblocks, credentials
 from sync.announce import announce_unsent
 from sync.credentials import Credentials
-from sync.http import HeadOffice
+from sync.http import HeadOffice, Transport
 from sync.schema import EnrollRequest, EnrollResponse
 from sync.signing import KeyPair
 
 
 def enroll(store: StoreDb, server: str, code: str, clock: Clock,
            terminal_code: str | None = None,
-           transport: httpx.BaseTransport | None = None,
+           transport: Transport | None = None,
            insecure: bool = False) -> EnrollResponse:
     """Register this till under the code's store and write its credentials beside the database.
 

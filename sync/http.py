@@ -7,6 +7,9 @@ goes on. Every answer must be signed by one of head office's keys for this very 
 (`sync/answers.py`) before anything in it is believed: an unsigned one is
 `sync.answer_unsigned`, an altered, forged or replayed one `sync.answer_forged`; neither moves
 the offset, and the caller applies and acknowledges nothing.
+
+The link is the standard library's http.client (sync/link.py), not httpx: importing httpx
+took a third of `kaika sync --once`'s start (docs/performance.md, "start fast").
 """
 
 from __future__ import annotations
@@ -17,14 +20,15 @@ from collections.abc import Callable
 from dataclasses import replace
 from typing import Any
 
-import httpx
-
 from domain.clock import Clock
 from domain.ids import new_id_str
 from sync import answers, signing
 from sync.answers import Answered
 from sync.credentials import Credentials
-from sync.schema import HEADER_APP_VERSION, HEADER_PROTOCOL, PROTOCOL_VERSION
+from sync.link import Answer, Link, LinkError, Request, Transport
+from sync.protocol import HEADER_APP_VERSION, HEADER_PROTOCOL, PROTOCOL_VERSION
+
+__all__ = ["HeadOffice", "SyncError", "Transport"]
 
 APP_VERSION = "0.1.0"
 
@@ -52,16 +56,16 @@ class SyncError(Exception):
 
 class HeadOffice:
     def __init__(self, creds: Credentials, clock: Clock, offset_ms: int = 0,
-                 timeout_s: float = 30.0, transport: httpx.BaseTransport | None = None,
+                 timeout_s: float = 30.0, transport: Transport | None = None,
                  on_offset: Callable[[int], None] | None = None) -> None:
         self.creds = creds
         self.clock = clock
         self.offset_ms = offset_ms
         self._keys = creds.keys
         self._on_offset = on_offset
-        self._http = httpx.Client(base_url=creds.server, timeout=timeout_s, transport=transport,
-                                  headers={HEADER_PROTOCOL: str(PROTOCOL_VERSION),
-                                           HEADER_APP_VERSION: APP_VERSION})
+        self._http = Link(creds.server, timeout_s, transport,
+                          {HEADER_PROTOCOL: str(PROTOCOL_VERSION),
+                           HEADER_APP_VERSION: APP_VERSION})
 
     def close(self) -> None:
         self._http.close()
@@ -98,10 +102,11 @@ class HeadOffice:
         """Enrolment: the one-time code is the credential, and the answer must prove that head
         office knew it (the HMAC) and holds the keys it lists (their signatures)."""
         nonce = new_id_str()
-        request = self._http.build_request("POST", path, json=body,
-                                           headers={signing.HEADER_NONCE: nonce})
+        request = self._http.request("POST", path, json.dumps(body, ensure_ascii=False).encode(),
+                                     headers={"content-type": "application/json",
+                                              signing.HEADER_NONCE: nonce})
         response, _ = self._send(request)
-        text = _answer_text(_answered(request, "", nonce), response)
+        text = _answer_text(Answered("POST", request.target, "", nonce), response)
         proof = response.headers.get(answers.HEADER_ENROL_PROOF, "")
         if not proof:
             raise _unsigned(response)
@@ -119,11 +124,11 @@ class HeadOffice:
         if not self.creds.server_keys:
             # Enrolled before head office signed its answers: nothing it says can be checked.
             raise SyncError("sync.reenrol_needed")
-        request = self._http.build_request(method, path, content=content, params=params,
-                                           headers={"content-type": "application/json"})
+        request = self._http.request(method, path, content, params=params,
+                                     headers={"content-type": "application/json"})
         stamp, local = self.now_ms(), self.local_ms()
         nonce = new_id_str()
-        target = request.url.raw_path.decode("ascii")
+        target = request.target
         request.headers[signing.HEADER_TERMINAL] = self.creds.terminal_id
         request.headers[signing.HEADER_TIMESTAMP] = str(stamp)
         request.headers[signing.HEADER_NONCE] = nonce
@@ -131,19 +136,19 @@ class HeadOffice:
         request.headers[signing.HEADER_SIGNATURE] = self._keys.sign(method, target, stamp, nonce,
                                                                     content, local)
         response, elapsed_s = self._send(request)
-        self._verify(_answered(request, self.creds.terminal_id, nonce), response)
+        self._verify(Answered(method, target, self.creds.terminal_id, nonce), response)
         self._learn_time(response, elapsed_s)
         return self._handle(response)
 
-    def _send(self, request: httpx.Request) -> tuple[httpx.Response, float]:
+    def _send(self, request: Request) -> tuple[Answer, float]:
         sent = time.monotonic()
         try:
             response = self._http.send(request)
-        except httpx.HTTPError as err:
-            raise SyncError("sync.unreachable", 0, detail=type(err).__name__) from None
+        except LinkError as err:
+            raise SyncError("sync.unreachable", 0, detail=err.kind) from None
         return response, time.monotonic() - sent
 
-    def _verify(self, to: Answered, response: httpx.Response) -> None:
+    def _verify(self, to: Answered, response: Answer) -> None:
         """Signed by a key this till trusts, for this request, unchanged; else SyncError."""
         signature = response.headers.get(answers.HEADER_ANSWER_SIGNATURE, "")
         if not signature:
@@ -152,7 +157,7 @@ class HeadOffice:
                              _answer_text(to, response)) is None:
             raise SyncError("sync.answer_forged", 0, answer_status=response.status_code)
 
-    def _learn_time(self, response: httpx.Response, elapsed_s: float) -> None:
+    def _learn_time(self, response: Answer, elapsed_s: float) -> None:
         server = response.headers.get(signing.HEADER_SERVER_TIME)
         if not server:
             return
@@ -165,7 +170,7 @@ class HeadOffice:
                 self._on_offset(offset)
 
     @staticmethod
-    def _handle(response: httpx.Response) -> dict[str, Any]:
+    def _handle(response: Answer) -> dict[str, Any]:
         """An authenticated answer's body, or its refusal as SyncError."""
         if response.status_code < 400:
             data: dict[str, Any] = response.json()
@@ -178,17 +183,13 @@ class HeadOffice:
         raise SyncError(code, response.status_code, **(params if isinstance(params, dict) else {}))
 
 
-def _answered(request: httpx.Request, terminal: str, nonce: str) -> Answered:
-    return Answered(request.method, request.url.raw_path.decode("ascii"), terminal, nonce)
-
-
-def _answer_text(to: Answered, response: httpx.Response) -> bytes:
+def _answer_text(to: Answered, response: Answer) -> bytes:
     return answers.answer_text(to, response.status_code,
                                response.headers.get(signing.HEADER_SERVER_TIME, ""),
                                response.content)
 
 
-def _unsigned(response: httpx.Response) -> SyncError:
+def _unsigned(response: Answer) -> SyncError:
     """No signature at all: a load balancer's own 502/503/429 while head office is away is
     "unreachable" (tried again later, believed in nothing); anything else is refused."""
     if response.status_code >= 500 or response.status_code == 429:

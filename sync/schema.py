@@ -15,12 +15,11 @@ from pydantic_core import PydanticCustomError
 
 from domain.hlc import Stamp
 from domain.text import CLEAN_PATTERN, bad_char
-
-PROTOCOL_VERSION = 1
-MAX_EVENTS_PER_BATCH = 500
-MAX_PULL_LIMIT = 1000
-HEADER_PROTOCOL = "X-Sync-Protocol"
-HEADER_APP_VERSION = "X-App-Version"
+from sync.protocol import HEADER_APP_VERSION as HEADER_APP_VERSION  # head office reads them
+from sync.protocol import HEADER_PROTOCOL as HEADER_PROTOCOL  # from here, beside the models
+from sync.protocol import MAX_EVENTS_PER_BATCH as MAX_EVENTS_PER_BATCH
+from sync.protocol import MAX_PULL_LIMIT as MAX_PULL_LIMIT
+from sync.protocol import PROTOCOL_VERSION as PROTOCOL_VERSION
 
 Status = Literal["applied", "duplicate", "quarantined"]
 

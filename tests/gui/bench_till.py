@@ -34,23 +34,15 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+# From the first line to the log-in screen (desktop/launch.py, as bench/startup.py times it).
 COLD_START = """
 import time, sys
 t0 = time.perf_counter()
 from pathlib import Path
-from desktop import bootstrap
-from desktop.app import application, apply_style, choose_font, set_language
-from desktop.screens.main_window import MainWindow
-from desktop.devices import TillDevices
-app = application()
-set_language(app, "zh_CN"); choose_font(app); apply_style(app)
-till = bootstrap.open_till(Path(sys.argv[1]), {})
-window = MainWindow(till.env, TillDevices(till.devices))
-window.show(); window.start()
-for _ in range(3):
-    app.processEvents()
+from desktop.launch import start_to_login
+close = start_to_login(Path(sys.argv[1]))
 print(time.perf_counter() - t0)
-window.shutdown(); till.close()
+close()
 """
 
 

@@ -14,6 +14,7 @@ import pytest
 
 from db.engine import make_engine
 from db.migrate import at_head, head, script_head, upgrade
+from db.store import StoreDb
 from desktop.cli import COMMANDS, _parser
 
 HEAVY = ("PySide6", "escpos", "cv2", "numpy", "PIL", "serial", "httpx", "pydantic",
@@ -33,22 +34,37 @@ print(json.dumps([code, sorted({name.split(".")[0] for name in sys.modules} & he
 """
 
 
-# The till to its log-in screen (as bench/startup.py times it), then the packages it loaded.
+# `kaika ARGS` with the heavy packages noted as the sync client opens its first connection to
+# head office (sync/link.py), then again at the end: [exit code, connections, at the first,
+# at the end].
+SYNC_PROBE = """
+import contextlib, io, json, sys
+from sync import link
+from desktop.cli import main
+heavy = set(json.loads(sys.argv[1]))
+seen = []
+new = link.Link._new
+def noted(self):
+    seen.append(sorted({name.split(".")[0] for name in sys.modules} & heavy))
+    return new(self)
+link.Link._new = noted
+with contextlib.redirect_stdout(io.StringIO()), contextlib.redirect_stderr(io.StringIO()):
+    try:
+        code = main(sys.argv[2:])
+    except SystemExit as exit:
+        code = exit.code
+end = sorted({name.split(".")[0] for name in sys.modules} & heavy)
+print(json.dumps([code, len(seen), seen[0] if seen else None, end]))
+"""
+
+
+# The till to its log-in screen (desktop/launch.py, as bench/startup.py times it), then the
+# packages it loaded.
 TILL = """
 import json, sys
 from pathlib import Path
-from desktop import bootstrap
-from desktop.app import application, apply_style, choose_font, set_language
-from desktop.devices import TillDevices
-from desktop.screens.main_window import MainWindow
-app = application()
-set_language(app, "zh_CN"); choose_font(app); apply_style(app)
-till = bootstrap.open_till(Path(sys.argv[1]), {})
-window = MainWindow(till.env, TillDevices(till.devices))
-window.show(); window.start()
-for _ in range(3):
-    app.processEvents()
-window.shutdown(); till.close()
+from desktop.launch import start_to_login
+start_to_login(Path(sys.argv[1]))()
 print(json.dumps(sorted({name.split(".")[0] for name in sys.modules})))
 """
 
@@ -83,19 +99,34 @@ def test_verify_needs_no_qt_no_drivers_no_alembic(store: Path) -> None:
     assert loaded <= {"sqlalchemy", "cryptography"}
 
 
-def test_sync_once_loads_the_client_but_not_the_till(store: Path) -> None:
+def test_sync_once_reaches_head_office_before_the_orm_and_pydantic(store: Path) -> None:
+    """Up to its first connection `kaika sync --once` reads the store with plain sqlite3 and
+    signs with cryptography: no SQLAlchemy, pydantic, httpx, Qt or drivers (and a round that
+    cannot connect notes its error without them too)."""
     creds = store.with_name(store.name + ".sync.json")
     creds.write_text(json.dumps({"server": "http://127.0.0.1:9", "terminal_id": "T-start",
                                  "private_key": _private_key(),
                                  "server_keys": [_public_key()]}), encoding="utf-8")
     creds.chmod(0o600)
+    with StoreDb.open(store, create=False) as opened, opened.uow() as uow:
+        seq = uow.outbox.append("member.created", {"id": "m1"}, member_id="m1",
+                                occurred_at_iso="2026-01-02T03:04:05+00:00")  # to send
+        uow.sync_state.start("T-start", "http://127.0.0.1:9")
+        uow.commit()
     try:
-        code, loaded = _loaded("sync", "--once", "--db", str(store))
+        done = subprocess.run([sys.executable, "-c", SYNC_PROBE, json.dumps(HEAVY), "sync",
+                               "--once", "--db", str(store)],
+                              capture_output=True, text=True, check=True, timeout=120)
     finally:
         creds.unlink()
+    code, connections, at_first, at_end = json.loads(done.stdout.strip().splitlines()[-1])
     assert code == 1  # nothing listens on port 9: the round fails after trying to connect
-    assert "httpx" in loaded
-    assert loaded.isdisjoint({"PySide6", "escpos", "cv2", "numpy", "alembic", "openpyxl"})
+    assert connections == 1
+    assert at_first == at_end == ["cryptography"]
+    with StoreDb.open(store, create=False) as opened, opened.reader() as uow:
+        state = uow.sync_state.get()
+        assert seq in [e.seq for e in uow.outbox.pending(10)]  # not sent, still queued
+    assert state is not None and state.last_error == "sync.unreachable"
 
 
 def test_the_till_starts_without_drivers_alembic_or_the_sync_client(store: Path) -> None:

@@ -19,7 +19,7 @@ from headoffice.keys import KEY_FILE_ENV
 from sync import answers, credentials
 from sync.answers import Answered
 from sync.enroll import check_server, enroll
-from sync.http import SyncError
+from sync.http import SyncError, Transport
 from sync.signing import KeyPair
 from tests.sync.fixtures import Tenant
 from tests.sync.harness import BIN, Server, Till
@@ -137,16 +137,9 @@ def test_plain_http_enrolment_is_refused_except_to_this_machine(
     assert caught.value.code == refused
 
 
-class _ToServer(httpx.HTTPTransport):
+def _to_server(port: int) -> Transport:
     """A LAN head office at http://ho.lan:8600: every request goes to the test's server."""
-
-    def __init__(self, port: int) -> None:
-        super().__init__()
-        self.port = port
-
-    def handle_request(self, request: httpx.Request) -> httpx.Response:
-        request.url = request.url.copy_with(host="127.0.0.1", port=self.port)
-        return super().handle_request(request)
+    return ("127.0.0.1", port)
 
 
 def test_insecure_lets_a_lan_head_office_over_http_and_nothing_else_does(
@@ -155,10 +148,10 @@ def test_insecure_lets_a_lan_head_office_over_http_and_nothing_else_does(
     code = server.code_for(tenant.a)
     with pytest.raises(DomainError) as caught:
         enroll(till.app.store, "http://ho.lan:8600", code, till.clock,
-               transport=_ToServer(server.port))
+               transport=_to_server(server.port))
     assert caught.value.code == "sync.insecure_server" and not _enrolled(till)
     answer = enroll(till.app.store, "http://ho.lan:8600", code, till.clock,
-                    transport=_ToServer(server.port), insecure=True)
+                    transport=_to_server(server.port), insecure=True)
     assert answer.server_keys == [server.public_key]
 
 

@@ -12,8 +12,8 @@ import sqlalchemy as sa
 
 from db.store import StoreDb
 from db.verify import verify
-from headoffice.tables import member_balances, members
-from tests.sync.harness import BIN, Server
+from headoffice.tables import events, member_balances, members
+from tests.sync.harness import BIN, Server, Till
 
 SCENARIO = Path(__file__).parents[1] / "scenarios" / "issue_example.json"
 
@@ -55,3 +55,34 @@ def test_enrol_and_sync_a_till_from_the_command_line(
     assert at_ho == {mobile: (b.points, b.wallet_principal_fen, b.wallet_bonus_fen)
                      for mobile, b in local.items()}
     assert len(at_ho) == 2 and at_ho["13800138000"][1] == 500000
+
+
+def test_sync_once_pushes_each_event_exactly_once_and_pulls(
+        make_server: Callable[..., Server], make_till: Callable[..., Till]) -> None:
+    """`kaika sync --once` reads its first batch with plain sqlite3 (db/store_peek.py) and
+    opens the ORM only once head office answered: the events still arrive once each, are
+    acknowledged, and a second run has nothing to send."""
+    server = make_server("sqlite", stores=("S001",))
+    till = make_till()
+    till.enroll(server, "S001")
+    member = till.register("王芳", "13900139000")
+    till.sale(member, ("COAT", 1), ("SOCKS", 2))
+    with till.app.store.reader() as uow:
+        queued = [e.seq for e in uow.outbox.pending(1000)]
+        terminal = uow.settings.get().terminal_id
+    assert queued
+
+    first = json.loads(_run("sync", "--once", "--db", str(till.path)))
+    again = json.loads(_run("sync", "--once", "--db", str(till.path)))
+
+    assert first["pushed"] == {"applied": len(queued)} and first["unsynced"] == 0
+    assert again["pushed"] == {} and again["unsynced"] == 0
+    with till.app.store.reader() as uow:
+        assert uow.outbox.pending(1000) == []
+        state = uow.sync_state.get()
+    assert state is not None and state.last_error == "" and state.cursor
+    with server.engine.connect() as conn:
+        seqs = conn.execute(sa.select(events.c.seq).where(
+            events.c.terminal_id == terminal)).scalars().all()
+    assert sorted(seqs) == sorted(set(seqs)) and set(queued) <= set(seqs)
+    assert till.problems() == []
