@@ -14,8 +14,10 @@ SYSTEM_PACKAGES=(libzbar0 fonts-wqy-microhei libegl1 libgl1 libxkbcommon0 libfon
   libx11-6 libx11-xcb1 libxcb1 libxcb-cursor0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1
   libxcb-randr0 libxcb-render0 libxcb-render-util0 libxcb-shape0 libxcb-shm0 libxcb-sync1
   libxcb-util1 libxcb-xfixes0 libxcb-xkb1 libxkbcommon-x11-0)
-# Only the tests need: the PDF font's character map, to check every glyph a report draws.
-TEST_PACKAGES=(poppler-data pgbouncer)
+# Only the tests need: the PDF font's character map, to check every glyph a report draws;
+# makensis, to build the Windows installer script (tests/integration/test_windows_installer.py);
+# PgBouncer, to run the sync tests through transaction pooling (tests/sync/pgbouncer.py).
+TEST_PACKAGES=(poppler-data nsis pgbouncer)
 
 need_system_packages() {
   # Only Debian-family systems can be checked and fixed here; elsewhere the README lists them.

@@ -314,6 +314,9 @@ MESSAGES: dict[str, str] = {
         "feedback", "A device is set up with the wrong kind of address. Call support."),
     "device.dependency_missing": QT_TRANSLATE_NOOP(
         "feedback", "A library for a device is missing ({library}). Call support."),
+    "camera.not_installed": QT_TRANSLATE_NOOP(
+        "feedback", "Camera scanning is not installed on this till. Use the hand scanner, or "
+                    "ask support to add the camera part."),
     "device.setting_invalid": QT_TRANSLATE_NOOP(
         "feedback", "A device setting is wrong ({setting}). Call support."),
     "till.unexpected": QT_TRANSLATE_NOOP(

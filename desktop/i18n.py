@@ -46,10 +46,12 @@ def qm_file(lang: str) -> Path:
 def ensure_compiled(lang: str) -> Path | None:
     """The compiled .qm for a language, built from its .ts when missing or older.
 
-    dev.sh compiles every .ts; this covers a checkout run without it (tests, an IDE).
+    dev.sh compiles every .ts; this covers a checkout run without it (tests, an IDE). An
+    installed Kaika (wheel or bundle) ships its .qm files and never compiles: its folder may
+    be read-only, and a file's age there says nothing about which was built from which.
     """
     ts, qm = I18N_DIR / f"kaika_{lang}.ts", qm_file(lang)
-    if not ts.exists():
+    if not ts.exists() or not (I18N_DIR.parents[1] / "pyproject.toml").exists():
         return qm if qm.exists() else None
     if qm.exists() and qm.stat().st_mtime >= ts.stat().st_mtime:
         return qm

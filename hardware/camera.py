@@ -19,6 +19,15 @@ from hardware.scan_codes import DEFAULT_LAYOUTS, ScannedCode, WeighedLayout, int
 FAMILY = "camera"
 
 
+def camera_installed() -> bool:
+    """OpenCV is there: the bundle's base install leaves it out (the optional camera part)."""
+    try:
+        import cv2  # noqa: F401
+    except ImportError:
+        return False
+    return True
+
+
 class CameraScanner:
     def __init__(self, address: Address, layouts: Sequence[WeighedLayout] = DEFAULT_LAYOUTS,
                  *, repeat_after: float = 2.0, open_timeout: float = 5.0,
@@ -47,7 +56,10 @@ class CameraScanner:
         self.ended = False
 
     def _open_capture(self) -> Any:
-        import cv2  # OpenCV and numpy load with the first camera, not with every till
+        try:
+            import cv2  # OpenCV and numpy load with the first camera, not with every till
+        except ImportError as exc:  # a bundle installed without its camera part
+            raise DeviceError(f"{FAMILY}.not_installed", address=str(self.address)) from exc
 
         params = [cv2.CAP_PROP_OPEN_TIMEOUT_MSEC, int(self.open_timeout * 1000),
                   cv2.CAP_PROP_READ_TIMEOUT_MSEC, int(self.open_timeout * 1000)]

@@ -12,6 +12,8 @@ _EXACT = {
     "device.address_invalid": "the device URL is malformed; see docs/hardware.md for examples",
     "device.address_unsupported": "this kind of address does not fit this device",
     "device.dependency_missing": "a library is missing: install the one named above",
+    "camera.not_installed": "camera scanning is not installed: add the camera part "
+                            "(docs/installing.md) or use a hand scanner",
     "device.setting_invalid": "a device setting has a value Kaika does not know",
     "device.file_invalid": "the devices file has mistakes: each is listed with what is allowed",
     "printer.paper_out": "load a paper roll and close the cover; the receipt waits for reprint",

@@ -2,7 +2,7 @@
 
 Demo mode (and `kaika hardware peers`) runs a till with no hardware: the printer is a TCP
 peer, the encoder, scanner, card reader and display sit on ptys (socket:// on Windows),
-and the camera plays a video of codes.
+and the camera plays a video of codes (when the camera part, OpenCV, is installed).
 """
 
 from __future__ import annotations
@@ -11,11 +11,11 @@ import tempfile
 from pathlib import Path
 from typing import Any, Self
 
+from hardware.camera import camera_installed
 from hardware.peers.display_peer import DisplayPeer
 from hardware.peers.line_peers import CardReaderPeer, ScannerPeer
 from hardware.peers.msr605_peer import Msr605Peer
 from hardware.peers.printer_peer import PrinterPeer
-from hardware.peers.video_peer import write_code_video
 
 DEMO_CODES = (("QRCODE", "KAIKA:1300440100012"), ("EAN13", "6901234567892"),
               ("EAN13", "2100123012503"))
@@ -35,7 +35,10 @@ class DemoRig:
     def start(self) -> Self:
         for peer in self._peers():
             peer.start()
-        write_code_video(self.video, DEMO_CODES)
+        if camera_installed():
+            from hardware.peers.video_peer import write_code_video
+
+            write_code_video(self.video, DEMO_CODES)
         return self
 
     def stop(self) -> None:
@@ -55,12 +58,14 @@ class DemoRig:
 
     def settings(self) -> dict[str, dict[str, Any]]:
         """Device settings for a DeviceRegistry, as a store would write them."""
-        return {
+        settings: dict[str, dict[str, Any]] = {
             "printer": {"url": self.printer.address, "width": 80, "encoding": "gb18030"},
             "drawer": {"pin": 2, "on_ms": 100, "off_ms": 100},
             "scanner": {"url": self.scanner.address},
             "card_reader": {"url": self.card_reader.address, "brands": ["13"]},
             "encoder": {"url": self.encoder.address, "swipe_timeout": 5},
             "display": {"url": self.display.address, "encoding": "gb18030"},
-            "camera": {"url": str(self.video)},
         }
+        if self.video.exists():  # no camera part, no camera: the scanner peer still scans
+            settings["camera"] = {"url": str(self.video)}
+        return settings

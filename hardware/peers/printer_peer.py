@@ -14,7 +14,6 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Self
 
-from hardware.decode import bits_to_gray, decode_gray, linear_decoder_available
 from hardware.peers.channels import Channel, PtyChannel, TcpChannel
 from hardware.peers.escpos_stream import (
     QR,
@@ -163,7 +162,14 @@ class PrinterEmulator:
             self._read_codes(pictures)
 
     def _read_codes(self, pictures: list[Picture]) -> None:
-        import numpy as np
+        # OpenCV reads codes in pictures; a bundle without the camera part logs the picture's
+        # size only (receipts print their QR codes as ESC/POS QR commands, not as pictures)
+        try:
+            import numpy as np
+
+            from hardware.decode import bits_to_gray, decode_gray, linear_decoder_available
+        except ImportError:
+            return
 
         width = max(p.width for p in pictures)
         rows = [np.pad(bits_to_gray(p.bits, p.width, p.height), ((0, 0), (0, width - p.width)),

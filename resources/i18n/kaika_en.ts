@@ -4179,6 +4179,10 @@ A large store takes a few minutes. Do not switch the till off.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Camera scanning is not installed on this till. Use the hand scanner, or ask support to add the camera part.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>A device setting is wrong ({setting}). Call support.</source>
         <translation type="unfinished"></translation>
     </message>

@@ -4173,6 +4173,10 @@ A large store takes a few minutes. Do not switch the till off.</source>
         <translation>缺少设备所需的程序库（{library}），请联系技术支持。</translation>
     </message>
     <message>
+        <source>Camera scanning is not installed on this till. Use the hand scanner, or ask support to add the camera part.</source>
+        <translation>本收银机未安装摄像头扫码组件。请用扫码枪，或请技术支持安装摄像头组件。</translation>
+    </message>
+    <message>
         <source>A device setting is wrong ({setting}). Call support.</source>
         <translation>设备设置有误（{setting}），请联系技术支持。</translation>
     </message>

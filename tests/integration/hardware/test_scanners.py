@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 import time
 from pathlib import Path
 
@@ -158,3 +159,21 @@ def test_two_codes_in_one_frame_are_both_reported(tmp_path: Path) -> None:
     found = {camera.read(2), camera.read(2)}
     assert {code.text for code in found if code} == {"COUPON:8H3K2M", "6901234567892"}
     assert camera.read(1) is None and camera.ended
+
+
+def test_without_the_camera_part_a_camera_says_it_is_not_installed(
+        monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    from hardware.camera import camera_installed
+    from hardware.hints import hint
+    from hardware.peers.demo import DemoRig
+
+    monkeypatch.setitem(sys.modules, "cv2", None)  # `import cv2` raises ImportError, as in a bundle
+    assert not camera_installed()
+    scanner = CameraScanner(parse_address(str(tmp_path / "codes.avi")))
+    with pytest.raises(DeviceError) as info:
+        scanner.read(0.1)
+    assert info.value.code == "camera.not_installed"
+    assert "camera scanning is not installed" in hint(info.value.code)
+    with DemoRig(tmp_path) as rig:  # the demo store runs with no camera, every other device
+        settings = rig.settings()
+    assert "camera" not in settings and "printer" in settings
