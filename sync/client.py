@@ -27,7 +27,7 @@ from domain.ids import new_id_str
 from domain.packload import load_pack
 from domain.records import OutboxEvent, StoreSettings
 from domain.rulepack import RulePack
-from sync import cardblocks, chainhead, credentials, pages
+from sync import cardblocks, chainhead, credentials, pages, standing
 from sync.apply import Applier
 from sync.credentials import Credentials
 from sync.http import HeadOffice, SyncError
@@ -43,6 +43,7 @@ from sync.schema import (
     PullResponse,
     PushRequest,
     PushResponse,
+    StandingResponse,
 )
 
 PULL_LIMIT = 500
@@ -126,8 +127,12 @@ class SyncClient:
     def push_once(self, result: RoundResult | None = None) -> bool:
         """Send the oldest unacknowledged events; False when there were none."""
         with self.store.reader() as uow:
-            pending = uow.outbox.pending(self.batch_size)
             settings = uow.settings.get()
+            restored = standing.restored_at(uow, settings.terminal_id) is not None
+        if restored:  # put back from a backup: learn where head office has us first
+            self.ask_standing()
+        with self.store.reader() as uow:
+            pending = uow.outbox.pending(self.batch_size)
             chain = chainhead.read(uow, settings.terminal_id)
         if not pending:
             return False
@@ -144,6 +149,12 @@ class SyncClient:
             result.pushed.update(r.status for r in answer.results)
             result.acked_through_seq = answer.acked_through_seq
         return True
+
+    def ask_standing(self) -> tuple[int, int]:
+        """After a restore: skip the outbox and receipt counters past what head office holds
+        from this till (sync/standing.py); returns the two counters as they are now."""
+        answer = StandingResponse.model_validate(self.ho.call("GET", standing.STANDING_PATH))
+        return standing.catch_up(self.store, answer)
 
     def batch(self, settings: StoreSettings, pending: list[OutboxEvent],
               chain: ChainHead | None = None) -> PushRequest:
