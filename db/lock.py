@@ -45,7 +45,7 @@ class StoreLock:
         if not _try_lock(handle):
             holder = _holder(handle)
             handle.close()
-            raise DomainError("store.in_use", path=str(db_path), pid=holder.get("pid", "?"),
+            raise DomainError("store.in_use", path=str(db_path), pid=str(holder.get("pid", "?")),
                               user=holder.get("user", "?"), host=holder.get("host", "?"))
         owner_only(path)
         _write_holder(handle)
