@@ -96,14 +96,15 @@ def auto_backup(db_path: Path, reason: str, now: datetime | None = None) -> Auto
     """Back the store up (day close, upgrade) and prune; never raises for a backup problem:
     the caller reports `problem` (the close or the upgrade goes on)."""
     at = (now or datetime.now(UTC)).astimezone(UTC)
+    folder = backup_folder(db_path, BackupSettings())
     try:
         settings = backup_settings(db_path)
         folder = backup_folder(db_path, settings)
         made = take_backup(db_path, folder, at, reason)
         prune(folder, db_path, settings.keep)
-    except Exception as err:
+    except Exception as err:  # whatever it was is reported: the close or upgrade goes on
         log.exception("backup of %s (%s) failed", db_path, reason)
-        return AutoBackup(None, problem=_failed(db_path.parent / "backups", err))
+        return AutoBackup(None, problem=_failed(folder, err))
     if settings.copy_to is None:
         return AutoBackup(made)
     try:
