@@ -7,6 +7,7 @@ from pathlib import Path
 
 from cryptography.fernet import Fernet, InvalidToken
 
+from db.engine import owner_only, private_mode
 from domain.errors import DomainError
 
 KEY_SUFFIX = ".key"
@@ -78,11 +79,12 @@ def _create_key_file(path: Path) -> bytes:
     key = Fernet.generate_key()
     path.parent.mkdir(parents=True, exist_ok=True)
     try:
-        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, private_mode(path))
     except FileExistsError:
         return path.read_bytes().strip()
     with os.fdopen(fd, "wb") as handle:
         handle.write(key + b"\n")
         handle.flush()
         os.fsync(handle.fileno())
+    owner_only(path)  # the umask may have taken the group's bits off in a shared folder
     return key

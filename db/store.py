@@ -10,7 +10,7 @@ from sqlalchemy.orm import sessionmaker
 from db.card_secret import is_clear, seal_in_place
 from db.crypto import FieldCipher, default_key_path
 from db.engine import make_engine, owner_only, read_only
-from db.migrate import upgrade
+from db.migrate import at_head, current, upgrade
 from db.seals import Sealer
 from db.store_peek import StorePeek
 from db.uow import SqlUnitOfWork
@@ -33,7 +33,7 @@ class StoreDb:
 
     @classmethod
     def open(cls, path: str | Path, *, create: bool = True, key_path: str | Path | None = None,
-             clock: Clock | None = None) -> StoreDb:
+             clock: Clock | None = None, backup_before_upgrade: bool = True) -> StoreDb:
         """Open (or create) the database at `path` and upgrade it in place to head.
 
         The database, its -wal and -shm files and its key file are readable by their owner
@@ -44,13 +44,16 @@ class StoreDb:
             create: when False a missing file is an error instead of a new empty store.
             key_path: the Fernet key file for personal data; default `<path>.key` beside it.
             clock: stamps bookkeeping times (outbox acknowledgements); the system clock if None.
+            backup_before_upgrade: back an existing store up before upgrading it (its backup
+                settings, db/autobackup.py); off for scratch copies.
 
         Raises:
             DomainError: ``store.db_missing`` (create=False and no file), ``store.schema_newer``
                 (the file was written by a newer Kaika).
         """
         db_path = Path(path).expanduser().resolve()
-        if not db_path.exists():
+        existed = db_path.exists()
+        if not existed:
             if not create:
                 raise DomainError("store.db_missing", path=str(db_path))
             db_path.parent.mkdir(parents=True, exist_ok=True)
@@ -62,6 +65,8 @@ class StoreDb:
         engine = make_engine(db_path, sealer)
         try:
             mint[0] = _may_mint_key(engine)
+            if existed and backup_before_upgrade:
+                _backup_if_upgrading(db_path, engine)
             upgrade(engine, sealer=sealer)
         except BaseException:
             engine.dispose()
@@ -93,6 +98,21 @@ class StoreDb:
 
     def __exit__(self, *exc: object) -> None:
         self.close()
+
+
+def _backup_if_upgrading(db_path: Path, engine: Engine) -> None:
+    """A store about to be upgraded is backed up first; a failed backup is logged and the
+    upgrade goes on (it is one transaction: a failed step leaves the store as it was)."""
+    if at_head(engine) or current(engine) is None:
+        return
+    from db.autobackup import auto_backup
+
+    auto_backup(db_path, "upgrade")
+
+
+def needs_key(engine: Engine) -> bool:
+    """Whether something in the store was sealed with its key (a copy without it is useless)."""
+    return not _may_mint_key(engine)
 
 
 def _may_mint_key(engine: Engine) -> bool:

@@ -35,6 +35,10 @@ _PRAGMAS = ("PRAGMA foreign_keys = ON", "PRAGMA busy_timeout = 30000")
 HEAD, ACKED = "audit.head", "audit.acked"
 _MARK = "SELECT seq, mac FROM chain_marks WHERE name = ?"
 _LINK = "SELECT hash FROM audit_log WHERE seq = ?"
+# A counters row present while a till put back from a backup has not yet asked head office
+# where it stood (sync/standing.py).
+RESTORED_COUNTER = "sync.restored_at_seq"
+_COUNTER = "SELECT value FROM counters WHERE terminal_id = ? AND name = ?"
 _SENDER = "SELECT merchant_id, store_id, terminal_id, rulepack FROM store_settings WHERE id = 1"
 _PENDING = ("SELECT seq, event_id, type, payload, occurred_at, member_id, acked FROM outbox "
             "WHERE terminal_id = ? AND acked = 0 ORDER BY seq LIMIT ?")
@@ -107,6 +111,12 @@ class StorePeek:
     def versions(self) -> list[str] | None:
         """The revisions the store's `alembic_version` holds; None if it has none."""
         return versions(self._conn)
+
+    def restored_at(self, terminal_id: str) -> int | None:
+        """The outbox seq a restored backup ended at, while head office has not been asked
+        where the till stood (sync/standing.py); None otherwise."""
+        row = fetch_one(self._conn, _COUNTER, (terminal_id, RESTORED_COUNTER))
+        return int(row[0]) if row is not None else None
 
     def sender(self) -> Sender:
         row = fetch_one(self._conn, _SENDER, ())

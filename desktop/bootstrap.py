@@ -140,7 +140,7 @@ def scratch_copy(ctx: ServiceContext, pack: RulePack, clock: Clock) -> Iterator[
             target.commit()
         if default_key_path(source).exists():
             shutil.copy(default_key_path(source), default_key_path(path))
-        store = StoreDb.open(path, create=False, clock=clock)
+        store = StoreDb.open(path, create=False, clock=clock, backup_before_upgrade=False)
         try:
             with store.reader() as uow:
                 settings = uow.settings.get()

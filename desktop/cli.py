@@ -24,6 +24,12 @@ COMMANDS: tuple[tuple[str, str, dict[str, str]], ...] = (
                 "to pictures",
     }),
     ("desktop.launch", "add_run_command", {"run": "open the till (the cashier's window)"}),
+    ("desktop.cli_backup", "register", {
+        "backup": "copy the store database and its key, while the till runs",
+        "restore": "put a backup back after checking it",
+        "support-bundle": "a zip for support: logs, versions, device settings, verify (no "
+                          "personal data, no keys)",
+    }),
     ("hardware.cli", "register", {"hardware": "check and try the store's devices"}),
     ("sync.cli", "register", {
         "enroll": "enrol this till with head office (one-time code)",

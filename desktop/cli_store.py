@@ -28,6 +28,9 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     _db_option(init)
     init.add_argument("--demo", action="store_true", help="add a catalogue, staff and members")
     init.add_argument("--rulepack", default="fashion")
+    init.add_argument("--machine", action="store_true",
+                      help="a PC shared by several OS accounts: keep the store in the "
+                           "machine's data folder, found there by every account")
     init.set_defaults(func=_init)
     sim = sub.add_parser("simulate", help="replay a scenario and print JSON")
     sim.add_argument("scenario", type=Path)
@@ -56,7 +59,21 @@ def _init(args: argparse.Namespace) -> int:
     from desktop import bootstrap
     from domain.services.setup import new_settings
 
-    path = args.db or default_db_path()
+    if args.machine:
+        from desktop.paths import STORE_FILE, machine_data_folder, mark_machine_wide
+
+        try:
+            folder = mark_machine_wide()
+        except OSError as err:  # /var/lib and ProgramData are the administrator's to make
+            print(f"kaika: cannot set up {machine_data_folder()}: {err.strerror or err}. "
+                  f"Make it once as an administrator, writable by the cashiers' accounts "
+                  f"(docs/installing.md, \"Shared PC data folder\"), then run this again.",
+                  file=sys.stderr)
+            return 2
+        print(f"kaika: this PC keeps its store in {folder} for every account")
+        path = args.db or folder / STORE_FILE
+    else:
+        path = args.db or default_db_path()
     app = bootstrap.open_app(path, settings=new_settings(rulepack=args.rulepack))
     try:
         print(f"kaika: store database ready at {path} ({app.settings.store_code}, "

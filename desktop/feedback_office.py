@@ -360,6 +360,23 @@ MESSAGES: dict[str, str] = {
                     "store's own key file beside it."),
     "store.key_invalid": QT_TRANSLATE_NOOP(
         "feedback", "The key file {path} is damaged. Restore it from the backup."),
+    "store.in_use": QT_TRANSLATE_NOOP(
+        "feedback", "This store database is already open in another Kaika (process {pid}, "
+                    "account {user} on {host}). Close that till first: one store database "
+                    "takes one Kaika."),
+    "store.backup_failed": QT_TRANSLATE_NOOP(
+        "feedback", "The backup could not be written to {folder}: {reason}"),
+    "store.backup_unusable": QT_TRANSLATE_NOOP(
+        "feedback", "The backup {path} cannot be restored: {reason}"),
+    "store.backup_no_key": QT_TRANSLATE_NOOP(
+        "feedback", "The backup {path} has no key file beside it ({key}). Without it the "
+                    "members' ID numbers and the card secret cannot be read: copy the key "
+                    "file made with the backup beside it."),
+    "settings.invalid": QT_TRANSLATE_NOOP(
+        "feedback", "The settings file {file} is wrong at {key}: {problem}"),
+    "store.standing_unknown": QT_TRANSLATE_NOOP(
+        "feedback", "Head office could not be asked where this till stood ({reason}). The "
+                    "till asks again at its next sync, before it sends anything."),
 }
 
 

@@ -51,8 +51,10 @@ def run_till(args: argparse.Namespace) -> int:
     from desktop.logs import setup_logging
 
     if args.demo:
+        from desktop.demo import demo_db_path
+
         setup_logging()
-        return _run_demo(args, lang)
+        return _locked(args.db or demo_db_path(), lang, lambda: _run_demo(args, lang))
     path = args.db or default_db_path()
     if not path.exists():  # refused before anything is logged: no log file for a typo
         from desktop.cli_errors import say
@@ -61,6 +63,36 @@ def run_till(args: argparse.Namespace) -> int:
         print(say(DomainError("store.db_missing", path=str(path))), file=sys.stderr)
         return 2
     setup_logging()
+    return _locked(path, lang, lambda: _open_store(args, path, lang))
+
+
+def _locked(path: Path, lang: str, run: Callable[[], int]) -> int:
+    """Run the till holding the store's lock: a second Kaika on the same database is refused
+    with who has it, before Qt starts (db/lock.py)."""
+    from db.lock import StoreLock
+    from desktop.cli_errors import say
+    from domain.errors import DomainError
+
+    try:
+        lock = StoreLock.take(path)
+    except DomainError as err:
+        _qt(lang)  # the message in the till's language, and on screen: a Start-menu
+        print(say(err), file=sys.stderr)  # launch has no console to print to
+        _refusal_on_screen(say(err))
+        return 3
+    with lock:
+        return run()
+
+
+def _refusal_on_screen(text: str) -> None:
+    if os.environ.get("QT_QPA_PLATFORM") == "offscreen":  # nobody would see it, or close it
+        return
+    from PySide6.QtWidgets import QMessageBox
+
+    QMessageBox.critical(None, "Kaika", text.removeprefix("kaika: "))
+
+
+def _open_store(args: argparse.Namespace, path: Path, lang: str) -> int:
     from desktop import bootstrap
     from desktop.upgrade_progress import upgrade_with_progress
     from hardware.cli import load_devices

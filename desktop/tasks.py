@@ -30,7 +30,7 @@ from typing import Any, Generic, TypeVar
 
 import shiboken6
 from PySide6.QtCore import QCoreApplication, QObject, QRunnable, QThreadPool, QTimer, Signal
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QApplication, QWidget
 
 from desktop import crash, feedback
 from desktop.i18n import QT_TRANSLATE_NOOP
@@ -157,6 +157,7 @@ class TaskRunner(QObject):
         self._gc = gc.get_threshold()  # restored when a task ends
         self._work: _Work | None = None
         self._progress: ThreadProgress | None = None
+        self._focus: QWidget | None = None  # what had the keyboard when the dialog showed
         self._waiting: dict[str, Task[Any]] = {}  # page loads, by key, in order asked
         self._shown = QTimer(self)
         self._shown.setSingleShot(True)
@@ -206,6 +207,7 @@ class TaskRunner(QObject):
 
     def _show_dialog(self) -> None:
         if self._current is not None:
+            self._focus = QApplication.focusWidget()  # given back when the dialog goes
             self.dialog.open()
 
     def _stepped(self) -> None:
@@ -230,7 +232,14 @@ class TaskRunner(QObject):
         task, self._current, self._work, self._progress = self._current, None, None, None
         gc.set_threshold(*self._gc)
         self._shown.stop()
+        shown = self.dialog.isVisible()
         self.dialog.end()
+        focus, self._focus = self._focus, None
+        # The dialog took the keyboard: the F-keys of the page under it must work again
+        # without a click (a long close or import showed it, a quick one never did).
+        if shown and focus is not None and shiboken6.isValid(focus) and focus.isVisible():
+            focus.window().activateWindow()
+            focus.setFocus()
         return task
 
     def _next(self) -> None:

@@ -29,6 +29,7 @@ from headoffice import (
     lookup,
     pull,
     reports,
+    standing,
     tenancy,
 )
 from headoffice.answer_signing import ENROL_CODE, AnswerSigner
@@ -58,6 +59,7 @@ from sync.schema import (
     PullResponse,
     PushRequest,
     PushResponse,
+    StandingResponse,
     Text,
 )
 
@@ -253,6 +255,13 @@ def _sync_routes(app: FastAPI, service: _Service, signed: Any) -> None:
                                 acked_through_seq=acked, server_time=clock(),
                                 server_hlc=str(hlc.now()))
         return _json(retrying(engine, read, **read_options(engine)))
+
+    @app.get("/v1/sync/standing", response_model=StandingResponse, responses=ERRORS)
+    def standing_now(terminal: signed) -> Response:
+        """The highest seq accepted from this terminal and its last receipt number: a till
+        restored from a backup skips its counters past them before it sends anything."""
+        return _json(retrying(engine, lambda conn: standing.answer(conn, terminal, clock()),
+                              **read_options(engine)))
 
 
 def _observed(hlc: HybridClock, text: str, now: datetime) -> Stamp:

@@ -5,13 +5,10 @@ from __future__ import annotations
 import argparse
 import dataclasses
 import json
-import os
 import sys
 import time
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
-
-from platformdirs import user_data_dir
 
 if TYPE_CHECKING:  # the store, httpx and the wire schema load when a command runs
     from sync.client import SyncClient
@@ -45,8 +42,9 @@ def _db_option(parser: argparse.ArgumentParser) -> None:
 def _db_path(args: argparse.Namespace) -> Path:
     if args.db:
         return Path(args.db)
-    env = os.environ.get("KAIKA_DB")
-    return Path(env) if env else Path(user_data_dir("Kaika", "Kaika")) / "store.sqlite3"
+    from desktop.paths import default_db_path  # the one default: $KAIKA_DB, a shared PC's
+
+    return default_db_path()
 
 
 def _print(value: Any) -> None:

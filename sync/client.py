@@ -125,6 +125,10 @@ class SyncClient:
     def push_once(self, result: RoundResult | None = None) -> bool:
         """Send the oldest unacknowledged events; False when there were none."""
         with self.store.peek() as peek:
+            restored = peek.restored_at(peek.sender().terminal_id) is not None
+        if restored:  # put back from a backup: learn where head office has us first
+            self.ask_standing()
+        with self.store.peek() as peek:
             sender = peek.sender()
             pending = peek.pending(sender.terminal_id, self.batch_size)
             chain = chainhead.read(peek, sender.terminal_id)
@@ -146,6 +150,15 @@ class SyncClient:
             result.pushed.update(r.status for r in answer.results)
             result.acked_through_seq = answer.acked_through_seq
         return True
+
+    def ask_standing(self) -> tuple[int, int]:
+        """After a restore: skip the outbox and receipt counters past what head office holds
+        from this till (sync/standing.py); returns the two counters as they are now."""
+        from sync import standing
+        from sync.schema import StandingResponse
+
+        answer = StandingResponse.model_validate(self.ho.call("GET", standing.STANDING_PATH))
+        return standing.catch_up(self.store, answer)
 
     def batch(self, settings: StoreSettings | Sender, pending: list[OutboxEvent],
               chain: chainhead.Head | None = None) -> PushRequest:

@@ -16,6 +16,7 @@ import stat
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
+from db.engine import private_mode
 from domain.errors import DomainError
 from sync.signing import KeyPair
 
@@ -39,12 +40,13 @@ def path_for(db_path: Path) -> Path:
 def save(path: Path, creds: Credentials) -> None:
     """Write atomically with mode 0600 from the first byte (no window where others can read)."""
     tmp = path.with_name(path.name + ".tmp")
-    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    mode = private_mode(path)  # 0600; the group's too in a shared PC's folder (db/engine.py)
+    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, mode)
     with os.fdopen(fd, "w", encoding="utf-8") as out:
         json.dump(asdict(creds), out, indent=2)
         out.flush()
         os.fsync(out.fileno())
-    os.chmod(tmp, 0o600)
+    os.chmod(tmp, mode)
     os.replace(tmp, path)
 
 
@@ -52,8 +54,9 @@ def load(path: Path) -> Credentials:
     """The till's credentials; `sync.not_enrolled` when there are none."""
     if not path.exists():
         raise DomainError("sync.not_enrolled", path=str(path))
-    if os.name == "posix" and stat.S_IMODE(path.stat().st_mode) & 0o077:
-        # Readable by others: refuse rather than keep using a key that may have leaked.
+    if os.name == "posix" and stat.S_IMODE(path.stat().st_mode) & 0o077 & ~private_mode(path):
+        # Readable by others (beyond a shared PC's group): refuse rather than keep using a
+        # key that may have leaked.
         raise DomainError("sync.credentials_exposed", path=str(path),
                           mode=oct(stat.S_IMODE(path.stat().st_mode)))
     data = json.loads(path.read_text(encoding="utf-8"))

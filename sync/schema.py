@@ -134,6 +134,14 @@ class PullResponse(Wire):
     server_hlc: str
 
 
+class StandingResponse(Wire):
+    """Where a till stood at head office (asked after a restore: sync/standing.py)."""
+
+    acked_through_seq: int  # the highest seq head office accepted from this terminal
+    last_receipt_no: str | None  # the last receipt number it holds from this terminal
+    server_time: datetime
+
+
 class StoreInfo(Wire):
     """Who the till becomes when it enrols."""
 

@@ -27,6 +27,10 @@ def suite_log_folder(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]
         patch.setenv("KAIKA_LOG_DIR", str(folder))
         patch.setenv("XDG_DATA_HOME", str(data))
         patch.delenv("KAIKA_DB", raising=False)
+        # A shared PC's data folder (/var/lib/kaika) is never looked at, let alone written.
+        patch.setenv("KAIKA_MACHINE_DIR", str(tmp_path_factory.mktemp("machine-data")))
+        patch.delenv("KAIKA_MACHINE", raising=False)
+        patch.delenv("KAIKA_SETTINGS", raising=False)
         yield folder
 
 

@@ -4886,6 +4886,30 @@ A large store takes a few minutes. Do not switch the till off.</source>
         <source>The key file {path} is damaged. Restore it from the backup.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>This store database is already open in another Kaika (process {pid}, account {user} on {host}). Close that till first: one store database takes one Kaika.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The backup could not be written to {folder}: {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The backup {path} cannot be restored: {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The backup {path} has no key file beside it ({key}). Without it the members&apos; ID numbers and the card secret cannot be read: copy the key file made with the backup beside it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The settings file {file} is wrong at {key}: {problem}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Head office could not be asked where this till stood ({reason}). The till asks again at its next sync, before it sends anything.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>i18n</name>
@@ -5367,6 +5391,10 @@ A large store takes a few minutes. Do not switch the till off.</source>
     </message>
     <message>
         <source>Expiring points and coupons, reviewing tiers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Backing up the store database</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -4881,6 +4881,30 @@ A large store takes a few minutes. Do not switch the till off.</source>
         <translation>密钥文件 {path} 已损坏。请从备份恢复。</translation>
     </message>
     <message>
+        <source>This store database is already open in another Kaika (process {pid}, account {user} on {host}). Close that till first: one store database takes one Kaika.</source>
+        <translation>此门店数据库已在另一个开卡中打开（进程 {pid}，账户 {user}，电脑 {host}）。请先关闭那个收银台：一个门店数据库只能由一个开卡使用。</translation>
+    </message>
+    <message>
+        <source>The backup could not be written to {folder}: {reason}</source>
+        <translation>备份无法写入 {folder}：{reason}</translation>
+    </message>
+    <message>
+        <source>The backup {path} cannot be restored: {reason}</source>
+        <translation>备份 {path} 无法恢复：{reason}</translation>
+    </message>
+    <message>
+        <source>The backup {path} has no key file beside it ({key}). Without it the members&apos; ID numbers and the card secret cannot be read: copy the key file made with the backup beside it.</source>
+        <translation>备份 {path} 旁边没有密钥文件（{key}）。没有它就无法读取会员的身份证号和卡密钥：请把与备份一同生成的密钥文件复制到它旁边。</translation>
+    </message>
+    <message>
+        <source>The settings file {file} is wrong at {key}: {problem}</source>
+        <translation>设置文件 {file} 的 {key} 有误：{problem}</translation>
+    </message>
+    <message>
+        <source>Head office could not be asked where this till stood ({reason}). The till asks again at its next sync, before it sends anything.</source>
+        <translation>无法向总部查询本收银台的进度（{reason}）。收银台会在下次同步、发送任何数据之前再次查询。</translation>
+    </message>
+    <message>
         <source>A card number (13 to 19 digits) cannot be kept here. Remove it; for a card payment type the reference printed on the slip.</source>
         <translation>此处不能填写卡号（13至19位数字），请删除；刷卡付款请填写签购单上打印的参考号。</translation>
     </message>
@@ -5366,6 +5390,10 @@ A large store takes a few minutes. Do not switch the till off.</source>
     <message>
         <source>Expiring points and coupons, reviewing tiers</source>
         <translation>正在处理积分和优惠券过期、审核会员等级</translation>
+    </message>
+    <message>
+        <source>Backing up the store database</source>
+        <translation>正在备份门店数据库</translation>
     </message>
     <message>
         <source>Checking every entry&apos;s link</source>

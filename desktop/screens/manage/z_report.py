@@ -36,6 +36,7 @@ class ZReportPage(DeskPage):
         self.ctx = ctx
         self.report: ZReport | None = None
         self.closed: DayClose | None = None
+        self.backup: day_close.AutoBackup | None = None  # the one taken after the close, as it went
         self.status: DayStatus | None = None
         self.after_load: Callable[[], None] | None = None  # once the next read has landed
         layout = QVBoxLayout(self)
@@ -175,8 +176,10 @@ class ZReportPage(DeskPage):
             lambda progress: day_close.close_the_day(ctx, staff_id, progress),
             self._day_closed, self.close_note.setText, cancellable=True, owner=self))
 
-    def _day_closed(self, done: DayClose) -> None:
+    def _day_closed(self, closed: day_close.Closed) -> None:
+        done = closed.day
         self.closed = done
+        self.backup = closed.backup
         self.close_note.setText(self.done_text(done))
         self.close_note.setStyleSheet("color: #14632d; font-weight: bold;")
         self.dates.set_day(done.business_date)  # the closed day's frozen Z, not the next day
@@ -188,6 +191,8 @@ class ZReportPage(DeskPage):
         if self.ctx.env.print_z_at_close:
             self.view.print_report()  # the frozen Z: the same paper as any reprint
         self.ctx.notice(self.tr("The day is closed."))
+        if self.backup is not None and self.backup.problem is not None:
+            self.ctx.refusal(self.backup.problem)  # the close stands; the backup needs a look
 
     def done_text(self, done: DayClose) -> str:
         changes = ", ".join(f"{c.from_tier} → {c.to_tier}" for c in done.tier_changes
