@@ -19,7 +19,7 @@ from datetime import datetime
 from pathlib import Path
 
 from db.crypto import default_key_path
-from db.engine import owner_only, private_mode
+from db.filemodes import owner_only, private_mode
 
 CREDENTIALS_SUFFIX = ".sync.json"  # sync/credentials.py's path_for
 AUTO_REASONS = ("dayclose", "upgrade")  # the backups the till takes itself, kept to the last N

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from cryptography.fernet import Fernet, InvalidToken
 
-from db.engine import owner_only, private_mode
+from db.filemodes import owner_only, private_mode
 from domain.errors import DomainError
 
 KEY_SUFFIX = ".key"

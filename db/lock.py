@@ -14,7 +14,7 @@ import sys
 from pathlib import Path
 from typing import IO, Any
 
-from db.engine import owner_only, private_mode
+from db.filemodes import owner_only, private_mode
 from domain.errors import DomainError
 
 LOCK_SUFFIX = ".lock"

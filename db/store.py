@@ -9,7 +9,8 @@ from sqlalchemy.orm import sessionmaker
 
 from db.card_secret import is_clear, seal_in_place
 from db.crypto import FieldCipher, default_key_path
-from db.engine import make_engine, owner_only, read_only
+from db.engine import make_engine, read_only
+from db.filemodes import owner_only
 from db.migrate import at_head, current, upgrade
 from db.seals import Sealer
 from db.store_peek import StorePeek

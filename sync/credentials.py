@@ -16,7 +16,7 @@ import stat
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
-from db.engine import private_mode
+from db.filemodes import private_mode
 from domain.errors import DomainError
 from sync.signing import KeyPair
 
