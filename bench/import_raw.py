@@ -9,6 +9,7 @@ import time
 from pathlib import Path
 from typing import Any
 
+from db.engine import BULK_CACHE_KIB, BULK_MMAP_BYTES
 from db.seals import SEAL_HEX, SEALED, derive, for_key_file, install
 
 BATCH = 2000  # members per transaction, as `kaika import` commits them
@@ -67,10 +68,12 @@ def _select(conn: sqlite3.Connection, table: str, where: str) -> tuple[list[str]
 
 def insert(db: Path, batches: list[list[str]], rows: Rows) -> float:
     """Seconds to insert `rows` batch by batch, each batch one BEGIN IMMEDIATE ... COMMIT,
-    with the store's pragmas and its sealing triggers (kaika_seal installed)."""
+    with the store's pragmas, the page cache and mapping Kaika's import batches take
+    (db/engine.py `bulk_writes`), and its sealing triggers (kaika_seal installed)."""
     conn = sqlite3.connect(db, isolation_level=None)
     install(conn, for_key_file(Path(str(db) + ".key")))
-    for pragma in ("journal_mode = WAL", "synchronous = FULL", "foreign_keys = ON"):
+    for pragma in ("journal_mode = WAL", "synchronous = FULL", "foreign_keys = ON",
+                   f"cache_size = -{BULK_CACHE_KIB}", f"mmap_size = {BULK_MMAP_BYTES}"):
         conn.execute(f"PRAGMA {pragma}")
     plan = _plan(batches, rows)
     start = time.perf_counter()

@@ -32,6 +32,11 @@ SIDE_FILES = ("-wal", "-shm", "-journal")
 BEGIN_OPTION = "kaika_begin"
 _BEGIN_MODES = frozenset({"IMMEDIATE", "DEFERRED", "EXCLUSIVE"})
 
+DEFAULT_CACHE = -2000  # SQLite's own default (KiB), which every connection starts with
+BULK_CACHE_KIB = 256 * 1024
+BULK_MMAP_BYTES = 1 << 32  # as much as SQLite was built to map (2 GB as shipped)
+_BULK = "kaika_bulk_writes"  # set in a pooled connection's info while it has the big cache
+
 
 def make_engine(path: str | Path, sealer: Sealer | None = None) -> Engine:
     """An engine for the SQLite file at `path`; every transaction starts with BEGIN IMMEDIATE.
@@ -50,6 +55,7 @@ def make_engine(path: str | Path, sealer: Sealer | None = None) -> Engine:
     event.listen(engine, "connect", _on_connect)
     event.listen(engine, "connect", lambda conn, _record: install(conn, sealer))
     event.listen(engine, "begin", _on_begin)
+    event.listen(engine, "checkin", _on_checkin)
     return engine
 
 
@@ -86,6 +92,26 @@ def _on_connect(dbapi_connection: sqlite3.Connection, _record: Any) -> None:
             cursor.execute(pragma)
     finally:
         cursor.close()
+
+
+def bulk_writes(raw: sqlite3.Connection, record_info: dict[Any, Any]) -> None:
+    """A big page cache and the file mapped for a transaction that writes thousands of rows
+    into big indexes (a member import's batch), until its connection goes back to the pool.
+
+    Through SQLite's default 2 MB cache such a transaction spills dirty pages to the WAL
+    before it commits and reads index pages again with a system call each; a till's other
+    transactions keep the small cache (memory on a till PC is shared with the GUI).
+    """
+    if not record_info.get(_BULK):
+        raw.execute(f"PRAGMA cache_size = -{BULK_CACHE_KIB}")
+        raw.execute(f"PRAGMA mmap_size = {BULK_MMAP_BYTES}")
+        record_info[_BULK] = True
+
+
+def _on_checkin(dbapi_connection: sqlite3.Connection | None, record: Any) -> None:
+    if record.info.pop(_BULK, False) and dbapi_connection is not None:
+        dbapi_connection.execute(f"PRAGMA cache_size = {DEFAULT_CACHE}")
+        dbapi_connection.execute("PRAGMA mmap_size = 0")
 
 
 def _on_begin(conn: Connection) -> None:

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import sqlite3
 from collections import defaultdict
 from collections.abc import Callable, Sequence
+from typing import cast
 
 from sqlalchemy.orm import Session
 
 from db.crypto import FieldCipher
+from db.engine import bulk_writes
 from db.mapping_plain import (
     CARD_COLUMNS,
     LOT_COLUMNS,
@@ -71,6 +74,8 @@ class SqlImportRepo:
         """Each table in one executemany, index keys in order where the batch allows (the
         mobile and search-term indexes of a million members are far bigger than the cache,
         and sorted inserts touch each of their pages once)."""
+        fairy = self._s.connection().connection  # the pooled connection of this transaction
+        bulk_writes(cast(sqlite3.Connection, fairy.driver_connection), fairy.info)
         members = sorted(batch.members, key=lambda m: m.mobile)
         cipher = self._cipher
         self._many(_INSERT_MEMBER, lambda: [member_params(m, cipher) for m in members])

@@ -81,7 +81,7 @@ class Sealer:
     def seal_json(self, text: str) -> str | None:
         """The seal of a row given as the JSON list `seal` would encode (0008 has SQLite's
         json_array make it, which writes the same text for integers, text and NULL)."""
-        pads = self._pads or self._keyed_pads()
+        pads = self.pads()
         if pads is None:
             return None
         # HMAC-SHA256 (RFC 2104) from the key's two padded hash states, made once: a copy of
@@ -92,7 +92,12 @@ class Sealer:
         seal: str = outer.hexdigest()[:SEAL_HEX]
         return seal
 
-    def _keyed_pads(self) -> tuple[Any, Any] | None:
+    def pads(self) -> tuple[Any, Any] | None:
+        """The SHA-256 states of the key's inner and outer HMAC pads (copy them, never
+        update them), or None without a key: what `seal_json` and verify's bulk check
+        start every row's HMAC from."""
+        if self._pads is not None:
+            return self._pads
         key = self.key()
         if key is None:
             return None

@@ -9,12 +9,15 @@ from pathlib import Path
 import pytest
 from openpyxl import Workbook
 
+from db.engine import BULK_CACHE_KIB, DEFAULT_CACHE
+from db.repos_driver import driver
 from db.verify import verify
 from desktop.bootstrap import App
 from desktop.demo_data import load_demo
 from desktop.sheets import read_table
 from domain import importing
 from domain.errors import DomainError
+from domain.import_jobs import MemberBatch
 from domain.services import imports
 from domain.services.members import find_by_mobile, register
 from tests.staffing import desk, manager
@@ -184,3 +187,25 @@ def test_without_leave_bad_rows_out_a_row_taken_meanwhile_stops_the_import(
     again = imports.import_members(app.ctx, good, {}, manager(app.ctx),
                                    leave_bad_rows_out=True)
     assert (again.earlier, again.member_ids) == (1, ())  # continues; row 3 is taken
+
+
+
+def _cache(raw: sqlite3.Connection) -> tuple[int, int]:
+    return (raw.execute("PRAGMA cache_size").fetchone()[0],
+            raw.execute("PRAGMA mmap_size").fetchone()[0])
+
+
+def test_a_batch_writes_with_a_big_cache_and_gives_the_pool_back_the_small_one(
+        app: App) -> None:
+    """An import batch spills no dirty pages through SQLite's 2 MB default cache; the till's
+    next transaction on the same pooled connection has it as it was."""
+    with app.store.uow() as uow:
+        batch_connection = driver(uow.session)
+        assert _cache(batch_connection) == (DEFAULT_CACHE, 0)
+        uow.imports.add_members(MemberBatch())
+        assert _cache(batch_connection)[0] == -BULK_CACHE_KIB
+        assert _cache(batch_connection)[1] > 0  # mapped (as far as SQLite was built to)
+        uow.commit()
+    with app.store.uow() as uow:
+        assert driver(uow.session) is batch_connection
+        assert _cache(batch_connection) == (DEFAULT_CACHE, 0)

@@ -203,7 +203,8 @@ def test_reports_progress_and_the_thorough_check_passes_too(
 
     assert verify(store, Recorder()) == []
     assert seen == [(0, None, "verify: integrity"), (0, None, "verify: foreign keys"),
-                    (2, 2, "verify: members"), (0, None, "verify: audit trail")]
+                    (2, 2, "verify: members"), (0, None, "verify: analysis figures"),
+                    (0, None, "verify: audit trail")]
     assert verify(store, thorough=True) == []
 
 
@@ -223,3 +224,57 @@ def test_names_unsealed_rows_in_id_order_however_the_walk_meets_them(
     with store.engine.connect() as conn, conn.begin():
         few = member_pass(conn, store.sealer, 1, NO_PROGRESS)
     assert few.unsealed["points_ledger"] == [("p0", member.id), ("p00", other.id)]
+
+
+def _edit_keeping_seals(store: StoreDb, *statements: str) -> None:
+    """An editor without the store key: the sealing triggers dropped (it lacks their
+    function), sealed columns changed, each row's old seal left as it was."""
+    raw = sqlite3.connect(store.path)
+    with raw:
+        for table in ("points_ledger", "wallet_ledger", "member_balances", "points_lots"):
+            raw.execute(f"DROP TRIGGER {table}_seal_update")
+        for statement in statements:
+            raw.execute(statement)
+    raw.close()
+
+
+def test_rows_edited_under_their_old_seals_are_caught_in_every_sealed_table(
+        busy_store: tuple[StoreDb, Member]) -> None:
+    """The bulk seal check (one HMAC per row from the key's pads, over the bytes SQLite's
+    json_array writes): a reason in Chinese, a wallet reference, a lot's expiry and a balance
+    moved together with its ledger row, each under the seal of what it was (the points
+    rollup's own trigger still follows the ledger)."""
+    store, member = busy_store
+    _edit_keeping_seals(
+        store, "UPDATE points_ledger SET reason = '店长补录' WHERE id = 'p1'",
+        "UPDATE wallet_ledger SET reference = '转入' WHERE id = 'w1'",
+        "UPDATE points_lots SET expires_on = '2099-12-31' WHERE id = 'L2'",
+        "UPDATE points_ledger SET points = 1800 WHERE id = 'p0'",
+        "UPDATE member_balances SET points = points + 1300")
+    assert verify(store) == [
+        Problem("lots.remaining_mismatch", {"member_id": member.id, "lots_remaining": 700,
+                                            "expected": 2000}),
+        Problem("ledger.unsealed", {"table": "points_ledger", "id": "p0",
+                                    "member_id": member.id}),
+        Problem("ledger.unsealed", {"table": "points_ledger", "id": "p1",
+                                    "member_id": member.id}),
+        Problem("ledger.unsealed", {"table": "wallet_ledger", "id": "w1",
+                                    "member_id": member.id}),
+        Problem("balance.unsealed", {"table": "member_balances", "member_id": member.id}),
+        Problem("lots.unsealed", {"table": "points_lots", "lot_id": "L2",
+                                  "member_id": member.id}),
+    ]
+
+
+def test_a_sealed_row_whose_sqlite_text_differs_from_pythons_json_passes(
+        busy_store: tuple[StoreDb, Member]) -> None:
+    """A REAL the till sealed through Python's JSON (1e+300) reads back from json_array as
+    1.0e+300: the bulk check's mismatch is checked again the slow way, and only a row that
+    fails that too is named."""
+    store, member = busy_store
+    with store.engine.begin() as conn:  # Kaika's own connection: the trigger seals it
+        conn.execute(text("UPDATE points_lots SET points = 1e300 WHERE id = 'L2'"))
+    assert verify(store) == []
+    _edit_keeping_seals(store, "UPDATE points_lots SET points = 2e300 WHERE id = 'L2'")
+    assert verify(store) == [Problem("lots.unsealed", {
+        "table": "points_lots", "lot_id": "L2", "member_id": member.id})]
