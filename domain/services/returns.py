@@ -11,7 +11,7 @@ from domain import points as points_rules
 from domain import wallet as wallet_rules
 from domain.catalog import ProductClass
 from domain.errors import NotFound, ValidationError
-from domain.event_types import EventType
+from domain.events import CouponRestored, ReturnCompleted
 from domain.ids import new_id_str
 from domain.money import split_int
 from domain.ports import UnitOfWork
@@ -310,7 +310,7 @@ def _record(ctx: ServiceContext, uow: UnitOfWork, original: Sale | None, lines: 
 
 def _add(ctx: ServiceContext, uow: UnitOfWork, sale: Sale) -> Sale:
     uow.sales.add(sale)
-    emit(ctx, uow, EventType.RETURN_COMPLETED, sale, member_id=sale.member_id)
+    emit(ctx, uow, ReturnCompleted(sale))
     return sale
 
 
@@ -365,9 +365,7 @@ def _give_back_coupons(ctx: ServiceContext, uow: UnitOfWork, original: Sale) -> 
             continue
         restored = coupon_rules.unredeem(coupon, ctx.local_date())
         uow.coupons.save(restored)
-        emit(ctx, uow, EventType.COUPON_RESTORED, {"code": code, "member_id": coupon.member_id,
-                                           "state": restored.state.value},
-             member_id=coupon.member_id)
+        emit(ctx, uow, CouponRestored(code, coupon.member_id, restored.state))
 
 
 def _points_without_receipt(ctx: ServiceContext, sale: Sale) -> int:
