@@ -16,6 +16,7 @@ from domain.ids import new_id_str
 from domain.money import split_int
 from domain.ports import UnitOfWork
 from domain.records import Sale, SaleKind, SaleLine, Tender, TenderKind, TierChange
+from domain.rulepack import RefundTo
 from domain.services import no_receipt, takeback
 from domain.services.context import ServiceContext, audit, emit
 from domain.services.guard import guard
@@ -148,7 +149,8 @@ def return_without_receipt(ctx: ServiceContext, items: Sequence[tuple[str, int]]
         found = no_receipt.offers(ctx, uow, items, member_id, amounts)
         back = no_receipt.return_lines(found)
         refund = sum(-ln.final_fen for ln in back)
-        to_wallet = member_id is not None and ctx.pack.returns.no_receipt_refund_to == "wallet"
+        to_wallet = (member_id is not None
+                     and ctx.pack.returns.no_receipt_refund_to == RefundTo.WALLET)
         tender = (Tender(kind=TenderKind.WALLET, amount_fen=-refund, wallet_principal_fen=-refund)
                   if to_wallet else Tender(kind=TenderKind.CASH, amount_fen=-refund))
         sale = _record(ctx, uow, None, back, [tender], cashier_id, grant.authority, member_id,
