@@ -14,16 +14,21 @@ from domain.errors import RulePackError
 from domain.packparse import Table
 from domain.records import CouponTemplate
 from domain.rulepack import (
+    BirthdayScope,
     BonusTier,
     CardRules,
+    Combine,
     CouponRules,
     DepositDiscount,
     LadderStep,
     Occasion,
     OfflineRules,
+    PointsExpiry,
     PointsRules,
     PricingRules,
+    RefundTo,
     ReturnRules,
+    Rounding,
     RulePack,
     SpendAndGet,
     StoreDiscount,
@@ -34,9 +39,6 @@ from domain.rulepack import (
 
 PACK_DIR = Path(__file__).resolve().parent.parent / "resources" / "rulepacks"
 CLASS_NAMES = tuple(c.value for c in ProductClass)
-ROUNDING = ("none", "jiao", "yuan")
-COMBINE = ("max", "multiply")
-EXPIRY = ("year_plus_one", "year_end", "never")
 COUPON_KINDS = ("cash", "percent", "gift")
 _LINE = re.compile(r"line (\d+)")
 
@@ -174,7 +176,7 @@ def _pricing(t: Table) -> PricingRules:
         card_required_classes=_classes(t, "card_required_classes"),
         coupon_classes=_classes(t, "coupon_classes"),
         campaign_stacks_member_discount=t.bool("campaign_stacks_member_discount"),
-        rounding=t.str("rounding", choices=ROUNDING),
+        rounding=t.option("rounding", Rounding),
         cashier_max_discount_pct=_pct(t, "cashier_max_discount_pct"),
         store_discounts=tuple(_store_discount(d) for d in t.tables("store_discounts")),
     )
@@ -207,8 +209,8 @@ def _points(t: Table, tier_names: set[str]) -> PointsRules:
         class_rates=_class_rates(t.table("class_rates", required=True)),
         ladder=_ladder(t),
         birthday_multiplier=t.decimal("birthday_multiplier", low="1"),
-        birthday_scope=t.str("birthday_scope", choices=("day", "month")),
-        combine=t.str("combine", choices=COMBINE),
+        birthday_scope=t.option("birthday_scope", BirthdayScope),
+        combine=t.option("combine", Combine),
         occasions=tuple(_occasion(o, tier_names) for o in t.tables("occasions")),
         referral_bonus=t.int("referral_bonus", minimum=0),
         share_bonus=t.int("share_bonus", minimum=0),
@@ -218,7 +220,7 @@ def _points(t: Table, tier_names: set[str]) -> PointsRules:
         cash_fen_per_step=t.int("cash_fen_per_step", minimum=1),
         vouchers=_vouchers(t),
         gift_points_per_yuan_cost=t.int("gift_points_per_yuan_cost", minimum=1),
-        expiry=t.str("expiry", choices=EXPIRY),
+        expiry=t.option("expiry", PointsExpiry),
         warn_days=t.int("warn_days", minimum=0),
     )
     t.finish()
@@ -404,8 +406,8 @@ def _returns(t: Table) -> ReturnRules:
     rules = ReturnRules(
         no_receipt_window_days=t.int("no_receipt_window_days", d.no_receipt_window_days,
                                      minimum=1),
-        no_receipt_refund_to=t.str("no_receipt_refund_to", d.no_receipt_refund_to,
-                                   choices=("cash", "wallet")))
+        no_receipt_refund_to=t.option("no_receipt_refund_to", RefundTo,
+                                      d.no_receipt_refund_to))
     t.finish()
     return rules
 

@@ -6,7 +6,8 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal, InvalidOperation
-from typing import Any
+from enum import StrEnum
+from typing import Any, TypeVar
 
 from domain.errors import RulePackError
 
@@ -15,6 +16,7 @@ from domain.errors import RulePackError
 _Str = str
 _Int = int
 _Bool = bool
+E = TypeVar("E", bound=StrEnum)  # a rule-pack option (domain/rulepack.py)
 
 
 @dataclass(frozen=True, slots=True)
@@ -90,6 +92,12 @@ class Table:
         if choices is not None and value not in choices:
             raise self.fail(name, "not_one_of", value=value, choices=list(choices))
         return value
+
+    def option(self, name: _Str, kind: type[E], default: E | None = None) -> E:
+        """One of an option enum's values (its wire text), as the enum's member."""
+        text = self.str(name, None if default is None else default.value,
+                        choices=tuple(member.value for member in kind))
+        return kind(text)
 
     def bool(self, name: _Str, default: _Bool | None = None) -> bool:
         value = self._get(name, default, default is None)

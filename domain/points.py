@@ -7,26 +7,26 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import Decimal
-from typing import Any
+from typing import Any, assert_never
 
 from domain.catalog import ProductClass
 from domain.errors import DomainError, ValidationError
 from domain.money import FEN_PER_YUAN, floor_int, split_int
 from domain.records import PointsLot
-from domain.rulepack import Occasion, RulePack, TierRule
+from domain.rulepack import BirthdayScope, Combine, Occasion, PointsExpiry, RulePack, TierRule
 
 ONE = Decimal(1)
 _WEIGHT_SCALE = 10_000  # line weights for apportioning: rate × fen kept to 4 decimals
 
 
-def is_birthday(month: int | None, day: int | None, on: date, scope: str) -> bool:
-    """Whether `on` is the member's birthday (scope "day") or birthday month ("month").
+def is_birthday(month: int | None, day: int | None, on: date, scope: BirthdayScope) -> bool:
+    """Whether `on` is the member's birthday (scope day) or in the birthday month (month).
 
     A 29 February birthday falls on 28 February in common years.
     """
     if month is None:
         return False
-    if scope == "month":
+    if scope == BirthdayScope.MONTH:
         return on.month == month
     if day is None:
         return False
@@ -127,12 +127,22 @@ def _occasion_multiplier(eligible_fen: int, tier: TierRule, birthday: bool, on: 
                                                        multiplier=str(occasion.multiplier))))
     combined = ONE
     for value, _ in found:
-        combined = combined * value if rules.combine == "multiply" else max(combined, value)
+        combined = _combine(rules.combine, combined, value)
     reasons = [reason for _, reason in found]
     if found:
-        reasons.append(_reason("points.combined", combine=rules.combine,
+        reasons.append(_reason("points.combined", combine=rules.combine.value,
                                multiplier=str(combined)))
     return combined, reasons
+
+
+def _combine(how: Combine, so_far: Decimal, value: Decimal) -> Decimal:
+    match how:
+        case Combine.MAX:
+            return max(so_far, value)
+        case Combine.MULTIPLY:
+            return so_far * value
+        case _:
+            assert_never(how)
 
 
 def occasion_active(occasion: Occasion, on: date, tier: str) -> bool:
@@ -154,10 +164,15 @@ def occasion_active(occasion: Occasion, on: date, tier: str) -> bool:
 def expires_on(earned_on: date, pack: RulePack) -> date | None:
     """The last valid day of points earned on `earned_on`: 31 Dec of Y+1 (year_plus_one),
     31 Dec of Y (year_end), or None (never)."""
-    if pack.points.expiry == "never":
-        return None
-    years = 1 if pack.points.expiry == "year_plus_one" else 0
-    return date(earned_on.year + years, 12, 31)
+    match pack.points.expiry:
+        case PointsExpiry.NEVER:
+            return None
+        case PointsExpiry.YEAR_PLUS_ONE:
+            return date(earned_on.year + 1, 12, 31)
+        case PointsExpiry.YEAR_END:
+            return date(earned_on.year, 12, 31)
+        case _:
+            assert_never(pack.points.expiry)
 
 
 def _spend_order(lot: PointsLot) -> tuple[bool, date, date]:

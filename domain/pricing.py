@@ -6,15 +6,14 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
-from typing import Any
+from typing import Any, assert_never
 
 from domain.catalog import Product, ProductClass
 from domain.errors import DomainError, ValidationError
 from domain.money import Money, split_int
 from domain.records import Coupon
-from domain.rulepack import RulePack, StoreDiscount
+from domain.rulepack import Rounding, RulePack, StoreDiscount
 
-ROUNDING_UNIT = {"none": 1, "jiao": 10, "yuan": 100}
 _PER_LINE = ("off_fen", "price_fen")  # left out when line reasons are summed per sale
 
 
@@ -190,7 +189,7 @@ class _Run:
     """One way of pricing the cart (with or without the other discounts)."""
 
     work: list[_Work]
-    mode: str
+    mode: Rounding
     coupons: list[str] = field(default_factory=list)
     notes: list[dict[str, Any]] = field(default_factory=list)
     rounding: int = 0
@@ -203,7 +202,7 @@ class _Run:
         lines = tuple(_freeze(w) for w in self.work)
         applied = _line_totals(self.work) + self.notes + extra
         if self.rounding:
-            applied.append(_reason("rounding", mode=self.mode, off_fen=self.rounding))
+            applied.append(_reason("rounding", mode=self.mode.value, off_fen=self.rounding))
         return PricedSale(lines=lines, coupons=tuple(self.coupons), rounding_fen=self.rounding,
                           total_fen=self.total, applied=tuple(applied))
 
@@ -439,16 +438,28 @@ def _gift_off(coupon: Coupon, lines: list[_Work]) -> tuple[list[_Work], list[int
 def _round(run: _Run) -> None:
     """抹零: the total is rounded down to the jiao or yuan; the fen taken off are spread over
     the lines in proportion to their amounts, so line finals still sum to the total."""
-    unit = ROUNDING_UNIT.get(run.mode, 1)
-    off = run.total % unit
+    off = run.total % _unit(run.mode)
     if not off:
         return
     shares = split_int(off, [w.amount for w in run.work])
     for w, share in zip(run.work, shares, strict=True):
         w.rounding = share
         if share:
-            w.reasons.append(_reason("rounding", mode=run.mode, off_fen=share))
+            w.reasons.append(_reason("rounding", mode=run.mode.value, off_fen=share))
     run.rounding = off
+
+
+def _unit(mode: Rounding) -> int:
+    """The fen a total is rounded down to a multiple of."""
+    match mode:
+        case Rounding.NONE:
+            return 1
+        case Rounding.JIAO:
+            return 10
+        case Rounding.YUAN:
+            return 100
+        case _:
+            assert_never(mode)
 
 
 def _freeze(w: _Work) -> PricedLine:

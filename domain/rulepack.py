@@ -5,9 +5,47 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
+from enum import StrEnum
 
 from domain.catalog import ProductClass
 from domain.records import CouponTemplate
+
+
+class Rounding(StrEnum):
+    """抹零: how a sale's total is rounded down (`[pricing] rounding`)."""
+
+    NONE = "none"
+    JIAO = "jiao"
+    YUAN = "yuan"
+
+
+class BirthdayScope(StrEnum):
+    """When the birthday benefit applies (`[points] birthday_scope`)."""
+
+    DAY = "day"
+    MONTH = "month"
+
+
+class Combine(StrEnum):
+    """How the ladder, birthday and occasion multipliers combine (`[points] combine`)."""
+
+    MAX = "max"
+    MULTIPLY = "multiply"
+
+
+class PointsExpiry(StrEnum):
+    """The last valid day of earned points (`[points] expiry`)."""
+
+    YEAR_PLUS_ONE = "year_plus_one"  # 31 December of the next year
+    YEAR_END = "year_end"  # 31 December of the same year
+    NEVER = "never"
+
+
+class RefundTo(StrEnum):
+    """Where a member's return without a receipt is refunded (`[returns]`)."""
+
+    CASH = "cash"
+    WALLET = "wallet"
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,7 +112,7 @@ class PricingRules:
     coupon_classes: tuple[ProductClass, ...] = (ProductClass.REGULAR, ProductClass.NEW,
                                                  ProductClass.SPECIAL, ProductClass.NO_POINTS)
     campaign_stacks_member_discount: bool = False  # 折上折 on catalogue campaign prices
-    rounding: str = "none"  # none | jiao | yuan (抹零, always down)
+    rounding: Rounding = Rounding.NONE  # 抹零, always down
     cashier_max_discount_pct: int = 10  # beyond this a manager authorises
     store_discounts: tuple[StoreDiscount, ...] = ()
 
@@ -101,8 +139,8 @@ class PointsRules:
     class_rates: dict[ProductClass, Decimal] = field(default_factory=dict)  # points per yuan
     ladder: tuple[LadderStep, ...] = ()  # ascending min_eligible_fen
     birthday_multiplier: Decimal = Decimal(2)
-    birthday_scope: str = "day"  # day | month
-    combine: str = "max"  # max | multiply: how ladder and occasion multipliers combine
+    birthday_scope: BirthdayScope = BirthdayScope.DAY
+    combine: Combine = Combine.MAX  # how ladder and occasion multipliers combine
     occasions: tuple[Occasion, ...] = ()
     referral_bonus: int = 20
     share_bonus: int = 10
@@ -112,7 +150,7 @@ class PointsRules:
     cash_fen_per_step: int = 1000  # ... each step worth this much (100 points = ¥10)
     vouchers: tuple[Voucher, ...] = ()
     gift_points_per_yuan_cost: int = 30  # a gift's points price = its cost × this
-    expiry: str = "year_plus_one"  # year_plus_one | year_end | never
+    expiry: PointsExpiry = PointsExpiry.YEAR_PLUS_ONE
     warn_days: int = 60  # receipts and the member screen warn of points expiring this soon
 
 
@@ -206,7 +244,7 @@ class ReturnRules:
     product in a window, to cash or (for a member) to stored value."""
 
     no_receipt_window_days: int = 90
-    no_receipt_refund_to: str = "cash"  # cash | wallet (a walk-in is always refunded in cash)
+    no_receipt_refund_to: RefundTo = RefundTo.CASH  # a walk-in is always refunded in cash
 
 
 @dataclass(frozen=True, slots=True)

@@ -2,17 +2,23 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta
-from typing import Any
+from typing import Any, Generic, Literal, TypeVar, overload
 from zoneinfo import ZoneInfo
 
 from sqlalchemy import Connection
 
+from domain.event_types import EventType
 from domain.rulepack import RulePack
 from headoffice.feed import FeedWriter, interested_stores
-from sync.payloads import Payload
+from sync.payloads import PAYLOADS, Payload
 from sync.schema import Event
+
+P = TypeVar("P", bound=Payload, covariant=True)
+M = TypeVar("M", bound=Payload)
+Status = Literal["applied", "duplicate", "quarantined"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -28,15 +34,25 @@ class Terminal:
 
 
 @dataclass(frozen=True, slots=True)
-class Item:
-    """A new, valid event and its typed payload."""
+class Item(Generic[P]):
+    """A new, valid event and its payload, parsed with its type's wire model."""
 
     event: Event
-    payload: Payload
+    payload: P
 
     @property
     def event_id(self) -> str:
         return self.event.event_id
+
+
+def of_type(items: Sequence[Item[Payload]], model: type[M], *types: EventType) -> list[Item[M]]:
+    """The items of these event types, typed by the wire model `sync/payloads.PAYLOADS` parses
+    them with (a model that is not theirs is a programming error, refused at once)."""
+    wrong = [t for t in types if PAYLOADS[t] is not model]
+    if wrong:
+        raise TypeError(f"{model.__name__} is not the wire model of {wrong}")
+    return [Item(i.event, i.payload) for i in items
+            if i.event.type in types and isinstance(i.payload, model)]
 
 
 @dataclass
@@ -49,7 +65,7 @@ class Batch:
     day_close: time
     feed: FeedWriter = field(default_factory=FeedWriter)
     # Outcomes that differ from "applied": event id -> (status, code).
-    outcome: dict[str, tuple[str, str | None]] = field(default_factory=dict)
+    outcome: dict[str, tuple[Status, str | None]] = field(default_factory=dict)
     detail: dict[str, dict[str, Any]] = field(default_factory=dict)  # why quarantined
     aliases: dict[str, str] = field(default_factory=dict)  # member id -> canonical id
     clock_ahead_ms: int = 0  # the most a stamp from this till was ahead (clamped)
@@ -66,12 +82,17 @@ class Batch:
         for member_id, stores in interested_stores(self.conn, wanted).items():
             self._followers[member_id] = set(stores)
 
+    @overload
+    def canonical(self, member_id: str) -> str: ...
+    @overload
+    def canonical(self, member_id: str | None) -> str | None: ...
+
     def canonical(self, member_id: str | None) -> str | None:
         if member_id is None:
             return None
         return self.aliases.get(member_id, member_id)
 
-    def mark(self, event_id: str, status: str, code: str | None) -> None:
+    def mark(self, event_id: str, status: Status, code: str | None) -> None:
         self.outcome[event_id] = (status, code)
 
     def local_date(self, at: datetime) -> date:

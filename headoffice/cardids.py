@@ -28,6 +28,7 @@ from headoffice.batch import Batch, Item
 from headoffice.cases import open_case
 from headoffice.sql import among
 from headoffice.tables import card_blocks, card_stock, cards, members, merchants
+from sync.payloads import CardV1
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,7 +60,7 @@ class CardBook:
         self.brands = dict(b.conn.execute(sa.select(merchants.c.brand, merchants.c.id).where(
             merchants.c.brand.in_(sorted({n[:2] for n in wanted})))).tuples().all())
 
-    def refused(self, item: Item, number: str, member_id: str) -> bool:
+    def refused(self, item: Item[CardV1], number: str, member_id: str) -> bool:
         """True (the event marked quarantined, a case opened) when the event may not give
         `number` to `member_id`; otherwise the number is recorded as the member's."""
         try:
@@ -96,12 +97,12 @@ class CardBook:
                                              "terminal_id": r.terminal_id}
         return None, {}
 
-    def _claimant(self, item: Item, member_id: str) -> dict[str, Any]:
+    def _claimant(self, item: Item[CardV1], member_id: str) -> dict[str, Any]:
         t = self.b.terminal
         return {"member_id": member_id, "merchant_id": t.merchant_id, "store_id": t.store_id,
                 "terminal_id": t.id, "event_id": item.event_id, "type": item.event.type}
 
-    def _duplicate(self, item: Item, number: str, member_id: str, held: Holder) -> None:
+    def _duplicate(self, item: Item[CardV1], number: str, member_id: str, held: Holder) -> None:
         self.b.mark(item.event_id, "quarantined", "card.other_member")
         open_case(self.b, "card.duplicate_number", held.member_id, 0, {
             "number": number, "event_id": item.event_id,
@@ -109,7 +110,7 @@ class CardBook:
                         "store_id": held.store_id},
             "claimed_by": self._claimant(item, member_id)}, merchant_id=held.merchant_id)
 
-    def _not_allotted(self, item: Item, number: str, member_id: str, code: str,
+    def _not_allotted(self, item: Item[CardV1], number: str, member_id: str, code: str,
                       owner: dict[str, Any]) -> None:
         self.b.mark(item.event_id, "quarantined", code)
         open_case(self.b, "card.not_allotted", member_id, 0, {

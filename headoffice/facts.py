@@ -9,7 +9,8 @@ another sale, is kept as a reconciliation case and its sale stands.
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Sequence
+from typing import Any, assert_never
 
 import sqlalchemy as sa
 
@@ -25,19 +26,21 @@ from sync.payloads import (
     CouponIssuedV1,
     CouponRedeemedV1,
     CouponStateV1,
+    Payload,
     SaleV1,
     ShiftV1,
     SpinV1,
 )
 
+# The three wire models of coupon events, applied together in seq order.
+CouponPayload = CouponIssuedV1 | CouponRedeemedV1 | CouponStateV1
 CARD_RANK = {"issued": 0, "active": 1, "lost": 2, "replaced": 3, "closed": 3}
 
 
-def apply_sales(b: Batch, items: list[Item]) -> None:
+def apply_sales(b: Batch, items: list[Item[SaleV1]]) -> None:
     rows = []
     for item in items:
         p = item.payload
-        assert isinstance(p, SaleV1)
         body = p.model_dump(mode="json")
         body["member_id"] = b.canonical(p.member_id)
         rows.append({"store_id": b.terminal.store_id, "id": p.id, "terminal_id": b.terminal.id,
@@ -49,11 +52,10 @@ def apply_sales(b: Batch, items: list[Item]) -> None:
     _insert_once(b, items, sales, rows, ("store_id", "id"), "sale.known")
 
 
-def apply_spins(b: Batch, items: list[Item]) -> None:
+def apply_spins(b: Batch, items: list[Item[SpinV1]]) -> None:
     rows = []
     for item in items:
         p = item.payload
-        assert isinstance(p, SpinV1)
         rows.append({"id": p.id, "store_id": b.terminal.store_id,
                      "member_id": b.canonical(p.member_id), "draw_code": p.draw_code,
                      "prize_code": p.prize_code, "at": p.at,
@@ -61,22 +63,21 @@ def apply_spins(b: Batch, items: list[Item]) -> None:
     _insert_once(b, items, draw_spins, rows, ("id",), "spin.known")
 
 
-def apply_shifts_and_audit(b: Batch, items: list[Item]) -> None:
-    shift_items = [i for i in items if isinstance(i.payload, ShiftV1)]
-    audit_items = [i for i in items if isinstance(i.payload, AuditV1)]
+def apply_shifts_and_audit(b: Batch, shift_items: list[Item[ShiftV1]],
+                           audit_items: list[Item[AuditV1]]) -> None:
     _insert_once(b, shift_items, shifts, [
-        {"id": i.payload.id, "store_id": b.terminal.store_id,  # type: ignore[attr-defined]
+        {"id": i.payload.id, "store_id": b.terminal.store_id,
          "terminal_id": b.terminal.id, "body": i.payload.model_dump(mode="json")}
         for i in shift_items], ("id",), "shift.known")
     _insert_once(b, audit_items, audit_entries, [
-        {"id": i.payload.id, "store_id": b.terminal.store_id,  # type: ignore[attr-defined]
-         "terminal_id": b.terminal.id, "at": i.payload.at,  # type: ignore[attr-defined]
-         "action": i.payload.action[:40],  # type: ignore[attr-defined]
+        {"id": i.payload.id, "store_id": b.terminal.store_id,
+         "terminal_id": b.terminal.id, "at": i.payload.at, "action": i.payload.action[:40],
          "body": i.payload.model_dump(mode="json")}
         for i in audit_items], ("id",), "audit.known")
 
 
-def _insert_once(b: Batch, items: list[Item], table: sa.Table, rows: list[dict[str, Any]],
+def _insert_once(b: Batch, items: Sequence[Item[Payload]], table: sa.Table,
+                 rows: list[dict[str, Any]],
                  keys: tuple[str, ...], known: str) -> None:
     """Insert the records not already here; an event carrying a known one is a duplicate."""
     found = existing(b.conn, table, keys, [tuple(r[k] for k in keys) for r in rows])
@@ -89,14 +90,12 @@ def _insert_once(b: Batch, items: list[Item], table: sa.Table, rows: list[dict[s
     bulk_insert(b.conn, table, new)
 
 
-def apply_cards(b: Batch, items: list[Item]) -> None:
+def apply_cards(b: Batch, items: list[Item[CardV1]]) -> None:
     """A card's state moves forward; its member never changes (headoffice/cardids.py)."""
-    book = CardBook(b, [i.payload.number for i in items if isinstance(i.payload, CardV1)])
+    book = CardBook(b, [i.payload.number for i in items])
     for item in items:
         p = item.payload
-        assert isinstance(p, CardV1)
         member_id = b.canonical(p.member_id)
-        assert member_id is not None
         if book.refused(item, p.number, member_id):
             continue
         body = {**p.model_dump(mode="json"), "member_id": member_id}
@@ -114,9 +113,11 @@ def apply_cards(b: Batch, items: list[Item]) -> None:
         _changed(b, member_id, "card", p.number)
 
 
-def apply_coupons(b: Batch, items: list[Item]) -> None:
-    """coupon.issued / redeemed / restored / expired, in seq order, on rows read once."""
-    codes = sorted({str(getattr(i.payload, "code", "")) for i in items})
+def apply_coupons(b: Batch, items: list[Item[CouponPayload]]) -> None:
+    """coupon.issued / redeemed / restored / expired / voided, in seq order, on rows read
+    once."""
+    items = sorted(items, key=lambda i: i.event.seq)
+    codes = sorted({i.payload.code for i in items})
     rows = {r["code"]: dict(r) for r in b.conn.execute(
         sa.select(coupons).where(among(b.conn, coupons.c.code, codes))).mappings()} if codes else {}
     book = _Coupons(b, rows)
@@ -128,7 +129,9 @@ def apply_coupons(b: Batch, items: list[Item]) -> None:
             book.redeemed(item, p)
         elif isinstance(p, CouponStateV1):
             book.state(item, p)
-        _changed(b, b.canonical(getattr(p, "member_id", None)), "coupon", getattr(p, "code", ""))
+        else:
+            assert_never(p)
+        _changed(b, b.canonical(p.member_id), "coupon", p.code)
     book.write()
 
 
@@ -161,7 +164,7 @@ class _Coupons:
         self._put(p.code, {**row, "member_id": member_id, "template_code": p.template_code,
                            "body": kept})
 
-    def redeemed(self, item: Item, p: CouponRedeemedV1) -> None:
+    def redeemed(self, item: Item[CouponPayload], p: CouponRedeemedV1) -> None:
         row = self.rows.get(p.code)
         at = p.at.isoformat()
         member_id = self.b.canonical(p.member_id)
@@ -184,7 +187,7 @@ class _Coupons:
                            "body": {**row["body"], "state": "redeemed",
                                     "redeemed_sale_id": p.sale_id, "redeemed_at": at}})
 
-    def state(self, item: Item, p: CouponStateV1) -> None:
+    def state(self, item: Item[CouponPayload], p: CouponStateV1) -> None:
         new = "expired" if item.event.type == EventType.COUPON_EXPIRED else (p.state or "issued")
         row = self.rows.get(p.code)
         if row is None or (new == "expired" and row["state"] != "issued"):

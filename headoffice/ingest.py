@@ -21,20 +21,37 @@ from domain.errors import DomainError
 from domain.event_types import EventType
 from domain.text import bad_char
 from headoffice import facts, ledgers, members, tenancy_rules, unstorable
-from headoffice.batch import Batch, Item, Terminal
+from headoffice.batch import Batch, Item, Terminal, of_type
 from headoffice.cases import open_case
 from headoffice.packs import PackBook
 from headoffice.sql import bulk_insert, existing, for_update, retrying
 from headoffice.tables import events, terminals
 from headoffice.unstorable import kept_payload
-from sync.payloads import MemberCreatedV1, PayloadProblem, parse_payload
+from sync.payloads import (
+    AuditV1,
+    CardV1,
+    CouponIssuedV1,
+    CouponRedeemedV1,
+    CouponStateV1,
+    MemberCreatedV1,
+    MemberPatchedV1,
+    Payload,
+    PayloadProblem,
+    PointsEntryV1,
+    SaleV1,
+    ShiftV1,
+    SpinV1,
+    TierChangedV1,
+    WalletEntryV1,
+    parse_payload,
+)
 from sync.schema import Event, EventResult, PushRequest
 
 MAX_ID = 36  # ids are UUIDs; the member column holds no more
 E = EventType
 MEMBER_EVENTS = (E.MEMBER_CREATED, E.MEMBER_PATCHED)
-COUPON_EVENTS = (E.COUPON_ISSUED, E.COUPON_REDEEMED, E.COUPON_RESTORED, E.COUPON_EXPIRED,
-                 E.COUPON_VOIDED)
+COUPON_STATES = (E.COUPON_RESTORED, E.COUPON_EXPIRED, E.COUPON_VOIDED)
+COUPON_EVENTS = (E.COUPON_ISSUED, E.COUPON_REDEEMED, *COUPON_STATES)
 SALE_EVENTS = (E.SALE_COMPLETED, E.RETURN_COMPLETED)
 CARD_EVENTS = (E.CARD_ISSUED, E.CARD_CHANGED)
 OWN_EVENTS = (E.SHIFT_CLOSED, E.AUDIT_ENTRY)  # the till's own shifts and audit trail
@@ -133,8 +150,8 @@ def _batch(conn: Connection, terminal: Terminal, now: datetime, packs: PackBook)
                  pack=packs.for_merchant(conn, terminal.merchant_id), tz=tz, day_close=day_close)
 
 
-def _classify(b: Batch, batch: list[Event]) -> tuple[dict[str, Item], dict[str, str]]:
-    valid: dict[str, Item] = {}
+def _classify(b: Batch, batch: list[Event]) -> tuple[dict[str, Item[Payload]], dict[str, str]]:
+    valid: dict[str, Item[Payload]] = {}
     bad: dict[str, str] = {}
     for e in batch:
         if e.terminal_id != b.terminal.id:
@@ -168,7 +185,7 @@ def _event_row(b: Batch, e: Event, bad: dict[str, str]) -> dict[str, Any]:
             "detail": b.detail.get(e.event_id)}
 
 
-def _member_refs(item: Item) -> set[str]:
+def _member_refs(item: Item[Payload]) -> set[str]:
     refs = {item.event.member_id} if item.event.member_id else set()
     member_id = getattr(item.payload, "member_id", None)
     if isinstance(member_id, str):
@@ -176,26 +193,33 @@ def _member_refs(item: Item) -> set[str]:
     return refs
 
 
-def _merge(b: Batch, items: list[Item]) -> None:
+def _merge(b: Batch, items: list[Item[Payload]]) -> None:
     """Events naming another merchant's objects out (tenancy_rules), members first (others
-    may name them), then each kind of record in seq order."""
+    may name them), then each kind of record in seq order, each handler given its events'
+    payloads as their wire model (`of_type`)."""
     kept, merchant_of = _admitted(b, items)
     refs = {m for item in kept for m in _member_refs(item)}
     created = {i.payload.id for i in kept if isinstance(i.payload, MemberCreatedV1)}
     b.prefetch_followers({b.canonical(m) or m for m in refs | created})
     members.ensure(b, refs - set(merchant_of) - created)
-    born = members.apply_events(b, [i for i in kept if i.event.type in MEMBER_EVENTS])
+    born = members.apply_events(b, [*of_type(kept, MemberCreatedV1, E.MEMBER_CREATED),
+                                    *of_type(kept, MemberPatchedV1, E.MEMBER_PATCHED)])
     members.follow(b, {b.canonical(m) or m for m in refs | created}, born)
-    facts.apply_sales(b, _of(kept, *SALE_EVENTS))
-    ledgers.apply(b, _of(kept, EventType.POINTS_ENTRY), _of(kept, EventType.WALLET_ENTRY))
-    facts.apply_coupons(b, _of(kept, *COUPON_EVENTS))
-    facts.apply_cards(b, _of(kept, *CARD_EVENTS))
-    members.apply_tiers(b, _of(kept, EventType.TIER_CHANGED))
-    facts.apply_spins(b, _of(kept, EventType.DRAW_SPUN))
-    facts.apply_shifts_and_audit(b, _of(kept, *OWN_EVENTS))
+    facts.apply_sales(b, of_type(kept, SaleV1, *SALE_EVENTS))
+    ledgers.apply(b, of_type(kept, PointsEntryV1, E.POINTS_ENTRY),
+                  of_type(kept, WalletEntryV1, E.WALLET_ENTRY))
+    facts.apply_coupons(b, [*of_type(kept, CouponIssuedV1, E.COUPON_ISSUED),
+                            *of_type(kept, CouponRedeemedV1, E.COUPON_REDEEMED),
+                            *of_type(kept, CouponStateV1, *COUPON_STATES)])
+    facts.apply_cards(b, of_type(kept, CardV1, *CARD_EVENTS))
+    members.apply_tiers(b, of_type(kept, TierChangedV1, E.TIER_CHANGED))
+    facts.apply_spins(b, of_type(kept, SpinV1, E.DRAW_SPUN))
+    facts.apply_shifts_and_audit(b, of_type(kept, ShiftV1, E.SHIFT_CLOSED),
+                                 of_type(kept, AuditV1, E.AUDIT_ENTRY))
 
 
-def _admitted(b: Batch, items: list[Item]) -> tuple[list[Item], dict[str, str]]:
+def _admitted(b: Batch, items: list[Item[Payload]]) -> tuple[list[Item[Payload]],
+                                                             dict[str, str]]:
     """The events that name nothing of another merchant (the others are quarantined), and
     the merchant of every member named (the batch's aliases filled in)."""
     created = {i.payload.id for i in items if isinstance(i.payload, MemberCreatedV1)}
@@ -205,10 +229,6 @@ def _admitted(b: Batch, items: list[Item]) -> tuple[list[Item], dict[str, str]]:
         b.mark(event_id, "quarantined", why.code)
     tenancy_rules.open_cases(b, items, refused)
     return [i for i in items if i.event_id not in refused], merchant_of
-
-
-def _of(items: list[Item], *types: str) -> list[Item]:
-    return [i for i in items if i.event.type in types]
 
 
 def _record_outcomes(b: Batch, fresh: dict[str, Event]) -> None:
@@ -241,5 +261,4 @@ def _result(e: Event, inserted: set[str], bad: dict[str, str], b: Batch) -> Even
         return EventResult(event_id=e.event_id, seq=e.seq, status="quarantined",
                            code=bad[e.event_id])
     status, code = b.outcome.get(e.event_id, ("applied", None))
-    return EventResult(event_id=e.event_id, seq=e.seq, status=status,  # type: ignore[arg-type]
-                       code=code)
+    return EventResult(event_id=e.event_id, seq=e.seq, status=status, code=code)

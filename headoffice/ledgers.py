@@ -9,7 +9,9 @@ the balance goes below zero and the shortfall goes to the member's overdraft cas
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any, TypeVar
 
 import sqlalchemy as sa
 
@@ -20,6 +22,8 @@ from headoffice.sql import among, bulk_insert, existing, for_update, update_many
 from headoffice.tables import member_balances, points_buckets, points_ledger, wallet_ledger
 from sync.buckets import Buckets
 from sync.payloads import PointsEntryV1, WalletEntryV1
+
+Entry = TypeVar("Entry", PointsEntryV1, WalletEntryV1)
 
 # Debits that may not overdraw: a return taking points back may (DOMAIN §7), expiry cannot.
 NO_OVERDRAFT = ("takeback", "expire")
@@ -32,31 +36,31 @@ class _Balance:
     bonus: int
 
 
-def apply(b: Batch, points_items: list[Item], wallet_items: list[Item]) -> None:
+def apply(b: Batch, points_items: list[Item[PointsEntryV1]],
+          wallet_items: list[Item[WalletEntryV1]]) -> None:
     points_new = _insert(b, points_items, points_ledger, _points_row)
     wallet_new = _insert(b, wallet_items, wallet_ledger, _wallet_row)
-    member_ids = sorted({_member(b, i) for i in (*points_new, *wallet_new)})
+    member_ids = sorted({_member(b, i) for i in points_new} | {_member(b, i) for i in wallet_new})
     if not member_ids:
         return
     state = _lock(b, member_ids)
-    for item in points_new:
-        _points(b, state[_member(b, item)], item)
-    for item in wallet_new:
-        _wallet(b, state[_member(b, item)], item)
+    for points_item in points_new:
+        _points(b, state[_member(b, points_item)], points_item)
+    for wallet_item in wallet_new:
+        _wallet(b, state[_member(b, wallet_item)], wallet_item)
     _save(b, state)
     for member_id in member_ids:
         b.feed.stores(b.followers(member_id), "member_balance", member_id)
 
 
-def _member(b: Batch, item: Item) -> str:
-    member_id = b.canonical(getattr(item.payload, "member_id", None))
-    assert member_id is not None
-    return member_id
+def _member(b: Batch, item: Item[PointsEntryV1] | Item[WalletEntryV1]) -> str:
+    return b.canonical(item.payload.member_id)
 
 
-def _insert(b: Batch, items: list[Item], table: sa.Table, to_row: object) -> list[Item]:
+def _insert(b: Batch, items: list[Item[Entry]], table: sa.Table,
+            to_row: Callable[[Batch, Item[Entry]], dict[str, Any]]) -> list[Item[Entry]]:
     """Insert entries not already here (an entry announced twice, or in two events)."""
-    rows = [to_row(b, i) for i in items]  # type: ignore[operator]
+    rows = [to_row(b, i) for i in items]
     found = existing(b.conn, table, ("member_id", "id"), [(r["member_id"], r["id"]) for r in rows])
     new_items, new_rows, seen = [], [], set(found)
     for item, row in zip(items, rows, strict=True):
@@ -71,9 +75,8 @@ def _insert(b: Batch, items: list[Item], table: sa.Table, to_row: object) -> lis
     return new_items
 
 
-def _points_row(b: Batch, item: Item) -> dict[str, object]:
+def _points_row(b: Batch, item: Item[PointsEntryV1]) -> dict[str, Any]:
     p = item.payload
-    assert isinstance(p, PointsEntryV1)
     return {"member_id": b.canonical(p.member_id), "id": p.id, "store_id": b.terminal.store_id,
             "terminal_id": b.terminal.id, "kind": p.kind, "points": p.points,
             "claimed_points": None, "at": p.at, "business_date": p.business_date,
@@ -81,9 +84,8 @@ def _points_row(b: Batch, item: Item) -> dict[str, object]:
             "event_id": item.event_id, "last_day": p.last_day}
 
 
-def _wallet_row(b: Batch, item: Item) -> dict[str, object]:
+def _wallet_row(b: Batch, item: Item[WalletEntryV1]) -> dict[str, Any]:
     p = item.payload
-    assert isinstance(p, WalletEntryV1)
     return {"member_id": b.canonical(p.member_id), "id": p.id, "store_id": b.terminal.store_id,
             "terminal_id": b.terminal.id, "kind": p.kind, "principal_fen": p.principal_fen,
             "bonus_fen": p.bonus_fen, "at": p.at, "business_date": p.business_date,
@@ -105,9 +107,8 @@ def _lock(b: Batch, member_ids: list[str]) -> dict[str, _Balance]:
     return state
 
 
-def _points(b: Batch, bal: _Balance, item: Item) -> None:
+def _points(b: Batch, bal: _Balance, item: Item[PointsEntryV1]) -> None:
     p = item.payload
-    assert isinstance(p, PointsEntryV1)
     on = b.local_date(p.at)
     if p.kind == "expire":
         # The till expired what its lots held; head office expires what its buckets hold, so
@@ -127,9 +128,8 @@ def _points(b: Batch, bal: _Balance, item: Item) -> None:
             add_overdraft(b, _member(b, item), "points", short, item.event_id, p.sale_id)
 
 
-def _wallet(b: Batch, bal: _Balance, item: Item) -> None:
+def _wallet(b: Batch, bal: _Balance, item: Item[WalletEntryV1]) -> None:
     p = item.payload
-    assert isinstance(p, WalletEntryV1)
     before = _owed(bal.principal) + _owed(bal.bonus)
     bal.principal += p.principal_fen
     bal.bonus += p.bonus_fen

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from datetime import date, datetime
-from typing import Any
+from typing import Any, assert_never
 
 import sqlalchemy as sa
 from sqlalchemy import Connection
@@ -45,6 +45,8 @@ from sync.payloads import (
     TierChangedV1,
 )
 
+# The two wire models of member events, applied together in seq order.
+MemberPayload = MemberCreatedV1 | MemberPatchedV1
 CONSENT = "consent_marketing"
 CONSENT_AT = "consent_marketing_at"
 CONSENT_WINDOW_MS = 24 * 3600 * 1000
@@ -224,13 +226,14 @@ def _mobile_taken(b: Batch, member_id: str, mobile: Any) -> bool:
     return owner is not None
 
 
-def apply_events(b: Batch, items: list[Item]) -> set[str]:
+def apply_events(b: Batch, items: list[Item[MemberPayload]]) -> set[str]:
     """member.created and member.patched, in seq order, merged in memory, written at the end.
 
     Returns the members this batch created.
     """
     if not items:
         return set()
+    items = sorted(items, key=lambda i: i.event.seq)
     profiles = _Profiles(b)
     created = [i.payload for i in items if isinstance(i.payload, MemberCreatedV1)]
     known = {r.id: r.canonical_id for r in b.conn.execute(
@@ -250,6 +253,8 @@ def apply_events(b: Batch, items: list[Item]) -> set[str]:
             stamp = Stamp.parse(p.hlc) if p.hlc else _stamp(item.event.occurred_at,
                                                              b.terminal.id)
             profiles.merge(member_id, _patched_fields(p, item.event.occurred_at), stamp)
+        else:
+            assert_never(p)
     profiles.write()
     return profiles.born
 
@@ -275,7 +280,7 @@ def _stamp(at: datetime, node: str) -> Stamp:
     return Stamp(int(at.timestamp() * 1000), 0, node)
 
 
-def _created(b: Batch, profiles: _Profiles, item: Item, p: MemberCreatedV1,
+def _created(b: Batch, profiles: _Profiles, item: Item[MemberPayload], p: MemberCreatedV1,
              known: dict[str, str | None], twins: dict[str, str]) -> None:
     if p.id in known:
         canonical = known[p.id] or p.id
@@ -322,14 +327,13 @@ def _announce_alias(b: Batch, alias: str, canonical: str) -> None:
     b.followers(canonical).update(stores)
 
 
-def apply_tiers(b: Batch, items: list[Item]) -> None:
+def apply_tiers(b: Batch, items: list[Item[TierChangedV1]]) -> None:
     """tier.changed: history appended; the member's tier is the latest change by time, dated
     from the anniversary the till gave it (an older till's change: from its business date)."""
     rows: list[dict[str, Any]] = []
     since: dict[str, date] = {}
     for item in items:
         p = item.payload
-        assert isinstance(p, TierChangedV1)
         rows.append({"id": p.id, "member_id": b.canonical(p.member_id), "store_id":
                      b.terminal.store_id, "at": p.at, "from_tier": p.from_tier,
                      "to_tier": p.to_tier, "reason": p.reason})

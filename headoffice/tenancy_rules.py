@@ -33,6 +33,7 @@ from headoffice.batch import Batch, Item
 from headoffice.cases import open_case
 from headoffice.sql import among
 from headoffice.tables import cards, coupons, members, sales, stores
+from sync.payloads import Payload
 
 _SALE_REFS = ("member_id", "original_sale_id", "coupons_redeemed", "tenders.coupon_code",
               "store_code")
@@ -128,7 +129,7 @@ def _grouped(rows: Iterable[Any]) -> dict[str, set[str]]:
     return found
 
 
-def references(item: Item) -> Iterator[tuple[Ref, str]]:
+def references(item: Item[Payload]) -> Iterator[tuple[Ref, str]]:
     """(ref, value) for every object the event names, the envelope's member first."""
     if item.event.member_id:
         yield Ref("member", "member_id"), item.event.member_id
@@ -162,9 +163,9 @@ class Refused:
     owners: frozenset[str]  # the owning merchants ("" for an object that belongs to nobody)
 
 
-def refusals(b: Batch, items: list[Item]) -> dict[str, Refused]:
+def refusals(b: Batch, items: list[Item[Payload]]) -> dict[str, Refused]:
     """Event id -> why, for each event naming another merchant's object."""
-    named: list[tuple[Item, str, str]] = []
+    named: list[tuple[Item[Payload], str, str]] = []
     for item in items:
         for ref, value in references(item):
             if ref.kind not in SCOPED:
@@ -182,7 +183,7 @@ def refusals(b: Batch, items: list[Item]) -> dict[str, Refused]:
     return refused
 
 
-def open_cases(b: Batch, items: list[Item], refused: dict[str, Refused]) -> None:
+def open_cases(b: Batch, items: list[Item[Payload]], refused: dict[str, Refused]) -> None:
     """Refusals are seen by people, not only logged: one case for the sender's merchant (its
     till named what is not its own: a tampered till, or numbers issued before enrolment that
     another merchant already holds) and one for each merchant whose objects were named."""

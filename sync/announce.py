@@ -12,11 +12,19 @@ keeps the later PIN by HLC, so an old PIN announced now never beats one chosen s
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Any
 
 from db.uow import SqlUnitOfWork
 from domain.event_types import EventType
-from domain.services.context import to_wire
+from domain.events import (
+    CardIssued,
+    CouponIssued,
+    EventPayload,
+    MemberCreated,
+    MemberPatched,
+    PointsEntryPosted,
+    WalletEntryPosted,
+)
+from domain.wire import to_wire
 from sync.payloads import PIN_HASH, PIN_SET_AT
 
 _ANNOUNCED: dict[str, str] = {
@@ -39,11 +47,11 @@ def announce_unsent(uow: SqlUnitOfWork, now: datetime) -> int:
     for number in uow.held_ids.cards():
         card = uow.cards.get(number)
         if card is not None and ("card", number) not in sent:
-            count += _emit(uow, EventType.CARD_ISSUED, to_wire(card), card.member_id, at)
+            count += _emit(uow, CardIssued(card), at)
     for code in uow.held_ids.coupons():
         coupon = uow.coupons.get(code)
         if coupon is not None and ("coupon", code) not in sent:
-            count += _emit(uow, EventType.COUPON_ISSUED, to_wire(coupon), coupon.member_id, at)
+            count += _emit(uow, CouponIssued(coupon), at)
     return count
 
 
@@ -58,14 +66,13 @@ def _member(uow: SqlUnitOfWork, member_id: str, sent: set[tuple[str, str]], at: 
     assert member is not None
     count = 0
     if ("member", member_id) not in sent:
-        public = {k: v for k, v in to_wire(member).items() if k != "id_number"}
-        count += _emit(uow, EventType.MEMBER_CREATED, public, member_id, at)
+        count += _emit(uow, MemberCreated(member), at)
     for entry in uow.points.entries(member_id):
         if entry.kind != "sync" and ("points", entry.id) not in sent:
-            count += _emit(uow, EventType.POINTS_ENTRY, to_wire(entry), member_id, at)
+            count += _emit(uow, PointsEntryPosted(entry), at)
     for wentry in uow.wallet.entries(member_id):
         if wentry.kind != "sync" and ("wallet", wentry.id) not in sent:
-            count += _emit(uow, EventType.WALLET_ENTRY, to_wire(wentry), member_id, at)
+            count += _emit(uow, WalletEntryPosted(wentry), at)
     return count + _pin(uow, member_id, sent, at)
 
 
@@ -75,15 +82,16 @@ def _pin(uow: SqlUnitOfWork, member_id: str, sent: set[tuple[str, str]], at: str
     held = uow.member_pins.get(member_id)
     if held is None or held.pin_hash is None or ("pin", f"{member_id}:{held.pin_hash}") in sent:
         return 0
-    payload: dict[str, Any] = {"member_id": member_id, "fields": {PIN_HASH: held.pin_hash}}
-    if held.set_at is not None:  # without it head office dates the PIN by this announcement
-        payload["fields"][PIN_SET_AT] = to_wire(held.set_at)
-        # Stamped at the time it was set (after this member's earlier edits): not "now".
-        payload["hlc"] = str(uow.hlc.next_stamp(member_id, held.set_at))
-    return _emit(uow, EventType.MEMBER_PATCHED, payload, member_id, at)
+    if held.set_at is None:  # head office then dates the PIN by this announcement
+        return _emit(uow, MemberPatched(member_id, {PIN_HASH: held.pin_hash}), at)
+    # Stamped at the time it was set (after this member's earlier edits): not "now".
+    return _emit(uow, MemberPatched(
+        member_id, {PIN_HASH: held.pin_hash, PIN_SET_AT: to_wire(held.set_at)},
+        str(uow.hlc.next_stamp(member_id, held.set_at))), at)
 
 
-def _emit(uow: SqlUnitOfWork, event_type: str, payload: dict[str, Any], member_id: str | None,
-          at: str) -> int:
-    uow.outbox.append(event_type, payload, member_id=member_id, occurred_at_iso=at)
+def _emit(uow: SqlUnitOfWork, payload: EventPayload, at: str) -> int:
+    """Queue the payload's event dated `at` (the announcement), not the record's time."""
+    uow.outbox.append(payload.TYPE, payload.wire(), member_id=payload.member_id,
+                      occurred_at_iso=at)
     return 1

@@ -9,7 +9,7 @@ from dataclasses import dataclass, replace
 
 from domain import cards as card_rules
 from domain.errors import DomainError, NotFound
-from domain.event_types import EventType
+from domain.events import CardChanged, CardIssued
 from domain.ports import UnitOfWork
 from domain.records import Card, CardState
 from domain.services import cardserials
@@ -74,7 +74,7 @@ def _new_card(ctx: ServiceContext, uow: UnitOfWork, number: str, member_id: str,
                 expiry=card_rules.card_expiry(ctx.local_date(), ctx.pack.cards), kind=kind,
                 is_staff=is_staff, issued_at=ctx.now())
     uow.cards.add(card)
-    emit(ctx, uow, EventType.CARD_ISSUED, card, member_id=member_id)
+    emit(ctx, uow, CardIssued(card))
     return card
 
 
@@ -99,7 +99,7 @@ def _set_state(ctx: ServiceContext, number: str, state: CardState, staff_id: str
             raise DomainError(f"card.{card.state.value}", number=number)
         changed = replace(card, state=state)
         uow.cards.save(changed)
-        emit(ctx, uow, EventType.CARD_CHANGED, changed, member_id=card.member_id)
+        emit(ctx, uow, CardChanged(changed))
         audit(ctx, uow, action, staff_id, target=number, member_id=card.member_id)
         uow.commit()
     return changed
@@ -118,7 +118,7 @@ def replace_card(ctx: ServiceContext, old_number: str, staff_id: str) -> IssuedC
                         old.is_staff)
         retired = replace(old, state=CardState.REPLACED, replaced_by=new.number)
         uow.cards.save(retired)
-        emit(ctx, uow, EventType.CARD_CHANGED, retired, member_id=old.member_id)
+        emit(ctx, uow, CardChanged(retired))
         audit(ctx, uow, "card_replaced", staff_id, target=old_number, new_number=new.number,
               member_id=old.member_id)
         left = cardserials.serials_in(ctx, uow).left

@@ -10,7 +10,7 @@ from domain import coupons as coupon_rules
 from domain import points as points_rules
 from domain import wallet as wallet_rules
 from domain.errors import DomainError, NotFound
-from domain.event_types import EventType
+from domain.events import CouponRedeemed, SaleCompleted
 from domain.ports import UnitOfWork
 from domain.pricing import CartLine
 from domain.records import (
@@ -166,7 +166,7 @@ def complete(ctx: ServiceContext, cart: Cart) -> Completed:
         _check_offline_allowance(ctx, uow, q)
         sale = _build_sale(ctx, uow, cart, q, grant.authority if found.any else None)
         uow.sales.add(sale)
-        emit(ctx, uow, EventType.SALE_COMPLETED, sale, member_id=sale.member_id)
+        emit(ctx, uow, SaleCompleted(sale))
         issued, change = (_member_effects(ctx, uow, cart, q, sale) if q.member else ((), None))
         _audit_overrides(ctx, uow, sale, found)
         done = _completed(ctx, uow, sale, q.member, issued, change)
@@ -333,9 +333,7 @@ def _redeem_coupons(ctx: ServiceContext, uow: UnitOfWork, sale: Sale) -> None:
         coupon = uow.coupons.get(code)
         assert coupon is not None  # checked redeemable in _evaluate, same transaction
         uow.coupons.save(coupon_rules.redeem(coupon, sale.id, sale.at))
-        emit(ctx, uow, EventType.COUPON_REDEEMED, {"code": code, "member_id": sale.member_id,
-                                           "sale_id": sale.id, "at": sale.at.isoformat()},
-             member_id=sale.member_id)
+        emit(ctx, uow, CouponRedeemed(code, sale.member_id, sale.id, sale.at))
 
 
 def _upgrade(ctx: ServiceContext, uow: UnitOfWork, member: Member,

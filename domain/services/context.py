@@ -2,21 +2,23 @@
 
 from __future__ import annotations
 
-import dataclasses
-import enum
 import os
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from datetime import date, datetime, time, timedelta
+from datetime import date, datetime, timedelta
 from typing import Any
 
 from domain.clock import BusinessDay, Clock
 from domain.event_types import EventType
+from domain.events import AuditRecorded, EventPayload
 from domain.ids import new_id_str
 from domain.ports import UnitOfWork
 from domain.records import AuditEntry
 from domain.rulepack import RulePack
 from domain.services.proofs import ProofBook
+from domain.wire import to_wire as to_wire  # re-exported: callers import it from here
+
+OutboxRow = tuple[EventType, dict[str, Any], str | None]  # type, payload, member id
 
 
 @dataclass
@@ -72,54 +74,23 @@ class ServiceContext:
         return self.calendar.calendar_date(self.clock.now())
 
 
-# Exact types returned as they are (a StrEnum is a str but travels by value, below).
-_SCALARS = frozenset({str, int, float, bool, type(None)})
-_FIELD_NAMES: dict[type, tuple[str, ...]] = {}  # per record class, looked up once
-
-
-def to_wire(value: Any) -> Any:
-    """A record as JSON-ready data: enums by value, times ISO-8601, dates ISO."""
-    kind = type(value)
-    if kind in _SCALARS:
-        return value  # most values; an import turns hundreds of thousands of records
-    names = _FIELD_NAMES.get(kind)
-    if names is None and dataclasses.is_dataclass(value) and not isinstance(value, type):
-        names = _FIELD_NAMES.setdefault(kind, tuple(f.name for f in dataclasses.fields(value)))
-    if names is not None:
-        wired = {}
-        for name in names:
-            field_value = getattr(value, name)
-            wired[name] = (field_value if type(field_value) in _SCALARS
-                           else to_wire(field_value))
-        return wired
-    if isinstance(value, enum.Enum):
-        return value.value
-    if isinstance(value, (datetime, date, time)):
-        return value.isoformat()
-    if isinstance(value, (list, tuple)):
-        return [to_wire(v) for v in value]
-    if isinstance(value, dict):
-        return {str(k): to_wire(v) for k, v in value.items()}
-    if isinstance(value, bytes):
-        return value.hex()
-    if hasattr(value, "as_tuple"):  # Decimal rates travel as exact strings
-        return str(value)
-    return value
-
-
-def emit(ctx: ServiceContext, uow: UnitOfWork, event_type: EventType, payload: Any,
-         member_id: str | None = None) -> int:
-    """Queue an event for head office inside the caller's transaction."""
-    body = payload if isinstance(payload, dict) else to_wire(payload)
-    return uow.outbox.append(event_type, body, member_id=member_id,
+def emit(ctx: ServiceContext, uow: UnitOfWork, payload: EventPayload) -> int:
+    """Queue an event for head office inside the caller's transaction; the payload's class
+    fixes its type and the member it concerns."""
+    return uow.outbox.append(payload.TYPE, payload.wire(), member_id=payload.member_id,
                              occurred_at_iso=ctx.now().isoformat())
 
 
-def emit_many(ctx: ServiceContext, uow: UnitOfWork, event_type: EventType,
-              events: Sequence[tuple[dict[str, Any], str | None]]) -> list[int]:
-    """Queue many events of one type, (payload, member id) each, in one statement."""
-    return uow.outbox.append_many([(event_type, payload, member) for payload, member in events],
-                                  occurred_at_iso=ctx.now().isoformat())
+def emit_many(ctx: ServiceContext, uow: UnitOfWork,
+              payloads: Sequence[EventPayload]) -> list[int]:
+    """Queue many events, in order, in one statement."""
+    return uow.outbox.append_many(outbox_rows(payloads), occurred_at_iso=ctx.now().isoformat())
+
+
+def outbox_rows(payloads: Sequence[EventPayload]) -> list[OutboxRow]:
+    """The (type, JSON, member id) rows of payloads, made ahead of a transaction (an import
+    batch builds them before it takes the write lock)."""
+    return [(p.TYPE, p.wire(), p.member_id) for p in payloads]
 
 
 def audit(ctx: ServiceContext, uow: UnitOfWork, action: str, staff_id: str | None,
@@ -128,5 +99,5 @@ def audit(ctx: ServiceContext, uow: UnitOfWork, action: str, staff_id: str | Non
     entry = AuditEntry(id=new_id_str(), at=ctx.now(), action=action, staff_id=staff_id,
                        target=target, details=to_wire(details), approved_by=approved_by)
     uow.audit.append(entry)
-    emit(ctx, uow, EventType.AUDIT_ENTRY, entry)
+    emit(ctx, uow, AuditRecorded(entry))
     return entry

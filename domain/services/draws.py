@@ -9,7 +9,7 @@ from datetime import date
 from domain import allowances
 from domain import luckydraw as rules
 from domain.errors import DomainError, NotFound, ValidationError
-from domain.event_types import EventType
+from domain.events import DrawSpun
 from domain.ids import new_id_str
 from domain.luckydraw import Draw, Prize, PrizeKind, Spin
 from domain.ports import UnitOfWork
@@ -113,7 +113,7 @@ def spin(ctx: ServiceContext, member_id: str, draw_code: str, staff_id: str) -> 
         record, coupon = _award(ctx, uow, member_id, draw, prize, staff_id,
                                 free=cost == 0, cost=cost, roll=roll, out_of=out_of)
         uow.draws.add_spin(record)
-        emit(ctx, uow, EventType.DRAW_SPUN, record, member_id=member_id)
+        emit(ctx, uow, DrawSpun(record))
         balance = uow.members.balances(member_id).points
         uow.commit()
     won = prize if prize is not None and prize.kind is not PrizeKind.THANKS else None

@@ -5,24 +5,29 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import date, datetime
-from typing import Any
 
 from domain import points as rules
 from domain.cards import card_expiry
-from domain.event_types import EventType
+from domain.events import (
+    CardIssued,
+    EventPayload,
+    MemberCreated,
+    PointsEntryPosted,
+    TierChanged,
+    WalletEntryPosted,
+)
 from domain.ids import new_id_str
 from domain.import_jobs import MemberBatch
 from domain.importing import ImportRow
 from domain.records import Card, CardState, Member, PointsEntry, PointsLot, TierChange, WalletEntry
-from domain.services.context import ServiceContext, to_wire
+from domain.services.context import OutboxRow, ServiceContext, outbox_rows
 
-Event = tuple[EventType, dict[str, Any], str | None]  # type, payload, member id
 KIND = "import"  # the ledger kind and lot source of opening balances
 REASON = "opening balance"
 
 
 def build_batch(ctx: ServiceContext, rows: Sequence[ImportRow],
-                posted_by: str | None) -> tuple[MemberBatch, list[Event]]:
+                posted_by: str | None) -> tuple[MemberBatch, list[OutboxRow]]:
     """The batch's rows, and its events in the order the members' own writes would queue
     them: member.created, tier.changed, points.entry, wallet.entry, card.issued. A helper
     of `imports.import_members` (the use case, which checks who imports), not one itself."""
@@ -30,7 +35,7 @@ def build_batch(ctx: ServiceContext, rows: Sequence[ImportRow],
     stamp = _Stamp(ctx)
     for row in rows:
         events += _add(batch, stamp, row, posted_by)
-    return batch, events
+    return batch, outbox_rows(events)
 
 
 class _Stamp:
@@ -45,30 +50,28 @@ class _Stamp:
         self.signup_tier = ctx.pack.signup_tier.name
 
 
-def _add(batch: MemberBatch, stamp: _Stamp, row: ImportRow, staff_id: str | None) -> list[Event]:
+def _add(batch: MemberBatch, stamp: _Stamp, row: ImportRow,
+         staff_id: str | None) -> list[EventPayload]:
     member = _member(stamp, row)
     batch.members.append(member)
-    public = {k: v for k, v in to_wire(member).items() if k != "id_number"}
     change = TierChange(id=new_id_str(), member_id=member.id, at=stamp.now, from_tier="",
                         to_tier=member.tier, reason="import")
     batch.tier_changes.append(change)
-    events: list[Event] = [(EventType.MEMBER_CREATED, public, member.id),
-                           (EventType.TIER_CHANGED, to_wire(change), member.id)]
+    events: list[EventPayload] = [MemberCreated(member), TierChanged(change)]
     if row.points:
-        events.append((EventType.POINTS_ENTRY, to_wire(_points(batch, stamp, member.id, row.points,
-                                                       staff_id)), member.id))
+        events.append(PointsEntryPosted(_points(batch, stamp, member.id, row.points, staff_id)))
     if row.wallet_fen or row.wallet_bonus_fen:
         entry = WalletEntry(id=new_id_str(), member_id=member.id, kind=KIND,
                             principal_fen=row.wallet_fen, bonus_fen=row.wallet_bonus_fen,
                             at=stamp.now, business_date=stamp.today, staff_id=staff_id,
                             reference=REASON)
         batch.wallet.append(entry)
-        events.append((EventType.WALLET_ENTRY, to_wire(entry), member.id))
+        events.append(WalletEntryPosted(entry))
     if row.card:
         card = Card(number=row.card, member_id=member.id, state=CardState.ACTIVE,
                     expiry=stamp.card_expiry, kind="preprinted", issued_at=stamp.now)
         batch.cards.append(card)
-        events.append((EventType.CARD_ISSUED, to_wire(card), member.id))
+        events.append(CardIssued(card))
     return events
 
 

@@ -9,14 +9,14 @@ from datetime import date, datetime, timedelta
 
 from domain import coupons as coupon_rules
 from domain import tiers
-from domain.event_types import EventType
+from domain.events import CouponExpired, TierChanged
 from domain.ids import new_id_str
 from domain.ports import UnitOfWork
 from domain.progress import NO_PROGRESS, Progress, check_cancel
 from domain.records import CouponState, Member, Sale, SaleKind, TierChange
 from domain.reports import ZReport
 from domain.services import days, reports
-from domain.services.context import ServiceContext, audit, emit, to_wire
+from domain.services.context import ServiceContext, audit, emit
 from domain.services.guard import guard
 from domain.services.ledger import expire_lapsed, expire_points
 
@@ -83,8 +83,7 @@ def change_tier(ctx: ServiceContext, uow: UnitOfWork, member: Member, new_tier: 
     uow.tiers.add_change(change)
     # The anniversary travels with the change: a void or a review dates the tier from another
     # day than the change's own, and head office must publish the date this till set.
-    emit(ctx, uow, EventType.TIER_CHANGED, {**to_wire(change), "tier_since": on.isoformat()},
-         member_id=member.id)
+    emit(ctx, uow, TierChanged(change, tier_since=on))
     return change
 
 
@@ -269,6 +268,5 @@ def _expire_coupons(ctx: ServiceContext, uow: UnitOfWork, today: date) -> int:
     due = coupon_rules.due_to_expire(uow.coupons.issued_valid_to_before(today), today)
     for coupon in due:
         uow.coupons.save(replace(coupon, state=CouponState.EXPIRED))
-        emit(ctx, uow, EventType.COUPON_EXPIRED,
-             {"code": coupon.code, "member_id": coupon.member_id}, member_id=coupon.member_id)
+        emit(ctx, uow, CouponExpired(coupon.code, coupon.member_id))
     return len(due)

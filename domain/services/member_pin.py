@@ -17,7 +17,7 @@ from datetime import datetime
 
 from domain import pins
 from domain.errors import DomainError, NotFound
-from domain.event_types import EventType
+from domain.events import MemberPatched
 from domain.ports import UnitOfWork
 from domain.records import Member, MemberPin, MemberStatus
 from domain.services.context import ServiceContext, audit, emit, to_wire
@@ -55,10 +55,9 @@ def set_pin(ctx: ServiceContext, member_id: str, pin: str, staff_id: str) -> Mem
 def _send(ctx: ServiceContext, uow: UnitOfWork, saved: MemberPin) -> None:
     """`member.patched` with the hash and when it was set, stamped like a profile edit so that
     head office keeps the later of two PINs set at two stores (docs/sync-events.md)."""
-    payload: dict[str, object] = {"member_id": saved.member_id, "fields": {
-        "pin_hash": saved.pin_hash, "pin_set_at": to_wire(saved.set_at)}}
-    payload["hlc"] = str(uow.hlc.next_stamp(saved.member_id, ctx.now()))
-    emit(ctx, uow, EventType.MEMBER_PATCHED, payload, member_id=saved.member_id)
+    fields = {"pin_hash": saved.pin_hash, "pin_set_at": to_wire(saved.set_at)}
+    emit(ctx, uow, MemberPatched(saved.member_id, fields,
+                                 str(uow.hlc.next_stamp(saved.member_id, ctx.now()))))
 
 
 def has_own_pin(ctx: ServiceContext, member_id: str) -> bool:

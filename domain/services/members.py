@@ -11,12 +11,12 @@ from domain import coupons as coupon_rules
 from domain import dynamicqr, forms
 from domain import points as points_rules
 from domain.errors import DomainError, NotFound
-from domain.event_types import EventType
+from domain.events import CouponIssued, MemberCreated, TierChanged
 from domain.ids import new_id_str
 from domain.ports import UnitOfWork
 from domain.records import Balances, Card, Coupon, CouponState, Member, MemberStatus, TierChange
 from domain.services import cardserials
-from domain.services.context import ServiceContext, audit, emit, to_wire
+from domain.services.context import ServiceContext, audit, emit
 from domain.services.guard import guard
 from domain.services.ledger import Posting, credit_points
 from domain.services.proofs import CardShown
@@ -84,19 +84,12 @@ def _new_member(ctx: ServiceContext, form: forms.MemberForm, referrer: Member | 
 
 def _record_signup(ctx: ServiceContext, uow: UnitOfWork, member: Member,
                    staff_id: str | None) -> None:
-    public = {k: v for k, v in _wire_member(member).items() if k != "id_number"}
-    emit(ctx, uow, EventType.MEMBER_CREATED, public, member_id=member.id)
+    emit(ctx, uow, MemberCreated(member))
     change = TierChange(id=new_id_str(), member_id=member.id, at=ctx.now(), from_tier="",
                         to_tier=member.tier, reason="signup")
     uow.tiers.add_change(change)
-    emit(ctx, uow, EventType.TIER_CHANGED, change, member_id=member.id)
+    emit(ctx, uow, TierChanged(change))
     audit(ctx, uow, "member_registered", staff_id, target=member.id)
-
-
-def _wire_member(member: Member) -> dict[str, object]:
-    wire = to_wire(member)
-    assert isinstance(wire, dict)
-    return wire
 
 
 def _signup_coupon(ctx: ServiceContext, uow: UnitOfWork, member: Member) -> tuple[Coupon, ...]:
@@ -115,7 +108,7 @@ def issue_coupon(ctx: ServiceContext, uow: UnitOfWork, template_code: str,
     coupon = coupon_rules.issue(template, coupon_rules.new_code(ctx.random_bytes), member_id,
                                 ctx.now(), ctx.today(), reason)
     uow.coupons.add(coupon)
-    emit(ctx, uow, EventType.COUPON_ISSUED, coupon, member_id=member_id)
+    emit(ctx, uow, CouponIssued(coupon))
     return coupon
 
 

@@ -16,7 +16,7 @@ from typing import Any
 
 from domain import forms
 from domain.errors import DomainError, NotFound, ValidationError
-from domain.event_types import EventType
+from domain.events import MemberPatched
 from domain.ports import UnitOfWork
 from domain.records import Member, MemberStatus
 from domain.services.context import ServiceContext, audit, emit, to_wire
@@ -158,10 +158,8 @@ def _send(ctx: ServiceContext, uow: UnitOfWork, member: Member, fields: list[str
     """`member.patched` with the changed fields and this edit's hybrid-clock stamp."""
     if not fields:
         return
-    payload = {"member_id": member.id, "fields": {f: to_wire(getattr(member, f))
-                                                  for f in fields},
-               "hlc": _stamp(ctx, uow, member.id)}
-    emit(ctx, uow, EventType.MEMBER_PATCHED, payload, member_id=member.id)
+    emit(ctx, uow, MemberPatched(member.id, {f: to_wire(getattr(member, f)) for f in fields},
+                                 _stamp(ctx, uow, member.id)))
 
 
 def _stamp(ctx: ServiceContext, uow: UnitOfWork, member_id: str) -> str:

@@ -11,11 +11,12 @@ from domain import points as points_rules
 from domain import wallet as wallet_rules
 from domain.catalog import ProductClass
 from domain.errors import NotFound, ValidationError
-from domain.event_types import EventType
+from domain.events import CouponRestored, ReturnCompleted
 from domain.ids import new_id_str
 from domain.money import split_int
 from domain.ports import UnitOfWork
 from domain.records import Sale, SaleKind, SaleLine, Tender, TenderKind, TierChange
+from domain.rulepack import RefundTo
 from domain.services import no_receipt, takeback
 from domain.services.context import ServiceContext, audit, emit
 from domain.services.guard import guard
@@ -148,7 +149,8 @@ def return_without_receipt(ctx: ServiceContext, items: Sequence[tuple[str, int]]
         found = no_receipt.offers(ctx, uow, items, member_id, amounts)
         back = no_receipt.return_lines(found)
         refund = sum(-ln.final_fen for ln in back)
-        to_wallet = member_id is not None and ctx.pack.returns.no_receipt_refund_to == "wallet"
+        to_wallet = (member_id is not None
+                     and ctx.pack.returns.no_receipt_refund_to == RefundTo.WALLET)
         tender = (Tender(kind=TenderKind.WALLET, amount_fen=-refund, wallet_principal_fen=-refund)
                   if to_wallet else Tender(kind=TenderKind.CASH, amount_fen=-refund))
         sale = _record(ctx, uow, None, back, [tender], cashier_id, grant.authority, member_id,
@@ -310,7 +312,7 @@ def _record(ctx: ServiceContext, uow: UnitOfWork, original: Sale | None, lines: 
 
 def _add(ctx: ServiceContext, uow: UnitOfWork, sale: Sale) -> Sale:
     uow.sales.add(sale)
-    emit(ctx, uow, EventType.RETURN_COMPLETED, sale, member_id=sale.member_id)
+    emit(ctx, uow, ReturnCompleted(sale))
     return sale
 
 
@@ -365,9 +367,7 @@ def _give_back_coupons(ctx: ServiceContext, uow: UnitOfWork, original: Sale) -> 
             continue
         restored = coupon_rules.unredeem(coupon, ctx.local_date())
         uow.coupons.save(restored)
-        emit(ctx, uow, EventType.COUPON_RESTORED, {"code": code, "member_id": coupon.member_id,
-                                           "state": restored.state.value},
-             member_id=coupon.member_id)
+        emit(ctx, uow, CouponRestored(code, coupon.member_id, restored.state))
 
 
 def _points_without_receipt(ctx: ServiceContext, sale: Sale) -> int:

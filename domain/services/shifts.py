@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from domain.errors import DomainError, ValidationError
-from domain.event_types import EventType
+from domain.events import ShiftClosed
 from domain.ids import new_id_str
 from domain.ports import UnitOfWork
 from domain.records import Shift, TenderKind
@@ -45,7 +45,7 @@ def close_shift(ctx: ServiceContext, cashier_id: str, counted_fen: int) -> Shift
         closed = replace(shift, closed_at=ctx.now(), counted_fen=counted_fen,
                          expected_fen=expected)
         uow.shifts.save(closed)
-        emit(ctx, uow, EventType.SHIFT_CLOSED, closed)
+        emit(ctx, uow, ShiftClosed(closed))
         audit(ctx, uow, "shift_closed", cashier_id, target=shift.id, expected_fen=expected,
               counted_fen=counted_fen, over_short_fen=counted_fen - expected)
         uow.commit()

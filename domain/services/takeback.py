@@ -17,7 +17,7 @@ from datetime import date, timedelta
 
 from domain import coupons as coupon_rules
 from domain import tiers
-from domain.event_types import EventType
+from domain.events import CouponVoided
 from domain.ports import UnitOfWork
 from domain.records import Coupon, CouponState, Member, Sale, SaleKind, SaleLine, TierChange
 from domain.rulepack import TierRule
@@ -111,9 +111,7 @@ def withdraw(ctx: ServiceContext, uow: UnitOfWork, won: list[Coupon]) -> tuple[s
         if coupon.state is not CouponState.ISSUED:
             continue
         uow.coupons.save(coupon_rules.void(coupon))
-        emit(ctx, uow, EventType.COUPON_VOIDED, {"code": coupon.code, "member_id": coupon.member_id,
-                                         "state": CouponState.VOID.value},
-             member_id=coupon.member_id)
+        emit(ctx, uow, CouponVoided(coupon.code, coupon.member_id))
         withdrawn.append(coupon.code)
     return tuple(withdrawn)
 

@@ -9,6 +9,7 @@ from datetime import UTC, date, datetime
 
 import sqlalchemy as sa
 
+from domain.events import PointsEntryPosted
 from domain.ids import new_id_str
 from domain.records import PointsEntry, PointsLot, TenderKind
 from domain.services import returns
@@ -32,7 +33,7 @@ def _old_points(till: Till, member: str, points: int) -> None:
                             at=datetime(2024, 3, 1, 4, tzinfo=UTC), business_date=earned,
                             reason="opening balance")
         uow.points.add_entry(entry)
-        emit(till.ctx, uow, "points.entry", entry, member_id=member)
+        emit(till.ctx, uow, PointsEntryPosted(entry))
         uow.commit()
 
 

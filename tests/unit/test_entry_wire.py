@@ -1,12 +1,12 @@
-"""The expiry's hand-written event payload is exactly what the generic `to_wire` makes."""
+"""The points entry's hand-written event payload is exactly what the generic `to_wire` makes."""
 
 from __future__ import annotations
 
 from datetime import UTC, date, datetime
 
+from domain.events import PointsEntryPosted
 from domain.records import PointsEntry
-from domain.services.context import to_wire
-from domain.services.ledger import entry_wire
+from domain.wire import to_wire
 
 
 def test_entry_wire_is_to_wire() -> None:
@@ -16,5 +16,5 @@ def test_entry_wire_is_to_wire() -> None:
     full = PointsEntry(id="e2", member_id="m2", kind="refund", points=30, at=at,
                        business_date=date(2026, 12, 31), reason="退货", sale_id="s1",
                        staff_id="st1", last_day=date(2027, 12, 31))
-    assert entry_wire(plain) == to_wire(plain)
-    assert entry_wire(full) == to_wire(full)
+    assert PointsEntryPosted(plain).wire() == to_wire(plain)
+    assert PointsEntryPosted(full).wire() == to_wire(full)

@@ -1,6 +1,7 @@
-"""One table of event types: what the services emit (domain/event_types.py), the wire model
-each is parsed with (sync/payloads.py), head office's tenancy rule and the ingest step that
-applies it all name the same types, and no module spells one as a string of its own."""
+"""One table of event types: what the services emit (domain/event_types.py, one payload class
+of domain/events.py each), the wire model each is parsed with (sync/payloads.py), head office's
+tenancy rule and the ingest step that applies it all name the same types, and no module spells
+one as a string of its own."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ import ast
 from pathlib import Path
 
 from domain.event_types import EventType
+from domain.events import PAYLOAD_CLASSES
 from headoffice import ingest, tenancy_rules
 from sync.payloads import PAYLOADS
 
@@ -18,8 +20,9 @@ WIRE_TEXTS = {t.value for t in EventType}
 SPELT_AS_ERRORS = {"event_types.py", "feedback.py"}
 
 
-def test_every_type_has_a_wire_model_a_tenancy_rule_and_an_ingest_step() -> None:
+def test_every_type_has_a_payload_a_wire_model_a_tenancy_rule_and_an_ingest_step() -> None:
     every = set(EventType)
+    assert set(PAYLOAD_CLASSES) == every
     assert set(PAYLOADS) == every
     assert set(tenancy_rules.RULES) == every
     assert every == ingest.APPLIED

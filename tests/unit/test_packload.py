@@ -10,7 +10,18 @@ import pytest
 from domain.catalog import ProductClass
 from domain.errors import RulePackError
 from domain.packload import PACK_DIR, load_pack, pack_names
-from domain.rulepack import BonusTier, DepositDiscount, LadderStep, SpendAndGet, Voucher
+from domain.rulepack import (
+    BirthdayScope,
+    BonusTier,
+    Combine,
+    DepositDiscount,
+    LadderStep,
+    PointsExpiry,
+    RefundTo,
+    Rounding,
+    SpendAndGet,
+    Voucher,
+)
 
 FASHION = (PACK_DIR / "fashion.toml").read_text(encoding="utf-8")
 
@@ -51,6 +62,11 @@ def test_fashion_points_pricing_coupons_and_cards() -> None:
     assert pack.points.gift_points_per_yuan_cost == 30
     assert (pack.points.expiry, pack.points.warn_days) == ("year_plus_one", 60)
     assert pack.pricing.rounding == "none" and pack.pricing.cashier_max_discount_pct == 10
+    # Options are read as their enums, so a branch on them that misses one fails mypy.
+    assert pack.pricing.rounding is Rounding.NONE and pack.points.combine is Combine.MAX
+    assert pack.points.birthday_scope is BirthdayScope.DAY
+    assert pack.points.expiry is PointsExpiry.YEAR_PLUS_ONE
+    assert pack.returns.no_receipt_refund_to is RefundTo.WALLET
     assert pack.pricing.card_required_classes == (ProductClass.NEW,)
     assert pack.coupons.spend_and_get == (SpendAndGet(48800, "spend488"),
                                           SpendAndGet(88800, "spend888"))
@@ -152,6 +168,10 @@ def _refused(tmp_path: Path, old: str, new: str) -> dict[str, object]:
      "unknown_template"),
     ("warn_days = 60", 'warn_days = "sixty"', "points.warn_days", "not_integer"),
     ('rounding = "none"', 'rounding = "fen"', "pricing.rounding", "not_one_of"),
+    ('combine = "max"', 'combine = "sum"', "points.combine", "not_one_of"),
+    ('combine = "max"', "combine = 2", "points.combine", "not_string"),
+    ('birthday_scope = "day"', 'birthday_scope = "week"', "points.birthday_scope", "not_one_of"),
+    ('expiry = "year_plus_one"', 'expiry = "Never"', "points.expiry", "not_one_of"),
     ('card_required_classes = ["new"]', 'card_required_classes = ["newest"]',
      "pricing.card_required_classes", "unknown_class"),
     ('special = "0.5"\n', "", "points.class_rates.special", "missing"),

@@ -31,7 +31,7 @@ from domain.points import (
     takeback_plan,
 )
 from domain.records import PointsLot
-from domain.rulepack import Occasion, RulePack
+from domain.rulepack import BirthdayScope, Combine, Occasion, PointsExpiry, RulePack
 
 FASHION = load_pack("fashion")
 SILVER = FASHION.tier("银卡")
@@ -78,7 +78,7 @@ def test_example_2_birthday_and_ladder_do_not_stack() -> None:
 
 
 def test_example_2_under_a_multiplying_pack() -> None:
-    pack = with_points(FASHION, combine="multiply")
+    pack = with_points(FASHION, combine=Combine.MULTIPLY)
     assert earn(lines(22500), GOLD, True, DAY, pack).points == 900
 
 
@@ -163,7 +163,7 @@ def test_occasion_combines_with_ladder_per_pack() -> None:
     wednesday = date(2025, 2, 5)
     maxed = with_points(FASHION, occasions=(WEDNESDAYS,))
     assert earn(lines(25000), PLAIN, False, wednesday, maxed).points == 500
-    multiplied = with_points(FASHION, occasions=(WEDNESDAYS,), combine="multiply")
+    multiplied = with_points(FASHION, occasions=(WEDNESDAYS,), combine=Combine.MULTIPLY)
     assert earn(lines(25000), PLAIN, True, wednesday, multiplied).points == 2000  # 250×2×2×2
 
 
@@ -191,17 +191,17 @@ def test_negative_paid_is_refused() -> None:
 
 
 @pytest.mark.parametrize(("month", "day", "on", "scope", "expected"), [
-    (3, 8, date(2025, 3, 8), "day", True),
-    (3, 8, date(2025, 3, 9), "day", False),
-    (3, 8, date(2025, 3, 20), "month", True),
-    (2, 29, date(2025, 2, 28), "day", True),   # common year: 28 February
-    (2, 29, date(2025, 3, 1), "day", False),
-    (2, 29, date(2024, 2, 28), "day", False),  # leap year: only the 29th
-    (2, 29, date(2024, 2, 29), "day", True),
-    (None, None, date(2025, 3, 8), "day", False),
-    (3, None, date(2025, 3, 8), "day", False),
+    (3, 8, date(2025, 3, 8), BirthdayScope.DAY, True),
+    (3, 8, date(2025, 3, 9), BirthdayScope.DAY, False),
+    (3, 8, date(2025, 3, 20), BirthdayScope.MONTH, True),
+    (2, 29, date(2025, 2, 28), BirthdayScope.DAY, True),   # common year: 28 February
+    (2, 29, date(2025, 3, 1), BirthdayScope.DAY, False),
+    (2, 29, date(2024, 2, 28), BirthdayScope.DAY, False),  # leap year: only the 29th
+    (2, 29, date(2024, 2, 29), BirthdayScope.DAY, True),
+    (None, None, date(2025, 3, 8), BirthdayScope.DAY, False),
+    (3, None, date(2025, 3, 8), BirthdayScope.DAY, False),
 ])
-def test_is_birthday(month: int | None, day: int | None, on: date, scope: str,
+def test_is_birthday(month: int | None, day: int | None, on: date, scope: BirthdayScope,
                      expected: bool) -> None:
     assert is_birthday(month, day, on, scope) is expected
 
@@ -212,12 +212,13 @@ def test_is_birthday(month: int | None, day: int | None, on: date, scope: str,
 def test_expiry_modes() -> None:
     earned = date(2025, 6, 1)
     assert expires_on(earned, FASHION) == date(2026, 12, 31)
-    assert expires_on(earned, with_points(FASHION, expiry="year_end")) == date(2025, 12, 31)
-    assert expires_on(earned, with_points(FASHION, expiry="never")) is None
+    year_end = with_points(FASHION, expiry=PointsExpiry.YEAR_END)
+    assert expires_on(earned, year_end) == date(2025, 12, 31)
+    assert expires_on(earned, with_points(FASHION, expiry=PointsExpiry.NEVER)) is None
 
 
 def test_year_end_clearing_takes_every_lot_of_the_year() -> None:
-    pack = with_points(FASHION, expiry="year_end")
+    pack = with_points(FASHION, expiry=PointsExpiry.YEAR_END)
     lots = [lot("a", date(2025, 1, 5), 100, expires=expires_on(date(2025, 1, 5), pack)),
             lot("b", date(2025, 12, 31), 40, expires=expires_on(date(2025, 12, 31), pack))]
     assert expiry_plan(lots, date(2025, 12, 31)) == []
@@ -289,9 +290,9 @@ earn_lines = st.lists(st.builds(EarnLine, st.integers(1, 99), st.sampled_from(li
 
 
 @given(earn_lines, st.booleans(), st.dates(date(2024, 1, 1), date(2026, 12, 31)),
-       st.sampled_from(["max", "multiply"]))
+       st.sampled_from(Combine))
 def test_points_never_negative_and_per_line_sums(
-        sale: list[EarnLine], birthday: bool, day: date, combine: str) -> None:
+        sale: list[EarnLine], birthday: bool, day: date, combine: Combine) -> None:
     pack = with_points(FASHION, combine=combine, occasions=(WEDNESDAYS,))
     earning = earn(sale, GOLD, birthday, day, pack)
     assert earning.points >= 0 and earning.base_points >= 0

@@ -16,7 +16,7 @@ from domain.errors import DomainError, ValidationError
 from domain.packload import load_pack
 from domain.pricing import CartLine, PricedSale, Shopper, manual_discount_allowed, price_sale
 from domain.records import Coupon, CouponState
-from domain.rulepack import RulePack, StoreDiscount
+from domain.rulepack import Rounding, RulePack, StoreDiscount
 
 FASHION = load_pack("fashion")
 RETAIL = load_pack("retail")
@@ -304,9 +304,9 @@ def test_walk_in_non_stackable_coupon_applies() -> None:
 
 
 @pytest.mark.parametrize(("mode", "total", "shares"), [
-    ("none", 3579, [0, 0]), ("jiao", 3570, [3, 6]), ("yuan", 3500, [27, 52]),
+    (Rounding.NONE, 3579, [0, 0]), (Rounding.JIAO, 3570, [3, 6]), (Rounding.YUAN, 3500, [27, 52]),
 ])
-def test_rounding_spread_over_lines(mode: str, total: int, shares: list[int]) -> None:
+def test_rounding_spread_over_lines(mode: Rounding, total: int, shares: list[int]) -> None:
     sale = price_sale(cart(item(1234), item(2345)), None, [], with_pricing(FASHION, rounding=mode),
                       DAY)
     assert sale.total_fen == total and sale.rounding_fen == 3579 - total
@@ -351,10 +351,10 @@ shoppers = st.one_of(st.none(), st.builds(Shopper, st.sampled_from(
     [t.name for t in FASHION.tiers]), st.booleans(), st.booleans()))
 
 
-@given(lines_st, shoppers, st.sampled_from(["none", "jiao", "yuan"]), st.integers(0, 60000),
+@given(lines_st, shoppers, st.sampled_from(Rounding), st.integers(0, 60000),
        st.booleans(), st.booleans())
 def test_line_finals_always_sum_to_the_total(
-        raw: list[tuple[Product, int]], shopper: Shopper | None, mode: str, amount: int,
+        raw: list[tuple[Product, int]], shopper: Shopper | None, mode: Rounding, amount: int,
         stackable: bool, stack_campaign: bool) -> None:
     pack = with_pricing(FASHION, rounding=mode, campaign_stacks_member_discount=stack_campaign)
     cart_lines = [CartLine(i, p, q) for i, (p, q) in enumerate(raw)]
@@ -365,4 +365,4 @@ def test_line_finals_always_sum_to_the_total(
         parts = (line.campaign_fen + line.member_fen + line.manual_fen + line.coupon_fen
                  + line.rounding_fen)
         assert line.final_fen == line.list_fen - parts
-    assert sale.total_fen % {"none": 1, "jiao": 10, "yuan": 100}[mode] == 0
+    assert sale.total_fen % {"none": 1, "jiao": 10, "yuan": 100}[mode.value] == 0
