@@ -11,17 +11,18 @@ from sqlalchemy import func, select, text
 from sqlalchemy.orm import Session
 
 from db import member_figures, reports_groups
-from db.mapping import coupon_from_row, points_entry_from_row, wallet_entry_from_row
-from db.mapping_store import shift_from_row
-from db.rows import (
-    CardRow,
-    CouponRow,
-    MemberRow,
-    PointsDayRow,
-    PointsEntryRow,
-    ShiftRow,
-    WalletEntryRow,
+from db.mapping_members import (
+    COUPON_COLUMNS,
+    POINTS_COLUMNS,
+    WALLET_COLUMNS,
+    coupon_from,
+    points_entry_from,
+    wallet_entry_from,
 )
+from db.mapping_store import SHIFT_COLUMNS, shift_from
+from db.mapping_values import utc_text
+from db.repos_driver import Named, select_sql
+from db.rows import CardRow, MemberRow, PointsDayRow, PointsEntryRow
 from domain.analysis import BuyingFigures, MemberFacts
 from domain.records import Coupon, PointsEntry, Shift, WalletEntry
 
@@ -110,9 +111,8 @@ class SqlReportRepo:
         return int(self._s.scalar(stmt) or 0)
 
     def points_entries_on(self, business_date: date) -> list[PointsEntry]:
-        stmt = (select(PointsEntryRow).where(PointsEntryRow.business_date == business_date)
-                .order_by(PointsEntryRow.at, PointsEntryRow.id))
-        return [points_entry_from_row(r) for r in self._s.scalars(stmt)]
+        rows = self._named(_POINTS_ON, {"day": business_date.isoformat()})
+        return [points_entry_from(r) for r in rows]
 
     def names_and_mobiles(self, member_ids: Sequence[str]) -> dict[str, tuple[str, str]]:
         found: dict[str, tuple[str, str]] = {}
@@ -133,19 +133,21 @@ class SqlReportRepo:
         return found
 
     def wallet_entries_on(self, business_date: date) -> list[WalletEntry]:
-        stmt = (select(WalletEntryRow).where(WalletEntryRow.business_date == business_date)
-                .order_by(WalletEntryRow.at, WalletEntryRow.id))
-        return [wallet_entry_from_row(r) for r in self._s.scalars(stmt)]
+        rows = self._named(_WALLET_ON, {"day": business_date.isoformat()})
+        return [wallet_entry_from(r) for r in rows]
 
     def shifts_on(self, business_date: date) -> list[Shift]:
-        stmt = (select(ShiftRow).where(ShiftRow.business_date == business_date)
-                .order_by(ShiftRow.opened_at, ShiftRow.id))
-        return [shift_from_row(r) for r in self._s.scalars(stmt)]
+        return [shift_from(r) for r in self._named(_SHIFTS_ON,
+                                                   {"day": business_date.isoformat()})]
 
     def coupons_issued_between(self, start: datetime, end: datetime) -> list[Coupon]:
-        stmt = (select(CouponRow).where(CouponRow.issued_at >= start, CouponRow.issued_at < end)
-                .order_by(CouponRow.issued_at, CouponRow.code))
-        return [coupon_from_row(r) for r in self._s.scalars(stmt)]
+        rows = self._named(_COUPONS_ISSUED, {"start": utc_text(start), "end": utc_text(end)})
+        return [coupon_from(r) for r in rows]
+
+    def _named(self, sql: str, params: Mapping[str, object]) -> list[Named]:
+        """Rows by column name, as stored (text() applies no column types), for the
+        records' own mappers (db/mapping_*.py)."""
+        return [dict(r) for r in self._s.execute(text(sql), params).mappings()]
 
     def member_facts(self, window_start: date, until: date) -> list[MemberFacts]:
         return _facts(self._s.execute(_FACTS, {"since": window_start.isoformat(),
@@ -204,6 +206,13 @@ class SqlReportRepo:
         for chunk in _chunks(list(numbers)):
             found += self._s.scalars(select(CardRow.number).where(CardRow.number.in_(chunk)))
         return sorted(found)
+
+
+_POINTS_ON = select_sql("points_ledger", POINTS_COLUMNS, "business_date = :day", "at, id")
+_WALLET_ON = select_sql("wallet_ledger", WALLET_COLUMNS, "business_date = :day", "at, id")
+_SHIFTS_ON = select_sql("shifts", SHIFT_COLUMNS, "business_date = :day", "opened_at, id")
+_COUPONS_ISSUED = select_sql("coupons", COUPON_COLUMNS, "issued_at >= :start AND issued_at < :end",
+                             "issued_at, code")
 
 
 def _facts(rows: Iterable[Any]) -> list[MemberFacts]:
