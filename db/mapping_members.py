@@ -103,12 +103,6 @@ def balances_from(r: Named) -> Balances:
                     wallet_bonus_fen=r["wallet_bonus_fen"])
 
 
-def balances_params(b: Balances) -> dict[str, Any]:
-    return {"member_id": b.member_id, "points": b.points,
-            "wallet_principal_fen": b.wallet_principal_fen,
-            "wallet_bonus_fen": b.wallet_bonus_fen}
-
-
 def card_from(r: Named) -> Card:
     return Card(number=r["number"], member_id=r["member_id"], state=CardState(r["state"]),
                 expiry=r["expiry"], kind=r["kind"], is_staff=bool(r["is_staff"]),
