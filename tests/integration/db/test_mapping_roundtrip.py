@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Callable
+from contextlib import closing
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from decimal import Decimal
@@ -281,12 +282,12 @@ CASES = _cases()
 
 
 def _table_columns(path: Path, table: str) -> list[str]:
-    with sqlite3.connect(path) as conn:
+    with closing(sqlite3.connect(path)) as conn:
         return [r[1] for r in conn.execute(f"PRAGMA table_info({table})")]
 
 
 def _last_row(path: Path, table: str) -> dict[str, Any]:
-    with sqlite3.connect(path) as conn:
+    with closing(sqlite3.connect(path)) as conn:
         cursor = conn.execute(f"SELECT * FROM {table} ORDER BY rowid DESC LIMIT 1")
         row = cursor.fetchone()
         return dict(zip([d[0] for d in cursor.description], row, strict=True))
@@ -380,7 +381,7 @@ def test_a_column_without_a_mapper_is_caught(bare_store: StoreDb, db_path: Path)
     know: the mapper's INSERT (its columns are the schema's) has no value for it."""
     params = mst.gift_params(Gift(code="G", name="g", cost_fen=1, points_price=1, stock=1))
     sql = insert_sql("gifts", (*mst.GIFT_COLUMNS, "colour"))
-    with sqlite3.connect(db_path) as conn:
+    with closing(sqlite3.connect(db_path)) as conn:
         conn.execute("ALTER TABLE gifts ADD COLUMN colour TEXT")
         with pytest.raises(sqlite3.ProgrammingError, match="colour"):
             conn.execute(sql, params)
