@@ -10,13 +10,19 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import ColumnElement, Connection, func, select, text
+from sqlalchemy import Connection, text
 from sqlalchemy.orm import Session
 
-from db.mapping import audit_from_row
-from db.repos_driver import execute, fetch_one
-from db.rows import AuditRow
-from db.rows_base import table_of
+from db.mapping_sales import AUDIT_COLUMNS, audit_from
+from db.repos_driver import (
+    Named,
+    execute,
+    fetch_all,
+    fetch_all_named,
+    fetch_one,
+    iter_named,
+    select_sql,
+)
 from db.seals import Sealer
 from db.txcache import TxCache
 from db.types import dump_json, utc_text
@@ -29,7 +35,6 @@ ACKED = "audit.acked"  # chain_marks: the head head office last acknowledged
 MARKS = "chain_marks"
 KEYED = "audit_keyed"  # the entry migration 0008 adds when it keys an existing chain
 HEAD_LOST = "audit_head_lost"  # the entry an append adds when it finds the head mark gone
-_AUDIT = table_of(AuditRow)
 
 
 def link_text(content: Mapping[str, Any], seq: int, prev_hash: str) -> str:
@@ -55,11 +60,12 @@ def mark_seal(sealer: Sealer, name: str, seq: int, mac: str) -> str | None:
     return sealer.seal(MARKS, name, seq, mac)
 
 
-def row_content(row: AuditRow) -> dict[str, Any]:
-    """What the link covers: every column except seq and the two links."""
+def row_content(row: Named) -> dict[str, Any]:
+    """What the link covers: every column except seq and the two links, as stored."""
     return {
-        "id": row.id, "at": utc_text(row.at), "action": row.action, "staff_id": row.staff_id,
-        "target": row.target, "details": row.details, "approved_by": row.approved_by,
+        "id": row["id"], "at": row["at"], "action": row["action"],
+        "staff_id": row["staff_id"], "target": row["target"],
+        "details": json.loads(row["details"]), "approved_by": row["approved_by"],
     }
 
 
@@ -113,20 +119,20 @@ class _Walk:
     keyings: int = 0
 
 
-def first_break(rows: Iterable[AuditRow], sealer: Sealer,
+def first_break(rows: Iterable[Named], sealer: Sealer,
                 marks: Mapping[str, Mark] | None = None) -> ChainBreak | None:
     """Walk the chain in seq order, then hold it against the sealed marks; None when sound."""
     marks = marks or {}
     walk = _Walk(keyed=sealer.key() is not None, wanted={m.seq for m in marks.values()})
     links: dict[int, str] = {}
     for row in rows:
-        if row.prev_hash != walk.expected_prev:
+        if row["prev_hash"] != walk.expected_prev:
             if walk.first_bad is not None:
                 return ChainBreak(*walk.first_bad, "hash")
-            return ChainBreak(row.seq, row.id, "prev_hash")
+            return ChainBreak(row["seq"], row["id"], "prev_hash")
         _step(walk, row, sealer)
-        if row.seq in walk.wanted:
-            links[row.seq] = row.hash
+        if row["seq"] in walk.wanted:
+            links[row["seq"]] = row["hash"]
     if walk.first_bad is not None:
         only_last = walk.first_bad == walk.last
         return ChainBreak(*walk.first_bad,
@@ -134,29 +140,31 @@ def first_break(rows: Iterable[AuditRow], sealer: Sealer,
     return walk.event or _against_marks(walk, links, marks, sealer)
 
 
-def _step(walk: _Walk, row: AuditRow, sealer: Sealer) -> None:
-    good = not walk.keyed or entry_mac(sealer, row_content(row), row.seq,
-                                       row.prev_hash) == row.hash
+def _step(walk: _Walk, row: Named, sealer: Sealer) -> None:
+    content = row_content(row)
+    seq, entry_id = row["seq"], row["id"]
+    good = not walk.keyed or entry_mac(sealer, content, seq, row["prev_hash"]) == row["hash"]
     if not good and walk.first_bad is None:
-        walk.first_bad = (row.seq, row.id)
+        walk.first_bad = (seq, entry_id)
     elif good and walk.first_bad is not None:
         walk.good_after_bad = True
-    walk.expected_prev = row.hash
-    walk.last = (row.seq, row.id)
+    walk.expected_prev = row["hash"]
+    walk.last = (seq, entry_id)
     if walk.event is None:
-        walk.event = _recorded_damage(walk, row)
+        walk.event = _recorded_damage(walk, seq, content)
 
 
-def _recorded_damage(walk: _Walk, row: AuditRow) -> ChainBreak | None:
+def _recorded_damage(walk: _Walk, seq: int, content: Mapping[str, Any]) -> ChainBreak | None:
     """Entries Kaika wrote when it found damage itself stay reported for good."""
-    if row.action == HEAD_LOST:
-        return ChainBreak(row.seq, row.id, "head_lost")
-    if row.action == KEYED:
+    action, entry_id = content["action"], content["id"]
+    if action == HEAD_LOST:
+        return ChainBreak(seq, entry_id, "head_lost")
+    if action == KEYED:
         walk.keyings += 1
         if walk.keyings > 1:
-            return ChainBreak(row.seq, row.id, "rekeyed")
-        if row.details.get("legacy_break"):
-            return ChainBreak(row.seq, row.id, "broken_before_keyed")
+            return ChainBreak(seq, entry_id, "rekeyed")
+        if content["details"].get("legacy_break"):
+            return ChainBreak(seq, entry_id, "broken_before_keyed")
     return None
 
 
@@ -190,9 +198,7 @@ def read_marks(conn: Connection | Session) -> dict[str, Mark]:
 def chain_break(session: Session, sealer: Sealer) -> ChainBreak | None:
     """The chain of the session's database held against its marks (verify, the audit page)."""
     marks = read_marks(session)
-    rows = session.scalars(select(AuditRow).order_by(AuditRow.seq).execution_options(
-        yield_per=1000))
-    return first_break(rows, sealer, marks)
+    return first_break(iter_named(session, _CHAIN, ()), sealer, marks)
 
 
 class SqlAuditRepo:
@@ -267,28 +273,30 @@ class SqlAuditRepo:
 
     def entries(self, limit: int | None = None) -> list[AuditEntry]:
         """The trail, oldest first (managers' review screen, tests)."""
-        stmt = select(AuditRow).order_by(AuditRow.seq).limit(limit)
-        return [audit_from_row(r) for r in self._s.scalars(stmt)]
+        rows = fetch_all_named(self._s, _CHAIN + " LIMIT ?", (-1 if limit is None else limit,))
+        return [audit_from(r) for r in rows]
 
     def count(self, query: AuditQuery) -> int:
-        stmt = select(func.count()).select_from(_AUDIT).where(*_conditions(query))
-        return int(self._s.scalar(stmt) or 0)
+        where, params = _conditions(query)
+        row = fetch_one(self._s, f"SELECT COUNT(*) FROM audit_log WHERE {where}", params)
+        return int(row[0]) if row else 0
 
     def page(self, query: AuditQuery, offset: int, limit: int) -> list[AuditEntry]:
         """Newest first by seq (the primary key), so a page costs one index walk."""
-        stmt = (select(AuditRow).where(*_conditions(query)).order_by(AuditRow.seq.desc())
-                .offset(offset).limit(limit))
-        return [audit_from_row(r) for r in self._s.scalars(stmt)]
+        where, params = _conditions(query)
+        sql = select_sql("audit_log", AUDIT_COLUMNS, where, "seq DESC") + " LIMIT ? OFFSET ?"
+        return [audit_from(r) for r in fetch_all_named(self._s, sql, (*params, limit, offset))]
 
     def actions(self) -> list[str]:
-        stmt = select(_AUDIT.c.action).distinct().order_by(_AUDIT.c.action)
-        return [str(a) for a in self._s.scalars(stmt)]
+        rows = fetch_all(self._s, "SELECT DISTINCT action FROM audit_log ORDER BY action", ())
+        return [str(r[0]) for r in rows]
 
     def first_break(self) -> AuditBreak | None:
         found = chain_break(self._s, self._sealer)
         return None if found is None else found.to_audit_break()
 
 
+_CHAIN = select_sql("audit_log", AUDIT_COLUMNS, "1", "seq")
 _LAST = f"SELECT mac FROM {MARKS} WHERE name = 'audit.head'"
 _LAST_ROW = "SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1"
 _MARK = f"SELECT seq, mac FROM {MARKS} WHERE name = ?"
@@ -333,18 +341,16 @@ def key_chain(conn: Connection, sealer: Sealer, now: datetime) -> None:
                                     "seal": mark_seal(sealer, HEAD, top + 1, digest)})
 
 
-def _conditions(query: AuditQuery) -> list[ColumnElement[bool]]:
-    """WHERE terms for a query; the time bounds compare the stored UTC text."""
-    terms: list[ColumnElement[bool]] = []
-    if query.since is not None:
-        terms.append(_AUDIT.c.at >= query.since)
-    if query.until is not None:
-        terms.append(_AUDIT.c.at < query.until)
-    if query.staff_id is not None:
-        terms.append(_AUDIT.c.staff_id == query.staff_id)
-    if query.action is not None:
-        terms.append(_AUDIT.c.action == query.action)
-    return terms
+def _conditions(query: AuditQuery) -> tuple[str, list[Any]]:
+    """WHERE terms and their values for a query; the time bounds compare the stored UTC
+    text (fixed width, so text order is time order)."""
+    terms, params = ["1"], []
+    for term, value in (("at >= ?", query.since), ("at < ?", query.until),
+                        ("staff_id = ?", query.staff_id), ("action = ?", query.action)):
+        if value is not None:
+            terms.append(term)
+            params.append(utc_text(value) if isinstance(value, datetime) else value)
+    return " AND ".join(terms), params
 
 
 def _plain_json(details: dict[str, Any]) -> dict[str, Any]:

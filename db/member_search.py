@@ -9,15 +9,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from typing import Any
 
 from sqlalchemy.orm import Session
 
 from db.crypto import FieldCipher
-from db.mapping_plain import MEMBER_COLUMNS, member_from_plain
+from db.mapping_members import MEMBER_COLUMNS, member_from
 from db.member_terms import INITIALS, MOBILE, NAME, TERM_MAX, fold
 from db.pinyin import char_initials
-from db.repos_driver import fetch_all, select_sql
+from db.repos_driver import Named, fetch_all_named, select_sql
 from domain.records import Member
 
 _DIGITS = re.compile(r"[0-9]+")
@@ -41,7 +40,7 @@ _BY_TERM = ("SELECT m." + ", m.".join(MEMBER_COLUMNS) + " FROM member_search_ter
 # The index on joined_on gives the rows newest first; only each day's names are sorted.
 _RECENT = select_sql("members", MEMBER_COLUMNS, "1", "joined_on DESC, name LIMIT ?")
 
-Row = tuple[Any, ...]  # a members row in MEMBER_COLUMNS order
+Row = Named  # a members row by column name
 Check = Callable[[Row], bool]
 
 
@@ -52,7 +51,7 @@ def search_members(session: Session, cipher: FieldCipher, text: str,
     Every status. Nothing typed: the members who joined last, so the list is never empty."""
     needle = text.strip()
     if not needle:
-        rows = fetch_all(session, _RECENT, (limit,))
+        rows = fetch_all_named(session, _RECENT, (limit,))
     elif _DIGITS.fullmatch(needle):
         rows = _by_digits(session, needle, limit)
     elif _INITIALS.fullmatch(needle):
@@ -61,27 +60,28 @@ def search_members(session: Session, cipher: FieldCipher, text: str,
         rows += _by_name(session, needle, limit)
     else:
         rows = _by_name(session, needle, limit)
-    return [member_from_plain(row, cipher) for row in _distinct(rows, limit)]
+    return [member_from(row, cipher) for row in _distinct(rows, limit)]
 
 
 def _by_digits(session: Session, digits: str, limit: int) -> list[Row]:
     upper = digits + ":"  # ':' sorts just after '9': the range holds every continuation
-    found = fetch_all(session, _BY_CARD, (digits, upper, limit))
+    found = fetch_all_named(session, _BY_CARD, (digits, upper, limit))
     if len(digits) < CARD_LENGTH:
-        found += fetch_all(session, _BY_MOBILE_PREFIX, (digits, upper, limit))
+        found += fetch_all_named(session, _BY_MOBILE_PREFIX, (digits, upper, limit))
         if len(digits) >= SUFFIX_MIN:
             found += _by_term(session, MOBILE, digits[::-1],
-                              lambda row: str(row[2]).endswith(digits), limit)
+                              lambda row: str(row["mobile"]).endswith(digits), limit)
     return found
 
 
 def _by_initials(session: Session, query: str, limit: int) -> list[Row]:
-    return _by_term(session, INITIALS, query, lambda row: initials_match(row[1], query), limit)
+    return _by_term(session, INITIALS, query,
+                    lambda row: initials_match(row["name"], query), limit)
 
 
 def _by_name(session: Session, needle: str, limit: int) -> list[Row]:
     folded = fold(needle)
-    return _by_term(session, NAME, folded, lambda row: folded in fold(str(row[1])), limit)
+    return _by_term(session, NAME, folded, lambda row: folded in fold(str(row["name"])), limit)
 
 
 def _by_term(session: Session, kind: str, prefix: str, check: Check, limit: int) -> list[Row]:
@@ -94,7 +94,7 @@ def _by_term(session: Session, kind: str, prefix: str, check: Check, limit: int)
     start = prefix[:TERM_MAX]
     page = limit * 2
     while True:
-        rows = fetch_all(session, _BY_TERM, (kind, start, start + _TOP, page))
+        rows = fetch_all_named(session, _BY_TERM, (kind, start, start + _TOP, page))
         found = _distinct([row for row in rows if check(row)], limit)
         if len(found) >= limit or len(rows) < page:
             return found
@@ -102,10 +102,10 @@ def _by_term(session: Session, kind: str, prefix: str, check: Check, limit: int)
 
 
 def _distinct(rows: list[Row], limit: int) -> list[Row]:
-    """The first row of each member (column 0 is the id), at most `limit` of them."""
+    """The first row of each member, at most `limit` of them."""
     unique: dict[str, Row] = {}
     for row in rows:
-        unique.setdefault(row[0], row)
+        unique.setdefault(row["id"], row)
     return list(unique.values())[:limit]
 
 

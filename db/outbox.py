@@ -6,14 +6,19 @@ from collections.abc import Sequence
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
-from db.mapping import outbox_from_row
-from db.repos_driver import execute, execute_many, fetch_all, fetch_one, insert_sql
+from db.mapping_sales import OUTBOX_COLUMNS, outbox_from
+from db.repos_driver import (
+    execute,
+    execute_many,
+    fetch_all,
+    fetch_all_named,
+    fetch_one,
+    insert_sql,
+    select_sql,
+)
 from db.repos_store import SqlCounters, TerminalRef
-from db.rows import OutboxRow
-from db.rows_base import table_of
 from db.types import dump_json, utc_text
 from domain.clock import Clock, require_aware
 from domain.errors import ValidationError
@@ -25,7 +30,6 @@ SEQ_COUNTER = "outbox.seq"
 # Not a counter but a watermark kept beside it: seqs 1..value were acknowledged and pruned,
 # so `kaika verify` counts the outbox from value + 1 (docs/database.md, "Housekeeping").
 PRUNED_THROUGH = "outbox.pruned_through"
-_OUTBOX = table_of(OutboxRow)
 _COUNT_PENDING = ("SELECT count(*) FROM (SELECT 1 FROM outbox WHERE terminal_id = ? "
                   "AND acked = 0 LIMIT ?)")
 # acked and acked_at keep their defaults (0, NULL) until head office answers.
@@ -75,11 +79,8 @@ class SqlOutbox:
         return seqs
 
     def pending(self, limit: int = 500) -> list[OutboxEvent]:
-        stmt = (select(OutboxRow)
-                .where(OutboxRow.terminal_id == self._terminal.get(),
-                       OutboxRow.acked.is_(False))
-                .order_by(OutboxRow.seq).limit(limit))
-        return [outbox_from_row(r) for r in self._s.scalars(stmt)]
+        rows = fetch_all_named(self._s, _PENDING, (self._terminal.get(), limit))
+        return [outbox_from(r) for r in rows]
 
     def count_pending(self, limit: int) -> int:
         """A count without reading the events: the till's status bar asks at every start."""
@@ -90,11 +91,8 @@ class SqlOutbox:
         """Mark events head office answered (applied or duplicate); acking twice is harmless."""
         if not seqs:
             return
-        self._s.execute(
-            update(_OUTBOX)
-            .where(_OUTBOX.c.terminal_id == self._terminal.get(), _OUTBOX.c.seq.in_(seqs),
-                   _OUTBOX.c.acked.is_(False))
-            .values(acked=True, acked_at=self._clock.now()))
+        execute_many(self._s, _ACK, [(utc_text(self._clock.now()), self._terminal.get(), seq)
+                                     for seq in seqs])
 
     def prune_acked(self, acked_before: datetime) -> int:
         """Delete events head office acknowledged before `acked_before`; returns how many.
@@ -111,6 +109,10 @@ class SqlOutbox:
         return deleted
 
 
+_PENDING = select_sql("outbox", OUTBOX_COLUMNS, "terminal_id = ? AND acked = 0",
+                      "seq") + " LIMIT ?"
+_ACK = ("UPDATE outbox SET acked = 1, acked_at = ? "
+        "WHERE terminal_id = ? AND seq = ? AND acked = 0")
 # Per terminal: the newest acknowledged seq, and the first seq that must stay (not yet
 # acknowledged, or acknowledged on or after the cutoff); rows at or below the watermark are
 # already gone, so the scan only sees the live part of the outbox.

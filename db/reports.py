@@ -2,35 +2,37 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from datetime import date, datetime
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import func, select, text
+from sqlalchemy import Result, func, select, text
 from sqlalchemy.orm import Session
 
 from db import member_figures, reports_groups
-from db.mapping import coupon_from_row, points_entry_from_row, wallet_entry_from_row
-from db.mapping_store import shift_from_row
-from db.rows import (
-    CardRow,
-    CouponRow,
-    MemberRow,
-    PointsDayRow,
-    PointsEntryRow,
-    ShiftRow,
-    WalletEntryRow,
+from db.mapping_members import (
+    COUPON_COLUMNS,
+    POINTS_COLUMNS,
+    WALLET_COLUMNS,
+    coupon_from,
+    points_entry_from,
+    wallet_entry_from,
 )
+from db.mapping_store import SHIFT_COLUMNS, shift_from
+from db.mapping_values import day_of, utc_text
+from db.repos_driver import Named, select_sql
+from db.rows import CardRow, MemberRow, PointsDayRow, PointsEntryRow
 from domain.analysis import BuyingFigures, MemberFacts
 from domain.records import Coupon, PointsEntry, Shift, WalletEntry
 
 # Every fact list starts with the member, the points and, last, the member's current card.
+# Every column is named (AS ...): `_facts` reads the rows by name.
 _HEAD = """SELECT m.id, m.name, m.mobile, m.tier, m.joined_on, m.birth_month, m.birth_day,
-           m.consent_marketing, COALESCE(b.points, 0),"""
+           m.consent_marketing, COALESCE(b.points, 0) AS points,"""
 _CARD = """(SELECT c.number FROM cards c WHERE c.member_id = m.id
               AND c.state IN ('issued', 'active')
-            ORDER BY c.issued_at DESC, c.number DESC LIMIT 1)"""
+            ORDER BY c.issued_at DESC, c.number DESC LIMIT 1) AS card_number"""
 
 
 def _from_sales(members: str, only: str) -> str:
@@ -38,8 +40,9 @@ def _from_sales(members: str, only: str) -> str:
     the condition on a sale's member_id (every member's, or the chosen few's)."""
     return f"""
     {_HEAD}
-           ever.last_day, COALESCE(ever.orders, 0),
-           COALESCE(win.orders, 0), COALESCE(win.revenue, 0), COALESCE(cat.categories, 0),
+           ever.last_day AS last_purchase, COALESCE(ever.orders, 0) AS orders_ever,
+           COALESCE(win.orders, 0) AS orders, COALESCE(win.revenue, 0) AS revenue_fen,
+           COALESCE(cat.categories, 0) AS categories,
            {_CARD}
     FROM {members}
     LEFT JOIN member_balances b ON b.member_id = m.id
@@ -72,8 +75,9 @@ _CHOSEN_FACTS = "WITH chosen AS MATERIALIZED ({chosen})" + _from_sales(
 _KEPT_CHOSEN_FACTS = f"""
     WITH chosen AS MATERIALIZED ({{chosen}})
     {_HEAD}
-           f.last_purchase, COALESCE(f.orders_ever, 0),
-           COALESCE(f.orders, 0), COALESCE(f.revenue_fen, 0), COALESCE(f.categories, 0),
+           f.last_purchase, COALESCE(f.orders_ever, 0) AS orders_ever,
+           COALESCE(f.orders, 0) AS orders, COALESCE(f.revenue_fen, 0) AS revenue_fen,
+           COALESCE(f.categories, 0) AS categories,
            {_CARD}
     FROM chosen ch CROSS JOIN members m ON m.id = ch.id
     LEFT JOIN member_balances b ON b.member_id = m.id
@@ -110,9 +114,8 @@ class SqlReportRepo:
         return int(self._s.scalar(stmt) or 0)
 
     def points_entries_on(self, business_date: date) -> list[PointsEntry]:
-        stmt = (select(PointsEntryRow).where(PointsEntryRow.business_date == business_date)
-                .order_by(PointsEntryRow.at, PointsEntryRow.id))
-        return [points_entry_from_row(r) for r in self._s.scalars(stmt)]
+        rows = self._named(_POINTS_ON, {"day": business_date.isoformat()})
+        return [points_entry_from(r) for r in rows]
 
     def names_and_mobiles(self, member_ids: Sequence[str]) -> dict[str, tuple[str, str]]:
         found: dict[str, tuple[str, str]] = {}
@@ -133,19 +136,21 @@ class SqlReportRepo:
         return found
 
     def wallet_entries_on(self, business_date: date) -> list[WalletEntry]:
-        stmt = (select(WalletEntryRow).where(WalletEntryRow.business_date == business_date)
-                .order_by(WalletEntryRow.at, WalletEntryRow.id))
-        return [wallet_entry_from_row(r) for r in self._s.scalars(stmt)]
+        rows = self._named(_WALLET_ON, {"day": business_date.isoformat()})
+        return [wallet_entry_from(r) for r in rows]
 
     def shifts_on(self, business_date: date) -> list[Shift]:
-        stmt = (select(ShiftRow).where(ShiftRow.business_date == business_date)
-                .order_by(ShiftRow.opened_at, ShiftRow.id))
-        return [shift_from_row(r) for r in self._s.scalars(stmt)]
+        return [shift_from(r) for r in self._named(_SHIFTS_ON,
+                                                   {"day": business_date.isoformat()})]
 
     def coupons_issued_between(self, start: datetime, end: datetime) -> list[Coupon]:
-        stmt = (select(CouponRow).where(CouponRow.issued_at >= start, CouponRow.issued_at < end)
-                .order_by(CouponRow.issued_at, CouponRow.code))
-        return [coupon_from_row(r) for r in self._s.scalars(stmt)]
+        rows = self._named(_COUPONS_ISSUED, {"start": utc_text(start), "end": utc_text(end)})
+        return [coupon_from(r) for r in rows]
+
+    def _named(self, sql: str, params: Mapping[str, object]) -> list[Named]:
+        """Rows by column name, as stored (text() applies no column types), for the
+        records' own mappers (db/mapping_*.py)."""
+        return [dict(r) for r in self._s.execute(text(sql), params).mappings()]
 
     def member_facts(self, window_start: date, until: date) -> list[MemberFacts]:
         return _facts(self._s.execute(_FACTS, {"since": window_start.isoformat(),
@@ -206,13 +211,23 @@ class SqlReportRepo:
         return sorted(found)
 
 
-def _facts(rows: Iterable[Any]) -> list[MemberFacts]:
+_POINTS_ON = select_sql("points_ledger", POINTS_COLUMNS, "business_date = :day", "at, id")
+_WALLET_ON = select_sql("wallet_ledger", WALLET_COLUMNS, "business_date = :day", "at, id")
+_SHIFTS_ON = select_sql("shifts", SHIFT_COLUMNS, "business_date = :day", "opened_at, id")
+_COUPONS_ISSUED = select_sql("coupons", COUPON_COLUMNS, "issued_at >= :start AND issued_at < :end",
+                             "issued_at, code")
+
+
+def _facts(result: Result[Any]) -> list[MemberFacts]:
+    """A member's facts from a row of the statements above, read by name."""
     return [MemberFacts(
-            member_id=r[0], name=r[1], mobile=r[2], tier=r[3], joined_on=date.fromisoformat(r[4]),
-            birth_month=r[5], birth_day=r[6], consent_marketing=bool(r[7]), points=int(r[8]),
-            last_purchase=None if r[9] is None else date.fromisoformat(r[9]),
-            orders_ever=int(r[10]), orders=int(r[11]), revenue_fen=int(r[12]),
-            categories=int(r[13]), card_number=r[14]) for r in rows]
+            member_id=r["id"], name=r["name"], mobile=r["mobile"], tier=r["tier"],
+            joined_on=date.fromisoformat(r["joined_on"]), birth_month=r["birth_month"],
+            birth_day=r["birth_day"], consent_marketing=bool(r["consent_marketing"]),
+            points=int(r["points"]), last_purchase=day_of(r["last_purchase"]),
+            orders_ever=int(r["orders_ever"]), orders=int(r["orders"]),
+            revenue_fen=int(r["revenue_fen"]), categories=int(r["categories"]),
+            card_number=r["card_number"]) for r in result.mappings()]
 
 
 def _chunks(values: list[str], size: int = 500) -> list[list[str]]:

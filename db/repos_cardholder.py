@@ -5,25 +5,24 @@ from __future__ import annotations
 import json
 from collections.abc import Sequence
 from datetime import date
-from typing import cast
+from typing import Any, cast
 
 from sqlalchemy.orm import Session
 
 from db.crypto import FieldCipher
-from db.mapping_plain import (
+from db.mapping_members import (
     BALANCE_COLUMNS,
     CARD_COLUMNS,
     COUPON_COLUMNS,
     LOT_COLUMNS,
     MEMBER_COLUMNS,
-    Row,
-    balances_from_plain,
-    card_from_plain,
-    coupon_from_plain,
-    lot_from_plain,
-    member_from_plain,
+    balances_from,
+    card_from,
+    coupon_from,
+    lot_from,
+    member_from,
 )
-from db.repos_driver import fetch_snapshot
+from db.repos_driver import Named, fetch_snapshot
 from domain.records import CardHolder, CouponState, PanelExtras
 
 
@@ -65,13 +64,20 @@ def holder_by_card(session: Session, cipher: FieldCipher, number: str) -> CardHo
     return None if row is None else holder_from_plain(row, cipher)
 
 
-def holder_from_plain(r: Row, cipher: FieldCipher) -> CardHolder:
-    member = r[_MEMBER_AT:_BALANCES_AT]
-    balances = r[_BALANCES_AT:]
+def holder_from_plain(r: Sequence[Any], cipher: FieldCipher) -> CardHolder:
+    """The joined row split by the three column lists that built CARD_HOLDER, each part
+    then read by name (a missing member or balances row is all NULLs)."""
+    card = _named(CARD_COLUMNS, r[:_MEMBER_AT])
+    member = _named(MEMBER_COLUMNS, r[_MEMBER_AT:_BALANCES_AT])
+    balances = _named(BALANCE_COLUMNS, r[_BALANCES_AT:])
     return CardHolder(
-        card=card_from_plain(r[:_MEMBER_AT]),
-        member=None if member[0] is None else member_from_plain(member, cipher),
-        balances=None if balances[0] is None else balances_from_plain(balances))
+        card=card_from(card),
+        member=None if member["id"] is None else member_from(member, cipher),
+        balances=None if balances["member_id"] is None else balances_from(balances))
+
+
+def _named(columns: Sequence[str], values: Sequence[Any]) -> Named:
+    return dict(zip(columns, values, strict=True))
 
 
 def panel_extras(session: Session, member_id: str, today: date,
@@ -81,10 +87,10 @@ def panel_extras(session: Session, member_id: str, today: date,
         "member_id": member_id, "today": today.isoformat(),
         "expiring_by": expiring_by.isoformat(), "issued": CouponState.ISSUED.value})
     assert row is not None  # a SELECT of two aggregates always returns its one row
-    coupons = [coupon_from_plain(c) for c in _rows(row[1])]
+    coupons = [coupon_from(_named(COUPON_COLUMNS, c)) for c in _rows(row[1])]
     # The port promises issue order; an aggregate's input order is not guaranteed in SQL.
     coupons.sort(key=lambda c: (c.issued_at, c.code))
-    return PanelExtras(lots=tuple(lot_from_plain(lot) for lot in _rows(row[0])),
+    return PanelExtras(lots=tuple(lot_from(_named(LOT_COLUMNS, lot)) for lot in _rows(row[0])),
                        coupons=tuple(coupons))
 
 

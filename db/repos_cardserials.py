@@ -5,12 +5,10 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from datetime import datetime
 
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from db.repos_driver import fetch_one
-from db.rows import CardBlockRow
-from db.rows_base import insert_row
+from db.mapping_store import BLOCK_COLUMNS, block_from, block_params
+from db.repos_driver import fetch_all_named, fetch_one, insert_sql, select_sql, write_many
 from domain.cards import NUMBER_LENGTH, parse_card_number
 from domain.serials import PREFIX_LENGTH, SerialBlock
 
@@ -18,6 +16,8 @@ _ENROLLED = "SELECT 1 FROM sync_state WHERE id = 1 AND enrolled_at IS NOT NULL"
 # Numbers of one prefix sort by serial (then the check digit): a range on the primary key.
 _HIGHEST = ("SELECT MAX(number) FROM cards WHERE number >= ? AND number <= ? "
             "AND length(number) = ?")
+_BLOCKS = select_sql("card_blocks", BLOCK_COLUMNS, "prefix = ?", "first_serial")
+_ADD_BLOCK = insert_sql("card_blocks", BLOCK_COLUMNS) + " ON CONFLICT DO NOTHING"
 _REGISTERED = ("SELECT 1 FROM card_stock WHERE prefix = ? AND first_serial <= ? "
                "AND last_serial >= ? LIMIT 1")
 
@@ -31,16 +31,12 @@ class SqlCardSerialRepo:
         return fetch_one(self._s, _ENROLLED, ()) is not None
 
     def blocks(self, prefix: str) -> list[SerialBlock]:
-        rows = self._s.scalars(select(CardBlockRow).where(CardBlockRow.prefix == prefix)
-                               .order_by(CardBlockRow.first_serial))
-        return [SerialBlock(r.prefix, r.first_serial, r.last_serial) for r in rows]
+        return [block_from(r) for r in fetch_all_named(self._s, _BLOCKS, (prefix,))]
 
     def add_blocks(self, blocks: Sequence[SerialBlock]) -> None:
-        for block in blocks:
-            if self._s.get(CardBlockRow, (block.prefix, block.first)) is None:
-                insert_row(self._s, CardBlockRow(prefix=block.prefix, first_serial=block.first,
-                                                 last_serial=block.last,
-                                                 allotted_at=self._now()))
+        """Blocks already held (same prefix and first serial) are left as they are."""
+        now = self._now()
+        write_many(self._s, _ADD_BLOCK, lambda: [block_params(b, now) for b in blocks])
 
     def highest(self, block: SerialBlock) -> int | None:
         low = f"{block.prefix}{block.first:05d}0"

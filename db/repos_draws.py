@@ -4,18 +4,29 @@ from __future__ import annotations
 
 from datetime import date
 
-from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from db.rows_base import insert_row
-from db.rows_draws import DrawRow, PrizeRow, SpinRow
-from domain.luckydraw import Draw, Prize, PrizeKind, Spin
-
-_DRAW_FIELDS = ("code", "name", "cost_points", "free_spins_per_day", "starts", "ends", "active")
-_PRIZE_FIELDS = ("draw_code", "code", "name", "weight", "points", "coupon_template", "allotted",
-                 "given")
-_SPIN_FIELDS = ("id", "draw_code", "member_id", "at", "business_date", "free", "cost_points",
-                "roll", "out_of", "prize_code", "points_won", "coupon_code", "staff_id")
+from db.mapping_store import (
+    DRAW_COLUMNS,
+    PRIZE_COLUMNS,
+    SPIN_COLUMNS,
+    draw_from,
+    draw_params,
+    prize_from,
+    prize_params,
+    spin_from,
+    spin_params,
+)
+from db.repos_driver import (
+    fetch_all_named,
+    fetch_named,
+    fetch_one,
+    insert_sql,
+    select_sql,
+    upsert_sql,
+    write,
+)
+from domain.luckydraw import Draw, Prize, Spin
 
 
 class SqlDrawRepo:
@@ -23,44 +34,42 @@ class SqlDrawRepo:
         self._s = session
 
     def get(self, code: str) -> Draw | None:
-        row = self._s.get(DrawRow, code)
-        return None if row is None else Draw(**{f: getattr(row, f) for f in _DRAW_FIELDS})
+        row = fetch_named(self._s, _DRAW, (code,))
+        return None if row is None else draw_from(row)
 
     def save(self, draw: Draw) -> None:
-        self._s.merge(DrawRow(**{f: getattr(draw, f) for f in _DRAW_FIELDS}))
+        write(self._s, _SAVE_DRAW, lambda: draw_params(draw))
 
     def prizes(self, draw_code: str) -> list[Prize]:
-        stmt = (select(PrizeRow).where(PrizeRow.draw_code == draw_code)
-                .order_by(PrizeRow.position, PrizeRow.code))
-        return [Prize(**{f: getattr(r, f) for f in _PRIZE_FIELDS}, kind=PrizeKind(r.kind))
-                for r in self._s.scalars(stmt)]
+        return [prize_from(r) for r in fetch_all_named(self._s, _PRIZES, (draw_code,))]
 
     def save_prize(self, prize: Prize) -> None:
-        """A new prize goes to the end of the wheel; a known one keeps its place."""
-        row = self._s.get(PrizeRow, (prize.draw_code, prize.code))
-        if row is None:
-            last = self._s.scalar(select(func.max(PrizeRow.position))
-                                  .where(PrizeRow.draw_code == prize.draw_code))
-            row = PrizeRow(draw_code=prize.draw_code, code=prize.code,
-                           position=(last or 0) + 1)
-            self._s.add(row)
-        for name in _PRIZE_FIELDS[2:]:
-            setattr(row, name, getattr(prize, name))
-        row.kind = prize.kind.value
-        self._s.flush()  # the stock CHECK is enforced here, at the call that broke it
+        """A new prize goes to the end of the wheel; a known one keeps its place. The stock
+        CHECK is enforced by the statement, at the call that broke it."""
+        row = fetch_one(self._s, _PLACE, (prize.draw_code, prize.code, prize.draw_code))
+        position = int(row[0]) if row is not None else 1
+        write(self._s, _SAVE_PRIZE, lambda: prize_params(prize, position))
 
     def add_spin(self, spin: Spin) -> None:
-        insert_row(self._s, SpinRow(**{f: getattr(spin, f) for f in _SPIN_FIELDS},
-                                    prize_kind=spin.prize_kind.value))
+        write(self._s, _INSERT_SPIN, lambda: spin_params(spin))
 
     def spins(self, member_id: str, draw_code: str, business_date: date) -> list[Spin]:
-        stmt = (select(SpinRow)
-                .where(SpinRow.member_id == member_id, SpinRow.draw_code == draw_code,
-                       SpinRow.business_date == business_date)
-                .order_by(SpinRow.at, SpinRow.id))
-        return [Spin(**{f: getattr(r, f) for f in _SPIN_FIELDS},
-                     prize_kind=PrizeKind(r.prize_kind)) for r in self._s.scalars(stmt)]
+        rows = fetch_all_named(self._s, _SPINS,
+                               (member_id, draw_code, business_date.isoformat()))
+        return [spin_from(r) for r in rows]
 
     def all(self) -> list[Draw]:
-        rows = self._s.scalars(select(DrawRow).order_by(DrawRow.code))
-        return [Draw(**{f: getattr(r, f) for f in _DRAW_FIELDS}) for r in rows]
+        return [draw_from(r) for r in fetch_all_named(self._s, _ALL_DRAWS, ())]
+
+
+_DRAW = select_sql("draws", DRAW_COLUMNS, "code = ?")
+_ALL_DRAWS = select_sql("draws", DRAW_COLUMNS, "1", "code")
+_SAVE_DRAW = upsert_sql("draws", DRAW_COLUMNS, ("code",))
+_PRIZES = select_sql("draw_prizes", PRIZE_COLUMNS, "draw_code = ?", "position, code")
+# The prize's own place if it has one, else one past the wheel's last.
+_PLACE = ("SELECT COALESCE((SELECT position FROM draw_prizes WHERE draw_code = ? AND code = ?),"
+          " (SELECT COALESCE(MAX(position), 0) + 1 FROM draw_prizes WHERE draw_code = ?))")
+_SAVE_PRIZE = upsert_sql("draw_prizes", PRIZE_COLUMNS, ("draw_code", "code"))
+_INSERT_SPIN = insert_sql("draw_spins", SPIN_COLUMNS)
+_SPINS = select_sql("draw_spins", SPIN_COLUMNS,
+                    "member_id = ? AND draw_code = ? AND business_date = ?", "at, id")

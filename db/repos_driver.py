@@ -7,7 +7,7 @@ command starts without it (tests/integration/test_start_imports.py)."""
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from typing import TYPE_CHECKING, Any, TypeAlias, TypeVar, cast
 
 if TYPE_CHECKING:
@@ -17,6 +17,9 @@ if TYPE_CHECKING:
 Params = Sequence[Any] | Mapping[str, Any]
 # A unit of work's session, or a plain connection already in the transaction wanted.
 Source: TypeAlias = "Session | sqlite3.Connection"
+# A row by column name (db/mapping_*.py read these): its names come from the statement's
+# cursor.description, once per statement, so no mapper counts column positions.
+Named = dict[str, Any]
 T = TypeVar("T")
 # Session.info keys: the sqlite3 connection and the transaction it was looked up in.
 _DRIVER = "kaika.driver"
@@ -75,6 +78,44 @@ def fetch_snapshot(session: Source, sql: str, params: Params) -> tuple[Any, ...]
     finally:
         pooled.close()  # back to the pool (its reset is a no-op: no transaction is open)
     return row
+
+
+def fetch_named(session: Source, sql: str, params: Params) -> Named | None:
+    """fetch_one, the row by column name."""
+    try:
+        cursor = driver(session).execute(sql, params)
+        row = cursor.fetchone()
+    except sqlite3.Error as err:
+        raise _wrapped(sql, params, err) from err
+    return None if row is None else dict(zip(names(cursor), row, strict=True))
+
+
+def fetch_all_named(session: Source, sql: str, params: Params) -> list[Named]:
+    """fetch_all, each row by column name."""
+    try:
+        cursor = driver(session).execute(sql, params)
+        rows = cursor.fetchall()
+    except sqlite3.Error as err:
+        raise _wrapped(sql, params, err) from err
+    columns = names(cursor)
+    return [dict(zip(columns, row, strict=True)) for row in rows]
+
+
+def iter_named(session: Source, sql: str, params: Params) -> Iterator[Named]:
+    """Rows by column name one at a time, for a walk over a table too big to hold (the
+    audit chain)."""
+    try:
+        cursor = driver(session).execute(sql, params)
+    except sqlite3.Error as err:
+        raise _wrapped(sql, params, err) from err
+    columns = names(cursor)
+    for row in cursor:
+        yield dict(zip(columns, row, strict=True))
+
+
+def names(cursor: sqlite3.Cursor) -> tuple[str, ...]:
+    """The column names of a statement's rows (an `AS` alias where it has one)."""
+    return tuple(d[0] for d in cursor.description)
 
 
 def fetch_all(session: Source, sql: str, params: Params) -> list[tuple[Any, ...]]:

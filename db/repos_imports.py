@@ -11,41 +11,40 @@ from sqlalchemy.orm import Session
 
 from db.crypto import FieldCipher
 from db.engine import bulk_writes
-from db.mapping_plain import (
+from db.mapping_members import (
     CARD_COLUMNS,
     LOT_COLUMNS,
     MEMBER_COLUMNS,
+    TIER_CHANGE_COLUMNS,
     card_params,
     lot_params,
     member_params,
-    points_entry_plain,
-    tier_change_plain,
-    wallet_entry_plain,
+    points_entry_params,
+    tier_change_params,
+    wallet_entry_params,
 )
+from db.mapping_store import JOB_COLUMNS, job_from, job_params
 from db.member_terms import INSERT_TERMS, term_rows
 from db.repos_driver import (
     Params,
     bound,
     execute,
     execute_many,
-    fetch_one,
+    fetch_named,
     insert_sql,
+    select_sql,
     upsert_sql,
 )
 from db.repos_ledgers import INSERT_POINTS, INSERT_WALLET
-from db.types import parse_utc, utc_text
 from domain.import_jobs import ImportJob, MemberBatch
 
-_JOB_COLUMNS = ("key", "id", "staff_id", "started_at", "rows", "last_row", "imported",
-                "finished_at")
-_JOB = f"SELECT {', '.join(_JOB_COLUMNS)} FROM import_jobs WHERE key = ?"
-_SAVE_JOB = upsert_sql("import_jobs", _JOB_COLUMNS, ("key",))
+_JOB = select_sql("import_jobs", JOB_COLUMNS, "key = ?")
+_SAVE_JOB = upsert_sql("import_jobs", JOB_COLUMNS, ("key",))
 _INSERT_MEMBER = insert_sql("members", MEMBER_COLUMNS)
 _INSERT_BALANCES = ("INSERT INTO member_balances "
                     "(member_id, points, wallet_principal_fen, wallet_bonus_fen) "
                     "VALUES (?, ?, ?, ?)")
-_INSERT_TIER_CHANGE = insert_sql(
-    "tier_changes", ("id", "member_id", "at", "from_tier", "to_tier", "reason"))
+_INSERT_TIER_CHANGE = insert_sql("tier_changes", TIER_CHANGE_COLUMNS)
 _INSERT_LOT = insert_sql("points_lots", LOT_COLUMNS)
 _INSERT_CARD = insert_sql("cards", CARD_COLUMNS)
 
@@ -56,19 +55,11 @@ class SqlImportRepo:
         self._cipher = cipher
 
     def job(self, key: str) -> ImportJob | None:
-        row = fetch_one(self._s, _JOB, (key,))
-        if row is None:
-            return None
-        return ImportJob(key=row[0], id=row[1], staff_id=row[2], started_at=parse_utc(row[3]),
-                         rows=row[4], last_row=row[5], imported=row[6],
-                         finished_at=None if row[7] is None else parse_utc(row[7]))
+        row = fetch_named(self._s, _JOB, (key,))
+        return None if row is None else job_from(row)
 
     def save_job(self, job: ImportJob) -> None:
-        execute(self._s, _SAVE_JOB, bound(_SAVE_JOB, lambda: {
-            "key": job.key, "id": job.id, "staff_id": job.staff_id,
-            "started_at": utc_text(job.started_at), "rows": job.rows, "last_row": job.last_row,
-            "imported": job.imported,
-            "finished_at": None if job.finished_at is None else utc_text(job.finished_at)}))
+        execute(self._s, _SAVE_JOB, bound(_SAVE_JOB, lambda: job_params(job)))
 
     def add_members(self, batch: MemberBatch) -> None:
         """Each table in one executemany, index keys in order where the batch allows (the
@@ -82,11 +73,11 @@ class SqlImportRepo:
         self._many(_INSERT_BALANCES, lambda: _balances(batch))
         self._many(INSERT_TERMS, lambda: sorted(
             row for m in members for row in term_rows(m.id, m.name, m.mobile)))
-        self._many(_INSERT_TIER_CHANGE, lambda: [tier_change_plain(t)
+        self._many(_INSERT_TIER_CHANGE, lambda: [tier_change_params(t)
                                                  for t in batch.tier_changes])
         self._many(_INSERT_LOT, lambda: [lot_params(lot) for lot in batch.lots])
-        self._many(INSERT_POINTS, lambda: [points_entry_plain(e) for e in batch.points])
-        self._many(INSERT_WALLET, lambda: [wallet_entry_plain(e) for e in batch.wallet])
+        self._many(INSERT_POINTS, lambda: [points_entry_params(e) for e in batch.points])
+        self._many(INSERT_WALLET, lambda: [wallet_entry_params(e) for e in batch.wallet])
         cards = sorted(batch.cards, key=lambda c: c.number)
         self._many(_INSERT_CARD, lambda: [card_params(c) for c in cards])
 

@@ -5,21 +5,25 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import date, datetime
 
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from db.mapping import points_entry_from_row, wallet_entry_from_row
-from db.mapping_plain import (
+from db.mapping_members import (
     LOT_COLUMNS,
-    lot_from_plain,
+    POINTS_COLUMNS,
+    WALLET_COLUMNS,
+    lot_from,
     lot_params,
-    points_entry_plain,
-    wallet_entry_plain,
+    points_entry_from,
+    points_entry_params,
+    wallet_entry_from,
+    wallet_entry_params,
 )
+from db.mapping_values import utc_text
 from db.repos_driver import (
     execute,
     execute_many,
     fetch_all,
+    fetch_all_named,
     fetch_one,
     insert_sql,
     select_sql,
@@ -27,7 +31,6 @@ from db.repos_driver import (
     write,
     write_many,
 )
-from db.rows import PointsEntryRow, PointsLotRow, WalletEntryRow
 from domain.errors import NotFound
 from domain.records import PointsEntry, PointsLot, WalletEntry
 
@@ -37,7 +40,7 @@ class SqlPointsRepo:
         self._s = session
 
     def lots(self, member_id: str) -> list[PointsLot]:
-        return [lot_from_plain(r) for r in fetch_all(self._s, _LOTS, (member_id,))]
+        return [lot_from(r) for r in fetch_all_named(self._s, _LOTS, (member_id,))]
 
     def save_lots(self, member_id: str, lots: Sequence[PointsLot]) -> None:
         """Insert lots not seen before; for known ones only `remaining` may change."""
@@ -47,13 +50,12 @@ class SqlPointsRepo:
         write_many(self._s, _SAVE_LOT, lambda: [lot_params(lot) for lot in lots])
 
     def add_entry(self, entry: PointsEntry) -> None:
-        write(self._s, INSERT_POINTS, lambda: points_entry_plain(entry))
+        write(self._s, INSERT_POINTS, lambda: points_entry_params(entry))
         move_balances(self._s, entry.member_id, points=entry.points)
 
     def entries(self, member_id: str) -> list[PointsEntry]:
-        stmt = (select(PointsEntryRow).where(PointsEntryRow.member_id == member_id)
-                .order_by(PointsEntryRow.at, PointsEntryRow.id))
-        return [points_entry_from_row(r) for r in self._s.scalars(stmt)]
+        rows = fetch_all_named(self._s, _POINTS_OF, (member_id,))
+        return [points_entry_from(r) for r in rows]
 
     def add_draws(self, draws: Sequence[tuple[str, str, str, int]]) -> None:
         """(entry id, lot id, sale id, points): taken from a lot (> 0) or given back (< 0)."""
@@ -67,11 +69,7 @@ class SqlPointsRepo:
 
     def members_with_lots_expiring_by(self, day: date) -> list[str]:
         """Members holding unspent points whose last valid day is on or before `day`."""
-        stmt = (select(PointsLotRow.member_id)
-                .where(PointsLotRow.remaining > 0, PointsLotRow.expires_on.is_not(None),
-                       PointsLotRow.expires_on <= day)
-                .distinct().order_by(PointsLotRow.member_id))
-        return list(self._s.scalars(stmt))
+        return [str(r[0]) for r in fetch_all(self._s, _EXPIRING_BY, (day.isoformat(),))]
 
     def lapsing_lots(self, before: date, members: int) -> list[tuple[str, str, int]]:
         """(lot id, member id, remaining) of every unspent lot whose last valid day is before
@@ -92,7 +90,7 @@ class SqlPointsRepo:
 
     def add_entries(self, entries: Sequence[PointsEntry]) -> None:
         """Append many entries and move each member's balance, two statements for the lot."""
-        write_many(self._s, INSERT_POINTS, lambda: [points_entry_plain(e) for e in entries])
+        write_many(self._s, INSERT_POINTS, lambda: [points_entry_params(e) for e in entries])
         moved = execute_many(self._s, _MOVE_POINTS,
                                    [(e.points, e.member_id) for e in entries])
         if moved != len(entries):  # a ledger row without its projection would make it lie
@@ -104,28 +102,27 @@ class SqlWalletRepo:
         self._s = session
 
     def add_entry(self, entry: WalletEntry) -> None:
-        write(self._s, INSERT_WALLET, lambda: wallet_entry_plain(entry))
+        write(self._s, INSERT_WALLET, lambda: wallet_entry_params(entry))
         move_balances(self._s, entry.member_id, wallet_principal_fen=entry.principal_fen,
                       wallet_bonus_fen=entry.bonus_fen)
 
     def entries(self, member_id: str) -> list[WalletEntry]:
-        stmt = (select(WalletEntryRow).where(WalletEntryRow.member_id == member_id)
-                .order_by(WalletEntryRow.at, WalletEntryRow.id))
-        return [wallet_entry_from_row(r) for r in self._s.scalars(stmt)]
+        rows = fetch_all_named(self._s, _WALLET_OF, (member_id,))
+        return [wallet_entry_from(r) for r in rows]
 
     def by_staff_since(self, staff_id: str, since: datetime) -> list[WalletEntry]:
-        stmt = (select(WalletEntryRow)
-                .where(WalletEntryRow.staff_id == staff_id, WalletEntryRow.at >= since)
-                .order_by(WalletEntryRow.at, WalletEntryRow.id))
-        return [wallet_entry_from_row(r) for r in self._s.scalars(stmt)]
+        # Stored times are fixed-width UTC text, so text order is time order.
+        rows = fetch_all_named(self._s, _WALLET_BY_STAFF, (staff_id, utc_text(since)))
+        return [wallet_entry_from(r) for r in rows]
 
 
 _LOTS = select_sql("points_lots", LOT_COLUMNS, "member_id = ?", "earned_on, id")
 # A known lot keeps everything but what is left of it (`remaining`).
 _SAVE_LOT = upsert_sql("points_lots", LOT_COLUMNS, ("id",), ("remaining",))
-INSERT_POINTS = insert_sql("points_ledger", (
-    "id", "member_id", "kind", "points", "at", "business_date", "reason", "sale_id", "staff_id",
-    "last_day"))
+INSERT_POINTS = insert_sql("points_ledger", POINTS_COLUMNS)
+_POINTS_OF = select_sql("points_ledger", POINTS_COLUMNS, "member_id = ?", "at, id")
+_EXPIRING_BY = ("SELECT DISTINCT member_id FROM points_lots WHERE remaining > 0 "
+                "AND expires_on IS NOT NULL AND expires_on <= ? ORDER BY member_id")
 # The first `n` unspent lapsed lots by last valid day choose the members (an index range that
 # a batch empties, so the next batch starts where this one stopped); then all of their lapsed
 # lots, so each member's expiry is one entry whatever the batch size.
@@ -150,9 +147,10 @@ _MOVE_POINTS = "UPDATE member_balances SET points = points + ? WHERE member_id =
 _INSERT_DRAW = insert_sql("points_draws", ("entry_id", "lot_id", "sale_id", "points"))
 _DRAWS = ("SELECT lot_id, SUM(points) FROM points_draws WHERE sale_id = ? GROUP BY lot_id "
           "HAVING SUM(points) > 0 ORDER BY lot_id")
-INSERT_WALLET = insert_sql("wallet_ledger", (
-    "id", "member_id", "kind", "principal_fen", "bonus_fen", "at", "business_date", "sale_id",
-    "staff_id", "reference", "tender_kind"))
+INSERT_WALLET = insert_sql("wallet_ledger", WALLET_COLUMNS)
+_WALLET_OF = select_sql("wallet_ledger", WALLET_COLUMNS, "member_id = ?", "at, id")
+_WALLET_BY_STAFF = select_sql("wallet_ledger", WALLET_COLUMNS, "staff_id = ? AND at >= ?",
+                              "at, id")
 _BALANCE_FIGURES = frozenset({"points", "wallet_principal_fen", "wallet_bonus_fen"})
 
 

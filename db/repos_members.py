@@ -5,39 +5,39 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import date
 
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from db.crypto import FieldCipher
-from db.mapping import tier_change_from_row
-from db.mapping_plain import (
+from db.mapping_members import (
     BALANCE_COLUMNS,
     CARD_COLUMNS,
     COUPON_COLUMNS,
     MEMBER_COLUMNS,
-    balances_from_plain,
-    card_from_plain,
+    TIER_CHANGE_COLUMNS,
+    balances_from,
+    card_from,
     card_params,
-    coupon_from_plain,
+    coupon_from,
     coupon_params,
-    member_from_plain,
+    member_from,
     member_params,
-    tier_change_plain,
+    tier_change_from,
+    tier_change_params,
 )
-from db.mapping_store import template_from_row, template_to_row
+from db.mapping_store import TEMPLATE_COLUMNS, template_from, template_params
 from db.member_search import search_members
 from db.member_terms import add_terms, refresh_terms
 from db.repos_cardholder import holder_by_card, panel_extras
 from db.repos_driver import (
     execute,
-    fetch_all,
+    fetch_all_named,
+    fetch_named,
     fetch_one,
     insert_sql,
     select_sql,
     upsert_sql,
     write,
 )
-from db.rows import CouponTemplateRow, TierChangeRow
 from domain.errors import NotFound, ValidationError
 from domain.records import (
     Balances,
@@ -86,10 +86,10 @@ class SqlMemberRepo:
 
     def balances(self, member_id: str) -> Balances:
         """One read by primary key; ledgers move the projection with plain SQL."""
-        row = fetch_one(self._s, _BALANCES, (member_id,))
+        row = fetch_named(self._s, _BALANCES, (member_id,))
         if row is None:
             raise NotFound("member.not_found", member_id=member_id)
-        return balances_from_plain(row)
+        return balances_from(row)
 
     def tier_since_on_or_before(self, day: date, tiers: Sequence[str]) -> list[Member]:
         """Active members of `tiers` whose tier dates from `day` or earlier: only the tiers
@@ -100,18 +100,19 @@ class SqlMemberRepo:
         sql = select_sql("members", MEMBER_COLUMNS,
                          f"status = ? AND tier_since <= ? AND tier IN ({marks})",
                          "tier_since, id")
-        rows = fetch_all(self._s, sql, (MemberStatus.ACTIVE.value, day.isoformat(), *tiers))
-        return [member_from_plain(r, self._cipher) for r in rows]
+        rows = fetch_all_named(self._s, sql,
+                               (MemberStatus.ACTIVE.value, day.isoformat(), *tiers))
+        return [member_from(r, self._cipher) for r in rows]
 
     def due_for_review(self, tier: str, day: date, after: tuple[date, str] | None,
                        limit: int) -> list[Member]:
         """Up to `limit` active members of `tier` whose tier dates from `day` or earlier, by
         (tier_since, id) after `after`: one page of the index range (migration 0013)."""
         since, last_id = after if after is not None else (date.min, "")
-        rows = fetch_all(self._s, _DUE_FOR_REVIEW, {
+        rows = fetch_all_named(self._s, _DUE_FOR_REVIEW, {
             "tier": tier, "day": day.isoformat(), "since": since.isoformat(), "id": last_id,
             "status": MemberStatus.ACTIVE.value, "n": limit})
-        return [member_from_plain(r, self._cipher) for r in rows]
+        return [member_from(r, self._cipher) for r in rows]
 
     def count_due_for_review(self, tier: str, day: date) -> int:
         """How many `due_for_review` would page through from the start."""
@@ -119,8 +120,8 @@ class SqlMemberRepo:
         return int(row[0]) if row else 0
 
     def _one(self, sql: str, params: tuple[str]) -> Member | None:
-        row = fetch_one(self._s, sql, params)
-        return None if row is None else member_from_plain(row, self._cipher)
+        row = fetch_named(self._s, sql, params)
+        return None if row is None else member_from(row, self._cipher)
 
     def search(self, text: str, limit: int = 50) -> list[Member]:
         """Card number, mobile (prefix or ending), name or pinyin initials (db/member_search)."""
@@ -153,11 +154,11 @@ class SqlCardRepo:
         self._s = session
 
     def get(self, number: str) -> Card | None:
-        row = fetch_one(self._s, _CARD, (number,))
-        return None if row is None else card_from_plain(row)
+        row = fetch_named(self._s, _CARD, (number,))
+        return None if row is None else card_from(row)
 
     def for_member(self, member_id: str) -> list[Card]:
-        return [card_from_plain(r) for r in fetch_all(self._s, _MEMBER_CARDS, (member_id,))]
+        return [card_from(r) for r in fetch_all_named(self._s, _MEMBER_CARDS, (member_id,))]
 
     def add(self, card: Card) -> None:
         write(self._s, _INSERT_CARD, lambda: card_params(card))
@@ -177,16 +178,15 @@ class SqlTierRepo:
         self._s = session
 
     def add_change(self, change: TierChange) -> None:
-        write(self._s, _INSERT_TIER_CHANGE, lambda: tier_change_plain(change))
+        write(self._s, _INSERT_TIER_CHANGE, lambda: tier_change_params(change))
 
     def history(self, member_id: str) -> list[TierChange]:
-        stmt = (select(TierChangeRow).where(TierChangeRow.member_id == member_id)
-                .order_by(TierChangeRow.at, TierChangeRow.id))
-        return [tier_change_from_row(r) for r in self._s.scalars(stmt)]
+        rows = fetch_all_named(self._s, _TIER_HISTORY, (member_id,))
+        return [tier_change_from(r) for r in rows]
 
 
-_INSERT_TIER_CHANGE = insert_sql(
-    "tier_changes", ("id", "member_id", "at", "from_tier", "to_tier", "reason"))
+_INSERT_TIER_CHANGE = insert_sql("tier_changes", TIER_CHANGE_COLUMNS)
+_TIER_HISTORY = select_sql("tier_changes", TIER_CHANGE_COLUMNS, "member_id = ?", "at, id")
 
 
 class SqlCouponRepo:
@@ -194,11 +194,12 @@ class SqlCouponRepo:
         self._s = session
 
     def get(self, code: str) -> Coupon | None:
-        row = fetch_one(self._s, _COUPON, (code,))
-        return None if row is None else coupon_from_plain(row)
+        row = fetch_named(self._s, _COUPON, (code,))
+        return None if row is None else coupon_from(row)
 
     def for_member(self, member_id: str) -> list[Coupon]:
-        return [coupon_from_plain(r) for r in fetch_all(self._s, _MEMBER_COUPONS, (member_id,))]
+        rows = fetch_all_named(self._s, _MEMBER_COUPONS, (member_id,))
+        return [coupon_from(r) for r in rows]
 
     def add(self, coupon: Coupon) -> None:
         write(self._s, _INSERT_COUPON, lambda: coupon_params(coupon))
@@ -207,20 +208,20 @@ class SqlCouponRepo:
         write(self._s, _UPSERT_COUPON, lambda: coupon_params(coupon))
 
     def issued_valid_to_before(self, day: date) -> list[Coupon]:
-        rows = fetch_all(self._s, _ISSUED_BEFORE, (CouponState.ISSUED.value, day.isoformat()))
-        return [coupon_from_plain(r) for r in rows]
+        rows = fetch_all_named(self._s, _ISSUED_BEFORE,
+                               (CouponState.ISSUED.value, day.isoformat()))
+        return [coupon_from(r) for r in rows]
 
     def template(self, code: str) -> CouponTemplate | None:
-        row = self._s.get(CouponTemplateRow, code)
-        return None if row is None else template_from_row(row)
+        row = fetch_named(self._s, _TEMPLATE, (code,))
+        return None if row is None else template_from(row)
 
     def add_template(self, template: CouponTemplate) -> None:
         """Templates belong to head office: adding one it sends again replaces the old copy."""
-        self._s.merge(template_to_row(template))
+        write(self._s, _SAVE_TEMPLATE, lambda: template_params(template))
 
     def templates(self) -> list[CouponTemplate]:
-        rows = self._s.scalars(select(CouponTemplateRow).order_by(CouponTemplateRow.code))
-        return [template_from_row(r) for r in rows]
+        return [template_from(r) for r in fetch_all_named(self._s, _TEMPLATES, ())]
 
 
 _COUPON = select_sql("coupons", COUPON_COLUMNS, "code = ?")
@@ -229,3 +230,6 @@ _ISSUED_BEFORE = select_sql("coupons", COUPON_COLUMNS, "state = ? AND valid_to <
                             "valid_to, code")
 _INSERT_COUPON = insert_sql("coupons", COUPON_COLUMNS)
 _UPSERT_COUPON = upsert_sql("coupons", COUPON_COLUMNS, ("code",))
+_TEMPLATE = select_sql("coupon_templates", TEMPLATE_COLUMNS, "code = ?")
+_TEMPLATES = select_sql("coupon_templates", TEMPLATE_COLUMNS, "1", "code")
+_SAVE_TEMPLATE = upsert_sql("coupon_templates", TEMPLATE_COLUMNS, ("code",))

@@ -5,18 +5,20 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Sequence
 from datetime import date
-from typing import Any
 
 from sqlalchemy.orm import Session
 
-from db.mapping_plain import (
-    LINE_COLUMNS,
-    SALE_COLUMNS,
-    TENDER_COLUMNS,
-    sale_from_plain,
-    sale_plain_params,
+from db.mapping_sales import LINE_COLUMNS, SALE_COLUMNS, TENDER_COLUMNS, sale_from, sale_params
+from db.repos_driver import (
+    Named,
+    bound,
+    execute,
+    execute_many,
+    fetch_all,
+    fetch_all_named,
+    insert_sql,
+    select_sql,
 )
-from db.repos_driver import bound, execute, execute_many, fetch_all, insert_sql, select_sql
 from domain.records import Sale
 
 # Sale ids per IN (...) when lines and tenders are read for many sales at once.
@@ -31,7 +33,7 @@ class SqlSaleRepo:
 
     def add(self, sale: Sale) -> None:
         """Header, lines and tenders as three plain INSERTs (executemany for the lines)."""
-        params = bound(_INSERT_SALE, lambda: sale_plain_params(sale))
+        params = bound(_INSERT_SALE, lambda: sale_params(sale))
         execute(self._s, _INSERT_SALE, params.header)
         if params.lines:
             execute_many(self._s, _INSERT_LINE, params.lines)
@@ -72,19 +74,22 @@ class SqlSaleRepo:
 
     def _many(self, where: str, params: tuple[str, ...]) -> list[Sale]:
         """In the order they were rung up; lines and tenders come in one query per batch."""
-        headers = fetch_all(self._s, select_sql("sales", SALE_COLUMNS, where, "at, id"), params)
-        lines = self._children(_LINES, [h[0] for h in headers])
-        tenders = self._children(_TENDERS, [h[0] for h in headers])
-        return [sale_from_plain(h, lines.get(h[0], ()), tenders.get(h[0], ())) for h in headers]
+        headers = fetch_all_named(self._s, select_sql("sales", SALE_COLUMNS, where, "at, id"),
+                                  params)
+        ids = [h["id"] for h in headers]
+        lines = self._children(_LINES, ids)
+        tenders = self._children(_TENDERS, ids)
+        return [sale_from(h, lines.get(h["id"], ()), tenders.get(h["id"], ()))
+                for h in headers]
 
-    def _children(self, sql: str, sale_ids: Sequence[str]) -> dict[str, list[tuple[Any, ...]]]:
+    def _children(self, sql: str, sale_ids: Sequence[str]) -> dict[str, list[Named]]:
         """Rows of `sql` (ordered by sale, then number) grouped by their sale id."""
-        found: dict[str, list[tuple[Any, ...]]] = defaultdict(list)
+        found: dict[str, list[Named]] = defaultdict(list)
         for start in range(0, len(sale_ids), _BATCH):
             batch = sale_ids[start:start + _BATCH]
             marks = ", ".join("?" for _ in batch)
-            for row in fetch_all(self._s, sql.format(marks=marks), batch):
-                found[row[0]].append(row)
+            for row in fetch_all_named(self._s, sql.format(marks=marks), batch):
+                found[row["sale_id"]].append(row)
         return found
 
     def busy_members(self, since: date, until: date, more_than: int) -> list[tuple[date, str, int]]:

@@ -3,33 +3,39 @@
 from __future__ import annotations
 
 from dataclasses import replace
-from typing import Any
 
-from sqlalchemy import ColumnElement, func, select
-from sqlalchemy.orm import InstrumentedAttribute, Session
+from sqlalchemy.orm import Session
 
 from db.card_secret import seal, unseal
 from db.crypto import FieldCipher
-from db.mapping_plain import (
+from db.mapping_store import (
+    GIFT_COLUMNS,
     PRODUCT_COLUMNS,
     SETTINGS_COLUMNS,
-    product_from_plain,
-    settings_from_plain,
+    SHIFT_COLUMNS,
+    STAFF_COLUMNS,
+    TERMINAL_COLUMNS,
+    gift_from,
+    gift_params,
+    product_from,
+    product_params,
+    settings_from,
+    settings_params,
+    shift_from,
+    shift_params,
+    staff_from,
+    staff_params,
+    terminal_params,
 )
-from db.mapping_store import (
-    gift_from_row,
-    gift_to_row,
-    product_from_row,
-    product_to_row,
-    settings_to_row,
-    shift_from_row,
-    shift_to_row,
-    staff_from_row,
-    staff_to_row,
+from db.repos_driver import (
+    fetch_all_named,
+    fetch_named,
+    fetch_one,
+    insert_sql,
+    select_sql,
+    upsert_sql,
+    write,
 )
-from db.repos_driver import fetch_one, select_sql
-from db.rows import GiftRow, ProductRow, ShiftRow, StaffRow, TerminalRow
-from db.rows_base import insert_row
 from db.txcache import TxCache
 from domain.catalog import Product
 from domain.errors import NotFound
@@ -70,20 +76,18 @@ class SqlSettingsRepo:
         self._cipher = cipher
 
     def get(self) -> StoreSettings:
-        row = fetch_one(self._s, _SETTINGS, ())
+        row = fetch_named(self._s, _SETTINGS, ())
         if row is None:
             raise NotFound("store.not_initialised")
-        stored = settings_from_plain(row)
+        stored = settings_from(row)
         return replace(stored, card_secret_hex=unseal(self._cipher, stored.card_secret_hex))
 
     def save(self, settings: StoreSettings) -> None:
         """Upsert the settings row and register the terminal it names."""
         self._terminal.forget()
-        self._s.merge(TerminalRow(id=settings.terminal_id, store_id=settings.store_id,
-                                  code=settings.terminal_code, name=settings.terminal_code,
-                                  active=True))
+        write(self._s, _SAVE_TERMINAL, lambda: terminal_params(settings))
         sealed = replace(settings, card_secret_hex=seal(self._cipher, settings.card_secret_hex))
-        self._s.merge(settings_to_row(sealed))
+        write(self._s, _SAVE_SETTINGS, lambda: settings_params(sealed))
 
 
 class SqlProductRepo:
@@ -91,55 +95,59 @@ class SqlProductRepo:
         self._s = session
 
     def get(self, sku: str) -> Product | None:
-        row = fetch_one(self._s, _PRODUCT, (sku,))
-        return None if row is None else product_from_plain(row)
+        row = fetch_named(self._s, _PRODUCT, (sku,))
+        return None if row is None else product_from(row)
 
     def by_barcode(self, code: str) -> Product | None:
         """Barcodes are not unique in the wild; an active product wins over a retired one."""
-        row = fetch_one(self._s, _PRODUCT_BY_BARCODE, (code,))
-        return None if row is None else product_from_plain(row)
+        row = fetch_named(self._s, _PRODUCT_BY_BARCODE, (code,))
+        return None if row is None else product_from(row)
 
     def search(self, text: str, limit: int = 20) -> list[Product]:
         """Active products: SKU, barcode and pinyin-initial prefixes first, then name matches."""
         needle = text.strip()
         if not needle or limit <= 0:
             return []
-        found: dict[str, ProductRow] = {}
-        for column, prefix in self._prefix_terms(needle):
-            self._collect(found, _prefix(column, prefix), limit)
-        self._collect(found, func.instr(func.lower(ProductRow.name), needle.lower()) > 0, limit)
-        return [product_from_row(row) for row in found.values()]
+        found: dict[str, Product] = {}
+        for column, prefix in _prefix_terms(needle):
+            self._collect(found, _PREFIX_SEARCH[column], (prefix, prefix + _PREFIX_END), limit)
+        self._collect(found, _NAME_SEARCH, (needle.lower(),), limit)
+        return list(found.values())
 
     def add(self, product: Product) -> None:
-        insert_row(self._s, product_to_row(product))
+        write(self._s, _INSERT_PRODUCT, lambda: product_params(product))
 
     def save(self, product: Product) -> None:
-        self._s.merge(product_to_row(product))
+        write(self._s, _SAVE_PRODUCT, lambda: product_params(product))
 
-    @staticmethod
-    def _prefix_terms(needle: str) -> list[tuple[InstrumentedAttribute[Any], str]]:
-        terms: list[tuple[InstrumentedAttribute[Any], str]] = [(ProductRow.sku, needle)]
-        if needle.upper() != needle:
-            terms.append((ProductRow.sku, needle.upper()))
-        terms.append((ProductRow.barcode, needle))
-        if needle.isascii() and needle.isalnum():
-            terms.append((ProductRow.pinyin_initials, needle.lower()))
-        return terms
-
-    def _collect(self, found: dict[str, ProductRow], condition: ColumnElement[bool],
+    def _collect(self, found: dict[str, Product], sql: str, params: tuple[str, ...],
                  limit: int) -> None:
         if len(found) >= limit:
             return
-        stmt = (select(ProductRow).where(ProductRow.active.is_(True), condition)
-                .order_by(ProductRow.sku).limit(limit))
-        for row in self._s.scalars(stmt):
+        for row in fetch_all_named(self._s, sql, (*params, limit)):
             if len(found) < limit:
-                found.setdefault(row.sku, row)
+                found.setdefault(row["sku"], product_from(row))
 
 
-def _prefix(column: InstrumentedAttribute[Any], prefix: str) -> ColumnElement[bool]:
-    """A range test the column's index can answer (LIKE would scan: it folds case)."""
-    return (column >= prefix) & (column < prefix + _PREFIX_END)
+def _prefix_terms(needle: str) -> list[tuple[str, str]]:
+    terms = [("sku", needle)]
+    if needle.upper() != needle:
+        terms.append(("sku", needle.upper()))
+    terms.append(("barcode", needle))
+    if needle.isascii() and needle.isalnum():
+        terms.append(("pinyin_initials", needle.lower()))
+    return terms
+
+
+def _search_sql(condition: str) -> str:
+    return select_sql("products", PRODUCT_COLUMNS, f"active = 1 AND {condition}",
+                      "sku") + " LIMIT ?"
+
+
+# A range test the column's index can answer (LIKE would scan: it folds case).
+_PREFIX_SEARCH = {column: _search_sql(f"{column} >= ? AND {column} < ?")
+                  for column in ("sku", "barcode", "pinyin_initials")}
+_NAME_SEARCH = _search_sql("instr(lower(name), ?) > 0")
 
 
 class SqlStaffRepo:
@@ -147,23 +155,22 @@ class SqlStaffRepo:
         self._s = session
 
     def get(self, staff_id: str) -> Staff | None:
-        row = self._s.get(StaffRow, staff_id)
-        return None if row is None else staff_from_row(row)
+        row = fetch_named(self._s, _STAFF, (staff_id,))
+        return None if row is None else staff_from(row)
 
     def by_number(self, number: str) -> Staff | None:
-        row = self._s.scalar(select(StaffRow).where(StaffRow.number == number))
-        return None if row is None else staff_from_row(row)
+        row = fetch_named(self._s, _STAFF_BY_NUMBER, (number,))
+        return None if row is None else staff_from(row)
 
     def add(self, staff: Staff) -> None:
-        insert_row(self._s, staff_to_row(staff))
+        write(self._s, _INSERT_STAFF, lambda: staff_params(staff))
 
     def save(self, staff: Staff) -> None:
-        self._s.merge(staff_to_row(staff))
+        write(self._s, _SAVE_STAFF, lambda: staff_params(staff))
 
     def all(self) -> list[Staff]:
         """Every staff account, active or not, by staff number."""
-        return [staff_from_row(r) for r in self._s.scalars(select(StaffRow).order_by(
-            StaffRow.number))]
+        return [staff_from(r) for r in fetch_all_named(self._s, _ALL_STAFF, ())]
 
 
 class SqlShiftRepo:
@@ -171,26 +178,21 @@ class SqlShiftRepo:
         self._s = session
 
     def get(self, shift_id: str) -> Shift | None:
-        row = self._s.get(ShiftRow, shift_id)
-        return None if row is None else shift_from_row(row)
+        row = fetch_named(self._s, _SHIFT, (shift_id,))
+        return None if row is None else shift_from(row)
 
     def open_for(self, cashier_id: str) -> Shift | None:
-        stmt = (select(ShiftRow)
-                .where(ShiftRow.cashier_id == cashier_id, ShiftRow.closed_at.is_(None))
-                .order_by(ShiftRow.opened_at.desc()).limit(1))
-        row = self._s.scalar(stmt)
-        return None if row is None else shift_from_row(row)
+        row = fetch_named(self._s, _OPEN_FOR, (cashier_id,))
+        return None if row is None else shift_from(row)
 
     def all_open(self) -> list[Shift]:
-        stmt = (select(ShiftRow).where(ShiftRow.closed_at.is_(None))
-                .order_by(ShiftRow.opened_at, ShiftRow.id))
-        return [shift_from_row(r) for r in self._s.scalars(stmt)]
+        return [shift_from(r) for r in fetch_all_named(self._s, _ALL_OPEN, ())]
 
     def add(self, shift: Shift) -> None:
-        insert_row(self._s, shift_to_row(shift))
+        write(self._s, _INSERT_SHIFT, lambda: shift_params(shift))
 
     def save(self, shift: Shift) -> None:
-        self._s.merge(shift_to_row(shift))
+        write(self._s, _SAVE_SHIFT, lambda: shift_params(shift))
 
 
 class SqlGiftRepo:
@@ -198,17 +200,17 @@ class SqlGiftRepo:
         self._s = session
 
     def get(self, code: str) -> Gift | None:
-        row = self._s.get(GiftRow, code)
-        return None if row is None else gift_from_row(row)
+        row = fetch_named(self._s, _GIFT, (code,))
+        return None if row is None else gift_from(row)
 
     def all(self) -> list[Gift]:
-        return [gift_from_row(r) for r in self._s.scalars(select(GiftRow).order_by(GiftRow.code))]
+        return [gift_from(r) for r in fetch_all_named(self._s, _ALL_GIFTS, ())]
 
     def add(self, gift: Gift) -> None:
-        insert_row(self._s, gift_to_row(gift))
+        write(self._s, _INSERT_GIFT, lambda: gift_params(gift))
 
     def save(self, gift: Gift) -> None:
-        self._s.merge(gift_to_row(gift))
+        write(self._s, _SAVE_GIFT, lambda: gift_params(gift))
 
 
 class SqlCounters:
@@ -240,6 +242,25 @@ class SqlCounters:
 
 
 _SETTINGS = select_sql("store_settings", SETTINGS_COLUMNS, "id = 1")
+_SAVE_SETTINGS = upsert_sql("store_settings", SETTINGS_COLUMNS, ("id",))
+_SAVE_TERMINAL = upsert_sql("terminals", TERMINAL_COLUMNS, ("id",))
 _PRODUCT = select_sql("products", PRODUCT_COLUMNS, "sku = ?")
+_INSERT_PRODUCT = insert_sql("products", PRODUCT_COLUMNS)
+_SAVE_PRODUCT = upsert_sql("products", PRODUCT_COLUMNS, ("sku",))
+_STAFF = select_sql("staff", STAFF_COLUMNS, "id = ?")
+_STAFF_BY_NUMBER = select_sql("staff", STAFF_COLUMNS, "number = ?")
+_ALL_STAFF = select_sql("staff", STAFF_COLUMNS, "1", "number")
+_INSERT_STAFF = insert_sql("staff", STAFF_COLUMNS)
+_SAVE_STAFF = upsert_sql("staff", STAFF_COLUMNS, ("id",))
+_SHIFT = select_sql("shifts", SHIFT_COLUMNS, "id = ?")
+_OPEN_FOR = select_sql("shifts", SHIFT_COLUMNS, "cashier_id = ? AND closed_at IS NULL",
+                       "opened_at DESC") + " LIMIT 1"
+_ALL_OPEN = select_sql("shifts", SHIFT_COLUMNS, "closed_at IS NULL", "opened_at, id")
+_INSERT_SHIFT = insert_sql("shifts", SHIFT_COLUMNS)
+_SAVE_SHIFT = upsert_sql("shifts", SHIFT_COLUMNS, ("id",))
+_GIFT = select_sql("gifts", GIFT_COLUMNS, "code = ?")
+_ALL_GIFTS = select_sql("gifts", GIFT_COLUMNS, "1", "code")
+_INSERT_GIFT = insert_sql("gifts", GIFT_COLUMNS)
+_SAVE_GIFT = upsert_sql("gifts", GIFT_COLUMNS, ("code",))
 _PRODUCT_BY_BARCODE = select_sql("products", PRODUCT_COLUMNS, "barcode = ?",
                                  "active DESC, sku") + " LIMIT 1"

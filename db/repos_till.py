@@ -4,11 +4,28 @@ from __future__ import annotations
 
 from datetime import date
 
-from sqlalchemy import delete, func, select, text
 from sqlalchemy.orm import Session
 
-from db.rows_base import insert_row
-from db.rows_till import ClosedDayRow, HeldSaleRow, MemberPinRow
+from db.mapping_members import PIN_COLUMNS, pin_from, pin_params
+from db.mapping_sales import (
+    CLOSED_DAY_COLUMNS,
+    HELD_COLUMNS,
+    closed_day_from,
+    closed_day_params,
+    held_from,
+    held_params,
+)
+from db.repos_driver import (
+    execute,
+    fetch_all,
+    fetch_all_named,
+    fetch_named,
+    fetch_one,
+    insert_sql,
+    select_sql,
+    upsert_sql,
+    write,
+)
 from domain.records import ClosedDay, HeldSale, MemberPin
 
 
@@ -17,22 +34,17 @@ class SqlHeldSaleRepo:
         self._s = session
 
     def all(self) -> list[HeldSale]:
-        rows = self._s.scalars(select(HeldSaleRow).order_by(HeldSaleRow.held_at,
-                                                             HeldSaleRow.id))
-        return [_held(r) for r in rows]
+        return [held_from(r) for r in fetch_all_named(self._s, _ALL_HELD, ())]
 
     def get(self, held_id: str) -> HeldSale | None:
-        row = self._s.get(HeldSaleRow, held_id)
-        return None if row is None else _held(row)
+        row = fetch_named(self._s, _HELD, (held_id,))
+        return None if row is None else held_from(row)
 
     def add(self, held: HeldSale) -> None:
-        self._s.add(HeldSaleRow(id=held.id, held_at=held.held_at, held_by=held.held_by,
-                                total_fen=held.total_fen, items=held.items,
-                                member_id=held.member_id, cart=held.cart))
-        self._s.flush()
+        write(self._s, _INSERT_HELD, lambda: held_params(held))
 
     def remove(self, held_id: str) -> None:
-        self._s.execute(delete(HeldSaleRow).where(HeldSaleRow.id == held_id))
+        execute(self._s, "DELETE FROM held_sales WHERE id = ?", (held_id,))
 
 
 class SqlMemberPinRepo:
@@ -40,22 +52,18 @@ class SqlMemberPinRepo:
         self._s = session
 
     def get(self, member_id: str) -> MemberPin | None:
-        r = self._s.get(MemberPinRow, member_id)
-        if r is None:
-            return None
-        return MemberPin(member_id=r.member_id, pin_hash=r.pin_hash, set_at=r.set_at,
-                         set_by=r.set_by, failures=r.failures, failed_on=r.failed_on)
+        row = fetch_named(self._s, _PIN, (member_id,))
+        return None if row is None else pin_from(row)
 
     def save(self, pin: MemberPin) -> None:
-        self._s.merge(MemberPinRow(member_id=pin.member_id, pin_hash=pin.pin_hash,
-                                   set_at=pin.set_at, set_by=pin.set_by,
-                                   failures=pin.failures, failed_on=pin.failed_on))
-        self._s.flush()
+        write(self._s, _SAVE_PIN, lambda: pin_params(pin))
 
 
-def _held(r: HeldSaleRow) -> HeldSale:
-    return HeldSale(id=r.id, held_at=r.held_at, held_by=r.held_by, total_fen=r.total_fen,
-                    items=r.items, member_id=r.member_id, cart=dict(r.cart))
+_TRADING_DAYS = (
+    "SELECT business_date FROM sales WHERE business_date > ? AND business_date < ?"
+    " UNION SELECT business_date FROM wallet_ledger WHERE business_date > ? AND business_date < ?"
+    " UNION SELECT business_date FROM shifts WHERE business_date > ? AND business_date < ?"
+    " ORDER BY 1")
 
 
 class SqlDayRepo:
@@ -63,28 +71,29 @@ class SqlDayRepo:
         self._s = session
 
     def closed_through(self) -> date | None:
-        return self._s.scalar(select(func.max(ClosedDayRow.business_date)))
+        row = fetch_one(self._s, "SELECT MAX(business_date) FROM closed_days", ())
+        return None if row is None or row[0] is None else date.fromisoformat(row[0])
 
     def trading_days(self, after: date | None, before: date) -> list[date]:
         """Business dates after `after` (None: from the first) and before `before` on which
         anything was rung up, paid into a wallet or a shift worked, oldest first."""
-        low = (after or date.min).isoformat()
-        found = self._s.execute(text(
-            "SELECT business_date FROM sales WHERE business_date > :low AND business_date < :high"
-            " UNION SELECT business_date FROM wallet_ledger"
-            " WHERE business_date > :low AND business_date < :high"
-            " UNION SELECT business_date FROM shifts"
-            " WHERE business_date > :low AND business_date < :high ORDER BY 1"),
-            {"low": low, "high": before.isoformat()}).scalars()
-        return [date.fromisoformat(str(day)) for day in found]
+        low, high = (after or date.min).isoformat(), before.isoformat()
+        found = fetch_all(self._s, _TRADING_DAYS, (low, high) * 3)
+        return [date.fromisoformat(str(day)) for (day,) in found]
 
     def get(self, day: date) -> ClosedDay | None:
-        row = self._s.get(ClosedDayRow, day)
-        return None if row is None else ClosedDay(row.business_date, row.closed_at,
-                                                  row.staff_id, row.z)
+        row = fetch_named(self._s, _DAY, (day.isoformat(),))
+        return None if row is None else closed_day_from(row)
 
     def add(self, closed: ClosedDay) -> None:
         """Insert only: a day is closed once (the primary key refuses a second row)."""
-        insert_row(self._s, ClosedDayRow(business_date=closed.business_date,
-                                         closed_at=closed.closed_at, staff_id=closed.staff_id,
-                                         z=closed.z))
+        write(self._s, _INSERT_DAY, lambda: closed_day_params(closed))
+
+
+_ALL_HELD = select_sql("held_sales", HELD_COLUMNS, "1", "held_at, id")
+_HELD = select_sql("held_sales", HELD_COLUMNS, "id = ?")
+_INSERT_HELD = insert_sql("held_sales", HELD_COLUMNS)
+_PIN = select_sql("member_pins", PIN_COLUMNS, "member_id = ?")
+_SAVE_PIN = upsert_sql("member_pins", PIN_COLUMNS, ("member_id",))
+_DAY = select_sql("closed_days", CLOSED_DAY_COLUMNS, "business_date = ?")
+_INSERT_DAY = insert_sql("closed_days", CLOSED_DAY_COLUMNS)

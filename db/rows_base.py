@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any, cast
 
 from sqlalchemy import ForeignKey, MetaData, Table
-from sqlalchemy.orm import DeclarativeBase, Session
+from sqlalchemy.orm import DeclarativeBase
 
 # Named constraints let Alembic's batch mode (table copy on SQLite) find and keep them.
 NAMING = {
@@ -18,7 +18,7 @@ NAMING = {
 
 
 class Base(DeclarativeBase):
-    """Rows are storage shapes only; db/mapping.py turns them into domain records and back."""
+    """Rows are storage shapes only; db/mapping_*.py turn named rows into records and back."""
 
     metadata = MetaData(naming_convention=NAMING)
 
@@ -28,6 +28,16 @@ MEMBERS_ID = "members.id"
 # (db/repos_merge.py) moves it; a merge moves every foreign key to members.id too.
 REFERS_TO = "refers_to"
 FOLLOWS = "follows_merge"
+
+
+# Column info of a value the database writes itself (a trigger's seal): no mapper writes it.
+BY_TRIGGER: dict[str, Any] = {"by_trigger": True}
+
+
+def columns_of(row_class: type[Base]) -> tuple[str, ...]:
+    """The columns a mapper reads and writes, in the schema's order: every column of the
+    table but those a trigger fills. The schema is the one place that names them."""
+    return tuple(c.name for c in table_of(row_class).columns if not c.info.get("by_trigger"))
 
 
 def refers_to(target: str, *, follows: bool = True,
@@ -46,16 +56,5 @@ def deferred_fk(target: str) -> ForeignKey:
 
 
 def table_of(row_class: type[Base]) -> Table:
-    """The Core table of a row class, for plain INSERT/UPDATE statements on hot paths."""
+    """The Core table of a row class (its columns are what the mappers read and write)."""
     return cast(Table, row_class.__table__)
-
-
-def insert_row(session: Session, row: Base) -> None:
-    """INSERT a row object's column values now, without adding it to the ORM session.
-
-    Inserts run at once, in call order, so a duplicate key is reported at the call that made
-    it and a big transaction does not make every later flush walk thousands of objects.
-    """
-    table = table_of(type(row))
-    values = {column.key: getattr(row, column.key) for column in table.columns}
-    session.execute(table.insert(), values)

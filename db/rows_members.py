@@ -8,7 +8,7 @@ from decimal import Decimal
 from sqlalchemy import CheckConstraint, Index, String, Text, text
 from sqlalchemy.orm import Mapped, mapped_column
 
-from db.rows_base import MEMBERS_ID, Base, deferred_fk, refers_to
+from db.rows_base import BY_TRIGGER, MEMBERS_ID, Base, deferred_fk, refers_to
 from db.types import DecimalText, IsoDate, JsonText, UtcDateTime
 
 
@@ -81,7 +81,7 @@ class BalanceRow(Base):
     points: Mapped[int] = mapped_column(server_default=text("0"))
     wallet_principal_fen: Mapped[int] = mapped_column(server_default=text("0"))
     wallet_bonus_fen: Mapped[int] = mapped_column(server_default=text("0"))
-    seal: Mapped[str | None] = mapped_column(String(32))  # by trigger (db/seals.py, 0008)
+    seal: Mapped[str | None] = mapped_column(String(32), info=BY_TRIGGER)  # db/seals.py
 
 
 class CardRow(Base):
@@ -129,7 +129,7 @@ class PointsLotRow(Base):
     source: Mapped[str] = mapped_column(String(20), server_default="earn")
     # Sale ids carry no foreign key: a ledger pulled from head office may cite another store.
     sale_id: Mapped[str | None] = mapped_column(String(36))
-    seal: Mapped[str | None] = mapped_column(String(32))
+    seal: Mapped[str | None] = mapped_column(String(32), info=BY_TRIGGER)
 
 
 class PointsEntryRow(Base):
@@ -146,7 +146,7 @@ class PointsEntryRow(Base):
     sale_id: Mapped[str | None] = mapped_column(String(36))
     staff_id: Mapped[str | None] = mapped_column(String(36))
     last_day: Mapped[date | None] = mapped_column(IsoDate())  # restored lots' last valid day
-    seal: Mapped[str | None] = mapped_column(String(32))
+    seal: Mapped[str | None] = mapped_column(String(32), info=BY_TRIGGER)
 
 
 class PointsDayRow(Base):
@@ -189,7 +189,7 @@ class WalletEntryRow(Base):
     staff_id: Mapped[str | None] = mapped_column(String(36))
     reference: Mapped[str] = mapped_column(String(100), server_default="")
     tender_kind: Mapped[str] = mapped_column(String(20), server_default="")
-    seal: Mapped[str | None] = mapped_column(String(32))
+    seal: Mapped[str | None] = mapped_column(String(32), info=BY_TRIGGER)
 
 
 class CouponRow(Base):

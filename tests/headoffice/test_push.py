@@ -7,8 +7,8 @@ from collections.abc import Callable
 import pytest
 import sqlalchemy as sa
 
-from db.mapping import outbox_from_row
-from db.rows import OutboxRow
+from db.mapping_sales import OUTBOX_COLUMNS, outbox_from
+from db.repos_driver import fetch_all_named, select_sql
 from domain.records import TenderKind
 from domain.services.cart import TenderRequest
 from headoffice.tables import events, member_balances, points_ledger, sales
@@ -23,8 +23,8 @@ def _resend(till: Till) -> PushResponse:
     assert till.client is not None
     with till.app.store.reader() as uow:
         settings = uow.settings.get()
-        rows = [outbox_from_row(r) for r in uow.session.scalars(
-            sa.select(OutboxRow).order_by(OutboxRow.seq))]
+        rows = [outbox_from(r) for r in fetch_all_named(
+            uow.session, select_sql("outbox", OUTBOX_COLUMNS, "1", "seq"), ())]
     request = till.client.batch(settings, rows[:500])
     return PushResponse.model_validate(till.client.ho.call(
         "POST", "/v1/sync/push", request.model_dump(mode="json")))
