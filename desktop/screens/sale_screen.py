@@ -271,7 +271,7 @@ class SaleScreen(QWidget):
 
             def weighed() -> Route:
                 sale.add_weighed(item.plu, item.price_fen, item.weight_g)
-                return Route(Routed.ITEM)
+                return Route(Routed.ITEM, sale.state)
             self._route(weighed)
         elif code.kind is CodeKind.GTIN:
             self._route(lambda: sale.enter_gtin(code.text))
@@ -344,7 +344,7 @@ class SaleScreen(QWidget):
 
         def add() -> Route:
             self.sale().add_item(sku)
-            return Route(Routed.ITEM)
+            return Route(Routed.ITEM, self.sale().state)
         self._route(add)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:

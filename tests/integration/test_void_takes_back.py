@@ -41,10 +41,10 @@ class Till:
         cart = carts.start_sale(self.app.ctx, self.cashier, self.shift)
         carts.attach_member(cart, find_by_card(self.app.ctx, self.card))
         for sku, qty in items:
-            carts.add_item(self.app.ctx, cart, sku, qty)
+            cart = carts.add_item(self.app.ctx, cart, sku, qty)
         if coupon:
-            carts.add_coupon(cart, coupon)
-        carts.add_tender(cart, carts.TenderRequest(TenderKind.CASH))
+            cart = carts.add_coupon(cart, coupon)
+        cart = carts.add_tender(cart, carts.TenderRequest(TenderKind.CASH))
         return checkout.complete(self.app.ctx, cart)
 
     def approval(self, sale: checkout.Completed) -> Approval:
