@@ -12,6 +12,7 @@ from __future__ import annotations
 import random
 import sqlite3
 import time
+from dataclasses import replace
 from pathlib import Path
 
 from bench.generate import CASHIER
@@ -84,9 +85,9 @@ def busy_day(app: App, sales: int, seed: int = 17) -> float:
     start = time.perf_counter()
     for number, member_id in cards:
         cart = carts.start_sale(app.ctx, cashier)
-        cart.member_id, cart.card_number = member_id, number
+        cart = replace(cart, member_id=member_id, card_number=number)
         for sku in rng.sample(skus, rng.randint(1, 3)):
-            carts.add_item(app.ctx, cart, sku)
-        carts.add_tender(cart, carts.TenderRequest(TenderKind.CASH))
+            cart = carts.add_item(app.ctx, cart, sku)
+        cart = carts.add_tender(cart, carts.TenderRequest(TenderKind.CASH))
         checkout.complete(app.ctx, cart)
     return time.perf_counter() - start

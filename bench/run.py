@@ -18,7 +18,7 @@ import random
 import sqlite3
 import time
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime, timedelta
 from functools import partial
 from pathlib import Path
@@ -220,17 +220,17 @@ class Bench:
 
     def _cart(self, number: str, member_id: str) -> carts.Cart:
         cart = carts.start_sale(self.ctx, self.cashier_id)
-        cart.member_id, cart.card_number = member_id, number
+        cart = replace(cart, member_id=member_id, card_number=number)
         return cart
 
     def _scan(self, cart: carts.Cart, skus: Sequence[str]) -> carts.Cart:
         for sku in skus:
-            carts.add_item(self.ctx, cart, sku)
+            cart = carts.add_item(self.ctx, cart, sku)
         return cart
 
     def _paid_cart(self, number: str, member_id: str, skus: Sequence[str]) -> carts.Cart:
         cart = self._scan(self._cart(number, member_id), skus)
-        carts.add_tender(cart, carts.TenderRequest(TenderKind.CASH))
+        cart = carts.add_tender(cart, carts.TenderRequest(TenderKind.CASH))
         return cart
 
 

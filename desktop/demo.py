@@ -9,6 +9,7 @@ drawer kicked. `kaika demo --screenshots DIR` renders the till's screens instead
 from __future__ import annotations
 
 import sys
+from dataclasses import replace
 from pathlib import Path
 from typing import TextIO
 
@@ -68,12 +69,12 @@ def _ring_a_sale(app: bootstrap.App, rig: DemoRig, out: TextIO) -> int:
     say(f"会员 {view.member.name} {view.member.tier} 积分 {view.balances.points} "
         f"储值 {format_yuan(view.balances.wallet_principal_fen + view.balances.wallet_bonus_fen)}")
     sale = carts.start_sale(app.ctx, cashier.id)
-    sale.member_id, sale.card_number = view.member.id, card
-    carts.add_item(app.ctx, sale, "A1001")
-    carts.add_item(app.ctx, sale, "F6001", qty=2)
+    sale = replace(sale, member_id=view.member.id, card_number=card)
+    sale = carts.add_item(app.ctx, sale, "A1001")
+    sale = carts.add_item(app.ctx, sale, "F6001", qty=2)
     due = checkout.quote(app.ctx, sale).due_fen
     given = -(-due // 10000) * 10000  # the customer hands over whole ¥100 notes
-    carts.add_tender(sale, carts.TenderRequest(TenderKind.CASH, given_fen=given))
+    sale = carts.add_tender(sale, carts.TenderRequest(TenderKind.CASH, given_fen=given))
     done = checkout.complete(app.ctx, sale)
     devices = DeviceRegistry(rig.settings())
     outcome = PrintQueue(devices.get("printer")).submit(

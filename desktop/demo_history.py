@@ -216,18 +216,19 @@ def _sell(walk: Walk, person: Person | None, items: Items, how: str) -> Sale:
     ctx = walk.ctx
     cart = start_sale(ctx, walk.cashier, walk.shift_id)
     for sku, qty in items:
-        add_item(ctx, cart, sku, qty)
+        cart = add_item(ctx, cart, sku, qty)
     view = member_view(ctx, person.member_id) if person else None
     if person is not None and view is not None:
-        cart.member_id, cart.card_number = person.member_id, person.card
+        cart = replace(cart, member_id=person.member_id, card_number=person.card)
         # The card is swiped. Its proof's token is not drawn from the walk's seeded chance,
         # which would shift every coupon code and choice after it.
-        cart.shown = shown(replace(ctx, random_bytes=os.urandom), view, "swipe").shown
+        cart = replace(cart,
+                       shown=shown(replace(ctx, random_bytes=os.urandom), view, "swipe").shown)
     if view is not None and view.coupons and (how == "coupon" or (
             how == "any" and walk.rng.random() < 0.4)):
-        add_coupon(cart, view.coupons[0].code)
+        cart = add_coupon(cart, view.coupons[0].code)
     due = quote(ctx, cart).due_fen
-    cart.tenders = _tenders(walk, cart, due, view, how)
+    cart = replace(cart, tenders=tuple(_tenders(walk, cart, due, view, how)))
     sale = complete(ctx, cart).sale
     walk.drawer_fen += _cash(sale)
     if view is not None and how != "story":  # a story's sale stays whole

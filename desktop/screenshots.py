@@ -206,6 +206,7 @@ def _sell(shots: Shots, window: MainWindow, cards: list[str], till: bootstrap.Ti
     pay.amount.setText("500")
     shots.take("payment")
     pay.add()
+    tasks_done(shots.app, window)  # the sale is saved on the window's task runner
     shots.take("sale-done")
 
 

@@ -227,7 +227,8 @@ def _step(c: _Checker) -> Callable[[Any, str], None]:
         "birthday": c.birthday, "amount_fen": c.integer(1),
         "points": c.integer(None, MAX_POINTS), "reason": c.string, "card": c.string,
         "manager_ok": c.boolean, "gift": c.string,
-        "manual_discount_fen": c.integer(0)}
+        "manual_discount_fen": c.integer(0),
+        "presented": c.one_of(("swipe", "scan", "typed", "mobile"))}
     return lambda v, p: c.obj(v, p, common, optional)
 
 

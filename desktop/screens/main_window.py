@@ -67,12 +67,13 @@ class MainWindow(QMainWindow):
         # Front desk, managers and admins start in the back office; cashiers at the sale screen.
         self.homes: dict[Role, Home] = {role: MainWindow._office_home for role in DESK_ROLES}
         self.office: OfficeScreen | None = None
-        self._screens(env, devices)
         self.status = TillStatusBar(self)
-        self.status.reprint_requested.connect(self.reprint)
         self.setStatusBar(self.status)
-        # One runner for the window: long back-office work never runs on this thread.
+        # One runner for the window: long back-office work and the sale's commit never run
+        # on this thread.
         self.tasks = TaskRunner(self, self.status.show_notice)
+        self._screens(env, devices)
+        self.status.reprint_requested.connect(self.reprint)
         self.idle = IdleWatcher(idle_lock_s, self)
         self.idle.idle.connect(self._on_idle)
         self.wedge = WedgeFilter(devices.decoder if devices else WedgeDecoder(),
@@ -90,7 +91,7 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.stack)
         self.login = LoginScreen(env.store_name, self)
         self.login.submitted.connect(self._on_login)
-        self.sale = SaleScreen(env, self.session, devices, self)
+        self.sale = SaleScreen(env, self.session, devices, self.tasks, self)
         self.sale.lock_requested.connect(self.lock)
         self.sale.close_shift_requested.connect(self.close_shift)
         self.sale.sale_completed.connect(self._on_completed)

@@ -7,6 +7,9 @@ tenders cover what is due, and not before.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import Any
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
@@ -24,6 +27,7 @@ from PySide6.QtWidgets import (
 
 from desktop import feedback, i18n
 from desktop.screens.prompt import Kind, ask, parse
+from desktop.tasks import Task
 from desktop.viewmodels.payment import EXTERNAL, PaymentState, PaymentViewModel
 from desktop.wedge_filter import takes_codes
 from desktop.widgets.money_label import MoneyLabel
@@ -31,6 +35,7 @@ from desktop.widgets.numpad import Numpad
 from domain import coupons as coupon_rules
 from domain.errors import DomainError
 from domain.records import Tender, TenderKind
+from domain.services.checkout import Completed
 from hardware.scan_codes import ScannedCode
 from hardware.tracks import Tracks
 
@@ -40,14 +45,20 @@ CHOICES = (("F1", TenderKind.CASH), ("F2", TenderKind.BANK_CARD), ("F3", TenderK
 
 
 class PaymentDialog(QDialog):
-    """Signals:
+    """The sale's commit runs on the window's task runner (`run`): the dialog waits, its keys
+    off, and closes when the sale is saved, or says why not and stays open.
+
+    Signals:
         completed(object): the sale committed (a checkout.Completed).
     """
 
     completed = Signal(object)
 
-    def __init__(self, model: PaymentViewModel, parent: QWidget | None = None) -> None:
+    def __init__(self, model: PaymentViewModel, run: Callable[[Task[Any]], bool],
+                 parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.run = run
+        self.saving = False
         self.setObjectName("payment_dialog")
         self.setWindowTitle(self.tr("Payment"))
         self.setMinimumWidth(900)
@@ -251,14 +262,36 @@ class PaymentDialog(QDialog):
         self.choose(self.kind if self.kind != COUPON else TenderKind.CASH)
 
     def finish(self) -> None:
-        """The tenders cover the sale: commit it (or say why not and stay open)."""
-        try:
-            done = self.model.complete()
-        except DomainError as err:
-            self.show_refusal(err)
+        """The tenders cover the sale: commit it off the window's thread."""
+        if self.saving:
             return
+        model = self._busy(True)
+        task = Task(self.tr("Saving the sale"), lambda _progress: model.complete(),
+                    self._saved, self._not_saved, owner=self)
+        if not self.run(task):
+            self._busy(False)
+
+    def _busy(self, on: bool) -> PaymentViewModel:
+        self.saving = on
+        self.setEnabled(not on)
+        if on:
+            self.error.clear()
+        return self.model
+
+    def _saved(self, done: Completed) -> None:
+        self._busy(False)
         self.accept()
         self.completed.emit(done)
+
+    def _not_saved(self, text: str) -> None:
+        self._busy(False)
+        self.error.setText(text)
+        self.amount.selectAll()
+        self.amount.setFocus()
+
+    def reject(self) -> None:
+        if not self.saving:  # a sale being saved is not walked away from
+            super().reject()
 
     def show_refusal(self, err: DomainError) -> None:
         if feedback.is_card_data(err):

@@ -27,7 +27,6 @@ from desktop import feedback, i18n
 from desktop.printing import ReceiptDesk
 from desktop.screens.prompt import Kind, approve, approver_name, ask
 from desktop.viewmodels.returns import ReturnViewModel
-from desktop.viewmodels.sale import RECEIPT_NO
 from desktop.viewmodels.session import TillSession
 from desktop.wedge_filter import takes_codes
 from desktop.widgets.money_label import MoneyLabel
@@ -37,6 +36,7 @@ from domain.records import TenderKind
 from domain.services.no_receipt import Offer
 from domain.services.proofs import Approval
 from domain.services.returns import Returned
+from domain.services.till import is_receipt_no
 from hardware.scan_codes import ScannedCode
 
 QTY_DIGITS = 3  # with the receipt on screen, up to three digits typed are a quantity
@@ -199,7 +199,7 @@ class ReturnsDialog(QDialog):
                 self.qty.setValue(1)
                 self._show_items()
                 self._ask_missing()
-            elif self.model.sale is not None and not RECEIPT_NO.match(text.upper()):
+            elif self.model.sale is not None and not is_receipt_no(text):
                 self._line_code(text)
             else:
                 self._receipt(text)

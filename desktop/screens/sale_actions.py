@@ -220,7 +220,7 @@ class SaleActions(QObject):
             self._approve_then_pay()
             return
         try:
-            dialog = PaymentDialog(PaymentViewModel(sale), screen)
+            dialog = PaymentDialog(PaymentViewModel(sale), screen.tasks.run, screen)
         except DomainError as err:
             screen.show_refusal(err)
             return

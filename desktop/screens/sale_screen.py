@@ -29,6 +29,7 @@ from desktop.printing import ReceiptDesk
 from desktop.screens.member_panel import MemberPanelWidget
 from desktop.screens.sale_actions import SaleActions
 from desktop.screens.sale_lines import SaleLinesTable
+from desktop.tasks import TaskRunner
 from desktop.viewmodels.env import TillEnv
 from desktop.viewmodels.sale import Route, Routed, SaleViewModel
 from desktop.viewmodels.session import TillSession
@@ -60,9 +61,10 @@ class SaleScreen(QWidget):
     office_requested = Signal()
 
     def __init__(self, env: TillEnv, session: TillSession, devices: TillDevices | None,
-                 parent: QWidget | None = None) -> None:
+                 tasks: TaskRunner, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("sale_screen")
+        self.tasks = tasks  # the window's: a sale is saved off its thread
         self.env, self.session, self.devices = env, session, devices
         self.desk = ReceiptDesk(env, devices)
         self.model: SaleViewModel | None = None
@@ -271,7 +273,7 @@ class SaleScreen(QWidget):
 
             def weighed() -> Route:
                 sale.add_weighed(item.plu, item.price_fen, item.weight_g)
-                return Route(Routed.ITEM)
+                return Route(Routed.ITEM, sale.state)
             self._route(weighed)
         elif code.kind is CodeKind.GTIN:
             self._route(lambda: sale.enter_gtin(code.text))
@@ -344,7 +346,7 @@ class SaleScreen(QWidget):
 
         def add() -> Route:
             self.sale().add_item(sku)
-            return Route(Routed.ITEM)
+            return Route(Routed.ITEM, self.sale().state)
         self._route(add)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:

@@ -10,15 +10,12 @@ from dataclasses import dataclass
 
 from desktop.viewmodels.env import TillEnv
 from desktop.viewmodels.sale import SaleViewModel
-from domain import wallet as wallet_rules
-from domain.errors import DomainError, ValidationError
+from domain.errors import DomainError
 from domain.records import Balances, Tender, TenderKind
-from domain.services import cart as carts
-from domain.services import checkout, member_pin
-from domain.services.cart import TenderRequest
+from domain.services import checkout, till
+from domain.services.till import EXTERNAL, TillSale
 
-# Tenders taken on an external terminal: the slip's reference is recorded with the sale.
-EXTERNAL = (TenderKind.BANK_CARD, TenderKind.MOBILE)
+__all__ = ["EXTERNAL", "PaymentState", "PaymentViewModel"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,6 +35,8 @@ class PaymentState:
 
 
 class PaymentViewModel:
+    """The payment dialog over one sale: each tender is one call to `domain/services/till.py`."""
+
     def __init__(self, sale: SaleViewModel) -> None:
         self.sale = sale
         self.done: checkout.Completed | None = None
@@ -47,7 +46,6 @@ class PaymentViewModel:
         return self.sale.env
 
     def state(self) -> PaymentState:
-        self.sale.refresh()
         q = self.sale.quote
         if q is None:
             raise DomainError("sale.empty")
@@ -59,90 +57,49 @@ class PaymentViewModel:
             wallet_fen=_wallet(balances), points_earned=q.earning.points if q.earning else None)
 
     def remaining_fen(self) -> int:
-        q = self.sale.quote
-        return q.settlement.remaining_fen if q else 0
+        return till.remaining_fen(self.sale.state)
 
     def add_cash(self, given_fen: int | None = None) -> PaymentState:
         """Cash handed over: at least what is due gives change; less pays part of it."""
-        remaining = self.remaining_fen()
-        given = remaining if given_fen is None else given_fen
-        if given <= 0:
-            raise ValidationError("tender.amount_invalid", field="amount", amount_fen=given)
-        if given >= remaining:
-            return self._add(TenderRequest(TenderKind.CASH, given_fen=given))
-        return self._add(TenderRequest(TenderKind.CASH, amount_fen=given, given_fen=given))
+        return self._use(till.pay_cash(self.env.ctx, self.sale.state, given_fen))
 
     def add_external(self, kind: TenderKind, reference: str,
                      amount_fen: int | None = None) -> PaymentState:
         """Bank card or mobile wallet taken on the terminal beside the till."""
-        if kind not in EXTERNAL:
-            raise DomainError("tender.kind_unsupported", kind=kind.value)
-        if not reference.strip():
-            raise ValidationError("tender.reference_required", field="reference")
-        return self._add(TenderRequest(kind, amount_fen=amount_fen, reference=reference.strip()))
+        return self._use(till.pay_external(self.env.ctx, self.sale.state, kind, reference,
+                                           amount_fen))
 
     def wallet_needs_pin(self, amount_fen: int | None = None) -> bool:
         """Above the pack's amount, or any amount when the card was not swiped or scanned."""
-        amount = self.remaining_fen() if amount_fen is None else amount_fen
-        return (self.sale.cart.shown is None
-                or wallet_rules.needs_pin(amount, self.env.ctx.pack.wallet))
+        return till.wallet_needs_pin(self.env.ctx, self.sale.state, amount_fen)
 
     def add_wallet(self, amount_fen: int | None = None, pin: str | None = None) -> PaymentState:
-        """Stored value; above the pack's limit the PIN service checks the member's PIN and
-        gives the payment its proof (checkout accepts the payment only with it)."""
-        member = self.sale.member
-        if member is None:
-            raise DomainError("tender.member_required", kind=TenderKind.WALLET.value)
-        if self.sale.cart.card_number is None:  # found by mobile: no card, no wallet (§8)
-            raise DomainError("wallet.card_required")
-        member_pin.check_not_locked(self.env.ctx, member.member.id)  # five wrong PINs today
-        amount = self.remaining_fen() if amount_fen is None else amount_fen
-        proof = ""
-        if self.wallet_needs_pin(amount):
-            if pin is None:
-                raise DomainError("wallet.pin_required", amount_fen=amount)
-            proof = member_pin.prove(self.env.ctx, member.member.id, pin, self.sale.staff.id,
-                                     sale_id=self.sale.cart.id, amount_fen=amount).token
-        return self._add(TenderRequest(TenderKind.WALLET, amount_fen=amount_fen,
-                                       pin_proof=proof))
+        """Stored value, with the card and PIN rules of `till.pay_wallet`."""
+        return self._use(till.pay_wallet(self.env.ctx, self.sale.state, amount_fen, pin))
 
     def points_if(self, kind: TenderKind, amount_fen: int | None = None,
                   points: int = 0) -> int | None:
         """What the sale earns if this payment is added (the rest paid in money); None
         without a member, or when the payment could not be taken as typed."""
-        if kind is TenderKind.POINTS:
-            request = TenderRequest(kind, points=points)
-        elif kind is TenderKind.CASH:
-            request = TenderRequest(kind, amount_fen=amount_fen, given_fen=amount_fen or 0)
-        else:
-            request = TenderRequest(kind, amount_fen=amount_fen)
-        try:
-            return checkout.points_if_paid(self.env.ctx, self.sale.cart, request)
-        except DomainError:
-            return None
+        return till.points_if(self.env.ctx, self.sale.state, kind, amount_fen, points)
 
     def add_points(self, points: int) -> PaymentState:
-        return self._add(TenderRequest(TenderKind.POINTS, points=points))
+        return self._use(till.pay_points(self.env.ctx, self.sale.state, points))
 
     def add_coupon(self, code: str) -> PaymentState:
         self.sale.add_coupon(code)
         return self.state()
 
     def remove(self, index: int) -> PaymentState:
-        tenders = self.sale.cart.tenders
-        if 0 <= index < len(tenders):
-            del tenders[index]
-        return self.state()
+        return self._use(till.remove_tender(self.env.ctx, self.sale.state, index))
 
-    def _add(self, request: TenderRequest) -> PaymentState:
-        def change() -> None:
-            carts.add_tender(self.sale.cart, request)
-        self.sale.apply(change)
+    def _use(self, sale: TillSale) -> PaymentState:
+        self.sale.use(sale)
         return self.state()
 
     def complete(self) -> checkout.Completed:
         """Commit the sale: ledgers, coupons, tier change, audit and outbox — or nothing."""
-        self.done = checkout.complete(self.env.ctx, self.sale.cart)
+        self.done = till.complete(self.env.ctx, self.sale.state)
         return self.done
 
 

@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import date
 
 from domain import allowances, pricing, tiers
+from domain import cards as card_rules
 from domain import coupons as coupon_rules
 from domain import points as points_rules
 from domain import wallet as wallet_rules
-from domain.errors import DomainError, NotFound
+from domain.errors import DomainError, NotFound, ValidationError
 from domain.events import CouponRedeemed, SaleCompleted
 from domain.ports import UnitOfWork
 from domain.pricing import CartLine
@@ -23,6 +25,7 @@ from domain.records import (
     TenderKind,
     TierChange,
 )
+from domain.services import cart as carts
 from domain.services import maintenance
 from domain.services.access import MANAGERS
 from domain.services.cart import Cart, TenderRequest
@@ -30,6 +33,7 @@ from domain.services.context import ServiceContext, audit, emit
 from domain.services.guard import Refused, card_shown_ok, check_approval, guard, pin_proof_ok
 from domain.services.ledger import Posting, credit_points, debit_points, post_wallet
 from domain.services.members import is_birthday, issue_coupon
+from domain.services.proofs import CardShown
 from domain.services.tenders import Settlement, settle
 
 
@@ -83,8 +87,7 @@ def points_if_paid(ctx: ServiceContext, cart: Cart, request: TenderRequest | Non
     """What the sale earns if `request` is added to its tenders and the rest is paid in money:
     the same evaluation `complete` makes, so the preview is what the receipt will say (stored
     value's bonus part and points earn nothing, DOMAIN §7, §8). None without a member."""
-    trial = replace(cart, lines=list(cart.lines), tenders=[*cart.tenders,
-                                                           *([request] if request else [])])
+    trial = replace(cart, tenders=(*cart.tenders, *((request,) if request else ())))
     with ctx.reader() as uow:
         q = _evaluate(ctx, uow, trial, partial=True)
     return q.earning.points if q.earning else None
@@ -109,7 +112,7 @@ def _evaluate(ctx: ServiceContext, uow: UnitOfWork, cart: Cart, *, partial: bool
     return Quote(priced, settlement, earning, member, birthday, paid)
 
 
-def _catalogue_lines(uow: UnitOfWork, lines: list[CartLine]) -> list[CartLine]:
+def _catalogue_lines(uow: UnitOfWork, lines: Sequence[CartLine]) -> list[CartLine]:
     """The cart's lines with each product as the store's catalogue has it now: a cart is plain
     data (held, recalled, built by any caller), so its copy of a price, class or campaign price
     is never what a sale is priced by.
@@ -153,8 +156,10 @@ def complete(ctx: ServiceContext, cart: Cart) -> Completed:
     """
     if not cart.lines:
         raise DomainError("sale.empty")
+    check_cart(cart)
     _check_wallet_card(ctx, cart)
     with guard(ctx, "checkout.complete", cart.cashier_id) as grant, ctx.uow() as uow:
+        _check_member_card(uow, cart)
         if cart.member_id:
             maintenance.bring_up_to_date(ctx, uow, cart.member_id)
         q = _evaluate(ctx, uow, cart, partial=False)
@@ -247,6 +252,33 @@ def _audit_overrides(ctx: ServiceContext, uow: UnitOfWork, sale: Sale, found: Ov
         audit(ctx, uow, "override_price", sale.cashier_id, target=sale.receipt_no,
               approved_by=sale.approved_by, sku=line.product.sku, line_no=line.line_no,
               list_price_fen=list_fen, price_fen=line.unit_price_fen)
+
+
+def check_cart(cart: Cart) -> None:
+    """What the cart's own operations refuse, checked again on the cart as given (a cart is
+    plain data any caller can build): quantities, discounts, coupons twice, tenders."""
+    for line in cart.lines:
+        if line.qty <= 0:
+            raise ValidationError("sale.qty_invalid", field="qty", qty=line.qty)
+        carts.check_discount(line.manual_discount_fen, line.manual_rate)
+    if cart.ticket is not None:
+        carts.check_discount(cart.ticket.fen, cart.ticket.rate)
+    if len(set(cart.coupon_codes)) != len(cart.coupon_codes):
+        raise DomainError("coupon.already_in_sale", code=cart.coupon_codes[-1])
+    for tender in cart.tenders:
+        carts.check_tender(tender)
+
+
+def _check_member_card(uow: UnitOfWork, cart: Cart) -> None:
+    """The card on the sale (typed, or named by its shown proof) is a usable card of the
+    sale's member, and not a staff member's own card at the till they ring up (DOMAIN §4)."""
+    shown = cart.shown.card_number if isinstance(cart.shown, CardShown) else None
+    for number in {n for n in (cart.card_number, shown) if n}:
+        card = card_rules.check_usable(uow.cards.get(number), number)
+        member = uow.members.get(card.member_id)
+        if member is None or card.member_id != cart.member_id:
+            raise DomainError("card.unknown", card_number=number)
+        card_rules.check_staff_use(card, member, cart.cashier_id)
 
 
 def _check_wallet_card(ctx: ServiceContext, cart: Cart) -> None:

@@ -128,6 +128,14 @@ def _stored(ctx: ServiceContext, staff_id: object) -> Staff | None:
         return uow.staff.get(staff_id)
 
 
+def may(ctx: ServiceContext, use_case: str, staff: Staff) -> bool:
+    """Whether `staff` may do `use_case` now, by role or by a store setting (a screen asks
+    before it offers the use case; the use case checks again when it runs)."""
+    rules = gate(use_case)
+    return staff.active and (staff.role in rules.roles
+                             or staff.role in _setting_roles(ctx, rules))
+
+
 def _setting_roles(ctx: ServiceContext, rules: Gate) -> frozenset[Role]:
     """The roles a store setting admits to this use case now (none while it is off)."""
     if not rules.setting:

@@ -57,8 +57,8 @@ def recall(ctx: ServiceContext, held_id: str, staff_id: str, shift_id: str | Non
     cart = cart_from_data(held.cart)
     # A wallet payment's PIN proof lasts minutes and this run only: past that the member
     # types the PIN again, so the payment is taken off rather than left to refuse the sale.
-    tenders = [t for t in cart.tenders if t.kind is not TenderKind.WALLET or not t.pin_proof
-               or pin_proof_ok(ctx, t.pin_proof, cart.member_id or "", cart.id, 0)]
+    tenders = tuple(t for t in cart.tenders if t.kind is not TenderKind.WALLET or not t.pin_proof
+                    or pin_proof_ok(ctx, t.pin_proof, cart.member_id or "", cart.id, 0))
     return dataclasses.replace(cart, cashier_id=staff_id, shift_id=shift_id, tenders=tenders)
 
 
@@ -82,10 +82,10 @@ def cart_from_data(data: dict[str, Any]) -> Cart:
     return Cart(id=data["id"], cashier_id=data["cashier_id"],
                 started_at=datetime.fromisoformat(data["started_at"]),
                 shift_id=data.get("shift_id"),
-                lines=[_line(line) for line in data.get("lines", [])],
+                lines=tuple(_line(line) for line in data.get("lines", [])),
                 member_id=data.get("member_id"), card_number=data.get("card_number"),
-                coupon_codes=list(data.get("coupon_codes", [])),
-                tenders=[_tender(t) for t in data.get("tenders", [])],
+                coupon_codes=tuple(data.get("coupon_codes", [])),
+                tenders=tuple(_tender(t) for t in data.get("tenders", [])),
                 approval=_approval(data.get("approval")), shown=_shown(data.get("shown")),
                 ticket=_ticket(data.get("ticket")))
 

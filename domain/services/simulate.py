@@ -6,6 +6,7 @@ from collections.abc import Callable
 from datetime import datetime
 from typing import Any, TypeVar
 
+from domain import cards as card_rules
 from domain.clock import FixedClock
 from domain.errors import DomainError
 from domain.records import Gift, Role, TenderKind
@@ -14,13 +15,14 @@ from domain.services import cart as carts
 from domain.services import (
     checkout,
     maintenance,
-    member_pin,
     members,
     returns,
     rewards,
     shifts,
+    till,
     wallet,
 )
+from domain.services.cart import TenderRequest
 from domain.services.context import ServiceContext, to_wire
 from domain.services.proofs import Approval
 from domain.services.setup import add_products
@@ -101,25 +103,24 @@ class Simulation:
                 "close_day": self._close_day}
 
     def _sale(self, index: int, step: Step) -> dict[str, Any]:
-        cart = carts.start_sale(self.ctx, self.cashier)
+        """The cashier's own verbs (domain/services/till.py), as the till calls them."""
+        sale = till.TillSale(carts.start_sale(self.ctx, self.cashier))
         if "member" in step:
-            # A scenario's member shows the card at the till.
-            view = members.shown(self.ctx, members.member_view(self.ctx,
-                                                               self.members[step["member"]]),
-                                 "swipe")
-            cart.member_id, cart.card_number, cart.shown = view.member.id, "presented", view.shown
+            sale = self._present(sale, self.members[step["member"]],
+                                 till.Presented(step.get("presented", "swipe")))
         for line in step["lines"]:
-            carts.add_item(self.ctx, cart, line["sku"], line["qty"])
+            sale = till.add_code(self.ctx, sale, line["sku"], line["qty"])
         if step.get("manual_discount_fen"):
-            carts.set_line_discount(cart, cart.lines[0].line_no, step["manual_discount_fen"])
+            sale = till.set_discount(self.ctx, sale, sale.cart.lines[0].line_no,
+                                     step["manual_discount_fen"])
         if step.get("manager_ok"):
-            cart.approval = self._approval("checkout.complete", self.cashier,
-                                           checkout.override_subject(cart))
+            sale = till.approve(self.ctx, sale, self._approval(
+                "checkout.complete", self.cashier, checkout.override_subject(sale.cart)))
         for ref in step.get("coupons", []):
-            carts.add_coupon(cart, self.coupons[ref])
+            sale = till.add_coupon(self.ctx, sale, self.coupons[ref])
         for tender in step.get("tenders", [{"type": "cash"}]):
-            carts.add_tender(cart, self._tender(cart, tender))
-        done = checkout.complete(self.ctx, cart)
+            sale = self._tender(sale, tender)
+        done = till.complete(self.ctx, sale)
         self.sales[index] = done.sale.receipt_no
         return {"receipt_no": done.sale.receipt_no, "due_fen": done.sale.total_fen,
                 "points_earned": done.sale.points_earned,
@@ -238,27 +239,35 @@ class Simulation:
                 "coupons_expired": done.coupons_expired,
                 "tier_changes": [(c.from_tier, c.to_tier, c.reason) for c in done.tier_changes]}
 
-    def _tender(self, cart: carts.Cart, spec: dict[str, Any]) -> carts.TenderRequest:
+    def _present(self, sale: till.TillSale, member_id: str,
+                 how: till.Presented) -> till.TillSale:
+        """The member's card as the scenario says it reaches the till (swipe by default):
+        through the same look-ups and card rules as a swipe, a scan or a typed number."""
+        view = members.member_view(self.ctx, member_id)
+        if how is till.Presented.MOBILE or view.card is None:
+            return till.attach_code(self.ctx, sale, view.member.mobile)
+        card = view.card
+        if how is till.Presented.SWIPE:
+            track2 = card_rules.track2_data(card.number, card.expiry, self.ctx.card_secret)
+            return till.attach_swipe(self.ctx, sale, None, track2)
+        return till.attach_code(self.ctx, sale, card.number,
+                                scanned=how is not till.Presented.TYPED)
+
+    def _tender(self, sale: till.TillSale, spec: dict[str, Any]) -> till.TillSale:
         """A tender as the scenario says; a wallet payment with `pin_ok` (the default) is one
         the member typed the PIN for: the mobile's last six digits, their PIN here."""
         kind = TenderKind(spec["type"])
-        proof = ""
-        if kind is TenderKind.WALLET and spec.get("pin_ok", True) and cart.member_id:
-            proof = self._pin_proof(cart, spec.get("amount_fen"))
-        return carts.TenderRequest(kind=kind, amount_fen=spec.get("amount_fen"),
-                                   points=spec.get("points", 0),
-                                   reference=spec.get("reference") or _slip(kind),
-                                   given_fen=spec.get("given_fen", 0), pin_proof=proof)
+        if kind is TenderKind.WALLET:
+            pin = self._mobile_pin(sale) if spec.get("pin_ok", True) else None
+            return till.pay_wallet(self.ctx, sale, spec.get("amount_fen"), pin)
+        return till.pay(self.ctx, sale, TenderRequest(
+            kind=kind, amount_fen=spec.get("amount_fen"), points=spec.get("points", 0),
+            reference=spec.get("reference") or _slip(kind), given_fen=spec.get("given_fen", 0)))
 
-    def _pin_proof(self, cart: carts.Cart, amount_fen: int | None) -> str:
-        assert cart.member_id is not None
-        with self.ctx.reader() as uow:
-            member = uow.members.get(cart.member_id)
-        assert member is not None
-        digits = "".join(ch for ch in member.mobile if ch.isdigit())
-        most = amount_fen if amount_fen is not None else checkout.quote(self.ctx, cart).due_fen
-        return member_pin.prove(self.ctx, member.id, digits[-6:], self.cashier, sale_id=cart.id,
-                                amount_fen=most).token
+    def _mobile_pin(self, sale: till.TillSale) -> str | None:
+        if sale.member is None:
+            return None
+        return "".join(ch for ch in sale.member.member.mobile if ch.isdigit())[-6:]
 
     def _expired_so_far(self) -> dict[str, int]:
         with self.ctx.uow() as uow:

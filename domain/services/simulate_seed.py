@@ -27,6 +27,7 @@ from domain.records import (
     TenderKind,
     WalletEntry,
 )
+from domain.services import cardserials
 from domain.services.context import ServiceContext
 from domain.services.maintenance import add_years
 
@@ -64,8 +65,11 @@ def seed_member(ctx: ServiceContext, uow: UnitOfWork, seed: dict[str, Any]) -> M
     _seed_wallet(ctx, uow, member.id, seed.get("wallet", {}))
     for spend in seed.get("spend_history", []):
         _seed_spend(uow, member.id, date.fromisoformat(spend["on"]), spend["amount_fen"])
-    if "card" in seed:
-        uow.cards.add(Card(number=seed["card"], member_id=member.id, state=CardState.ACTIVE,
+    # Every seeded member has a card to show at the till (the seed's number, or the store's
+    # next one): a sale step presents it through the till's own look-ups.
+    number = seed.get("card") or cardserials.take_number(ctx, uow)
+    if number:
+        uow.cards.add(Card(number=number, member_id=member.id, state=CardState.ACTIVE,
                            expiry=f"{(joined.year + 5) % 100:02d}{joined.month:02d}",
                            issued_at=ctx.now()))
     return member

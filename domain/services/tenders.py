@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from domain import card_data
@@ -29,7 +30,7 @@ class Settlement:
         return self.points_fen + self.wallet_bonus_fen
 
 
-def settle(requests: list[TenderRequest], due_fen: int, balances: Balances | None,
+def settle(requests: Sequence[TenderRequest], due_fen: int, balances: Balances | None,
            pack: RulePack) -> Settlement:
     """Apply tenders in order; each takes at most what is still due (cash may give change)."""
     remaining = due_fen

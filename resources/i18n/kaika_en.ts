@@ -1595,6 +1595,10 @@
 <context>
     <name>PaymentDialog</name>
     <message>
+        <source>Saving the sale</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Payment</source>
         <translation type="unfinished"></translation>
     </message>

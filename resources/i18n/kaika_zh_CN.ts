@@ -1594,6 +1594,10 @@
 <context>
     <name>PaymentDialog</name>
     <message>
+        <source>Saving the sale</source>
+        <translation>正在保存这笔销售</translation>
+    </message>
+    <message>
         <source>Payment</source>
         <translation>收款</translation>
     </message>

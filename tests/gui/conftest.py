@@ -20,6 +20,7 @@ from desktop.bootstrap import App, open_app
 from desktop.demo_data import load_demo
 from desktop.devices import TillDevices
 from desktop.screens.main_window import MainWindow
+from desktop.screens.payment_dialog import PaymentDialog
 from desktop.viewmodels.env import TillEnv
 from domain.cards import track2_data
 from domain.clock import FixedClock
@@ -172,6 +173,7 @@ class Cashier:
         self.qtbot.wait(30)  # the filter gives the last held key back on its timer
         if enter:
             QTest.keyClick(self.focus(), Qt.Key.Key_Return)
+        self.saved()
 
     def scan(self, code: str) -> None:
         """A scanner or stripe reader (5 ms apart, then Enter): one burst to the till."""
@@ -181,11 +183,20 @@ class Cashier:
         QTest.keyClick(target, Qt.Key.Key_Return)
         self.clock.step = 0.1
         self.qtbot.wait(20)  # the burst is delivered from the event loop
+        self.saved()
 
     def press(self, key: Qt.Key, modifier: Qt.KeyboardModifier = Qt.KeyboardModifier.NoModifier
               ) -> None:
         QTest.keyClick(self.focus(), key, modifier)
         self.qtbot.wait(10)
+        self.saved()
+
+    def saved(self) -> None:
+        """A sale being saved runs on the window's task runner: wait for its outcome, so a test
+        sees the sale saved or refused, never the moment in between."""
+        self.qtbot.waitUntil(lambda: not any(
+            isinstance(w, PaymentDialog) and w.saving for w in QApplication.topLevelWidgets()),
+            timeout=15000)
 
     def dialog(self, name: str) -> QWidget:
         """The dialog now open (waits for it): found by its objectName."""

@@ -63,7 +63,7 @@ def test_bank_card_on_the_payment_screen_never_becomes_the_reference(
     keys.type("6212 3456 7890 1234 569")  # typed into the reference by hand
     assert "card number" in error.text()
     assert reference.text() == ""
-    assert window.sale.sale().cart.tenders == []
+    assert window.sale.sale().cart.tenders == ()
     keys.type("599")  # the refusal put the cursor back on the amount
     assert keys.focus() is reference
     keys.type("889900")  # the slip's reference: the sale completes
@@ -96,7 +96,7 @@ def test_bank_card_at_the_sale_is_refused_before_any_look_up(
         assert "bank card" in window.sale.alert.text()
         assert QApplication.activeModalWidget() is None  # no returns dialog opened for it
     assert window.sale.input.text() == ""
-    assert searched == [] and window.sale.sale().cart.lines == []
+    assert searched == [] and window.sale.sale().cart.lines == ()
     # Our own card through the same reader without sentinels still finds the member.
     keys.scan(stripe(cards[0]).strip(";?"))
     member = window.sale.sale().member

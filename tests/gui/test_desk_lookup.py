@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 
 from PySide6.QtCore import QDate, Qt
@@ -38,9 +39,9 @@ def ring_sale(store: App, card: str) -> str:
     cashier = login(store.ctx, "1001", "1357")
     view = find_by_card(store.ctx, card)
     cart = carts.start_sale(store.ctx, cashier.id)
-    cart.member_id, cart.card_number = view.member.id, card
-    carts.add_item(store.ctx, cart, "A1001")
-    carts.add_tender(cart, carts.TenderRequest(TenderKind.CASH, given_fen=60000))
+    cart = replace(cart, member_id=view.member.id, card_number=card)
+    cart = carts.add_item(store.ctx, cart, "A1001")
+    cart = carts.add_tender(cart, carts.TenderRequest(TenderKind.CASH, given_fen=60000))
     return checkout.complete(store.ctx, cart).sale.receipt_no
 
 

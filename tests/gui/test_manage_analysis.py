@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import datetime
 
 from pytestqt.qtbot import QtBot
@@ -26,9 +27,9 @@ def buy(store: App, clock: FixedClock, card: str, day: str, sku: str, qty: int) 
     cashier = login(store.ctx, "1001", "1357").id
     member = find_by_card(store.ctx, card).member.id
     cart = carts.start_sale(store.ctx, cashier)
-    cart.member_id = member
-    carts.add_item(store.ctx, cart, sku, qty=qty)
-    carts.add_tender(cart, carts.TenderRequest(TenderKind.CASH))
+    cart = replace(cart, member_id=member)
+    cart = carts.add_item(store.ctx, cart, sku, qty=qty)
+    cart = carts.add_tender(cart, carts.TenderRequest(TenderKind.CASH))
     checkout.complete(store.ctx, cart)
     return member
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime
 from pathlib import Path
 
@@ -39,11 +39,11 @@ def at(text: str) -> datetime:
 def sell(ctx: ServiceContext, cashier: str, member: str | None, items: list[tuple[str, int]],
          tenders: list[carts.TenderRequest], shift: str | None = None) -> Completed:
     cart = carts.start_sale(ctx, cashier, shift)
-    cart.member_id = member
+    cart = replace(cart, member_id=member)
     for sku, qty in items:
-        carts.add_item(ctx, cart, sku, qty=qty)
+        cart = carts.add_item(ctx, cart, sku, qty=qty)
     for tender in tenders:
-        carts.add_tender(cart, tender)
+        cart = carts.add_tender(cart, tender)
     return checkout.complete(ctx, cart)
 
 

@@ -116,6 +116,6 @@ def test_switching_is_confirmed_audited_and_prices_the_next_sale(
     source.unlink()  # the store keeps its own copy
     cashier = login(store.ctx, "1001", "1357")
     cart = carts.start_sale(store.ctx, cashier.id)
-    carts.add_item(store.ctx, cart, "F6001")
-    carts.add_tender(cart, carts.TenderRequest(TenderKind.CASH))
+    cart = carts.add_item(store.ctx, cart, "F6001")
+    cart = carts.add_tender(cart, carts.TenderRequest(TenderKind.CASH))
     assert checkout.complete(store.ctx, cart).sale.rulepack == "ladder10"

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QComboBox, QLineEdit, QTableWidget
 
@@ -140,9 +142,9 @@ def test_a_swiped_card_is_flagged_as_staff_and_busy_cards_are_alerted(
     member = find_by_card(store.ctx, cards[1]).member
     for _ in range(store.ctx.pack.cards.staff_card_daily_alert + 1):
         cart = carts.start_sale(store.ctx, cashier.id)
-        cart.member_id = member.id
-        carts.add_item(store.ctx, cart, "F6001")
-        carts.add_tender(cart, carts.TenderRequest(TenderKind.CASH))
+        cart = replace(cart, member_id=member.id)
+        cart = carts.add_item(store.ctx, cart, "F6001")
+        cart = carts.add_tender(cart, carts.TenderRequest(TenderKind.CASH))
         checkout.complete(store.ctx, cart)
     page = open_staff(cashier_keys, window)
     select(page, "1001")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import datetime
 
 from pytestqt.qtbot import QtBot
@@ -28,9 +29,9 @@ def reach_silver(store: App, clock: FixedClock, card: str, qty: int) -> None:
     clock.set(at("2024-06-10"))
     cashier = login(store.ctx, "1001", "1357").id
     cart = carts.start_sale(store.ctx, cashier)
-    cart.member_id = find_by_card(store.ctx, card).member.id
-    carts.add_item(store.ctx, cart, "A1002", qty=qty)
-    carts.add_tender(cart, carts.TenderRequest(TenderKind.CASH))
+    cart = replace(cart, member_id=find_by_card(store.ctx, card).member.id)
+    cart = carts.add_item(store.ctx, cart, "A1002", qty=qty)
+    cart = carts.add_tender(cart, carts.TenderRequest(TenderKind.CASH))
     checkout.complete(store.ctx, cart)
 
 

@@ -90,6 +90,6 @@ def test_every_other_scan_and_look_up_while_another_process_writes(
 
 def _paid_sale(store: App, cashier: Staff) -> str:
     cart = carts.start_sale(store.ctx, cashier.id)
-    carts.add_item(store.ctx, cart, "A1001")
-    carts.add_tender(cart, carts.TenderRequest(TenderKind.CASH, given_fen=60000))
+    cart = carts.add_item(store.ctx, cart, "A1001")
+    cart = carts.add_tender(cart, carts.TenderRequest(TenderKind.CASH, given_fen=60000))
     return checkout.complete(store.ctx, cart).sale.receipt_no

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 
 import sqlalchemy as sa
@@ -127,8 +128,8 @@ def test_a_twin_with_lucky_draw_spins_and_a_held_sale_merges_and_the_till_syncs_
                       [Prize("SPRING", "THX", "谢谢参与", PrizeKind.THANKS, 5)], b.manager)
     draws.spin(b.ctx, at_b, "SPRING", b.desk)  # the day's free spin
     cart = carts.start_sale(b.ctx, b.cashier)
-    cart.member_id = at_b
-    carts.add_item(b.ctx, cart, "SHOES")
+    cart = replace(cart, member_id=at_b)
+    cart = carts.add_item(b.ctx, cart, "SHOES")
     held.hold(b.ctx, cart, b.cashier)
     a.sync()
     b.sync()  # B's twin becomes A's alias: renamed at B

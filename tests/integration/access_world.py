@@ -72,8 +72,8 @@ class World:
     def sale(self, cashier: str = "1001") -> str:
         """A paid cash sale of one scarf (¥89.00) today; its receipt number."""
         cart = carts.start_sale(self.ctx, self.id(cashier))
-        carts.add_item(self.ctx, cart, "F6001")
-        carts.add_tender(cart, carts.TenderRequest(TenderKind.CASH))
+        cart = carts.add_item(self.ctx, cart, "F6001")
+        cart = carts.add_tender(cart, carts.TenderRequest(TenderKind.CASH))
         return checkout.complete(self.ctx, cart).sale.receipt_no
 
     def drawer(self, staff_id: str) -> None:
@@ -132,8 +132,8 @@ def as_staff(world: World, staff_id: str) -> Staff:
 def bare_cart(world: World, cashier_id: str) -> Cart:
     """A cart made by hand, as any caller could: checkout must not trust its cashier."""
     cart = Cart(id=new_id_str(), cashier_id=cashier_id, started_at=world.ctx.now())
-    carts.add_item(world.ctx, cart, "F6001")
-    carts.add_tender(cart, carts.TenderRequest(TenderKind.CASH))
+    cart = carts.add_item(world.ctx, cart, "F6001")
+    cart = carts.add_tender(cart, carts.TenderRequest(TenderKind.CASH))
     return cart
 
 

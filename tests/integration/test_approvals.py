@@ -40,16 +40,16 @@ class Gated:
 def _discounted(w: World, cashier_id: str) -> Cart:
     """A coat at half price: beyond the cashier's limit, so a manager must approve it."""
     cart = carts.start_sale(w.ctx, w.id("1001"))
-    cart.cashier_id = cashier_id
-    carts.add_item(w.ctx, cart, "A1001")
-    carts.set_line_discount(cart, 1, 29950)
-    carts.add_tender(cart, carts.TenderRequest(TenderKind.CASH))
+    cart = replace(cart, cashier_id=cashier_id)
+    cart = carts.add_item(w.ctx, cart, "A1001")
+    cart = carts.set_line_discount(cart, 1, 29950)
+    cart = carts.add_tender(cart, carts.TenderRequest(TenderKind.CASH))
     return cart
 
 
 def _sell_with(w: World, actor: str, subject: str, approval: object) -> object:
     cart = _discounted(w, actor)
-    cart.approval = approval  # type: ignore[assignment]  # whatever the caller puts there
+    cart = replace(cart, approval=approval)  # type: ignore[assignment]  # whatever the caller puts there
     return checkout.complete(w.ctx, cart)
 
 

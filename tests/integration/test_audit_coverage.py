@@ -24,8 +24,8 @@ def test_a_refund_with_the_receipt_is_audited_with_its_amount(app: App) -> None:
     load_demo(app.ctx)
     cashier = login(app.ctx, "1001", "1357").id
     cart = carts.start_sale(app.ctx, cashier)
-    carts.add_item(app.ctx, cart, "F6001", 2)
-    carts.add_tender(cart, carts.TenderRequest(TenderKind.CASH))
+    cart = carts.add_item(app.ctx, cart, "F6001", 2)
+    cart = carts.add_tender(cart, carts.TenderRequest(TenderKind.CASH))
     sold = checkout.complete(app.ctx, cart).sale
     back = returns.return_with_receipt(app.ctx, sold.receipt_no, {1: 1}, cashier)
     assert actions(app, "refund") == [{"target": back.sale.receipt_no, "staff": cashier,

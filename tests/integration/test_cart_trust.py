@@ -37,9 +37,9 @@ def test_a_forged_product_copy_is_priced_by_the_catalogue(app: App, cart: Cart) 
     coat = stored(app, "A1001")
     forged = replace(coat, price_fen=1, product_class=ProductClass.GROUP_BUY,
                      campaign_price_fen=1)
-    cart.lines.append(CartLine(1, forged, 2))
+    cart = replace(cart, lines=(*cart.lines, CartLine(1, forged, 2)))
     assert checkout.quote(app.ctx, cart).due_fen == 2 * coat.price_fen
-    carts.add_tender(cart, carts.TenderRequest(TenderKind.CASH))
+    cart = carts.add_tender(cart, carts.TenderRequest(TenderKind.CASH))
     done = checkout.complete(app.ctx, cart)
     [line] = done.sale.lines
     assert (line.unit_price_fen, line.product_class) == (coat.price_fen, coat.product_class.value)
@@ -48,36 +48,37 @@ def test_a_forged_product_copy_is_priced_by_the_catalogue(app: App, cart: Cart) 
 
 def test_a_product_that_left_the_catalogue_is_refused(app: App, cart: Cart) -> None:
     ghost = Product("Z9999", "不存在的商品", 1)
-    cart.lines.append(CartLine(1, ghost, 1))
-    carts.add_tender(cart, carts.TenderRequest(TenderKind.CASH))
+    cart = replace(cart, lines=(*cart.lines, CartLine(1, ghost, 1)))
+    cart = carts.add_tender(cart, carts.TenderRequest(TenderKind.CASH))
     with pytest.raises(NotFound) as err:
         checkout.complete(app.ctx, cart)
     assert (err.value.code, err.value.params["code"]) == ("product.unknown", "Z9999")
     coat = stored(app, "A1001")
     add_products(app.ctx, [replace(coat, active=False)])
-    cart.lines[0] = CartLine(1, coat, 1)
+    cart = replace(cart, lines=(CartLine(1, coat, 1), *cart.lines[1:]))
     with pytest.raises(NotFound):
         checkout.complete(app.ctx, cart)
 
 
 def test_a_held_sale_recalled_after_a_price_change_pays_the_new_price(app: App,
                                                                        cart: Cart) -> None:
-    carts.add_item(app.ctx, cart, "A1001")
+    cart = carts.add_item(app.ctx, cart, "A1001")
     coat = stored(app, "A1001")
     held.hold(app.ctx, cart, cart.cashier_id)
     add_products(app.ctx, [replace(coat, price_fen=coat.price_fen + 10000)])
     again = held.recall(app.ctx, cart.id, cart.cashier_id, None)
-    carts.add_tender(again, carts.TenderRequest(TenderKind.CASH))
+    again = carts.add_tender(again, carts.TenderRequest(TenderKind.CASH))
     done = checkout.complete(app.ctx, again)
     assert done.sale.total_fen == coat.price_fen + 10000
 
 
 def test_a_card_or_mobile_payment_needs_its_slip_number(app: App, cart: Cart) -> None:
-    carts.add_item(app.ctx, cart, "A1001")
+    cart = carts.add_item(app.ctx, cart, "A1001")
     with pytest.raises(ValidationError) as err:
-        carts.add_tender(cart, carts.TenderRequest(TenderKind.BANK_CARD, reference="  "))
+        cart = carts.add_tender(cart, carts.TenderRequest(TenderKind.BANK_CARD, reference="  "))
     assert (err.value.code, err.value.params["field"]) == ("tender.reference_required", "reference")
-    cart.tenders.append(carts.TenderRequest(TenderKind.MOBILE))  # past add_tender: plain data
+    # past add_tender: plain data
+    cart = replace(cart, tenders=(*cart.tenders, carts.TenderRequest(TenderKind.MOBILE)))
     with pytest.raises(ValidationError) as err:
         checkout.complete(app.ctx, cart)
     assert err.value.code == "tender.reference_required"

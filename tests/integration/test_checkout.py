@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Callable
+from dataclasses import replace
 from datetime import timedelta
 
 import pytest
@@ -35,9 +36,9 @@ def test_member_sale_commits_with_its_ledgers_and_outbox(app: App) -> None:
     cashier, cards = demo(app)
     view = find_by_card(app.ctx, cards[0])
     cart = carts.start_sale(app.ctx, cashier)
-    cart.member_id, cart.card_number = view.member.id, cards[0]
-    carts.add_item(app.ctx, cart, "6901234567892")  # 羊毛外套 by barcode, ¥599.00
-    carts.add_tender(cart, carts.TenderRequest(TenderKind.CASH, given_fen=60000))
+    cart = replace(cart, member_id=view.member.id, card_number=cards[0])
+    cart = carts.add_item(app.ctx, cart, "6901234567892")  # 羊毛外套 by barcode, ¥599.00
+    cart = carts.add_tender(cart, carts.TenderRequest(TenderKind.CASH, given_fen=60000))
     before = len(outbox_types(app))
     done = checkout.complete(app.ctx, cart)
     assert done.sale.receipt_no.endswith("-000001")
@@ -52,8 +53,8 @@ def test_member_sale_commits_with_its_ledgers_and_outbox(app: App) -> None:
 def test_unbalanced_sale_writes_nothing(app: App) -> None:
     cashier, _ = demo(app)
     cart = carts.start_sale(app.ctx, cashier)
-    carts.add_item(app.ctx, cart, "A1001")
-    carts.add_tender(cart, carts.TenderRequest(TenderKind.BANK_CARD, amount_fen=100,
+    cart = carts.add_item(app.ctx, cart, "A1001")
+    cart = carts.add_tender(cart, carts.TenderRequest(TenderKind.BANK_CARD, amount_fen=100,
                                                reference="POS123"))
     before = outbox_types(app)
     with pytest.raises(DomainError) as err:
@@ -61,8 +62,8 @@ def test_unbalanced_sale_writes_nothing(app: App) -> None:
     assert err.value.code == "sale.unbalanced"
     assert err.value.params["remaining_fen"] == 59900 - 100
     assert outbox_types(app) == before
-    cart.tenders.clear()
-    carts.add_tender(cart, carts.TenderRequest(TenderKind.CASH))
+    cart = replace(cart, tenders=())
+    cart = carts.add_tender(cart, carts.TenderRequest(TenderKind.CASH))
     # The failed attempt used no receipt number: numbers stay gapless.
     assert checkout.complete(app.ctx, cart).sale.receipt_no.endswith("-000001")
 
@@ -70,15 +71,16 @@ def test_unbalanced_sale_writes_nothing(app: App) -> None:
 def test_discount_beyond_the_cashiers_limit_needs_a_manager(app: App) -> None:
     cashier, _ = demo(app)
     cart = carts.start_sale(app.ctx, cashier)
-    line = carts.add_item(app.ctx, cart, "A1001")
-    carts.set_line_discount(cart, line.line_no, 20000)  # a third off
-    carts.add_tender(cart, carts.TenderRequest(TenderKind.CASH))
+    cart = carts.add_item(app.ctx, cart, "A1001")
+    line = cart.lines[-1]
+    cart = carts.set_line_discount(cart, line.line_no, 20000)  # a third off
+    cart = carts.add_tender(cart, carts.TenderRequest(TenderKind.CASH))
     with pytest.raises(DomainError) as err:
         checkout.complete(app.ctx, cart)
     assert err.value.code == "sale.manager_required"
     manager = login(app.ctx, "2001", "2468")
-    cart.approval = approve(app.ctx, "2001", "2468", "checkout.complete", cashier,
-                            checkout.override_subject(cart))
+    cart = replace(cart, approval=approve(app.ctx, "2001", "2468", "checkout.complete", cashier,
+                            checkout.override_subject(cart)))
     done = checkout.complete(app.ctx, cart)
     assert done.sale.total_fen == 39900
     assert done.sale.approved_by == manager.id
@@ -88,15 +90,15 @@ def test_wallet_payment_above_the_limit_needs_the_pin(app: App) -> None:
     cashier, cards = demo(app)  # the first demo member has ¥1,000 + ¥50 bonus
     member = find_by_card(app.ctx, cards[0]).member
     cart = carts.start_sale(app.ctx, cashier)
-    cart.member_id, cart.card_number = member.id, cards[0]
-    carts.add_item(app.ctx, cart, "A1001")
-    carts.add_tender(cart, carts.TenderRequest(TenderKind.WALLET))
+    cart = replace(cart, member_id=member.id, card_number=cards[0])
+    cart = carts.add_item(app.ctx, cart, "A1001")
+    cart = carts.add_tender(cart, carts.TenderRequest(TenderKind.WALLET))
     with pytest.raises(DomainError) as err:
         checkout.complete(app.ctx, cart)
     assert err.value.code == "wallet.pin_required"
     proof = member_pin.prove(app.ctx, member.id, "138000", cashier, sale_id=cart.id,
                              amount_fen=59900)  # no PIN of their own: the mobile's last six
-    cart.tenders = [carts.TenderRequest(TenderKind.WALLET, pin_proof=proof.token)]
+    cart = replace(cart, tenders=(carts.TenderRequest(TenderKind.WALLET, pin_proof=proof.token),))
     done = checkout.complete(app.ctx, cart)
     wallet = done.sale.tenders[0]
     assert wallet.wallet_principal_fen + wallet.wallet_bonus_fen == 59900
@@ -108,9 +110,9 @@ def test_partial_returns_close_exactly_on_the_last_unit(
     app = make_app("fashion")
     cashier, cards = demo(app)
     cart = carts.start_sale(app.ctx, cashier)
-    cart.member_id = find_by_card(app.ctx, cards[1]).member.id
-    carts.add_item(app.ctx, cart, "F6001", qty=3)  # 3 × ¥89.00
-    carts.add_tender(cart, carts.TenderRequest(TenderKind.CASH))
+    cart = replace(cart, member_id=find_by_card(app.ctx, cards[1]).member.id)
+    cart = carts.add_item(app.ctx, cart, "F6001", qty=3)  # 3 × ¥89.00
+    cart = carts.add_tender(cart, carts.TenderRequest(TenderKind.CASH))
     sale = checkout.complete(app.ctx, cart).sale
     clock.advance(timedelta(hours=1))
     first = returns.return_with_receipt(app.ctx, sale.receipt_no, {1: 1}, cashier)

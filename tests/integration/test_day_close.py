@@ -28,8 +28,8 @@ def at(text: str) -> datetime:
 
 def cash_sale(app: App, cashier: str, shift: str, sku: str = "B2002") -> Completed:
     cart = carts.start_sale(app.ctx, cashier, shift)
-    carts.add_item(app.ctx, cart, sku)
-    carts.add_tender(cart, CASH)
+    cart = carts.add_item(app.ctx, cart, sku)
+    cart = carts.add_tender(cart, CASH)
     return checkout.complete(app.ctx, cart)
 
 

@@ -8,6 +8,7 @@ import csv
 import io
 import re
 from collections.abc import Iterator
+from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
 
@@ -81,9 +82,9 @@ def _buy(app: App, cashier: str, shift: str, i: int, name: str) -> str:
                                       "privacy_accepted": True, "consent_marketing": True},
                             login(app.ctx, "3001", "3579").id)
     cart = carts.start_sale(app.ctx, cashier, shift)
-    cart.member_id = done.member.id
-    carts.add_item(app.ctx, cart, "A1001")
-    carts.add_tender(cart, carts.TenderRequest(TenderKind.CASH))
+    cart = replace(cart, member_id=done.member.id)
+    cart = carts.add_item(app.ctx, cart, "A1001")
+    cart = carts.add_tender(cart, carts.TenderRequest(TenderKind.CASH))
     return checkout.complete(app.ctx, cart).sale.receipt_no
 
 

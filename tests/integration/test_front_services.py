@@ -14,7 +14,7 @@ from domain.cards import make_card_number, track2_data
 from domain.clock import FixedClock
 from domain.errors import DomainError
 from domain.records import CardState, TenderKind
-from domain.services import campaigns, cardissue, checkout, returns, rewards, shifts, wallet
+from domain.services import campaigns, cardissue, checkout, returns, rewards, shifts, till, wallet
 from domain.services import cart as carts
 from domain.services.members import find_by_card, find_by_code, find_by_swipe, register
 from domain.services.staff import approve, login
@@ -32,8 +32,8 @@ def test_shift_expects_float_plus_cash_in_less_cash_out(store: tuple[App, list[s
     app, cards, cashier = store
     shift = shifts.open_shift(app.ctx, cashier, 50000)
     sale = carts.start_sale(app.ctx, cashier, shift.id)
-    carts.add_item(app.ctx, sale, "F6001")  # ¥89.00
-    carts.add_tender(sale, carts.TenderRequest(TenderKind.CASH, given_fen=10000))
+    sale = carts.add_item(app.ctx, sale, "F6001")  # ¥89.00
+    sale = carts.add_tender(sale, carts.TenderRequest(TenderKind.CASH, given_fen=10000))
     done = checkout.complete(app.ctx, sale)
     clock.advance(timedelta(minutes=5))
     returns.return_with_receipt(app.ctx, done.sale.receipt_no, {1: 1}, cashier, shift.id)
@@ -179,11 +179,12 @@ def test_a_staff_card_is_refused_at_its_owners_till(store: tuple[App, list[str],
     view = find_by_card(app.ctx, card.number)
     own_till = carts.start_sale(app.ctx, cashier)
     with pytest.raises(DomainError) as err:
-        carts.attach_member(own_till, view)
+        till.attach_member(app.ctx, till.TillSale(own_till), view, till.Presented.SWIPE)
     assert err.value.code == "card.staff_own_till"
     assert own_till.member_id is None
     other_till = carts.start_sale(app.ctx, login(app.ctx, "2001", "2468").id)
-    carts.attach_member(other_till, view)
+    other_till = till.attach_member(app.ctx, till.TillSale(other_till), view,
+                                    till.Presented.SWIPE).cart
     assert other_till.member_id == member.id and other_till.card_number == card.number
 
 

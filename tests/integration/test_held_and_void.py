@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
+from dataclasses import replace
 from datetime import timedelta
 
 import pytest
@@ -14,7 +15,7 @@ from domain.clock import FixedClock
 from domain.errors import DomainError
 from domain.records import CouponState, TenderKind
 from domain.services import cart as carts
-from domain.services import checkout, held, member_pin, shifts, voids
+from domain.services import checkout, held, member_pin, shifts, till, voids
 from domain.services.members import find_by_card, shown
 from domain.services.staff import approve, login
 from tests.staffing import desk
@@ -39,13 +40,14 @@ def test_a_held_sale_survives_closing_the_store_and_is_paid_after_recall(
     cashier, manager, cards = demo(app)
     view = find_by_card(app.ctx, cards[0])
     cart = carts.start_sale(app.ctx, cashier)
-    carts.attach_member(cart, view)
-    line = carts.add_item(app.ctx, cart, "A1001")
-    carts.add_item(app.ctx, cart, "F6001", 2)
-    carts.set_line_discount(cart, line.line_no, 9900)  # beyond the limit: a manager said yes
-    cart.approval = approve(app.ctx, "2001", "2468", "checkout.complete", cashier,
-                            checkout.override_subject(cart))
-    carts.add_tender(cart, carts.TenderRequest(TenderKind.BANK_CARD, amount_fen=10000,
+    cart = till.attach_member(app.ctx, till.TillSale(cart), view, till.Presented.TYPED).cart
+    cart = carts.add_item(app.ctx, cart, "A1001")
+    line = cart.lines[-1]
+    cart = carts.add_item(app.ctx, cart, "F6001", 2)
+    cart = carts.set_line_discount(cart, line.line_no, 9900)  # beyond the limit: a manager said yes
+    cart = replace(cart, approval=approve(app.ctx, "2001", "2468", "checkout.complete", cashier,
+                            checkout.override_subject(cart)))
+    cart = carts.add_tender(cart, carts.TenderRequest(TenderKind.BANK_CARD, amount_fen=10000,
                                                reference="POS-77"))
     put = held.hold(app.ctx, cart, cashier)
     assert (put.items, put.total_fen) == (3, 59900 - 9900 + 2 * 8900)
@@ -64,13 +66,13 @@ def test_a_held_sale_survives_closing_the_store_and_is_paid_after_recall(
         # The approval was minted by the program closed last night: only a manager ringing
         # the sale (as here) or a new approval lets the discount through.
         assert not checkout.approval_needed(again.ctx, back, checkout.quote(again.ctx, back))
-        back.cashier_id = cashier
+        back = replace(back, cashier_id=cashier)
         assert checkout.approval_needed(again.ctx, back, checkout.quote(again.ctx, back))
-        back.cashier_id = manager
+        back = replace(back, cashier_id=manager)
         assert [(ln.product.sku, ln.qty, ln.manual_discount_fen) for ln in back.lines] == [
             ("A1001", 1, 9900), ("F6001", 2, 0)]
         assert back.card_number == cards[0] and back.tenders == cart.tenders
-        carts.add_tender(back, carts.TenderRequest(TenderKind.CASH))
+        back = carts.add_tender(back, carts.TenderRequest(TenderKind.CASH))
         done = checkout.complete(again.ctx, back)
         assert done.sale.id == cart.id and done.sale.total_fen == put.total_fen
         with pytest.raises(DomainError) as err:
@@ -159,21 +161,22 @@ def _paid_with_everything(app: App, cashier: str,
     shift = shifts.open_shift(app.ctx, cashier, 50000)
     view = shown(app.ctx, find_by_card(app.ctx, card), "swipe")  # the card swiped
     first = carts.start_sale(app.ctx, cashier, shift.id)  # earns the points spent below
-    carts.attach_member(first, view)
-    carts.add_item(app.ctx, first, "A1001")
-    carts.add_tender(first, carts.TenderRequest(TenderKind.CASH))
+    first = till.attach_member(app.ctx, till.TillSale(first), view, till.Presented.SWIPE).cart
+    first = carts.add_item(app.ctx, first, "A1001")
+    first = carts.add_tender(first, carts.TenderRequest(TenderKind.CASH))
     checkout.complete(app.ctx, first)
     before = _state(app, view.member.id)
     with app.ctx.reader() as uow:
         coupon = next(c for c in uow.coupons.for_member(view.member.id)
                       if c.state is CouponState.ISSUED)
     cart = carts.start_sale(app.ctx, cashier, shift.id)
-    carts.attach_member(cart, view)
-    carts.add_item(app.ctx, cart, "A1001")
-    carts.add_coupon(cart, coupon.code)
-    carts.add_tender(cart, carts.TenderRequest(TenderKind.POINTS, points=300))
-    carts.add_tender(cart, carts.TenderRequest(TenderKind.WALLET, amount_fen=20000))  # no PIN
-    carts.add_tender(cart, carts.TenderRequest(TenderKind.CASH, given_fen=50000))
+    cart = till.attach_member(app.ctx, till.TillSale(cart), view, till.Presented.SWIPE).cart
+    cart = carts.add_item(app.ctx, cart, "A1001")
+    cart = carts.add_coupon(cart, coupon.code)
+    cart = carts.add_tender(cart, carts.TenderRequest(TenderKind.POINTS, points=300))
+    cart = carts.add_tender(cart,
+                            carts.TenderRequest(TenderKind.WALLET, amount_fen=20000))  # no PIN
+    cart = carts.add_tender(cart, carts.TenderRequest(TenderKind.CASH, given_fen=50000))
     return checkout.complete(app.ctx, cart), before
 
 
@@ -265,10 +268,10 @@ def test_a_void_is_refused_after_the_day_or_the_shift_or_without_a_manager(
 def test_holding_a_recalled_sale_again_keeps_one_entry(app: App) -> None:
     cashier, _, _ = demo(app)
     cart = carts.start_sale(app.ctx, cashier)
-    carts.add_item(app.ctx, cart, "F6001")
+    cart = carts.add_item(app.ctx, cart, "F6001")
     held.hold(app.ctx, cart, cashier)
     back = held.recall(app.ctx, cart.id, cashier, None)
-    carts.add_item(app.ctx, back, "A1001")
+    back = carts.add_item(app.ctx, back, "A1001")
     held.hold(app.ctx, back, cashier)
     held.hold(app.ctx, back, cashier)  # held twice without a recall: still one entry
     [again] = held.waiting(app.ctx)

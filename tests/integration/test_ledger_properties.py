@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import timedelta
 
 import pytest
@@ -54,18 +55,19 @@ class Till:
              wallet_fen: int) -> checkout.Completed:
         self.clock.advance(timedelta(minutes=7))
         cart = carts.start_sale(self.app.ctx, self.cashier)
-        cart.member_id, cart.card_number = member_id, "presented"
-        cart.shown = shown(self.app.ctx, member_view(self.app.ctx, member_id), "swipe").shown
+        swiped = shown(self.app.ctx, member_view(self.app.ctx, member_id), "swipe").shown
+        cart = replace(cart, member_id=member_id, shown=swiped)
         for sku, qty in items:
-            carts.add_item(self.app.ctx, cart, sku, qty)
+            cart = carts.add_item(self.app.ctx, cart, sku, qty)
         due = checkout.quote(self.app.ctx, cart).due_fen
         if points and points * 10 <= due:
-            carts.add_tender(cart, carts.TenderRequest(TenderKind.POINTS, points=points))
+            cart = carts.add_tender(cart, carts.TenderRequest(TenderKind.POINTS, points=points))
             due -= points * 10
         if wallet_fen and wallet_fen <= due:
             # At most ¥200: under the pack's PIN threshold, so no PIN is asked.
-            carts.add_tender(cart, carts.TenderRequest(TenderKind.WALLET, amount_fen=wallet_fen))
-        carts.add_tender(cart, carts.TenderRequest(TenderKind.CASH))
+            cart = carts.add_tender(cart,
+                                    carts.TenderRequest(TenderKind.WALLET, amount_fen=wallet_fen))
+        cart = carts.add_tender(cart, carts.TenderRequest(TenderKind.CASH))
         return checkout.complete(self.app.ctx, cart)
 
     def state(self, member_id: str) -> tuple[int, int, int, int]:

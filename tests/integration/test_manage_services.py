@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import sqlite3
+from dataclasses import replace
 from datetime import timedelta
 from pathlib import Path
 
@@ -18,7 +19,7 @@ from domain.packload import PACK_DIR
 from domain.records import Role, TenderKind
 from domain.services import audit as audit_service
 from domain.services import cart as carts
-from domain.services import checkout, rules
+from domain.services import checkout, rules, till
 from domain.services import staff as staff_service
 from domain.services.card_alerts import card_alerts
 from domain.services.members import find_by_card, find_by_mobile
@@ -35,9 +36,9 @@ def who(app: App, number: str, pin: str) -> staff_service.Staff:
 
 def ring(app: App, cashier_id: str, member_id: str, card: str) -> None:
     cart = carts.start_sale(app.ctx, cashier_id)
-    cart.member_id, cart.card_number = member_id, card
-    carts.add_item(app.ctx, cart, "F6001")
-    carts.add_tender(cart, carts.TenderRequest(TenderKind.CASH))
+    cart = replace(cart, member_id=member_id, card_number=card)
+    cart = carts.add_item(app.ctx, cart, "F6001")
+    cart = carts.add_tender(cart, carts.TenderRequest(TenderKind.CASH))
     checkout.complete(app.ctx, cart)
 
 
@@ -109,7 +110,7 @@ def test_a_linked_staff_card_is_refused_at_their_own_till(app: App, demo: list[s
     assert view.card is not None and view.card.is_staff
     cart = carts.start_sale(app.ctx, cashier.id)
     with pytest.raises(DomainError) as refused:
-        carts.attach_member(cart, view)
+        till.attach_member(app.ctx, till.TillSale(cart), view, till.Presented.SWIPE)
     assert refused.value.code == "card.staff_own_till"
 
 

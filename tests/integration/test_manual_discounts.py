@@ -4,6 +4,7 @@ those very figures (checkout enforces it, whatever the screen did)."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from decimal import Decimal
 
 import pytest
@@ -41,20 +42,20 @@ def _cart(app: App) -> tuple[carts.Cart, str]:
     load_demo(app.ctx)
     cashier = login(app.ctx, "1001", "1357").id
     cart = carts.start_sale(app.ctx, cashier)
-    carts.add_item(app.ctx, cart, "A1001")  # 羊毛外套 ￥599
-    carts.add_item(app.ctx, cart, "F6001")  # 丝巾 ￥89
+    cart = carts.add_item(app.ctx, cart, "A1001")  # 羊毛外套 ￥599
+    cart = carts.add_item(app.ctx, cart, "F6001")  # 丝巾 ￥89
     return cart, cashier
 
 
 def test_a_rate_on_a_line_and_on_the_sale_within_the_limit(app: App) -> None:
     cart, _ = _cart(app)
-    carts.set_line_discount(cart, 2, 0, Decimal("0.95"))  # 95折 on the scarf: ￥4.45 off
-    carts.set_ticket_discount(cart, 0, Decimal("0.95"))  # and 95折 on the whole sale
+    cart = carts.set_line_discount(cart, 2, 0, Decimal("0.95"))  # 95折 on the scarf: ￥4.45 off
+    cart = carts.set_ticket_discount(cart, 0, Decimal("0.95"))  # and 95折 on the whole sale
     q = checkout.quote(app.ctx, cart)
     assert [ln.manual_fen for ln in q.priced.lines] == [2995, 445 + 423]
     assert q.due_fen == 68800 - 445 - 3418
     assert not checkout.approval_needed(app.ctx, cart, q)  # 5.6 % off: within 10 %
-    cart.tenders = [carts.TenderRequest(TenderKind.CASH)]
+    cart = replace(cart, tenders=(carts.TenderRequest(TenderKind.CASH),))
     done = checkout.complete(app.ctx, cart)
     assert done.sale.total_fen == 64937 and done.sale.approved_by is None
 
@@ -62,18 +63,18 @@ def test_a_rate_on_a_line_and_on_the_sale_within_the_limit(app: App) -> None:
 def test_a_whole_sale_discount_beyond_the_limit_needs_a_manager_for_those_figures(
         app: App) -> None:
     cart, cashier = _cart(app)
-    carts.set_ticket_discount(cart, 0, Decimal("0.8"))  # 8折: 20 % off, beyond 10 %
-    cart.tenders = [carts.TenderRequest(TenderKind.CASH)]
+    cart = carts.set_ticket_discount(cart, 0, Decimal("0.8"))  # 8折: 20 % off, beyond 10 %
+    cart = replace(cart, tenders=(carts.TenderRequest(TenderKind.CASH),))
     with pytest.raises(DomainError) as err:
         checkout.complete(app.ctx, cart)  # the screen asked nobody: the service refuses
     assert err.value.code == "sale.manager_required"
     approval = approve(app.ctx, "2001", "2468", "checkout.complete", cashier,
                        checkout.override_subject(cart))
-    carts.set_qty(cart, 2, 2)  # another scarf after the approval: other figures
-    cart.approval = approval
+    cart = carts.set_qty(cart, 2, 2)  # another scarf after the approval: other figures
+    cart = replace(cart, approval=approval)
     with pytest.raises(DomainError):
         checkout.complete(app.ctx, cart)
-    carts.set_qty(cart, 2, 1)
+    cart = carts.set_qty(cart, 2, 1)
     done = checkout.complete(app.ctx, cart)
     assert done.sale.total_fen == 55040
     manager = login(app.ctx, "2001", "2468").id
@@ -84,8 +85,8 @@ def test_a_whole_sale_discount_beyond_the_limit_needs_a_manager_for_those_figure
 
 def test_a_held_sale_keeps_its_rates_and_its_whole_sale_discount(app: App) -> None:
     cart, cashier = _cart(app)
-    carts.set_line_discount(cart, 2, 0, Decimal("0.95"))
-    carts.set_ticket_discount(cart, 0, Decimal("0.95"))
+    cart = carts.set_line_discount(cart, 2, 0, Decimal("0.95"))
+    cart = carts.set_ticket_discount(cart, 0, Decimal("0.95"))
     due = checkout.quote(app.ctx, cart).due_fen
     waiting = held.hold(app.ctx, cart, cashier)
     back = held.recall(app.ctx, waiting.id, cashier, None)

@@ -4,6 +4,7 @@ member follows it, lucky-draw spins and held sales included, renamed or folded."
 from __future__ import annotations
 
 import sqlite3
+from dataclasses import replace
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -48,8 +49,8 @@ def spun_and_held(app: App, member_id: str) -> str:
     draws.spin(app.ctx, member_id, "SPRING", desk(app.ctx))
     cashier = login(app.ctx, "1001", "1357").id
     cart = carts.start_sale(app.ctx, cashier)
-    cart.member_id = member_id
-    carts.add_item(app.ctx, cart, "A1001")
+    cart = replace(cart, member_id=member_id)
+    cart = carts.add_item(app.ctx, cart, "A1001")
     return held.hold(app.ctx, cart, cashier).id
 
 

@@ -4,6 +4,7 @@ manager typed where no sale priced it — approved for those figures, recorded i
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import timedelta
 
 import pytest
@@ -39,9 +40,9 @@ def audited(app: App) -> list[AuditEntry]:
 
 def sell(app: App, cashier: str, member_id: str | None, sku: str = SCARF) -> int:
     cart = carts.start_sale(app.ctx, cashier)
-    cart.member_id = member_id
-    carts.add_item(app.ctx, cart, sku)
-    carts.add_tender(cart, carts.TenderRequest(TenderKind.CASH))
+    cart = replace(cart, member_id=member_id)
+    cart = carts.add_item(app.ctx, cart, sku)
+    cart = carts.add_tender(cart, carts.TenderRequest(TenderKind.CASH))
     return checkout.complete(app.ctx, cart).sale.total_fen
 
 

@@ -4,6 +4,7 @@ points report shows them expired that day."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date, datetime
 
 import pytest
@@ -45,10 +46,10 @@ def member(app: App, cashier: str, clock: FixedClock) -> str:
 
 def pay_with_points(app: App, cashier: str, member: str, points: int) -> Sale:
     cart = carts.start_sale(app.ctx, cashier)
-    cart.member_id = member
-    carts.add_item(app.ctx, cart, "A1001")  # ¥599.00
-    carts.add_tender(cart, carts.TenderRequest(TenderKind.POINTS, points=points))
-    carts.add_tender(cart, carts.TenderRequest(TenderKind.CASH))
+    cart = replace(cart, member_id=member)
+    cart = carts.add_item(app.ctx, cart, "A1001")  # ¥599.00
+    cart = carts.add_tender(cart, carts.TenderRequest(TenderKind.POINTS, points=points))
+    cart = carts.add_tender(cart, carts.TenderRequest(TenderKind.CASH))
     return checkout.complete(app.ctx, cart).sale
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import json
+from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
 
@@ -41,10 +42,10 @@ def db(tmp_path: Path) -> Path:
         rewards.adjust_points(app.ctx, b, 300, "old card", manager)
         shift = shifts.open_shift(app.ctx, cashier, 20000)
         cart = carts.start_sale(app.ctx, cashier, shift.id)
-        cart.member_id = a
-        carts.add_item(app.ctx, cart, "A1001")
-        carts.add_tender(cart, carts.TenderRequest(TenderKind.POINTS, points=1000))
-        carts.add_tender(cart, carts.TenderRequest(TenderKind.CASH))
+        cart = replace(cart, member_id=a)
+        cart = carts.add_item(app.ctx, cart, "A1001")
+        cart = carts.add_tender(cart, carts.TenderRequest(TenderKind.POINTS, points=1000))
+        cart = carts.add_tender(cart, carts.TenderRequest(TenderKind.CASH))
         checkout.complete(app.ctx, cart)
         shifts.close_shift(app.ctx, cashier, 20000 + 49900 - 100)
     finally:

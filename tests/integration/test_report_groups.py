@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import random
 from collections import Counter
+from dataclasses import replace
 from datetime import date, timedelta
 
 import pytest
@@ -167,10 +168,10 @@ def _kept_figures_are_exact(app: App) -> None:
 def _member_sale(app: App, cashier: str, shift: str, member: str,
                  items: list[tuple[str, int]]) -> checkout.Completed:
     cart = carts.start_sale(app.ctx, cashier, shift)
-    cart.member_id = member
+    cart = replace(cart, member_id=member)
     for sku, qty in items:
-        carts.add_item(app.ctx, cart, sku, qty=qty)
-    carts.add_tender(cart, carts.TenderRequest(TenderKind.CASH))
+        cart = carts.add_item(app.ctx, cart, sku, qty=qty)
+    cart = carts.add_tender(cart, carts.TenderRequest(TenderKind.CASH))
     return checkout.complete(app.ctx, cart)
 
 

@@ -31,11 +31,11 @@ def at(text: str) -> datetime:
 def sell(ctx: ServiceContext, cashier: str, member: str | None, items: list[tuple[str, int]],
          tenders: list[carts.TenderRequest], shift: str | None = None) -> Completed:
     cart = carts.start_sale(ctx, cashier, shift)
-    cart.member_id = member
+    cart = replace(cart, member_id=member)
     for sku, qty in items:
-        carts.add_item(ctx, cart, sku, qty=qty)
+        cart = carts.add_item(ctx, cart, sku, qty=qty)
     for tender in tenders:
-        carts.add_tender(cart, tender)
+        cart = carts.add_tender(cart, tender)
     return checkout.complete(ctx, cart)
 
 
@@ -181,11 +181,12 @@ def test_discounts_by_kind_and_coupons_on_the_z_report(app: App, clock: FixedClo
     member = find_by_card(app.ctx, cards[0]).member
     coupon = member_coupons(app, member.id)[0]  # the ￥50 sign-up coupon
     cart = carts.start_sale(app.ctx, cashier)
-    cart.member_id = member.id
-    line = carts.add_item(app.ctx, cart, "A1001")
-    carts.set_line_discount(cart, line.line_no, 2000)
-    carts.add_coupon(cart, coupon)
-    carts.add_tender(cart, CASH)
+    cart = replace(cart, member_id=member.id)
+    cart = carts.add_item(app.ctx, cart, "A1001")
+    line = cart.lines[-1]
+    cart = carts.set_line_discount(cart, line.line_no, 2000)
+    cart = carts.add_coupon(cart, coupon)
+    cart = carts.add_tender(cart, CASH)
     checkout.complete(app.ctx, cart)
     z = report_services.z_report(app.ctx, app.ctx.today())
     assert z.discounts == (("manual", 2000),)

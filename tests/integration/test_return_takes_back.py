@@ -4,6 +4,7 @@ back from the refund, never more than a return refunds nor twice across partial 
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import timedelta
 
 import pytest
@@ -36,12 +37,12 @@ def member(app: App, cashier: str) -> str:
 def buy(app: App, cashier: str, member: str, *skus: str,
         coupon: str | None = None) -> checkout.Completed:
     cart = carts.start_sale(app.ctx, cashier)
-    cart.member_id = member
+    cart = replace(cart, member_id=member)
     for sku in skus:
-        carts.add_item(app.ctx, cart, sku)
+        cart = carts.add_item(app.ctx, cart, sku)
     if coupon:
-        carts.add_coupon(cart, coupon)
-    carts.add_tender(cart, carts.TenderRequest(TenderKind.CASH))
+        cart = carts.add_coupon(cart, coupon)
+    cart = carts.add_tender(cart, carts.TenderRequest(TenderKind.CASH))
     return checkout.complete(app.ctx, cart)
 
 

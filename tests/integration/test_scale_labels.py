@@ -49,25 +49,25 @@ def test_a_label_for_a_product_that_is_not_weighed_is_refused(app: App, cart: Ca
     assert scanned.kind is CodeKind.WEIGHED and scanned.weighed is not None
     item = scanned.weighed
     with pytest.raises(DomainError) as err:
-        carts.add_label(app.ctx, cart, item.plu, item.price_fen, item.weight_g)
+        cart = carts.add_label(app.ctx, cart, item.plu, item.price_fen, item.weight_g)
     assert (err.value.code, err.value.params["code"]) == ("product.not_weighed", COAT.sku)
     with pytest.raises(DomainError) as err:
-        carts.add_label(app.ctx, cart, item.plu, None, 500)  # a weight label: the same
+        cart = carts.add_label(app.ctx, cart, item.plu, None, 500)  # a weight label: the same
     assert err.value.code == "product.not_weighed"
     with pytest.raises(DomainError) as err:
-        carts.add_item(app.ctx, cart, "A1001", price_fen=1)  # a price by SKU: the same
+        cart = carts.add_item(app.ctx, cart, "A1001", price_fen=1)  # a price by SKU: the same
     assert err.value.code == "product.not_weighed"
-    assert cart.lines == []
+    assert cart.lines == ()
 
 
 def test_a_weighed_product_sells_at_its_label_price_or_weight(app: App, cart: Cart) -> None:
     scanned = interpret(label(CANDY.sku, 1250))
     assert scanned.kind is CodeKind.WEIGHED and scanned.weighed is not None
     item = scanned.weighed
-    carts.add_label(app.ctx, cart, item.plu, item.price_fen, item.weight_g)
-    carts.add_label(app.ctx, cart, "00123", None, 500)  # weight only: ¥49.80 × 0.5 kg
+    cart = carts.add_label(app.ctx, cart, item.plu, item.price_fen, item.weight_g)
+    cart = carts.add_label(app.ctx, cart, "00123", None, 500)  # weight only: ¥49.80 × 0.5 kg
     assert [ln.unit_price_fen for ln in cart.lines] == [1250, 2490]
-    carts.add_tender(cart, carts.TenderRequest(TenderKind.CASH))
+    cart = carts.add_tender(cart, carts.TenderRequest(TenderKind.CASH))
     done = checkout.complete(app.ctx, cart)
     assert done.sale.total_fen == 3740 and done.sale.approved_by is None
     assert audited(app, "override_price") == []
@@ -78,21 +78,23 @@ def test_a_price_on_a_line_of_a_normal_product_needs_a_manager(app: App, cart: C
     with app.ctx.reader() as uow:
         coat = uow.products.get("A1001")
     assert coat is not None
-    cart.lines.append(CartLine(1, coat, 1, unit_price_fen=1))
-    carts.add_tender(cart, carts.TenderRequest(TenderKind.CASH))
+    cart = replace(cart, lines=(*cart.lines, CartLine(1, coat, 1, unit_price_fen=1)))
+    cart = carts.add_tender(cart, carts.TenderRequest(TenderKind.CASH))
     with pytest.raises(DomainError) as err:
         checkout.complete(app.ctx, cart)
     assert (err.value.code, err.value.params) == ("sale.manager_required",
                                                   {"reason": "price_override"})
     [refusal] = audited(app, "access_refused")
     assert refusal["target"] == "checkout.complete"
-    cart.lines[0] = CartLine(1, replace(coat, is_weighed=True), 1, unit_price_fen=1)
+    weighed = CartLine(1, replace(coat, is_weighed=True), 1, unit_price_fen=1)
+    cart = replace(cart, lines=(weighed, *cart.lines[1:]))
     with pytest.raises(DomainError) as err:  # the store's product decides, not the copy
         checkout.complete(app.ctx, cart)
     assert err.value.code == "sale.manager_required"
     manager = login(app.ctx, "2001", "2468")
-    cart.approval = approve(app.ctx, "2001", "2468", "checkout.complete", cart.cashier_id,
-                            checkout.override_subject(cart))
+    cart = replace(cart,
+                   approval=approve(app.ctx, "2001", "2468", "checkout.complete", cart.cashier_id,
+                            checkout.override_subject(cart)))
     done = checkout.complete(app.ctx, cart)
     assert done.sale.total_fen == 1 and done.sale.approved_by == manager.id
     assert audited(app, "override_price") == [{
@@ -104,11 +106,12 @@ def test_an_approved_price_does_not_cover_another_price(app: App, cart: Cart) ->
     with app.ctx.reader() as uow:
         coat = uow.products.get("A1001")
     assert coat is not None
-    cart.lines.append(CartLine(1, coat, 1, unit_price_fen=50000))
-    carts.add_tender(cart, carts.TenderRequest(TenderKind.CASH))
-    cart.approval = approve(app.ctx, "2001", "2468", "checkout.complete", cart.cashier_id,
-                            checkout.override_subject(cart))
-    cart.lines[0] = replace(cart.lines[0], unit_price_fen=1)
+    cart = replace(cart, lines=(*cart.lines, CartLine(1, coat, 1, unit_price_fen=50000)))
+    cart = carts.add_tender(cart, carts.TenderRequest(TenderKind.CASH))
+    cart = replace(cart,
+                   approval=approve(app.ctx, "2001", "2468", "checkout.complete", cart.cashier_id,
+                            checkout.override_subject(cart)))
+    cart = replace(cart, lines=(replace(cart.lines[0], unit_price_fen=1), *cart.lines[1:]))
     with pytest.raises(DomainError) as err:
         checkout.complete(app.ctx, cart)
     assert err.value.code == "approval.other_subject"

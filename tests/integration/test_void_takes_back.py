@@ -16,6 +16,7 @@ from domain.errors import DomainError
 from domain.records import Coupon, CouponState, Member, TenderKind, TierChange
 from domain.services import cart as carts
 from domain.services import checkout, shifts, voids
+from domain.services import till as till_verbs
 from domain.services.members import find_by_card
 from domain.services.proofs import Approval
 from domain.services.staff import approve, login
@@ -39,12 +40,14 @@ class Till:
         # One after another, at times with microseconds as a real clock gives them.
         self.clock.advance(timedelta(minutes=3, microseconds=123457))
         cart = carts.start_sale(self.app.ctx, self.cashier, self.shift)
-        carts.attach_member(cart, find_by_card(self.app.ctx, self.card))
+        typed = find_by_card(self.app.ctx, self.card)
+        cart = till_verbs.attach_member(self.app.ctx, till_verbs.TillSale(cart), typed,
+                                        till_verbs.Presented.TYPED).cart
         for sku, qty in items:
-            carts.add_item(self.app.ctx, cart, sku, qty)
+            cart = carts.add_item(self.app.ctx, cart, sku, qty)
         if coupon:
-            carts.add_coupon(cart, coupon)
-        carts.add_tender(cart, carts.TenderRequest(TenderKind.CASH))
+            cart = carts.add_coupon(cart, coupon)
+        cart = carts.add_tender(cart, carts.TenderRequest(TenderKind.CASH))
         return checkout.complete(self.app.ctx, cart)
 
     def approval(self, sale: checkout.Completed) -> Approval:

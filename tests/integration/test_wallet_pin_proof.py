@@ -14,7 +14,7 @@ from domain.cards import track2_data
 from domain.errors import DomainError
 from domain.records import AuditQuery, TenderKind
 from domain.services import cart as carts
-from domain.services import checkout, held, member_pin, wallet
+from domain.services import checkout, held, member_pin, till, wallet
 from domain.services.audit import page
 from domain.services.cart import Cart, TenderRequest
 from domain.services.members import find_by_card, find_by_mobile, find_by_swipe, shown
@@ -30,8 +30,8 @@ def coat(app: App) -> tuple[Cart, str]:
     cards = load_demo(app.ctx)
     cashier = login(app.ctx, "1001", "1357").id
     cart = carts.start_sale(app.ctx, cashier)
-    cart.member_id, cart.card_number = find_by_card(app.ctx, cards[0]).member.id, cards[0]
-    carts.add_item(app.ctx, cart, "A1001")
+    cart = replace(cart, member_id=find_by_card(app.ctx, cards[0]).member.id, card_number=cards[0])
+    cart = carts.add_item(app.ctx, cart, "A1001")
     return cart, cashier
 
 
@@ -56,7 +56,7 @@ def test_a_wallet_payment_without_a_proof_is_refused_and_audited(app: App,
     cart, _ = coat
     for tender in (TenderRequest(TenderKind.WALLET),
                    TenderRequest(TenderKind.WALLET, pin_proof="made-up")):
-        cart.tenders = [tender]
+        cart = replace(cart, tenders=(tender,))
         with pytest.raises(DomainError) as err:
             checkout.quote(app.ctx, cart)
         assert err.value.code == "wallet.pin_required"
@@ -69,16 +69,18 @@ def test_a_wallet_payment_without_a_proof_is_refused_and_audited(app: App,
 
 def test_the_right_pin_pays_once(app: App, coat: tuple[Cart, str]) -> None:
     cart, cashier = coat
-    cart.tenders = [TenderRequest(TenderKind.WALLET, pin_proof=proof(app, cart, cashier))]
+    cart = replace(cart,
+                   tenders=(TenderRequest(TenderKind.WALLET, pin_proof=proof(app, cart, cashier)),))
     done = checkout.complete(app.ctx, cart)
     assert done.sale.tenders[0].amount_fen == 59900
     wallet.top_up(app.ctx, cart.member_id or "", 100000, login(app.ctx, "3001", "3579").id,
                   TenderKind.MOBILE, "WX-1")
     again = carts.start_sale(app.ctx, cashier)
-    again.id, again.member_id = cart.id, cart.member_id  # even dressed as the same sale
-    again.card_number = cart.card_number
-    carts.add_item(app.ctx, again, "A1001")  # the same coat, the same amount
-    again.tenders = [TenderRequest(TenderKind.WALLET, pin_proof=cart.tenders[0].pin_proof)]
+    again = replace(again, id=cart.id, member_id=cart.member_id)  # even dressed as the same sale
+    again = replace(again, card_number=cart.card_number)
+    again = carts.add_item(app.ctx, again, "A1001")  # the same coat, the same amount
+    used = TenderRequest(TenderKind.WALLET, pin_proof=cart.tenders[0].pin_proof)
+    again = replace(again, tenders=(used,))
     with pytest.raises(DomainError) as err:
         checkout.complete(app.ctx, again)
     assert err.value.code == "wallet.pin_required"
@@ -88,16 +90,16 @@ def test_a_proof_is_for_its_member_sale_and_amount_only(app: App,
                                                        coat: tuple[Cart, str]) -> None:
     cart, cashier = coat
     other_sale = carts.start_sale(app.ctx, cashier)
-    other_sale.member_id = cart.member_id
+    other_sale = replace(other_sale, member_id=cart.member_id)
     for token in (proof(app, cart, cashier, amount=50100),  # less than the coat
                   proof(app, other_sale, cashier)):  # for another sale
-        cart.tenders = [TenderRequest(TenderKind.WALLET, pin_proof=token)]
+        cart = replace(cart, tenders=(TenderRequest(TenderKind.WALLET, pin_proof=token),))
         with pytest.raises(DomainError) as err:
             checkout.complete(app.ctx, cart)
         assert err.value.code == "wallet.pin_required"
     lisi = find_by_card(app.ctx, load_demo(app.ctx)[1]).member.id
     theirs = proof(app, cart, cashier, member=lisi, pin="139000")
-    cart.tenders = [TenderRequest(TenderKind.WALLET, pin_proof=theirs)]
+    cart = replace(cart, tenders=(TenderRequest(TenderKind.WALLET, pin_proof=theirs),))
     with pytest.raises(DomainError) as err:
         checkout.complete(app.ctx, cart)
     assert err.value.code == "wallet.pin_required"
@@ -105,7 +107,8 @@ def test_a_proof_is_for_its_member_sale_and_amount_only(app: App,
 
 def test_a_proof_lasts_minutes(app: App, coat: tuple[Cart, str], clock) -> None:  # type: ignore[no-untyped-def]
     cart, cashier = coat
-    cart.tenders = [TenderRequest(TenderKind.WALLET, pin_proof=proof(app, cart, cashier))]
+    cart = replace(cart,
+                   tenders=(TenderRequest(TenderKind.WALLET, pin_proof=proof(app, cart, cashier)),))
     clock.advance(PIN_PROOF_TTL + timedelta(seconds=1))
     with pytest.raises(DomainError) as err:
         checkout.complete(app.ctx, cart)
@@ -145,11 +148,12 @@ def test_only_staff_who_ring_sales_take_the_pin(app: App, coat: tuple[Cart, str]
 def test_a_recalled_sale_drops_a_wallet_payment_whose_proof_ran_out(
         app: App, coat: tuple[Cart, str], clock) -> None:  # type: ignore[no-untyped-def]
     cart, cashier = coat
-    carts.add_tender(cart, TenderRequest(TenderKind.WALLET, pin_proof=proof(app, cart, cashier)))
+    cart = carts.add_tender(cart,
+                            TenderRequest(TenderKind.WALLET, pin_proof=proof(app, cart, cashier)))
     held.hold(app.ctx, cart, cashier)
     clock.advance(PIN_PROOF_TTL + timedelta(minutes=1))
     back = held.recall(app.ctx, cart.id, cashier, None)
-    assert [ln.product.sku for ln in back.lines] == ["A1001"] and back.tenders == []
+    assert [ln.product.sku for ln in back.lines] == ["A1001"] and back.tenders == ()
     assert checkout.quote(app.ctx, back).settlement.remaining_fen == 59900
 
 
@@ -161,24 +165,24 @@ def test_a_card_number_typed_by_hand_is_not_the_card_shown(app: App) -> None:
     cashier = login(app.ctx, "1001", "1357").id
     typed = find_by_card(app.ctx, cards[0])  # the number typed: no proof
     cart = carts.start_sale(app.ctx, cashier)
-    carts.attach_member(cart, typed)
-    carts.add_item(app.ctx, cart, "F6001")  # ¥89: under the PIN amount
-    cart.tenders = [TenderRequest(TenderKind.WALLET)]
+    cart = till.attach_member(app.ctx, till.TillSale(cart), typed, till.Presented.TYPED).cart
+    cart = carts.add_item(app.ctx, cart, "F6001")  # ¥89: under the PIN amount
+    cart = replace(cart, tenders=(TenderRequest(TenderKind.WALLET),))
     with pytest.raises(DomainError) as err:
         checkout.complete(app.ctx, cart)
     assert err.value.code == "wallet.pin_required"
     other = shown(app.ctx, find_by_card(app.ctx, cards[1]), "swipe").shown
     assert other is not None
-    cart.shown = other  # another member's card
+    cart = replace(cart, shown=other)  # another member's card
     with pytest.raises(DomainError):
         checkout.complete(app.ctx, cart)
     assert other.token
-    cart.shown = replace(other, member_id=typed.member.id)  # a record made by hand
+    cart = replace(cart, shown=replace(other, member_id=typed.member.id))  # a record made by hand
     with pytest.raises(DomainError):
         checkout.complete(app.ctx, cart)
     swiped = find_by_swipe(app.ctx, None, track2_data(cards[0], typed.card.expiry if typed.card
                                                       else "", app.ctx.card_secret))
-    carts.attach_member(cart, swiped)
+    cart = till.attach_member(app.ctx, till.TillSale(cart), swiped, till.Presented.SWIPE).cart
     done = checkout.complete(app.ctx, cart)
     assert done.sale.tenders[0].kind is TenderKind.WALLET
 
@@ -193,14 +197,16 @@ def test_a_member_found_by_mobile_pays_nothing_from_the_wallet_whatever_the_pin(
     view = find_by_mobile(app.ctx, "13800138000")
     assert view.card is not None and view.by_mobile
     cart = carts.start_sale(app.ctx, cashier)
-    carts.attach_member(cart, view)
+    cart = till.attach_member(app.ctx, till.TillSale(cart), view, till.Presented.MOBILE).cart
     assert cart.card_number is None
-    carts.add_item(app.ctx, cart, "F6001")
-    cart.tenders = [TenderRequest(TenderKind.WALLET, pin_proof=proof(app, cart, cashier, 8900))]
+    cart = carts.add_item(app.ctx, cart, "F6001")
+    paid = TenderRequest(TenderKind.WALLET, pin_proof=proof(app, cart, cashier, 8900))
+    cart = replace(cart, tenders=(paid,))
     for call in (checkout.quote, checkout.complete):
         with pytest.raises(DomainError) as err:
             call(app.ctx, cart)
         assert err.value.code == "wallet.card_required"
     assert sales(app) == 0
-    carts.attach_member(cart, find_by_card(app.ctx, cards[0]))
+    typed = find_by_card(app.ctx, cards[0])
+    cart = till.attach_member(app.ctx, till.TillSale(cart), typed, till.Presented.TYPED).cart
     assert checkout.complete(app.ctx, cart).sale.tenders[0].kind is TenderKind.WALLET

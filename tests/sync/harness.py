@@ -250,16 +250,17 @@ class Till:
              tenders: tuple[carts.TenderRequest, ...] = (),
              coupons: tuple[str, ...] = ()) -> checkout.Completed:
         cart = carts.start_sale(self.ctx, self.cashier)
-        cart.member_id = member_id
+        cart = replace(cart, member_id=member_id)
         if member_id is not None:  # the member's card is swiped
-            cart.shown = members.shown(self.ctx, members.member_view(self.ctx, member_id),
-                                       "swipe").shown
+            cart = replace(cart,
+                           shown=members.shown(self.ctx, members.member_view(self.ctx, member_id),
+                                       "swipe").shown)
         for sku, qty in lines:
-            carts.add_item(self.ctx, cart, sku, qty)
+            cart = carts.add_item(self.ctx, cart, sku, qty)
         for code in coupons:
-            carts.add_coupon(cart, code)
+            cart = carts.add_coupon(cart, code)
         for tender in tenders or (carts.TenderRequest(TenderKind.CASH),):
-            carts.add_tender(cart, tender)
+            cart = carts.add_tender(cart, tender)
         return checkout.complete(self.ctx, cart)
 
     def topup(self, member_id: str, amount_fen: int) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date, datetime
 
 import pytest
@@ -24,9 +25,9 @@ def at(text: str) -> datetime:
 
 def buy(app: App, cashier: str, member: str, sku: str, qty: int) -> None:
     cart = carts.start_sale(app.ctx, cashier)
-    cart.member_id = member
-    carts.add_item(app.ctx, cart, sku, qty=qty)
-    carts.add_tender(cart, carts.TenderRequest(TenderKind.CASH))
+    cart = replace(cart, member_id=member)
+    cart = carts.add_item(app.ctx, cart, sku, qty=qty)
+    cart = carts.add_tender(cart, carts.TenderRequest(TenderKind.CASH))
     checkout.complete(app.ctx, cart)
 
 

@@ -35,8 +35,8 @@ def sell_one(app: App) -> None:
     load_demo(app.ctx)
     cashier = login(app.ctx, "1001", "1357")
     cart = carts.start_sale(app.ctx, cashier.id)
-    carts.add_item(app.ctx, cart, "A1001")
-    carts.add_tender(cart, carts.TenderRequest(TenderKind.CASH))
+    cart = carts.add_item(app.ctx, cart, "A1001")
+    cart = carts.add_tender(cart, carts.TenderRequest(TenderKind.CASH))
     checkout.complete(app.ctx, cart)
 
 
