@@ -190,7 +190,7 @@ class HeadOffice:
     def _wait_ready(self) -> None:
         import httpx
 
-        for _ in range(100):
+        for _ in range(600):  # a minute: four workers start slowly on a busy machine
             try:
                 httpx.get(f"http://127.0.0.1:{self.port}/v1/health", timeout=1)
                 return

@@ -16,7 +16,7 @@ from datetime import datetime
 import sqlalchemy as sa
 from sqlalchemy import Connection
 
-from headoffice.sql import among
+from headoffice.sql import among, bulk_insert
 from headoffice.tables import (
     member_interest,
     merchant_feed,
@@ -72,7 +72,8 @@ def _append(conn: Connection, heads: sa.Table, feed: sa.Table, key: str, owner: 
         conn.execute(heads.insert().values({key: owner, "seq": len(items)}))
         top = len(items)
     first = top - len(items) + 1
-    conn.execute(feed.insert(), [
+    # The seqs were just taken from the head: every row is new, so COPY (bulk_insert).
+    bulk_insert(conn, feed, [
         {key: owner, "seq": first + i, "entity": entity, "entity_id": entity_id,
          "created_at": now}
         for i, (entity, entity_id) in enumerate(items)])

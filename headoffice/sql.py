@@ -57,10 +57,33 @@ def existing(conn: Connection, table: sa.Table, keys: Sequence[str],
 
 def among(conn: Connection, col: sa.Column[Any], values: list[Any]) -> Any:
     """`col IN values`: one array parameter on PostgreSQL (the statement stays the same, so
-    it is parsed and planned once), a plain IN list on SQLite."""
-    if conn.dialect.name == "postgresql":
-        return col == sa.any_(sa.bindparam(None, values, type_=postgresql.ARRAY(col.type)))
-    return col.in_(values)
+    it is parsed and planned once), a plain IN list on SQLite.
+
+    Texts go as one string split by PostgreSQL (`string_to_array`): psycopg adapts an array
+    element by element in Python, about 1.5 ms of CPU for 500 ids, and ingest sends a few
+    dozen such lists per push. The separator is a control character, which no stored text
+    holds (domain/text.py); a list where one does, or holding "", is sent as an array."""
+    if conn.dialect.name != "postgresql":
+        return col.in_(values)
+    joined = _joined(col, values)
+    if joined is not None:
+        return col == sa.any_(sa.func.string_to_array(
+            sa.bindparam(None, joined, type_=sa.Text), sa.literal(_SEP, sa.Text)))
+    return col == sa.any_(sa.bindparam(None, values, type_=postgresql.ARRAY(col.type)))
+
+
+_SEP = "\x1f"  # the unit separator
+
+
+def _joined(col: sa.Column[Any], values: list[Any]) -> str | None:
+    """`values` joined by `_SEP` if that loses nothing: a plain text column (no bind-time
+    processing), every value a non-empty str without `_SEP` in it."""
+    if not isinstance(col.type, sa.String) or isinstance(col.type, sa.Enum) or not values:
+        return None
+    if not all(type(v) is str for v in values) or "" in values:
+        return None
+    joined = _SEP.join(values)
+    return joined if joined.count(_SEP) == len(values) - 1 else None
 
 
 def fast_json(value: Any) -> str:

@@ -22,7 +22,7 @@ merchant (or a later event from the same till does).
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any
 
@@ -80,6 +80,10 @@ RULES: dict[str, tuple[Ref, ...]] = {
     EventType.AUDIT_ENTRY: (),  # the till's own audit trail, kept under its own store
 }
 SCOPED = frozenset({"draw"})  # resolved in the sender's own store
+_ENVELOPE_MEMBER = Ref("member", "member_id")
+# Each kind's references with their paths split once (`references` runs per event).
+_PATHS = {kind: tuple((ref, tuple(ref.path.split("."))) for ref in refs)
+          for kind, refs in RULES.items()}
 
 
 def _members(b: Batch, ids: set[str]) -> dict[str, set[str]]:
@@ -129,28 +133,38 @@ def _grouped(rows: Iterable[Any]) -> dict[str, set[str]]:
     return found
 
 
-def references(item: Item[Payload]) -> Iterator[tuple[Ref, str]]:
+def references(item: Item[Payload]) -> list[tuple[Ref, str]]:
     """(ref, value) for every object the event names, the envelope's member first."""
+    found: list[tuple[Ref, str]] = []
     if item.event.member_id:
-        yield Ref("member", "member_id"), item.event.member_id
-    for ref in RULES[item.event.type]:
-        for value in _values(item.payload, ref.path.split(".")):
-            yield ref, value
+        found.append((_ENVELOPE_MEMBER, item.event.member_id))
+    for ref, parts in _PATHS[item.event.type]:
+        _values(item.payload, parts, 0, ref, found)
+    return found
 
 
-def _values(node: Any, path: list[str]) -> Iterator[str]:
+def _values(node: Any, path: tuple[str, ...], at: int, ref: Ref,
+            found: list[tuple[Ref, str]]) -> None:
+    """Append (ref, value) for each non-empty string at `path[at:]` below `node` (a list on
+    the way is walked item by item); a list of found lists, not generators: ingest calls
+    this for every reference of every event."""
     if isinstance(node, list):
         for each in node:
-            yield from _values(each, path)
+            _values(each, path, at, ref, found)
         return
-    if not path:
+    if at == len(path):
         if isinstance(node, str) and node:
-            yield node
+            found.append((ref, node))
         return
-    child = node.get(path[0]) if isinstance(node, dict) else getattr(node, path[0], None)
-    if child is None and hasattr(node, "model_extra"):
-        child = (node.model_extra or {}).get(path[0])
-    yield from _values(child, path[1:])
+    name = path[at]
+    child = node.get(name) if isinstance(node, dict) else getattr(node, name, None)
+    if child is None:
+        extra = getattr(node, "model_extra", None)
+        if not extra:
+            return
+        child = extra.get(name)
+    if child is not None:
+        _values(child, path, at + 1, ref, found)
 
 
 @dataclass(frozen=True, slots=True)

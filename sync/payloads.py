@@ -25,7 +25,7 @@ from pydantic import (
 
 from domain import card_data
 from domain.event_types import EventType
-from domain.text import bad_path, gather, refused_in
+from domain.text import bad_path, refused_in
 from sync.schema import StampText
 
 # Member fields merged last-writer-wins at head office (tier has its own events).
@@ -256,18 +256,58 @@ def parse_payload(event_type: str, version: int, payload: dict[str, Any]) -> Pay
         raise PayloadProblem("event.version_unsupported", type=event_type, v=version)
     keys: list[str] = []
     texts: list[str] = []
-    gather(payload, keys, texts)  # one walk serves both checks below
+    free: list[str] = []
+    _gather(payload, keys, texts, free, False)  # one walk serves both checks below
     if refused_in(keys, texts):  # PostgreSQL refuses U+0000: caught here, not by the database
         raise PayloadProblem("event.payload_invalid", field=bad_path(payload),
                              problem="control_character")
-    # Without a free-text field there is nothing to mask: the payload is read as it is.
-    masked = payload if CARD_FREE_TEXT.isdisjoint(keys) else without_card_numbers(payload)
+    # Masking rebuilds the whole payload: only worth it when a free text holds a card number
+    # (masking leaves every other string as it is), which almost none do.
+    holds_card = any(len(t) >= _SHORTEST_PAN and card_data.find(t) for t in free)
+    masked = without_card_numbers(payload) if holds_card else payload
     try:
         return model.model_validate(masked)
     except ValidationError as err:
         first = err.errors()[0]
         field = ".".join(str(p) for p in first["loc"])
         raise PayloadProblem("event.payload_invalid", field=field, problem=first["type"]) from None
+
+
+_SHORTEST_PAN = card_data.PAN_LENGTHS.start
+
+
+def _gather(node: Any, keys: list[str], texts: list[str], free: list[str],
+            free_text: bool) -> None:
+    """`domain.text.gather`, and the strings of free-text fields (`CARD_FREE_TEXT`, at any
+    depth below one) also into `free`: what `without_card_numbers` would mask.
+
+    Runs over every value of every event head office receives, so a value's exact type is
+    compared first (a payload read from JSON holds only these); anything else, a subclass
+    of str say, takes the general path below.
+    """
+    if isinstance(node, dict):
+        keys.extend(map(str, node))
+        for key, value in node.items():
+            kind = type(value)
+            if kind is str:
+                texts.append(value)
+                if free_text or key in CARD_FREE_TEXT:
+                    free.append(value)
+            elif not (kind is int or kind is bool or kind is float or value is None):
+                _gather(value, keys, texts, free, free_text or key in CARD_FREE_TEXT)
+    elif isinstance(node, list):
+        for value in node:
+            kind = type(value)
+            if kind is str:
+                texts.append(value)
+                if free_text:
+                    free.append(value)
+            elif not (kind is int or kind is bool or kind is float or value is None):
+                _gather(value, keys, texts, free, free_text)
+    elif isinstance(node, str):
+        texts.append(node)
+        if free_text:
+            free.append(node)
 
 
 def without_card_numbers(value: Any, free_text: bool = False) -> Any:
