@@ -156,14 +156,18 @@ class Bench:
         carts_made: list[carts.Cart] = []
         baskets: list[tuple[str, list[str]]] = []
 
+        def scanned(cart: carts.Cart, skus: Sequence[str]) -> carts.Cart:
+            """Scan, keeping the scanned cart (a Cart is immutable) for the quotes after."""
+            done = self._scan(cart, skus)
+            carts_made.append(done)
+            return done
+
         def scans() -> Iterator[Round]:
             for number, member_id in self._cards(0):
                 skus = self.sample.basket(BASKET)
-                cart = self._cart(number, member_id)
-                carts_made.append(cart)
                 baskets.append((member_id, skus))
-                yield (partial(self._scan, cart, skus), partial(self.raw.products, skus),
-                       _same_count)
+                yield (partial(scanned, self._cart(number, member_id), skus),
+                       partial(self.raw.products, skus), _same_count)
 
         def quotes() -> Iterator[Round]:
             for cart, (member_id, skus) in zip(carts_made, baskets, strict=True):

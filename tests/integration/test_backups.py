@@ -49,8 +49,8 @@ def sell(app: App, n: int) -> None:
     cashier = login(app.ctx, "1001", "1357").id
     for _ in range(n):
         cart = carts.start_sale(app.ctx, cashier)
-        carts.add_item(app.ctx, cart, "A1001")
-        carts.add_tender(cart, carts.TenderRequest(TenderKind.CASH))
+        cart = carts.add_item(app.ctx, cart, "A1001")
+        cart = carts.add_tender(cart, carts.TenderRequest(TenderKind.CASH))
         checkout.complete(app.ctx, cart)
 
 
@@ -165,8 +165,8 @@ def test_the_day_close_backs_the_store_up(app: App, clock: FixedClock) -> None:
     manager = login(app.ctx, "2001", "2468").id
     shift = shifts.open_shift(app.ctx, cashier, 0).id
     cart = carts.start_sale(app.ctx, cashier, shift)
-    carts.add_item(app.ctx, cart, "A1001")
-    carts.add_tender(cart, carts.TenderRequest(TenderKind.CASH))
+    cart = carts.add_item(app.ctx, cart, "A1001")
+    cart = carts.add_tender(cart, carts.TenderRequest(TenderKind.CASH))
     paid = checkout.complete(app.ctx, cart).sale.total_fen
     shifts.close_shift(app.ctx, cashier, paid)
     clock.set(datetime.fromisoformat("2026-01-01T21:00:00+08:00"))
