@@ -22,7 +22,7 @@ from domain.packload import parse_pack
 from headoffice import cardblocks, cases, checks, keys, partitions, reports, tenancy
 from headoffice.engine import DB_ENV, is_sqlite, make_engine
 from headoffice.messages import say
-from headoffice.migrate import current, head, upgrade
+from headoffice.migrate import current, head, require_head, upgrade
 from headoffice.packs import PackBook
 from headoffice.publish import Publication, publish
 from headoffice.serve import ADMIN_TOKEN_ENV, add_options, engine_for, run, settings_from
@@ -195,6 +195,7 @@ def _maintain(args: argparse.Namespace) -> int:
     if is_sqlite(engine):
         print("kaika-headoffice: a SQLite head office has no partitions; nothing to do")
         return 0
+    require_head(engine)  # the tables are partitioned from h0009 on
     try:
         detach = partitions.parse_month(args.detach_before) if args.detach_before else None
         with engine.begin() as conn:

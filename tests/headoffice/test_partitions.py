@@ -115,6 +115,16 @@ def test_the_maintain_command_refuses_a_bad_month_and_keeps_months_ahead(
     engine.dispose()
 
 
+def test_maintain_on_a_schema_before_the_partitions_says_to_migrate(
+        pg: PgDatabases, capsys: pytest.CaptureFixture[str]) -> None:
+    url = pg.fresh_empty()
+    engine = make_engine(url)
+    upgrade(engine, "h0007")
+    engine.dispose()
+    assert main(["maintain", "--db", url]) == 1
+    assert "[headoffice.schema_not_current]" in capsys.readouterr().err
+
+
 def test_the_migration_carries_rows_over_into_their_months_and_back(pg: PgDatabases) -> None:
     engine = make_engine(pg.fresh_empty())
     upgrade(engine, "h0007")
