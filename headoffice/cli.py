@@ -1,6 +1,6 @@
 """`kaika-headoffice`: serve the API, migrate, add stores, enrol and revoke tills, make the
-answer-signing keys, publish the catalogue, register pre-printed cards, print reports, run
-checks and resolve reconciliation cases."""
+answer-signing keys, keep the monthly partitions, publish the catalogue, register pre-printed
+cards, print reports, run checks and resolve reconciliation cases."""
 
 from __future__ import annotations
 
@@ -19,10 +19,10 @@ from pydantic import ValidationError
 from domain.errors import DomainError, RulePackError
 from domain.inputs import InputError, read_bytes, utf8_text
 from domain.packload import parse_pack
-from headoffice import cardblocks, cases, checks, keys, reports, tenancy
+from headoffice import cardblocks, cases, checks, keys, partitions, reports, tenancy
 from headoffice.engine import DB_ENV, is_sqlite, make_engine
 from headoffice.messages import say
-from headoffice.migrate import current, head, upgrade
+from headoffice.migrate import current, head, require_head, upgrade
 from headoffice.packs import PackBook
 from headoffice.publish import Publication, publish
 from headoffice.serve import ADMIN_TOKEN_ENV, add_options, engine_for, run, settings_from
@@ -87,6 +87,13 @@ def _parser() -> argparse.ArgumentParser:
     pub.add_argument("--merchant", default=None)
     pub.set_defaults(func=_publish)
     _report_commands(sub, common)
+    upkeep = sub.add_parser("maintain", parents=[common],
+                            help="PostgreSQL: make the coming months' partitions, detach old")
+    upkeep.add_argument("--ahead", type=int, default=partitions.AHEAD,
+                        help="months ahead to have partitions for (default %(default)s)")
+    upkeep.add_argument("--detach-before", default=None, metavar="YYYY-MM",
+                        help="detach the partitions of months before this one, for archive")
+    upkeep.set_defaults(func=_maintain)
     _card_commands(sub, common)
     spec = sub.add_parser("openapi", help="print the API description (OpenAPI 3 JSON)")
     spec.add_argument("--out", type=Path, default=None, help=f"write it (e.g. {OPENAPI})")
@@ -180,6 +187,23 @@ def _migrate(args: argparse.Namespace) -> int:
         return 1
     upgrade(engine)
     print("kaika-headoffice: schema is current")
+    return 0
+
+
+def _maintain(args: argparse.Namespace) -> int:
+    engine = _engine(args)
+    if is_sqlite(engine):
+        print("kaika-headoffice: a SQLite head office has no partitions; nothing to do")
+        return 0
+    require_head(engine)  # the tables are partitioned from h0009 on
+    try:
+        detach = partitions.parse_month(args.detach_before) if args.detach_before else None
+        with engine.begin() as conn:
+            done = partitions.maintain(conn, now().date(), max(args.ahead, 0), detach)
+    except ValueError as err:
+        print(f"kaika-headoffice: {err}", file=sys.stderr)
+        return 2
+    print(partitions.report(done))
     return 0
 
 

@@ -14,6 +14,7 @@ from sqlalchemy import Engine
 from headoffice import tenancy
 from headoffice.engine import make_engine
 from headoffice.migrate import current, head, upgrade
+from headoffice.partitions import PARTITION_NAME
 from headoffice.tables import cards, members, merchants, metadata, stores
 from tests.sync.harness import PgDatabases
 
@@ -32,15 +33,25 @@ def test_head_is_exactly_the_tables_of_the_code(empty_url: str) -> None:
         upgrade(engine, "h0001")
         _first_release(engine)
         upgrade(engine)
-        assert current(engine) == head() == "h0007"
+        assert current(engine) == head() == "h0009"
         with engine.connect() as conn:
             diffs = compare_metadata(MigrationContext.configure(
-                conn, opts={"compare_type": True}), metadata)
+                conn, opts={"compare_type": True, "include_object": _not_a_partition}),
+                metadata)
         assert diffs == []
         assert [(s.store_name, s.card_brand) for s in tenancy.list_stores(engine)] == [
             ("旗舰店", "13"), ("二号店", "11")]
     finally:
         engine.dispose()
+
+
+def _not_a_partition(obj: object, name: str | None, kind: str, reflected: bool,
+                     compare_to: object) -> bool:
+    """A month's partition (and its indexes) is made by the migration and `maintain`, not
+    described by headoffice/tables.py."""
+    table = getattr(obj, "table", obj) if kind == "index" else obj
+    table_name = name if kind == "table" else getattr(table, "name", "")
+    return not PARTITION_NAME.match(table_name or "")
 
 
 def _first_release(engine: Engine) -> None:
