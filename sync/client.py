@@ -124,14 +124,10 @@ class SyncClient:
 
     def push_once(self, result: RoundResult | None = None) -> bool:
         """Send the oldest unacknowledged events; False when there were none."""
-        with self.store.peek() as peek:
-            restored = peek.restored_at(peek.sender().terminal_id) is not None
-        if restored:  # put back from a backup: learn where head office has us first
-            self.ask_standing()
-        with self.store.peek() as peek:
-            sender = peek.sender()
-            pending = peek.pending(sender.terminal_id, self.batch_size)
-            chain = chainhead.read(peek, sender.terminal_id)
+        sender, pending, chain, restored = self._outgoing()
+        if restored:  # put back from a backup: learn where head office has us first, then
+            self.ask_standing()  # read again, renumbered
+            sender, pending, chain, _ = self._outgoing()
         if not pending:
             return False
         try:
@@ -150,6 +146,15 @@ class SyncClient:
             result.pushed.update(r.status for r in answer.results)
             result.acked_through_seq = answer.acked_through_seq
         return True
+
+    def _outgoing(self) -> tuple[Sender, list[OutboxEvent], chainhead.Head | None, bool]:
+        """In one read: who sends, the oldest unacknowledged events, the chain head, and
+        whether the store was restored and has not yet asked head office where it stood."""
+        with self.store.peek() as peek:
+            sender = peek.sender()
+            return (sender, peek.pending(sender.terminal_id, self.batch_size),
+                    chainhead.read(peek, sender.terminal_id),
+                    peek.restored_at(sender.terminal_id) is not None)
 
     def ask_standing(self) -> tuple[int, int]:
         """After a restore: skip the outbox and receipt counters past what head office holds
