@@ -18,10 +18,13 @@ from db.filemodes import owner_only, private_mode
 from domain.errors import DomainError
 
 LOCK_SUFFIX = ".lock"
+# One sync round at a time per store: the till's loop and `kaika sync` (a service, or IT
+# staff at a prompt) would otherwise push the same batch twice and apply one pull page twice.
+SYNC_SUFFIX = ".sync.lock"
 
 
-def lock_path(db_path: Path) -> Path:
-    return db_path.with_name(db_path.name + LOCK_SUFFIX)
+def lock_path(db_path: Path, suffix: str = LOCK_SUFFIX) -> Path:
+    return db_path.with_name(db_path.name + suffix)
 
 
 class StoreLock:
@@ -32,20 +35,23 @@ class StoreLock:
         self._handle: IO[bytes] | None = handle
 
     @classmethod
-    def take(cls, db_path: Path) -> StoreLock:
-        """Lock the store at `db_path` for this process.
+    def take(cls, db_path: Path, suffix: str = LOCK_SUFFIX, code: str = "store.in_use",
+             ) -> StoreLock:
+        """Lock the store at `db_path` for this process (`suffix` names which lock: the
+        store's, or `SYNC_SUFFIX` for a sync round).
 
         Raises:
-            DomainError: ``store.in_use`` with the holder's process, account and machine.
+            DomainError: `code` (``store.in_use``) with the holder's process, account and
+            machine.
         """
-        path = lock_path(Path(db_path).expanduser().resolve())
+        path = lock_path(Path(db_path).expanduser().resolve(), suffix)
         path.parent.mkdir(parents=True, exist_ok=True)
         fd = os.open(path, os.O_RDWR | os.O_CREAT, private_mode(path))
         handle = os.fdopen(fd, "r+b", buffering=0)
         if not _try_lock(handle):
             holder = _holder(handle)
             handle.close()
-            raise DomainError("store.in_use", path=str(db_path), pid=str(holder.get("pid", "?")),
+            raise DomainError(code, path=str(db_path), pid=str(holder.get("pid", "?")),
                               user=holder.get("user", "?"), host=holder.get("host", "?"))
         owner_only(path)
         _write_holder(handle)

@@ -55,6 +55,8 @@ def _print(value: Any) -> None:
 
 # What a person typing `kaika enroll` or `kaika sync` needs to hear in words, not as a code.
 SENTENCES = {
+    "sync.in_use": "another Kaika process is syncing this store right now (process {pid}, "
+                   "account {user} on {host}); nothing was sent. Try again when it finishes.",
     "sync.insecure_server": "refusing to enrol over plain http:// with {server}: the one-time "
                             "code and head office's keys would cross the network in the clear. "
                             "Use https:// (head office behind TLS), or pass --insecure on a "

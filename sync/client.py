@@ -15,8 +15,10 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from db.lock import SYNC_SUFFIX, StoreLock
 from db.repos_sync_state import SyncState
 from domain.clock import BusinessDay, Clock
+from domain.errors import DomainError
 from domain.hlc import HybridClock, Stamp
 from domain.ids import new_id_str
 from sync import chainhead, credentials
@@ -104,7 +106,21 @@ class SyncClient:
     # --- one round -------------------------------------------------------------------------
 
     def sync_round(self) -> RoundResult:
-        """Push everything, pull everything, renew the allowance if due."""
+        """Push everything, pull everything, renew the allowance if due; one round at a time
+        per store, whichever process runs it.
+
+        Raises:
+            SyncError: ``sync.in_use`` (retryable) while another process runs a round on this
+            store, with its process, account and machine; nothing was sent or read.
+        """
+        try:
+            lock = StoreLock.take(Path(self.store.path), SYNC_SUFFIX, "sync.in_use")
+        except DomainError as busy:
+            raise SyncError(busy.code, **busy.params) from None
+        with lock:
+            return self._round()
+
+    def _round(self) -> RoundResult:
         result = RoundResult()
         try:
             while self.push_once(result):

@@ -66,6 +66,8 @@ class SyncLoop:
         try:
             result = self.client.sync_round()
         except SyncError as err:
+            if err.code == "sync.in_use":  # another process is syncing this store right now:
+                return self.interval_s  # not a failure of the link, so no back-off
             self.failures += 1
             self.last_error = err
             if self._on_round:
