@@ -77,13 +77,15 @@ def _backup(args: argparse.Namespace) -> int:
 
 
 def _restore(args: argparse.Namespace) -> int:
-    from db.lock import StoreLock
+    from db.lock import SYNC_SUFFIX, StoreLock
     from db.restore import check_backup, put_back
     from domain.errors import DomainError
 
     path = (args.db or default_db_path()).expanduser().resolve()
     try:
-        with StoreLock.take(path), tempfile.TemporaryDirectory(prefix="kaika-restore-") as tmp:
+        # A `kaika sync` service may run with the till closed: never swap the file mid-round.
+        with StoreLock.take(path), StoreLock.take(path, SYNC_SUFFIX, "sync.in_use"), \
+                tempfile.TemporaryDirectory(prefix="kaika-restore-") as tmp:
             checked = check_backup(args.file.expanduser().resolve(), Path(tmp))
             aside = put_back(checked, path, datetime.now(UTC))
             print(f"kaika: {args.file} checked (kaika verify: OK) and restored to {path}")
@@ -91,7 +93,7 @@ def _restore(args: argparse.Namespace) -> int:
                 print(f"kaika: the store it replaced is kept in {aside}")
             return _after_restore(path)
     except DomainError as err:
-        return _refuse(err, 3 if err.code == "store.in_use" else 2)
+        return _refuse(err, 3 if err.code in ("store.in_use", "sync.in_use") else 2)
 
 
 def _after_restore(path: Path) -> int:

@@ -364,6 +364,10 @@ MESSAGES: dict[str, str] = {
         "feedback", "This store database is already open in another Kaika (process {pid}, "
                     "account {user} on {host}). Close that till first: one store database "
                     "takes one Kaika."),
+    "sync.in_use": QT_TRANSLATE_NOOP(
+        "feedback", "This store database is being synced with head office by another Kaika "
+                    "process (process {pid}, account {user} on {host}). Wait for that round to "
+                    "finish, or stop that sync, then try again."),
     "store.backup_failed": QT_TRANSLATE_NOOP(
         "feedback", "The backup could not be written to {folder}: {reason}"),
     "store.backup_unusable": QT_TRANSLATE_NOOP(

@@ -4895,6 +4895,10 @@ A large store takes a few minutes. Do not switch the till off.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>This store database is being synced with head office by another Kaika process (process {pid}, account {user} on {host}). Wait for that round to finish, or stop that sync, then try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>The backup could not be written to {folder}: {reason}</source>
         <translation type="unfinished"></translation>
     </message>

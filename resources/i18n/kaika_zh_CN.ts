@@ -4889,6 +4889,10 @@ A large store takes a few minutes. Do not switch the till off.</source>
         <translation>此门店数据库已在另一个开卡中打开（进程 {pid}，账户 {user}，电脑 {host}）。请先关闭那个收银台：一个门店数据库只能由一个开卡使用。</translation>
     </message>
     <message>
+        <source>This store database is being synced with head office by another Kaika process (process {pid}, account {user} on {host}). Wait for that round to finish, or stop that sync, then try again.</source>
+        <translation>另一个开卡进程正在与总部同步此门店数据库（进程 {pid}，账户 {user}，电脑 {host}）。请等这一轮同步结束，或先停止那个同步，然后再试。</translation>
+    </message>
+    <message>
         <source>The backup could not be written to {folder}: {reason}</source>
         <translation>备份无法写入 {folder}：{reason}</translation>
     </message>

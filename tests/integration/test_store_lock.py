@@ -95,3 +95,27 @@ def test_the_lock_is_free_again_once_released(store: Path) -> None:
     with StoreLock.take(store), pytest.raises(DomainError):
         StoreLock.take(store)  # a second open file in one process is refused too
     StoreLock.take(store).release()
+
+
+# Holds the sync lock only: a `kaika sync` service in a round while the till is closed.
+SYNCING = HOLD.replace("from db.lock import StoreLock", "from db.lock import SYNC_SUFFIX, StoreLock"
+                       ).replace("StoreLock.take(Path(sys.argv[1]))",
+                                 "StoreLock.take(Path(sys.argv[1]), SYNC_SUFFIX, 'sync.in_use')")
+
+
+def test_a_restore_never_swaps_the_file_under_a_sync_round(store: Path, tmp_path: Path) -> None:
+    syncing = subprocess.Popen([sys.executable, "-c", SYNCING, str(store)],
+                               stdout=subprocess.PIPE, text=True)
+    try:
+        assert syncing.stdout is not None and syncing.stdout.readline().strip() == "locked"
+        done = subprocess.run([str(BIN / "kaika"), "restore", str(tmp_path / "any.sqlite3"),
+                               "--db", str(store)], capture_output=True, text=True,
+                              timeout=120)
+    finally:
+        syncing.kill()
+        syncing.wait()
+
+    assert done.returncode == 3 and "[sync.in_use]" in done.stderr
+    assert "being synced with head office by another Kaika process" in done.stderr
+    assert f"process {syncing.pid}" in done.stderr
+    assert StoreLock.take(store) is not None  # the restore let go of the store's own lock
