@@ -61,9 +61,10 @@ class SqlOutbox:
         return seq
 
     def append_many(self, events: Sequence[tuple[str, dict[str, Any], str | None]], *,
-                    occurred_at_iso: str) -> list[int]:
+                    occurred_at_iso: str, payloads: Sequence[str] | None = None) -> list[int]:
         """Queue events in order with one counter move and one executemany (an import's
-        batch writes thousands); the same rows `append` writes one at a time."""
+        batch writes thousands); the same rows `append` writes one at a time. `payloads`
+        are the events' JSON texts when the caller made them already (before the lock)."""
         if not events:
             return []
         if not all(kind for kind, _, _ in events):
@@ -72,10 +73,11 @@ class SqlOutbox:
         last = self._counters.take(SEQ_COUNTER, len(events))
         seqs = list(range(last - len(events) + 1, last + 1))
         terminal = self._terminal.get()
+        texts = payloads if payloads is not None else [dump_json(p) for _, p, _ in events]
         execute_many(self._s, _INSERT, [
             {"terminal_id": terminal, "seq": seq, "event_id": new_id_str(), "type": kind,
-             "payload": dump_json(payload), "member_id": member_id, "occurred_at": occurred_at}
-            for seq, (kind, payload, member_id) in zip(seqs, events, strict=True)])
+             "payload": text, "member_id": member_id, "occurred_at": occurred_at}
+            for seq, (kind, _, member_id), text in zip(seqs, events, texts, strict=True)])
         return seqs
 
     def pending(self, limit: int = 500) -> list[OutboxEvent]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import sqlite3
 from collections import defaultdict
 from collections.abc import Callable, Sequence
-from typing import cast
+from typing import Any, cast
 
 from sqlalchemy.orm import Session
 
@@ -36,7 +36,8 @@ from db.repos_driver import (
     upsert_sql,
 )
 from db.repos_ledgers import INSERT_POINTS, INSERT_WALLET
-from domain.import_jobs import ImportJob, MemberBatch
+from db.texts import dump_json
+from domain.import_jobs import ImportJob, MemberBatch, PreparedBatch
 
 _JOB = select_sql("import_jobs", JOB_COLUMNS, "key = ?")
 _SAVE_JOB = upsert_sql("import_jobs", JOB_COLUMNS, ("key",))
@@ -47,6 +48,7 @@ _INSERT_BALANCES = ("INSERT INTO member_balances "
 _INSERT_TIER_CHANGE = insert_sql("tier_changes", TIER_CHANGE_COLUMNS)
 _INSERT_LOT = insert_sql("points_lots", LOT_COLUMNS)
 _INSERT_CARD = insert_sql("cards", CARD_COLUMNS)
+OutboxRow = tuple[Any, dict[str, Any], "str | None"]  # (type, payload, member id) as queued
 
 
 class SqlImportRepo:
@@ -61,30 +63,46 @@ class SqlImportRepo:
     def save_job(self, job: ImportJob) -> None:
         execute(self._s, _SAVE_JOB, bound(_SAVE_JOB, lambda: job_params(job)))
 
-    def add_members(self, batch: MemberBatch) -> None:
-        """Each table in one executemany, index keys in order where the batch allows (the
-        mobile and search-term indexes of a million members are far bigger than the cache,
-        and sorted inserts touch each of their pages once)."""
+    def add_members(self, batch: MemberBatch, prepared: PreparedBatch | None = None) -> None:
+        """Each table in one executemany, from `prepared` when the import made it before the
+        write lock (else made here: the same rows)."""
         fairy = self._s.connection().connection  # the pooled connection of this transaction
         bulk_writes(cast(sqlite3.Connection, fairy.driver_connection), fairy.info)
-        members = sorted(batch.members, key=lambda m: m.mobile)
-        cipher = self._cipher
-        self._many(_INSERT_MEMBER, lambda: [member_params(m, cipher) for m in members])
-        self._many(_INSERT_BALANCES, lambda: _balances(batch))
-        self._many(INSERT_TERMS, lambda: sorted(
-            row for m in members for row in term_rows(m.id, m.name, m.mobile)))
-        self._many(_INSERT_TIER_CHANGE, lambda: [tier_change_params(t)
-                                                 for t in batch.tier_changes])
-        self._many(_INSERT_LOT, lambda: [lot_params(lot) for lot in batch.lots])
-        self._many(INSERT_POINTS, lambda: [points_entry_params(e) for e in batch.points])
-        self._many(INSERT_WALLET, lambda: [wallet_entry_params(e) for e in batch.wallet])
-        cards = sorted(batch.cards, key=lambda c: c.number)
-        self._many(_INSERT_CARD, lambda: [card_params(c) for c in cards])
+        inserts = prepared.inserts if prepared is not None else member_inserts(batch,
+                                                                               self._cipher)
+        for sql, rows in inserts:
+            if rows:
+                execute_many(self._s, sql, rows)
 
-    def _many(self, sql: str, build: Callable[[], Sequence[Params]]) -> None:
-        rows = bound(sql, build)
-        if rows:
-            execute_many(self._s, sql, rows)
+
+def prepare_import(cipher: FieldCipher) -> Callable[[MemberBatch, Sequence[OutboxRow]],
+                                                      PreparedBatch]:
+    """What bootstrap gives the import service: a batch made ready for its inserts on the
+    import's builder thread, so the write transaction only runs them."""
+    def prepare(batch: MemberBatch, events: Sequence[OutboxRow]) -> PreparedBatch:
+        return PreparedBatch(tuple(member_inserts(batch, cipher)),
+                             tuple(dump_json(payload) for _, payload, _ in events))
+    return prepare
+
+
+def member_inserts(batch: MemberBatch, cipher: FieldCipher) -> list[tuple[str, list[Params]]]:
+    """Each table's INSERT and rows, index keys in order where the batch allows (the mobile
+    and search-term indexes of a million members are far bigger than the cache, and sorted
+    inserts touch each of their pages once)."""
+    members = sorted(batch.members, key=lambda m: m.mobile)
+    cards = sorted(batch.cards, key=lambda c: c.number)
+    made: list[tuple[str, Callable[[], list[Params]]]] = [
+        (_INSERT_MEMBER, lambda: [member_params(m, cipher) for m in members]),
+        (_INSERT_BALANCES, lambda: list(_balances(batch))),
+        (INSERT_TERMS, lambda: list[Params](sorted(
+            row for m in members for row in term_rows(m.id, m.name, m.mobile)))),
+        (_INSERT_TIER_CHANGE, lambda: [tier_change_params(t) for t in batch.tier_changes]),
+        (_INSERT_LOT, lambda: [lot_params(lot) for lot in batch.lots]),
+        (INSERT_POINTS, lambda: [points_entry_params(e) for e in batch.points]),
+        (INSERT_WALLET, lambda: [wallet_entry_params(e) for e in batch.wallet]),
+        (_INSERT_CARD, lambda: [card_params(c) for c in cards]),
+    ]
+    return [(sql, bound(sql, build)) for sql, build in made]
 
 
 def _balances(batch: MemberBatch) -> list[tuple[str, int, int, int]]:

@@ -12,6 +12,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from db.repos_imports import prepare_import
 from db.store import StoreDb
 from desktop.paths import DB_ENV as DB_ENV
 from desktop.paths import default_db_path as default_db_path
@@ -67,7 +68,8 @@ def _context(store: StoreDb, settings: StoreSettings, clock: Clock) -> ServiceCo
         uow=store.uow, read_uow=store.reader, clock=clock, pack=load_pack(settings.rulepack),
         calendar=BusinessDay(settings.tz, settings.day_close),
         card_secret=bytes.fromhex(settings.card_secret_hex),
-        hash_pin=pins.hash_pin, verify_pin=pins.verify_pin)
+        hash_pin=pins.hash_pin, verify_pin=pins.verify_pin,
+        prepare_import=prepare_import(store.cipher))
 
 
 @dataclass

@@ -7,6 +7,7 @@ import json
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
+from typing import Any
 
 from domain.importing import Table
 from domain.records import Card, Member, PointsEntry, PointsLot, TierChange, WalletEntry
@@ -39,6 +40,16 @@ class MemberBatch:
     points: list[PointsEntry] = field(default_factory=list)
     wallet: list[WalletEntry] = field(default_factory=list)
     cards: list[Card] = field(default_factory=list)
+
+
+@dataclass(frozen=True, slots=True)
+class PreparedBatch:
+    """A batch as the store's inserts take it, made before the write lock (by the store's
+    `prepare_import`, on the import's builder thread): what is inside is the store's business;
+    `payloads` are the events' wire texts in order."""
+
+    inserts: tuple[tuple[str, list[Any]], ...]
+    payloads: tuple[str, ...]
 
 
 def job_key(table: Table, mapping: Mapping[str, str]) -> str:

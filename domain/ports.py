@@ -12,7 +12,7 @@ from domain.allowances import OfflineGate
 from domain.analysis import BuyingFigures, MemberFacts
 from domain.catalog import Product
 from domain.hlc import StampSource
-from domain.import_jobs import ImportJob, MemberBatch
+from domain.import_jobs import ImportJob, MemberBatch, PreparedBatch
 from domain.luckydraw import Draw, Prize, Spin
 from domain.records import (
     AuditBreak,
@@ -256,7 +256,7 @@ class Outbox(Protocol):
         """Drop events acknowledged before then (an old prefix; never the newest acked)."""
         ...
     def append_many(self, events: Sequence[tuple[str, dict[str, Any], str | None]], *,
-                    occurred_at_iso: str) -> list[int]:
+                    occurred_at_iso: str, payloads: Sequence[str] | None = None) -> list[int]:
         """Queue (type, payload, member id) events in order in one statement; their seqs."""
         ...
 
@@ -268,7 +268,7 @@ class ImportRepo(Protocol):
     def save_job(self, job: ImportJob) -> None:
         """Insert or replace the job with this key."""
         ...
-    def add_members(self, batch: MemberBatch) -> None:
+    def add_members(self, batch: MemberBatch, prepared: PreparedBatch | None = None) -> None:
         """Insert new members with their balances (the sums of the batch's ledger rows),
         search terms, ledgers, lots, cards and tier history; a taken mobile or card fails."""
         ...

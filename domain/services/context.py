@@ -12,6 +12,7 @@ from domain.clock import BusinessDay, Clock
 from domain.event_types import EventType
 from domain.events import AuditRecorded, EventPayload
 from domain.ids import new_id_str
+from domain.import_jobs import MemberBatch, PreparedBatch
 from domain.ports import UnitOfWork
 from domain.records import AuditEntry
 from domain.rulepack import RulePack
@@ -36,6 +37,10 @@ class ServiceContext:
     random_below: Callable[[int], int] = lambda n: int.from_bytes(os.urandom(8), "big") % n
     read_uow: Callable[[], UnitOfWork] | None = None  # read-only work (reports); else `uow`
     proofs: ProofBook = field(default_factory=ProofBook)  # approvals and PIN proofs minted here
+    # The store's own preparation of an import batch for its inserts (parameters, search
+    # terms, sealed ID numbers, event texts), run on the import's builder thread so the write
+    # transaction only inserts; None: the unit of work prepares inside the transaction.
+    prepare_import: Callable[[MemberBatch, Sequence[OutboxRow]], PreparedBatch] | None = None
     # The latest business date the day close closed: read once, then kept by the close itself
     # (one till, one database), so `today()` costs no query per sale.
     _closed_through: date | None = field(default=None, init=False, repr=False)

@@ -10,7 +10,7 @@ from dataclasses import dataclass, replace
 from domain import analysis, importing
 from domain.errors import ValidationError
 from domain.ids import new_id_str
-from domain.import_jobs import BATCH_ROWS, ImportJob, MemberBatch, job_key
+from domain.import_jobs import BATCH_ROWS, ImportJob, MemberBatch, PreparedBatch, job_key
 from domain.importing import Checked, ImportRow, Table
 from domain.ports import UnitOfWork
 from domain.progress import NO_PROGRESS, Progress, check_cancel
@@ -93,6 +93,9 @@ def _check(ctx: ServiceContext, uow: UnitOfWork, table: Table,
     return checked.without(importing.conflicts(checked, taken, cards))
 
 
+_Built = tuple[MemberBatch, list[OutboxRow], PreparedBatch | None]
+
+
 class _Run:
     """One run of an import job: its batches, what they imported, what they found taken."""
 
@@ -115,27 +118,33 @@ class _Run:
         # writes: SQLite lets go of the GIL while it works, so a till PC's second core builds
         # (about a third of an import's time) instead of waiting. One batch ahead at most.
         with ThreadPoolExecutor(1, thread_name_prefix="import-build") as builder:
-            ahead = builder.submit(build_batch, self.ctx, parts[0], self.staff_id)
+            ahead = builder.submit(self._build, parts[0])
             for n, part in enumerate(parts):
                 check_cancel(self.progress)
                 built = ahead.result()
                 if n + 1 < len(parts):
-                    ahead = builder.submit(build_batch, self.ctx, parts[n + 1], self.staff_id)
+                    ahead = builder.submit(self._build, parts[n + 1])
                 self.batch(part, built, last=n + 1 == len(parts))
                 self.progress.step(self.earlier + len(self.ids), total, "import")
 
-    def batch(self, rows: Sequence[ImportRow], built: tuple[MemberBatch, list[OutboxRow]],
-              last: bool) -> None:
+    def _build(self, rows: Sequence[ImportRow]) -> _Built:
+        """The batch's records and events, and the store's inserts made from them."""
+        batch, events = build_batch(self.ctx, rows, self.staff_id)
+        prepare = self.ctx.prepare_import
+        return batch, events, prepare(batch, events) if prepare is not None else None
+
+    def batch(self, rows: Sequence[ImportRow], built: _Built, last: bool) -> None:
         ctx = self.ctx
         reached = max([self.job.last_row, *(r.row for r in rows)])
-        batch, events = built  # made before the write lock; again only if a row was taken
+        batch, events, prepared = built  # made before the write lock; again if a row was taken
         with ctx.uow() as uow:
             free = self._still_free(uow, rows)
             if len(free) != len(rows):
                 rows = free
-                batch, events = build_batch(ctx, rows, self.staff_id)
-            uow.imports.add_members(batch)
-            uow.outbox.append_many(events, occurred_at_iso=ctx.now().isoformat())
+                batch, events, prepared = self._build(rows)
+            uow.imports.add_members(batch, prepared)
+            uow.outbox.append_many(events, occurred_at_iso=ctx.now().isoformat(),
+                                   payloads=prepared.payloads if prepared else None)
             job = self.job
             self.job = replace(job, last_row=reached, imported=job.imported + len(rows),
                                finished_at=ctx.now() if last else None)
