@@ -111,9 +111,17 @@ def scanned(code: ScannedCode) -> TrialResult:
 def swiped(tracks: Tracks) -> TrialResult:
     """A swipe read: the tracks that came through, the card number masked."""
     present = [str(n) for n in (1, 2, 3) if tracks.get(n)]
-    number = tracks.track2 or tracks.track1 or ""
-    return TrialResult("trial.swiped", shown=mask(number) if number else "",
+    return TrialResult("trial.swiped", shown=mask(_account(tracks)),
                        params={"tracks": ",".join(present)})
+
+
+def _account(tracks: Tracks) -> str:
+    """The card number alone: the expiry and check data after it are never shown."""
+    if tracks.track2:
+        return tracks.track2.split("=", 1)[0]
+    if tracks.track1:
+        return tracks.track1.removeprefix("B").split("^", 1)[0]
+    return ""
 
 
 def _printer(settings: Settings, usb_backend: BackendFinder) -> EscposPrinter:

@@ -106,14 +106,19 @@ def test_the_admin_finds_the_printer_tries_it_and_saves(
     assert entry.details["changed"] == ["drawer", "printer", "scanner"]
 
 
-def test_a_keyboard_scanner_is_tried_in_the_pages_field(window: MainWindow,
-                                                       cashier_keys: Cashier) -> None:
+def test_a_keyboard_scanner_and_reader_are_tried_in_the_pages_field(
+        window: MainWindow, cashier_keys: Cashier, stripe, cards: list[str]) -> None:
     page = open_devices(cashier_keys, window)
     field = cashier_keys.child("devices_wedge", page)
     field.setFocus()
     cashier_keys.scan("6901234567892")
     assert cashier_keys.child("devices_result", page).text() == "Code read: 6901234567892"
     assert field.text() == ""
+    cashier_keys.scan(stripe(cards[0]))  # the till's filter takes it for a swipe
+    assert cashier_keys.child("devices_result", page).text() == (
+        f"Card read (tracks 2): [card ****{cards[0][-4:]}]")
+    cashier_keys.type("12", enter=False)  # a person typing: stays in the field
+    assert field.text() == "12"
     press(cashier_keys, page, "devices_read_scan")  # a keyboard scanner is tried in the field
     assert cashier_keys.child("devices_result", page).text().startswith("Choose the device")
 

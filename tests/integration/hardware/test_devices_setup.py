@@ -242,3 +242,22 @@ def test_a_manager_may_not_save_devices_and_the_refusal_is_audited(
     refusals = [e for e in world.audited("access_refused") if e.target == "devices.save_devices"]
     assert {e.staff_id for e in refusals} == {world.id(n) for n in ("2001", "1001", "3001")}
     assert world.audited("devices_saved") == []
+
+
+def test_the_till_is_wired_to_the_devices_file_it_was_started_with(tmp_path: Path) -> None:
+    from desktop.bootstrap import open_till
+
+    path = tmp_path / "devices.toml"
+    till = open_till(tmp_path / "store.sqlite3", {}, clock=FixedClock(START),
+                     devices_path=path)
+    try:
+        assert till.env.devices_store is not None
+        assert till.env.devices_store.location == str(path)
+        assert till.env.devices_store.current() == {}  # no file yet: no devices
+    finally:
+        till.close()
+    demo = open_till(tmp_path / "demo.sqlite3", {}, clock=FixedClock(START))
+    try:
+        assert demo.env.devices_store is None  # nothing to save to (the demo, the benches)
+    finally:
+        demo.close()
