@@ -39,7 +39,7 @@ def save_devices(ctx: ServiceContext, store: DeviceSettingsStore, settings: Sett
         if problems:
             raise ValidationError("devices.invalid", field=problems[0].split(":", 1)[0],
                                   problems=problems)
-        before = store.current()
+        before = _saved_before(store)
         _write(store, settings)
         changed = changed_roles(before, settings)
         with ctx.uow() as uow:
@@ -52,6 +52,15 @@ def save_devices(ctx: ServiceContext, store: DeviceSettingsStore, settings: Sett
 def changed_roles(before: Settings, after: Settings) -> tuple[str, ...]:
     roles = sorted(set(before) | set(after))
     return tuple(r for r in roles if dict(before.get(r, {})) != dict(after.get(r, {})))
+
+
+def _saved_before(store: DeviceSettingsStore) -> Settings:
+    """What was saved; a file the till refuses is what the new settings replace (its roles
+    count as changed), not a reason to refuse fixing it."""
+    try:
+        return store.current()
+    except DomainError:
+        return {}
 
 
 def _write(store: DeviceSettingsStore, settings: Settings) -> None:

@@ -97,6 +97,22 @@ class DevicesPage(DeskPage):
     def _devices_box(self) -> QGroupBox:
         box = QGroupBox(self.tr("Devices of this till"), self)
         grid = QGridLayout(box)
+        self._printer_rows(box, grid)
+        titles = {"scanner": self.tr("Barcode scanner"), "card_reader": self.tr("Card reader")}
+        actions = {"scanner": ("devices_read_scan", self.tr("Read a scan"), self.read_scan),
+                   "card_reader": ("devices_read_swipe", self.tr("Read a swipe"),
+                                   self.read_swipe)}
+        for row, (role, key, _) in enumerate(READERS, start=2):
+            grid.addWidget(QLabel(titles[role], box), row, 0)
+            grid.addWidget(self._device_combo(box, role), row, 1)
+            grid.addWidget(self._baud_combo(box, role), row, 2)
+            name, text, slot = actions[role]
+            grid.addWidget(self._button(box, name, f"{key} {text}", slot), row, 3)
+        grid.setColumnStretch(1, 1)
+        return box
+
+    def _printer_rows(self, box: QGroupBox, grid: QGridLayout) -> None:
+        """The printer with paper width, code page and baud rate; the drawer on its port."""
         grid.addWidget(QLabel(self.tr("Receipt printer"), box), 0, 0)
         grid.addWidget(self._device_combo(box, "printer"), 0, 1)
         self.width_box = self._combo(box, "devices_width",
@@ -117,18 +133,6 @@ class DevicesPage(DeskPage):
         grid.addWidget(self.drawer, 1, 1)
         grid.addWidget(self._button(box, "devices_open_drawer", "F7 " + self.tr("Open drawer"),
                                     self.open_drawer), 1, 3)
-        titles = {"scanner": self.tr("Barcode scanner"), "card_reader": self.tr("Card reader")}
-        actions = {"scanner": ("devices_read_scan", self.tr("Read a scan"), self.read_scan),
-                   "card_reader": ("devices_read_swipe", self.tr("Read a swipe"),
-                                   self.read_swipe)}
-        for row, (role, key, _) in enumerate(READERS, start=2):
-            grid.addWidget(QLabel(titles[role], box), row, 0)
-            grid.addWidget(self._device_combo(box, role), row, 1)
-            grid.addWidget(self._baud_combo(box, role), row, 2)
-            name, text, slot = actions[role]
-            grid.addWidget(self._button(box, name, f"{key} {text}", slot), row, 3)
-        grid.setColumnStretch(1, 1)
-        return box
 
     def _wedge_box(self) -> QGroupBox:
         box = QGroupBox(self.tr("Keyboard scanner or card reader"), self)

@@ -13,7 +13,7 @@ import pytest
 import usb.core
 
 from domain.clock import FixedClock
-from domain.errors import ValidationError
+from domain.errors import DomainError, ValidationError
 from domain.services import devices
 from domain.services.guard import Refused
 from hardware.cli import load_devices
@@ -207,6 +207,17 @@ def test_saving_writes_what_the_tills_loader_reads_and_keeps_the_old_file(
     assert latest.details["urls"]["printer"] == "win32://XP-58 (副本)"
 
 
+def test_a_broken_file_is_replaced_and_kept_as_the_backup(world: World,
+                                                          tmp_path: Path) -> None:
+    path = tmp_path / "devices.toml"
+    path.write_text("[printer\nurl = 1", encoding="utf-8")
+    saved = devices.save_devices(world.ctx, DevicesFile(path), settings_for("COM3"),
+                                 world.id("0001"))
+    assert saved.changed == ("card_reader", "drawer", "printer", "scanner")
+    assert load_devices(path)[1] == settings_for("COM3")
+    assert path.with_name("devices.toml.bak").read_text("utf-8") == "[printer\nurl = 1"
+
+
 def test_a_json_devices_file_stays_json(world: World, tmp_path: Path) -> None:
     path = tmp_path / "devices.json"
     devices.save_devices(world.ctx, DevicesFile(path), settings_for("COM3"), world.id("0001"))
@@ -226,6 +237,18 @@ def test_settings_with_mistakes_are_refused_by_field_and_nothing_is_written(
     assert err.value.params["problems"] == ["printer.width: not_one_of:58|80",
                                             "scanner.url: address_unsupported"]
     assert not path.exists() and world.audited("devices_saved") == []
+
+
+def test_a_folder_that_cannot_be_written_is_said_and_nothing_is_audited(
+        world: World, tmp_path: Path) -> None:
+    blocker = tmp_path / "config"
+    blocker.write_text("a file where the folder should be", encoding="utf-8")
+    with pytest.raises(DomainError) as err:
+        devices.save_devices(world.ctx, DevicesFile(blocker / "devices.toml"),
+                             settings_for("COM3"), world.id("0001"))
+    assert err.value.code == "devices.save_failed"
+    assert err.value.params["location"] == str(blocker / "devices.toml")
+    assert world.audited("devices_saved") == []
 
 
 def test_a_manager_may_not_save_devices_and_the_refusal_is_audited(
