@@ -20,6 +20,7 @@ from hardware.cli import load_devices
 from hardware.devices_store import DevicesFile, dumps_toml
 from hardware.discovery import discover, network_printer, typed_port, usb_printers
 from hardware.errors import DeviceError
+from hardware.hints import error_line
 from hardware.peers.line_peers import CardReaderPeer, ScannerPeer
 from hardware.peers.printer_peer import PrinterPeer
 from hardware.registry import DeviceRegistry
@@ -79,6 +80,9 @@ def test_no_libusb_is_its_own_fault_not_an_unplugged_device() -> None:
     result = print_test_page({"url": "usb://04b8:0202"}, "店", PRINTED_AT,
                              usb_backend=no_libusb)
     assert result.code == "device.libusb_missing" and not result.ok
+    assert result.error is not None
+    line = error_line(result.error)  # what `kaika hardware test-print` prints
+    assert "install libusb-1.0" in line and "unplug" not in line
     # pyusb's own error, as python-escpos lets it through when it opens the printer itself
     error = device_error(usb.core.NoBackendError("No backend available"), "printer",
                          "usb://04b8:0202")
