@@ -86,12 +86,14 @@ class Till:
 
 def open_till(path: Path, device_settings: Mapping[str, Mapping[str, Any]] | None = None, *,
               clock: Clock | None = None, settings: StoreSettings | None = None,
-              ui_lang: str = "zh_CN") -> Till:
+              ui_lang: str = "zh_CN", devices_path: Path | None = None) -> Till:
     """Open the store database and build the configured devices for the till.
 
     Receipts print in the store's language (`receipt.lang` in its settings); a store that
-    has not set one gets receipts in the language the till is shown in.
+    has not set one gets receipts in the language the till is shown in. `devices_path`: the
+    devices file `device_settings` came from, where the Devices page saves.
     """
+    from hardware.devices_store import DevicesFile
     from hardware.registry import DeviceRegistry
 
     app = open_app(path, clock=clock, settings=settings)
@@ -100,7 +102,8 @@ def open_till(path: Path, device_settings: Mapping[str, Mapping[str, Any]] | Non
     receipt = app.settings.receipt
     env = TillEnv(app.ctx, app.settings.store_name, receipt_lang=lang,
                   print_shift_slip=bool(receipt.get("shift_slip", True)),
-                  print_z_at_close=bool(receipt.get("z_at_close", True)))
+                  print_z_at_close=bool(receipt.get("z_at_close", True)),
+                  devices_store=DevicesFile(devices_path) if devices_path else None)
     return Till(app, registry, env)
 
 

@@ -346,6 +346,7 @@ DEVICES: dict[str, str] = {
     "display": QT_TRANSLATE_NOOP("feedback", "customer display"),
     "camera": QT_TRANSLATE_NOOP("feedback", "camera"),
     "encoder": QT_TRANSLATE_NOOP("feedback", "card encoder"),
+    "port": QT_TRANSLATE_NOOP("feedback", "serial port"),  # a port typed on the Devices page
 }
 
 FAMILIES: dict[str, str] = {

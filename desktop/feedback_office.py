@@ -378,6 +378,22 @@ MESSAGES: dict[str, str] = {
                     "file made with the backup beside it."),
     "settings.invalid": QT_TRANSLATE_NOOP(
         "feedback", "The settings file {file} is wrong at {key}: {problem}"),
+    # --- the Devices page (issue 13 §5) -------------------------------------------------------
+    "devices.invalid": QT_TRANSLATE_NOOP(
+        "feedback", "The device settings have a mistake at {field}. Nothing was saved."),
+    "devices.save_failed": QT_TRANSLATE_NOOP(
+        "feedback", "The devices file {location} could not be written ({reason}). Nothing was "
+                    "saved."),
+    "devices.no_file": QT_TRANSLATE_NOOP(
+        "feedback", "This till was started without a devices file (the demo): device settings "
+                    "cannot be saved here."),
+    "device.file_invalid": QT_TRANSLATE_NOOP(
+        "feedback", "The devices file {file} has mistakes. Choose the devices again and save."),
+    "device.libusb_missing": QT_TRANSLATE_NOOP(
+        "feedback", "USB printers need the libusb library, which is not on this computer. "
+                    "Install libusb-1.0, or print through the printer's Windows queue."),
+    "device.trial_failed": QT_TRANSLATE_NOOP(
+        "feedback", "The device could not be tried ({reason}). Call support."),
     "store.standing_unknown": QT_TRANSLATE_NOOP(
         "feedback", "Head office could not be asked where this till stood ({reason}). The "
                     "till asks again at its next sync, before it sends anything."),

@@ -99,14 +99,14 @@ def _open_store(args: argparse.Namespace, path: Path, lang: str) -> int:
     from hardware.errors import DeviceError
 
     try:
-        _, devices = load_devices(args.devices)
+        devices_path, devices = load_devices(args.devices)
     except DeviceError as err:  # the file is refused before the till opens, each mistake named
         for problem in err.params.get("problems", [err.code]):
             print(f"kaika: {err.params.get('file', '')}: {problem}", file=sys.stderr)
         return 2
     _qt(lang)
     upgrade_with_progress(path)  # an update's first open: the steps on screen, not only logged
-    till = bootstrap.open_till(path, devices, ui_lang=lang)
+    till = bootstrap.open_till(path, devices, ui_lang=lang, devices_path=devices_path)
     try:
         return _show(till, lang, args)
     finally:

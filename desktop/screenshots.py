@@ -12,6 +12,7 @@ from __future__ import annotations
 import os
 import sys
 import tempfile
+from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 from typing import TypeVar
@@ -33,11 +34,12 @@ from desktop.demo import DEMO_STORE
 from desktop.demo_data import load_demo
 from desktop.demo_history import add_history
 from desktop.screens.main_window import MainWindow
+from desktop.screens.office import Page
 from desktop.screens.payment_dialog import PaymentDialog
 from desktop.screens.prompt import PromptDialog
 from desktop.screens.returns_dialog import ReturnsDialog
 from domain.clock import FixedClock
-from domain.records import TenderKind
+from domain.records import Role, TenderKind
 from domain.services.members import find_by_card
 from domain.services.setup import new_settings
 from hardware.base import DeviceState, DeviceStatus
@@ -173,12 +175,20 @@ def _scenes(shots: Shots, window: MainWindow, cards: list[str], till: bootstrap.
 
 
 def _office(shots: Shots, window: MainWindow) -> None:
-    """Every back-office page as a manager sees it, after the sales above."""
+    """Every back-office page as a manager sees it, after the sales above; then the pages
+    only an administrator has (the till's devices)."""
     window.logout()
     window._on_login("2001", "2468")
+    _pages(shots, window, lambda page: True)
+    window.logout()
+    window._on_login("0001", "8024")
+    _pages(shots, window, lambda page: page.roles == {Role.ADMIN})
+
+
+def _pages(shots: Shots, window: MainWindow, wanted: Callable[[Page], bool]) -> None:
     office = window.office
     assert office is not None
-    for page in office.pages:
+    for page in filter(wanted, office.pages):
         widget = office.open(page.key)
         dates = getattr(widget, "dates", None)
         if dates is not None:

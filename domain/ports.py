@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from datetime import date, datetime
 from decimal import Decimal
 from types import TracebackType
@@ -438,3 +438,20 @@ class UnitOfWork(Protocol):
                  tb: TracebackType | None) -> None: ...
     def commit(self) -> None: ...
     def rollback(self) -> None: ...
+
+
+class DeviceSettingsStore(Protocol):
+    """Where the till's device settings live: the devices file (hardware/devices_store.py,
+    wired by desktop/bootstrap.py), not the store database."""
+
+    @property
+    def location(self) -> str: ...
+    def current(self) -> dict[str, dict[str, Any]]:
+        """The settings saved now ({} when none are)."""
+        ...
+    def problems(self, settings: Mapping[str, Mapping[str, Any]]) -> list[str]:
+        """Each mistake as `role.key: code`; [] when the settings may be saved."""
+        ...
+    def save(self, settings: Mapping[str, Mapping[str, Any]]) -> None:
+        """Replace the saved settings (the previous ones kept as a backup)."""
+        ...

@@ -164,3 +164,16 @@ _PARSERS = {
 
 def is_video_path(address: Address) -> bool:
     return address.kind in ("path", "file") and address.target.lower().endswith(VIDEO_SUFFIXES)
+
+
+def with_baud(text: str, baud: int) -> str:
+    """A serial address with its baud rate set (other options kept); others as they are."""
+    address = parse_address(text)
+    if address.kind != "serial":
+        return text
+    location = text.strip().split("?", 1)[0]
+    if "://" not in location:  # COM3, /dev/ttyUSB0: the URL form carries options
+        location = "serial://" + location
+    query = dict(parse_qsl(urlsplit(text.strip()).query, keep_blank_values=True))
+    query["baud"] = str(baud)
+    return location + "?" + "&".join(f"{k}={v}" if v else k for k, v in query.items())

@@ -17,11 +17,13 @@ from typing import Any
 from domain.cards import card_expiry, track2_data
 from domain.errors import DomainError, ValidationError
 from domain.rulepack import CardRules
+from hardware import devices_store
 from hardware.addresses import is_video_path, parse_address
 from hardware.base import CodeReader
 from hardware.camera import CameraScanner
 from hardware.card_reader import SerialCardReader, SwipeParser
 from hardware.devices_file import read_devices
+from hardware.devices_store import default_devices_path
 from hardware.drawer import CashDrawer
 from hardware.errors import DeviceError
 from hardware.hints import error_line
@@ -32,7 +34,7 @@ from hardware.scanner import SerialScanner
 from hardware.testpage import test_page
 from hardware.tracks import Tracks, mask
 
-DEVICES_ENV = "KAIKA_DEVICES"
+DEVICES_ENV = devices_store.DEVICES_ENV
 SECRET_ENV = "KAIKA_CARD_SECRET"
 Command = Callable[[argparse.Namespace], int]
 
@@ -131,18 +133,10 @@ def _guarded(command: Command) -> Command:
 
 def load_devices(path: Path | None) -> tuple[Path, dict[str, Any]]:
     """The devices file (TOML or JSON); a missing file means no devices configured."""
-    target = path or _default_devices_path()
+    target = path or default_devices_path()
     if not target.exists():
         return target, {}
     return target, read_devices(target)
-
-
-def _default_devices_path() -> Path:
-    if os.environ.get(DEVICES_ENV):
-        return Path(os.environ[DEVICES_ENV])
-    import platformdirs
-
-    return Path(platformdirs.user_config_dir("Kaika", "Kaika")) / "devices.toml"
 
 
 def _list(args: argparse.Namespace) -> int:

@@ -7,6 +7,7 @@ simply found again on the next job.
 
 from __future__ import annotations
 
+import functools
 import socket
 from typing import Any
 
@@ -16,6 +17,7 @@ from hardware import escpos_commands as cmd
 from hardware.addresses import Address
 from hardware.errors import DeviceError
 from hardware.transports import device_error
+from hardware.usb_backend import BackendFinder, require_backend, system_backend
 
 FAMILY = "printer"
 _READABLE = {"tcp", "serial", "usb"}
@@ -64,11 +66,17 @@ class EscposConnection:
             return
 
 
-def connect(address: Address, timeout: float) -> EscposConnection:
-    """Open the transport the address names; printer.offline when the printer is not there."""
+def connect(address: Address, timeout: float, *,
+            usb_backend: BackendFinder = system_backend) -> EscposConnection:
+    """Open the transport the address names; printer.offline when the printer is not there.
+
+    `usb_backend` finds libusb for usb:// printers (device.libusb_missing when it finds none).
+    """
     opener = _OPENERS.get(address.kind)
     if opener is None:
         raise DeviceError("device.address_unsupported", address=str(address), family=FAMILY)
+    if address.kind == "usb":
+        opener = functools.partial(_usb, usb_backend=usb_backend)
     try:
         device = opener(address, timeout)
     except DeviceError:
@@ -101,13 +109,17 @@ def _serial(address: Address, timeout: float) -> Any:
     return printer
 
 
-def _usb(address: Address, timeout: float) -> Any:
+def _usb(address: Address, timeout: float, *,
+         usb_backend: BackendFinder = system_backend) -> Any:
     from escpos.printer import Usb
 
     if not Usb.is_usable():
         raise DeviceError("device.dependency_missing", library="pyusb")
+    # Found before opening: without libusb pyusb raises NoBackendError, which python-escpos
+    # would pass on as a device that cannot be found ("unplug it") rather than a library.
+    backend = require_backend(usb_backend)
     vendor, product = address.usb_ids
-    printer = Usb(vendor, product, timeout=int(timeout * 1000))
+    printer = Usb(vendor, product, usb_args={"backend": backend}, timeout=int(timeout * 1000))
     printer.open()
     return printer
 

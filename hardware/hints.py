@@ -12,6 +12,9 @@ _EXACT = {
     "device.address_invalid": "the device URL is malformed; see docs/hardware.md for examples",
     "device.address_unsupported": "this kind of address does not fit this device",
     "device.dependency_missing": "a library is missing: install the one named above",
+    "device.libusb_missing": "pyusb finds no libusb: install libusb-1.0 (Linux: apt install "
+                             "libusb-1.0-0), or print through the Windows queue (win32://)",
+    "device.trial_failed": "the trial failed unexpectedly: the log has the details",
     "camera.not_installed": "camera scanning is not installed: add the camera part "
                             "(docs/installing.md) or use a hand scanner",
     "device.setting_invalid": "a device setting has a value Kaika does not know",

@@ -36,6 +36,8 @@ def device_error(exc: BaseException, family: str, address: Address | str) -> Dev
         return DeviceError(f"{family}.disconnected", address=where)
     if isinstance(exc, socket.gaierror | ConnectionRefusedError | FileNotFoundError):
         return DeviceError(f"{family}.offline", address=where)
+    if type(exc).__name__ == "NoBackendError":  # pyusb without libusb: not the device's fault
+        return DeviceError("device.libusb_missing", library="libusb-1.0", address=where)
     if type(exc).__name__ in ("DeviceNotFoundError", "USBNotFoundError"):
         return DeviceError(f"{family}.offline", address=where)
     return _by_errno(exc, family, where)

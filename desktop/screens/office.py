@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 
 from desktop import feedback
 from desktop.devices import TillDevices
-from desktop.scan_targets import TakesScans, TakesSwipes
+from desktop.scan_targets import ShowsRefusals, TakesScans, TakesSwipes
 from desktop.screens.prompt import Approved, approve
 from desktop.tasks import Task, TaskRunner
 from desktop.viewmodels.env import TillEnv
@@ -39,6 +39,7 @@ from hardware.tracks import Tracks
 
 DESK_ROLES = frozenset({Role.FRONT_DESK, Role.MANAGER, Role.ADMIN})
 MANAGER_ROLES = frozenset({Role.MANAGER, Role.ADMIN})
+ADMIN_ROLES = frozenset({Role.ADMIN})  # the till's own set-up (its devices)
 
 
 class OfficeContext:
@@ -207,6 +208,14 @@ class OfficeScreen(QWidget):
             page.on_swiped(tracks)
         else:
             self._not_taken()
+
+    def show_refusal(self, err: DomainError) -> None:
+        """A bad swipe or scan: on the page that shows refusals (Devices), else a notice."""
+        page: object = self.current()
+        if isinstance(page, ShowsRefusals):
+            page.show_refusal(err)
+        else:
+            self.ctx.notice(feedback.describe(err))
 
     def _not_taken(self) -> None:
         self.ctx.notice(self.tr("This page does not take a card or a code."))

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from desktop.i18n import QT_TRANSLATE_NOOP
-from desktop.screens.office import DESK_ROLES, MANAGER_ROLES, Page
+from desktop.screens.office import ADMIN_ROLES, DESK_ROLES, MANAGER_ROLES, Page
 
 
 def office_pages() -> list[Page]:
@@ -69,4 +69,9 @@ def office_pages() -> list[Page]:
         Page("manage_audit", QT_TRANSLATE_NOOP("office", "Audit trail"), MANAGER_ROLES,
              AuditPage),
     ]
+    # --- administrator: the till's devices -----------------------------------------------------
+    from desktop.screens.manage.devices import DevicesPage
+
+    pages.append(Page("manage_devices", QT_TRANSLATE_NOOP("office", "Devices"), ADMIN_ROLES,
+                      DevicesPage))
     return pages

@@ -51,6 +51,7 @@ ACTIONS: dict[str, str] = {
     "staff_reactivated": QT_TRANSLATE_NOOP("audit", "Staff switched on"),
     "staff_card_linked": QT_TRANSLATE_NOOP("audit", "Staff card flagged"),
     "rulepack_switched": QT_TRANSLATE_NOOP("audit", "Rule pack switched"),
+    "devices_saved": QT_TRANSLATE_NOOP("audit", "Device settings saved"),
     "store_initialised": QT_TRANSLATE_NOOP("audit", "Store set up"),
     "draw_defined": QT_TRANSLATE_NOOP("audit", "Lucky draw set up"),
     "draw_stock_allotted": QT_TRANSLATE_NOOP("audit", "Prize stock allotted"),

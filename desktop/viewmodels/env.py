@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from domain import dynamicqr
+from domain.ports import DeviceSettingsStore
 from domain.records import Member
 from domain.services import member_pin
 from domain.services.context import ServiceContext
@@ -27,6 +28,9 @@ class TillEnv:
     # closes and the Z when the day closes (both on unless a store turns them off).
     print_shift_slip: bool = True
     print_z_at_close: bool = True
+    # The devices file the till was started with (the Devices page saves to it); None for a
+    # till started without one (the demo, the benches): nothing to save to.
+    devices_store: DeviceSettingsStore | None = None
     seen_qr: dynamicqr.SeenNonces = field(init=False)
 
     def __post_init__(self) -> None:

@@ -63,6 +63,8 @@ def code_permissions(cashier_signup: bool = False) -> list[Permission]:
                    access.gate("rewards.adjust_points").roles),
         Permission(translate("staff", "Switch the store's rule pack"),
                    access.gate("rules.switch_pack").roles),
+        Permission(translate("staff", "Set up the till's devices"),
+                   access.gate("devices.save_devices").roles),
         Permission(
             translate("staff", "Add, reset, switch off cashier and front-desk accounts"),
             _managers_of({Role.CASHIER, Role.FRONT_DESK}),

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from domain.records import Role
 
 MANAGERS = frozenset({Role.MANAGER, Role.ADMIN})
+ADMINS = frozenset({Role.ADMIN})  # the till's own set-up: its devices
 TILL = frozenset({Role.CASHIER}) | MANAGERS  # rings sales, returns, shifts
 DESK = frozenset({Role.FRONT_DESK}) | MANAGERS  # members, cards, gifts, draws, events
 FLOOR = TILL | DESK  # stored value: the till tops up too (its cash counts in the shift)
@@ -122,6 +123,7 @@ USE_CASES: dict[str, Gate | Open] = {
     "imports.dry_run": READ,
     "maintenance.close_day": Gate(MANAGERS),
     "rules.switch_pack": Gate(MANAGERS),
+    "devices.save_devices": Gate(ADMINS),
     # look-ups and reports (the screens show the manager's to managers only)
     **{f"members.{name}": READ for name in ("find_by_mobile", "member_view", "member_by_card",
                                             "with_panel_extras", "find_by_swipe")},

@@ -735,6 +735,145 @@
     </message>
 </context>
 <context>
+    <name>DevicesPage</name>
+    <message>
+        <source>Find devices</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a port, e.g. /dev/ttyUSB0 or COM3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add port</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>network printer, e.g. 192.168.1.50:9100</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add printer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Devices of this till</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Receipt printer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{mm} mm</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Paper width</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Code page for Chinese text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Test page</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cash drawer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>On the printer, pin {pin}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open drawer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Barcode scanner</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Card reader</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Read a scan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Read a swipe</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keyboard scanner or card reader</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>click here, then scan a code or swipe a card</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{baud} baud</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved in {file}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Looking for devices</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type the port first, e.g. /dev/ttyUSB0 or COM3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Opening the port</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Port {port} added: choose it for a device.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Printer {address} chosen: print a test page.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Printing a test page</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Opening the drawer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Waiting for a scan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Waiting for a swipe</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved in {file}. The till uses these devices from its next start.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>DrawPage</name>
     <message>
         <source>F5 Spin the wheel</source>
@@ -3509,6 +3648,10 @@ A large store takes a few minutes. Do not switch the till off.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Device settings saved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Store set up</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3606,6 +3749,49 @@ A large store takes a few minutes. Do not switch the till off.</source>
     </message>
     <message>
         <source>follows an entry that was changed or removed</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>devices</name>
+    <message>
+        <source>None</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keyboard (USB keyboard mode)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{url} (saved)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The test page went to {address}. Check that every line is clear.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The drawer was sent its pulse. If it did not open, try the other pin.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Card read (tracks {tracks}): {shown}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Code read: {shown}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing came within the time. Try again; check the cable and the baud rate.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A keyboard device: click the field below and scan or swipe there.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose the device first.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -4236,6 +4422,10 @@ A large store takes a few minutes. Do not switch the till off.</source>
     </message>
     <message>
         <source>card encoder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>serial port</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -4915,6 +5105,30 @@ A large store takes a few minutes. Do not switch the till off.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>The device settings have a mistake at {field}. Nothing was saved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The devices file {location} could not be written ({reason}). Nothing was saved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This till was started without a devices file (the demo): device settings cannot be saved here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The devices file {file} has mistakes. Choose the devices again and save.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>USB printers need the libusb library, which is not on this computer. Install libusb-1.0, or print through the printer&apos;s Windows queue.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The device could not be tried ({reason}). Call support.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Head office could not be asked where this till stood ({reason}). The till asks again at its next sync, before it sends anything.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4986,6 +5200,10 @@ A large store takes a few minutes. Do not switch the till off.</source>
     </message>
     <message>
         <source>Audit trail</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Devices</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -5659,6 +5877,10 @@ A large store takes a few minutes. Do not switch the till off.</source>
     </message>
     <message>
         <source>Switch the store&apos;s rule pack</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Set up the till&apos;s devices</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -735,6 +735,145 @@
     </message>
 </context>
 <context>
+    <name>DevicesPage</name>
+    <message>
+        <source>Find devices</source>
+        <translation>查找设备</translation>
+    </message>
+    <message>
+        <source>a port, e.g. /dev/ttyUSB0 or COM3</source>
+        <translation>端口，例如 /dev/ttyUSB0 或 COM3</translation>
+    </message>
+    <message>
+        <source>Add port</source>
+        <translation>添加端口</translation>
+    </message>
+    <message>
+        <source>network printer, e.g. 192.168.1.50:9100</source>
+        <translation>网络打印机，例如 192.168.1.50:9100</translation>
+    </message>
+    <message>
+        <source>Add printer</source>
+        <translation>添加打印机</translation>
+    </message>
+    <message>
+        <source>Devices of this till</source>
+        <translation>本收银台的设备</translation>
+    </message>
+    <message>
+        <source>Receipt printer</source>
+        <translation>小票打印机</translation>
+    </message>
+    <message>
+        <source>{mm} mm</source>
+        <translation>{mm} 毫米</translation>
+    </message>
+    <message>
+        <source>Paper width</source>
+        <translation>纸宽</translation>
+    </message>
+    <message>
+        <source>Code page for Chinese text</source>
+        <translation>中文编码（代码页）</translation>
+    </message>
+    <message>
+        <source>Test page</source>
+        <translation>打印测试页</translation>
+    </message>
+    <message>
+        <source>Cash drawer</source>
+        <translation>钱箱</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>On the printer, pin {pin}</source>
+        <translation>接打印机，{pin} 号针脚</translation>
+    </message>
+    <message>
+        <source>Open drawer</source>
+        <translation>打开钱箱</translation>
+    </message>
+    <message>
+        <source>Barcode scanner</source>
+        <translation>扫码枪</translation>
+    </message>
+    <message>
+        <source>Card reader</source>
+        <translation>刷卡器</translation>
+    </message>
+    <message>
+        <source>Read a scan</source>
+        <translation>试扫一次</translation>
+    </message>
+    <message>
+        <source>Read a swipe</source>
+        <translation>试刷一次</translation>
+    </message>
+    <message>
+        <source>Keyboard scanner or card reader</source>
+        <translation>键盘模式的扫码枪或刷卡器</translation>
+    </message>
+    <message>
+        <source>click here, then scan a code or swipe a card</source>
+        <translation>点击此处，然后扫码或刷卡</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <source>{baud} baud</source>
+        <translation>{baud} 波特</translation>
+    </message>
+    <message>
+        <source>Saved in {file}</source>
+        <translation>保存在 {file}</translation>
+    </message>
+    <message>
+        <source>Looking for devices</source>
+        <translation>正在查找设备</translation>
+    </message>
+    <message>
+        <source>Type the port first, e.g. /dev/ttyUSB0 or COM3.</source>
+        <translation>请先输入端口，例如 /dev/ttyUSB0 或 COM3。</translation>
+    </message>
+    <message>
+        <source>Opening the port</source>
+        <translation>正在打开端口</translation>
+    </message>
+    <message>
+        <source>Port {port} added: choose it for a device.</source>
+        <translation>已添加端口 {port}：请为设备选择它。</translation>
+    </message>
+    <message>
+        <source>Printer {address} chosen: print a test page.</source>
+        <translation>已选择打印机 {address}：请打印测试页。</translation>
+    </message>
+    <message>
+        <source>Printing a test page</source>
+        <translation>正在打印测试页</translation>
+    </message>
+    <message>
+        <source>Opening the drawer</source>
+        <translation>正在打开钱箱</translation>
+    </message>
+    <message>
+        <source>Waiting for a scan</source>
+        <translation>正在等待扫码</translation>
+    </message>
+    <message>
+        <source>Waiting for a swipe</source>
+        <translation>正在等待刷卡</translation>
+    </message>
+    <message>
+        <source>Saved in {file}. The till uses these devices from its next start.</source>
+        <translation>已保存在 {file}。收银台下次启动时使用这些设备。</translation>
+    </message>
+</context>
+<context>
     <name>DrawPage</name>
     <message>
         <source>F5 Spin the wheel</source>
@@ -3507,6 +3646,10 @@ A large store takes a few minutes. Do not switch the till off.</source>
         <translation>切换规则包</translation>
     </message>
     <message>
+        <source>Device settings saved</source>
+        <translation>设备设置已保存</translation>
+    </message>
+    <message>
         <source>Store set up</source>
         <translation>门店初始化</translation>
     </message>
@@ -3605,6 +3748,49 @@ A large store takes a few minutes. Do not switch the till off.</source>
     <message>
         <source>follows an entry that was changed or removed</source>
         <translation>之前的记录被修改或删除</translation>
+    </message>
+</context>
+<context>
+    <name>devices</name>
+    <message>
+        <source>None</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>Keyboard (USB keyboard mode)</source>
+        <translation>键盘（USB 键盘模式）</translation>
+    </message>
+    <message>
+        <source>{url} (saved)</source>
+        <translation>{url}（已保存）</translation>
+    </message>
+    <message>
+        <source>The test page went to {address}. Check that every line is clear.</source>
+        <translation>测试页已发送到 {address}。请检查每一行都清晰。</translation>
+    </message>
+    <message>
+        <source>The drawer was sent its pulse. If it did not open, try the other pin.</source>
+        <translation>已向钱箱发送开箱脉冲。如果没有打开，请换另一个针脚再试。</translation>
+    </message>
+    <message>
+        <source>Card read (tracks {tracks}): {shown}</source>
+        <translation>已读到卡（磁道 {tracks}）：{shown}</translation>
+    </message>
+    <message>
+        <source>Code read: {shown}</source>
+        <translation>已读到条码：{shown}</translation>
+    </message>
+    <message>
+        <source>Nothing came within the time. Try again; check the cable and the baud rate.</source>
+        <translation>在规定时间内没有收到数据。请再试一次，并检查连线和波特率。</translation>
+    </message>
+    <message>
+        <source>A keyboard device: click the field below and scan or swipe there.</source>
+        <translation>这是键盘模式的设备：请点击下面的输入框，在那里扫码或刷卡。</translation>
+    </message>
+    <message>
+        <source>Choose the device first.</source>
+        <translation>请先选择设备。</translation>
     </message>
 </context>
 <context>
@@ -4231,6 +4417,10 @@ A large store takes a few minutes. Do not switch the till off.</source>
     <message>
         <source>card encoder</source>
         <translation>写卡器</translation>
+    </message>
+    <message>
+        <source>serial port</source>
+        <translation>串口</translation>
     </message>
     <message>
         <source>A field is filled in wrongly. Check it and save again.</source>
@@ -4909,6 +5099,30 @@ A large store takes a few minutes. Do not switch the till off.</source>
         <translation>设置文件 {file} 的 {key} 有误：{problem}</translation>
     </message>
     <message>
+        <source>The device settings have a mistake at {field}. Nothing was saved.</source>
+        <translation>设备设置中 {field} 有错误，未保存任何内容。</translation>
+    </message>
+    <message>
+        <source>The devices file {location} could not be written ({reason}). Nothing was saved.</source>
+        <translation>无法写入设备文件 {location}（{reason}），未保存任何内容。</translation>
+    </message>
+    <message>
+        <source>This till was started without a devices file (the demo): device settings cannot be saved here.</source>
+        <translation>本收银台启动时没有设备文件（演示模式）：这里不能保存设备设置。</translation>
+    </message>
+    <message>
+        <source>The devices file {file} has mistakes. Choose the devices again and save.</source>
+        <translation>设备文件 {file} 有错误。请重新选择设备并保存。</translation>
+    </message>
+    <message>
+        <source>USB printers need the libusb library, which is not on this computer. Install libusb-1.0, or print through the printer&apos;s Windows queue.</source>
+        <translation>USB 打印机需要 libusb 库，本电脑上没有安装。请安装 libusb-1.0，或通过打印机的 Windows 打印队列打印。</translation>
+    </message>
+    <message>
+        <source>The device could not be tried ({reason}). Call support.</source>
+        <translation>无法测试该设备（{reason}）。请联系技术支持。</translation>
+    </message>
+    <message>
         <source>Head office could not be asked where this till stood ({reason}). The till asks again at its next sync, before it sends anything.</source>
         <translation>无法向总部查询本收银台的进度（{reason}）。收银台会在下次同步、发送任何数据之前再次查询。</translation>
     </message>
@@ -4985,6 +5199,10 @@ A large store takes a few minutes. Do not switch the till off.</source>
     <message>
         <source>Audit trail</source>
         <translation>审计日志</translation>
+    </message>
+    <message>
+        <source>Devices</source>
+        <translation>设备</translation>
     </message>
 </context>
 <context>
@@ -5658,6 +5876,10 @@ A large store takes a few minutes. Do not switch the till off.</source>
     <message>
         <source>Switch the store&apos;s rule pack</source>
         <translation>切换门店规则包</translation>
+    </message>
+    <message>
+        <source>Set up the till&apos;s devices</source>
+        <translation>设置收银台的设备</translation>
     </message>
     <message>
         <source>Add, reset, switch off cashier and front-desk accounts</source>

@@ -24,6 +24,7 @@ from desktop.screens.desk.lookup import LookupPage
 from desktop.screens.main_window import MainWindow
 from desktop.screens.manage.report_view import ReportView
 from desktop.screens.office import OfficeScreen
+from domain.records import Role
 from tests.gui.conftest import Cashier, tasks_done
 from tests.gui.test_desk_pin import ZHANG_MOBILE
 
@@ -142,6 +143,23 @@ def test_every_back_office_page_fits_with_its_buttons_on_screen(
                 columns = sum(table.horizontalHeader().sectionSize(c)
                               for c in range(table.columnCount()))
                 assert columns <= table.viewport().width() + 1, f"{page.key}: a table is cut"
+
+
+@pytest.mark.parametrize("size", SIZES, ids=["1024x768", "1366x768"])
+def test_the_administrators_pages_fit_too(window: MainWindow, cashier_keys: Cashier,
+                                          size: QSize) -> None:
+    """The pages only an administrator has (the till's devices), after the look for devices."""
+    window.login.number.setFocus()
+    cashier_keys.type("0001")
+    cashier_keys.type("8024")
+    office = window.office
+    assert office is not None
+    admin_only = [p for p in office.pages if p.roles == {Role.ADMIN}]
+    assert [p.key for p in admin_only] == ["manage_devices"]
+    for page in admin_only:
+        office.open(page.key)
+        tasks_done(cashier_keys.qtbot, window)
+        assert_window_fits(window, size, page.key)
 
 
 def test_the_sale_screens_dialogs_fit_the_smaller_panel(

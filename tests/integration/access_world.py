@@ -7,7 +7,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from desktop.bootstrap import App, open_app
+from desktop.bootstrap import App, open_app, store_path
 from desktop.demo_data import load_demo
 from domain.cards import track2_data
 from domain.clock import FixedClock
@@ -20,6 +20,7 @@ from domain.services import (
     campaigns,
     cardissue,
     checkout,
+    devices,
     draws,
     held,
     imports,
@@ -41,6 +42,7 @@ from domain.services.audit import page
 from domain.services.cart import Cart
 from domain.services.members import find_by_mobile
 from domain.services.setup import new_settings
+from hardware.devices_store import DevicesFile
 from tests.sync.harness import copy_db
 
 PINS = {"0001": "8024", "1001": "1357", "2001": "2468", "3001": "3579", "2002": "5284",
@@ -213,4 +215,7 @@ CALLS: dict[str, Call] = {
     "imports.export_segment": lambda w, s: imports.export_segment(w.ctx, "never", s),
     "maintenance.close_day": lambda w, s: maintenance.close_day(w.ctx, s),
     "rules.switch_pack": lambda w, s: rules.switch_pack(w.ctx, as_staff(w, s), "retail", None),
+    "devices.save_devices": lambda w, s: devices.save_devices(
+        w.ctx, DevicesFile(store_path(w.ctx).parent / "devices.toml"),
+        {"scanner": {"url": "wedge:"}}, s),
 }

@@ -121,9 +121,13 @@ def test_a_switched_off_account_is_refused(world: World, use_case: str) -> None:
 @pytest.mark.parametrize("use_case", GATED)
 def test_a_manager_passes_every_gate_on_their_own_authority(world: World,
                                                            use_case: str) -> None:
+    """A manager, or the administrator for the till's own set-up (its devices)."""
+    gate = USE_CASES[use_case]
+    assert isinstance(gate, Gate)
+    number = "2001" if Role.MANAGER in gate.roles else "0001"
     before = len(world.audited("access_refused"))
     try:
-        CALLS[use_case](world, world.id("2001"))
+        CALLS[use_case](world, world.id(number))
     except Refused:
         raise
     except DomainError:
