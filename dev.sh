@@ -5,11 +5,11 @@
 set -euo pipefail
 cd "$(dirname "$0")"
 
-# Shared libraries the Python wheels load at run time (zbar through ctypes, Qt's offscreen and
+# Shared libraries the Python wheels load at run time (zbar and libusb through ctypes, Qt's offscreen and
 # xcb platforms), and a small CJK font so Qt can draw Chinese. The xcb list is what `ldd` shows
 # Qt >= 6.5's libqxcb.so and libQt6XcbQpa.so need beyond a minimal Debian: without any one of
 # them `xvfb-run -a ./dev.sh run` aborts with "could not load the Qt platform plugin xcb".
-SYSTEM_PACKAGES=(libzbar0 fonts-wqy-microhei libegl1 libgl1 libxkbcommon0 libfontconfig1
+SYSTEM_PACKAGES=(libzbar0 libusb-1.0-0 fonts-wqy-microhei libegl1 libgl1 libxkbcommon0 libfontconfig1
   libdbus-1-3 libglib2.0-0
   libx11-6 libx11-xcb1 libxcb1 libxcb-cursor0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1
   libxcb-randr0 libxcb-render0 libxcb-render-util0 libxcb-shape0 libxcb-shm0 libxcb-sync1
