@@ -86,6 +86,8 @@ USE_CASES: dict[str, Gate | Open] = {
     "returns.return_without_receipt": Gate(TILL, approval="return.manager_required"),
     "returns.no_receipt_offer": READ,
     "returns.coupon_kept_back": READ,
+    "returns.refund_preview": READ,
+    "receipts.open_receipt": READ,
     "voids.void_sale": Gate(TILL, approval="void.manager_required"),
     # the front desk
     "members.register": Gate(DESK, setting="cashier_signup",

@@ -1,0 +1,122 @@
+"""Rules the till's and the desk's view-models used to decide, now decided by the services:
+each is called here directly, as any caller (a screen, `kaika simulate`, a script) would."""
+
+from __future__ import annotations
+
+import pytest
+
+from desktop.bootstrap import App
+from desktop.demo_data import load_demo
+from domain.errors import DomainError, NotFound, ValidationError
+from domain.records import Coupon, CouponState, Sale, Staff, TenderKind
+from domain.services import cart as carts
+from domain.services import members, payment, receipts, returns, till
+from domain.services.staff import login
+
+
+@pytest.fixture
+def cashier(app: App) -> Staff:
+    load_demo(app.ctx)
+    return login(app.ctx, "1001", "1357")
+
+
+def test_an_empty_sale_has_no_payment(app: App, cashier: Staff) -> None:
+    sale = till.TillSale(carts.start_sale(app.ctx, cashier.id))
+    with pytest.raises(DomainError) as err:
+        payment.state(sale)
+    assert err.value.code == "sale.empty"
+    sale = till.scan(app.ctx, sale, "F6001").sale
+    sale = till.void_line(app.ctx, sale, 1)  # the last line gone: empty again
+    with pytest.raises(DomainError) as err:
+        payment.state(sale)
+    assert err.value.code == "sale.empty"
+
+
+def test_payment_is_balanced_only_when_tendered_to_zero(app: App, cashier: Staff) -> None:
+    sale = till.scan(app.ctx, till.TillSale(carts.start_sale(app.ctx, cashier.id)), "F6001").sale
+    first = payment.state(sale)
+    assert (first.due_fen, first.remaining_fen, first.balanced) == (8900, 8900, False)
+    sale = till.pay_cash(app.ctx, sale, 5000)
+    part = payment.state(sale)
+    assert (part.paid_fen, part.remaining_fen, part.balanced) == (5000, 3900, False)
+    sale = till.pay_cash(app.ctx, sale, 5000)
+    done = payment.state(sale)
+    assert (done.remaining_fen, done.change_fen, done.balanced) == (0, 1100, True)
+    assert [t.kind for t in done.tenders] == [TenderKind.CASH, TenderKind.CASH]
+
+
+def _paid(app: App, cashier: Staff, *codes: str, member: str | None = None) -> Sale:
+    sale = till.TillSale(carts.start_sale(app.ctx, cashier.id))
+    if member:
+        sale = till.attach_member(app.ctx, sale, members.member_view(app.ctx, member),
+                                  till.Presented.MOBILE)
+    for code in codes:
+        sale = till.scan(app.ctx, sale, code).sale
+    return till.complete(app.ctx, till.pay_cash(app.ctx, sale)).sale
+
+
+def test_a_receipt_opens_in_any_case_with_what_is_left(app: App, cashier: Staff) -> None:
+    sold = _paid(app, cashier, "F6001", "F6001", "A1001")
+    returns.return_with_receipt(app.ctx, sold.receipt_no, {1: 1}, cashier.id)
+    found = receipts.open_receipt(app.ctx, f"  {sold.receipt_no.lower()} ")
+    assert found.sale.id == sold.id
+    assert [(ln.sku, ln.sold, ln.left, ln.left_fen) for ln in found.lines] == [
+        ("F6001", 2, 1, 8900), ("A1001", 1, 1, 59900)]
+    back = returns.return_with_receipt(app.ctx, sold.receipt_no, {2: 1}, cashier.id)
+    with pytest.raises(NotFound) as err:  # a return record is not a sale to return
+        receipts.open_receipt(app.ctx, back.sale.receipt_no)
+    assert err.value.code == "sale.unknown"
+
+
+def test_a_choice_is_at_most_what_the_line_has_left(app: App, cashier: Staff) -> None:
+    sold = _paid(app, cashier, "F6001", "F6001")
+    returns.return_with_receipt(app.ctx, sold.receipt_no, {1: 1}, cashier.id)
+    lines = receipts.open_receipt(app.ctx, sold.receipt_no).lines
+    receipts.check_choice(lines, 1, 1)
+    receipts.check_choice(lines, 1, 0)
+    with pytest.raises(ValidationError) as err:
+        receipts.check_choice(lines, 1, 2)
+    assert (err.value.code, err.value.params["left"]) == ("return.qty_too_large", 1)
+    with pytest.raises(NotFound) as missing:
+        receipts.check_choice(lines, 7, 1)
+    assert missing.value.code == "return.line_unknown"
+
+
+def test_a_scanned_item_finds_its_line_by_the_tills_normalisation(app: App,
+                                                                  cashier: Staff) -> None:
+    sold = _paid(app, cashier, "A1001", "F6001")
+    lines = receipts.open_receipt(app.ctx, sold.receipt_no).lines
+    assert receipts.line_of(app.ctx, lines, " f6001 ") == 2  # typed in small letters
+    with pytest.raises(NotFound) as err:
+        receipts.line_of(app.ctx, lines, "C3001")
+    assert err.value.code == "return.item_not_on_receipt"
+    assert receipts.brought_back(app.ctx, "a1001").sku == "A1001"
+    with pytest.raises(NotFound) as unknown:
+        receipts.brought_back(app.ctx, "NOPE")
+    assert unknown.value.code == "product.unknown"
+
+
+def test_the_refund_shown_is_the_refund_made(app: App, cashier: Staff) -> None:
+    # ¥599 + ¥259 + ¥89 ≥ ¥888 earns the ¥200 coupon, used at once: returning the scarf
+    # keeps its value back (test_return_takes_back.py), and the preview says so first.
+    member = members.find_by_mobile(app.ctx, "13700137000").member.id
+    sold = _paid(app, cashier, "A1001", "C3001", "F6001", member=member)
+    won = next(c for c in sold_coupons(app, member) if c.amount_fen == 20000)
+    spend = till.add_coupon(app.ctx, till.attach_member(
+        app.ctx, till.TillSale(carts.start_sale(app.ctx, cashier.id)),
+        members.member_view(app.ctx, member), till.Presented.MOBILE), won.code)
+    spend = till.scan(app.ctx, spend, "A1002").sale
+    till.complete(app.ctx, till.pay_cash(app.ctx, spend))
+    assert returns.refund_preview(app.ctx, sold.receipt_no, {}) == 0
+    for chosen in ({3: 1}, {2: 1}):
+        shown = returns.refund_preview(app.ctx, sold.receipt_no, chosen)
+        done = returns.return_with_receipt(app.ctx, sold.receipt_no, chosen, cashier.id)
+        assert shown == -done.sale.total_fen
+    assert [shown, done.coupons_deducted[0][1]] == [14800, 11100]
+    with pytest.raises(ValidationError):  # the scarf is back already
+        returns.refund_preview(app.ctx, sold.receipt_no, {3: 1})
+
+
+def sold_coupons(app: App, member: str) -> list[Coupon]:
+    with app.ctx.reader() as uow:
+        return [c for c in uow.coupons.for_member(member) if c.state is CouponState.ISSUED]
