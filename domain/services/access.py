@@ -101,6 +101,7 @@ USE_CASES: dict[str, Gate | Open] = {
     "cardissue.replace_card": Gate(DESK),
     "wallet.top_up": Gate(FLOOR),
     "wallet.close_wallet": Gate(FLOOR, approval="wallet.manager_required"),
+    "wallet.preview_close": READ,
     "rewards.bonus_points": Gate(DESK),
     "rewards.adjust_points": Gate(MANAGERS),
     "rewards.redeem_gift": Gate(DESK),

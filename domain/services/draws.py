@@ -68,6 +68,8 @@ def allot_stock(ctx: ServiceContext, draw_code: str, prize_code: str, quantity: 
                 staff_id: str, approval: Approval | None = None) -> Prize:
     """Head office allots `quantity` more of a prize to this store (negative takes back
     what has not been given); a manager records it, or approves it for "draws.allot_stock"."""
+    if quantity == 0:  # nothing allotted is not a change to record
+        raise ValidationError("draw.quantity_zero", field="quantity", prize=prize_code)
     with guard(ctx, "draws.allot_stock", staff_id, approval) as grant, ctx.uow() as uow:
         prize = _prize(uow, draw_code, prize_code)
         if prize.allotted is None:

@@ -10,7 +10,7 @@ from desktop.demo_data import load_demo
 from domain.errors import DomainError, NotFound, ValidationError
 from domain.records import Coupon, CouponState, Sale, Staff, TenderKind
 from domain.services import cart as carts
-from domain.services import members, payment, receipts, returns, till
+from domain.services import draws, members, payment, receipts, returns, staff, till, wallet
 from domain.services.staff import login
 
 
@@ -120,3 +120,53 @@ def test_the_refund_shown_is_the_refund_made(app: App, cashier: Staff) -> None:
 def sold_coupons(app: App, member: str) -> list[Coupon]:
     with app.ctx.reader() as uow:
         return [c for c in uow.coupons.for_member(member) if c.state is CouponState.ISSUED]
+
+
+def test_the_topup_preview_names_the_bonus_and_the_next_tier(app: App, cashier: Staff) -> None:
+    tiers = sorted(app.ctx.pack.wallet.bonus_tiers, key=lambda t: t.min_topup_fen)
+    low, high = tiers[0], tiers[-1]
+    below = wallet.preview_topup(app.ctx, low.min_topup_fen - 100)
+    assert (below.bonus_fen, below.next_tier_fen, below.next_bonus_fen) == (
+        0, low.min_topup_fen, low.bonus_fen)
+    top = wallet.preview_topup(app.ctx, high.min_topup_fen)
+    assert (top.bonus_fen, top.next_tier_fen, top.credited_fen) == (
+        high.bonus_fen, None, high.min_topup_fen + high.bonus_fen)
+    with pytest.raises(ValidationError) as err:
+        wallet.preview_topup(app.ctx, 0)
+    assert err.value.code == "wallet.bad_amount"
+
+
+def test_closing_an_empty_wallet_is_refused_before_approval(app: App, cashier: Staff) -> None:
+    funded = members.find_by_mobile(app.ctx, "13800138000").member.id  # topped up ¥1,000
+    empty = members.find_by_mobile(app.ctx, "13900139000").member.id
+    refund, forfeit = wallet.preview_close(app.ctx, funded)
+    assert refund == 100000 and forfeit >= 0
+    with pytest.raises(DomainError) as err:
+        wallet.preview_close(app.ctx, empty)
+    assert err.value.code == "wallet.empty"
+    manager = login(app.ctx, "2001", "2468")
+    with pytest.raises(DomainError) as err:  # the same rule where the wallet is closed
+        wallet.close_wallet(app.ctx, empty, manager.id)
+    assert err.value.code == "wallet.empty"
+
+
+def test_allotting_nothing_is_refused_by_the_draw_service(app: App, cashier: Staff) -> None:
+    manager = login(app.ctx, "2001", "2468")
+    with pytest.raises(ValidationError) as err:
+        draws.allot_stock(app.ctx, "DEMO-WHEEL", "P1", 0, manager.id)
+    assert (err.value.code, err.value.params["field"]) == ("draw.quantity_zero", "quantity")
+    assert draws.allot_stock(app.ctx, "DEMO-WHEEL", "P1", 1, manager.id).allotted == 4
+
+
+def test_a_locked_till_opens_for_its_cashier_or_a_manager_only(app: App,
+                                                               cashier: Staff) -> None:
+    with pytest.raises(DomainError) as err:
+        staff.unlock(app.ctx, "3001", "3579", cashier.id)  # the front desk: not theirs
+    assert (err.value.code, err.value.params["number"]) == ("till.locked", "3001")
+    assert staff.unlock(app.ctx, "1001", "1357", cashier.id).id == cashier.id
+    assert staff.unlock(app.ctx, "2001", "2468", cashier.id).number == "2001"
+    assert staff.unlock(app.ctx, "3001", "3579", None).number == "3001"  # nobody was on it
+    with pytest.raises(DomainError) as bad:
+        staff.unlock(app.ctx, "1001", "0000", cashier.id)
+    assert bad.value.code == "staff.bad_login"
+
