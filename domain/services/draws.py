@@ -14,6 +14,7 @@ from domain.ids import new_id_str
 from domain.luckydraw import Draw, Prize, PrizeKind, Spin
 from domain.ports import UnitOfWork
 from domain.records import Coupon, Member, MemberStatus
+from domain.services import draw_setup
 from domain.services.context import ServiceContext, audit, emit
 from domain.services.guard import guard
 from domain.services.ledger import Posting, credit_points, debit_points
@@ -43,15 +44,19 @@ class SpinResult:
 
 
 def define_draw(ctx: ServiceContext, draw: Draw, prizes: Sequence[Prize],
-                staff_id: str) -> None:
+                staff_id: str, *, new: bool = False) -> None:
     """Store a draw and its prizes as head office sent them (weights, terms, allotted stock).
 
     Prizes already given keep their `given` count, so resending a draw never refills stock.
+    A draw set up at the store is `new`: it is checked by draw_setup.check_new_draw in the
+    same transaction (a taken code, an end in the past, an unknown coupon template...).
     """
     rules.check_draw(draw, prizes)
     if any(p.draw_code != draw.code for p in prizes):
         raise ValidationError("draw.prize_other_draw", field="prizes", draw=draw.code)
     with guard(ctx, "draws.define_draw", staff_id), ctx.uow() as uow:
+        if new:
+            draw_setup.check_in(ctx, uow, draw, prizes)
         uow.draws.save(draw)
         given = {p.code: p.given for p in uow.draws.prizes(draw.code)}
         for prize in prizes:

@@ -3,14 +3,28 @@ each is called here directly, as any caller (a screen, `kaika simulate`, a scrip
 
 from __future__ import annotations
 
+from dataclasses import replace
+from datetime import timedelta
+
 import pytest
 
 from desktop.bootstrap import App
 from desktop.demo_data import load_demo
 from domain.errors import DomainError, NotFound, ValidationError
+from domain.luckydraw import Draw, Prize, PrizeKind
 from domain.records import Coupon, CouponState, Sale, Staff, TenderKind
 from domain.services import cart as carts
-from domain.services import draws, members, payment, receipts, returns, staff, till, wallet
+from domain.services import (
+    draw_setup,
+    draws,
+    members,
+    payment,
+    receipts,
+    returns,
+    staff,
+    till,
+    wallet,
+)
 from domain.services.staff import login
 
 
@@ -170,3 +184,39 @@ def test_a_locked_till_opens_for_its_cashier_or_a_manager_only(app: App,
         staff.unlock(app.ctx, "1001", "0000", cashier.id)
     assert bad.value.code == "staff.bad_login"
 
+
+
+def _new_draw(app: App, code: str = "SUMMER", **changes: object) -> tuple[Draw, list[Prize]]:
+    today = app.ctx.today()
+    draw = replace(Draw(code, "夏日转盘", cost_points=10, free_spins_per_day=1, starts=today,
+                        ends=today + timedelta(days=30)), **changes)
+    return draw, [Prize(code, "P1", "谢谢参与", PrizeKind.THANKS, weight=50),
+                  Prize(code, "P2", "丝巾", PrizeKind.GIFT, weight=5, allotted=3)]
+
+
+def test_a_new_draw_is_checked_by_the_service_in_its_transaction(app: App,
+                                                                 cashier: Staff) -> None:
+    manager = login(app.ctx, "2001", "2468").id
+    yesterday = app.ctx.today() - timedelta(days=1)
+    for code, changes in (("draw.code_taken", {"code": "DEMO-WHEEL"}),
+                          ("draw.code_invalid", {"code": "夏日"}),
+                          ("draw.ends_past", {"ends": yesterday, "starts": yesterday}),
+                          ("draw.name_required", {"name": " "})):
+        draw, prizes = _new_draw(app, **changes)  # type: ignore[arg-type]
+        prizes = [replace(p, draw_code=draw.code) for p in prizes]
+        with pytest.raises(ValidationError) as err:
+            draws.define_draw(app.ctx, draw, prizes, manager, new=True)
+        assert err.value.code == code
+    draw, prizes = _new_draw(app)
+    for prize, code in ((replace(prizes[1], weight=0), "draw.weight_invalid"),
+                        (replace(prizes[1], kind=PrizeKind.COUPON, coupon_template="NOPE"),
+                         "draw.prize_template_unknown")):
+        with pytest.raises(ValidationError) as err:
+            draw_setup.check_new_draw(app.ctx, draw, [prizes[0], prize])
+        assert (err.value.code, err.value.params["prize"]) == (code, "P2")
+    draws.define_draw(app.ctx, draw, prizes, manager, new=True)
+    assert [p.code for p in draws.draw_prizes(app.ctx, "SUMMER")] == ["P1", "P2"]
+    with pytest.raises(ValidationError) as again:  # a new draw never overwrites one
+        draws.define_draw(app.ctx, draw, prizes, manager, new=True)
+    assert again.value.code == "draw.code_taken"
+    draws.define_draw(app.ctx, draw, prizes, manager)  # head office's resend: the same code
