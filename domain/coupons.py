@@ -178,3 +178,8 @@ def due_to_expire(coupons: Iterable[Coupon], on: date) -> list[Coupon]:
     """Issued coupons whose last valid day is before `on`, oldest first."""
     due = [c for c in coupons if c.state is CouponState.ISSUED and c.valid_to < on]
     return sorted(due, key=lambda c: (c.valid_to, c.code))
+
+
+def live(coupons: Iterable[Coupon], today: date) -> list[Coupon]:
+    """The coupons a member can still use: issued, not used or void, valid through `today`."""
+    return [c for c in coupons if c.state is CouponState.ISSUED and c.valid_to >= today]

@@ -10,13 +10,16 @@ import pytest
 
 from desktop.bootstrap import App
 from desktop.demo_data import load_demo
+from domain import cards as card_rules
+from domain.clock import FixedClock
 from domain.errors import DomainError, NotFound, ValidationError
 from domain.luckydraw import Draw, Prize, PrizeKind
-from domain.records import Coupon, CouponState, Sale, Staff, TenderKind
-from domain.services import cart as carts
+from domain.records import CardState, Coupon, CouponState, Sale, Staff, TenderKind
 from domain.services import (
+    cardissue,
     draw_setup,
     draws,
+    holders,
     members,
     payment,
     receipts,
@@ -25,6 +28,7 @@ from domain.services import (
     till,
     wallet,
 )
+from domain.services import cart as carts
 from domain.services.staff import login
 
 
@@ -220,3 +224,50 @@ def test_a_new_draw_is_checked_by_the_service_in_its_transaction(app: App,
         draws.define_draw(app.ctx, draw, prizes, manager, new=True)
     assert again.value.code == "draw.code_taken"
     draws.define_draw(app.ctx, draw, prizes, manager)  # head office's resend: the same code
+
+
+def test_the_card_page_sees_every_card_and_the_one_in_use(app: App, cashier: Staff,
+                                                          clock: FixedClock) -> None:
+    desk = login(app.ctx, "3001", "3579").id
+    member = members.find_by_mobile(app.ctx, "13900139000").member.id
+    first = holders.card_holder(app.ctx, member)
+    [old] = first.cards
+    assert first.current == old
+    cardissue.report_lost(app.ctx, old.number, desk)
+    lost = holders.card_holder(app.ctx, member)
+    assert lost.current is None and [c.state for c in lost.cards] == [CardState.LOST]
+    new = cardissue.replace_card(app.ctx, old.number, desk).card
+    after = holders.card_holder(app.ctx, member)
+    assert [c.number for c in after.cards] == [old.number, new.number]
+    assert after.current is not None and after.current.number == new.number
+    assert holders.track2_of(app.ctx, new.number) == new_track2(app, new.number)
+    with pytest.raises(DomainError) as err:
+        holders.track2_of(app.ctx, "0000000000000")
+    assert err.value.code == "card.unknown"
+    with pytest.raises(NotFound):
+        holders.card_holder(app.ctx, "nobody")
+
+
+def test_live_coupons_are_issued_and_still_valid(app: App, cashier: Staff,
+                                                 clock: FixedClock) -> None:
+    member = members.find_by_mobile(app.ctx, "13800138000").member.id
+    coupons = sold_coupons(app, member)
+    assert coupons and holders.card_holder(app.ctx, member).live_coupons == len(coupons)
+    last = max(c.valid_to for c in coupons)
+    clock.advance(timedelta(days=(last - app.ctx.local_date()).days + 1))
+    assert holders.card_holder(app.ctx, member).live_coupons == 0
+
+
+def test_a_known_mobile_is_found_however_it_is_typed(app: App, cashier: Staff) -> None:
+    found = holders.holder_by_mobile(app.ctx, "+86 138-0013-8000")
+    assert found is not None and found.member.mobile == "13800138000"
+    assert found.current is not None
+    assert holders.holder_by_mobile(app.ctx, "1380013") is None  # not a mobile yet
+    assert holders.holder_by_mobile(app.ctx, "13600136000") is None  # nobody's
+
+
+def new_track2(app: App, number: str) -> str:
+    with app.ctx.reader() as uow:
+        card = uow.cards.get(number)
+    assert card is not None
+    return card_rules.track2_data(card.number, card.expiry, app.ctx.card_secret)
