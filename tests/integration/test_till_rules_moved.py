@@ -16,6 +16,7 @@ from domain.errors import DomainError, NotFound, ValidationError
 from domain.luckydraw import Draw, Prize, PrizeKind
 from domain.records import CardState, Coupon, CouponState, Sale, Staff, TenderKind
 from domain.services import (
+    campaigns,
     cardissue,
     draw_setup,
     draws,
@@ -23,6 +24,7 @@ from domain.services import (
     members,
     payment,
     receipts,
+    reports,
     returns,
     staff,
     till,
@@ -271,3 +273,28 @@ def new_track2(app: App, number: str) -> str:
         card = uow.cards.get(number)
     assert card is not None
     return card_rules.track2_data(card.number, card.expiry, app.ctx.card_secret)
+
+
+def test_a_check_in_names_its_event(app: App, cashier: Staff) -> None:
+    desk = login(app.ctx, "3001", "3579").id
+    member = members.find_by_mobile(app.ctx, "13700137000").member.id
+    for blank in ("", "   "):
+        with pytest.raises(ValidationError) as err:
+            campaigns.check_in(app.ctx, member, blank, desk)
+        assert (err.value.code, err.value.params["field"]) == ("event.name_required", "event")
+        with pytest.raises(ValidationError):
+            campaigns.checked_in_today(app.ctx, blank)
+    done = campaigns.check_in(app.ctx, member, " 春季会员日 ", desk)
+    assert done.event == "春季会员日"
+    assert campaigns.checked_in_today(app.ctx, "春季会员日") == [member]
+
+
+def test_a_statement_period_runs_forwards(app: App, cashier: Staff) -> None:
+    member = members.find_by_mobile(app.ctx, "13800138000").member.id
+    today = app.ctx.local_date()
+    with pytest.raises(ValidationError) as err:
+        reports.member_statement(app.ctx, member, today, today - timedelta(days=1))
+    assert (err.value.code, err.value.params["field"]) == ("lookup.period_reversed", "since")
+    card = holders.card_holder(app.ctx, member).current
+    assert card is not None
+    assert reports.member_statement(app.ctx, member, today, today).card_number == card.number
