@@ -39,6 +39,7 @@ from domain.records import (
     Card,
     CardState,
     Coupon,
+    CouponKind,
     CouponState,
     Member,
     MemberPin,
@@ -158,7 +159,7 @@ def wallet_entry_params(e: WalletEntry) -> dict[str, Any]:
 
 def coupon_from(r: Named) -> Coupon:
     return Coupon(
-        code=r["code"], template_code=r["template_code"], kind=r["kind"],
+        code=r["code"], template_code=r["template_code"], kind=CouponKind(r["kind"]),
         amount_fen=r["amount_fen"], rate=decimal_of(r["rate"]),
         min_spend_fen=r["min_spend_fen"], stackable=bool(r["stackable"]),
         valid_from=day(r["valid_from"]), valid_to=day(r["valid_to"]),
@@ -170,7 +171,7 @@ def coupon_from(r: Named) -> Coupon:
 
 def coupon_params(c: Coupon) -> dict[str, Any]:
     return {
-        "code": c.code, "template_code": c.template_code, "kind": c.kind,
+        "code": c.code, "template_code": c.template_code, "kind": str(c.kind),
         "amount_fen": c.amount_fen, "rate": rate_text(c.rate),
         "min_spend_fen": c.min_spend_fen, "stackable": int(c.stackable),
         "valid_from": iso(c.valid_from), "valid_to": iso(c.valid_to), "state": c.state.value,

@@ -39,7 +39,7 @@ from db.rows_till import ImportJobRow
 from domain.catalog import Product, ProductClass
 from domain.import_jobs import ImportJob
 from domain.luckydraw import Draw, Prize, PrizeKind, Spin
-from domain.records import CouponTemplate, Gift, Role, Shift, Staff, StoreSettings
+from domain.records import CouponKind, CouponTemplate, Gift, Role, Shift, Staff, StoreSettings
 from domain.serials import SerialBlock
 
 SETTINGS_COLUMNS = columns_of(StoreSettingsRow)
@@ -147,7 +147,7 @@ def gift_params(g: Gift) -> dict[str, Any]:
 
 def template_from(r: Named) -> CouponTemplate:
     return CouponTemplate(
-        code=r["code"], name=r["name"], kind=r["kind"], amount_fen=r["amount_fen"],
+        code=r["code"], name=r["name"], kind=CouponKind(r["kind"]), amount_fen=r["amount_fen"],
         rate=decimal_of(r["rate"]), min_spend_fen=r["min_spend_fen"],
         stackable=bool(r["stackable"]), valid_days=r["valid_days"],
         valid_months=r["valid_months"], valid_from=day_of(r["valid_from"]),
@@ -157,7 +157,7 @@ def template_from(r: Named) -> CouponTemplate:
 
 def template_params(t: CouponTemplate) -> dict[str, Any]:
     return {
-        "code": t.code, "name": t.name, "kind": t.kind, "amount_fen": t.amount_fen,
+        "code": t.code, "name": t.name, "kind": str(t.kind), "amount_fen": t.amount_fen,
         "rate": rate_text(t.rate), "min_spend_fen": t.min_spend_fen,
         "stackable": int(t.stackable), "valid_days": t.valid_days,
         "valid_months": t.valid_months, "valid_from": iso(t.valid_from),

@@ -6,8 +6,9 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from sqlalchemy import text
 from sqlalchemy.orm import Session
+
+from db.repos_driver import execute, fetch_one
 
 # The figures of the members `{who}` names (a row source with an `id` column) over the window
 # in member_figures_window; a member with neither a sale up to its end nor money in it has no
@@ -90,7 +91,7 @@ _MOVED = ("(SELECT DISTINCT member_id AS id FROM sales WHERE member_id IS NOT NU
 
 
 def window(session: Session) -> tuple[date, date] | None:
-    row = session.execute(text("SELECT since, until FROM member_figures_window")).first()
+    row = fetch_one(session, "SELECT since, until FROM member_figures_window", ())
     return None if row is None else (date.fromisoformat(row[0]), date.fromisoformat(row[1]))
 
 
@@ -102,18 +103,18 @@ def move_window(session: Session, since: date, until: date) -> None:
         return
     bounds = {"s": since.isoformat(), "u": until.isoformat()}
     if old is None:  # only a table emptied by hand: start again from every sale
-        session.execute(text("INSERT INTO member_figures_window (id, since, until) "
-                             "VALUES (1, :s, :u)"), bounds)
-        session.execute(text("DELETE FROM member_figures"))
-        session.execute(text(BACKFILL))
+        execute(session, "INSERT INTO member_figures_window (id, since, until) "
+                         "VALUES (1, :s, :u)", bounds)
+        execute(session, "DELETE FROM member_figures", ())
+        execute(session, BACKFILL, ())
         return
-    session.execute(text("UPDATE member_figures_window SET since = :s, until = :u"), bounds)
+    execute(session, "UPDATE member_figures_window SET since = :s, until = :u", bounds)
     (s_lo, s_hi), (u_lo, u_hi) = sorted((old[0], since)), sorted((old[1], until))
     params = {"s0": s_lo.isoformat(), "s1": s_hi.isoformat(),
               "u0": u_lo.isoformat(), "u1": u_hi.isoformat()}
     for statement in RECOMPUTE.format(who=_MOVED).split(";"):
         if statement.strip():
-            session.execute(text(statement), params)
+            execute(session, statement, params)
 
 
 def window_for(until: date, days: int) -> tuple[date, date]:

@@ -5,9 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from datetime import date, datetime
 from decimal import Decimal
-from typing import Any
 
-from sqlalchemy import Result, func, select, text
 from sqlalchemy.orm import Session
 
 from db import member_figures, reports_groups
@@ -21,8 +19,7 @@ from db.mapping_members import (
 )
 from db.mapping_store import SHIFT_COLUMNS, shift_from
 from db.mapping_values import day_of, utc_text
-from db.repos_driver import Named, select_sql
-from db.rows import CardRow, MemberRow, PointsDayRow, PointsEntryRow
+from db.repos_driver import Named, fetch_all, fetch_all_named, fetch_one, select_sql
 from domain.analysis import BuyingFigures, MemberFacts
 from domain.records import Coupon, PointsEntry, Shift, WalletEntry
 
@@ -65,7 +62,7 @@ def _from_sales(members: str, only: str) -> str:
 
 
 # Every member, joined to their grouped sales: no query per member.
-_FACTS = text(_from_sales("members m", "member_id IS NOT NULL"))
+_FACTS = _from_sales("members m", "member_id IS NOT NULL")
 # The same figures for a chosen few (a birthday list, the longest idle): each per-member pass
 # reads only the chosen members' sales, through the (member_id, business_date) index.
 _CHOSEN_FACTS = "WITH chosen AS MATERIALIZED ({chosen})" + _from_sales(
@@ -109,9 +106,8 @@ class SqlReportRepo:
     def points_total_until(self, business_date: date) -> int:
         """From the per-day rollup the ledger's triggers keep (migration 0016): a sum over
         days and kinds, not over every entry of the store's history."""
-        stmt = select(func.coalesce(func.sum(PointsDayRow.points), 0)).where(
-            PointsDayRow.business_date <= business_date)
-        return int(self._s.scalar(stmt) or 0)
+        row = fetch_one(self._s, _POINTS_UNTIL, (business_date.isoformat(),))
+        return int(row[0]) if row else 0
 
     def points_entries_on(self, business_date: date) -> list[PointsEntry]:
         rows = self._named(_POINTS_ON, {"day": business_date.isoformat()})
@@ -120,19 +116,16 @@ class SqlReportRepo:
     def names_and_mobiles(self, member_ids: Sequence[str]) -> dict[str, tuple[str, str]]:
         found: dict[str, tuple[str, str]] = {}
         for chunk in _chunks(list(member_ids)):
-            stmt = select(MemberRow.id, MemberRow.name, MemberRow.mobile).where(
-                MemberRow.id.in_(chunk))
-            found.update({m: (name, mobile) for m, name, mobile in self._s.execute(stmt)})
+            rows = fetch_all(self._s, _in(_NAMES, len(chunk)), chunk)
+            found.update({m: (name, mobile) for m, name, mobile in rows})
         return found
 
     def points_before(self, member_ids: Sequence[str], business_date: date) -> dict[str, int]:
         found: dict[str, int] = {}
         for chunk in _chunks(list(member_ids)):
-            stmt = (select(PointsEntryRow.member_id, func.sum(PointsEntryRow.points))
-                    .where(PointsEntryRow.member_id.in_(chunk),
-                           PointsEntryRow.business_date < business_date)
-                    .group_by(PointsEntryRow.member_id))
-            found.update({m: int(total) for m, total in self._s.execute(stmt)})
+            rows = fetch_all(self._s, _in(_POINTS_BEFORE, len(chunk)),
+                             (*chunk, business_date.isoformat()))
+            found.update({m: int(total) for m, total in rows})
         return found
 
     def wallet_entries_on(self, business_date: date) -> list[WalletEntry]:
@@ -148,13 +141,12 @@ class SqlReportRepo:
         return [coupon_from(r) for r in rows]
 
     def _named(self, sql: str, params: Mapping[str, object]) -> list[Named]:
-        """Rows by column name, as stored (text() applies no column types), for the
-        records' own mappers (db/mapping_*.py)."""
-        return [dict(r) for r in self._s.execute(text(sql), params).mappings()]
+        """Rows by column name, as stored, for the records' own mappers (db/mapping_*.py)."""
+        return fetch_all_named(self._s, sql, params)
 
     def member_facts(self, window_start: date, until: date) -> list[MemberFacts]:
-        return _facts(self._s.execute(_FACTS, {"since": window_start.isoformat(),
-                                               "until": until.isoformat()}))
+        return _facts(self._named(_FACTS, {"since": window_start.isoformat(),
+                                           "until": until.isoformat()}))
 
     def buying_figures(self, window_start: date, until: date, share: Decimal,
                        birthdays: Sequence[tuple[int, int]]) -> BuyingFigures:
@@ -173,7 +165,8 @@ class SqlReportRepo:
         params = {"before": before.isoformat(), "until": until.isoformat()}
         kept = member_figures.window(self._s) == (window_start, until)
         idle = _KEPT_IDLE if kept else _IDLE
-        count = self._s.execute(text(f"SELECT COUNT(*) FROM ({idle})"), params).scalar_one()
+        row = fetch_one(self._s, f"SELECT COUNT(*) FROM ({idle})", params)
+        count = row[0] if row else 0
         chosen = f"{idle} LIMIT {int(limit)}"
         return int(count), self._chosen(chosen, window_start, until, params)
 
@@ -187,7 +180,7 @@ class SqlReportRepo:
                 params: Mapping[str, object]) -> list[MemberFacts]:
         kept = member_figures.window(self._s) == (window_start, until)
         sql = (_KEPT_CHOSEN_FACTS if kept else _CHOSEN_FACTS).format(chosen=chosen)
-        return _facts(self._s.execute(text(sql), {
+        return _facts(self._named(sql, {
             **params, "since": window_start.isoformat(), "until": until.isoformat()}))
 
     def members_per_tier(self) -> dict[str, int]:
@@ -200,14 +193,14 @@ class SqlReportRepo:
     def mobiles_taken(self, mobiles: Sequence[str]) -> dict[str, str]:
         found: dict[str, str] = {}
         for chunk in _chunks(list(mobiles)):
-            stmt = select(MemberRow.mobile, MemberRow.id).where(MemberRow.mobile.in_(chunk))
-            found.update({mobile: member_id for mobile, member_id in self._s.execute(stmt)})
+            rows = fetch_all(self._s, _in(_MOBILES, len(chunk)), chunk)
+            found.update({mobile: member_id for mobile, member_id in rows})
         return found
 
     def cards_taken(self, numbers: Sequence[str]) -> list[str]:
         found: list[str] = []
         for chunk in _chunks(list(numbers)):
-            found += self._s.scalars(select(CardRow.number).where(CardRow.number.in_(chunk)))
+            found += [n for (n,) in fetch_all(self._s, _in(_CARDS, len(chunk)), chunk)]
         return sorted(found)
 
 
@@ -218,7 +211,20 @@ _COUPONS_ISSUED = select_sql("coupons", COUPON_COLUMNS, "issued_at >= :start AND
                              "issued_at, code")
 
 
-def _facts(result: Result[Any]) -> list[MemberFacts]:
+# From the per-day rollup (points_days), and `{marks}` filled with one ? per value asked.
+_POINTS_UNTIL = "SELECT COALESCE(SUM(points), 0) FROM points_days WHERE business_date <= ?"
+_NAMES = "SELECT id, name, mobile FROM members WHERE id IN ({marks})"
+_POINTS_BEFORE = ("SELECT member_id, SUM(points) FROM points_ledger "
+                  "WHERE member_id IN ({marks}) AND business_date < ? GROUP BY member_id")
+_MOBILES = "SELECT mobile, id FROM members WHERE mobile IN ({marks})"
+_CARDS = "SELECT number FROM cards WHERE number IN ({marks})"
+
+
+def _in(sql: str, count: int) -> str:
+    return sql.format(marks=", ".join("?" * count))
+
+
+def _facts(rows: list[Named]) -> list[MemberFacts]:
     """A member's facts from a row of the statements above, read by name."""
     return [MemberFacts(
             member_id=r["id"], name=r["name"], mobile=r["mobile"], tier=r["tier"],
@@ -227,7 +233,7 @@ def _facts(result: Result[Any]) -> list[MemberFacts]:
             points=int(r["points"]), last_purchase=day_of(r["last_purchase"]),
             orders_ever=int(r["orders_ever"]), orders=int(r["orders"]),
             revenue_fen=int(r["revenue_fen"]), categories=int(r["categories"]),
-            card_number=r["card_number"]) for r in result.mappings()]
+            card_number=r["card_number"]) for r in rows]
 
 
 def _chunks(values: list[str], size: int = 500) -> list[list[str]]:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from domain.catalog import Product, ProductClass
-from domain.records import Gift, Role, TenderKind
+from domain.records import CouponKind, Gift, Role, TenderKind
 from domain.services.cardissue import issue_card
 from domain.services.context import ServiceContext
 from domain.services.members import register
@@ -101,7 +101,8 @@ def _demo_draw(ctx: ServiceContext, manager: str) -> None:
             return
         if uow.coupons.template("DRAW20") is None:
             uow.coupons.add_template(CouponTemplate(
-                code="DRAW20", name="幸运券 ￥20", kind="cash", amount_fen=2000, valid_days=30))
+                code="DRAW20", name="幸运券 ￥20", kind=CouponKind.CASH, amount_fen=2000,
+                valid_days=30))
         uow.commit()
     prizes = [
         Prize(code, "P1", "丝巾礼盒", PrizeKind.GIFT, weight=2, allotted=3),

@@ -198,6 +198,17 @@ def _is_bank_pan(pan: str, brands: Sequence[str]) -> bool:
     return len(pan) in _BANK_PAN_LENGTHS and luhn_valid(pan) and not ours
 
 
+def is_usable(card: Card) -> bool:
+    """Not lost, replaced or closed: it may still identify its member."""
+    return card.state in _USABLE
+
+
+def current_card(cards: Sequence[Card]) -> Card | None:
+    """A member's card in use: the last issued one still usable."""
+    usable = [c for c in cards if is_usable(c)]
+    return usable[-1] if usable else None
+
+
 def check_usable(card: Card | None, number: str) -> Card:
     """The card when it may identify its member at the till; otherwise why not."""
     if card is None:

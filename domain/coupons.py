@@ -9,7 +9,7 @@ from datetime import date, datetime, timedelta
 
 from domain.clock import require_aware
 from domain.errors import DomainError, RulePackError, ValidationError
-from domain.records import Coupon, CouponState, CouponTemplate
+from domain.records import Coupon, CouponKind, CouponState, CouponTemplate
 from domain.rulepack import CouponRules
 from domain.tiers import add_months
 
@@ -178,3 +178,17 @@ def due_to_expire(coupons: Iterable[Coupon], on: date) -> list[Coupon]:
     """Issued coupons whose last valid day is before `on`, oldest first."""
     due = [c for c in coupons if c.state is CouponState.ISSUED and c.valid_to < on]
     return sorted(due, key=lambda c: (c.valid_to, c.code))
+
+
+def live(coupons: Iterable[Coupon], today: date) -> list[Coupon]:
+    """The coupons a member can still use: issued, not used or void, valid through `today`."""
+    return [c for c in coupons if c.state is CouponState.ISSUED and c.valid_to >= today]
+
+
+def kind_of(text: object) -> CouponKind | None:
+    """A coupon kind as written on the wire or in a file; None for one this till does not
+    know (a newer head office's), which its caller skips rather than fails on."""
+    try:
+        return CouponKind(str(text))
+    except ValueError:
+        return None

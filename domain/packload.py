@@ -12,7 +12,7 @@ from typing import Any
 from domain.catalog import ProductClass
 from domain.errors import RulePackError
 from domain.packparse import Table
-from domain.records import CouponTemplate
+from domain.records import CouponKind, CouponTemplate
 from domain.rulepack import (
     BirthdayScope,
     BonusTier,
@@ -39,7 +39,6 @@ from domain.rulepack import (
 
 PACK_DIR = Path(__file__).resolve().parent.parent / "resources" / "rulepacks"
 CLASS_NAMES = tuple(c.value for c in ProductClass)
-COUPON_KINDS = ("cash", "percent", "gift")
 _LINE = re.compile(r"line (\d+)")
 
 
@@ -335,13 +334,13 @@ def _template_ref(t: Table, name: str, codes: set[str]) -> str:
 
 
 def _template(t: Table) -> CouponTemplate:
-    kind = t.str("kind", choices=COUPON_KINDS)
+    kind = t.option("kind", CouponKind)
     template = CouponTemplate(
         code=t.str("code"),
         name=t.str("name"),
         kind=kind,
-        amount_fen=t.int("amount_fen", minimum=1) if kind == "cash" else 0,
-        rate=_rate(t, "rate") if kind == "percent" else None,
+        amount_fen=t.int("amount_fen", minimum=1) if kind is CouponKind.CASH else 0,
+        rate=_rate(t, "rate") if kind is CouponKind.PERCENT else None,
         min_spend_fen=t.int("min_spend_fen", 0, minimum=0),
         stackable=t.bool("stackable"),
         valid_days=_opt_int(t, "valid_days", 1),
@@ -350,7 +349,7 @@ def _template(t: Table) -> CouponTemplate:
         valid_to=t.date("valid_to"),
         classes=_class_names(t, "classes"),
         channels=t.str_list("channels"),
-        gift_sku=t.str("gift_sku") if kind == "gift" else None,
+        gift_sku=t.str("gift_sku") if kind is CouponKind.GIFT else None,
     )
     _check_validity(t, template)
     t.finish()

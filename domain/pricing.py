@@ -11,7 +11,7 @@ from typing import Any, assert_never
 from domain.catalog import Product, ProductClass
 from domain.errors import DomainError, ValidationError
 from domain.money import Money, split_int
-from domain.records import Coupon
+from domain.records import Coupon, CouponKind
 from domain.rulepack import Rounding, RulePack, StoreDiscount
 
 _PER_LINE = ("off_fen", "price_fen")  # left out when line reasons are summed per sale
@@ -385,8 +385,8 @@ def _coupons(run: _Run, coupons: Sequence[Coupon], pack: RulePack) -> None:
     """Apply coupons; percent coupons first, then gifts, then cash (the order that costs the
     customer least). Minimum spends are checked on the eligible amount before any coupon."""
     before = {id(c): _eligible_amount(run, c, pack) for c in coupons}
-    order = {"percent": 0, "gift": 1, "cash": 2}
-    for coupon in sorted(coupons, key=lambda c: order.get(c.kind, 3)):
+    order = {CouponKind.PERCENT: 0, CouponKind.GIFT: 1, CouponKind.CASH: 2}
+    for coupon in sorted(coupons, key=lambda c: order[c.kind]):
         eligible_fen = before[id(coupon)]
         if eligible_fen < coupon.min_spend_fen:
             raise DomainError("coupon.min_spend", code=coupon.code,
@@ -408,15 +408,18 @@ def _eligible_amount(run: _Run, coupon: Coupon, pack: RulePack) -> int:
 
 def _apply_coupon(run: _Run, coupon: Coupon, pack: RulePack) -> int:
     lines = _eligible(run, coupon, pack)
-    if coupon.kind == "percent":
-        if coupon.rate is None:
-            raise DomainError("coupon.invalid", code=coupon.code, problem="rate_missing")
-        offs = [w.amount - Money(w.amount).apply_rate(coupon.rate).fen for w in lines]
-    elif coupon.kind == "gift":
-        lines, offs = _gift_off(coupon, lines)
-    else:
-        amount = min(coupon.amount_fen, sum(w.amount for w in lines))
-        offs = split_int(amount, [w.amount for w in lines])
+    match coupon.kind:
+        case CouponKind.PERCENT:
+            if coupon.rate is None:
+                raise DomainError("coupon.invalid", code=coupon.code, problem="rate_missing")
+            offs = [w.amount - Money(w.amount).apply_rate(coupon.rate).fen for w in lines]
+        case CouponKind.GIFT:
+            lines, offs = _gift_off(coupon, lines)
+        case CouponKind.CASH:
+            amount = min(coupon.amount_fen, sum(w.amount for w in lines))
+            offs = split_int(amount, [w.amount for w in lines])
+        case _:
+            assert_never(coupon.kind)
     for w, off in zip(lines, offs, strict=True):
         if off:
             w.coupon += off

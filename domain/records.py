@@ -49,6 +49,14 @@ class CouponState(StrEnum):
     VOID = "void"
 
 
+class CouponKind(StrEnum):
+    """What a coupon gives (DOMAIN §9; `[[coupons.templates]] kind` of a rule pack)."""
+
+    CASH = "cash"  # a voucher of `amount_fen`
+    PERCENT = "percent"  # the `rate` paid on what it applies to (0.9: 10 % off)
+    GIFT = "gift"  # a free `gift_sku`
+
+
 class SaleKind(StrEnum):
     SALE = "sale"
     RETURN = "return"
@@ -303,7 +311,7 @@ class CouponTemplate:
 
     code: str
     name: str
-    kind: str  # cash | percent | gift
+    kind: CouponKind
     amount_fen: int = 0  # cash voucher value
     rate: Decimal | None = None  # percent off: the rate paid, 0.9 for 10 % off
     min_spend_fen: int = 0
@@ -325,7 +333,7 @@ class Coupon:
 
     code: str
     template_code: str
-    kind: str
+    kind: CouponKind
     amount_fen: int
     rate: Decimal | None
     min_spend_fen: int

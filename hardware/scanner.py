@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import time
+from collections.abc import Callable, Sequence
 
 from hardware.addresses import Address
 from hardware.errors import DeviceError
@@ -17,11 +18,14 @@ class SerialScanner:
 
     def __init__(self, address: Address,
                  layouts: Sequence[WeighedLayout] = DEFAULT_LAYOUTS, *,
-                 frame_timeout: float = 0.5, retry_after: float = 1.0) -> None:
+                 frame_timeout: float = 0.5, retry_after: float = 1.0,
+                 clock: Callable[[], float] = time.monotonic) -> None:
+        """`clock` (seconds, monotonic) times the frame deadline and the reconnect gap; a test
+        injects its own."""
         self.address = address
         self.layouts = tuple(layouts)
-        self.link = SerialLink(address, FAMILY, gate=ReconnectGate(retry_after))
-        self._frames = FrameReader(self.link, frame_timeout=frame_timeout)
+        self.link = SerialLink(address, FAMILY, gate=ReconnectGate(retry_after, clock))
+        self._frames = FrameReader(self.link, frame_timeout=frame_timeout, clock=clock)
 
     def read(self, timeout: float) -> ScannedCode | None:
         """The next code, or None when nothing was scanned within `timeout` seconds."""

@@ -22,6 +22,7 @@ from domain.catalog import ProductClass
 from domain.errors import NotFound
 from domain.ids import new_id_str
 from domain.packload import parse_pack
+from domain.records import CouponKind
 from headoffice.feed import FeedWriter
 from headoffice.tables import catalog_items, merchants, store_items, stores
 
@@ -60,7 +61,7 @@ class PriceDoc(Doc):
 class TemplateDoc(Doc):
     code: str
     name: str
-    kind: Literal["cash", "percent", "gift"]
+    kind: CouponKind
     amount_fen: int = Field(default=0, ge=0)
     rate: Decimal | None = Field(default=None, gt=0, le=1)  # the rate paid: "1.5" would raise
     min_spend_fen: int = Field(default=0, ge=0)

@@ -22,11 +22,13 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from db.uow import SqlUnitOfWork
+from domain import coupons as coupon_rules
 from domain import points as points_rules
 from domain.event_types import EventType
 from domain.ids import new_id_str
 from domain.records import (
     Coupon,
+    CouponKind,
     CouponState,
     Member,
     MemberPin,
@@ -258,10 +260,11 @@ def _coupon(a: Applier, change: Change) -> bool:
     member_id = d.get("member_id")
     if "valid_from" not in d or (member_id and a.uow.members.get(member_id) is None):
         return False
-    if not a.newer(change):
+    kind = coupon_rules.kind_of(d.get("kind", CouponKind.CASH.value))
+    if kind is None or not a.newer(change):
         return False
     coupon = Coupon(
-        code=d["code"], template_code=d.get("template_code", ""), kind=d.get("kind", "cash"),
+        code=d["code"], template_code=d.get("template_code", ""), kind=kind,
         amount_fen=int(d.get("amount_fen", 0)),
         rate=Decimal(str(d["rate"])) if d.get("rate") is not None else None,
         min_spend_fen=int(d.get("min_spend_fen", 0)), stackable=bool(d.get("stackable", True)),

@@ -7,6 +7,7 @@ from datetime import date
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
+from domain import coupons as coupon_rules
 from domain.catalog import Product, ProductClass
 from domain.ids import new_id_str
 from domain.luckydraw import Draw, Prize, PrizeKind
@@ -51,11 +52,12 @@ def _price_changed(a: Applier, old: Product, new: Product) -> None:
 
 def template(a: Applier, change: Change) -> bool:
     """A coupon template; head office's replaces the till's."""
-    if not a.newer(change):
-        return False
     d = change.data
+    kind = coupon_rules.kind_of(d["kind"])
+    if kind is None or not a.newer(change):  # a kind this till does not know: skipped
+        return False
     a.uow.coupons.add_template(CouponTemplate(
-        code=d["code"], name=d["name"], kind=d["kind"], amount_fen=int(d.get("amount_fen", 0)),
+        code=d["code"], name=d["name"], kind=kind, amount_fen=int(d.get("amount_fen", 0)),
         rate=Decimal(str(d["rate"])) if d.get("rate") is not None else None,
         min_spend_fen=int(d.get("min_spend_fen", 0)), stackable=bool(d.get("stackable", True)),
         valid_days=d.get("valid_days"), valid_months=d.get("valid_months"),

@@ -8,10 +8,10 @@ from dataclasses import dataclass
 
 from desktop.viewmodels.env import TillEnv
 from domain import forms
-from domain.errors import DomainError, ValidationError
+from domain.errors import DomainError
 from domain.forms import FormErrors, mask_mobile, mask_name
-from domain.records import CardState, Member
-from domain.services import members
+from domain.records import Member
+from domain.services import holders, members
 from domain.services.members import Registration
 
 # In the order of the form; the screen builds one row for each.
@@ -22,7 +22,6 @@ REQUIRED = frozenset({"name", "mobile", "privacy_accepted"})
 GENDERS = ("", "male", "female")
 # Stored as written here (language-neutral, monthly yuan); the screen shows them translated.
 INCOME_BANDS = ("", "<3000", "3000-5000", "5000-10000", "10000-20000", ">20000")
-_USABLE = (CardState.ISSUED, CardState.ACTIVE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,20 +55,14 @@ class ApplicationModel:
 
     def known_member(self, mobile_text: str) -> KnownMember | None:
         """The member whose mobile this is, of any status; None while it is not a mobile."""
-        try:
-            mobile = forms.normalize_mobile(mobile_text)
-        except ValidationError:
+        found = holders.holder_by_mobile(self.ctx, mobile_text)
+        if found is None:
             return None
-        with self.ctx.reader() as uow:
-            member = uow.members.by_mobile(mobile)
-            if member is None:
-                return None
-            balances = uow.members.balances(member.id)
-            usable = [c.number for c in uow.cards.for_member(member.id) if c.state in _USABLE]
+        member, balances, card = found.member, found.balances, found.current
         return KnownMember(member.id, mask_name(member.name), mask_mobile(member.mobile),
                            member.tier, member.status.value, balances.points,
                            balances.wallet_principal_fen + balances.wallet_bonus_fen,
-                           usable[-1] if usable else None)
+                           card.number if card else None)
 
     def save(self, raw: Mapping[str, object], staff_id: str) -> Registration:
         """Create the member (sign-up coupon and referral bonus are the service's).

@@ -9,10 +9,9 @@ from datetime import datetime
 
 from desktop.viewmodels.env import TillEnv
 from domain import cards as card_rules
-from domain.errors import DomainError
 from domain.forms import mask_mobile, mask_name
-from domain.records import Card, CardState, CouponState
-from domain.services import cardissue, cardserials, members
+from domain.records import Card
+from domain.services import cardissue, cardserials, holders, members
 from domain.services.cardissue import IssuedCard
 from domain.services.cardserials import Serials
 from hardware.layout import Align
@@ -20,7 +19,6 @@ from hardware.msr605 import Coercivity, Msr605, check_written
 from hardware.receipt import Receipt
 from hardware.tracks import Tracks
 
-_USABLE = (CardState.ISSUED, CardState.ACTIVE)
 SLIP: dict[str, dict[str, str]] = {
     "zh": {"title": "会员卡", "member": "会员", "card": "卡号", "expiry": "有效期至",
            "hint": "结账时出示此码即可累积积分"},
@@ -38,9 +36,8 @@ class CardRow:
     issued_at: datetime | None  # local time
     replaced_by: str | None
 
-    @property
-    def usable(self) -> bool:
-        return self.state in (CardState.ISSUED.value, CardState.ACTIVE.value)
+    usable: bool = True  # not lost, replaced or closed (domain/cards.py is_usable)
+    current: bool = False  # the member's card in use (holders.CardHolder.current)
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,8 +56,7 @@ class Holder:
 
     @property
     def current(self) -> CardRow | None:
-        usable = [c for c in self.cards if c.usable]
-        return usable[-1] if usable else None
+        return next((c for c in self.cards if c.current), None)
 
 
 class CardsModel:
@@ -80,25 +76,19 @@ class CardsModel:
                            .member.id)
 
     def holder(self, member_id: str) -> Holder:
-        # Read straight from the store: the card page shows lost and replaced cards too,
-        # which the till's member look-up leaves out.
-        with self.ctx.reader() as uow:
-            member = uow.members.get(member_id)
-            if member is None:
-                raise DomainError("member.unknown", member_id=member_id)
-            balances = uow.members.balances(member_id)
-            cards = uow.cards.for_member(member_id)
-            coupons = [c for c in uow.coupons.for_member(member_id)
-                       if c.state is CouponState.ISSUED and c.valid_to >= self.ctx.local_date()]
+        """Every card the member was ever given, lost and replaced ones too."""
+        found = holders.card_holder(self.ctx, member_id)
+        member, balances = found.member, found.balances
         return Holder(member.id, mask_name(member.name), mask_mobile(member.mobile),
                       member.tier, member.status.value, balances.points,
-                      balances.wallet_principal_fen + balances.wallet_bonus_fen, len(coupons),
-                      tuple(self._row(c) for c in cards))
+                      balances.wallet_principal_fen + balances.wallet_bonus_fen,
+                      found.live_coupons,
+                      tuple(self._row(c, c == found.current) for c in found.cards))
 
-    def _row(self, card: Card) -> CardRow:
+    def _row(self, card: Card, current: bool) -> CardRow:
         issued = self.ctx.calendar.local(card.issued_at) if card.issued_at else None
         return CardRow(card.number, card.kind, card.state.value, card.expiry, issued,
-                       card.replaced_by)
+                       card.replaced_by, card_rules.is_usable(card), current)
 
     def serials(self) -> Serials:
         """The number the next issued card will get and how many this till has left (nothing
@@ -130,11 +120,7 @@ class CardsModel:
 
     def stripe_of(self, number: str) -> str:
         """Track 2 of an issued card, to encode it again after a failed attempt."""
-        with self.ctx.reader() as uow:
-            card = uow.cards.get(number)
-        if card is None:
-            raise DomainError("card.unknown", card_number=number)
-        return card_rules.track2_data(card.number, card.expiry, self.ctx.card_secret)
+        return holders.track2_of(self.ctx, number)
 
     def slip(self, holder: Holder, number: str, expiry: str) -> Receipt:
         """A card slip for the receipt printer: Code 128 and QR of the number (both ASCII)."""

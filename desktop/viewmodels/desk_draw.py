@@ -82,8 +82,6 @@ class DrawDesk:
         None when the manager is logged in)."""
         if self.draw_code is None:
             raise DomainError("draw.none_running")
-        if quantity == 0:
-            raise DomainError("draw.quantity_zero", field="quantity")
         return draws.allot_stock(self.env.ctx, self.draw_code, prize_code, quantity,
                                  self.staff.id, approval)
 

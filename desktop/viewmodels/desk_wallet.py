@@ -7,26 +7,14 @@ from dataclasses import dataclass
 from desktop.viewmodels import desk_slips
 from desktop.viewmodels.env import TillEnv
 from desktop.viewmodels.member_finder import DeskMember
-from domain import wallet as wallet_rules
-from domain.errors import DomainError, ValidationError
+from domain.errors import ValidationError
 from domain.records import Staff, TenderKind
 from domain.services import wallet as wallet_service
 from domain.services.proofs import Approval
+from domain.services.wallet import TopUpPreview
 from hardware.receipt import Receipt
 
-
-@dataclass(frozen=True, slots=True)
-class TopUpPreview:
-    """What the customer is told before paying: the bonus the typed amount earns."""
-
-    amount_fen: int
-    bonus_fen: int
-    next_tier_fen: int | None  # the next tier's threshold, to suggest topping up a little more
-    next_bonus_fen: int
-
-    @property
-    def credited_fen(self) -> int:
-        return self.amount_fen + self.bonus_fen
+__all__ = ["ClosePreview", "TopUpDone", "TopUpPreview", "WalletDesk"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,22 +44,19 @@ class WalletDesk:
         return sorted((t.min_topup_fen, t.bonus_fen) for t in self.env.ctx.pack.wallet.bonus_tiers)
 
     def preview(self, amount_fen: int | None) -> TopUpPreview:
+        """The bonus and the next tier (domain/services/wallet.py); None: not a number."""
         if amount_fen is None:
             raise ValidationError("wallet.bad_amount", field="amount_fen")
-        bonus = wallet_service.preview_bonus(self.env.ctx, amount_fen)
-        above = [(low, extra) for low, extra in self.tiers() if low > amount_fen]
-        low, extra = above[0] if above else (None, 0)
-        return TopUpPreview(amount_fen, bonus, low, extra)
+        return wallet_service.preview_topup(self.env.ctx, amount_fen)
 
     def top_up(self, amount_fen: int | None, tender: TenderKind, reference: str,
                confirmed: bool = False) -> TopUpDone:
-        """Credit principal and bonus (the service decides the bonus, as previewed); above
-        the pack's threshold only `confirmed` (refused with "wallet.topup_confirm")."""
+        """Credit principal and bonus (the service decides the bonus, as previewed; a card or
+        mobile top-up without its slip number, or one above the pack's threshold not
+        `confirmed`, is refused there)."""
         view = self.member.require()
-        self.preview(amount_fen)  # the same refusals as the preview, before anything is paid
-        assert amount_fen is not None
-        if tender is not TenderKind.CASH and not reference.strip():
-            raise ValidationError("wallet.reference_required", field="reference")
+        if amount_fen is None:
+            raise ValidationError("wallet.bad_amount", field="amount_fen")
         done = wallet_service.top_up(self.env.ctx, view.member.id, amount_fen, self.staff.id,
                                      tender, reference.strip(), confirmed=confirmed)
         self.member.refresh()
@@ -84,12 +69,8 @@ class WalletDesk:
 
     def close_preview(self) -> ClosePreview:
         """What closing would refund and forfeit, shown before a manager approves."""
-        balances = self.member.require().balances
-        refund, forfeit = wallet_rules.close(balances.wallet_principal_fen,
-                                             balances.wallet_bonus_fen)
-        if refund == 0 and forfeit == 0:
-            raise DomainError("wallet.empty")
-        return ClosePreview(refund, forfeit)
+        view = self.member.require()
+        return ClosePreview(*wallet_service.preview_close(self.env.ctx, view.member.id))
 
     def close(self, approval: Approval | None) -> tuple[ClosePreview, Receipt]:
         """Close with a manager's approval for this member (None: a manager is at the desk)."""

@@ -8,14 +8,11 @@ from dataclasses import dataclass
 from datetime import date
 
 from desktop.viewmodels.env import TillEnv
-from domain import luckydraw
 from domain.errors import DomainError, ValidationError
 from domain.luckydraw import Draw, Prize, PrizeKind
 from domain.records import CouponTemplate, Staff
-from domain.services import draws
+from domain.services import draw_setup, draws
 
-CODE = re.compile(r"[A-Za-z0-9_-]{1,40}")  # the draws table keeps at most 40 characters
-NAME_MAX = 200
 # Where each field of a Prize is typed on a row of the form.
 COLUMN_OF = {"name": "name", "kind": "kind", "points": "value", "coupon_template": "value",
              "weight": "weight", "allotted": "stock"}
@@ -60,86 +57,60 @@ class DrawSetup:
 
     def templates(self) -> list[CouponTemplate]:
         """Coupon templates a prize may issue: the rule pack's, then those stored here."""
-        ctx = self.env.ctx
-        found = {t.code: t for t in ctx.pack.coupons.templates}
-        with ctx.reader() as uow:
-            for template in uow.coupons.templates():
-                found.setdefault(template.code, template)
-        return list(found.values())
+        return draw_setup.prize_templates(self.env.ctx)
 
     def starter_rows(self) -> tuple[PrizeRow, ...]:
         """A new form starts with the usual "thanks for playing" slice to edit or keep."""
         return (PrizeRow("谢谢参与", PrizeKind.THANKS, weight="50"),)
 
     def build(self, form: DrawForm) -> tuple[Draw, list[Prize]]:
-        """The draw and its prizes (codes P1, P2… in table order), or the first refusal."""
-        code = self._check_head(form)
+        """The draw and its prizes (codes P1, P2… in table order), or the first refusal:
+        the rules are draw_setup's (domain/services); this only parses the typed rows."""
+        code = form.code.strip().upper()
         draw = Draw(code, form.name.strip(), cost_points=form.cost_points,
                     free_spins_per_day=form.free_spins, starts=form.starts, ends=form.ends)
-        if not form.rows:
-            raise ValidationError("draw.no_prizes", field="prizes", draw=code)
-        known = {t.code for t in self.templates()}
-        prizes = [self._prize(code, index, row, known) for index, row in enumerate(form.rows)]
-        luckydraw.check_draw(draw, prizes)
+        draw_setup.check_draw_head(self.env.ctx, draw)
+        prizes = [_parsed(code, index, row) for index, row in enumerate(form.rows)]
+        try:
+            draw_setup.check_new_draw(self.env.ctx, draw, prizes)
+        except DomainError as err:
+            index = _row_of(err, prizes)
+            if index is None:
+                raise
+            raise _refused(index, err) from err
         return draw, prizes
 
     def save(self, form: DrawForm) -> Draw:
         draw, prizes = self.build(form)
-        draws.define_draw(self.env.ctx, draw, prizes, self.staff.id)
+        draws.define_draw(self.env.ctx, draw, prizes, self.staff.id, new=True)
         return draw
 
-    def _check_head(self, form: DrawForm) -> str:
-        code = form.code.strip().upper()
-        if not code:
-            raise ValidationError("draw.code_required", field="code")
-        if not CODE.fullmatch(code):
-            raise ValidationError("draw.code_invalid", field="code", draw=code)
-        with self.env.ctx.reader() as uow:
-            if uow.draws.get(code) is not None:  # a new draw never overwrites a running one
-                raise ValidationError("draw.code_taken", field="code", draw=code)
-        name = form.name.strip()
-        if not name:
-            raise ValidationError("draw.name_required", field="name")
-        if len(name) > NAME_MAX:
-            raise ValidationError("draw.name_too_long", field="name", max=NAME_MAX)
-        if form.ends < form.starts:
-            raise ValidationError("draw.dates_invalid", field="ends", draw=code)
-        if form.ends < self.env.ctx.today():
-            raise ValidationError("draw.ends_past", field="ends", draw=code)
-        return code
 
-    def _prize(self, draw_code: str, index: int, row: PrizeRow, known: set[str]) -> Prize:
-        try:
-            prize = _parse(draw_code, f"P{index + 1}", row)
-            _check_row(prize, known)
-        except DomainError as err:
-            field = str(err.params.get("field", "name"))
-            raise RowRefused(index + 1, COLUMN_OF.get(field, "name"), err) from err
-        return prize
+def _parsed(draw_code: str, index: int, row: PrizeRow) -> Prize:
+    try:
+        return _parse(draw_code, f"P{index + 1}", row)
+    except DomainError as err:
+        raise _refused(index, err) from err
+
+
+def _refused(index: int, err: DomainError) -> RowRefused:
+    """A prize row's refusal named by its row (from 1) and column."""
+    field = str(err.params.get("field", "name"))
+    return RowRefused(index + 1, COLUMN_OF.get(field, "name"), err)
+
+
+def _row_of(err: DomainError, prizes: list[Prize]) -> int | None:
+    code = err.params.get("prize")
+    return next((i for i, p in enumerate(prizes) if p.code == code), None)
 
 
 def _parse(draw_code: str, code: str, row: PrizeRow) -> Prize:
     name = row.name.strip()
-    if not name:
-        raise ValidationError("draw.prize_name_required", field="name", prize=code)
-    if len(name) > NAME_MAX:
-        raise ValidationError("draw.name_too_long", field="name", max=NAME_MAX)
     points = _whole(row.value, "points", code) if row.kind is PrizeKind.POINTS else 0
     template = (row.value.strip() or None) if row.kind is PrizeKind.COUPON else None
     stock = _whole(row.stock, "allotted", code) if row.stock.strip() else None
     return Prize(draw_code, code, name, row.kind, weight=_whole(row.weight, "weight", code),
                  points=points, coupon_template=template, allotted=stock)
-
-
-def _check_row(prize: Prize, known: set[str]) -> None:
-    # A weight of 0 never comes up: from head office it parks a prize, on a new draw it is a
-    # slip of the finger, so the form refuses it with the domain's own weight code.
-    if prize.weight == 0:
-        raise ValidationError("draw.weight_invalid", field="weight", prize=prize.code)
-    luckydraw.check_prize(prize)
-    if prize.coupon_template is not None and prize.coupon_template not in known:
-        raise ValidationError("draw.prize_template_unknown", field="coupon_template",
-                              prize=prize.code, template=prize.coupon_template)
 
 
 def _whole(text: str, field: str, prize: str) -> int:

@@ -9,7 +9,6 @@ from datetime import date, datetime, timedelta
 from desktop import report_formats
 from desktop.report_formats import Doc, Section
 from desktop.viewmodels.env import TillEnv
-from domain.errors import DomainError
 from domain.forms import mask_mobile
 from domain.money import format_yuan
 from domain.records import Member, TierChange
@@ -81,8 +80,6 @@ class LookupModel:
         return today - timedelta(days=DEFAULT_DAYS - 1), today
 
     def statement(self, member_id: str, since: date, until: date) -> MemberStatement:
-        if since > until:
-            raise DomainError("lookup.period_reversed", field="since")
         # The tier history is read apart: report_formats' Statement does not carry it.
         ctx = self.env.ctx
         return MemberStatement(report_services.member_statement(ctx, member_id, since, until),

@@ -4,14 +4,22 @@ from __future__ import annotations
 
 from decimal import Decimal
 from html import escape
+from typing import assert_never
 
 from PySide6.QtCore import QCoreApplication
 
 from desktop import i18n
 from desktop.i18n import QT_TRANSLATE_NOOP
 from domain.catalog import ProductClass
-from domain.records import CouponTemplate
-from domain.rulepack import RulePack, TierRule
+from domain.records import CouponKind, CouponTemplate
+from domain.rulepack import (
+    BirthdayScope,
+    Combine,
+    PointsExpiry,
+    Rounding,
+    RulePack,
+    TierRule,
+)
 
 # The name pyside6-lupdate looks for: translate("context", "literal") is collected.
 translate = QCoreApplication.translate
@@ -165,16 +173,7 @@ def _points(pack: RulePack) -> str:
         ", ".join(f"{i18n.number(v.points)} → {i18n.money(v.amount_fen)}" for v in p.vouchers)
         or "—"
     )
-    scope = (
-        translate("pack", "on the day")
-        if p.birthday_scope == "day"
-        else translate("pack", "all month")
-    )
-    expiry = {
-        "year_plus_one": translate("pack", "31 December of the next year"),
-        "year_end": translate("pack", "31 December of the same year"),
-        "never": translate("pack", "never"),
-    }
+    scope = _scope_text(p.birthday_scope)
     pairs = [
         (translate("pack", "Points per yuan"), rates),
         (translate("pack", "Basket ladder"), ladder),
@@ -182,9 +181,7 @@ def _points(pack: RulePack) -> str:
         (translate("pack", "Double-points days"), occasions),
         (
             translate("pack", "Multipliers together"),
-            translate("pack", "highest only")
-            if p.combine == "max"
-            else translate("pack", "multiplied"),
+            _combine_text(p.combine),
         ),
         (
             translate("pack", "Bonus points"),
@@ -211,7 +208,7 @@ def _points(pack: RulePack) -> str:
                 rate=p.gift_points_per_yuan_cost
             ),
         ),
-        (translate("pack", "Points expire"), expiry.get(p.expiry, p.expiry)),
+        (translate("pack", "Points expire"), _expiry_text(p.expiry)),
         (
             translate("pack", "Expiry warning"),
             translate("pack", "{days} days ahead").format(days=p.warn_days),
@@ -248,11 +245,62 @@ def _wallet(pack: RulePack) -> str:
 
 
 def _coupon_value(t: CouponTemplate) -> str:
-    if t.kind == "cash":
-        return i18n.money(t.amount_fen)
-    if t.kind == "percent" and t.rate is not None:
-        return i18n.rate_text(t.rate)
-    return translate("pack", "gift {sku}").format(sku=t.gift_sku or "")
+    match t.kind:
+        case CouponKind.CASH:
+            return i18n.money(t.amount_fen)
+        case CouponKind.PERCENT:
+            return i18n.rate_text(t.rate) if t.rate is not None else "—"
+        case CouponKind.GIFT:
+            return translate("pack", "gift {sku}").format(sku=t.gift_sku or "")
+        case _:
+            assert_never(t.kind)
+
+
+# Each option of the pack in words; a new option is a missing branch mypy names.
+
+
+def _scope_text(scope: BirthdayScope) -> str:
+    match scope:
+        case BirthdayScope.DAY:
+            return translate("pack", "on the day")
+        case BirthdayScope.MONTH:
+            return translate("pack", "all month")
+        case _:
+            assert_never(scope)
+
+
+def _combine_text(combine: Combine) -> str:
+    match combine:
+        case Combine.MAX:
+            return translate("pack", "highest only")
+        case Combine.MULTIPLY:
+            return translate("pack", "multiplied")
+        case _:
+            assert_never(combine)
+
+
+def _expiry_text(expiry: PointsExpiry) -> str:
+    match expiry:
+        case PointsExpiry.YEAR_PLUS_ONE:
+            return translate("pack", "31 December of the next year")
+        case PointsExpiry.YEAR_END:
+            return translate("pack", "31 December of the same year")
+        case PointsExpiry.NEVER:
+            return translate("pack", "never")
+        case _:
+            assert_never(expiry)
+
+
+def _rounding_text(rounding: Rounding) -> str:
+    match rounding:
+        case Rounding.NONE:
+            return translate("pack", "none")
+        case Rounding.JIAO:
+            return translate("pack", "down to the jiao")
+        case Rounding.YUAN:
+            return translate("pack", "down to the yuan")
+        case _:
+            assert_never(rounding)
 
 
 def _validity(t: CouponTemplate) -> str:
@@ -307,11 +355,6 @@ def _coupons(pack: RulePack) -> str:
 
 def _pricing(pack: RulePack) -> str:
     p = pack.pricing
-    rounding = {
-        "none": translate("pack", "none"),
-        "jiao": translate("pack", "down to the jiao"),
-        "yuan": translate("pack", "down to the yuan"),
-    }
     stores = (
         ", ".join(
             f"{d.code}: {i18n.rate_text(d.rate)} ≥ {i18n.money(d.min_spend_fen)}"
@@ -335,7 +378,7 @@ def _pricing(pack: RulePack) -> str:
             else translate("pack", "no"),
         ),
         (translate("pack", "Store-wide discounts"), stores),
-        (translate("pack", "Rounding"), rounding.get(p.rounding, p.rounding)),
+        (translate("pack", "Rounding"), _rounding_text(p.rounding)),
         (translate("pack", "Cashier's own discount up to"), f"{p.cashier_max_discount_pct}%"),
     ]
     return _section(translate("pack", "Pricing"), _lines(pairs))

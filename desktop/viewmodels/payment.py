@@ -6,32 +6,14 @@ one transaction and returns what the receipt needs.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from desktop.viewmodels.env import TillEnv
 from desktop.viewmodels.sale import SaleViewModel
-from domain.errors import DomainError
-from domain.records import Balances, Tender, TenderKind
-from domain.services import checkout, till
+from domain.records import TenderKind
+from domain.services import checkout, payment, till
+from domain.services.payment import PaymentState
 from domain.services.till import EXTERNAL, TillSale
 
 __all__ = ["EXTERNAL", "PaymentState", "PaymentViewModel"]
-
-
-@dataclass(frozen=True, slots=True)
-class PaymentState:
-    due_fen: int
-    paid_fen: int  # what the tenders so far cover (cash capped at what was due)
-    remaining_fen: int
-    change_fen: int
-    tenders: tuple[Tender, ...]
-    points_available: int | None  # None without a member
-    wallet_fen: int | None
-    points_earned: int | None
-
-    @property
-    def balanced(self) -> bool:
-        return self.remaining_fen == 0 and bool(self.tenders)
 
 
 class PaymentViewModel:
@@ -46,15 +28,8 @@ class PaymentViewModel:
         return self.sale.env
 
     def state(self) -> PaymentState:
-        q = self.sale.quote
-        if q is None:
-            raise DomainError("sale.empty")
-        balances = self.sale.member.balances if self.sale.member else None
-        return PaymentState(
-            due_fen=q.due_fen, paid_fen=sum(t.amount_fen for t in q.settlement.tenders),
-            remaining_fen=q.settlement.remaining_fen, change_fen=q.settlement.change_fen,
-            tenders=q.settlement.tenders, points_available=_points(balances),
-            wallet_fen=_wallet(balances), points_earned=q.earning.points if q.earning else None)
+        """The figures the dialog shows (domain/services/payment.py; sale.empty without lines)."""
+        return payment.state(self.sale.state)
 
     def remaining_fen(self) -> int:
         return till.remaining_fen(self.sale.state)
@@ -102,12 +77,3 @@ class PaymentViewModel:
         self.done = till.complete(self.env.ctx, self.sale.state)
         return self.done
 
-
-def _points(balances: Balances | None) -> int | None:
-    return balances.points if balances else None
-
-
-def _wallet(balances: Balances | None) -> int | None:
-    if balances is None:
-        return None
-    return balances.wallet_principal_fen + balances.wallet_bonus_fen

@@ -13,24 +13,15 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from desktop.viewmodels.env import TillEnv
-from domain import card_data
 from domain.catalog import Product
-from domain.errors import NotFound, ValidationError
-from domain.records import Sale, SaleKind, Staff
-from domain.services import returns, voids
+from domain.errors import NotFound
+from domain.records import Sale, Staff
+from domain.services import receipts, returns, voids
 from domain.services.no_receipt import Offer
 from domain.services.proofs import Approval
+from domain.services.receipts import ReturnLine
 
-
-@dataclass(frozen=True, slots=True)
-class ReturnLine:
-    line_no: int
-    sku: str
-    name: str
-    sold: int
-    left: int  # not returned yet
-    final_fen: int  # what the line cost on the receipt
-    left_fen: int  # what of it has not been refunded yet
+__all__ = ["ReturnLine", "ReturnViewModel"]
 
 
 @dataclass
@@ -44,23 +35,12 @@ class ReturnViewModel:
 
     def load(self, receipt: str) -> Sale:
         """Find the sale by the receipt number on (or under the barcode of) its receipt."""
-        text = receipt.strip().upper()
-        with self.env.ctx.reader() as uow:
-            sale = uow.sales.by_receipt(text) or uow.sales.get(receipt.strip())
-            if sale is None or sale.kind is not SaleKind.SALE:
-                raise NotFound("sale.unknown", receipt=card_data.mask(text))
-            earlier = uow.sales.returns_of(sale.id)
-        self.sale, self.chosen = sale, {}
-        self.lines = [_left(line.line_no, sale, earlier) for line in sale.lines]
-        return sale
+        found = receipts.open_receipt(self.env.ctx, receipt)
+        self.sale, self.lines, self.chosen = found.sale, list(found.lines), {}
+        return found.sale
 
     def choose(self, line_no: int, qty: int) -> None:
-        line = next((ln for ln in self.lines if ln.line_no == line_no), None)
-        if line is None:
-            raise NotFound("return.line_unknown", line_no=line_no)
-        if qty < 0 or qty > line.left:
-            raise ValidationError("return.qty_too_large", field="qty", line_no=line_no,
-                                  left=line.left)
+        receipts.check_choice(self.lines, line_no, qty)
         if qty:
             self.chosen[line_no] = qty
         else:
@@ -69,29 +49,16 @@ class ReturnViewModel:
     def line_of(self, code: str) -> int:
         """The receipt's line of a scanned or typed item (SKU or barcode) with something left
         to return; a line with nothing left only when no other line of it has any."""
-        text = code.strip()
-        with self.env.ctx.reader() as uow:
-            product = uow.products.get(text) or uow.products.by_barcode(text)
-        sku = product.sku if product is not None else text
-        mine = [ln for ln in self.lines if ln.sku == sku]
-        if not mine:
-            raise NotFound("return.item_not_on_receipt", code=card_data.mask(text))
-        return next((ln.line_no for ln in mine if ln.left), mine[0].line_no)
+        return receipts.line_of(self.env.ctx, self.lines, code)
 
     def choose_all(self) -> None:
         self.chosen = {ln.line_no: ln.left for ln in self.lines if ln.left}
 
     def refund_fen(self) -> int:
-        """What the chosen goods refund: a share of the line, the last unit takes the rest,
-        less a used coupon's value the sale won and the rest no longer earns."""
-        total = 0
-        for line in self.lines:
-            qty = self.chosen.get(line.line_no, 0)
-            if qty:
-                total += line.left_fen if qty == line.left else line.left_fen * qty // line.left
-        if self.sale is None or not self.chosen:
-            return total
-        return total - returns.coupon_kept_back(self.env.ctx, self.sale.receipt_no, self.chosen)
+        """What the chosen goods refund, as the return service will work it out."""
+        if self.sale is None:
+            return 0
+        return returns.refund_preview(self.env.ctx, self.sale.receipt_no, self.chosen)
 
     def commit(self) -> returns.Returned:
         if self.sale is None:
@@ -115,11 +82,7 @@ class ReturnViewModel:
 
     def product(self, code: str) -> Product:
         """A product brought back without a receipt, by SKU or barcode."""
-        with self.env.ctx.reader() as uow:
-            found = uow.products.get(code.strip()) or uow.products.by_barcode(code.strip())
-        if found is None:
-            raise NotFound("product.unknown", code=card_data.mask(code.strip()))
-        return found
+        return receipts.brought_back(self.env.ctx, code)
 
     def offer(self, items: list[tuple[str, int]], member_id: str | None,
               typed: dict[str, int]) -> list[Offer]:
@@ -137,15 +100,6 @@ class ReturnViewModel:
                         member_id: str | None = None,
                         typed: dict[str, int] | None = None) -> returns.Returned:
         """Goods brought back with no receipt, refunded as offered, approved by a manager."""
-        if not items:
-            raise ValidationError("return.nothing", field="lines")
         return returns.return_without_receipt(self.env.ctx, items, self.staff.id, approval,
                                               member_id, self.shift_id, typed)
 
-
-def _left(line_no: int, sale: Sale, earlier: list[Sale]) -> ReturnLine:
-    line = next(ln for ln in sale.lines if ln.line_no == line_no)
-    back = [ln for s in earlier for ln in s.lines if ln.original_line_no == line_no]
-    return ReturnLine(line_no=line_no, sku=line.sku, name=line.name, sold=line.qty,
-                      left=line.qty + sum(ln.qty for ln in back), final_fen=line.final_fen,
-                      left_fen=line.final_fen + sum(ln.final_fen for ln in back))

@@ -29,8 +29,10 @@ def check_in(ctx: ServiceContext, member_id: str, event: str, staff_id: str) -> 
     """A member checks in at an event: the pack's check-in bonus and welcome coupon, once.
 
     The event's name is typed at the desk and kept in the ledger and the audit trail, so a
-    card number in it is refused (card.number_in_text, field "event").
+    card number in it is refused (card.number_in_text, field "event"), and so is none
+    (event.name_required).
     """
+    event = event_name(event)
     card_data.check_text("event", event)
     with guard(ctx, "campaigns.check_in", staff_id), ctx.uow() as uow:
         if uow.members.get(member_id) is None:
@@ -48,6 +50,15 @@ def check_in(ctx: ServiceContext, member_id: str, event: str, staff_id: str) -> 
         audit(ctx, uow, "event_checkin", staff_id, target=member_id, event=event)
         uow.commit()
     return CheckIn(member_id, event, bonus, coupon)
+
+
+def event_name(text: str) -> str:
+    """An event's name as typed, trimmed; none is refused (event.name_required): the
+    check-in's reason keeps it, and an unnamed check-in would stand for every event."""
+    event = text.strip()
+    if not event:
+        raise ValidationError("event.name_required", field="event")
+    return event
 
 
 def issue_bulk(ctx: ServiceContext, member_ids: Sequence[str], template_code: str,
@@ -100,7 +111,7 @@ def invitation_list(ctx: ServiceContext, rule: InvitationRule) -> list[MemberFac
 
 def checked_in_today(ctx: ServiceContext, event: str) -> list[str]:
     """Members checked in at an event on this business date (by what their check-in gave)."""
-    reason = f"checkin:{event}"
+    reason = f"checkin:{event_name(event)}"
     day = ctx.today()
     start = ctx.calendar.start_of(day)
     with ctx.reader() as uow:

@@ -68,9 +68,10 @@ def start_sale(ctx: ServiceContext, cashier_id: str, shift_id: str | None = None
                     shift_id=shift_id)
 
 
-def find_product(ctx: ServiceContext, code: str) -> Product | None:
+def find_product(ctx: ServiceContext, code: str, *, active_only: bool = True) -> Product | None:
     """The active product a code names: its SKU, its barcode, or its SKU in capitals (a
-    cashier types `a1001` for `A1001`) — the one normalisation every caller uses."""
+    cashier types `a1001` for `A1001`) — the one normalisation every caller uses. A return
+    asks with `active_only=False`: goods sold before they left the catalogue come back too."""
     code = code.strip()
     if not code:
         return None
@@ -78,7 +79,7 @@ def find_product(ctx: ServiceContext, code: str) -> Product | None:
         product = uow.products.get(code) or uow.products.by_barcode(code)
         if product is None and code.upper() != code:
             product = uow.products.get(code.upper())
-    return product if product is not None and product.active else None
+    return product if product is not None and (product.active or not active_only) else None
 
 
 def add_item(ctx: ServiceContext, cart: Cart, code: str, qty: int = 1,

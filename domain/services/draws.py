@@ -14,6 +14,7 @@ from domain.ids import new_id_str
 from domain.luckydraw import Draw, Prize, PrizeKind, Spin
 from domain.ports import UnitOfWork
 from domain.records import Coupon, Member, MemberStatus
+from domain.services import draw_setup
 from domain.services.context import ServiceContext, audit, emit
 from domain.services.guard import guard
 from domain.services.ledger import Posting, credit_points, debit_points
@@ -43,15 +44,19 @@ class SpinResult:
 
 
 def define_draw(ctx: ServiceContext, draw: Draw, prizes: Sequence[Prize],
-                staff_id: str) -> None:
+                staff_id: str, *, new: bool = False) -> None:
     """Store a draw and its prizes as head office sent them (weights, terms, allotted stock).
 
     Prizes already given keep their `given` count, so resending a draw never refills stock.
+    A draw set up at the store is `new`: it is checked by draw_setup.check_new_draw in the
+    same transaction (a taken code, an end in the past, an unknown coupon template...).
     """
     rules.check_draw(draw, prizes)
     if any(p.draw_code != draw.code for p in prizes):
         raise ValidationError("draw.prize_other_draw", field="prizes", draw=draw.code)
     with guard(ctx, "draws.define_draw", staff_id), ctx.uow() as uow:
+        if new:
+            draw_setup.check_in(ctx, uow, draw, prizes)
         uow.draws.save(draw)
         given = {p.code: p.given for p in uow.draws.prizes(draw.code)}
         for prize in prizes:
@@ -68,6 +73,8 @@ def allot_stock(ctx: ServiceContext, draw_code: str, prize_code: str, quantity: 
                 staff_id: str, approval: Approval | None = None) -> Prize:
     """Head office allots `quantity` more of a prize to this store (negative takes back
     what has not been given); a manager records it, or approves it for "draws.allot_stock"."""
+    if quantity == 0:  # nothing allotted is not a change to record
+        raise ValidationError("draw.quantity_zero", field="quantity", prize=prize_code)
     with guard(ctx, "draws.allot_stock", staff_id, approval) as grant, ctx.uow() as uow:
         prize = _prize(uow, draw_code, prize_code)
         if prize.allotted is None:

@@ -14,7 +14,7 @@ from domain.errors import DomainError, NotFound
 from domain.events import CouponIssued, MemberCreated, TierChanged
 from domain.ids import new_id_str
 from domain.ports import UnitOfWork
-from domain.records import Balances, Card, Coupon, CouponState, Member, MemberStatus, TierChange
+from domain.records import Balances, Card, Coupon, Member, MemberStatus, TierChange
 from domain.services import cardserials
 from domain.services.context import ServiceContext, audit, emit
 from domain.services.guard import guard
@@ -199,15 +199,13 @@ def _usable_member(member: Member | None, member_id: str) -> Member:
 
 
 def _current_card(uow: UnitOfWork, member_id: str) -> Card | None:
-    usable = [c for c in uow.cards.for_member(member_id) if c.state.value in ("issued", "active")]
-    return usable[-1] if usable else None
+    return card_rules.current_card(uow.cards.for_member(member_id))
 
 
 def _view(ctx: ServiceContext, uow: UnitOfWork, member: Member, card: Card | None) -> MemberView:
     today = ctx.local_date()
     lots = uow.points.lots(member.id)
-    coupons = tuple(c for c in uow.coupons.for_member(member.id)
-                    if c.state is CouponState.ISSUED and c.valid_to >= today)
+    coupons = tuple(coupon_rules.live(uow.coupons.for_member(member.id), today))
     return MemberView(
         member=member, balances=uow.members.balances(member.id), card=card,
         birthday_today=is_birthday(ctx, member, today),

@@ -6,11 +6,12 @@ from collections.abc import Iterable
 from datetime import date, timedelta
 
 from domain import analysis, forms
+from domain import cards as card_rules
 from domain import reports as figures
-from domain.errors import NotFound
+from domain.errors import NotFound, ValidationError
 from domain.points_detail import member_days
 from domain.ports import UnitOfWork
-from domain.records import CardState, PointsEntry, Sale
+from domain.records import PointsEntry, Sale
 from domain.services.context import ServiceContext, audit
 from domain.services.guard import guard
 from domain.services.members import issue_coupon
@@ -93,15 +94,17 @@ def z_figures(ctx: ServiceContext, uow: UnitOfWork, business_date: date) -> figu
 
 def member_statement(ctx: ServiceContext, member_id: str, since: date,
                      until: date) -> figures.Statement:
-    """Purchases, points movements and lots with expiry, wallet and coupons of one member."""
+    """Purchases, points movements and lots with expiry, wallet and coupons of one member,
+    from `since` through `until` (ValidationError lookup.period_reversed otherwise)."""
+    if since > until:
+        raise ValidationError("lookup.period_reversed", field="since")
     with ctx.reader() as uow:
         member = uow.members.get(member_id)
         if member is None:
             raise NotFound("member.unknown", member_id=member_id)
-        cards = [c for c in uow.cards.for_member(member_id)
-                 if c.state in (CardState.ISSUED, CardState.ACTIVE)]
+        card = card_rules.current_card(uow.cards.for_member(member_id))
         return figures.statement(
-            member, cards[-1].number if cards else None, since, until,
+            member, card.number if card else None, since, until,
             uow.members.balances(member_id), uow.sales.member_sales(member_id, since, until),
             uow.points.entries(member_id), uow.points.lots(member_id),
             uow.wallet.entries(member_id), uow.coupons.for_member(member_id))

@@ -68,11 +68,28 @@ def coupon_kept_back(ctx: ServiceContext, receipt: str, lines: Mapping[int, int]
         return takeback.coupon_plan(ctx, uow, original, earlier, back, refund).deducted_fen
 
 
+def refund_preview(ctx: ServiceContext, receipt: str, lines: Mapping[int, int]) -> int:
+    """What `return_with_receipt` would refund for `lines`, worked out the same way (each
+    line's share, the last unit taking the rest, less a used coupon's value kept back), shown
+    before the cashier confirms. Nothing chosen refunds 0. Writes nothing."""
+    if not lines:
+        return 0
+    with ctx.reader() as uow:
+        original = find_sale(uow, receipt)
+        earlier = uow.sales.returns_of(original.id)
+        back = _returned_lines(original, earlier, lines)
+        refund = sum(-ln.final_fen for ln in back)
+        return refund - takeback.coupon_plan(ctx, uow, original, earlier, back,
+                                             refund).deducted_fen
+
+
 def find_sale(uow: UnitOfWork, receipt: str) -> Sale:
-    """A paid sale by its receipt number or id (a return record is not a sale to return)."""
-    original = uow.sales.by_receipt(receipt) or uow.sales.get(receipt)
+    """A paid sale by its receipt number (in any case) or id (a return record is not a sale
+    to return)."""
+    code = receipt.strip()
+    original = uow.sales.by_receipt(code.upper()) or uow.sales.get(code)
     if original is None or original.kind is not SaleKind.SALE:
-        raise NotFound("sale.unknown", receipt=card_data.mask(receipt))
+        raise NotFound("sale.unknown", receipt=card_data.mask(code))
     return original
 
 

@@ -7,7 +7,7 @@ from dataclasses import replace
 from domain import allowances, card_data, reasons
 from domain.errors import DomainError, NotFound, ValidationError
 from domain.ports import UnitOfWork
-from domain.records import Coupon, CouponTemplate, Gift, PointsEntry
+from domain.records import Coupon, CouponKind, CouponTemplate, Gift, PointsEntry
 from domain.services.context import ServiceContext, audit
 from domain.services.guard import guard
 from domain.services.ledger import Posting, credit_points, debit_points, take_back_points
@@ -93,7 +93,7 @@ def redeem_voucher(ctx: ServiceContext, member_id: str, points: int, staff_id: s
         raise ValidationError("points.voucher_unknown", field="points", points=points,
                               offered=[v.points for v in ctx.pack.points.vouchers])
     template = CouponTemplate(code=f"PTS{voucher.points}", name=f"points-{voucher.points}",
-                              kind="cash", amount_fen=voucher.amount_fen,
+                              kind=CouponKind.CASH, amount_fen=voucher.amount_fen,
                               valid_days=voucher.valid_days)
     with guard(ctx, "rewards.redeem_voucher", staff_id), ctx.uow() as uow:
         _require_member(uow, member_id)

@@ -16,6 +16,7 @@ from domain.records import (
     Card,
     CardState,
     Coupon,
+    CouponKind,
     CouponState,
     CouponTemplate,
     Member,
@@ -125,7 +126,8 @@ def seed_coupon(ctx: ServiceContext, uow: UnitOfWork, seed: dict[str, Any],
                 member_id: str | None) -> Coupon:
     today = ctx.local_date()
     rate = Decimal(seed["percent"]) if "percent" in seed else None
-    template = CouponTemplate(code=f"SCN-{seed['ref']}", name=seed["ref"], kind=seed["kind"],
+    template = CouponTemplate(code=f"SCN-{seed['ref']}", name=seed["ref"],
+                              kind=CouponKind(seed["kind"]),
                               amount_fen=seed.get("amount_fen", 0), rate=rate,
                               min_spend_fen=seed.get("min_spend_fen", 0),
                               stackable=seed.get("stackable", True),

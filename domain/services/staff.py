@@ -38,6 +38,19 @@ def login(ctx: ServiceContext, number: str, pin: str) -> Staff:
     return staff
 
 
+def unlock(ctx: ServiceContext, number: str, pin: str, locked_by: str | None) -> Staff:
+    """Open a locked till again: the staff member who locked it (`locked_by`), or a manager,
+    by number and PIN (checked and audited as `login`); the sale on it stays.
+
+    Raises:
+        DomainError: as `login`, and ``till.locked`` for anyone else.
+    """
+    who = login(ctx, number, pin)
+    if locked_by is not None and who.id != locked_by and who.role not in MANAGER_ROLES:
+        raise DomainError("till.locked", number=who.number)
+    return who
+
+
 def approve(ctx: ServiceContext, number: str, pin: str, action: str, requested_by: str,
             subject: str = "") -> Approval:
     """A manager's own number and PIN approve one use case (`action`, e.g. "voids.void_sale")

@@ -25,10 +25,50 @@ class TopUp:
     deposit_rate_unlocked: str | None  # "0.75" when this deposit unlocked a discount
 
 
+@dataclass(frozen=True, slots=True)
+class TopUpPreview:
+    """What the customer is told before paying: the bonus the amount earns, and the next
+    tier up (to suggest topping up a little more)."""
+
+    amount_fen: int
+    bonus_fen: int
+    next_tier_fen: int | None  # the next tier's threshold; None above the last
+    next_bonus_fen: int
+
+    @property
+    def credited_fen(self) -> int:
+        return self.amount_fen + self.bonus_fen
+
+
 def preview_bonus(ctx: ServiceContext, amount_fen: int) -> int:
     """The bonus the front desk shows before the customer confirms."""
     wallet_rules.check_topup(amount_fen, ctx.pack.wallet)
     return wallet_rules.topup_bonus(amount_fen, ctx.pack.wallet)
+
+
+def preview_topup(ctx: ServiceContext, amount_fen: int) -> TopUpPreview:
+    """The bonus of `amount_fen` and the pack's next tier above it, refused as `top_up`
+    refuses the amount (wallet.bad_amount, wallet.topup_too_small)."""
+    bonus = preview_bonus(ctx, amount_fen)
+    above = sorted((t.min_topup_fen, t.bonus_fen) for t in ctx.pack.wallet.bonus_tiers
+                   if t.min_topup_fen > amount_fen)
+    low, extra = above[0] if above else (None, 0)
+    return TopUpPreview(amount_fen, bonus, low, extra)
+
+
+def preview_close(ctx: ServiceContext, member_id: str) -> tuple[int, int]:
+    """(principal refunded, bonus forfeited) if the wallet were closed now, shown before a
+    manager approves; refused as `close_wallet` refuses (wallet.empty, wallet.overdrawn)."""
+    with ctx.reader() as uow:
+        bal = uow.members.balances(member_id)
+    return _closing(member_id, bal)
+
+
+def _closing(member_id: str, bal: Balances) -> tuple[int, int]:
+    refund, forfeit = wallet_rules.close(bal.wallet_principal_fen, bal.wallet_bonus_fen)
+    if refund == 0 and forfeit == 0:
+        raise DomainError("wallet.empty", member_id=member_id)
+    return refund, forfeit
 
 
 def top_up(ctx: ServiceContext, member_id: str, amount_fen: int, staff_id: str,
@@ -85,10 +125,7 @@ def close_wallet(ctx: ServiceContext, member_id: str, staff_id: str,
     with guard(ctx, "wallet.close_wallet", staff_id, approval, subject=member_id) as grant, \
             ctx.uow() as uow:
         manager_id = grant.authority
-        bal = uow.members.balances(member_id)
-        refund, forfeit = wallet_rules.close(bal.wallet_principal_fen, bal.wallet_bonus_fen)
-        if refund == 0 and forfeit == 0:
-            raise DomainError("wallet.empty", member_id=member_id)
+        refund, forfeit = _closing(member_id, uow.members.balances(member_id))
         if refund:
             _require_drawer(uow, staff_id)
         # Cash out of stored value another store may be spending: bounded offline like a sale.

@@ -35,6 +35,7 @@ from domain.records import (
     CardState,
     ClosedDay,
     Coupon,
+    CouponKind,
     CouponState,
     CouponTemplate,
     Gift,
@@ -131,12 +132,12 @@ def _cases() -> list[Case]:
                   pin_hash="scrypt$x", active=True, card_number="1231010000017")
     shift = Shift(id="shift-1", cashier_id=STAFF, opened_at=AT, business_date=DAY,
                   float_fen=50000, closed_at=AT, counted_fen=60000, expected_fen=59900)
-    template = CouponTemplate(code="T10", name="满100减10", kind="amount", amount_fen=1000,
+    template = CouponTemplate(code="T10", name="满100减10", kind=CouponKind.CASH, amount_fen=1000,
                               rate=Decimal("0.9"), min_spend_fen=10000, stackable=False,
                               valid_days=30, valid_months=1, valid_from=DAY,
                               valid_to=date(2025, 4, 8), classes=("apparel",),
                               channels=("till", "wechat"), gift_sku="GIFT1")
-    coupon = Coupon(code="C1", template_code="T10", kind="amount", amount_fen=1000,
+    coupon = Coupon(code="C1", template_code="T10", kind=CouponKind.CASH, amount_fen=1000,
                     rate=Decimal("0.9"), min_spend_fen=10000, stackable=False,
                     valid_from=DAY, valid_to=date(2025, 4, 8), state=CouponState.REDEEMED,
                     issued_at=AT, member_id=MEMBER, issued_reason="birthday",

@@ -65,14 +65,34 @@ def test_bad_frames_are_errors_and_the_next_code_reads(scanner_peer: ScannerPeer
     assert found is not None and found.text == "6901234567892"
 
 
-def test_code_without_terminator_is_truncated_quickly(scanner_peer: ScannerPeer) -> None:
-    scanner = scanner_for(scanner_peer)
+class SteppingClock:
+    """Virtual seconds: every reading is `step` later than the last, whatever the wall says."""
+
+    def __init__(self, step: float = 0.0) -> None:
+        self.now, self.step = 0.0, step
+
+    def __call__(self) -> float:
+        self.now += self.step
+        return self.now
+
+    def advance(self, seconds: float) -> None:
+        self.now += seconds
+
+
+def test_code_without_terminator_is_truncated_at_the_frame_deadline(
+        scanner_peer: ScannerPeer) -> None:
+    clock = SteppingClock(step=0.05)
+    scanner = SerialScanner(parse_address(scanner_peer.address), frame_timeout=0.2, clock=clock)
+    scanner.open()
     scanner_peer.send_raw(b"690123")
-    started = time.monotonic()
     with pytest.raises(DeviceError) as info:
         scanner.read(timeout=5)
-    assert info.value.code == "scanner.truncated"
-    assert time.monotonic() - started < 1.0
+    assert (info.value.code, info.value.params["received"]) == ("scanner.truncated", 6)
+    # Cut at the frame's own deadline (0.2 s after it began), not at the read's 5 s.
+    assert clock.now < 1.0
+    scanner_peer.scan("6901234567892")  # and the next code reads clean
+    found = scanner.read(timeout=5)
+    assert found is not None and found.text == "6901234567892"
 
 
 def test_endless_stream_without_terminator_is_garbage_not_a_memory_leak(
@@ -84,19 +104,31 @@ def test_endless_stream_without_terminator_is_garbage_not_a_memory_leak(
     assert info.value.code == "scanner.garbage"
 
 
-def test_scanner_unplugged_is_offline_without_retrying_at_once(
-        scanner_peer: ScannerPeer) -> None:
-    address = parse_address(scanner_peer.address)
-    scanner_peer.stop()
-    scanner = SerialScanner(address)
+def test_scanner_unplugged_is_offline_without_retrying_at_once() -> None:
+    peer = ScannerPeer("tcp").start()
+    assert isinstance(peer.channel, TcpChannel)
+    port = peer.channel.port
+    peer.stop()
+    clock = SteppingClock(step=0.05)  # virtual: 1 s is 20 readings, however long they take
+    scanner = SerialScanner(parse_address(peer.address), retry_after=1.0, clock=clock)
     with pytest.raises(DeviceError) as info:
         scanner.read(timeout=0.2)
-    assert info.value.code == "scanner.offline"
-    started = time.monotonic()
-    with pytest.raises(DeviceError) as again:
-        scanner.read(timeout=0.2)  # within the retry gap: no new attempt, same answer at once
-    assert again.value.code == "scanner.offline"
-    assert time.monotonic() - started < 0.2
+    first = info.value.code
+    back = ScannerPeer("tcp")
+    back.channel = TcpChannel(port=port)
+    with back:
+        # The scanner is back, but within the retry gap no new attempt is made: the same
+        # answer at once, and the port stays closed.
+        with pytest.raises(DeviceError) as again:
+            scanner.read(timeout=0.2)
+        assert (first, again.value.code) == ("scanner.offline", "scanner.offline")
+        assert not scanner.link.is_open
+        clock.advance(1.0)  # the gap has passed: the next read reconnects
+        assert scanner.read(timeout=0.2) is None
+        assert scanner.link.is_open
+        back.scan("96385074")
+        found = scanner.read(timeout=2)
+    assert found is not None and found.text == "96385074"
 
 
 def test_scanner_reconnects_by_itself_when_it_comes_back() -> None:
