@@ -303,8 +303,6 @@ MESSAGES: dict[str, str] = {
     "profile.field_not_editable": QT_TRANSLATE_NOOP(
         "feedback", "{field} was settled when the member signed up and cannot be changed here."),
     # --- front desk: member's payment PIN (p1) ------------------------------------------------
-    "pin.six_digits": QT_TRANSLATE_NOOP(
-        "feedback", "The payment PIN is {digits} digits. Type it again."),
     "pin.mismatch": QT_TRANSLATE_NOOP(
         "feedback", "The two PINs are not the same, so nothing was saved. Type the new PIN "
                     "again, twice."),

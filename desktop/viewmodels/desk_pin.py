@@ -13,7 +13,7 @@ from domain.records import Staff
 from domain.services import member_pin
 from domain.services.members import member_view
 
-PIN_DIGITS = 6  # the desk gives six-digit PINs, like the mobile digits and bank cards
+PIN_DIGITS = pins.PIN_LENGTHS.stop - 1  # the longest PIN the field takes; the rule is pins'
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,17 +47,16 @@ class DeskPin:
         """The first typing, checked at once so the member does not retype a PIN refused anyway.
 
         Raises:
-            ValidationError: pin.six_digits or pin.too_simple (field "pin").
+            ValidationError: pin.bad_format or pin.too_simple (field "pin"): the rule
+            `member_pin.set_pin` enforces for every caller (4–6 digits, DOMAIN §8).
         """
-        if len(pin) != PIN_DIGITS or not pin.isascii() or not pin.isdigit():
-            raise ValidationError("pin.six_digits", field="pin", digits=PIN_DIGITS)
         pins.check_new_pin(pin)
 
     def set_pin(self, member_id: str, pin: str, again: str) -> PinFacts:
         """Save the PIN typed twice alike; nothing is saved on any refusal.
 
         Raises:
-            ValidationError: pin.six_digits, pin.too_simple (field "pin"), pin.mismatch
+            ValidationError: pin.bad_format, pin.too_simple (field "pin"), pin.mismatch
                 (field "pin_again"). DomainError: member.frozen, member.closed.
         """
         self.check_first(pin)
