@@ -1,0 +1,58 @@
+"""Alliance agreements from a file's tables: every mistake named by its JSON path and code."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from domain.alliance import Agreement, AgreementError, parse_agreement, parse_agreements
+
+GOOD = {"issuer": "M001", "partner": "M002", "discount_bp": {"drinks": 1000, "cakes": 500},
+        "points_per_yuan": 2, "points_spendable": True, "point_value_fen": 1,
+        "commission_bp": 300, "starts_on": "2026-12-01"}
+
+
+def test_a_good_agreement_reads_and_writes_back() -> None:
+    found = parse_agreement(GOOD)
+    assert found == Agreement(issuer="M001", partner="M002", starts_on=date(2026, 12, 1),
+                              discount_bp={"drinks": 1000, "cakes": 500}, points_per_yuan=2,
+                              points_spendable=True, point_value_fen=1, commission_bp=300)
+    assert parse_agreement(found.to_dict()) == found
+    assert found.points_earned(8650) == 172  # 86 whole yuan × 2; the 0.50 earns nothing
+    assert found.in_force(date(2027, 5, 1)) and not found.in_force(date(2026, 11, 30))
+
+
+def _problems(data: object) -> list[str]:
+    with pytest.raises(AgreementError) as err:
+        parse_agreements(data)
+    return [str(p) for p in err.value.problems]
+
+
+def test_every_problem_is_named_by_its_path() -> None:
+    rows = [GOOD,
+            {**GOOD, "partner": "M001", "commission_bp": 10001, "colour": "red"},
+            {**GOOD, "issuer": "M003", "discount_bp": {"drinks": "10%"}, "starts_on": "1.12.2026",
+             "points_spendable": "yes", "point_value_fen": 0}]
+    assert _problems({"agreements": rows}) == [
+        "$.agreements[1].colour: alliance.unknown_field",
+        "$.agreements[1].commission_bp: alliance.out_of_range",
+        "$.agreements[1].partner: alliance.same_merchant",
+        "$.agreements[2].starts_on: alliance.not_a_date",
+        "$.agreements[2].discount_bp.drinks: alliance.not_an_integer",
+        "$.agreements[2].points_spendable: alliance.not_true_or_false",
+        "$.agreements[2].point_value_fen: alliance.point_value_missing",
+    ]
+
+
+def test_overlapping_terms_for_one_pair_are_refused() -> None:
+    later = {**GOOD, "starts_on": "2027-06-01"}
+    ended = {**GOOD, "ends_on": "2027-05-31"}
+    assert _problems({"agreements": [GOOD, later]}) == [
+        "$.agreements[1].starts_on: alliance.overlapping_agreement"]
+    assert len(parse_agreements({"agreements": [ended, later]})) == 2
+    assert _problems({"agreements": [{**GOOD, "ends_on": "2026-11-30"}]}) == [
+        "$.agreements[0].ends_on: alliance.ends_before_start"]
+    assert _problems({"agreements": []}) == ["$.agreements: alliance.no_agreements"]
+    assert _problems({"agreements": [{**GOOD, "settlement": "weekly"}]}) == [
+        "$.agreements[0].settlement: alliance.period_unsupported"]
