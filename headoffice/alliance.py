@@ -1,0 +1,308 @@
+"""Alliances at head office: merchants, agreements, trade entries and periods closed once.
+
+Entries are recorded by `record_entry` (event ingest will call it for partner sales; the CLI
+and the tests call it now). A period is closed once: its statements are kept as made and later
+entries for its days go into the next open period (docs/alliance.md).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+from typing import Any
+from zoneinfo import ZoneInfo
+
+import sqlalchemy as sa
+from sqlalchemy import Connection
+
+from domain.alliance import Agreement, parse_agreement
+from domain.alliance_settlement import (
+    POINTS_KINDS,
+    Entry,
+    EntryKind,
+    check_entry,
+    check_period,
+    entry_amount,
+    first_day,
+    next_period,
+    period_of,
+    statements,
+)
+from domain.errors import NotFound, ValidationError
+from domain.ids import new_id_str
+from headoffice.alliance_tables import (
+    alliance_agreements,
+    alliance_entries,
+    alliance_merchants,
+    alliance_periods,
+    alliance_statements,
+    alliances,
+)
+from headoffice.tables import merchants
+
+# Periods are calendar months of the alliance's local time (every merchant on one head office
+# keeps Chinese business dates).
+ALLIANCE_TZ = ZoneInfo("Asia/Shanghai")
+
+
+@dataclass(frozen=True, slots=True)
+class NewEntry:
+    """A settled fact as ingest or an operator states it; the amount follows the agreement
+    for points (points × value) and commission (on `sale_fen`), a coupon gives `amount_fen`."""
+
+    kind: str
+    issuer: str  # merchant codes
+    partner: str
+    occurred_on: date
+    source: str
+    points: int = 0
+    sale_fen: int = 0
+    amount_fen: int = 0
+    note: str = ""
+
+
+def create_alliance(conn: Connection, code: str, name: str, now: datetime) -> str:
+    if not code.strip() or len(code) > 16:
+        raise ValidationError("alliance.bad_code", field="code")
+    if conn.execute(sa.select(alliances.c.id).where(alliances.c.code == code)).first():
+        raise ValidationError("alliance.code_taken", field="code", alliance=code)
+    alliance_id = new_id_str()
+    conn.execute(alliances.insert().values(id=alliance_id, code=code, name=name or code,
+                                           created_at=now))
+    return alliance_id
+
+
+def add_merchant(conn: Connection, alliance_code: str, merchant_code: str,
+                 now: datetime) -> bool:
+    """The merchant joins the alliance; False when it was a member already."""
+    alliance_id = _alliance_id(conn, alliance_code)
+    merchant_id = _merchant_ids(conn, [merchant_code])[merchant_code]
+    found = conn.execute(sa.select(alliance_merchants.c.merchant_id).where(
+        alliance_merchants.c.alliance_id == alliance_id,
+        alliance_merchants.c.merchant_id == merchant_id)).first()
+    if found:
+        return False
+    conn.execute(alliance_merchants.insert().values(alliance_id=alliance_id,
+                                                    merchant_id=merchant_id, joined_at=now))
+    return True
+
+
+def add_agreements(conn: Connection, alliance_code: str, found: list[Agreement],
+                   now: datetime, path: str = "$") -> list[str]:
+    """Store agreements (all or none): both merchants must be members and no agreement may
+    overlap a stored one for the same issuer and partner; the refusal names the row."""
+    alliance_id = _lock_alliance(conn, alliance_code)
+    members = _member_codes(conn, alliance_id)
+    stored = [agreement for _, agreement in _agreements(conn, alliance_id)]
+    ids: list[str] = []
+    for index, agreement in enumerate(found):
+        where = f"{path}.agreements[{index}]"
+        for role in ("issuer", "partner"):
+            if getattr(agreement, role) not in members:
+                raise ValidationError("alliance.merchant_not_member", field=f"{where}.{role}",
+                                      merchant=getattr(agreement, role), alliance=alliance_code)
+        if any(agreement.overlaps(other) for other in stored):
+            raise ValidationError("alliance.overlapping_agreement", field=f"{where}.starts_on")
+        ids.append(_insert_agreement(conn, alliance_id, members, agreement, now))
+        stored.append(agreement)
+    return ids
+
+
+def _insert_agreement(conn: Connection, alliance_id: str, members: dict[str, str],
+                      agreement: Agreement, now: datetime) -> str:
+    agreement_id = new_id_str()
+    conn.execute(alliance_agreements.insert().values(
+        id=agreement_id, alliance_id=alliance_id, issuer_id=members[agreement.issuer],
+        partner_id=members[agreement.partner], starts_on=agreement.starts_on,
+        ends_on=agreement.ends_on, terms=agreement.to_dict(), created_at=now))
+    return agreement_id
+
+
+def list_agreements(conn: Connection, alliance_code: str) -> list[dict[str, Any]]:
+    alliance_id = _alliance_id(conn, alliance_code)
+    return [{"id": agreement_id, **agreement.to_dict()}
+            for agreement_id, agreement in _agreements(conn, alliance_id)]
+
+
+def _agreements(conn: Connection, alliance_id: str) -> list[tuple[str, Agreement]]:
+    rows = conn.execute(sa.select(alliance_agreements.c.id, alliance_agreements.c.terms)
+                        .where(alliance_agreements.c.alliance_id == alliance_id)
+                        .order_by(alliance_agreements.c.starts_on, alliance_agreements.c.id))
+    return [(row.id, parse_agreement(row.terms)) for row in rows]
+
+
+def record_entry(conn: Connection, alliance_code: str, new: NewEntry,
+                 now: datetime) -> dict[str, Any]:
+    """Record one fact in the period it settles in; the same (kind, source) twice is kept once
+    (an event sent again): the stored entry is returned with `repeated`."""
+    alliance_id = _lock_alliance(conn, alliance_code, share=True)
+    kind = _kind(new.kind)
+    repeated = conn.execute(sa.select(alliance_entries).where(
+        alliance_entries.c.alliance_id == alliance_id, alliance_entries.c.kind == kind.value,
+        alliance_entries.c.source == new.source)).mappings().first()
+    if repeated is not None:
+        return {**_entry_view(repeated), "repeated": True}
+    members = _member_codes(conn, alliance_id)
+    agreement_id, amount = _amount(conn, alliance_id, kind, new)
+    period = _open_period(conn, alliance_id, period_of(new.occurred_on))
+    entry = check_entry(Entry(id=new_id_str(), kind=kind, issuer=new.issuer,
+                              partner=new.partner, period=period, amount_fen=amount,
+                              points=new.points, source=new.source.strip()))
+    row = {"id": entry.id, "alliance_id": alliance_id, "period": period, "kind": kind.value,
+           "issuer_id": _member(members, new.issuer, "issuer", alliance_code),
+           "partner_id": _member(members, new.partner, "partner", alliance_code),
+           "amount_fen": amount, "points": new.points, "source": entry.source,
+           "occurred_on": new.occurred_on, "agreement_id": agreement_id,
+           "recorded_at": now, "note": new.note[:200]}
+    conn.execute(alliance_entries.insert().values(**row))
+    return {**_entry_view(row), "repeated": False}
+
+
+def _kind(text: str) -> EntryKind:
+    try:
+        return EntryKind(text)
+    except ValueError:
+        raise ValidationError("alliance.bad_kind", field="kind", kind=text) from None
+
+
+def _amount(conn: Connection, alliance_id: str, kind: EntryKind,
+            new: NewEntry) -> tuple[str | None, int]:
+    """The agreement in force that day for issuer → partner, and the entry's amount under it
+    (a coupon needs no agreement: its funder said what it is worth)."""
+    if kind is EntryKind.COUPON_FUNDED_REDEEMED:
+        return None, new.amount_fen
+    if kind not in POINTS_KINDS and new.points:
+        raise ValidationError("alliance.points_on_money_entry", field="points")
+    for agreement_id, agreement in _agreements(conn, alliance_id):
+        if ((agreement.issuer, agreement.partner) == (new.issuer, new.partner)
+                and agreement.in_force(new.occurred_on)):
+            return agreement_id, entry_amount(agreement, kind, new.points, new.sale_fen, 0)
+    raise ValidationError("alliance.no_agreement", field="occurred_on", issuer=new.issuer,
+                          partner=new.partner, day=new.occurred_on.isoformat())
+
+
+def _open_period(conn: Connection, alliance_id: str, period: str) -> str:
+    """`period`, or the first one after it that is not closed."""
+    closed = set(conn.execute(sa.select(alliance_periods.c.period).where(
+        alliance_periods.c.alliance_id == alliance_id,
+        alliance_periods.c.period >= period)).scalars())
+    while period in closed:
+        period = next_period(period)
+    return period
+
+
+def close_period(conn: Connection, alliance_code: str, period: str, by: str,
+                 now: datetime) -> dict[str, Any]:
+    """Close a month that is over: every member's statement is made and kept as it is."""
+    check_period(period)
+    if not by.strip():
+        raise ValidationError("alliance.closer_required", field="by")
+    alliance_id = _lock_alliance(conn, alliance_code)
+    if now.astimezone(ALLIANCE_TZ).date() < first_day(next_period(period)):
+        raise ValidationError("alliance.period_not_over", field="period", period=period)
+    if conn.execute(sa.select(alliance_periods.c.period).where(
+            alliance_periods.c.alliance_id == alliance_id,
+            alliance_periods.c.period == period)).first():
+        raise ValidationError("alliance.period_closed", field="period", period=period)
+    conn.execute(alliance_periods.insert().values(alliance_id=alliance_id, period=period,
+                                                  closed_at=now, closed_by=by.strip()))
+    made = _statements(conn, alliance_id, period)
+    conn.execute(alliance_statements.insert(), [
+        {"alliance_id": alliance_id, "period": period, "merchant_id": merchant_id,
+         "made_at": now, **figures} for merchant_id, figures in made.items()])
+    return {"alliance": alliance_code, "period": period, "closed_at": now,
+            "statements": {code: made[mid]["net_fen"]
+                           for code, mid in _member_codes(conn, alliance_id).items()}}
+
+
+def _statements(conn: Connection, alliance_id: str, period: str) -> dict[str, dict[str, Any]]:
+    """Per member id: receivable, payable, net and the lines (counterparty by code)."""
+    codes = {mid: code for code, mid in _member_codes(conn, alliance_id).items()}
+    rows = conn.execute(sa.select(alliance_entries).where(
+        alliance_entries.c.alliance_id == alliance_id, alliance_entries.c.period == period))
+    entries = [Entry(id=r.id, kind=EntryKind(r.kind), issuer=r.issuer_id, partner=r.partner_id,
+                     period=r.period, amount_fen=r.amount_fen, points=r.points, source=r.source)
+               for r in rows]
+    found = statements(period, entries)
+    out: dict[str, dict[str, Any]] = {}
+    for merchant_id in codes:
+        st = found.get(merchant_id)
+        lines = [] if st is None else [
+            {"entry_id": ln.entry_id, "kind": ln.kind, "counterparty": codes[ln.counterparty],
+             "source": ln.source, "points": ln.points, "amount_fen": ln.amount_fen}
+            for ln in st.lines]
+        out[merchant_id] = {"receivable_fen": st.receivable_fen if st else 0,
+                            "payable_fen": st.payable_fen if st else 0,
+                            "net_fen": st.net_fen if st else 0, "lines": lines}
+    return out
+
+
+def statement(conn: Connection, alliance_code: str, merchant_code: str,
+              period: str) -> dict[str, Any]:
+    """A member's statement: as kept when its period closed, else provisional (as of now)."""
+    check_period(period)
+    alliance_id = _alliance_id(conn, alliance_code)
+    merchant_id = _member(_member_codes(conn, alliance_id), merchant_code, "merchant",
+                          alliance_code)
+    kept = conn.execute(sa.select(alliance_statements, alliance_periods.c.closed_at).join(
+        alliance_periods, sa.and_(alliance_periods.c.alliance_id == alliance_statements.c
+                                  .alliance_id, alliance_periods.c.period ==
+                                  alliance_statements.c.period)).where(
+        alliance_statements.c.alliance_id == alliance_id,
+        alliance_statements.c.period == period,
+        alliance_statements.c.merchant_id == merchant_id)).mappings().first()
+    head = {"alliance": alliance_code, "merchant": merchant_code, "period": period}
+    if kept is not None:
+        return {**head, "closed_at": kept["closed_at"], "receivable_fen": kept["receivable_fen"],
+                "payable_fen": kept["payable_fen"], "net_fen": kept["net_fen"],
+                "lines": kept["lines"]}
+    return {**head, "closed_at": None, **_statements(conn, alliance_id, period)[merchant_id]}
+
+
+def _entry_view(row: Any) -> dict[str, Any]:
+    return {key: row[key] for key in ("id", "period", "kind", "amount_fen", "points",
+                                      "source", "occurred_on")}
+
+
+def _alliance_id(conn: Connection, code: str) -> str:
+    found = conn.execute(sa.select(alliances.c.id).where(alliances.c.code == code)).scalar()
+    if found is None:
+        raise NotFound("alliance.unknown", alliance=code)
+    return str(found)
+
+
+def _lock_alliance(conn: Connection, code: str, *, share: bool = False) -> str:
+    """The alliance's row locked: closing a period (FOR UPDATE) waits for entries being
+    recorded (FOR SHARE), so none slips into a period while it closes."""
+    stmt = sa.select(alliances.c.id).where(alliances.c.code == code)
+    if conn.dialect.name == "postgresql":
+        stmt = stmt.with_for_update(read=share)
+    found = conn.execute(stmt).scalar()
+    if found is None:
+        raise NotFound("alliance.unknown", alliance=code)
+    return str(found)
+
+
+def _merchant_ids(conn: Connection, codes: list[str]) -> dict[str, str]:
+    rows = conn.execute(sa.select(merchants.c.code, merchants.c.id).where(
+        merchants.c.code.in_(codes)))
+    found = {row.code: row.id for row in rows}
+    for code in codes:
+        if code not in found:
+            raise NotFound("merchant.unknown", merchant=code)
+    return found
+
+
+def _member_codes(conn: Connection, alliance_id: str) -> dict[str, str]:
+    """Member merchants of the alliance: code -> id."""
+    rows = conn.execute(sa.select(merchants.c.code, merchants.c.id).join(
+        alliance_merchants, alliance_merchants.c.merchant_id == merchants.c.id).where(
+        alliance_merchants.c.alliance_id == alliance_id).order_by(merchants.c.code))
+    return {row.code: row.id for row in rows}
+
+
+def _member(members: dict[str, str], code: str, field: str, alliance: str) -> str:
+    if code not in members:
+        raise ValidationError("alliance.merchant_not_member", field=field, merchant=code,
+                              alliance=alliance)
+    return members[code]

@@ -1,0 +1,205 @@
+"""Alliances at head office on PostgreSQL: agreements round-trip through the command line, a
+period closes once (a later correction goes into the next open period), statements net to
+zero with the hand figures, and the CSV statement as an accountant opens it."""
+
+from __future__ import annotations
+
+import csv
+import io
+import subprocess
+from collections.abc import Iterator
+from datetime import UTC, date, datetime
+from pathlib import Path
+
+import pytest
+from sqlalchemy import Engine
+
+from domain.errors import DomainError
+from headoffice import alliance, tenancy
+from headoffice.alliance import NewEntry
+from headoffice.engine import make_engine
+from tests.sync.harness import BIN, PgDatabases
+
+pytestmark = pytest.mark.postgres
+FASHION, CAFE, SALON = "M001", "M002", "M003"
+SET_UP = datetime(2026, 10, 20, 2, 0, tzinfo=UTC)
+DEC_2 = datetime(2026, 12, 2, 1, 0, tzinfo=UTC)  # 09:00 in Shanghai: November is over
+AGREEMENTS_TOML = """
+[[agreements]]
+issuer = "M001"
+partner = "M002"
+starts_on = 2026-11-01
+discount_bp = { drinks = 1000, cakes = 500 }
+points_per_yuan = 1
+points_spendable = true
+point_value_fen = 1
+commission_bp = 500
+
+[[agreements]]
+issuer = "M003"
+partner = "M001"
+starts_on = "2026-11-01"
+ends_on = "2027-10-31"
+discount_bp = { outerwear = 800 }
+commission_bp = 200
+"""
+
+
+@pytest.fixture
+def db(pg: PgDatabases) -> Iterator[tuple[str, Engine]]:
+    url = pg.fresh()
+    engine = make_engine(url)
+    for merchant, store in ((FASHION, "F01"), (CAFE, "C01"), (SALON, "S01")):
+        tenancy.add_store(engine, tenancy.NewStore(merchant, store, f"店{store}"), SET_UP)
+    yield url, engine
+    engine.dispose()
+
+
+def _cli(url: str, *args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([str(BIN / "kaika-headoffice"), "alliance", args[0], "--db", url,
+                           *args[1:]], capture_output=True, text=True, timeout=60)
+
+
+def _alliance_with_agreements(url: str, tmp_path: Path) -> None:
+    assert _cli(url, "create", "--code", "A1", "--name", "商圈联盟").returncode == 0
+    for merchant in (FASHION, CAFE, SALON):
+        assert _cli(url, "add-merchant", "--alliance", "A1", "--merchant", merchant
+                    ).returncode == 0
+    (tmp_path / "a.toml").write_text(AGREEMENTS_TOML, encoding="utf-8")
+    done = _cli(url, "add-agreements", "--alliance", "A1", str(tmp_path / "a.toml"))
+    assert done.returncode == 0, done.stderr
+
+
+def test_agreements_round_trip_and_a_bad_file_names_the_row(db: tuple[str, Engine],
+                                                             tmp_path: Path) -> None:
+    url, engine = db
+    _alliance_with_agreements(url, tmp_path)
+    with engine.connect() as conn:
+        stored = alliance.list_agreements(conn, "A1")
+    assert [{k: v for k, v in row.items() if k != "id"} for row in stored] == [
+        {"issuer": FASHION, "partner": CAFE, "discount_bp": {"cakes": 500, "drinks": 1000},
+         "points_per_yuan": 1, "points_spendable": True, "point_value_fen": 1,
+         "commission_bp": 500, "settlement": "monthly", "starts_on": "2026-11-01",
+         "ends_on": None},
+        {"issuer": SALON, "partner": FASHION, "discount_bp": {"outerwear": 800},
+         "points_per_yuan": 0, "points_spendable": False, "point_value_fen": 0,
+         "commission_bp": 200, "settlement": "monthly", "starts_on": "2026-11-01",
+         "ends_on": "2027-10-31"}]
+    (tmp_path / "bad.json").write_text(
+        '{"agreements": [{"issuer": "M002", "partner": "M003", "starts_on": "2026-11-01",'
+        ' "commission_bp": -5}]}', encoding="utf-8")
+    done = _cli(url, "add-agreements", "--alliance", "A1", str(tmp_path / "bad.json"))
+    assert done.returncode == 2
+    assert done.stderr.strip().endswith(
+        "bad.json: $.agreements[0].commission_bp: Out of range (rates 0 to 10000 basis points,"
+        " points per yuan 0 to 100, point value 0 to 100 fen). [alliance.out_of_range]")
+    # The same terms again overlap the stored ones: refused in a sentence, nothing stored.
+    again = _cli(url, "add-agreements", "--alliance", "A1", str(tmp_path / "a.toml"))
+    assert again.returncode == 1
+    assert "[alliance.overlapping_agreement]" in again.stderr
+    assert "field=$.agreements[0].starts_on" in again.stderr
+    with engine.connect() as conn:
+        assert len(alliance.list_agreements(conn, "A1")) == 2
+
+
+def _november(engine: Engine) -> None:
+    """A fashion member pays ¥86.50 at the café (86 points: the café owes 86 fen; 5 %
+    commission 432.5 → 433 fen) and spends 500 points there (fashion owes 500 fen); a salon
+    member buys ¥1,000.00 of outerwear at fashion (2 % commission: fashion owes the salon
+    2000 fen); a ¥20.00 coupon the café funded is redeemed at the salon (the café owes 2000)."""
+    entries = [
+        NewEntry("points_issued_by_partner", FASHION, CAFE, date(2026, 11, 3), "sale-c1",
+                 points=86),
+        NewEntry("commission", FASHION, CAFE, date(2026, 11, 3), "sale-c1", sale_fen=8650),
+        NewEntry("points_spent_at_partner", FASHION, CAFE, date(2026, 11, 9), "ledger-f7",
+                 points=500),
+        NewEntry("commission", SALON, FASHION, date(2026, 11, 30), "sale-f3", sale_fen=100000),
+        NewEntry("coupon_funded_redeemed", CAFE, SALON, date(2026, 11, 12), "coupon-Q1",
+                 amount_fen=2000),
+    ]
+    with engine.begin() as conn:
+        for entry in entries:
+            assert alliance.record_entry(conn, "A1", entry, DEC_2)["period"] == "2026-11"
+
+
+def test_a_period_closes_once_and_later_corrections_go_to_the_next(
+        db: tuple[str, Engine], tmp_path: Path) -> None:
+    url, engine = db
+    _alliance_with_agreements(url, tmp_path)
+    _november(engine)
+    with engine.begin() as conn, pytest.raises(DomainError) as err:
+        alliance.close_period(conn, "A1", "2026-11", "财务", datetime(2026, 11, 30, 15, 59,
+                                                                     tzinfo=UTC))
+    assert err.value.code == "alliance.period_not_over"  # 23:59 in Shanghai
+    with engine.begin() as conn:
+        closed = alliance.close_period(conn, "A1", "2026-11", "财务", DEC_2)
+    assert closed["statements"] == {FASHION: -1981, CAFE: -2019, SALON: 4000}
+    with engine.begin() as conn, pytest.raises(DomainError) as err:
+        alliance.close_period(conn, "A1", "2026-11", "财务", DEC_2)
+    assert err.value.code == "alliance.period_closed"
+    # The café sale of 3 November is returned on 5 December: the correction goes to December;
+    # November, closed, keeps its figures.
+    with engine.begin() as conn:
+        late = alliance.record_entry(conn, "A1", NewEntry(
+            "points_issued_by_partner", FASHION, CAFE, date(2026, 11, 3), "return-c1",
+            points=-86), DEC_2)
+        again = alliance.record_entry(conn, "A1", NewEntry(
+            "points_issued_by_partner", FASHION, CAFE, date(2026, 11, 3), "return-c1",
+            points=-86), DEC_2)
+    assert (late["period"], late["amount_fen"], late["repeated"]) == ("2026-12", -86, False)
+    assert (again["id"], again["repeated"]) == (late["id"], True)
+    with engine.connect() as conn:
+        november = alliance.statement(conn, "A1", FASHION, "2026-11")
+        december = alliance.statement(conn, "A1", FASHION, "2026-12")
+    assert november["closed_at"] == DEC_2 and november["net_fen"] == -1981
+    assert len(november["lines"]) == 4
+    assert december["closed_at"] is None
+    assert [(ln["source"], ln["amount_fen"]) for ln in december["lines"]] == [("return-c1", -86)]
+
+
+def test_statements_net_to_zero_with_the_hand_figures(db: tuple[str, Engine],
+                                                      tmp_path: Path) -> None:
+    url, engine = db
+    _alliance_with_agreements(url, tmp_path)
+    _november(engine)
+    with engine.begin() as conn:
+        alliance.close_period(conn, "A1", "2026-11", "财务", DEC_2)
+        found = {m: alliance.statement(conn, "A1", m, "2026-11")
+                 for m in (FASHION, CAFE, SALON)}
+    # Fashion: the café owes it 86 + 433 - 500 = 19; it owes the salon 2000; net -1981.
+    assert (found[FASHION]["receivable_fen"], found[FASHION]["payable_fen"]) == (19, 2000)
+    assert found[FASHION]["net_fen"] == -1981
+    assert (found[CAFE]["receivable_fen"], found[CAFE]["payable_fen"]) == (0, 2019)
+    assert (found[SALON]["receivable_fen"], found[SALON]["payable_fen"]) == (4000, 0)
+    assert sum(s["net_fen"] for s in found.values()) == 0
+    # Every entry is on two statements, with opposite signs.
+    lines = [ln for s in found.values() for ln in s["lines"]]
+    assert len(lines) == 10 and sum(ln["amount_fen"] for ln in lines) == 0
+
+
+def test_a_statement_as_csv(db: tuple[str, Engine], tmp_path: Path) -> None:
+    url, engine = db
+    _alliance_with_agreements(url, tmp_path)
+    _november(engine)
+    with engine.begin() as conn:
+        alliance.close_period(conn, "A1", "2026-11", "财务", DEC_2)
+    done = _cli(url, "statement", "--alliance", "A1", "--merchant", SALON, "--period",
+                "2026-11", "--format", "csv", "--out", str(tmp_path / "s.csv"))
+    assert done.returncode == 0, done.stderr
+    data = (tmp_path / "s.csv").read_bytes()
+    assert data.startswith("\ufeff".encode()) and b"\r\n" in data
+    rows = list(csv.reader(io.StringIO(data.decode("utf-8-sig"))))
+    assert rows[0][:6] == ["alliance", "A1", "merchant", SALON, "period", "2026-11"]
+    assert rows[0][7] == "2026-12-02T01:00:00+00:00"
+    body = [[r[0], r[1], r[2], r[3], r[5], r[6], r[7]] for r in rows[2:]]
+    assert body == [
+        ["line", FASHION, "commission", "sale-f3", "0", "2000", "￥20.00"],
+        ["line", CAFE, "coupon_funded_redeemed", "coupon-Q1", "0", "2000", "￥20.00"],
+        ["partner_total", FASHION, "", "", "", "2000", "￥20.00"],
+        ["partner_total", CAFE, "", "", "", "2000", "￥20.00"],
+        ["receivable", "", "", "", "", "4000", "￥40.00"],
+        ["payable", "", "", "", "", "0", "￥0.00"],
+        ["net", "", "", "", "", "4000", "￥40.00"]]
+    text = _cli(url, "statement", "--alliance", "A1", "--merchant", SALON, "--period",
+                "2026-11", "--lang", "en")
+    assert "Net: ￥40.00" in text.stdout and "closed 2026-12-02T01:00:00+00:00" in text.stdout
