@@ -13,6 +13,7 @@ from enum import StrEnum
 from domain.alliance import Agreement
 from domain.errors import ValidationError
 
+SOURCE_MAX = 80  # a sale, ledger entry or coupon id, with a prefix
 _PERIOD = re.compile(r"(\d{4})-(0[1-9]|1[0-2])")
 
 
@@ -105,6 +106,8 @@ def check_entry(entry: Entry) -> Entry:
     check_period(entry.period)
     if not entry.source.strip():
         raise ValidationError("alliance.source_missing", field="source")
+    if len(entry.source) > SOURCE_MAX:
+        raise ValidationError("alliance.source_too_long", field="source", max=SOURCE_MAX)
     if entry.kind not in POINTS_KINDS and entry.points != 0:
         raise ValidationError("alliance.points_on_money_entry", field="points")
     return entry

@@ -43,6 +43,7 @@ from headoffice.tables import merchants
 # Periods are calendar months of the alliance's local time (every merchant on one head office
 # keeps Chinese business dates).
 ALLIANCE_TZ = ZoneInfo("Asia/Shanghai")
+NAME_MAX = 100
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,6 +65,8 @@ class NewEntry:
 def create_alliance(conn: Connection, code: str, name: str, now: datetime) -> str:
     if not code.strip() or len(code) > 16:
         raise ValidationError("alliance.bad_code", field="code")
+    if len(name) > NAME_MAX:
+        raise ValidationError("alliance.name_too_long", field="name", max=NAME_MAX)
     if conn.execute(sa.select(alliances.c.id).where(alliances.c.code == code)).first():
         raise ValidationError("alliance.code_taken", field="code", alliance=code)
     alliance_id = new_id_str()
@@ -195,8 +198,8 @@ def close_period(conn: Connection, alliance_code: str, period: str, by: str,
                  now: datetime) -> dict[str, Any]:
     """Close a month that is over: every member's statement is made and kept as it is."""
     check_period(period)
-    if not by.strip():
-        raise ValidationError("alliance.closer_required", field="by")
+    if not by.strip() or len(by) > NAME_MAX:
+        raise ValidationError("alliance.closer_required", field="by", max=NAME_MAX)
     alliance_id = _lock_alliance(conn, alliance_code)
     if now.astimezone(ALLIANCE_TZ).date() < first_day(next_period(period)):
         raise ValidationError("alliance.period_not_over", field="period", period=period)

@@ -203,3 +203,31 @@ def test_a_statement_as_csv(db: tuple[str, Engine], tmp_path: Path) -> None:
     text = _cli(url, "statement", "--alliance", "A1", "--merchant", SALON, "--period",
                 "2026-11", "--lang", "en")
     assert "Net: ￥40.00" in text.stdout and "closed 2026-12-02T01:00:00+00:00" in text.stdout
+
+
+def test_the_command_line_records_closes_once_and_refuses_in_sentences(
+        db: tuple[str, Engine], tmp_path: Path) -> None:
+    url, _ = db
+    _alliance_with_agreements(url, tmp_path)
+    record = ("record", "--alliance", "A1", "--issuer", FASHION, "--partner", CAFE,
+              "--date", "2026-11-20", "--kind")
+    done = _cli(url, *record, "points_spent_at_partner", "--points", "1200", "--source", "L-9")
+    assert done.returncode == 0, done.stderr
+    refused = _cli(url, "record", "--alliance", "A1", "--issuer", SALON, "--partner", FASHION,
+                   "--date", "2026-11-20", "--kind", "points_spent_at_partner", "--points",
+                   "10", "--source", "L-10")
+    assert refused.returncode == 1
+    assert refused.stderr.strip() == (
+        "kaika-headoffice: The agreement does not let issuer points be spent at this "
+        "partner. (field=kind) [alliance.points_not_spendable_here]")
+    outside = _cli(url, *record[:-2], "2026-10-31", "--kind", "commission", "--sale-fen",
+                   "100", "--source", "S-1")
+    assert outside.returncode == 1 and "[alliance.no_agreement]" in outside.stderr
+    close = ("close", "--alliance", "A1", "--period", "2026-11", "--by", "财务")
+    assert _cli(url, *close).returncode == 0
+    again = _cli(url, *close)
+    assert again.returncode == 1 and "[alliance.period_closed]" in again.stderr
+    text = _cli(url, "statement", "--alliance", "A1", "--merchant", CAFE, "--period", "2026-11")
+    assert text.returncode == 0
+    assert "应收: ￥12.00" in text.stdout and "净额: ￥12.00" in text.stdout
+    assert f"{FASHION}  在合作方使用积分  L-9  积分 1200  ￥12.00" in text.stdout
