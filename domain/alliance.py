@@ -8,6 +8,7 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
+from domain.catalog import ProductClass
 from domain.errors import ValidationError
 from domain.money import round_half_up
 
@@ -15,6 +16,10 @@ BASIS_POINTS = 10_000  # 100 % in basis points
 MAX_POINTS_PER_YUAN = 100
 MAX_POINT_VALUE_FEN = 100  # one point worth at most a yuan: more is surely a typing mistake
 PERIODS = ("monthly",)
+_CLASSES = frozenset(c.value for c in ProductClass)
+# The classes that take a member discount (DOMAIN §6): a partner's discount is one; special,
+# group-buy and no-discount lines take none at a partner either.
+DISCOUNTED_CLASSES = frozenset({ProductClass.REGULAR, ProductClass.NEW, ProductClass.NO_POINTS})
 MERCHANT_CODE_MAX = 16
 _FIELDS = ("issuer", "partner", "discount_bp", "points_per_yuan", "points_spendable",
            "point_value_fen", "commission_bp", "settlement", "starts_on", "ends_on")
@@ -45,7 +50,8 @@ class Agreement:
     """A partner merchant honouring an issuer's cards (merchant codes), from `starts_on`
     to `ends_on` inclusive (None: until ended).
 
-    discount_bp: product class -> discount at the partner in basis points (1500 = 15 % off);
+    discount_bp: the partner's product class (DOMAIN §6 token) -> discount there in basis
+    points (1500 = 15 % off);
     points_per_yuan: issuer points a member earns per whole yuan paid at the partner;
     points_spendable: whether issuer points pay at the partner, each worth point_value_fen
     (the same value settles points the partner issued on the issuer's behalf);
@@ -198,14 +204,17 @@ class _Reader:
         found: dict[str, int] = {}
         for name, rate in value.items():
             key = f"discount_bp.{name}"
-            if not isinstance(name, str) or not name.strip():
-                self._bad(key, "alliance.blank_product_class")
+            token = name.strip().replace("-", "_") if isinstance(name, str) else ""
+            if token not in _CLASSES:
+                self._bad(key, "alliance.unknown_product_class")
+            elif token not in DISCOUNTED_CLASSES:
+                self._bad(key, "alliance.class_takes_no_discount")
             elif isinstance(rate, bool) or not isinstance(rate, int):
                 self._bad(key, "alliance.not_an_integer")
             elif not 0 <= rate <= BASIS_POINTS:
                 self._bad(key, "alliance.out_of_range")
             else:
-                found[name.strip()] = rate
+                found[token] = rate
         return found
 
 

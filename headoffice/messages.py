@@ -15,7 +15,8 @@ SENTENCES = {
     "alliance.bad_kind": "That is not a kind of alliance entry.",
     "alliance.bad_merchant_code": "A merchant code is 1 to 16 characters of text.",
     "alliance.bad_period": "A period is a month: YYYY-MM.",
-    "alliance.blank_product_class": "A product class name may not be blank.",
+    "alliance.class_takes_no_discount": "That product class takes no member discount, so no "
+                                        "partner discount either.",
     "alliance.closer_required": "Say who closes the period (--by, at most 100 characters).",
     "alliance.code_taken": "That alliance code is taken.",
     "alliance.ends_before_start": "The agreement ends before it starts.",
@@ -46,6 +47,7 @@ SENTENCES = {
     "alliance.source_too_long": "A source id is at most 80 characters.",
     "alliance.unknown": "There is no such alliance.",
     "alliance.unknown_field": "Not a field of an agreement.",
+    "alliance.unknown_product_class": "Not a product class (regular, new, no_points ...).",
     "answer_keys.empty": "The answer key file holds no key.",
     "answer_keys.exposed": "The answer key file can be read by other users: make it 0600.",
     "answer_keys.file_exists": "An answer key file is already there; use --add to add a key.",

@@ -29,7 +29,7 @@ AGREEMENTS_TOML = """
 issuer = "M001"
 partner = "M002"
 starts_on = 2026-11-01
-discount_bp = { drinks = 1000, cakes = 500 }
+discount_bp = { regular = 1000, new = 500 }
 points_per_yuan = 1
 points_spendable = true
 point_value_fen = 1
@@ -40,7 +40,7 @@ issuer = "M003"
 partner = "M001"
 starts_on = "2026-11-01"
 ends_on = "2027-10-31"
-discount_bp = { outerwear = 800 }
+discount_bp = { regular = 800 }
 commission_bp = 200
 """
 
@@ -77,11 +77,11 @@ def test_agreements_round_trip_and_a_bad_file_names_the_row(db: tuple[str, Engin
     with engine.connect() as conn:
         stored = alliance.list_agreements(conn, "A1")
     assert [{k: v for k, v in row.items() if k != "id"} for row in stored] == [
-        {"issuer": FASHION, "partner": CAFE, "discount_bp": {"cakes": 500, "drinks": 1000},
+        {"issuer": FASHION, "partner": CAFE, "discount_bp": {"new": 500, "regular": 1000},
          "points_per_yuan": 1, "points_spendable": True, "point_value_fen": 1,
          "commission_bp": 500, "settlement": "monthly", "starts_on": "2026-11-01",
          "ends_on": None},
-        {"issuer": SALON, "partner": FASHION, "discount_bp": {"outerwear": 800},
+        {"issuer": SALON, "partner": FASHION, "discount_bp": {"regular": 800},
          "points_per_yuan": 0, "points_spendable": False, "point_value_fen": 0,
          "commission_bp": 200, "settlement": "monthly", "starts_on": "2026-11-01",
          "ends_on": "2027-10-31"}]

@@ -27,7 +27,7 @@ from domain.errors import ValidationError
 
 FASHION, CAFE, SALON = "M001", "M002", "M003"
 CAFE_HONOURS_FASHION = Agreement(
-    issuer=FASHION, partner=CAFE, starts_on=date(2026, 1, 1), discount_bp={"drinks": 1000},
+    issuer=FASHION, partner=CAFE, starts_on=date(2026, 1, 1), discount_bp={"regular": 1000},
     points_per_yuan=1, points_spendable=True, point_value_fen=1, commission_bp=500)
 K = EntryKind
 
