@@ -14,7 +14,8 @@ LABELS: dict[str, dict[str, str]] = {
     "zh": {"title": "联盟结算单", "alliance": "联盟", "merchant": "商户", "period": "结算期",
            "status": "状态", "closed": "已结算", "provisional": "未结算(暂计)",
            "receivable": "应收", "payable": "应付", "net": "净额", "by_partner": "按合作商户",
-           "lines": "明细", "kind": "类型", "counterparty": "对方商户", "source": "来源单据",
+           "lines": "明细", "by_kind": "按类型", "count": "笔数", "kind": "类型",
+           "counterparty": "对方商户", "source": "来源单据",
            "points": "积分", "amount": "金额", "entry": "条目",
            "points_issued_by_partner": "合作方代发积分",
            "points_spent_at_partner": "在合作方使用积分",
@@ -23,6 +24,7 @@ LABELS: dict[str, dict[str, str]] = {
            "period": "Period", "status": "Status", "closed": "closed",
            "provisional": "provisional (not closed)", "receivable": "Receivable",
            "payable": "Payable", "net": "Net", "by_partner": "By partner", "lines": "Lines",
+           "by_kind": "By kind", "count": "lines",
            "kind": "Kind", "counterparty": "Counterparty", "source": "Source",
            "points": "Points", "amount": "Amount", "entry": "Entry",
            "points_issued_by_partner": "points issued by partner",
@@ -53,6 +55,17 @@ def by_counterparty(st: dict[str, Any]) -> list[tuple[str, int]]:
     return sorted(totals.items())
 
 
+def by_kind(st: dict[str, Any]) -> list[tuple[str, int, int, int]]:
+    """(kind, lines, points, amount) for each kind of entry on the statement."""
+    totals: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0])
+    for line in st["lines"]:
+        found = totals[line["kind"]]
+        found[0] += 1
+        found[1] += line["points"]
+        found[2] += line["amount_fen"]
+    return [(kind, v[0], v[1], v[2]) for kind, v in sorted(totals.items())]
+
+
 def as_text(st: dict[str, Any], lang: str = "zh") -> str:
     """Head, totals, net per partner, then every line with its source."""
     t = _labels(lang)
@@ -64,6 +77,9 @@ def as_text(st: dict[str, Any], lang: str = "zh") -> str:
                   for key in ("receivable", "payable", "net"))]
     out += ["", t["by_partner"], "-" * 40]
     out += [f"{code}  {format_yuan(amount)}" for code, amount in by_counterparty(st)]
+    out += ["", t["by_kind"], "-" * 40]
+    out += [f"{t.get(kind, kind)}  {t['count']} {count}  {t['points']} {points}  "
+            f"{format_yuan(amount)}" for kind, count, points, amount in by_kind(st)]
     out += ["", t["lines"], "-" * 40]
     out += [f"{line['counterparty']}  {t.get(line['kind'], line['kind'])}  {line['source']}  "
             f"{t['points']} {line['points']}  {format_yuan(line['amount_fen'])}"
@@ -72,8 +88,9 @@ def as_text(st: dict[str, Any], lang: str = "zh") -> str:
 
 
 def as_csv(st: dict[str, Any]) -> str:
-    """One row per line (`row` = line), then per counterparty (`partner_total`), then the
-    receivable, payable and net; fen as integers and as yuan. BOM for Excel."""
+    """One row per line (`row` = line), per kind (`kind_total`: the count of lines in the
+    entry_id column), per counterparty (`partner_total`), then the receivable, payable and
+    net; fen as integers and as yuan. BOM for Excel."""
     buffer = io.StringIO()
     writer = spreadsheet.writer(buffer, lineterminator="\r\n")
     writer.writerow(["alliance", st["alliance"], "merchant", st["merchant"], "period",
@@ -82,6 +99,8 @@ def as_csv(st: dict[str, Any]) -> str:
     writer.writerows(["line", ln["counterparty"], ln["kind"], ln["source"], ln["entry_id"],
                       ln["points"], ln["amount_fen"], format_yuan(ln["amount_fen"])]
                      for ln in st["lines"])
+    writer.writerows(["kind_total", "", kind, "", count, points, amount, format_yuan(amount)]
+                     for kind, count, points, amount in by_kind(st))
     writer.writerows(["partner_total", code, "", "", "", "", amount, format_yuan(amount)]
                      for code, amount in by_counterparty(st))
     writer.writerows([key, "", "", "", "", "", st[f"{key}_fen"], format_yuan(st[f"{key}_fen"])]

@@ -192,9 +192,12 @@ def test_a_statement_as_csv(db: tuple[str, Engine], tmp_path: Path) -> None:
     assert rows[0][:6] == ["alliance", "A1", "merchant", SALON, "period", "2026-11"]
     assert rows[0][7] == "2026-12-02T01:00:00+00:00"
     body = [[r[0], r[1], r[2], r[3], r[5], r[6], r[7]] for r in rows[2:]]
+    assert [r[4] for r in rows[4:6]] == ["1", "1"]  # a kind's count of lines
     assert body == [
         ["line", FASHION, "commission", "sale-f3", "0", "2000", "￥20.00"],
         ["line", CAFE, "coupon_funded_redeemed", "coupon-Q1", "0", "2000", "￥20.00"],
+        ["kind_total", "", "commission", "", "0", "2000", "￥20.00"],
+        ["kind_total", "", "coupon_funded_redeemed", "", "0", "2000", "￥20.00"],
         ["partner_total", FASHION, "", "", "", "2000", "￥20.00"],
         ["partner_total", CAFE, "", "", "", "2000", "￥20.00"],
         ["receivable", "", "", "", "", "4000", "￥40.00"],
@@ -231,3 +234,4 @@ def test_the_command_line_records_closes_once_and_refuses_in_sentences(
     assert text.returncode == 0
     assert "应收: ￥12.00" in text.stdout and "净额: ￥12.00" in text.stdout
     assert f"{FASHION}  在合作方使用积分  L-9  积分 1200  ￥12.00" in text.stdout
+    assert "在合作方使用积分  笔数 1  积分 1200  ￥12.00" in text.stdout
