@@ -7,7 +7,7 @@ entries for its days go into the next open period (docs/alliance.md).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -119,6 +119,28 @@ def _insert_agreement(conn: Connection, alliance_id: str, members: dict[str, str
         partner_id=members[agreement.partner], starts_on=agreement.starts_on,
         ends_on=agreement.ends_on, terms=agreement.to_dict(), created_at=now))
     return agreement_id
+
+
+def end_agreement(conn: Connection, alliance_code: str, agreement_id: str, last_day: date,
+                  now: datetime) -> dict[str, Any]:
+    """Set an agreement's last day: from today on, never back (tills may have honoured it
+    offline until now), not before its start, and overlapping no other terms of the pair."""
+    alliance_id = _lock_alliance(conn, alliance_code)
+    stored = _agreements(conn, alliance_id)
+    found = next((a for aid, a in stored if aid == agreement_id), None)
+    if found is None:
+        raise NotFound("alliance.agreement_unknown", agreement=agreement_id)
+    if last_day < now.astimezone(ALLIANCE_TZ).date():
+        raise ValidationError("alliance.end_in_past", field="on", day=last_day.isoformat())
+    ended = replace(found, ends_on=last_day)
+    if last_day < found.starts_on:
+        raise ValidationError("alliance.ends_before_start", field="on")
+    if any(ended.overlaps(other) for aid, other in stored if aid != agreement_id):
+        raise ValidationError("alliance.overlapping_agreement", field="on")
+    conn.execute(alliance_agreements.update().where(
+        alliance_agreements.c.id == agreement_id).values(ends_on=last_day,
+                                                           terms=ended.to_dict()))
+    return {"id": agreement_id, **ended.to_dict()}
 
 
 def list_agreements(conn: Connection, alliance_code: str) -> list[dict[str, Any]]:

@@ -1,4 +1,4 @@
-"""`kaika-headoffice alliance ...`: create an alliance, add merchants, add and list agreements,
+"""`kaika-headoffice alliance ...`: create an alliance, add merchants, add, end and list agreements,
 record entries, close a period and print a merchant's statement (text or CSV)."""
 
 from __future__ import annotations
@@ -47,6 +47,11 @@ def add_commands(sub: Any, common: argparse.ArgumentParser, engine_of: EngineOf,
                    "agreements from a TOML or JSON file ([[agreements]])")
     agree.add_argument("--alliance", required=True)
     agree.add_argument("file", type=Path)
+    end = action("end-agreement", _end_agreement, "set an agreement's last day (today or later)")
+    end.add_argument("--alliance", required=True)
+    end.add_argument("--id", required=True, help="the agreement's id (see `agreements`)")
+    end.add_argument("--on", type=date.fromisoformat, required=True, metavar="YYYY-MM-DD",
+                     help="its last day in force")
     action("agreements", _list_agreements, "list the agreements").add_argument(
         "--alliance", required=True)
     _record_parser(action("record", _record, "record one trade entry (tests, demo, fixes)"))
@@ -121,6 +126,12 @@ def _add_agreements(args: argparse.Namespace, engine: Engine, now: datetime) -> 
     with engine.begin() as conn:
         ids = alliance.add_agreements(conn, args.alliance, found, now)
     _print({"alliance": args.alliance, "added": ids})
+    return 0
+
+
+def _end_agreement(args: argparse.Namespace, engine: Engine, now: datetime) -> int:
+    with engine.begin() as conn:
+        _print(alliance.end_agreement(conn, args.alliance, args.id, args.on, now))
     return 0
 
 

@@ -11,6 +11,7 @@ SENTENCES = {
     "db.password_file_empty": "The database password file is empty.",
     "db.password_file_unreadable": "The database password file cannot be read.",
     "alliance.agreement_invalid": "The agreement is not valid.",
+    "alliance.agreement_unknown": "There is no such agreement in that alliance.",
     "alliance.bad_code": "An alliance code is 1 to 16 characters.",
     "alliance.bad_kind": "That is not a kind of alliance entry.",
     "alliance.bad_merchant_code": "A merchant code is 1 to 16 characters of text.",
@@ -19,6 +20,8 @@ SENTENCES = {
                                         "partner discount either.",
     "alliance.closer_required": "Say who closes the period (--by, at most 100 characters).",
     "alliance.code_taken": "That alliance code is taken.",
+    "alliance.end_in_past": "An agreement can end today or later, not in the past (tills "
+                            "may have honoured it offline).",
     "alliance.ends_before_start": "The agreement ends before it starts.",
     "alliance.merchant_not_member": "That merchant is not a member of the alliance.",
     "alliance.missing_field": "This field is required.",

@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import Engine
 
+from domain.alliance import Agreement
 from domain.errors import DomainError
 from headoffice import alliance, tenancy
 from headoffice.alliance import NewEntry
@@ -235,3 +236,37 @@ def test_the_command_line_records_closes_once_and_refuses_in_sentences(
     assert "应收: ￥12.00" in text.stdout and "净额: ￥12.00" in text.stdout
     assert f"{FASHION}  在合作方使用积分  L-9  积分 1200  ￥12.00" in text.stdout
     assert "在合作方使用积分  笔数 1  积分 1200  ￥12.00" in text.stdout
+
+
+def test_terms_change_by_ending_an_agreement_and_starting_another(
+        db: tuple[str, Engine], tmp_path: Path) -> None:
+    url, engine = db
+    _alliance_with_agreements(url, tmp_path)
+    with engine.connect() as conn:
+        cafe_id = alliance.list_agreements(conn, "A1")[0]["id"]
+    new_terms = Agreement(issuer=FASHION, partner=CAFE, starts_on=date(2027, 1, 1),
+                          commission_bp=800)
+
+    def refused(last_day: date) -> str:
+        with engine.begin() as conn, pytest.raises(DomainError) as err:
+            alliance.end_agreement(conn, "A1", cafe_id, last_day, DEC_2)
+        return err.value.code
+
+    with engine.begin() as conn, pytest.raises(DomainError) as err:
+        alliance.add_agreements(conn, "A1", [new_terms], DEC_2)
+    assert err.value.code == "alliance.overlapping_agreement"
+    assert refused(date(2026, 12, 1)) == "alliance.end_in_past"  # Shanghai's 2 December
+    with engine.begin() as conn:
+        ended = alliance.end_agreement(conn, "A1", cafe_id, date(2026, 12, 31), DEC_2)
+        alliance.add_agreements(conn, "A1", [new_terms], DEC_2)
+    assert ended["ends_on"] == "2026-12-31"
+    assert refused(date(2027, 3, 31)) == "alliance.overlapping_agreement"
+    # ¥86.50 on 31 December: 5 % (433 fen); on 1 January: 8 % (692 fen).
+    with engine.begin() as conn:
+        amounts = [alliance.record_entry(conn, "A1", NewEntry(
+            "commission", FASHION, CAFE, day, f"sale-{day}", sale_fen=8650), DEC_2)["amount_fen"]
+            for day in (date(2026, 12, 31), date(2027, 1, 1))]
+    assert amounts == [433, 692]
+    done = _cli(url, "end-agreement", "--alliance", "A1", "--id", "no-such", "--on",
+                "2030-01-01")
+    assert done.returncode == 1 and "[alliance.agreement_unknown]" in done.stderr
