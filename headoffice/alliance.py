@@ -38,12 +38,15 @@ from headoffice.alliance_tables import (
     alliance_statements,
     alliances,
 )
+from headoffice.feed import FeedWriter
+from headoffice.publish import merchant_item
 from headoffice.tables import merchants
 
 # Periods are calendar months of the alliance's local time (every merchant on one head office
 # keeps Chinese business dates).
 ALLIANCE_TZ = ZoneInfo("Asia/Shanghai")
 NAME_MAX = 100
+AGREEMENT_ENTITY = "alliance_agreement"  # in the partner merchant's feed
 
 
 @dataclass(frozen=True, slots=True)
@@ -108,7 +111,23 @@ def add_agreements(conn: Connection, alliance_code: str, found: list[Agreement],
             raise ValidationError("alliance.overlapping_agreement", field=f"{where}.starts_on")
         ids.append(_insert_agreement(conn, alliance_id, members, agreement, now))
         stored.append(agreement)
+    feed = FeedWriter()
+    for agreement_id, agreement in zip(ids, found, strict=True):
+        _announce(conn, feed, alliance_code, agreement_id, agreement, members)
+    feed.flush(conn, now)
     return ids
+
+
+def _announce(conn: Connection, feed: FeedWriter, alliance_code: str, agreement_id: str,
+              agreement: Agreement, members: dict[str, str]) -> None:
+    """The agreement travels to the partner's tills like a rule pack: its terms and the
+    issuer's card brand (how a till knows the card). A till that does not know the entity
+    yet ignores it."""
+    issuer = conn.execute(sa.select(merchants.c.brand, merchants.c.name).where(
+        merchants.c.id == members[agreement.issuer])).one()
+    merchant_item(conn, feed, members[agreement.partner], AGREEMENT_ENTITY, agreement_id, {
+        "id": agreement_id, "alliance": alliance_code, **agreement.to_dict(),
+        "issuer_brand": issuer.brand, "issuer_name": issuer.name})
 
 
 def _insert_agreement(conn: Connection, alliance_id: str, members: dict[str, str],
@@ -140,6 +159,9 @@ def end_agreement(conn: Connection, alliance_code: str, agreement_id: str, last_
     conn.execute(alliance_agreements.update().where(
         alliance_agreements.c.id == agreement_id).values(ends_on=last_day,
                                                            terms=ended.to_dict()))
+    feed = FeedWriter()
+    _announce(conn, feed, alliance_code, agreement_id, ended, _member_codes(conn, alliance_id))
+    feed.flush(conn, now)
     return {"id": agreement_id, **ended.to_dict()}
 
 

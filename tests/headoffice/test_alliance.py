@@ -12,6 +12,7 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 
 import pytest
+import sqlalchemy as sa
 from sqlalchemy import Engine
 
 from domain.alliance import Agreement
@@ -19,6 +20,7 @@ from domain.errors import DomainError
 from headoffice import alliance, tenancy
 from headoffice.alliance import NewEntry
 from headoffice.engine import make_engine
+from headoffice.tables import catalog_items, merchant_feed, merchants
 from tests.sync.harness import BIN, PgDatabases
 
 pytestmark = pytest.mark.postgres
@@ -270,3 +272,36 @@ def test_terms_change_by_ending_an_agreement_and_starting_another(
     done = _cli(url, "end-agreement", "--alliance", "A1", "--id", "no-such", "--on",
                 "2030-01-01")
     assert done.returncode == 1 and "[alliance.agreement_unknown]" in done.stderr
+
+
+def test_agreements_travel_to_the_partners_tills(db: tuple[str, Engine],
+                                                 tmp_path: Path) -> None:
+    """Each agreement is an item of the partner merchant's feed (what its tills pull), with the
+    issuer's card brand; ending it sends a new version."""
+    url, engine = db
+    _alliance_with_agreements(url, tmp_path)
+
+    def items() -> dict[tuple[str, str], tuple[int, dict[str, object]]]:
+        with engine.connect() as conn:
+            rows = conn.execute(sa.select(merchants.c.code, catalog_items.c.version,
+                                          catalog_items.c.data).join(
+                merchants, merchants.c.id == catalog_items.c.merchant_id).where(
+                catalog_items.c.entity == "alliance_agreement"))
+            return {(r.code, str(r.data["issuer"])): (r.version, dict(r.data)) for r in rows}
+
+    with engine.connect() as conn:
+        brands = dict(conn.execute(sa.select(merchants.c.code, merchants.c.brand)).all())
+        cafe_id = alliance.list_agreements(conn, "A1")[0]["id"]
+        fed = set(conn.execute(sa.select(merchants.c.code, merchant_feed.c.entity_id).join(
+            merchants, merchants.c.id == merchant_feed.c.merchant_id).where(
+            merchant_feed.c.entity == "alliance_agreement")).all())
+    found = items()
+    assert set(found) == {(CAFE, FASHION), (FASHION, SALON)}
+    version, data = found[(CAFE, FASHION)]
+    assert version == 1 and data["issuer_brand"] == brands[FASHION]
+    assert data["id"] == cafe_id and data["commission_bp"] == 500 and data["alliance"] == "A1"
+    assert (CAFE, cafe_id) in fed and len(fed) == 2
+    with engine.begin() as conn:
+        alliance.end_agreement(conn, "A1", cafe_id, date(2026, 12, 31), DEC_2)
+    version, data = items()[(CAFE, FASHION)]
+    assert (version, data["ends_on"]) == (2, "2026-12-31")
