@@ -181,15 +181,17 @@ def _agreements(conn: Connection, alliance_id: str) -> list[tuple[str, Agreement
 def record_entry(conn: Connection, alliance_code: str, new: NewEntry,
                  now: datetime) -> dict[str, Any]:
     """Record one fact in the period it settles in; the same (kind, source) twice is kept once
-    (an event sent again): the stored entry is returned with `repeated`."""
+    (an event sent again): the stored entry is returned with `repeated` (other figures under
+    that source are refused)."""
     alliance_id = _lock_alliance(conn, alliance_code, share=True)
     kind = _kind(new.kind)
     repeated = conn.execute(sa.select(alliance_entries).where(
         alliance_entries.c.alliance_id == alliance_id, alliance_entries.c.kind == kind.value,
         alliance_entries.c.source == new.source)).mappings().first()
-    if repeated is not None:
-        return {**_entry_view(repeated), "repeated": True}
     members = _member_codes(conn, alliance_id)
+    if repeated is not None:
+        _same_fact(repeated, new, members)
+        return {**_entry_view(repeated), "repeated": True}
     agreement_id, amount = _amount(conn, alliance_id, kind, new)
     period = _open_period(conn, alliance_id, period_of(new.occurred_on))
     entry = check_entry(Entry(id=new_id_str(), kind=kind, issuer=new.issuer,
@@ -203,6 +205,18 @@ def record_entry(conn: Connection, alliance_code: str, new: NewEntry,
            "recorded_at": now, "note": new.note[:200]}
     conn.execute(alliance_entries.insert().values(**row))
     return {**_entry_view(row), "repeated": False}
+
+
+def _same_fact(stored: Any, new: NewEntry, members: dict[str, str]) -> None:
+    """A source sent again must say the same thing; other figures under a used source are a
+    mistake to show, not to drop silently."""
+    said = (members.get(new.issuer), members.get(new.partner), new.points, new.occurred_on)
+    if said != (stored["issuer_id"], stored["partner_id"], stored["points"],
+                stored["occurred_on"]) or (
+            new.kind == EntryKind.COUPON_FUNDED_REDEEMED
+            and new.amount_fen != stored["amount_fen"]):
+        raise ValidationError("alliance.source_reused", field="source", source=new.source,
+                              entry=stored["id"])
 
 
 def _kind(text: str) -> EntryKind:

@@ -47,6 +47,8 @@ SENTENCES = {
     "alliance.points_on_money_entry": "Only points entries carry points.",
     "alliance.same_merchant": "Issuer and partner are the same merchant.",
     "alliance.source_missing": "Name the sale or ledger entry the entry comes from.",
+    "alliance.source_reused": "That source already has an entry of this kind with other "
+                              "figures.",
     "alliance.source_too_long": "A source id is at most 80 characters.",
     "alliance.unknown": "There is no such alliance.",
     "alliance.unknown_field": "Not a field of an agreement.",

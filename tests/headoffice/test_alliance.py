@@ -151,6 +151,11 @@ def test_a_period_closes_once_and_later_corrections_go_to_the_next(
             points=-86), DEC_2)
     assert (late["period"], late["amount_fen"], late["repeated"]) == ("2026-12", -86, False)
     assert (again["id"], again["repeated"]) == (late["id"], True)
+    with engine.begin() as conn, pytest.raises(DomainError) as err:
+        alliance.record_entry(conn, "A1", NewEntry(
+            "points_issued_by_partner", FASHION, CAFE, date(2026, 11, 3), "return-c1",
+            points=-860), DEC_2)
+    assert err.value.code == "alliance.source_reused"
     with engine.connect() as conn:
         november = alliance.statement(conn, "A1", FASHION, "2026-11")
         december = alliance.statement(conn, "A1", FASHION, "2026-12")
