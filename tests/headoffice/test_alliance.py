@@ -1,6 +1,7 @@
-"""Alliances at head office on PostgreSQL: agreements round-trip through the command line, a
-period closes once (a later correction goes into the next open period), statements net to
-zero with the hand figures, and the CSV statement as an accountant opens it."""
+"""Alliances at head office on PostgreSQL (and SQLite): agreements round-trip through the
+command line and travel to the partner's tills, a period closes once (a later correction goes
+into the next open period), statements net to zero with the hand figures, and the CSV
+statement as an accountant opens it."""
 
 from __future__ import annotations
 
@@ -20,10 +21,10 @@ from domain.errors import DomainError
 from headoffice import alliance, tenancy
 from headoffice.alliance import NewEntry
 from headoffice.engine import make_engine
+from headoffice.migrate import upgrade
 from headoffice.tables import catalog_items, merchant_feed, merchants
 from tests.sync.harness import BIN, PgDatabases
 
-pytestmark = pytest.mark.postgres
 FASHION, CAFE, SALON = "M001", "M002", "M003"
 SET_UP = datetime(2026, 10, 20, 2, 0, tzinfo=UTC)
 DEC_2 = datetime(2026, 12, 2, 1, 0, tzinfo=UTC)  # 09:00 in Shanghai: November is over
@@ -48,10 +49,16 @@ commission_bp = 200
 """
 
 
-@pytest.fixture
-def db(pg: PgDatabases) -> Iterator[tuple[str, Engine]]:
-    url = pg.fresh()
+@pytest.fixture(params=[pytest.param("postgres", marks=pytest.mark.postgres), "sqlite"])
+def db(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[tuple[str, Engine]]:
+    """A migrated head office: PostgreSQL, and SQLite (a one-shop head office)."""
+    if request.param == "sqlite":
+        url = f"sqlite:///{tmp_path}/ho.sqlite3"
+    else:
+        pg: PgDatabases = request.getfixturevalue("pg")
+        url = pg.fresh()
     engine = make_engine(url)
+    upgrade(engine)
     for merchant, store in ((FASHION, "F01"), (CAFE, "C01"), (SALON, "S01")):
         tenancy.add_store(engine, tenancy.NewStore(merchant, store, f"店{store}"), SET_UP)
     yield url, engine
