@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import csv
 import io
+import itertools
 import subprocess
 from collections.abc import Iterator
 from datetime import UTC, date, datetime
@@ -14,6 +15,8 @@ from pathlib import Path
 
 import pytest
 import sqlalchemy as sa
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from sqlalchemy import Engine
 
 from domain.alliance import Agreement
@@ -27,6 +30,7 @@ from tests.sync.harness import BIN, PgDatabases
 
 FASHION, CAFE, SALON = "M001", "M002", "M003"
 SET_UP = datetime(2026, 10, 20, 2, 0, tzinfo=UTC)
+_ALLIANCES = itertools.count(1)
 DEC_2 = datetime(2026, 12, 2, 1, 0, tzinfo=UTC)  # 09:00 in Shanghai: November is over
 AGREEMENTS_TOML = """
 [[agreements]]
@@ -317,3 +321,40 @@ def test_agreements_travel_to_the_partners_tills(db: tuple[str, Engine],
         alliance.end_agreement(conn, "A1", cafe_id, date(2026, 12, 31), DEC_2)
     version, data = items()[(CAFE, FASHION)]
     assert (version, data["ends_on"]) == (2, "2026-12-31")
+
+
+KINDS = ["points_issued_by_partner", "points_spent_at_partner", "coupon_funded_redeemed",
+         "commission"]
+TRADE = st.lists(st.tuples(st.sampled_from(KINDS), st.permutations([FASHION, CAFE, SALON]),
+                           st.integers(-5000, 5000), st.integers(1, 30)), max_size=12)
+
+
+@settings(max_examples=12, deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(trade=TRADE)
+def test_kept_statements_net_to_zero_over_random_trade(
+        db: tuple[str, Engine], trade: list[tuple[str, list[str], int, int]]) -> None:
+    """Every pair honours the other's cards (1 point a yuan at 2 fen, 3 % commission); random
+    November trade is recorded, November closed: the kept statements net to zero and each
+    equals the sum of its lines."""
+    _, engine = db
+    code = f"R{next(_ALLIANCES)}"
+    terms = [Agreement(issuer=a, partner=b, starts_on=date(2026, 11, 1), points_per_yuan=1,
+                       points_spendable=True, point_value_fen=2, commission_bp=300)
+             for a in (FASHION, CAFE, SALON) for b in (FASHION, CAFE, SALON) if a != b]
+    with engine.begin() as conn:
+        alliance.create_alliance(conn, code, "", SET_UP)
+        for merchant in (FASHION, CAFE, SALON):
+            alliance.add_merchant(conn, code, merchant, SET_UP)
+        alliance.add_agreements(conn, code, terms, SET_UP)
+        for n, (kind, (issuer, partner, _), figure, day) in enumerate(trade):
+            alliance.record_entry(conn, code, NewEntry(
+                kind, issuer, partner, date(2026, 11, day), f"src-{n}", points=figure
+                if kind.startswith("points") else 0, sale_fen=figure, amount_fen=figure), DEC_2)
+        alliance.close_period(conn, code, "2026-11", "财务", DEC_2)
+        kept = [alliance.statement(conn, code, m, "2026-11") for m in (FASHION, CAFE, SALON)]
+    assert sum(s["net_fen"] for s in kept) == 0
+    for s in kept:
+        assert s["net_fen"] == sum(line["amount_fen"] for line in s["lines"])
+        assert s["net_fen"] == s["receivable_fen"] - s["payable_fen"]
+    assert sum(len(s["lines"]) for s in kept) == 2 * len(trade)
