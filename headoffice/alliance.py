@@ -298,6 +298,32 @@ def _statements(conn: Connection, alliance_id: str, period: str) -> dict[str, di
     return out
 
 
+def periods(conn: Connection, alliance_code: str) -> list[dict[str, Any]]:
+    """Every period with entries or closed: closed when and by whom, its entries and the net
+    of each merchant (kept when closed, else as of now), newest first."""
+    alliance_id = _alliance_id(conn, alliance_code)
+    closed = {r.period: r for r in conn.execute(sa.select(alliance_periods).where(
+        alliance_periods.c.alliance_id == alliance_id))}
+    counts: dict[str, int] = {r.period: r.n for r in conn.execute(
+        sa.select(alliance_entries.c.period, sa.func.count().label("n")).where(
+            alliance_entries.c.alliance_id == alliance_id).group_by(alliance_entries.c.period))}
+    codes = {mid: code for code, mid in _member_codes(conn, alliance_id).items()}
+    out = []
+    for period in sorted(set(closed) | set(counts), reverse=True):
+        made = _statements(conn, alliance_id, period) if period not in closed else {
+            r.merchant_id: {"net_fen": r.net_fen} for r in conn.execute(
+                sa.select(alliance_statements).where(
+                    alliance_statements.c.alliance_id == alliance_id,
+                    alliance_statements.c.period == period))}
+        row = closed.get(period)
+        out.append({"period": period, "entries": counts.get(period, 0),
+                    "closed_at": row.closed_at if row else None,
+                    "closed_by": row.closed_by if row else None,
+                    "net_fen": {codes.get(mid, mid): figures["net_fen"]
+                                for mid, figures in sorted(made.items())}})
+    return out
+
+
 def statement(conn: Connection, alliance_code: str, merchant_code: str,
               period: str) -> dict[str, Any]:
     """A member's statement: as kept when its period closed, else provisional (as of now)."""

@@ -1,5 +1,5 @@
 """`kaika-headoffice alliance ...`: create an alliance, add merchants, add, end and list agreements,
-record entries, close a period and print a merchant's statement (text or CSV)."""
+record entries, close a period, list periods and print a merchant's statement (text or CSV)."""
 
 from __future__ import annotations
 
@@ -59,6 +59,8 @@ def add_commands(sub: Any, common: argparse.ArgumentParser, engine_of: EngineOf,
     close.add_argument("--alliance", required=True)
     close.add_argument("--period", required=True, metavar="YYYY-MM")
     close.add_argument("--by", required=True, help="who closes it")
+    action("periods", _periods, "periods: closed or not, entries, each merchant's net"
+           ).add_argument("--alliance", required=True)
     show = action("statement", _statement, "a merchant's statement for a month")
     show.add_argument("--alliance", required=True)
     show.add_argument("--merchant", required=True)
@@ -153,6 +155,12 @@ def _record(args: argparse.Namespace, engine: Engine, now: datetime) -> int:
 def _close(args: argparse.Namespace, engine: Engine, now: datetime) -> int:
     with engine.begin() as conn:
         _print(alliance.close_period(conn, args.alliance, args.period, args.by, now))
+    return 0
+
+
+def _periods(args: argparse.Namespace, engine: Engine, now: datetime) -> int:
+    with engine.connect() as conn:
+        _print(alliance.periods(conn, args.alliance))
     return 0
 
 

@@ -174,6 +174,12 @@ def test_a_period_closes_once_and_later_corrections_go_to_the_next(
     assert len(november["lines"]) == 4
     assert december["closed_at"] is None
     assert [(ln["source"], ln["amount_fen"]) for ln in december["lines"]] == [("return-c1", -86)]
+    with engine.connect() as conn:
+        assert alliance.periods(conn, "A1") == [
+            {"period": "2026-12", "entries": 1, "closed_at": None, "closed_by": None,
+             "net_fen": {FASHION: -86, CAFE: 86, SALON: 0}},
+            {"period": "2026-11", "entries": 5, "closed_at": DEC_2, "closed_by": "财务",
+             "net_fen": {FASHION: -1981, CAFE: -2019, SALON: 4000}}]
 
 
 def test_statements_net_to_zero_with_the_hand_figures(db: tuple[str, Engine],
