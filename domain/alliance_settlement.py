@@ -1,5 +1,4 @@
-"""Alliance trade entries and their settlement: who owes whom per period, and each merchant's
-statement, every line traceable to the sale or ledger entry it came from."""
+"""Alliance trade entries and their settlement: who owes whom, and each merchant's statement."""
 
 from __future__ import annotations
 

@@ -1,9 +1,8 @@
-"""Alliances at head office: merchants, agreements, trade entries and periods closed once.
+"""Alliances at head office: merchants, agreements, trade entries, periods closed once."""
 
-Entries are recorded by `record_entry` (event ingest will call it for partner sales; the CLI
-and the tests call it now). A period is closed once: its statements are kept as made and later
-entries for its days go into the next open period (docs/alliance.md).
-"""
+# Entries are recorded by `record_entry` (event ingest will call it for partner sales; the CLI
+# and the tests call it now). A period is closed once: its statements are kept as made and
+# later entries for its days go into the next open period (docs/alliance.md).
 
 from __future__ import annotations
 
@@ -326,24 +325,25 @@ def periods(conn: Connection, alliance_code: str) -> list[dict[str, Any]]:
 
 def statement(conn: Connection, alliance_code: str, merchant_code: str,
               period: str) -> dict[str, Any]:
-    """A member's statement: as kept when its period closed, else provisional (as of now)."""
+    """A member's statement: as kept when its period closed (empty for a merchant that joined
+    after), else provisional (as of now)."""
     check_period(period)
     alliance_id = _alliance_id(conn, alliance_code)
     merchant_id = _member(_member_codes(conn, alliance_id), merchant_code, "merchant",
                           alliance_code)
-    kept = conn.execute(sa.select(alliance_statements, alliance_periods.c.closed_at).join(
-        alliance_periods, sa.and_(alliance_periods.c.alliance_id == alliance_statements.c
-                                  .alliance_id, alliance_periods.c.period ==
-                                  alliance_statements.c.period)).where(
+    head = {"alliance": alliance_code, "merchant": merchant_code, "period": period}
+    closed_at = conn.execute(sa.select(alliance_periods.c.closed_at).where(
+        alliance_periods.c.alliance_id == alliance_id,
+        alliance_periods.c.period == period)).scalar()
+    if closed_at is None:
+        return {**head, "closed_at": None, **_statements(conn, alliance_id, period)[merchant_id]}
+    kept = conn.execute(sa.select(alliance_statements).where(
         alliance_statements.c.alliance_id == alliance_id,
         alliance_statements.c.period == period,
         alliance_statements.c.merchant_id == merchant_id)).mappings().first()
-    head = {"alliance": alliance_code, "merchant": merchant_code, "period": period}
-    if kept is not None:
-        return {**head, "closed_at": kept["closed_at"], "receivable_fen": kept["receivable_fen"],
-                "payable_fen": kept["payable_fen"], "net_fen": kept["net_fen"],
-                "lines": kept["lines"]}
-    return {**head, "closed_at": None, **_statements(conn, alliance_id, period)[merchant_id]}
+    figures = {key: kept[key] if kept else 0 for key in ("receivable_fen", "payable_fen",
+                                                         "net_fen")}
+    return {**head, "closed_at": closed_at, **figures, "lines": kept["lines"] if kept else []}
 
 
 def _entry_view(row: Any) -> dict[str, Any]:

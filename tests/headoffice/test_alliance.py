@@ -174,10 +174,16 @@ def test_a_period_closes_once_and_later_corrections_go_to_the_next(
     assert len(november["lines"]) == 4
     assert december["closed_at"] is None
     assert [(ln["source"], ln["amount_fen"]) for ln in december["lines"]] == [("return-c1", -86)]
+    tenancy.add_store(engine, tenancy.NewStore("M004", "K01", "店K01"), DEC_2)
+    with engine.begin() as conn:
+        alliance.add_merchant(conn, "A1", "M004", DEC_2)
+        joined_late = alliance.statement(conn, "A1", "M004", "2026-11")
+    assert (joined_late["closed_at"], joined_late["net_fen"], joined_late["lines"]) == (
+        DEC_2, 0, [])
     with engine.connect() as conn:
         assert alliance.periods(conn, "A1") == [
             {"period": "2026-12", "entries": 1, "closed_at": None, "closed_by": None,
-             "net_fen": {FASHION: -86, CAFE: 86, SALON: 0}},
+             "net_fen": {FASHION: -86, CAFE: 86, SALON: 0, "M004": 0}},
             {"period": "2026-11", "entries": 5, "closed_at": DEC_2, "closed_by": "财务",
              "net_fen": {FASHION: -1981, CAFE: -2019, SALON: 4000}}]
 
