@@ -266,6 +266,8 @@ def close_period(conn: Connection, alliance_code: str, period: str, by: str,
         raise ValidationError("alliance.period_closed", field="period", period=period)
     conn.execute(alliance_periods.insert().values(alliance_id=alliance_id, period=period,
                                                   closed_at=now, closed_by=by.strip()))
+    conn.execute(alliances.update().where(alliances.c.id == alliance_id).values(
+        version=alliances.c.version + 1))
     made = _statements(conn, alliance_id, period)
     conn.execute(alliance_statements.insert(), [
         {"alliance_id": alliance_id, "period": period, "merchant_id": merchant_id,
@@ -359,8 +361,10 @@ def _alliance_id(conn: Connection, code: str) -> str:
 
 
 def _lock_alliance(conn: Connection, code: str, *, share: bool = False) -> str:
-    """The alliance's row locked: closing a period (FOR UPDATE) waits for entries being
-    recorded (FOR SHARE), so none slips into a period while it closes."""
+    """The alliance's row locked: closing a period (FOR UPDATE, and it changes the row) waits
+    for entries being recorded (FOR SHARE) and they for it, so none slips into a period while
+    it closes; under REPEATABLE READ an entry whose snapshot predates a close fails to lock
+    (a serialization failure, retried) rather than write into the closed period."""
     stmt = sa.select(alliances.c.id).where(alliances.c.code == code)
     if conn.dialect.name == "postgresql":
         stmt = stmt.with_for_update(read=share)

@@ -14,6 +14,10 @@ alliances = sa.Table(
     _col("code", sa.String(16), unique=True),
     _col("name", sa.String(100)),
     _col("created_at", UtcTime()),
+    # Bumped by every close: a transaction that read before a close and then records an entry
+    # fails to lock the changed row under REPEATABLE READ (and is retried) instead of writing
+    # into the period just closed.
+    _col("version", Big, server_default="0"),
 )
 
 alliance_merchants = sa.Table(

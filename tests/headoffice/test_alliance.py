@@ -9,6 +9,8 @@ import csv
 import io
 import itertools
 import subprocess
+import threading
+import time
 from collections.abc import Iterator
 from datetime import UTC, date, datetime
 from pathlib import Path
@@ -18,6 +20,7 @@ import sqlalchemy as sa
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from sqlalchemy import Engine
+from sqlalchemy.exc import DBAPIError
 
 from domain.alliance import Agreement
 from domain.errors import DomainError
@@ -25,6 +28,7 @@ from headoffice import alliance, tenancy
 from headoffice.alliance import NewEntry
 from headoffice.engine import make_engine
 from headoffice.migrate import upgrade
+from headoffice.sql import retrying
 from headoffice.tables import catalog_items, merchant_feed, merchants
 from tests.sync.harness import BIN, PgDatabases
 
@@ -370,3 +374,80 @@ def test_kept_statements_net_to_zero_over_random_trade(
         assert s["net_fen"] == sum(line["amount_fen"] for line in s["lines"])
         assert s["net_fen"] == s["receivable_fen"] - s["payable_fen"]
     assert sum(len(s["lines"]) for s in kept) == 2 * len(trade)
+
+
+def _set_up_directly(engine: Engine) -> None:
+    with engine.begin() as conn:
+        alliance.create_alliance(conn, "A1", "", SET_UP)
+        for merchant in (FASHION, CAFE):
+            alliance.add_merchant(conn, "A1", merchant, SET_UP)
+        alliance.add_agreements(conn, "A1", [Agreement(
+            issuer=FASHION, partner=CAFE, starts_on=date(2026, 11, 1), commission_bp=500)],
+            SET_UP)
+
+
+LATE_SALE = NewEntry("commission", FASHION, CAFE, date(2026, 11, 20), "sale-late", sale_fen=100)
+
+
+def _wait_for_a_lock_wait(engine: Engine) -> None:
+    """Until another session of this database waits for a lock (it is blocked, not slow)."""
+    ask = sa.text("SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() "
+                  "AND wait_event_type = 'Lock'")
+    for _ in range(3000):
+        with engine.connect() as conn:
+            if conn.execute(ask).scalar():
+                return
+        time.sleep(0.01)
+    raise AssertionError("the entry never waited for the close")
+
+
+@pytest.mark.postgres
+def test_an_entry_recorded_while_a_period_closes_goes_to_the_next(pg: PgDatabases) -> None:
+    engine = make_engine(pg.fresh())
+    try:
+        for merchant, store in ((FASHION, "F01"), (CAFE, "C01")):
+            tenancy.add_store(engine, tenancy.NewStore(merchant, store, store), SET_UP)
+        _set_up_directly(engine)
+        recorded: list[dict[str, object]] = []
+
+        def record() -> None:
+            with engine.begin() as conn:
+                recorded.append(alliance.record_entry(conn, "A1", LATE_SALE, DEC_2))
+
+        with engine.connect() as closing:
+            with closing.begin():
+                alliance.close_period(closing, "A1", "2026-11", "财务", DEC_2)
+                worker = threading.Thread(target=record)
+                worker.start()
+                _wait_for_a_lock_wait(engine)
+            worker.join()
+        assert [(r["period"], r["amount_fen"]) for r in recorded] == [("2026-12", 5)]
+        with engine.connect() as conn:
+            assert alliance.statement(conn, "A1", CAFE, "2026-11")["lines"] == []
+    finally:
+        engine.dispose()
+
+
+@pytest.mark.postgres
+def test_under_repeatable_read_an_entry_read_before_a_close_is_refused_then_retried(
+        pg: PgDatabases) -> None:
+    engine = make_engine(pg.fresh())
+    try:
+        for merchant, store in ((FASHION, "F01"), (CAFE, "C01")):
+            tenancy.add_store(engine, tenancy.NewStore(merchant, store, store), SET_UP)
+        _set_up_directly(engine)
+        with engine.connect().execution_options(isolation_level="REPEATABLE READ") as ingest:
+            ingest.begin()
+            ingest.execute(sa.text("SELECT 1 FROM alliances"))  # the snapshot is taken here
+            with engine.begin() as closing:
+                alliance.close_period(closing, "A1", "2026-11", "财务", DEC_2)
+            with pytest.raises(DBAPIError) as err:
+                alliance.record_entry(ingest, "A1", LATE_SALE, DEC_2)
+            assert getattr(err.value.orig, "sqlstate", None) == "40001"
+            ingest.rollback()
+        again = retrying(engine, lambda conn: alliance.record_entry(conn, "A1", LATE_SALE,
+                                                                    DEC_2),
+                         isolation_level="REPEATABLE READ")
+        assert again["period"] == "2026-12"
+    finally:
+        engine.dispose()

@@ -28,6 +28,7 @@ def upgrade() -> None:
         sa.Column("code", sa.String(length=16), nullable=False),
         sa.Column("name", sa.String(length=100), nullable=False),
         sa.Column("created_at", UtcTime(), nullable=False),
+        sa.Column("version", sa.BigInteger(), server_default="0", nullable=False),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_alliances")),
         sa.UniqueConstraint("code", name=op.f("uq_alliances_code")),
     )
