@@ -25,6 +25,7 @@ from domain.alliance_settlement import (
     first_day,
     next_period,
     period_of,
+    settle,
     statements,
 )
 from domain.errors import NotFound, ValidationError
@@ -277,15 +278,30 @@ def close_period(conn: Connection, alliance_code: str, period: str, by: str,
                            for code, mid in _member_codes(conn, alliance_id).items()}}
 
 
+def _entries(conn: Connection, alliance_id: str, period: str) -> list[Entry]:
+    """The period's entries, merchants by id."""
+    rows = conn.execute(sa.select(alliance_entries).where(
+        alliance_entries.c.alliance_id == alliance_id, alliance_entries.c.period == period))
+    return [Entry(id=r.id, kind=EntryKind(r.kind), issuer=r.issuer_id, partner=r.partner_id,
+                  period=r.period, amount_fen=r.amount_fen, points=r.points, source=r.source)
+            for r in rows]
+
+
+def settlement(conn: Connection, alliance_code: str, period: str) -> list[dict[str, Any]]:
+    """Who pays whom for a period, pair by pair (netted), with the entries of each. A closed
+    period's entries never change, so this agrees with its kept statements."""
+    check_period(period)
+    alliance_id = _alliance_id(conn, alliance_code)
+    codes = {mid: code for code, mid in _member_codes(conn, alliance_id).items()}
+    return [{"debtor": codes[b.debtor], "creditor": codes[b.creditor],
+             "amount_fen": b.amount_fen, "entries": list(b.entry_ids)}
+            for b in settle(period, _entries(conn, alliance_id, period))]
+
+
 def _statements(conn: Connection, alliance_id: str, period: str) -> dict[str, dict[str, Any]]:
     """Per member id: receivable, payable, net and the lines (counterparty by code)."""
     codes = {mid: code for code, mid in _member_codes(conn, alliance_id).items()}
-    rows = conn.execute(sa.select(alliance_entries).where(
-        alliance_entries.c.alliance_id == alliance_id, alliance_entries.c.period == period))
-    entries = [Entry(id=r.id, kind=EntryKind(r.kind), issuer=r.issuer_id, partner=r.partner_id,
-                     period=r.period, amount_fen=r.amount_fen, points=r.points, source=r.source)
-               for r in rows]
-    found = statements(period, entries)
+    found = statements(period, _entries(conn, alliance_id, period))
     out: dict[str, dict[str, Any]] = {}
     for merchant_id in codes:
         st = found.get(merchant_id)

@@ -59,6 +59,9 @@ def add_commands(sub: Any, common: argparse.ArgumentParser, engine_of: EngineOf,
     close.add_argument("--alliance", required=True)
     close.add_argument("--period", required=True, metavar="YYYY-MM")
     close.add_argument("--by", required=True, help="who closes it")
+    pay = action("settlement", _settlement, "who pays whom for a month, pair by pair")
+    pay.add_argument("--alliance", required=True)
+    pay.add_argument("--period", required=True, metavar="YYYY-MM")
     action("periods", _periods, "periods: closed or not, entries, each merchant's net"
            ).add_argument("--alliance", required=True)
     show = action("statement", _statement, "a merchant's statement for a month")
@@ -155,6 +158,12 @@ def _record(args: argparse.Namespace, engine: Engine, now: datetime) -> int:
 def _close(args: argparse.Namespace, engine: Engine, now: datetime) -> int:
     with engine.begin() as conn:
         _print(alliance.close_period(conn, args.alliance, args.period, args.by, now))
+    return 0
+
+
+def _settlement(args: argparse.Namespace, engine: Engine, now: datetime) -> int:
+    with engine.connect() as conn:
+        _print(alliance.settlement(conn, args.alliance, args.period))
     return 0
 
 

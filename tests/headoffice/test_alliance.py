@@ -207,6 +207,13 @@ def test_statements_net_to_zero_with_the_hand_figures(db: tuple[str, Engine],
     assert (found[CAFE]["receivable_fen"], found[CAFE]["payable_fen"]) == (0, 2019)
     assert (found[SALON]["receivable_fen"], found[SALON]["payable_fen"]) == (4000, 0)
     assert sum(s["net_fen"] for s in found.values()) == 0
+    with engine.connect() as conn:
+        pays = alliance.settlement(conn, "A1", "2026-11")
+    # Pair by pair: fashion owes the café 500 - 86 - 433 = -19, so the café pays fashion 19;
+    # fashion pays the salon 2000; the café pays the salon 2000.
+    assert sorted((p["debtor"], p["creditor"], p["amount_fen"], len(p["entries"]))
+                  for p in pays) == [(FASHION, SALON, 2000, 1), (CAFE, FASHION, 19, 3),
+                                     (CAFE, SALON, 2000, 1)]
     # Every entry is on two statements, with opposite signs.
     lines = [ln for s in found.values() for ln in s["lines"]]
     assert len(lines) == 10 and sum(ln["amount_fen"] for ln in lines) == 0
