@@ -96,10 +96,11 @@ def add_merchant(conn: Connection, alliance_code: str, merchant_code: str,
 def add_agreements(conn: Connection, alliance_code: str, found: list[Agreement],
                    now: datetime, path: str = "$") -> list[str]:
     """Store agreements (all or none): both merchants must be members and no agreement may
-    overlap a stored one for the same issuer and partner; the refusal names the row."""
+    overlap a stored one for the same issuer and partner, in this alliance or another (a
+    till must know which terms apply); the refusal names the row."""
     alliance_id = _lock_alliance(conn, alliance_code)
     members = _member_codes(conn, alliance_id)
-    stored = [agreement for _, agreement in _agreements(conn, alliance_id)]
+    stored = [agreement for _, agreement in _agreements(conn, None)]
     ids: list[str] = []
     for index, agreement in enumerate(found):
         where = f"{path}.agreements[{index}]"
@@ -145,8 +146,8 @@ def end_agreement(conn: Connection, alliance_code: str, agreement_id: str, last_
     """Set an agreement's last day: from today on, never back (tills may have honoured it
     offline until now), not before its start, and overlapping no other terms of the pair."""
     alliance_id = _lock_alliance(conn, alliance_code)
-    stored = _agreements(conn, alliance_id)
-    found = next((a for aid, a in stored if aid == agreement_id), None)
+    stored = _agreements(conn, None)
+    found = next((a for aid, a in _agreements(conn, alliance_id) if aid == agreement_id), None)
     if found is None:
         raise NotFound("alliance.agreement_unknown", agreement=agreement_id)
     if last_day < now.astimezone(ALLIANCE_TZ).date():
@@ -171,10 +172,13 @@ def list_agreements(conn: Connection, alliance_code: str) -> list[dict[str, Any]
             for agreement_id, agreement in _agreements(conn, alliance_id)]
 
 
-def _agreements(conn: Connection, alliance_id: str) -> list[tuple[str, Agreement]]:
-    rows = conn.execute(sa.select(alliance_agreements.c.id, alliance_agreements.c.terms)
-                        .where(alliance_agreements.c.alliance_id == alliance_id)
-                        .order_by(alliance_agreements.c.starts_on, alliance_agreements.c.id))
+def _agreements(conn: Connection, alliance_id: str | None) -> list[tuple[str, Agreement]]:
+    """(id, terms) of the alliance's agreements; of every alliance for None."""
+    query = sa.select(alliance_agreements.c.id, alliance_agreements.c.terms).order_by(
+        alliance_agreements.c.starts_on, alliance_agreements.c.id)
+    if alliance_id is not None:
+        query = query.where(alliance_agreements.c.alliance_id == alliance_id)
+    rows = conn.execute(query)
     return [(row.id, parse_agreement(row.terms)) for row in rows]
 
 

@@ -12,6 +12,7 @@ import subprocess
 import threading
 import time
 from collections.abc import Iterator
+from dataclasses import replace
 from datetime import UTC, date, datetime
 from pathlib import Path
 
@@ -308,6 +309,15 @@ def test_terms_change_by_ending_an_agreement_and_starting_another(
             "commission", FASHION, CAFE, day, f"sale-{day}", sale_fen=8650), DEC_2)["amount_fen"]
             for day in (date(2026, 12, 31), date(2027, 1, 1))]
     assert amounts == [433, 692]
+    # The same pair in another alliance may not have other terms on the same days.
+    with engine.begin() as conn:
+        alliance.create_alliance(conn, "A2", "", DEC_2)
+        for merchant in (FASHION, CAFE):
+            alliance.add_merchant(conn, "A2", merchant, DEC_2)
+    with engine.begin() as conn, pytest.raises(DomainError) as err:
+        alliance.add_agreements(conn, "A2", [replace(new_terms, starts_on=date(2027, 6, 1))],
+                                DEC_2)
+    assert err.value.code == "alliance.overlapping_agreement"
     done = _cli(url, "end-agreement", "--alliance", "A1", "--id", "no-such", "--on",
                 "2030-01-01")
     assert done.returncode == 1 and "[alliance.agreement_unknown]" in done.stderr
