@@ -8,6 +8,7 @@ from typing import Any
 
 from domain import spreadsheet
 from domain.money import format_yuan
+from headoffice.alliance import ALLIANCE_TZ
 
 # Statements print in Chinese by default, English on request, like the store reports.
 LABELS: dict[str, dict[str, str]] = {
@@ -40,8 +41,9 @@ def _labels(lang: str) -> dict[str, str]:
 
 
 def _closed(st: dict[str, Any]) -> str:
+    """When the period closed, in the alliance's local time (as the merchants read it)."""
     closed = st.get("closed_at")
-    return closed.isoformat(timespec="seconds") if closed else ""
+    return closed.astimezone(ALLIANCE_TZ).isoformat(timespec="seconds") if closed else ""
 
 
 def _status(st: dict[str, Any], t: dict[str, str]) -> str:

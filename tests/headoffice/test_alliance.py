@@ -233,7 +233,7 @@ def test_a_statement_as_csv(db: tuple[str, Engine], tmp_path: Path) -> None:
     assert data.startswith("\ufeff".encode()) and b"\r\n" in data
     rows = list(csv.reader(io.StringIO(data.decode("utf-8-sig"))))
     assert rows[0][:6] == ["alliance", "A1", "merchant", SALON, "period", "2026-11"]
-    assert rows[0][7] == "2026-12-02T01:00:00+00:00"
+    assert rows[0][7] == "2026-12-02T09:00:00+08:00"  # closed at 09:00 in Shanghai
     body = [[r[0], r[1], r[2], r[3], r[5], r[6], r[7]] for r in rows[2:]]
     assert [r[4] for r in rows[4:6]] == ["1", "1"]  # a kind's count of lines
     assert body == [
@@ -248,7 +248,7 @@ def test_a_statement_as_csv(db: tuple[str, Engine], tmp_path: Path) -> None:
         ["net", "", "", "", "", "4000", "￥40.00"]]
     text = _cli(url, "statement", "--alliance", "A1", "--merchant", SALON, "--period",
                 "2026-11", "--lang", "en")
-    assert "Net: ￥40.00" in text.stdout and "closed 2026-12-02T01:00:00+00:00" in text.stdout
+    assert "Net: ￥40.00" in text.stdout and "closed 2026-12-02T09:00:00+08:00" in text.stdout
 
 
 def test_the_command_line_records_closes_once_and_refuses_in_sentences(
