@@ -40,6 +40,7 @@ from headoffice.alliance_tables import (
 )
 from headoffice.feed import FeedWriter
 from headoffice.publish import merchant_item
+from headoffice.sql import insert_ignore
 from headoffice.tables import merchants
 
 # Periods are calendar months of the alliance's local time (every merchant on one head office
@@ -70,11 +71,11 @@ def create_alliance(conn: Connection, code: str, name: str, now: datetime) -> st
         raise ValidationError("alliance.bad_code", field="code")
     if len(name) > NAME_MAX:
         raise ValidationError("alliance.name_too_long", field="name", max=NAME_MAX)
-    if conn.execute(sa.select(alliances.c.id).where(alliances.c.code == code)).first():
-        raise ValidationError("alliance.code_taken", field="code", alliance=code)
     alliance_id = new_id_str()
-    conn.execute(alliances.insert().values(id=alliance_id, code=code, name=name or code,
-                                           created_at=now))
+    if not insert_ignore(conn, alliances, [{"id": alliance_id, "code": code,
+                                            "name": name or code, "created_at": now}],
+                         returning=alliances.c.id):
+        raise ValidationError("alliance.code_taken", field="code", alliance=code)
     return alliance_id
 
 
@@ -83,14 +84,9 @@ def add_merchant(conn: Connection, alliance_code: str, merchant_code: str,
     """The merchant joins the alliance; False when it was a member already."""
     alliance_id = _alliance_id(conn, alliance_code)
     merchant_id = _merchant_ids(conn, [merchant_code])[merchant_code]
-    found = conn.execute(sa.select(alliance_merchants.c.merchant_id).where(
-        alliance_merchants.c.alliance_id == alliance_id,
-        alliance_merchants.c.merchant_id == merchant_id)).first()
-    if found:
-        return False
-    conn.execute(alliance_merchants.insert().values(alliance_id=alliance_id,
-                                                    merchant_id=merchant_id, joined_at=now))
-    return True
+    return bool(insert_ignore(conn, alliance_merchants, [
+        {"alliance_id": alliance_id, "merchant_id": merchant_id, "joined_at": now}],
+        returning=alliance_merchants.c.merchant_id))
 
 
 def add_agreements(conn: Connection, alliance_code: str, found: list[Agreement],
@@ -185,30 +181,37 @@ def _agreements(conn: Connection, alliance_id: str | None) -> list[tuple[str, Ag
 def record_entry(conn: Connection, alliance_code: str, new: NewEntry,
                  now: datetime) -> dict[str, Any]:
     """Record one fact in the period it settles in; the same (kind, source) twice is kept once
-    (an event sent again): the stored entry is returned with `repeated` (other figures under
-    that source are refused)."""
+    (an event sent again, even by two sessions at once): the stored entry is returned with
+    `repeated` (other figures under that source are refused)."""
     alliance_id = _lock_alliance(conn, alliance_code, share=True)
     kind = _kind(new.kind)
-    repeated = conn.execute(sa.select(alliance_entries).where(
-        alliance_entries.c.alliance_id == alliance_id, alliance_entries.c.kind == kind.value,
-        alliance_entries.c.source == new.source)).mappings().first()
     members = _member_codes(conn, alliance_id)
-    if repeated is not None:
-        _same_fact(repeated, new, members)
-        return {**_entry_view(repeated), "repeated": True}
+    source = new.source.strip()
+    if (known := _stored_entry(conn, alliance_id, kind, source)) is not None:
+        _same_fact(known, new, members)
+        return {**_entry_view(known), "repeated": True}
     agreement_id, amount = _amount(conn, alliance_id, kind, new)
     period = _open_period(conn, alliance_id, period_of(new.occurred_on))
     entry = check_entry(Entry(id=new_id_str(), kind=kind, issuer=new.issuer,
                               partner=new.partner, period=period, amount_fen=amount,
-                              points=new.points, source=new.source.strip()))
+                              points=new.points, source=source))
     row = {"id": entry.id, "alliance_id": alliance_id, "period": period, "kind": kind.value,
            "issuer_id": _member(members, new.issuer, "issuer", alliance_code),
            "partner_id": _member(members, new.partner, "partner", alliance_code),
-           "amount_fen": amount, "points": new.points, "source": entry.source,
+           "amount_fen": amount, "points": new.points, "source": source,
            "occurred_on": new.occurred_on, "agreement_id": agreement_id,
            "recorded_at": now, "note": new.note[:200]}
-    conn.execute(alliance_entries.insert().values(**row))
-    return {**_entry_view(row), "repeated": False}
+    if insert_ignore(conn, alliance_entries, [row], returning=alliance_entries.c.id):
+        return {**_entry_view(row), "repeated": False}
+    known = _stored_entry(conn, alliance_id, kind, source)  # another session recorded it first
+    _same_fact(known, new, members)
+    return {**_entry_view(known), "repeated": True}
+
+
+def _stored_entry(conn: Connection, alliance_id: str, kind: EntryKind, source: str) -> Any:
+    return conn.execute(sa.select(alliance_entries).where(
+        alliance_entries.c.alliance_id == alliance_id, alliance_entries.c.kind == kind.value,
+        alliance_entries.c.source == source)).mappings().first()
 
 
 def _same_fact(stored: Any, new: NewEntry, members: dict[str, str]) -> None:

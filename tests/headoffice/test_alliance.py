@@ -358,7 +358,7 @@ def test_agreements_travel_to_the_partners_tills(db: tuple[str, Engine],
 
 KINDS = ["points_issued_by_partner", "points_spent_at_partner", "coupon_funded_redeemed",
          "commission"]
-TRADE = st.lists(st.tuples(st.sampled_from(KINDS), st.permutations([FASHION, CAFE, SALON]),
+TRADE = st.lists(st.tuples(st.sampled_from(KINDS), st.permutations([0, 1, 2]),
                            st.integers(-5000, 5000), st.integers(1, 30)), max_size=12)
 
 
@@ -366,26 +366,30 @@ TRADE = st.lists(st.tuples(st.sampled_from(KINDS), st.permutations([FASHION, CAF
           suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(trade=TRADE)
 def test_kept_statements_net_to_zero_over_random_trade(
-        db: tuple[str, Engine], trade: list[tuple[str, list[str], int, int]]) -> None:
-    """Every pair honours the other's cards (1 point a yuan at 2 fen, 3 % commission); random
-    November trade is recorded, November closed: the kept statements net to zero and each
-    equals the sum of its lines."""
+        db: tuple[str, Engine], trade: list[tuple[str, list[int], int, int]]) -> None:
+    """Three new merchants each honour the others' cards (1 point a yuan at 2 fen, 3 %
+    commission); random November trade is recorded, November closed: the kept statements
+    net to zero and each equals the sum of its lines."""
     _, engine = db
     code = f"R{next(_ALLIANCES)}"
+    trio = [f"{code}{role}" for role in "FCS"]
+    for merchant in trio:
+        tenancy.add_store(engine, tenancy.NewStore(merchant, f"{merchant}S", merchant), SET_UP)
     terms = [Agreement(issuer=a, partner=b, starts_on=date(2026, 11, 1), points_per_yuan=1,
                        points_spendable=True, point_value_fen=2, commission_bp=300)
-             for a in (FASHION, CAFE, SALON) for b in (FASHION, CAFE, SALON) if a != b]
+             for a in trio for b in trio if a != b]
     with engine.begin() as conn:
         alliance.create_alliance(conn, code, "", SET_UP)
-        for merchant in (FASHION, CAFE, SALON):
+        for merchant in trio:
             alliance.add_merchant(conn, code, merchant, SET_UP)
         alliance.add_agreements(conn, code, terms, SET_UP)
         for n, (kind, (issuer, partner, _), figure, day) in enumerate(trade):
             alliance.record_entry(conn, code, NewEntry(
-                kind, issuer, partner, date(2026, 11, day), f"src-{n}", points=figure
-                if kind.startswith("points") else 0, sale_fen=figure, amount_fen=figure), DEC_2)
+                kind, trio[issuer], trio[partner], date(2026, 11, day), f"src-{n}",
+                points=figure if kind.startswith("points") else 0, sale_fen=figure,
+                amount_fen=figure), DEC_2)
         alliance.close_period(conn, code, "2026-11", "财务", DEC_2)
-        kept = [alliance.statement(conn, code, m, "2026-11") for m in (FASHION, CAFE, SALON)]
+        kept = [alliance.statement(conn, code, m, "2026-11") for m in trio]
     assert sum(s["net_fen"] for s in kept) == 0
     for s in kept:
         assert s["net_fen"] == sum(line["amount_fen"] for line in s["lines"])
@@ -466,5 +470,33 @@ def test_under_repeatable_read_an_entry_read_before_a_close_is_refused_then_retr
                                                                     DEC_2),
                          isolation_level="REPEATABLE READ")
         assert again["period"] == "2026-12"
+    finally:
+        engine.dispose()
+
+
+@pytest.mark.postgres
+def test_one_fact_sent_by_two_sessions_at_once_is_recorded_once(pg: PgDatabases) -> None:
+    engine = make_engine(pg.fresh())
+    try:
+        for merchant, store in ((FASHION, "F01"), (CAFE, "C01")):
+            tenancy.add_store(engine, tenancy.NewStore(merchant, store, store), SET_UP)
+        _set_up_directly(engine)
+        second: list[dict[str, object]] = []
+
+        def record() -> None:
+            with engine.begin() as conn:
+                second.append(alliance.record_entry(conn, "A1", LATE_SALE, DEC_2))
+
+        with engine.connect() as conn:
+            with conn.begin():
+                first = alliance.record_entry(conn, "A1", LATE_SALE, DEC_2)
+                worker = threading.Thread(target=record)
+                worker.start()
+                _wait_for_a_lock_wait(engine)  # the second waits on the first's new row
+            worker.join()
+        assert first["repeated"] is False
+        assert [(r["id"], r["repeated"]) for r in second] == [(first["id"], True)]
+        with engine.connect() as conn:
+            assert len(alliance.statement(conn, "A1", CAFE, "2026-11")["lines"]) == 1
     finally:
         engine.dispose()
