@@ -81,6 +81,10 @@ class Agreement:
         other_end = other.ends_on or date.max
         return self.starts_on <= other_end and other.starts_on <= first_end
 
+    def discount_bp_for(self, product_class: str) -> int:
+        """The partner discount on a line of this class (0 for a class not listed)."""
+        return self.discount_bp.get(product_class, 0)
+
     def points_earned(self, paid_fen: int) -> int:
         """Issuer points for `paid_fen` at the partner: whole yuan times the rate (rounded
         down, like points at the issuer's own stores)."""
@@ -240,3 +244,35 @@ def _overlaps(agreements: list[Agreement], path: str) -> list[Problem]:
     return [Problem(f"{path}.agreements[{j}].starts_on", "alliance.overlapping_agreement")
             for j, later in enumerate(agreements)
             if any(earlier.overlaps(later) for earlier in agreements[:j])]
+
+
+@dataclass(frozen=True, slots=True)
+class PartnerTerms:
+    """An agreement as a partner's till receives it (the `alliance_agreement` item of its
+    feed): the terms, and how to know the issuer's cards (their brand `BB`)."""
+
+    id: str
+    alliance: str
+    issuer_brand: str
+    issuer_name: str
+    agreement: Agreement
+
+
+_ENVELOPE = ("id", "alliance", "issuer_brand", "issuer_name")
+
+
+def partner_terms(data: Any, path: str = "$") -> PartnerTerms:
+    """PartnerTerms from the feed item head office publishes; AgreementError names bad fields."""
+    if not isinstance(data, Mapping):
+        raise AgreementError([Problem(path, "alliance.not_a_table")])
+    problems = [Problem(f"{path}.{key}", "alliance.missing_field") for key in _ENVELOPE
+                if not isinstance(data.get(key), str) or not data[key]]
+    try:
+        agreement = parse_agreement({k: v for k, v in data.items() if k not in _ENVELOPE}, path)
+    except AgreementError as err:
+        problems += err.problems
+    if problems:
+        raise AgreementError(problems)
+    return PartnerTerms(id=data["id"], alliance=data["alliance"],
+                        issuer_brand=data["issuer_brand"], issuer_name=data["issuer_name"],
+                        agreement=agreement)

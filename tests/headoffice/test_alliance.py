@@ -23,7 +23,7 @@ from hypothesis import strategies as st
 from sqlalchemy import Engine
 from sqlalchemy.exc import DBAPIError
 
-from domain.alliance import Agreement
+from domain.alliance import Agreement, partner_terms
 from domain.errors import DomainError
 from headoffice import alliance, tenancy
 from headoffice.alliance import NewEntry
@@ -350,6 +350,10 @@ def test_agreements_travel_to_the_partners_tills(db: tuple[str, Engine],
     assert version == 1 and data["issuer_brand"] == brands[FASHION]
     assert data["id"] == cafe_id and data["commission_bp"] == 500 and data["alliance"] == "A1"
     assert (CAFE, cafe_id) in fed and len(fed) == 2
+    assert partner_terms(data).agreement == Agreement(
+        issuer=FASHION, partner=CAFE, starts_on=date(2026, 11, 1),
+        discount_bp={"regular": 1000, "new": 500}, points_per_yuan=1, points_spendable=True,
+        point_value_fen=1, commission_bp=500)
     with engine.begin() as conn:
         alliance.end_agreement(conn, "A1", cafe_id, date(2026, 12, 31), DEC_2)
     version, data = items()[(CAFE, FASHION)]

@@ -6,7 +6,13 @@ from datetime import date
 
 import pytest
 
-from domain.alliance import Agreement, AgreementError, parse_agreement, parse_agreements
+from domain.alliance import (
+    Agreement,
+    AgreementError,
+    parse_agreement,
+    parse_agreements,
+    partner_terms,
+)
 
 GOOD = {"issuer": "M001", "partner": "M002", "discount_bp": {"regular": 1000, "new": 500},
         "points_per_yuan": 2, "points_spendable": True, "point_value_fen": 1,
@@ -71,3 +77,17 @@ def test_a_partner_discount_only_on_classes_that_take_one() -> None:
         "$.agreements[0].discount_bp.shoes: alliance.unknown_product_class"]
     found = parse_agreement({**GOOD, "discount_bp": {"no-points": 200}})
     assert found.discount_bp == {"no_points": 200}
+
+
+def test_the_terms_a_partner_till_receives() -> None:
+    item = {"id": "0190-a", "alliance": "A1", "issuer_brand": "13", "issuer_name": "时装",
+            **parse_agreement(GOOD).to_dict()}
+    terms = partner_terms(item)
+    assert (terms.id, terms.alliance, terms.issuer_brand) == ("0190-a", "A1", "13")
+    assert terms.agreement == parse_agreement(GOOD)
+    assert terms.agreement.discount_bp_for("regular") == 1000
+    assert terms.agreement.discount_bp_for("special") == 0
+    with pytest.raises(AgreementError) as err:
+        partner_terms({**item, "issuer_brand": None, "points_per_yuan": -1})
+    assert [str(p) for p in err.value.problems] == [
+        "$.issuer_brand: alliance.missing_field", "$.points_per_yuan: alliance.out_of_range"]
