@@ -168,8 +168,7 @@ class _Publisher:
         self.feed = feed
 
     def merchant_item(self, entity: str, entity_id: str, data: dict[str, Any]) -> None:
-        _put(self.conn, catalog_items, {"merchant_id": self.merchant_id}, entity, entity_id, data)
-        self.feed.merchant(self.merchant_id, entity, entity_id)
+        merchant_item(self.conn, self.feed, self.merchant_id, entity, entity_id, data)
 
     def store_item(self, store_code: str, entity: str, entity_id: str,
                    data: dict[str, Any]) -> None:
@@ -205,6 +204,13 @@ class _Publisher:
             "id": known["id"] if known else new_id_str(), "number": doc.number,
             "name": doc.name, "role": doc.role, "pin_hash": pin_hash, "active": doc.active,
             "card_number": doc.card_number})
+
+
+def merchant_item(conn: Connection, feed: FeedWriter, merchant_id: str, entity: str,
+                  entity_id: str, data: dict[str, Any]) -> None:
+    """A new version of a merchant's item, announced in its feed (flush `feed` after)."""
+    _put(conn, catalog_items, {"merchant_id": merchant_id}, entity, entity_id, data)
+    feed.merchant(merchant_id, entity, entity_id)
 
 
 def _data(conn: Connection, table: sa.Table, owner: dict[str, str], entity: str,
