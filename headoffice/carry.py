@@ -84,13 +84,16 @@ def _set_owner(conn: Connection, table: str, role: str) -> None:
 
 def put_on(conn: Connection, table: str, dress: Dress) -> None:
     """Give the rebuilt table exactly the old one's owner and privileges (what default
-    privileges added at CREATE is taken back: to its readers it is the same table) and its
-    comments."""
+    privileges added at CREATE is taken back: to its readers it is the same table)."""
     _set_owner(conn, table, dress.owner)
     for grantee in {g for _, g, _, _ in grants(conn, table)} - {dress.owner}:
         conn.execute(text(f'REVOKE ALL ON "{table}" FROM {grantee}'))
     for grant in dress.grants:
         _grant(conn, table, grant)
+
+
+def put_comments(conn: Connection, table: str, dress: Dress) -> None:
+    """The old table's comments, once the rebuilt one has its key and indexes."""
     for kind, name, body in dress.comments:
         target = f'"{table}"' if kind == "TABLE" else f'"{name}"'
         if kind == "CONSTRAINT":

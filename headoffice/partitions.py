@@ -169,10 +169,7 @@ def rebuild(conn: Connection, table: str, today: date | None) -> None:
     conn.execute(text(f'CREATE TABLE "{table}" (LIKE "{old}" INCLUDING DEFAULTS '
                       f"INCLUDING CONSTRAINTS INCLUDING COMMENTS INCLUDING STORAGE "
                       f"INCLUDING COMPRESSION){by}"))
-    conn.execute(text(f'ALTER TABLE "{table}" ADD CONSTRAINT "{pk_name}" {pk_def}'))
-    for statement in index_defs:
-        conn.execute(text(statement))
-    carry.put_on(conn, table, dress)
+    carry.put_on(conn, table, dress)  # before the partitions, which take the parent's
     if today:
         _partition(conn, table, f"{table}_default", "DEFAULT")
         for year, month in _months(conn, old, PARTITIONED[table], today):
@@ -180,6 +177,12 @@ def rebuild(conn: Connection, table: str, today: date | None) -> None:
                        f"FOR VALUES FROM ('{month_start(year, month)}') "
                        f"TO ('{month_start(*next_month(year, month))}')")
     conn.execute(text(f'INSERT INTO "{table}" SELECT * FROM "{old}"'))
+    # Key and indexes after the rows: one sorted build each instead of row-by-row inserts
+    # (a quarter less time at 1.5M events, docs/performance.md); a duplicate still fails here.
+    conn.execute(text(f'ALTER TABLE "{table}" ADD CONSTRAINT "{pk_name}" {pk_def}'))
+    for statement in index_defs:
+        conn.execute(text(statement))
+    carry.put_comments(conn, table, dress)
     conn.execute(text(f'DROP TABLE "{old}"'))
 
 
