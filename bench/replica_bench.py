@@ -84,7 +84,8 @@ def reads(ho: HeadOffice) -> dict[str, str]:
             "points_daily_chain": f"/v1/admin/reports/points-daily?day={day.isoformat()}",
             "points_daily_store": f"/v1/admin/reports/points-daily?day={day.isoformat()}"
                                   f"&store={store}",
-            "cases_open": "/v1/admin/cases"}
+            "cases_open": "/v1/admin/cases",
+            "health_floor": "/v1/health"}  # not a replica read: what any answer costs
 
 
 def timed(server: HeadOffice, path: str, n: int) -> tuple[list[float], set[str], float]:
@@ -128,7 +129,8 @@ def in_process(pair: PrimaryAndReplica, database: str, paths: dict[str, str],
         "liability": lambda c, p: reports.liability(c, "M001", p),
         "points_daily_chain": lambda c, p: reports.points_daily(c, day, None, p),
         "points_daily_store": lambda c, p: reports.points_daily(c, day, store, p),
-        "cases_open": lambda c, p: cases.list_cases(c, "open")}
+        "cases_open": lambda c, p: cases.list_cases(c, "open"),
+        "health_floor": lambda c, p: c.execute(sa.text("SELECT 1"))}
     out = {}
     for side, url in (("primary", pair.primary_url(database)),
                       ("replica", pair.replica_url(database))):
