@@ -1,7 +1,7 @@
 """Head-office ingest beside a raw PostgreSQL COPY of the same rows (issue 17); not a test.
 
     .venv/bin/python -m bench.ingest_bench [--rounds 3] [--tills 8] [--events 5000]
-        [--workers 4] [--pgbouncer] [--profile] [--out bench/out/ingest.json]
+        [--workers 4] [--pgbouncer] [--unprepared] [--profile] [--out bench/out/ingest.json]
 
 Each round: `--tills` tills (real store databases, cloned backlogs as in bench/sync_bench.py)
 have their batches of 500 encoded beforehand, signed and with their chain head as the real
@@ -17,6 +17,8 @@ in-process under cProfile and prints where a push spends its time. `--pgbouncer`
 starts a real PgBouncer in transaction mode (tests/sync/pgbouncer.py) and a second head office
 on the same database through it (`--db-pooler transaction`); rounds alternate between the
 direct server and the pooled one, each round's tills enrolled with the server it pushes to.
+`--unprepared` adds a third, direct but with `--db-pooler transaction` (no prepared
+statements), to tell what the pooler's figure owes to psycopg not preparing.
 """
 
 from __future__ import annotations
@@ -258,6 +260,9 @@ def main() -> None:
     parser.add_argument("--events", type=int, default=5000)
     parser.add_argument("--pgbouncer", action="store_true",
                         help="alternate rounds between a direct server and one via PgBouncer")
+    parser.add_argument("--unprepared", action="store_true",
+                        help="also a direct server with --db-pooler transaction (psycopg "
+                             "prepares nothing): what PgBouncer's figure owes to that")
     parser.add_argument("--profile", action="store_true")
     parser.add_argument("--out", type=Path, default=Path("bench/out/ingest.json"))
     args = parser.parse_args()
@@ -274,6 +279,9 @@ def main() -> None:
             if bouncer is not None:
                 servers.append(ho.beside(bouncer.url(ho.name), "transaction", args.workers,
                                          Path(tmp)))
+            if args.unprepared:  # direct, but as configured for a pooler: no prepared statements
+                servers.append(ho.beside(ho.url, "transaction", args.workers, Path(tmp),
+                                         via="direct-unprepared"))
             ho.stores(args.tills * args.rounds + 1 + 99)
             for n in range(args.rounds):
                 server = servers[n % len(servers)]

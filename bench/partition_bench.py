@@ -4,7 +4,7 @@ beside the same partitioning done by hand in the same run (issue 14 §4); not a 
     .venv/bin/python -m bench.partition_bench [--events 1500000] [--months 12]
         [--pg postgresql://postgres@127.0.0.1:5432/postgres] [--out bench/out/partitions.json]
 
-A database of its own (dropped afterwards) at h0007 gets, by binary-free text `COPY`, `--events`
+A database of its own (dropped afterwards) at h0007 gets, by text-format `COPY`, `--events`
 events born over the last `--months` months in push order (UUIDv7 ids, as tills make them),
 a third as many sales with a JSON body, 0.4× points-ledger and 0.15× wallet-ledger rows, then
 `VACUUM ANALYZE`. Timed, each in its own transaction:
