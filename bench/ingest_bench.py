@@ -1,7 +1,7 @@
 """Head-office ingest beside a raw PostgreSQL COPY of the same rows (issue 17); not a test.
 
     .venv/bin/python -m bench.ingest_bench [--rounds 3] [--tills 8] [--events 5000]
-        [--workers 4] [--profile] [--out bench/out/ingest.json]
+        [--workers 4] [--pgbouncer] [--unprepared] [--profile] [--out bench/out/ingest.json]
 
 Each round: `--tills` tills (real store databases, cloned backlogs as in bench/sync_bench.py)
 have their batches of 500 encoded beforehand, signed and with their chain head as the real
@@ -13,7 +13,12 @@ psycopg's binary `COPY`, in one transaction: the floor for storing what the roun
 the same machine at the same moment. The ratio ingest time / COPY time is the figure that holds
 whatever else the shared machine is doing; head office's own CPU seconds (server and workers,
 from /proc) per round are reported too. `--profile` also applies one till's batches
-in-process under cProfile and prints where a push spends its time.
+in-process under cProfile and prints where a push spends its time. `--pgbouncer` (issue 14)
+starts a real PgBouncer in transaction mode (tests/sync/pgbouncer.py) and a second head office
+on the same database through it (`--db-pooler transaction`); rounds alternate between the
+direct server and the pooled one, each round's tills enrolled with the server it pushes to.
+`--unprepared` adds a third, direct but with `--db-pooler transaction` (no prepared
+statements), to tell what the pooler's figure owes to psycopg not preparing.
 """
 
 from __future__ import annotations
@@ -23,6 +28,7 @@ import cProfile
 import json
 import os
 import pstats
+import statistics
 import tempfile
 import threading
 import time
@@ -38,6 +44,7 @@ from headoffice.migrate import upgrade
 from headoffice.tables import metadata
 from sync import chainhead
 from tests.sync.harness import Till
+from tests.sync.pgbouncer import PgBouncer
 
 BATCH = 500
 
@@ -174,7 +181,7 @@ def one_round(ho: HeadOffice, base: CopyBaseline, day: Path, folder: Path, n: in
     copy_s = base.load(rows)
     for t in tills:
         t.close()
-    return {"events": events, "ingest_s": round(seconds, 3),
+    return {"via": ho.via, "events": events, "ingest_s": round(seconds, 3),
             "ingest_events_per_s": round(events / seconds),
             "server_cpu_s": round(cpu, 2), "server_cpu_ms_per_500": round(cpu / events * 5e5, 1),
             "copy_rows": {name: count for name, _, count in rows},
@@ -234,6 +241,16 @@ def _loadavg() -> list[float]:
     return [float(x) for x in Path("/proc/loadavg").read_text().split()[:3]]
 
 
+def by_path(rounds: list[dict[str, Any]]) -> dict[str, dict[str, float]]:
+    """Median events/s, ingest / COPY ratio and CPU per push of each path (direct, pgbouncer)."""
+    out = {}
+    for via in sorted({r["via"] for r in rounds}):
+        mine = [r for r in rounds if r["via"] == via]
+        out[via] = {key: statistics.median(r[key] for r in mine) for key in (
+            "ingest_events_per_s", "ratio", "server_cpu_ms_per_500")}
+    return out
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--pg", default="postgresql://postgres@127.0.0.1:5432/postgres")
@@ -241,6 +258,11 @@ def main() -> None:
     parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--tills", type=int, default=8)
     parser.add_argument("--events", type=int, default=5000)
+    parser.add_argument("--pgbouncer", action="store_true",
+                        help="alternate rounds between a direct server and one via PgBouncer")
+    parser.add_argument("--unprepared", action="store_true",
+                        help="also a direct server with --db-pooler transaction (psycopg "
+                             "prepares nothing): what PgBouncer's figure owes to that")
     parser.add_argument("--profile", action="store_true")
     parser.add_argument("--out", type=Path, default=Path("bench/out/ingest.json"))
     args = parser.parse_args()
@@ -251,16 +273,29 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         ho = HeadOffice(args.pg, args.workers, Path(tmp))
         base = CopyBaseline(ho)
+        bouncer = PgBouncer(args.pg).start() if args.pgbouncer else None
+        servers = [ho]
         try:
+            if bouncer is not None:
+                servers.append(ho.beside(bouncer.url(ho.name), "transaction", args.workers,
+                                         Path(tmp)))
+            if args.unprepared:  # direct, but as configured for a pooler: no prepared statements
+                servers.append(ho.beside(ho.url, "transaction", args.workers, Path(tmp),
+                                         via="direct-unprepared"))
             ho.stores(args.tills * args.rounds + 1 + 99)
             for n in range(args.rounds):
-                results["rounds"].append(one_round(ho, base, day, Path(tmp), n, args))
+                server = servers[n % len(servers)]
+                results["rounds"].append(one_round(server, base, day, Path(tmp), n, args))
                 print(json.dumps(results["rounds"][-1]), flush=True)
+            results["by_path"] = by_path(results["rounds"])
             if args.profile:
                 results["in_process"] = profile_push(ho, day, Path(tmp), args.events)
         finally:
+            for server in reversed(servers):
+                server.close()
+            if bouncer is not None:
+                bouncer.stop()
             base.close()
-            ho.close()
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text(json.dumps(results, indent=2), encoding="utf-8")
     print(json.dumps({k: v for k, v in results.items() if k != "rounds"}, indent=2))

@@ -19,6 +19,7 @@ and mobile in them replaced consistently), so head office sees distinct sales an
 from __future__ import annotations
 
 import argparse
+import copy
 import itertools
 import json
 import re
@@ -173,19 +174,35 @@ class HeadOffice:
         self.url = admin_url.rsplit("/", 1)[0] + "/" + self.name
         self.engine = make_engine(self.url)
         upgrade(self.engine)
+        self.owns_database, self.via = True, "direct"
+        self.proc, self.port = self._serve(self.url, "none", workers, folder)
+
+    def _serve(self, db_url: str, pooler: str, workers: int, folder: Path,
+               extra: tuple[str, ...] = ()) -> tuple[subprocess.Popen[str], int]:
         with socket.socket() as probe:
             probe.bind(("127.0.0.1", 0))
-            self.port = probe.getsockname()[1]
-        log = open(folder / "server.log", "w")  # noqa: SIM115 - lives as long as the server
-        key_file = folder / "answer-keys"
+            port = int(probe.getsockname()[1])
+        log = open(folder / f"server-{port}.log", "w")  # noqa: SIM115 - lives with the server
+        key_file = folder / f"answer-keys-{port}"
         keys.new_key_file(key_file)
-        self.proc = subprocess.Popen(
-            [str(BIN / "kaika-headoffice"), "serve", "--db", self.url, "--port", str(self.port),
-             "--workers", str(workers), "--answer-key-file", str(key_file)],
-            stdout=subprocess.PIPE, stderr=log, text=True)
-        assert self.proc.stdout is not None
-        self.proc.stdout.readline()
+        proc = subprocess.Popen(
+            [str(BIN / "kaika-headoffice"), "serve", "--db", db_url, "--port", str(port),
+             "--workers", str(workers), "--answer-key-file", str(key_file),
+             "--db-pooler", pooler, *extra], stdout=subprocess.PIPE, stderr=log, text=True)
+        assert proc.stdout is not None
+        proc.stdout.readline()
+        self.port = port
         self._wait_ready()
+        return proc, port
+
+    def beside(self, db_url: str, pooler: str, workers: int, folder: Path,
+               extra: tuple[str, ...] = (), via: str = "pgbouncer") -> HeadOffice:
+        """A second server on the same database (through PgBouncer, say): its own process and
+        port, the same engine for set-up and counts; closing it stops only its process."""
+        twin = copy.copy(self)
+        twin.owns_database, twin.via = False, via
+        twin.proc, twin.port = twin._serve(db_url, pooler, workers, folder, extra)
+        return twin
 
     def _wait_ready(self) -> None:
         import httpx
@@ -222,6 +239,8 @@ class HeadOffice:
             self.proc.wait(15)
         except subprocess.TimeoutExpired:
             self.proc.kill()
+        if not self.owns_database:
+            return
         self.engine.dispose()
         with self.admin.connect() as conn:
             conn.execute(sa.text(f'DROP DATABASE IF EXISTS "{self.name}" WITH (FORCE)'))

@@ -6,15 +6,18 @@ otherwise)."""
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
+from datetime import date
 from pathlib import Path
 
 import pytest
 import sqlalchemy as sa
 
+from headoffice import partitions
 from headoffice.engine import make_engine
 from headoffice.migrate import upgrade
 from headoffice.replica import HEADER_LAG, HEADER_READ_FROM, Reads
-from tests.headoffice.pgcluster import PrimaryAndReplica, available
+from tests.headoffice.pgcluster import RUN_AS, PrimaryAndReplica, available
+from tests.headoffice.test_partitions import born, push
 from tests.sync.harness import Server, Till
 
 pytestmark = [pytest.mark.postgres,
@@ -51,10 +54,11 @@ def servers(pair: PrimaryAndReplica, tmp_path: Path) -> Iterator[Callable[..., S
         server.stop()
 
 
-def _caught_up(pair: PrimaryAndReplica) -> None:
+def _caught_up(pair: PrimaryAndReplica, database: str = DB) -> None:
     """Wait for the replica to replay what the primary has (a state, not a time: the bound
     only stops a broken replica from hanging the suite)."""
-    primary, replica = make_engine(pair.primary_url(DB)), make_engine(pair.replica_url(DB))
+    primary = make_engine(pair.primary_url(database))
+    replica = make_engine(pair.replica_url(database))
     reads = Reads(primary, replica, 0)
     try:
         for _ in range(600):
@@ -121,3 +125,32 @@ def test_a_replica_that_is_gone_leaves_the_primary_answering(
     server = servers("--replica-db", f"postgresql://postgres@127.0.0.1:1/{DB}")
     server.add_stores("R002", merchant="MR02")
     assert _points(server, "MR02") == (0, "primary; replica_unreachable", 0.0)
+
+
+def test_the_replica_reader_keeps_its_grant_through_the_partition_migration(
+        pair: PrimaryAndReplica) -> None:
+    """A role granted SELECT on `events` before h0009 reads it on the replica after, and the
+    months `maintain` makes later (grants replicate with the WAL; h0009 must carry them)."""
+    database, reader = "kaika_replica_grants", "kaika_replica_reader"
+    admin = sa.create_engine(pair.primary_url().replace("postgresql://", "postgresql+psycopg://"),
+                             isolation_level="AUTOCOMMIT")
+    with admin.connect() as conn:
+        conn.execute(sa.text(f'CREATE DATABASE "{database}"'))
+        conn.execute(sa.text(f'CREATE ROLE "{reader}" LOGIN'))
+    admin.dispose()
+    primary = make_engine(pair.primary_url(database))
+    upgrade(primary, "h0007")
+    with primary.begin() as conn:
+        conn.execute(sa.text(f'GRANT SELECT ON events TO "{reader}"'))
+        push(conn, born(2026, 11))
+    upgrade(primary)
+    with primary.begin() as conn:
+        partitions.maintain(conn, date(2031, 1, 5), ahead=0)
+    primary.dispose()
+    _caught_up(pair, database)
+    replica = make_engine(pair.replica_url(database).replace(f"//{RUN_AS}@", f"//{reader}@"))
+    with replica.connect() as conn:
+        assert conn.scalar(sa.text("SELECT count(*) FROM events")) == 1
+        assert conn.scalar(sa.text('SELECT count(*) FROM "events_p203101"')) == 0
+        assert conn.scalar(sa.text("SELECT current_user")) == reader
+    replica.dispose()
