@@ -1,0 +1,67 @@
+"""The stores-and-terminals page's data, and revoking or restoring a till from it (audited)."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+from typing import Any
+from zoneinfo import ZoneInfo
+
+import sqlalchemy as sa
+from sqlalchemy import Engine
+
+from domain.errors import NotFound
+from headoffice import staff, tenancy
+from headoffice.packs import PackBook
+from headoffice.staff import Session
+from headoffice.tables import chain_heads, stores, terminals
+
+ONLINE = timedelta(minutes=5)  # heard from within this: online (tills sync every 15 s)
+SHOWN_IN = ZoneInfo("Asia/Shanghai")
+
+
+def rows(engine: Engine, packs: PackBook, now: datetime) -> list[dict[str, Any]]:
+    """Every enrolled till: its store, state, last seen, unsynced count and clock skew."""
+    found: list[dict[str, Any]] = list(tenancy.list_terminals(engine, packs=packs))
+    with engine.connect() as conn:
+        names = dict(conn.execute(sa.select(stores.c.code, stores.c.name)).tuples().all())
+        outbox = dict(conn.execute(sa.select(chain_heads.c.terminal_id,
+                                             sa.func.max(chain_heads.c.outbox_seq))
+                                   .group_by(chain_heads.c.terminal_id)).tuples().all())
+    for row in found:
+        row["store_name"] = names.get(str(row["store"]), "")
+        row["state"] = _state(row, now)
+        seen = row["last_seen_at"]
+        row["last_seen"] = seen.astimezone(SHOWN_IN).strftime("%Y-%m-%d %H:%M:%S") if seen \
+            else None
+        row["unsynced"] = _unsynced(outbox.get(str(row["id"])), row["acked_through_seq"])
+    return found
+
+
+def _state(row: dict[str, Any], now: datetime) -> str:
+    if row["revoked_at"] is not None:
+        return "revoked"
+    seen = row["last_seen_at"]
+    if seen is None:
+        return "never"
+    return "online" if now - seen <= ONLINE else "offline"
+
+
+def _unsynced(outbox_seq: int | None, acked: int) -> int | None:
+    """What the till had in its outbox beyond what head office accepted, as of its last push
+    (its outbox counter rides on every push); None when it never said."""
+    return None if outbox_seq is None else max(0, outbox_seq - acked)
+
+
+def set_revoked(engine: Engine, terminal_id: str, session: Session, client: str,
+                now: datetime, *, revoked: bool) -> str:
+    """Revoke (or restore) a till and audit who did it; the till's code."""
+    with engine.begin() as conn:
+        code = conn.scalar(sa.select(terminals.c.code).where(terminals.c.id == terminal_id))
+        if code is None:
+            raise NotFound("terminal.unknown", terminal_id=terminal_id)
+        conn.execute(terminals.update().where(terminals.c.id == terminal_id)
+                     .values(revoked_at=now if revoked else None))
+        staff.audit(conn, now, client, "terminal.revoked" if revoked else "terminal.restored",
+                    login=session.member.login, staff_id=session.member.id, target=terminal_id,
+                    detail=code)
+    return str(code)

@@ -1,0 +1,50 @@
+"""`kaika-headoffice staff add`: a console account (the first admin is made this way). The
+password comes from a prompt or a file, never from argv, where `ps` would show it."""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+from collections.abc import Callable
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Engine
+
+from domain.errors import ValidationError
+from domain.inputs import InputError, read_bytes, utf8_text
+from headoffice import staff
+
+
+def add_commands(sub: Any, common: argparse.ArgumentParser,
+                 engine: Callable[[argparse.Namespace], Engine]) -> None:
+    group = sub.add_parser("staff", help="head-office console accounts").add_subparsers(
+        metavar="ACTION")
+    add = group.add_parser("add", parents=[common], help="add a console account")
+    add.add_argument("--login", required=True)
+    add.add_argument("--name", required=True)
+    add.add_argument("--role", required=True, choices=staff.ROLES)
+    add.add_argument("--password-file", type=Path, default=None,
+                     help="a file holding the password (default: asked twice at a prompt)")
+    add.set_defaults(func=lambda args: _add(args, engine(args)))
+
+
+def _add(args: argparse.Namespace, engine: Engine) -> int:
+    password = _password(args.password_file)
+    staff.add(engine, args.login, args.name, args.role, password, datetime.now(UTC))
+    print(f"kaika-headoffice: staff {args.login} added ({args.role})")
+    return 0
+
+
+def _password(path: Path | None) -> str:
+    if path is not None:
+        try:
+            return utf8_text(read_bytes(path), str(path)).rstrip("\r\n")
+        except InputError:
+            raise ValidationError("staff.password_file_unreadable", field="password-file",
+                                  path=str(path)) from None
+    first = getpass.getpass("Password: ")
+    if getpass.getpass("Again: ") != first:
+        raise ValidationError("staff.password_mismatch", field="password")
+    return first
