@@ -123,10 +123,13 @@ def log_in(engine: Engine, login: str, password: str, client: str,
         ValidationError: staff.throttled while too many recent failures stand.
     """
     with engine.begin() as conn:
-        if throttled(conn, login, client, now):
+        refused = throttled(conn, login, client, now)
+        if refused:  # recorded, then refused once this transaction is committed
             audit(conn, now, client, "login.throttled", login=login)
-            raise ValidationError("staff.throttled", field="login",
-                                  minutes=THROTTLE_WINDOW.seconds // 60)
+    if refused:
+        raise ValidationError("staff.throttled", field="login",
+                              minutes=THROTTLE_WINDOW.seconds // 60)
+    with engine.begin() as conn:
         row = conn.execute(sa.select(staff).where(staff.c.login == login,
                                                   staff.c.disabled_at.is_(None))).first()
         # An unknown login costs the same scrypt as a known one: timing tells nothing.

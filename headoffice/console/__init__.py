@@ -5,8 +5,8 @@ dependency checks it against the staff member's role (headoffice/staff.py PERMIS
 form POST carries the session's CSRF token, checked in that same dependency.
 """
 
-from __future__ import annotations
-
+# No `from __future__ import annotations`: FastAPI must evaluate the routes' Depends(...)
+# annotations, which name local values.
 import secrets
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass

@@ -1,0 +1,239 @@
+"""The head-office console's log-in, sessions, CSRF, roles and revoke, against a real
+head-office process on 127.0.0.1 and PostgreSQL."""
+
+from __future__ import annotations
+
+import subprocess
+from collections.abc import Callable, Iterator
+from datetime import timedelta
+from pathlib import Path
+
+import httpx
+import pytest
+import sqlalchemy as sa
+
+from headoffice.tables import console_audit, staff_sessions, terminals
+from sync.http import SyncError
+from tests.headoffice.console_helpers import (
+    PASSWORD,
+    actions,
+    csrf_of,
+    logged_in,
+    new_staff,
+    try_login,
+)
+from tests.sync.harness import BIN, PgDatabases, Server, Till, _now
+
+pytestmark = pytest.mark.postgres
+
+
+@pytest.fixture(scope="module")
+def ho(pg: PgDatabases, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
+    made = Server(pg.fresh(), tmp_path_factory.mktemp("console")).start()
+    made.add_stores("S001", "S002")
+    yield made
+    made.stop()
+
+
+def test_the_first_admin_comes_from_a_password_file_and_logs_in(
+        ho: Server, tmp_path: Path) -> None:
+    secret = tmp_path / "password"
+    secret.write_text("a long enough secret\n", encoding="utf-8")
+    made = subprocess.run(
+        [str(BIN / "kaika-headoffice"), "staff", "add", "--db", ho.db_url, "--login", "boss",
+         "--name", "王总", "--role", "admin", "--password-file", str(secret)],
+        capture_output=True, text=True, timeout=60, check=False)
+    assert made.returncode == 0, made.stderr
+    client = httpx.Client(base_url=ho.url, timeout=10)
+
+    answer = try_login(client, "boss", "a long enough secret")
+    page = client.get("/console/terminals")
+
+    assert (answer.status_code, answer.headers["location"]) == (303, "/console/")
+    assert page.status_code == 200 and "门店与终端" in page.text and "王总" in page.text
+    assert actions(ho, "boss") == ["staff.added", "login.ok"]
+
+
+def test_a_short_password_is_refused_by_the_command_naming_it(ho: Server, tmp_path: Path) -> None:
+    secret = tmp_path / "password"
+    secret.write_text("short\n", encoding="utf-8")
+    made = subprocess.run(
+        [str(BIN / "kaika-headoffice"), "staff", "add", "--db", ho.db_url, "--login", "weak",
+         "--name", "弱", "--role", "auditor", "--password-file", str(secret)],
+        capture_output=True, text=True, timeout=60, check=False)
+    assert made.returncode == 1
+    assert "[staff.password_short]" in made.stderr and "Traceback" not in made.stderr
+
+
+def test_a_wrong_password_or_an_unknown_account_is_refused_alike(ho: Server) -> None:
+    login = new_staff(ho, "admin")
+    client = httpx.Client(base_url=ho.url, timeout=10)
+
+    wrong = try_login(client, login, "not the password")
+    unknown = try_login(client, "nobody-here", PASSWORD)
+
+    assert wrong.status_code == unknown.status_code == 401
+    assert "账号或密码不正确" in wrong.text and "账号或密码不正确" in unknown.text
+    assert "kaika_console=" not in wrong.headers.get("set-cookie", "")
+    assert client.get("/console/terminals").status_code == 303  # still not signed in
+    assert actions(ho, login) == ["staff.added", "login.failed"]
+
+
+def test_five_failures_lock_the_account_even_against_the_right_password(ho: Server) -> None:
+    login, other = new_staff(ho, "admin"), new_staff(ho, "auditor")
+    client = httpx.Client(base_url=ho.url, timeout=10)
+    for _ in range(5):
+        assert try_login(client, login, "guess").status_code == 401
+
+    locked = try_login(client, login, PASSWORD)
+
+    assert locked.status_code == 429 and "15" in locked.text
+    assert actions(ho, login)[-1] == "login.throttled"
+    assert try_login(client, other).status_code == 303  # another account is not locked
+
+
+def test_the_lock_ends_after_the_window(ho: Server) -> None:
+    login = new_staff(ho, "admin")
+    client = httpx.Client(base_url=ho.url, timeout=10)
+    for _ in range(5):
+        try_login(client, login, "guess")
+    with ho.engine.begin() as conn:  # the failures as if made 16 minutes ago
+        conn.execute(console_audit.update().where(console_audit.c.login == login).values(
+            at=_now() - timedelta(minutes=16)))
+
+    assert try_login(client, login).status_code == 303
+
+
+def test_twenty_failures_from_one_address_lock_every_account_from_it(
+        make_server: Callable[..., Server]) -> None:
+    server = make_server("postgres", stores=())
+    client = httpx.Client(base_url=server.url, timeout=10)
+    for n in range(20):
+        assert try_login(client, f"guess{n}", "guess").status_code == 401
+
+    assert try_login(client, new_staff(server, "admin")).status_code == 429
+
+
+def test_a_post_without_the_csrf_token_is_refused(ho: Server, make_till: Callable[..., Till]
+                                                  ) -> None:
+    till = make_till("C", store_code="S001")
+    till.enroll(ho, "S001")
+    terminal = till.app.settings.terminal_id
+    client = logged_in(ho, "admin")
+    page = client.get("/console/terminals")
+
+    no_login_token = httpx.post(ho.url + "/console/login",
+                                data={"login": "x", "password": PASSWORD})
+    missing = client.post(f"/console/terminals/{terminal}/revoke", data={})
+    wrong = client.post(f"/console/terminals/{terminal}/revoke",
+                        data={"csrf": csrf_of(page)[:-2] + "xx"})
+
+    assert no_login_token.status_code == missing.status_code == wrong.status_code == 403
+    assert "表单已失效" in missing.text
+    assert _revoked_at(ho, terminal) is None
+
+
+def test_an_auditor_sees_the_terminals_but_cannot_revoke(
+        ho: Server, make_till: Callable[..., Till]) -> None:
+    till = make_till("D", store_code="S002")
+    till.enroll(ho, "S002")
+    terminal = till.app.settings.terminal_id
+    auditor = logged_in(ho, "auditor")
+    page = auditor.get("/console/terminals")
+
+    refused = auditor.post(f"/console/terminals/{terminal}/revoke",
+                           data={"csrf": csrf_of(page)})
+
+    assert page.status_code == 200 and f"terminal-{terminal}" in page.text
+    assert "/revoke" not in page.text
+    assert refused.status_code == 403 and "审计" in refused.text
+    assert _revoked_at(ho, terminal) is None
+    till.sync()  # still accepted
+    assert logged_in(ho, "marketing").get("/console/terminals").status_code == 403
+
+
+def test_an_admin_revokes_a_till_and_its_next_sync_is_refused(
+        ho: Server, make_till: Callable[..., Till]) -> None:
+    till = make_till("E", store_code="S001")
+    till.enroll(ho, "S001")
+    till.sale(None, ("SOCKS", 1))
+    till.sync()
+    terminal = till.app.settings.terminal_id
+    admin = logged_in(ho, "admin")
+    before = admin.get("/console/terminals")
+    assert "在线" in before.text
+
+    done = admin.post(f"/console/terminals/{terminal}/revoke", data={"csrf": csrf_of(before)})
+    after = admin.get(done.headers["location"])
+
+    assert done.status_code == 303 and "已停用" in after.text
+    with pytest.raises(SyncError) as refused:
+        till.sync()
+    assert (refused.value.status, refused.value.code) == (403, "auth.terminal_revoked")
+    with ho.engine.connect() as conn:
+        row = conn.execute(sa.select(console_audit).where(
+            console_audit.c.action == "terminal.revoked",
+            console_audit.c.target == terminal)).one()
+    assert row.staff_id is not None and row.client == "127.0.0.1"
+
+
+def test_an_expired_session_sends_the_browser_back_to_the_log_in(ho: Server) -> None:
+    client = logged_in(ho, "admin")
+    assert client.get("/console/terminals").status_code == 200
+    token = client.cookies["kaika_console"]
+    with ho.engine.begin() as conn:
+        conn.execute(staff_sessions.update().values(expires_at=_now() - timedelta(seconds=1))
+                     .where(staff_sessions.c.token_hash == _sha(token)))
+
+    answer = client.get("/console/terminals")
+
+    assert (answer.status_code, answer.headers["location"]) == (303,
+                                                                "/console/login?expired=1")
+
+
+def test_log_out_ends_the_session_on_the_server(ho: Server) -> None:
+    client = logged_in(ho, "admin")
+    token = client.cookies["kaika_console"]
+    page = client.get("/console/terminals")
+
+    out = client.post("/console/logout", data={"csrf": csrf_of(page)})
+    replayed = httpx.get(ho.url + "/console/terminals", cookies={"kaika_console": token})
+
+    assert out.status_code == 303 and replayed.status_code == 303
+    with ho.engine.connect() as conn:
+        assert conn.scalar(sa.select(sa.func.count()).select_from(staff_sessions).where(
+            staff_sessions.c.token_hash == _sha(token))) == 0
+
+
+def test_the_session_cookie_is_http_only_strict_and_secure_off_the_loopback(ho: Server) -> None:
+    client = httpx.Client(base_url=ho.url, timeout=10)
+    login = new_staff(ho, "admin")
+    answer = try_login(client, login)
+    cookie = answer.headers["set-cookie"].lower()
+    public = httpx.get(ho.url + "/console/login", headers={"host": "ho.example.cn"})
+
+    assert "httponly" in cookie and "samesite=strict" in cookie and "path=/console" in cookie
+    assert "secure" not in cookie  # plain http on 127.0.0.1: the demo
+    assert "; secure" in public.headers["set-cookie"].lower()
+    assert public.headers["x-frame-options"] == "DENY"
+
+
+def test_english_on_request_and_remembered(ho: Server) -> None:
+    client = logged_in(ho, "admin")
+
+    english = client.get("/console/terminals?lang=en")
+    again = client.get("/console/terminals")
+
+    assert "Stores and terminals" in english.text and 'lang="en"' in english.text
+    assert "Stores and terminals" in again.text
+
+
+def _revoked_at(server: Server, terminal: str) -> object:
+    with server.engine.connect() as conn:
+        return conn.scalar(sa.select(terminals.c.revoked_at).where(terminals.c.id == terminal))
+
+
+def _sha(token: str) -> str:
+    import hashlib
+
+    return hashlib.sha256(token.encode()).hexdigest()
