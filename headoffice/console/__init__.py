@@ -12,6 +12,7 @@ from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Annotated
+from urllib.parse import urlencode
 
 from fastapi import Depends, FastAPI, Request
 from fastapi.concurrency import run_in_threadpool
@@ -174,7 +175,7 @@ def _terminal_routes(app: FastAPI, console: Console) -> None:
                       session: Annotated[Session, Depends(console.signed_in("terminals.view"))],
                       done: str = "", code: str = "") -> Response:
         t = translator(lang_of(request))
-        message = t(f"done.{done}", code=code[:16]) if done in ("revoked", "restored") else ""
+        message = t(f"done.{done}", code=code[:40]) if done in ("revoked", "restored") else ""
         return render(request, "terminals.html", title_key="terminals.title",
                       rows=terminals.rows(engine, console.packs, clock()), message=message,
                       member=session.member, csrf=session.csrf,
@@ -187,7 +188,8 @@ def _terminal_routes(app: FastAPI, console: Console) -> None:
                                        revoked=revoked)
         console.cache.forget(terminal_id)  # this process refuses it at once; others in cache_s
         done = "revoked" if revoked else "restored"
-        return RedirectResponse(f"/console/terminals?done={done}&code={code}", status_code=303)
+        return RedirectResponse(f"/console/terminals?{urlencode({'done': done, 'code': code})}",
+                                status_code=303)
 
     revoker = Depends(console.posted("terminals.revoke"))
 

@@ -54,11 +54,14 @@ def _unsynced(outbox_seq: int | None, acked: int) -> int | None:
 
 def set_revoked(engine: Engine, terminal_id: str, session: Session, client: str,
                 now: datetime, *, revoked: bool) -> str:
-    """Revoke (or restore) a till and audit who did it; the till's code."""
+    """Revoke (or restore) a till and audit who did it; the store's and the till's code."""
     with engine.begin() as conn:
-        code = conn.scalar(sa.select(terminals.c.code).where(terminals.c.id == terminal_id))
-        if code is None:
+        found = conn.execute(sa.select(stores.c.code, terminals.c.code)
+                             .join(stores, stores.c.id == terminals.c.store_id)
+                             .where(terminals.c.id == terminal_id)).first()
+        if found is None:
             raise NotFound("terminal.unknown", terminal_id=terminal_id)
+        code = f"{found[0]} {found[1]}"  # terminal codes repeat across stores: T01
         conn.execute(terminals.update().where(terminals.c.id == terminal_id)
                      .values(revoked_at=now if revoked else None))
         staff.audit(conn, now, client, "terminal.revoked" if revoked else "terminal.restored",

@@ -9,7 +9,7 @@ LANGS = ("zh_CN", "en")
 DEFAULT = "zh_CN"
 
 TEXT: dict[str, tuple[str, str]] = {
-    "app.title": ("开开总部控制台", "Kaika head-office console"),
+    "app.title": ("开卡总部控制台", "Kaika head-office console"),
     "nav.skip": ("跳到正文", "Skip to content"),
     "nav.terminals": ("门店与终端", "Stores and terminals"),
     "nav.logout": ("退出登录", "Log out"),
