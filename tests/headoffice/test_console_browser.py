@@ -12,6 +12,7 @@ from collections.abc import Callable, Iterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
+import axe_selenium_python
 import pytest
 from PIL import Image
 from selenium import webdriver
@@ -29,6 +30,9 @@ pytestmark = [pytest.mark.postgres, pytest.mark.slow]
 WIDTH, HEIGHT = 1366, 768
 # WCAG AA: 4.5:1 for text. Checked on every visible text element against its background.
 CONTRAST_JS = (Path(__file__).with_name("contrast.js")).read_text(encoding="utf-8")
+# axe-core as axe-selenium-python ships it (tests only): the accessibility rules run in the page.
+AXE_JS = (Path(axe_selenium_python.__file__).parent / "node_modules" / "axe-core" / "axe.min.js"
+          ).read_text(encoding="utf-8")
 
 
 @pytest.fixture
@@ -126,7 +130,19 @@ def _assert_accessible(browser: WebDriver) -> None:
         ".map(i => i.name)")
     assert unlabelled == []
     assert browser.execute_script(CONTRAST_JS) == []
+    assert _axe(browser) == []
     assert browser.find_element(By.TAG_NAME, "html").get_attribute("lang") in ("zh-CN", "en")
+
+
+def _axe(browser: WebDriver) -> list[str]:
+    """axe-core's violations (WCAG 2 A and AA rules) on the page, as `rule: element`."""
+    browser.execute_script(AXE_JS)
+    found = browser.execute_async_script(
+        "const done = arguments[arguments.length - 1];"
+        "axe.run(document, {runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa']}})"
+        ".then(r => done(r.violations.flatMap(v => v.nodes.map(n => v.id + ': ' + n.html))))"
+        ".catch(e => done(['axe failed: ' + e]));")
+    return list(found)
 
 
 def _screenshot(browser: WebDriver, tmp_path: Path) -> None:
