@@ -114,6 +114,9 @@ def _login_routes(app: FastAPI, console: Console) -> None:
 
     @app.get("/console/login", include_in_schema=False)
     def login_page(request: Request, expired: str = "", out: str = "") -> Response:
+        token = request.cookies.get(SESSION_COOKIE, "")
+        if token and staff.session_for(engine, token, clock()) is not None:
+            return RedirectResponse("/console/", status_code=303)  # signed in already
         t = translator(lang_of(request))
         note = t("login.expired") if expired else t("login.logged_out") if out else ""
         return _login_form(request, note=note)

@@ -17,6 +17,7 @@ SESSION_COOKIE = "kaika_console"
 PRE_COOKIE = "kaika_console_pre"  # the log-in form's CSRF token, before there is a session
 LANG_COOKIE = "kaika_lang"
 _LOOPBACK = {"127.0.0.1", "localhost", "::1"}
+_PROXY_HEADERS = ("forwarded", "x-forwarded-for", "x-forwarded-proto", "x-real-ip")
 _MAX_FORM_BYTES = 16 * 1024
 
 _env = Environment(loader=FileSystemLoader(Path(__file__).resolve().parent / "templates"),
@@ -49,8 +50,10 @@ _HEADERS = {"X-Frame-Options": "DENY", "X-Content-Type-Options": "nosniff",
 
 
 def secure(request: Request) -> bool:
-    """Secure cookies, except on plain http to the loopback address (the demo)."""
-    return not (request.url.scheme == "http" and request.url.hostname in _LOOPBACK)
+    """Secure cookies, except on plain http to the loopback address with no proxy between
+    (the demo). A proxy on this machine that passes no Host still says it is there."""
+    proxied = any(name in request.headers for name in _PROXY_HEADERS)
+    return proxied or not (request.url.scheme == "http" and request.url.hostname in _LOOPBACK)
 
 
 def set_cookie(request: Request, response: Response, name: str, value: str,

@@ -52,6 +52,7 @@ def test_the_first_admin_comes_from_a_password_file_and_logs_in(
     assert (answer.status_code, answer.headers["location"]) == (303, "/console/")
     assert page.status_code == 200 and "门店与终端" in page.text and "王总" in page.text
     assert actions(ho, "boss") == ["staff.added", "login.ok"]
+    assert client.get("/console/login").headers["location"] == "/console/"  # signed in
 
 
 def test_a_short_password_is_refused_by_the_command_naming_it(ho: Server, tmp_path: Path) -> None:
@@ -211,10 +212,12 @@ def test_the_session_cookie_is_http_only_strict_and_secure_off_the_loopback(ho: 
     answer = try_login(client, login)
     cookie = answer.headers["set-cookie"].lower()
     public = httpx.get(ho.url + "/console/login", headers={"host": "ho.example.cn"})
+    proxied = httpx.get(ho.url + "/console/login", headers={"x-forwarded-for": "203.0.113.9"})
 
     assert "httponly" in cookie and "samesite=strict" in cookie and "path=/console" in cookie
     assert "secure" not in cookie  # plain http on 127.0.0.1: the demo
     assert "; secure" in public.headers["set-cookie"].lower()
+    assert "; secure" in proxied.headers["set-cookie"].lower()
     assert public.headers["x-frame-options"] == "DENY"
 
 
