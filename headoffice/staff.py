@@ -26,6 +26,7 @@ ROLES = ("admin", "marketing", "member_service", "auditor")
 PERMISSIONS: dict[str, frozenset[str]] = {
     "terminals.view": frozenset({"admin", "member_service", "auditor"}),
     "terminals.revoke": frozenset({"admin"}),
+    "stores.enrol": frozenset({"admin"}),  # make a one-time enrolment code for a new till
 }
 # scrypt at 2**15 (32 MiB, about 0.1 s): slow for guessing, fine for one log-in.
 N, R, P = 2**15, 8, 1

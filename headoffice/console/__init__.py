@@ -11,7 +11,7 @@ import secrets
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Annotated
+from typing import Annotated, Any
 from urllib.parse import urlencode
 
 from fastapi import Depends, FastAPI, Request
@@ -36,6 +36,7 @@ from headoffice.console.web import (
 )
 from headoffice.packs import PackBook
 from headoffice.staff import Session
+from headoffice.tenancy import DEFAULT_CODE_MINUTES
 
 
 class NotSignedIn(Exception):
@@ -173,16 +174,31 @@ def _login_form(request: Request, status: int = 200, message: str = "", login: s
 def _terminal_routes(app: FastAPI, console: Console) -> None:
     engine, clock = console.engine, console.clock
 
+    def page(request: Request, session: Session, **values: Any) -> Response:
+        return render(request, "terminals.html", title_key="terminals.title",
+                      rows=terminals.rows(engine, console.packs, clock()),
+                      stores=terminals.store_rows(engine), member=session.member,
+                      csrf=session.csrf,
+                      can_revoke=staff.may(session.member.role, "terminals.revoke"),
+                      can_enrol=staff.may(session.member.role, "stores.enrol"), **values)
+
     @app.get("/console/terminals", include_in_schema=False)
     def terminal_page(request: Request,
                       session: Annotated[Session, Depends(console.signed_in("terminals.view"))],
                       done: str = "", code: str = "") -> Response:
         t = translator(lang_of(request))
         message = t(f"done.{done}", code=code[:40]) if done in ("revoked", "restored") else ""
-        return render(request, "terminals.html", title_key="terminals.title",
-                      rows=terminals.rows(engine, console.packs, clock()), message=message,
-                      member=session.member, csrf=session.csrf,
-                      can_revoke=staff.may(session.member.role, "terminals.revoke"))
+        return page(request, session, message=message)
+
+    @app.post("/console/stores/{store_code}/enrol-code", include_in_schema=False)
+    async def enrol(request: Request, store_code: str,
+                    posted: Annotated[Posted, Depends(console.posted("stores.enrol"))]
+                    ) -> Response:
+        # Shown in this answer only: a redirect would put the code in a URL (history, logs).
+        code = await run_in_threadpool(terminals.enrol_code, engine, store_code[:16],
+                                       posted.session, client_of(request), clock())
+        return await run_in_threadpool(page, request, posted.session, enrol_store=store_code,
+                                       enrol_code=code, minutes=DEFAULT_CODE_MINUTES)
 
     async def change(request: Request, terminal_id: str, posted: Posted,
                      revoked: bool) -> Response:

@@ -1,4 +1,5 @@
-"""The stores-and-terminals page's data, and revoking or restoring a till from it (audited)."""
+"""The stores-and-terminals page's data; revoking or restoring a till and making an enrolment
+code from it (audited)."""
 
 from __future__ import annotations
 
@@ -68,3 +69,26 @@ def set_revoked(engine: Engine, terminal_id: str, session: Session, client: str,
                     login=session.member.login, staff_id=session.member.id, target=terminal_id,
                     detail=code)
     return str(code)
+
+
+def store_rows(engine: Engine) -> list[dict[str, Any]]:
+    """Every store with its count of enrolled, unrevoked tills."""
+    tills = (sa.select(sa.func.count()).where(terminals.c.store_id == stores.c.id,
+                                              terminals.c.revoked_at.is_(None))
+             .scalar_subquery())
+    with engine.connect() as conn:
+        return [dict(r) for r in conn.execute(
+            sa.select(stores.c.code, stores.c.name, tills.label("tills"))
+            .order_by(stores.c.code)).mappings()]
+
+
+def enrol_code(engine: Engine, store_code: str, session: Session, client: str,
+               now: datetime) -> str:
+    """A one-time code for a new till of the store; the audit says who made it, never the
+    code (only its hash is kept, tenancy.new_enrol_code)."""
+    code = tenancy.new_enrol_code(engine, store_code, now)
+    with engine.begin() as conn:
+        staff.audit(conn, now, client, "enrol_code.made", login=session.member.login,
+                    staff_id=session.member.id, target=store_code,
+                    detail=f"{tenancy.DEFAULT_CODE_MINUTES} min")
+    return code

@@ -60,6 +60,15 @@ TEXT: dict[str, tuple[str, str]] = {
     "done.revoked": ("终端 {code} 已停用：它的下一次同步将被拒绝。",
                      "Till {code} is revoked: its next sync will be refused."),
     "done.restored": ("终端 {code} 已恢复。", "Till {code} is restored."),
+    "stores.title": ("门店", "Stores"),
+    "col.name": ("名称", "Name"),
+    "col.tills": ("在用终端", "Tills in use"),
+    "action.enrol": ("生成登记码", "Make enrolment code"),
+    "action.enrol_label": ("为门店 {store} 生成新终端登记码", "Make an enrolment code for a new "
+                                                      "till of store {store}"),
+    "enrol.made": ("门店 {store} 的一次性登记码（{minutes} 分钟内有效，只显示这一次）：",
+                   "One-time enrolment code for store {store} (valid {minutes} minutes, shown "
+                   "only now): "),
     "time.utc_note": ("时间为北京时间。", "Times are Beijing time."),
 }
 

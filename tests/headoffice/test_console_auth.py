@@ -3,6 +3,7 @@ head-office process on 127.0.0.1 and PostgreSQL."""
 
 from __future__ import annotations
 
+import re
 import subprocess
 from collections.abc import Callable, Iterator
 from datetime import timedelta
@@ -13,6 +14,7 @@ import pytest
 import sqlalchemy as sa
 
 from headoffice.tables import console_audit, staff_sessions, terminals
+from sync.enroll import enroll
 from sync.http import SyncError
 from tests.headoffice.console_helpers import (
     PASSWORD,
@@ -176,6 +178,28 @@ def test_an_admin_revokes_a_till_and_its_next_sync_is_refused(
             console_audit.c.action == "terminal.revoked",
             console_audit.c.target == terminal)).one()
     assert row.staff_id is not None and row.client == "127.0.0.1"
+
+
+def test_an_admin_makes_an_enrolment_code_a_new_till_enrols_with_and_an_auditor_cannot(
+        ho: Server, make_till: Callable[..., Till]) -> None:
+    admin, auditor = logged_in(ho, "admin"), logged_in(ho, "auditor")
+    page = admin.get("/console/terminals")
+
+    made = admin.post("/console/stores/S002/enrol-code", data={"csrf": csrf_of(page)})
+    code = re.search(r'id="enrol-code"[^>]*>([^<]+)<', made.text)
+    refused = auditor.post("/console/stores/S002/enrol-code",
+                           data={"csrf": csrf_of(auditor.get("/console/terminals"))})
+
+    assert made.status_code == 200 and code is not None
+    till = make_till("F", store_code="S002")
+    answer = enroll(till.app.store, ho.url, code.group(1), till.clock)
+    assert answer.store.store_code == "S002"
+    assert refused.status_code == 403 and "enrol-code" not in auditor.get(
+        "/console/terminals").text
+    with ho.engine.connect() as conn:
+        audited = conn.execute(sa.select(console_audit).where(
+            console_audit.c.action == "enrol_code.made")).one()
+    assert audited.target == "S002" and code.group(1) not in audited.detail
 
 
 def test_an_expired_session_sends_the_browser_back_to_the_log_in(ho: Server) -> None:
