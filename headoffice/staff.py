@@ -27,6 +27,7 @@ PERMISSIONS: dict[str, frozenset[str]] = {
     "terminals.view": frozenset({"admin", "member_service", "auditor"}),
     "terminals.revoke": frozenset({"admin"}),
     "stores.enrol": frozenset({"admin"}),  # make a one-time enrolment code for a new till
+    "audit.view": frozenset({"admin", "auditor"}),
 }
 # scrypt at 2**15 (32 MiB, about 0.1 s): slow for guessing, fine for one log-in.
 N, R, P = 2**15, 8, 1
@@ -182,3 +183,12 @@ def may(role: str, permission: str) -> bool:
 
 def _digest(token: str) -> str:
     return hashlib.sha256(token.encode("utf-8")).hexdigest()
+
+
+def recent_audit(engine: Engine, login: str = "", limit: int = 200) -> list[dict[str, object]]:
+    """The newest entries of the console's audit trail, of one account when `login` is given."""
+    stmt = sa.select(console_audit).order_by(console_audit.c.id.desc()).limit(limit)
+    if login:
+        stmt = stmt.where(console_audit.c.login == login)
+    with engine.connect() as conn:
+        return [dict(r) for r in conn.execute(stmt).mappings()]

@@ -93,6 +93,7 @@ def install(app: FastAPI, engine: Engine, clock: Callable[[], datetime], cache: 
     _handlers(app)
     _login_routes(app, console)
     _terminal_routes(app, console)
+    _audit_routes(app, console)
 
 
 def _handlers(app: FastAPI) -> None:
@@ -221,3 +222,16 @@ def _terminal_routes(app: FastAPI, console: Console) -> None:
     async def restore(request: Request, terminal_id: str,
                       posted: Annotated[Posted, revoker]) -> Response:
         return await change(request, terminal_id, posted, False)
+
+
+def _audit_routes(app: FastAPI, console: Console) -> None:
+    @app.get("/console/audit", include_in_schema=False)
+    def audit_page(request: Request,
+                   session: Annotated[Session, Depends(console.signed_in("audit.view"))],
+                   login: str = "") -> Response:
+        rows = staff.recent_audit(console.engine, login.strip()[:64])
+        for row in rows:
+            row["at"] = row["at"].astimezone(terminals.SHOWN_IN).strftime(  # type: ignore[attr-defined]
+                "%Y-%m-%d %H:%M:%S")
+        return render(request, "audit.html", title_key="audit.title", rows=rows,
+                      login=login[:64], member=session.member, csrf=session.csrf)

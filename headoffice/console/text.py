@@ -69,6 +69,18 @@ TEXT: dict[str, tuple[str, str]] = {
     "enrol.made": ("门店 {store} 的一次性登记码（{minutes} 分钟内有效，只显示这一次）：",
                    "One-time enrolment code for store {store} (valid {minutes} minutes, shown "
                    "only now): "),
+    "nav.audit": ("审计记录", "Audit trail"),
+    "audit.title": ("控制台审计记录", "Console audit trail"),
+    "audit.caption": ("最近 {n} 条：每次登录、失败与变更。", "The latest {n}: every log-in, "
+                                                      "failure and change."),
+    "audit.filter": ("只看账号", "Only the account"),
+    "audit.apply": ("筛选", "Filter"),
+    "col.at": ("时间", "Time"),
+    "col.login": ("账号", "Account"),
+    "col.client": ("来源地址", "Client address"),
+    "col.what": ("事件", "Event"),
+    "col.target": ("对象", "Target"),
+    "col.detail": ("说明", "Detail"),
     "time.utc_note": ("时间为北京时间。", "Times are Beijing time."),
 }
 

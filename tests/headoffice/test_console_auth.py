@@ -202,6 +202,22 @@ def test_an_admin_makes_an_enrolment_code_a_new_till_enrols_with_and_an_auditor_
     assert audited.target == "S002" and code.group(1) not in audited.detail
 
 
+def test_an_auditor_reads_the_audit_trail_and_member_service_may_not(ho: Server) -> None:
+    login = new_staff(ho, "admin")
+    client = httpx.Client(base_url=ho.url, timeout=10)
+    try_login(client, login, "guess")
+    try_login(client, login)
+    auditor = logged_in(ho, "auditor")
+
+    mine = auditor.get("/console/audit", params={"login": login})
+
+    assert mine.status_code == 200
+    assert [a for a in ("staff.added", "login.failed", "login.ok") if a in mine.text] == [
+        "staff.added", "login.failed", "login.ok"]
+    assert mine.text.count("<code>") == 3 and "127.0.0.1" in mine.text  # that account's only
+    assert logged_in(ho, "member_service").get("/console/audit").status_code == 403
+
+
 def test_an_expired_session_sends_the_browser_back_to_the_log_in(ho: Server) -> None:
     client = logged_in(ho, "admin")
     assert client.get("/console/terminals").status_code == 200

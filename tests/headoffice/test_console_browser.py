@@ -87,6 +87,10 @@ def test_an_admin_logs_in_by_keyboard_and_revokes_a_till(
         tills[0].sync()
     assert refused.value.code == "auth.terminal_revoked"
     _screenshot(browser, tmp_path)
+    browser.find_element(By.LINK_TEXT, "审计记录").click()
+    WebDriverWait(browser, 10).until(lambda b: b.current_url.endswith("/console/audit"))
+    assert "terminal.revoked" in browser.page_source
+    _assert_accessible(browser)
 
 
 def test_a_marketing_account_is_refused_the_terminals_page(
