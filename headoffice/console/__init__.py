@@ -19,7 +19,7 @@ from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import RedirectResponse, Response
 from sqlalchemy import Engine
 
-from domain.errors import ValidationError
+from domain.errors import NotFound, ValidationError
 from headoffice import staff
 from headoffice.auth import TerminalCache
 from headoffice.console import terminals
@@ -196,16 +196,22 @@ def _terminal_routes(app: FastAPI, console: Console) -> None:
                     posted: Annotated[Posted, Depends(console.posted("stores.enrol"))]
                     ) -> Response:
         # Shown in this answer only: a redirect would put the code in a URL (history, logs).
-        code = await run_in_threadpool(terminals.enrol_code, engine, store_code[:16],
-                                       posted.session, client_of(request), clock())
+        try:
+            code = await run_in_threadpool(terminals.enrol_code, engine, store_code[:16],
+                                           posted.session, client_of(request), clock())
+        except NotFound:
+            return _not_found(request, posted.session, store_code)
         return await run_in_threadpool(page, request, posted.session, enrol_store=store_code,
                                        enrol_code=code, minutes=DEFAULT_CODE_MINUTES)
 
     async def change(request: Request, terminal_id: str, posted: Posted,
                      revoked: bool) -> Response:
-        code = await run_in_threadpool(terminals.set_revoked, engine, terminal_id[:36],
-                                       posted.session, client_of(request), clock(),
-                                       revoked=revoked)
+        try:
+            code = await run_in_threadpool(terminals.set_revoked, engine, terminal_id[:36],
+                                           posted.session, client_of(request), clock(),
+                                           revoked=revoked)
+        except NotFound:
+            return _not_found(request, posted.session, terminal_id)
         console.cache.forget(terminal_id)  # this process refuses it at once; others in cache_s
         done = "revoked" if revoked else "restored"
         return RedirectResponse(f"/console/terminals?{urlencode({'done': done, 'code': code})}",
@@ -222,6 +228,13 @@ def _terminal_routes(app: FastAPI, console: Console) -> None:
     async def restore(request: Request, terminal_id: str,
                       posted: Annotated[Posted, revoker]) -> Response:
         return await change(request, terminal_id, posted, False)
+
+
+def _not_found(request: Request, session: Session, what: str) -> Response:
+    t = translator(lang_of(request))
+    return render(request, "message.html", 404, title_key="notfound.title",
+                  message=t("notfound.text", what=what[:40]), error=True,
+                  member=session.member, csrf=session.csrf)
 
 
 def _audit_routes(app: FastAPI, console: Console) -> None:

@@ -131,7 +131,10 @@ def test_a_post_without_the_csrf_token_is_refused(ho: Server, make_till: Callabl
     wrong = client.post(f"/console/terminals/{terminal}/revoke",
                         data={"csrf": csrf_of(page)[:-2] + "xx"})
 
+    unknown = client.post("/console/terminals/no-such-till/revoke",
+                          data={"csrf": csrf_of(page)})
     assert no_login_token.status_code == missing.status_code == wrong.status_code == 403
+    assert unknown.status_code == 404 and "no-such-till" in unknown.text  # a page, not JSON
     assert "表单已失效" in missing.text
     assert _revoked_at(ho, terminal) is None
 
