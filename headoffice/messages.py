@@ -47,6 +47,7 @@ SENTENCES = {
     "staff.password_mismatch": "The two passwords differ.",
     "staff.password_short": "The password is too short.",
     "staff.role_invalid": "There is no such role.",
+    "staff.unknown": "There is no such staff account.",
     "staff.throttled": "Too many failed log-ins: wait and try again.",
     "store.code_taken": "That store code is taken.",
     "store.unknown": "There is no such store.",

@@ -95,6 +95,34 @@ def add(engine: Engine, login: str, name: str, role: str, password: str,
     return staff_id
 
 
+def listed(engine: Engine) -> list[dict[str, object]]:
+    with engine.connect() as conn:
+        return [dict(r) for r in conn.execute(
+            sa.select(staff.c.login, staff.c.name, staff.c.role, staff.c.created_at,
+                      staff.c.disabled_at).order_by(staff.c.login)).mappings()]
+
+
+def set_password(engine: Engine, login: str, password: str, now: datetime) -> None:
+    """A new password (from the command line); the account's sessions end."""
+    check_new(login, "-", ROLES[0], password)
+    _change(engine, login, now, "staff.password_set", password_hash=hash_password(password))
+
+
+def disable(engine: Engine, login: str, now: datetime) -> None:
+    """The account logs in no more; its sessions end at once."""
+    _change(engine, login, now, "staff.disabled", disabled_at=now)
+
+
+def _change(engine: Engine, login: str, now: datetime, action: str, **values: object) -> None:
+    with engine.begin() as conn:
+        staff_id = conn.scalar(sa.select(staff.c.id).where(staff.c.login == login))
+        if staff_id is None:
+            raise ValidationError("staff.unknown", field="login", login=login)
+        conn.execute(staff.update().where(staff.c.id == staff_id).values(**values))
+        conn.execute(staff_sessions.delete().where(staff_sessions.c.staff_id == staff_id))
+        audit(conn, now, CLI, action, login=login, staff_id=staff_id, target=login)
+
+
 def audit(conn: Connection, now: datetime, client: str, action: str, *, login: str,
           staff_id: str | None = None, target: str = "", detail: str = "") -> None:
     conn.execute(console_audit.insert().values(

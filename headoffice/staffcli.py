@@ -1,5 +1,5 @@
-"""`kaika-headoffice staff add`: a console account (the first admin is made this way). The
-password comes from a prompt or a file, never from argv, where `ps` would show it."""
+"""`kaika-headoffice staff add|list|password|disable`: console accounts (the first admin is made
+here). A password comes from a prompt or a file, never from argv, where `ps` would show it."""
 
 from __future__ import annotations
 
@@ -28,12 +28,41 @@ def add_commands(sub: Any, common: argparse.ArgumentParser,
     add.add_argument("--password-file", type=Path, default=None,
                      help="a file holding the password (default: asked twice at a prompt)")
     add.set_defaults(func=lambda args: _add(args, engine(args)))
+    shown = group.add_parser("list", parents=[common], help="accounts and their roles")
+    shown.set_defaults(func=lambda args: _list(engine(args)))
+    reset = group.add_parser("password", parents=[common],
+                             help="set a new password (the account's sessions end)")
+    reset.add_argument("--login", required=True)
+    reset.add_argument("--password-file", type=Path, default=None)
+    reset.set_defaults(func=lambda args: _reset(args, engine(args)))
+    off = group.add_parser("disable", parents=[common], help="no more log-ins; sessions end")
+    off.add_argument("--login", required=True)
+    off.set_defaults(func=lambda args: _disable(args, engine(args)))
 
 
 def _add(args: argparse.Namespace, engine: Engine) -> int:
     password = _password(args.password_file)
     staff.add(engine, args.login, args.name, args.role, password, datetime.now(UTC))
     print(f"kaika-headoffice: staff {args.login} added ({args.role})")
+    return 0
+
+
+def _list(engine: Engine) -> int:
+    for row in staff.listed(engine):
+        state = f"disabled {row['disabled_at']:%Y-%m-%d}" if row["disabled_at"] else "active"
+        print(f"{row['login']:<20} {row['role']:<15} {state:<20} {row['name']}")
+    return 0
+
+
+def _reset(args: argparse.Namespace, engine: Engine) -> int:
+    staff.set_password(engine, args.login, _password(args.password_file), datetime.now(UTC))
+    print(f"kaika-headoffice: staff {args.login} has a new password; their sessions ended")
+    return 0
+
+
+def _disable(args: argparse.Namespace, engine: Engine) -> int:
+    staff.disable(engine, args.login, datetime.now(UTC))
+    print(f"kaika-headoffice: staff {args.login} disabled; their sessions ended")
     return 0
 
 

@@ -12,6 +12,7 @@ from sqlalchemy import Engine
 from domain.errors import ValidationError
 from domain.pins import verify_pin
 from headoffice import staff
+from headoffice.cli import main
 from headoffice.engine import make_engine
 from headoffice.migrate import upgrade
 
@@ -84,3 +85,42 @@ def test_the_lock_lasts_the_window_and_a_success_resets_the_count(engine: Engine
     with pytest.raises(ValidationError):
         staff.log_in(engine, "zhao", PASSWORD, "10.0.0.2", T0 + timedelta(minutes=14))
     assert staff.log_in(engine, "zhao", PASSWORD, "10.0.0.2", T0 + timedelta(minutes=16))
+
+
+def test_a_new_password_or_disabling_ends_the_accounts_sessions(engine: Engine) -> None:
+    staff.add(engine, "qian", "钱", "admin", PASSWORD, T0)
+    first = staff.log_in(engine, "qian", PASSWORD, "10.0.0.3", T0)
+    assert first is not None
+
+    staff.set_password(engine, "qian", "another long secret", T0)
+    assert staff.session_for(engine, first.token, T0) is None
+    assert staff.log_in(engine, "qian", PASSWORD, "10.0.0.3", T0) is None
+    second = staff.log_in(engine, "qian", "another long secret", "10.0.0.3", T0)
+    assert second is not None
+    staff.disable(engine, "qian", T0)
+    assert staff.session_for(engine, second.token, T0) is None
+    assert staff.log_in(engine, "qian", "another long secret", "10.0.0.3", T0) is None
+    with pytest.raises(ValidationError) as refused:
+        staff.disable(engine, "nobody", T0)
+    assert refused.value.code == "staff.unknown"
+
+
+def test_the_staff_commands_list_reset_and_disable(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    url = f"sqlite:///{tmp_path}/cli.sqlite3"
+    secret = tmp_path / "password"
+    secret.write_text("first long secret\n", encoding="utf-8")
+    base = ["--db", url, "--login", "sun"]
+
+    assert main(["staff", "add", *base, "--name", "孙", "--role", "auditor",
+                 "--password-file", str(secret)]) == 0
+    secret.write_text("second long secret\n", encoding="utf-8")
+    assert main(["staff", "password", *base, "--password-file", str(secret)]) == 0
+    assert main(["staff", "disable", *base]) == 0
+    assert main(["staff", "disable", "--db", url, "--login", "nobody"]) == 1
+    assert main(["staff", "list", "--db", url]) == 0
+
+    out, err = capsys.readouterr()
+    assert "[staff.unknown]" in err
+    listed = out.splitlines()[-1].split()
+    assert listed[:3] == ["sun", "auditor", "disabled"] and listed[-1] == "孙"
