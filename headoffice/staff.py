@@ -19,7 +19,7 @@ from sqlalchemy import Connection, Engine
 from domain.errors import ValidationError
 from domain.ids import new_id_str
 from domain.pins import verify_pin
-from headoffice.tables import console_audit, staff, staff_sessions
+from headoffice.tables import console_audit, merchants, staff, staff_sessions
 
 ROLES = ("admin", "marketing", "member_service", "auditor")
 # What each role may do: every console route names one of these, and one dependency checks it.
@@ -46,6 +46,7 @@ class StaffMember:
     login: str
     name: str
     role: str
+    merchant_id: str | None  # None: every merchant
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,18 +81,23 @@ def check_new(login: str, name: str, role: str, password: str) -> None:
 
 
 def add(engine: Engine, login: str, name: str, role: str, password: str,
-        now: datetime) -> str:
-    """A new account (audited as made from the command line); its id."""
+        now: datetime, merchant: str | None = None) -> str:
+    """A new account (audited as made from the command line); its id. With `merchant` (its
+    code) the account sees and changes that merchant's stores and tills only."""
     check_new(login, name, role, password)
     staff_id = new_id_str()
     with engine.begin() as conn:
         if conn.scalar(sa.select(staff.c.id).where(staff.c.login == login)) is not None:
             raise ValidationError("staff.login_taken", field="login", login=login)
+        merchant_id = None if merchant is None else conn.scalar(
+            sa.select(merchants.c.id).where(merchants.c.code == merchant))
+        if merchant is not None and merchant_id is None:
+            raise ValidationError("merchant.unknown", field="merchant", code=merchant)
         conn.execute(staff.insert().values(id=staff_id, login=login, name=name, role=role,
                                            password_hash=hash_password(password),
-                                           created_at=now))
+                                           created_at=now, merchant_id=merchant_id))
         audit(conn, now, CLI, "staff.added", login=login, staff_id=staff_id, target=login,
-              detail=role)
+              detail=f"{role} {merchant or '*'}")
     return staff_id
 
 
@@ -167,7 +173,7 @@ def log_in(engine: Engine, login: str, password: str, client: str,
             audit(conn, now, client, "login.failed", login=login,
                   staff_id=row.id if row else None)
             return None
-        member = StaffMember(row.id, row.login, row.name, row.role)
+        member = StaffMember(row.id, row.login, row.name, row.role, row.merchant_id)
         session = Session(secrets.token_urlsafe(32), secrets.token_urlsafe(32), member,
                           now + SESSION_IDLE)
         conn.execute(staff_sessions.insert().values(
@@ -183,7 +189,8 @@ def session_for(engine: Engine, token: str, now: datetime) -> Session | None:
         return None
     joined = staff_sessions.join(staff, staff.c.id == staff_sessions.c.staff_id)
     with engine.begin() as conn:
-        row = conn.execute(sa.select(staff_sessions, staff.c.login, staff.c.name, staff.c.role)
+        row = conn.execute(sa.select(staff_sessions, staff.c.login, staff.c.name, staff.c.role,
+                                     staff.c.merchant_id)
                            .select_from(joined).where(
             staff_sessions.c.token_hash == _digest(token),
             staff_sessions.c.expires_at > now, staff.c.disabled_at.is_(None))).first()
@@ -192,8 +199,8 @@ def session_for(engine: Engine, token: str, now: datetime) -> Session | None:
         expires = min(now + SESSION_IDLE, row.created_at + SESSION_MAX)
         conn.execute(staff_sessions.update().where(
             staff_sessions.c.token_hash == row.token_hash).values(expires_at=expires))
-    return Session(token, row.csrf, StaffMember(row.staff_id, row.login, row.name, row.role),
-                   expires)
+    member = StaffMember(row.staff_id, row.login, row.name, row.role, row.merchant_id)
+    return Session(token, row.csrf, member, expires)
 
 
 def log_out(engine: Engine, session: Session, client: str, now: datetime) -> None:
@@ -213,10 +220,15 @@ def _digest(token: str) -> str:
     return hashlib.sha256(token.encode("utf-8")).hexdigest()
 
 
-def recent_audit(engine: Engine, login: str = "", limit: int = 200) -> list[dict[str, object]]:
-    """The newest entries of the console's audit trail, of one account when `login` is given."""
+def recent_audit(engine: Engine, merchant_id: str | None, login: str = "",
+                 limit: int = 200) -> list[dict[str, object]]:
+    """The newest entries of the console's audit trail, of one account when `login` is given;
+    for a merchant's staff, only what that merchant's accounts did."""
     stmt = sa.select(console_audit).order_by(console_audit.c.id.desc()).limit(limit)
     if login:
         stmt = stmt.where(console_audit.c.login == login)
+    if merchant_id is not None:
+        stmt = stmt.where(console_audit.c.staff_id.in_(
+            sa.select(staff.c.id).where(staff.c.merchant_id == merchant_id)))
     with engine.connect() as conn:
         return [dict(r) for r in conn.execute(stmt).mappings()]

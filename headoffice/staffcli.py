@@ -27,6 +27,9 @@ def add_commands(sub: Any, common: argparse.ArgumentParser,
     add.add_argument("--role", required=True, choices=staff.ROLES)
     add.add_argument("--password-file", type=Path, default=None,
                      help="a file holding the password (default: asked twice at a prompt)")
+    add.add_argument("--merchant", default=None,
+                     help="a merchant's staff: its stores and tills only (default: every "
+                          "merchant, the head-office operator's staff)")
     add.set_defaults(func=lambda args: _add(args, engine(args)))
     shown = group.add_parser("list", parents=[common], help="accounts and their roles")
     shown.set_defaults(func=lambda args: _list(engine(args)))
@@ -42,7 +45,8 @@ def add_commands(sub: Any, common: argparse.ArgumentParser,
 
 def _add(args: argparse.Namespace, engine: Engine) -> int:
     password = _password(args.password_file)
-    staff.add(engine, args.login, args.name, args.role, password, datetime.now(UTC))
+    staff.add(engine, args.login, args.name, args.role, password, datetime.now(UTC),
+              merchant=args.merchant)
     print(f"kaika-headoffice: staff {args.login} added ({args.role})")
     return 0
 

@@ -414,6 +414,8 @@ staff = sa.Table(
     _col("password_hash", sa.String(200)),  # scrypt$n$r$p$salt$hash (headoffice/staff.py)
     _col("created_at", UtcTime()),
     _col("disabled_at", UtcTime(), nullable=True),
+    # None: the head-office operator's staff, who see every merchant; else that merchant's only.
+    _col("merchant_id", Id, nullable=True),
 )
 
 staff_sessions = sa.Table(

@@ -176,9 +176,10 @@ def _terminal_routes(app: FastAPI, console: Console) -> None:
     engine, clock = console.engine, console.clock
 
     def page(request: Request, session: Session, **values: Any) -> Response:
+        mine = session.member.merchant_id
         return render(request, "terminals.html", title_key="terminals.title",
-                      rows=terminals.rows(engine, console.packs, clock()),
-                      stores=terminals.store_rows(engine), member=session.member,
+                      rows=terminals.rows(engine, console.packs, clock(), mine),
+                      stores=terminals.store_rows(engine, mine), member=session.member,
                       csrf=session.csrf,
                       can_revoke=staff.may(session.member.role, "terminals.revoke"),
                       can_enrol=staff.may(session.member.role, "stores.enrol"), **values)
@@ -242,7 +243,8 @@ def _audit_routes(app: FastAPI, console: Console) -> None:
     def audit_page(request: Request,
                    session: Annotated[Session, Depends(console.signed_in("audit.view"))],
                    login: str = "") -> Response:
-        rows = staff.recent_audit(console.engine, login.strip()[:64])
+        rows = staff.recent_audit(console.engine, session.member.merchant_id,
+                                  login.strip()[:64])
         for row in rows:
             row["at"] = row["at"].astimezone(terminals.SHOWN_IN).strftime(  # type: ignore[attr-defined]
                 "%Y-%m-%d %H:%M:%S")

@@ -17,10 +17,10 @@ PASSWORD = "correct horse battery"
 _numbers = itertools.count(1)
 
 
-def new_staff(server: Server, role: str) -> str:
+def new_staff(server: Server, role: str, merchant: str | None = None) -> str:
     """A fresh account of `role` (its login), with PASSWORD."""
     login = f"{role}{next(_numbers)}"
-    staff.add(server.engine, login, f"{role} 员工", role, PASSWORD, _now())
+    staff.add(server.engine, login, f"{role} 员工", role, PASSWORD, _now(), merchant=merchant)
     return login
 
 
@@ -36,9 +36,9 @@ def try_login(client: httpx.Client, login: str, password: str = PASSWORD) -> htt
                                                "password": password})
 
 
-def logged_in(server: Server, role: str) -> httpx.Client:
+def logged_in(server: Server, role: str, merchant: str | None = None) -> httpx.Client:
     client = httpx.Client(base_url=server.url, timeout=10)
-    answer = try_login(client, new_staff(server, role))
+    answer = try_login(client, new_staff(server, role, merchant))
     assert answer.status_code == 303, answer.text
     return client
 

@@ -221,6 +221,31 @@ def test_an_auditor_reads_the_audit_trail_and_member_service_may_not(ho: Server)
     assert logged_in(ho, "member_service").get("/console/audit").status_code == 403
 
 
+def test_a_merchants_admin_sees_and_changes_only_that_merchants_stores_and_tills(
+        ho: Server, make_till: Callable[..., Till]) -> None:
+    ho.add_stores("S101", merchant="M101")
+    ours = make_till("G", store_code="S001")
+    ours.enroll(ho, "S001")
+    terminal = ours.app.settings.terminal_id
+    theirs = logged_in(ho, "admin", merchant="M101")
+    page = theirs.get("/console/terminals")
+    token = {"csrf": csrf_of(page)}
+
+    revoke = theirs.post(f"/console/terminals/{terminal}/revoke", data=token)
+    code = theirs.post("/console/stores/S001/enrol-code", data=token)
+    own_code = theirs.post("/console/stores/S101/enrol-code", data=token)
+
+    assert "store-S101" in page.text and "store-S001" not in page.text
+    assert f"terminal-{terminal}" not in page.text
+    assert revoke.status_code == code.status_code == 404
+    assert _revoked_at(ho, terminal) is None
+    assert own_code.status_code == 200 and 'id="enrol-code"' in own_code.text
+    assert f"terminal-{terminal}" in logged_in(ho, "auditor").get("/console/terminals").text
+    operator = new_staff(ho, "admin")
+    trail = theirs.get("/console/audit").text
+    assert "enrol_code.made" in trail and f"<td>{operator}</td>" not in trail
+
+
 def test_an_expired_session_sends_the_browser_back_to_the_log_in(ho: Server) -> None:
     client = logged_in(ho, "admin")
     assert client.get("/console/terminals").status_code == 200

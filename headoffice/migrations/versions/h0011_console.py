@@ -29,6 +29,7 @@ def upgrade() -> None:
         sa.Column("password_hash", sa.String(length=200), nullable=False),
         sa.Column("created_at", UtcTime(), nullable=False),
         sa.Column("disabled_at", UtcTime(), nullable=True),
+        sa.Column("merchant_id", sa.String(length=36), nullable=True),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_staff")),
         sa.UniqueConstraint("login", name=op.f("uq_staff_login")),
     )
