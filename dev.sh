@@ -16,8 +16,9 @@ SYSTEM_PACKAGES=(libzbar0 libusb-1.0-0 fonts-wqy-microhei libegl1 libgl1 libxkbc
   libxcb-util1 libxcb-xfixes0 libxcb-xkb1 libxkbcommon-x11-0)
 # Only the tests need: the PDF font's character map, to check every glyph a report draws;
 # makensis, to build the Windows installer script (tests/integration/test_windows_installer.py);
-# PgBouncer, to run the sync tests through transaction pooling (tests/sync/pgbouncer.py).
-TEST_PACKAGES=(poppler-data nsis pgbouncer)
+# PgBouncer, to run the sync tests through transaction pooling (tests/sync/pgbouncer.py);
+# Chromium and its driver, for the head-office console's browser tests (Selenium).
+TEST_PACKAGES=(poppler-data nsis pgbouncer chromium chromium-driver)
 
 need_system_packages() {
   # Only Debian-family systems can be checked and fixed here; elsewhere the README lists them.

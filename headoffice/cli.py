@@ -19,7 +19,17 @@ from pydantic import ValidationError
 from domain.errors import DomainError, RulePackError
 from domain.inputs import InputError, read_bytes, utf8_text
 from domain.packload import parse_pack
-from headoffice import alliance_cli, cardblocks, cases, checks, keys, partitions, reports, tenancy
+from headoffice import (
+    alliance_cli,
+    cardblocks,
+    cases,
+    checks,
+    keys,
+    partitions,
+    reports,
+    staffcli,
+    tenancy,
+)
 from headoffice.engine import DB_ENV, is_sqlite, make_engine
 from headoffice.messages import say
 from headoffice.migrate import current, head, require_head, upgrade
@@ -96,6 +106,7 @@ def _parser() -> argparse.ArgumentParser:
     upkeep.set_defaults(func=_maintain)
     _card_commands(sub, common)
     alliance_cli.add_commands(sub, common, _engine, now)
+    staffcli.add_commands(sub, common, _engine)
     spec = sub.add_parser("openapi", help="print the API description (OpenAPI 3 JSON)")
     spec.add_argument("--out", type=Path, default=None, help=f"write it (e.g. {OPENAPI})")
     spec.set_defaults(func=_openapi)

@@ -402,6 +402,7 @@ allowance_grants = sa.Table(
     sa.Index(None, "terminal_id", "granted_at"),
 )
 
-# The alliance tables live in their own module on this metadata (the migrations and the schema
-# test see one schema); imported last, when `metadata` and the helpers exist.
+# The alliance and console tables live in their own modules on this metadata (the migrations
+# and the schema test see one schema); imported last, when `metadata` and the helpers exist.
 from headoffice import alliance_tables as _alliance_tables  # noqa: E402, F401
+from headoffice import console_tables as _console_tables  # noqa: E402, F401

@@ -1,0 +1,158 @@
+"""The head-office console in a real browser: headless Chromium (Debian's `chromium` and
+`chromium-driver`, which ./dev.sh test installs) driven by Selenium, against a real head
+office on PostgreSQL with real tills.
+
+KAIKA_SCREENSHOTS=docs/screenshots saves the terminals page there (docs/web.md shows it)."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from collections.abc import Callable, Iterator
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import axe_selenium_python
+import pytest
+from PIL import Image
+from selenium import webdriver
+from selenium.webdriver.chrome.service import Service
+from selenium.webdriver.common.by import By
+from selenium.webdriver.common.keys import Keys
+from selenium.webdriver.remote.webdriver import WebDriver
+from selenium.webdriver.support.ui import WebDriverWait
+
+from sync.http import SyncError
+from tests.headoffice.console_helpers import PASSWORD, new_staff
+from tests.sync.harness import PgDatabases, Server, Till
+
+pytestmark = [pytest.mark.postgres, pytest.mark.slow]
+WIDTH, HEIGHT = 1366, 768
+# WCAG AA: 4.5:1 for text. Checked on every visible text element against its background.
+CONTRAST_JS = (Path(__file__).with_name("contrast.js")).read_text(encoding="utf-8")
+# axe-core as axe-selenium-python ships it (tests only): the accessibility rules run in the page.
+AXE_JS = (Path(axe_selenium_python.__file__).parent / "node_modules" / "axe-core" / "axe.min.js"
+          ).read_text(encoding="utf-8")
+
+
+@pytest.fixture
+def browser() -> Iterator[WebDriver]:
+    driver_path, chromium = shutil.which("chromedriver"), shutil.which("chromium")
+    assert driver_path and chromium, "install Debian's chromium and chromium-driver (./dev.sh)"
+    options = webdriver.ChromeOptions()
+    options.binary_location = chromium
+    for arg in ("--headless=new", "--no-sandbox", "--disable-dev-shm-usage",
+                f"--window-size={WIDTH},{HEIGHT}", "--lang=zh-CN"):
+        options.add_argument(arg)
+    driver = webdriver.Chrome(service=Service(driver_path), options=options)
+    driver.execute_cdp_cmd("Emulation.setDeviceMetricsOverride", {
+        "width": WIDTH, "height": HEIGHT, "deviceScaleFactor": 1, "mobile": False})
+    yield driver
+    driver.quit()
+
+
+@pytest.fixture
+def ho(pg: PgDatabases, tmp_path: Path) -> Iterator[Server]:
+    made = Server(pg.fresh(), tmp_path).start()
+    made.add_stores("S001", "S002")
+    yield made
+    made.stop()
+
+
+def test_an_admin_logs_in_by_keyboard_and_revokes_a_till(
+        ho: Server, browser: WebDriver, make_till: Callable[..., Till], tmp_path: Path) -> None:
+    tills = _tills(ho, make_till)
+    login = new_staff(ho, "admin")
+    browser.get(ho.url + "/console/login")
+    _assert_accessible(browser)
+
+    _type_and_tab(browser, "login", login)  # the account field has the focus on arrival
+    _type_and_tab(browser, "password", PASSWORD)
+    assert browser.switch_to.active_element.get_attribute("type") == "submit"
+    browser.switch_to.active_element.send_keys(Keys.ENTER)
+    WebDriverWait(browser, 10).until(lambda b: b.current_url.endswith("/console/terminals"))
+
+    rows = {t.app.settings.terminal_id: browser.find_element(
+        By.ID, f"terminal-{t.app.settings.terminal_id}") for t in tills}
+    assert all("在线" in row.text for row in rows.values())
+    _assert_accessible(browser)
+    lost = tills[0].app.settings.terminal_id
+    rows[lost].find_element(By.CSS_SELECTOR, "button.danger").click()
+    WebDriverWait(browser, 10).until(lambda b: "S001 T01 已停用：" in b.page_source)
+
+    assert "已停用" in browser.find_element(By.ID, f"terminal-{lost}").text
+    assert "在线" in browser.find_element(By.ID, f"terminal-{tills[1].app.settings.terminal_id}"
+                                          ).text
+    with pytest.raises(SyncError) as refused:
+        tills[0].sync()
+    assert refused.value.code == "auth.terminal_revoked"
+    _screenshot(browser, tmp_path)
+    browser.find_element(By.LINK_TEXT, "审计记录").click()
+    WebDriverWait(browser, 10).until(lambda b: b.current_url.endswith("/console/audit"))
+    assert "terminal.revoked" in browser.page_source
+    _assert_accessible(browser)
+
+
+def test_a_marketing_account_is_refused_the_terminals_page(
+        ho: Server, browser: WebDriver) -> None:
+    browser.get(ho.url + "/console/login?lang=en")
+    browser.find_element(By.ID, "login").send_keys(new_staff(ho, "marketing"))
+    browser.find_element(By.ID, "password").send_keys(PASSWORD + Keys.ENTER)
+    WebDriverWait(browser, 10).until(lambda b: "no page for your role" in b.page_source)
+
+    browser.get(ho.url + "/console/terminals")
+
+    assert "may not do this" in browser.page_source
+    assert browser.find_elements(By.TAG_NAME, "table") == []
+
+
+def _tills(ho: Server, make_till: Callable[..., Till]) -> list[Till]:
+    made = []
+    now = datetime.now(UTC)  # the tills' clocks near head office's: a few seconds apart
+    for name, store, off in (("A", "S001", -2), ("B", "S002", 40)):
+        till = make_till(name, store_code=store, start=now + timedelta(seconds=off))
+        till.enroll(ho, store)
+        till.sale(None, ("SOCKS", 1))
+        till.sync()
+        made.append(till)
+    return made
+
+
+def _type_and_tab(browser: WebDriver, field: str, text: str) -> None:
+    focused = browser.switch_to.active_element
+    assert focused.get_attribute("id") == field
+    focused.send_keys(text)
+    focused.send_keys(Keys.TAB)
+
+
+def _assert_accessible(browser: WebDriver) -> None:
+    """Every visible input has a label; every text meets 4.5:1 contrast; the page says its
+    language."""
+    unlabelled = browser.execute_script(
+        "return [...document.querySelectorAll('input:not([type=hidden])')]"
+        ".filter(i => !(i.labels && i.labels.length) && !i.getAttribute('aria-label'))"
+        ".map(i => i.name)")
+    assert unlabelled == []
+    assert browser.execute_script(CONTRAST_JS) == []
+    assert _axe(browser) == []
+    assert browser.find_element(By.TAG_NAME, "html").get_attribute("lang") in ("zh-CN", "en")
+
+
+def _axe(browser: WebDriver) -> list[str]:
+    """axe-core's violations (WCAG 2 A and AA rules) on the page, as `rule: element`."""
+    browser.execute_script(AXE_JS)
+    found = browser.execute_async_script(
+        "const done = arguments[arguments.length - 1];"
+        "axe.run(document, {runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa']}})"
+        ".then(r => done(r.violations.flatMap(v => v.nodes.map(n => v.id + ': ' + n.html))))"
+        ".catch(e => done(['axe failed: ' + e]));")
+    return list(found)
+
+
+def _screenshot(browser: WebDriver, tmp_path: Path) -> None:
+    folder = Path(os.environ.get("KAIKA_SCREENSHOTS") or tmp_path)
+    folder.mkdir(parents=True, exist_ok=True)
+    shot = folder / "console-terminals.png"
+    browser.save_screenshot(str(shot))
+    with Image.open(shot) as image:
+        assert image.size == (WIDTH, HEIGHT)
