@@ -24,6 +24,7 @@ from headoffice import (
     cardblocks,
     cases,
     checks,
+    demo,
     keys,
     partitions,
     reports,
@@ -107,6 +108,7 @@ def _parser() -> argparse.ArgumentParser:
     _card_commands(sub, common)
     alliance_cli.add_commands(sub, common, _engine, now)
     staffcli.add_commands(sub, common, _engine)
+    demo.add_command(sub)
     spec = sub.add_parser("openapi", help="print the API description (OpenAPI 3 JSON)")
     spec.add_argument("--out", type=Path, default=None, help=f"write it (e.g. {OPENAPI})")
     spec.set_defaults(func=_openapi)
