@@ -78,7 +78,7 @@ class SqlImportRepo:
 def prepare_import(cipher: FieldCipher) -> Callable[[MemberBatch, Sequence[OutboxRow]],
                                                       PreparedBatch]:
     """What bootstrap gives the import service: a batch made ready for its inserts on the
-    import's builder thread, so the write transaction only runs them."""
+    import before its write transaction, so the transaction only runs them."""
     def prepare(batch: MemberBatch, events: Sequence[OutboxRow]) -> PreparedBatch:
         return PreparedBatch(tuple(member_inserts(batch, cipher)),
                              tuple(dump_json(payload) for _, payload, _ in events))

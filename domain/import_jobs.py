@@ -45,7 +45,7 @@ class MemberBatch:
 @dataclass(frozen=True, slots=True)
 class PreparedBatch:
     """A batch as the store's inserts take it, made before the write lock (by the store's
-    `prepare_import`, on the import's builder thread): what is inside is the store's business;
+    `prepare_import`, before the batch's transaction): what is inside is the store's business;
     `payloads` are the events' wire texts in order."""
 
     inserts: tuple[tuple[str, list[Any]], ...]

@@ -38,7 +38,7 @@ class ServiceContext:
     read_uow: Callable[[], UnitOfWork] | None = None  # read-only work (reports); else `uow`
     proofs: ProofBook = field(default_factory=ProofBook)  # approvals and PIN proofs minted here
     # The store's own preparation of an import batch for its inserts (parameters, search
-    # terms, sealed ID numbers, event texts), run on the import's builder thread so the write
+    # terms, sealed ID numbers, event texts), run before the batch's write transaction so that
     # transaction only inserts; None: the unit of work prepares inside the transaction.
     prepare_import: Callable[[MemberBatch, Sequence[OutboxRow]], PreparedBatch] | None = None
     # The latest business date the day close closed: read once, then kept by the close itself
