@@ -14,8 +14,13 @@ tests/integration/test_access.py walks the modules and fails for a use case miss
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Literal
 
 from domain.records import Role
+
+# The store settings (flags of StoreSettings) that may widen a gate; guard.switch_on reads
+# each by name with an exhaustive match, so a new one cannot be forgotten there.
+StoreSwitch = Literal["", "cashier_signup"]
 
 MANAGERS = frozenset({Role.MANAGER, Role.ADMIN})
 ADMINS = frozenset({Role.ADMIN})  # the till's own set-up: its devices
@@ -31,7 +36,7 @@ class Gate:
     when: str = ""  # when the approval is needed ("" = always)
     member_pin: bool = False
     # Roles admitted too while the store setting of that name is on (one-person stores).
-    setting: str = ""
+    setting: StoreSwitch = ""
     setting_roles: frozenset[Role] = frozenset()
 
 

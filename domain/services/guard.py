@@ -14,12 +14,12 @@ from __future__ import annotations
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, assert_never
 
 from domain.errors import DomainError
 from domain.ports import UnitOfWork
-from domain.records import Role, Staff
-from domain.services.access import MANAGERS, Gate, gate
+from domain.records import Role, Staff, StoreSettings
+from domain.services.access import MANAGERS, Gate, StoreSwitch, gate
 from domain.services.context import ServiceContext, audit
 from domain.services.proofs import Approval, CardShown, PinProof, fresh
 
@@ -141,8 +141,19 @@ def _setting_roles(ctx: ServiceContext, rules: Gate) -> frozenset[Role]:
     if not rules.setting:
         return frozenset()
     with ctx.reader() as uow:
-        on = bool(getattr(uow.settings.get(), rules.setting, False))
+        on = switch_on(uow.settings.get(), rules.setting)
     return rules.setting_roles if on else frozenset()
+
+
+def switch_on(settings: StoreSettings, switch: StoreSwitch) -> bool:
+    """Whether the store setting a gate names is on now."""
+    match switch:
+        case "cashier_signup":
+            return settings.cashier_signup
+        case "":
+            return False
+        case _:
+            assert_never(switch)
 
 
 def admitted(actor: Staff | None, rules: Gate, staff_id: object,
