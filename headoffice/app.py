@@ -138,7 +138,8 @@ def create_app(engine: Engine, settings: Settings | None = None,
     _sync_routes(app, service, signed)
     _member_routes(app, service, signed)
     _admin_routes(app, service)
-    console.install(app, engine, clock, service.cache, service.packs)  # staff web pages
+    # The staff's web pages
+    console.install(app, engine, clock, service.cache, service.packs, service.reads)
     # Added after the routes, so it wraps them all: every answer any other layer gives is
     # signed; the request log wraps the signer, so its time and request id cover everything.
     app.add_middleware(AnswerSigner, keys=keys, clock=clock)

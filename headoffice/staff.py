@@ -29,6 +29,9 @@ PERMISSIONS: dict[str, frozenset[str]] = {
     "terminals.revoke": frozenset({"admin"}),
     "stores.enrol": frozenset({"admin"}),  # make a one-time enrolment code for a new till
     "audit.view": frozenset({"admin", "auditor"}),
+    # Members (PIPL): marketing works on segments, never on one person's record.
+    "members.view": frozenset({"admin", "member_service", "auditor"}),
+    "members.mobile": frozenset({"admin", "member_service"}),  # others see 138****1234
 }
 # scrypt at 2**15 (32 MiB, about 0.1 s): slow for guessing, fine for one log-in.
 N, R, P = 2**15, 8, 1

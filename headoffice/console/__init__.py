@@ -22,7 +22,7 @@ from sqlalchemy import Engine
 from domain.errors import NotFound, ValidationError
 from headoffice import staff
 from headoffice.auth import TerminalCache
-from headoffice.console import terminals
+from headoffice.console import members, terminals
 from headoffice.console.text import translator
 from headoffice.console.web import (
     PRE_COOKIE,
@@ -35,6 +35,7 @@ from headoffice.console.web import (
     set_cookie,
 )
 from headoffice.packs import PackBook
+from headoffice.replica import Reads
 from headoffice.staff import Session
 from headoffice.tenancy import DEFAULT_CODE_MINUTES
 
@@ -61,6 +62,7 @@ class Console:
     clock: Callable[[], datetime]
     cache: TerminalCache
     packs: PackBook
+    reads: Reads
 
     def signed_in(self, permission: str | None) -> Callable[[Request], Session]:
         """The dependency: a live session whose role holds `permission`."""
@@ -88,12 +90,13 @@ class Console:
 
 
 def install(app: FastAPI, engine: Engine, clock: Callable[[], datetime], cache: TerminalCache,
-            packs: PackBook) -> None:
-    console = Console(engine, clock, cache, packs)
+            packs: PackBook, reads: Reads | None = None) -> None:
+    console = Console(engine, clock, cache, packs, reads or Reads(engine, None, 0.0))
     _handlers(app)
     _login_routes(app, console)
     _terminal_routes(app, console)
     _audit_routes(app, console)
+    _member_routes(app, console)
 
 
 def _handlers(app: FastAPI) -> None:
@@ -154,8 +157,9 @@ def _login_routes(app: FastAPI, console: Console) -> None:
     @app.get("/console/", include_in_schema=False)
     def home(request: Request,
              session: Annotated[Session, Depends(console.signed_in(None))]) -> Response:
-        if staff.may(session.member.role, "terminals.view"):
-            return RedirectResponse("/console/terminals", status_code=303)
+        for permission, page in (("terminals.view", "terminals"), ("members.view", "members")):
+            if staff.may(session.member.role, permission):
+                return RedirectResponse(f"/console/{page}", status_code=303)
         t = translator(lang_of(request))
         return render(request, "message.html", title_key="home.title", message=t("home.nothing"),
                       member=session.member, csrf=session.csrf)
@@ -250,3 +254,35 @@ def _audit_routes(app: FastAPI, console: Console) -> None:
                 "%Y-%m-%d %H:%M:%S")
         return render(request, "audit.html", title_key="audit.title", rows=rows,
                       login=login[:64], member=session.member, csrf=session.csrf)
+
+
+def _member_routes(app: FastAPI, console: Console) -> None:
+    viewer = Depends(console.signed_in("members.view"))
+
+    @app.get("/console/members", include_in_schema=False)
+    def member_search(request: Request, session: Annotated[Session, viewer],
+                      q: str = "") -> Response:
+        query = q.strip()[:40]
+        found: list[dict[str, Any]] = []
+        if query:
+            with console.reads.connect() as (conn, _where):
+                found = members.search(conn, query, session.member.merchant_id,
+                                       staff.may(session.member.role, "members.mobile"))
+        return render(request, "members.html", title_key="members.title", q=query,
+                      kind=members.query_kind(query) if query else "", rows=found,
+                      limit=members.FOUND_MAX, member=session.member, csrf=session.csrf)
+
+    @app.get("/console/members/{member_id}", include_in_schema=False)
+    def member_page(request: Request, member_id: str,
+                    session: Annotated[Session, viewer]) -> Response:
+        full = staff.may(session.member.role, "members.mobile")
+        try:
+            with console.reads.connect() as (conn, where):
+                shown = members.picture(conn, member_id[:36], session.member.merchant_id, full)
+        except NotFound:
+            return _not_found(request, session, member_id)
+        # Audited before it is shown: no record of a look, no look.
+        members.audit_view(console.engine, session, shown["id"], client_of(request),
+                           console.clock(), full)
+        return render(request, "member.html", title_key="member.title", m=shown,
+                      lag=where.lag_seconds, member=session.member, csrf=session.csrf)

@@ -24,6 +24,15 @@ _env = Environment(loader=FileSystemLoader(Path(__file__).resolve().parent / "te
                    autoescape=select_autoescape(default=True, default_for_string=True))
 
 
+def yuan(fen: int) -> str:
+    """Integer fen as yuan with two decimals (-1.05), no float in between."""
+    sign = "-" if fen < 0 else ""
+    return f"{sign}{abs(fen) // 100:,}.{abs(fen) % 100:02d}"
+
+
+_env.filters["yuan"] = yuan
+
+
 def lang_of(request: Request) -> str:
     """`?lang=` first, then the cookie, then zh_CN."""
     asked = request.query_params.get("lang") or request.cookies.get(LANG_COOKIE, "")
