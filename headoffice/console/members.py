@@ -20,6 +20,7 @@ from headoffice.tables import (
     members,
     points_buckets,
     points_ledger,
+    recon_cases,
     sales,
     stores,
     wallet_ledger,
@@ -103,6 +104,7 @@ def picture(conn: Connection, member_id: str, merchant_id: str | None,
         "lots": _lots(conn, member_id), "points_entries": _points_entries(conn, ids),
         "wallet_entries": _wallet_entries(conn, ids), "cards": _cards(conn, ids),
         "coupons": _coupons(conn, ids), "visits": _visits(conn, ids),
+        "cases": _cases(conn, ids),
     }
 
 
@@ -163,6 +165,15 @@ def _visits(conn: Connection, ids: list[str]) -> list[dict[str, Any]]:
                       sa.func.count().label("sales"), sa.func.max(sales.c.at).label("at"))
             .join(stores, stores.c.id == sales.c.store_id).where(sales.c.member_id.in_(ids))
             .group_by(stores.c.code, stores.c.name).order_by(stores.c.code))
+    return _timed(conn, stmt)
+
+
+def _cases(conn: Connection, ids: list[str]) -> list[dict[str, Any]]:
+    """The member's reconciliation cases (offline overdrafts and the like), open ones first."""
+    c = recon_cases
+    stmt = (sa.select(c.c.kind, c.c.status, c.c.amount, c.c.opened_at.label("at"))
+            .where(c.c.member_id.in_(ids))
+            .order_by((c.c.status == "open").desc(), c.c.opened_at.desc()).limit(RECENT))
     return _timed(conn, stmt)
 
 

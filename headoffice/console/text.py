@@ -133,6 +133,9 @@ TEXT: dict[str, tuple[str, str]] = {
     "member.cards": ("会员卡", "Cards"),
     "member.coupons": ("优惠券", "Coupons"),
     "member.visits": ("到访门店", "Stores visited"),
+    "member.cases": ("对账案件", "Reconciliation cases"),
+    "col.opened": ("开立时间", "Opened"),
+    "col.amount": ("金额（积分或分）", "Amount (points or fen)"),
     "member.empty": ("无", "None"),
     "time.utc_note": ("时间为北京时间。", "Times are Beijing time."),
 }

@@ -106,6 +106,32 @@ def test_a_marketing_account_is_refused_the_terminals_page(
     assert browser.find_elements(By.TAG_NAME, "table") == []
 
 
+def test_member_service_finds_a_member_by_the_mobiles_tail_and_opens_the_picture(
+        ho: Server, browser: WebDriver, make_till: Callable[..., Till]) -> None:
+    till = make_till("M", store_code="S001")
+    till.enroll(ho, "S001")
+    member = till.register("李梅", "13612348765")
+    till.sale(member, ("COAT", 1))
+    till.sync()
+    browser.get(ho.url + "/console/login")
+    browser.find_element(By.ID, "login").send_keys(new_staff(ho, "member_service"))
+    browser.find_element(By.ID, "password").send_keys(PASSWORD + Keys.ENTER)
+    WebDriverWait(browser, 10).until(lambda b: b.current_url.endswith("/console/terminals"))
+    browser.find_element(By.LINK_TEXT, "会员").click()
+    WebDriverWait(browser, 10).until(lambda b: b.current_url.endswith("/console/members"))
+    _assert_accessible(browser)
+
+    browser.switch_to.active_element.send_keys("8765" + Keys.ENTER)  # the field has the focus
+    WebDriverWait(browser, 10).until(lambda b: "找到 1 位会员" in b.page_source)
+    _assert_accessible(browser)
+    browser.find_element(By.LINK_TEXT, "李梅").click()
+    WebDriverWait(browser, 10).until(lambda b: b.current_url.endswith(f"/console/members/{member}"))
+
+    assert browser.find_element(By.ID, "points").text == str(till.balances(member)[0])
+    assert browser.find_element(By.ID, "mobile").text == "13612348765"
+    _assert_accessible(browser)
+
+
 def _tills(ho: Server, make_till: Callable[..., Till]) -> list[Till]:
     made = []
     now = datetime.now(UTC)  # the tills' clocks near head office's: a few seconds apart

@@ -12,12 +12,13 @@ import pytest
 import sqlalchemy as sa
 
 from domain.clock import FixedClock
+from domain.ids import new_id_str
 from domain.services import cardissue
 from headoffice.console_tables import console_audit
-from headoffice.tables import points_buckets, points_ledger
+from headoffice.tables import members, points_buckets, points_ledger, recon_cases
 from tests.headoffice.console_helpers import logged_in, new_staff, try_login
 from tests.sync.fixtures import TILL_START
-from tests.sync.harness import PgDatabases, Server, Till
+from tests.sync.harness import PgDatabases, Server, Till, _now
 
 pytestmark = pytest.mark.postgres
 
@@ -145,6 +146,21 @@ def test_marketing_is_refused_the_search_and_the_picture(shop: Shop) -> None:
     assert search.status_code == picture.status_code == 403
     assert MOBILE not in search.text and "张三丰" not in picture.text
     assert _views(shop.ho, login) == []
+
+
+def test_the_picture_lists_the_members_cases(shop: Shop) -> None:
+    with shop.ho.engine.begin() as conn:
+        merchant = conn.scalar(sa.select(members.c.merchant_id).where(
+            members.c.id == shop.member))
+        conn.execute(recon_cases.insert().values(
+            id=new_id_str(), merchant_id=merchant, kind="points_overdraft",
+            member_id=shop.member, status="open", amount=120, details={}, opened_at=_now(),
+            updated_at=_now()))
+
+    page = logged_in(shop.ho, "auditor").get(f"/console/members/{shop.member}").text
+
+    assert ('<td><code>points_overdraft</code></td><td><code>open</code></td>'
+            '<td class="num">120</td>') in page
 
 
 def test_the_page_speaks_english(shop: Shop) -> None:
