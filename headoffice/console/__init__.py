@@ -268,6 +268,8 @@ def _member_routes(app: FastAPI, console: Console) -> None:
             with console.reads.connect() as (conn, _where):
                 found = members.search(conn, query, session.member.merchant_id,
                                        staff.may(session.member.role, "members.mobile"))
+            members.audit_search(console.engine, session, query, len(found),
+                                 client_of(request), console.clock())
         return render(request, "members.html", title_key="members.title", q=query,
                       kind=members.query_kind(query) if query else "", rows=found,
                       limit=members.FOUND_MAX, member=session.member, csrf=session.csrf)
@@ -284,5 +286,7 @@ def _member_routes(app: FastAPI, console: Console) -> None:
         # Audited before it is shown: no record of a look, no look.
         members.audit_view(console.engine, session, shown["id"], client_of(request),
                            console.clock(), full)
-        return render(request, "member.html", title_key="member.title", m=shown,
-                      lag=where.lag_seconds, member=session.member, csrf=session.csrf)
+        response = render(request, "member.html", title_key="member.title", m=shown,
+                          lag=where.lag_seconds, member=session.member, csrf=session.csrf)
+        response.headers.update(where.headers())  # which database answered, how far behind
+        return response

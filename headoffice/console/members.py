@@ -88,6 +88,7 @@ def picture(conn: Connection, member_id: str, merchant_id: str | None,
         NotFound: member.unknown, also for another merchant's member.
     """
     row = _profile(conn, member_id, merchant_id)
+    member_id = row["id"]
     ids = [member_id, *conn.scalars(sa.select(members.c.id).where(
         members.c.canonical_id == member_id))]  # an alias's records are the member's too
     balance = conn.execute(sa.select(member_balances).where(
@@ -109,9 +110,12 @@ def picture(conn: Connection, member_id: str, merchant_id: str | None,
 
 
 def _profile(conn: Connection, member_id: str, merchant_id: str | None) -> Any:
+    """The member's row; an alias's id (a twin made offline) leads to its canonical member."""
+    canonical = sa.select(sa.func.coalesce(members.c.canonical_id, members.c.id)).where(
+        members.c.id == member_id).scalar_subquery()
     stmt = (sa.select(members, stores.c.code.label("home_store"))
             .outerjoin(stores, stores.c.id == members.c.home_store_id)
-            .where(members.c.id == member_id, members.c.canonical_id.is_(None)))
+            .where(members.c.id == canonical, members.c.canonical_id.is_(None)))
     if merchant_id is not None:
         stmt = stmt.where(members.c.merchant_id == merchant_id)
     row = conn.execute(stmt).mappings().first()
@@ -193,3 +197,14 @@ def audit_view(engine: Engine, session: Session, member_id: str, client: str, no
         staff.audit(conn, now, client, "member.viewed", login=session.member.login,
                     staff_id=session.member.id, target=member_id,
                     detail="mobile shown" if full_mobile else "mobile masked")
+
+
+def audit_search(engine: Engine, session: Session, query: str, found: int, client: str,
+                 now: datetime) -> None:
+    """Who looked for whom: the query as the result list shows it (a mobile masked)."""
+    kind = query_kind(query)
+    shown = mask(query, False) if kind == "mobile" else query
+    with engine.begin() as conn:
+        staff.audit(conn, now, client, "members.searched", login=session.member.login,
+                    staff_id=session.member.id, target=f"{kind}: {shown}",
+                    detail=f"{found} found")

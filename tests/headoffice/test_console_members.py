@@ -118,6 +118,29 @@ def test_an_auditor_sees_the_mobile_masked_and_every_view_is_audited(shop: Shop)
     assert _text_of(page, "mobile") == "139****5678"
     assert MOBILE not in page and MOBILE not in found and "139****5678" in found
     assert _views(shop.ho, login) == [(shop.member, "mobile masked")]
+    assert _audited(shop.ho, login, "members.searched") == [("tail: 5678", "1 found")]
+    client.get("/console/members", params={"q": MOBILE})
+    assert _audited(shop.ho, login, "members.searched")[-1] == ("mobile: 139****5678", "1 found")
+
+
+def test_a_twin_made_offline_at_another_store_opens_as_the_member_it_joined(
+        shop: Shop, make_till: Callable[..., Till]) -> None:
+    other = make_till("T", store_code="S002")
+    other.enroll(shop.ho, "S002")
+    twin = other.register("张三丰", MOBILE)  # offline: the same mobile, another id
+    other.sync()
+    client = logged_in(shop.ho, "admin")
+
+    answer = client.get(f"/console/members/{twin}")
+
+    assert twin != shop.member and answer.status_code == 200
+    assert f'id="member-{shop.member}"' not in answer.text  # the picture, not a list
+    assert _text_of(answer.text, "points") == str(shop.till.balances(shop.member)[0])
+    assert answer.headers["X-Kaika-Read-From"] == "primary"
+    assert _ids_found(client, MOBILE) == [shop.member]  # one member: the alias is not listed
+    with shop.ho.engine.connect() as conn:
+        assert conn.scalar(sa.select(members.c.canonical_id).where(
+            members.c.id == twin)) == shop.member
 
 
 def test_a_merchants_staff_sees_only_that_merchants_members(
@@ -181,8 +204,12 @@ def _signed_in(server: Server, role: str,
 
 
 def _views(server: Server, login: str) -> list[tuple[str, str]]:
+    return _audited(server, login, "member.viewed")
+
+
+def _audited(server: Server, login: str, action: str) -> list[tuple[str, str]]:
     with server.engine.connect() as conn:
-        return [tuple(r) for r in conn.execute(
+        return [(r.target, r.detail) for r in conn.execute(
             sa.select(console_audit.c.target, console_audit.c.detail).where(
-                console_audit.c.login == login, console_audit.c.action == "member.viewed")
+                console_audit.c.login == login, console_audit.c.action == action)
             .order_by(console_audit.c.id))]
