@@ -80,6 +80,9 @@ def test_a_member_is_found_by_mobile_its_last_4_digits_card_and_name(shop: Shop)
     assert _ids_found(client, "13900000000") == []
     assert _ids_found(client, "李四不存在") == []
     assert "没有找到会员（按手机号）" in client.get("/console/members?q=13900000000").text
+    assert _ids_found(client, "%") == [] and _ids_found(client, "_") == []  # no wildcards
+    unknown = client.get("/console/members/not-a-member")
+    assert unknown.status_code == 404 and "not-a-member" in unknown.text
 
 
 def test_the_picture_shows_what_the_till_synced(shop: Shop) -> None:
