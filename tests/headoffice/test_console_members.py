@@ -121,7 +121,11 @@ def test_an_auditor_sees_the_mobile_masked_and_every_view_is_audited(shop: Shop)
     assert _text_of(page, "mobile") == "139****5678"
     assert MOBILE not in page and MOBILE not in found and "139****5678" in found
     assert _views(shop.ho, login) == [(shop.member, "mobile masked")]
-    assert _audited(shop.ho, login, "members.searched") == [("tail: 5678", "1 found")]
+    # However many members end in 5678 by now (other tests add some), the row says so.
+    tail_hits = len(re.findall(r'href="/console/members/[0-9a-f-]{36}"', found))
+    assert tail_hits >= 1
+    assert _audited(shop.ho, login, "members.searched") == [("tail: 5678",
+                                                             f"{tail_hits} found")]
     client.get("/console/members", params={"q": MOBILE})
     assert _audited(shop.ho, login, "members.searched")[-1] == ("mobile: 139****5678", "1 found")
 
