@@ -11,7 +11,7 @@ from fastapi import Request
 from fastapi.responses import HTMLResponse, Response
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 
-from headoffice.console.text import DEFAULT, LANGS, translator
+from headoffice.console.text import DEFAULT, LANGS, term_of, translator
 
 SESSION_COOKIE = "kaika_console"
 PRE_COOKIE = "kaika_console_pre"  # the log-in form's CSRF token, before there is a session
@@ -44,7 +44,8 @@ def render(request: Request, name: str, status: int = 200, **values: Any) -> HTM
     values.setdefault("member", None)
     values.setdefault("message", "")
     values.setdefault("error", False)
-    html = _env.get_template(name).render(t=translator(lang), lang=lang, **values)
+    html = _env.get_template(name).render(t=translator(lang), term=term_of(lang), lang=lang,
+                                           **values)
     response = HTMLResponse(html, status_code=status, headers=_HEADERS)
     if request.query_params.get("lang") in LANGS:
         set_cookie(request, response, LANG_COOKIE, lang, max_age=365 * 86400, http_only=False)

@@ -2,7 +2,7 @@
 `chromium-driver`, which ./dev.sh test installs) driven by Selenium, against a real head
 office on PostgreSQL with real tills.
 
-KAIKA_SCREENSHOTS=docs/screenshots saves the terminals page there (docs/web.md shows it)."""
+KAIKA_SCREENSHOTS=docs/screenshots saves the terminals and member pages there (docs/web.md)."""
 
 from __future__ import annotations
 
@@ -107,7 +107,7 @@ def test_a_marketing_account_is_refused_the_terminals_page(
 
 
 def test_member_service_finds_a_member_by_the_mobiles_tail_and_opens_the_picture(
-        ho: Server, browser: WebDriver, make_till: Callable[..., Till]) -> None:
+        ho: Server, browser: WebDriver, make_till: Callable[..., Till], tmp_path: Path) -> None:
     till = make_till("M", store_code="S001")
     till.enroll(ho, "S001")
     member = till.register("李梅", "13612348765")
@@ -130,6 +130,8 @@ def test_member_service_finds_a_member_by_the_mobiles_tail_and_opens_the_picture
     assert browser.find_element(By.ID, "points").text == str(till.balances(member)[0])
     assert browser.find_element(By.ID, "mobile").text == "13612348765"
     _assert_accessible(browser)
+    browser.execute_script("window.scrollTo(0, 0)")  # the record from its top, as it opens
+    _screenshot(browser, tmp_path, "console-member.png")
 
 
 def _tills(ho: Server, make_till: Callable[..., Till]) -> list[Till]:
@@ -175,10 +177,10 @@ def _axe(browser: WebDriver) -> list[str]:
     return list(found)
 
 
-def _screenshot(browser: WebDriver, tmp_path: Path) -> None:
+def _screenshot(browser: WebDriver, tmp_path: Path, name: str = "console-terminals.png") -> None:
     folder = Path(os.environ.get("KAIKA_SCREENSHOTS") or tmp_path)
     folder.mkdir(parents=True, exist_ok=True)
-    shot = folder / "console-terminals.png"
+    shot = folder / name
     browser.save_screenshot(str(shot))
     with Image.open(shot) as image:
         assert image.size == (WIDTH, HEIGHT)

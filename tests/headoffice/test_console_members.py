@@ -14,6 +14,7 @@ import sqlalchemy as sa
 from domain.clock import FixedClock
 from domain.ids import new_id_str
 from domain.services import cardissue
+from headoffice.console.text import term_of
 from headoffice.console_tables import console_audit
 from headoffice.tables import members, points_buckets, points_ledger, recon_cases
 from tests.headoffice.console_helpers import logged_in, new_staff, try_login
@@ -107,8 +108,11 @@ def test_the_picture_shows_what_the_till_synced(shop: Shop) -> None:
     assert _text_of(page, "mobile") == MOBILE  # member service sees it whole
     assert shop.card in page and "S001" in page and "张三丰" in page
     assert entries and sum(n for _kind, n in entries) == points  # the sale's entries
-    for kind, n in entries:
-        assert f'<td><code>{kind}</code></td><td class="num">{n}</td>' in page
+    term = term_of("zh_CN")
+    for kind, n in entries:  # each kind in words, never the stored code
+        assert term("points", kind) != kind
+        assert f'<td>{term("points", kind)}</td><td class="num">{n}</td>' in page
+    assert "<td>充值</td>" in page and "<td>使用中</td>" in page  # the top-up, the card
     assert '<td class="num">200.00</td>' in page  # the top-up's wallet entry
 
 
@@ -183,13 +187,13 @@ def test_the_picture_lists_the_members_cases(shop: Shop) -> None:
         merchant = conn.scalar(sa.select(members.c.merchant_id).where(
             members.c.id == shop.member))
         conn.execute(recon_cases.insert().values(
-            id=new_id_str(), merchant_id=merchant, kind="points_overdraft",
+            id=new_id_str(), merchant_id=merchant, kind="points.overdraft",
             member_id=shop.member, status="open", amount=120, details={}, opened_at=_now(),
             updated_at=_now()))
 
     page = logged_in(shop.ho, "auditor").get(f"/console/members/{shop.member}").text
 
-    assert ('<td><code>points_overdraft</code></td><td><code>open</code></td>'
+    assert ("<td>积分透支</td><td>待处理</td>"
             '<td class="num">120</td>') in page
 
 
