@@ -87,16 +87,21 @@ class TillDevices(QObject):
         self._poll.start()
 
     def stop(self) -> None:
-        self._poll.stop()
-        self._stop.set()
-        for thread in self._readers:
-            thread.join(timeout=2.0)
+        self._stop_readers()
         self._worker.shutdown(wait=True, cancel_futures=True)
         self._camera_worker.shutdown(wait=False, cancel_futures=True)
         for role in ("display", "camera"):
             device = self._opened.get(role)
             if device is not None:
                 _quietly(device.close)
+
+    def _stop_readers(self) -> None:
+        """Polling stops and each reader's thread ends, closing its port."""
+        self._poll.stop()
+        self._stop.set()
+        for thread in self._readers:
+            thread.join(timeout=2.0)
+        self._readers = []
 
     def apply(self, settings: Mapping[str, Mapping[str, Any]]) -> None:
         """Use newly saved settings now, without a restart.
@@ -107,12 +112,13 @@ class TillDevices(QObject):
         because the old devices are closed by a job on the same worker, after it.
         """
         registry = DeviceRegistry(settings)  # unknown roles refused before anything stops
-        self._poll.stop()
-        self._stop.set()
-        for thread in self._readers:
-            thread.join(timeout=2.0)
-        self._readers, self._stop = [], threading.Event()
-        old, self._opened = self._opened, {}
+        self._stop_readers()
+        self._stop = threading.Event()
+        old = {**self.registry.built(), **self._opened}
+        self._opened = {}
+        camera = old.pop("camera", None)
+        if camera is not None:  # closed after any read in progress, on the camera's thread
+            self._camera_worker.submit(_logged(camera.close))
         self.registry = registry
         queue, printer = self._requeue(registry)
         self.queue = queue
@@ -257,29 +263,30 @@ class TillDevices(QObject):
         return role in self.registry.settings
 
     def _start_reader(self, role: str, device: Any) -> None:
-        thread = threading.Thread(target=_logged(lambda: self._read_loop(role, device)),
+        stop = self._stop  # this reader's own: `apply` gives the next readers a new one
+        thread = threading.Thread(target=_logged(lambda: self._read_loop(role, device, stop)),
                                   name=f"kaika-{role}", daemon=True)
         self._readers.append(thread)
         thread.start()
 
-    def _read_loop(self, role: str, device: Any) -> None:
+    def _read_loop(self, role: str, device: Any, stop: threading.Event) -> None:
         swipe = isinstance(device, SerialCardReader)
-        while not self._stop.is_set():
+        while not stop.is_set():
             try:
                 found = device.read_swipe(0.2) if swipe else device.read(0.2)
             except DeviceError as exc:
-                self._reader_failed(role, exc)
+                self._reader_failed(role, exc, stop)
                 continue
             self._set_status(role, DeviceStatus(DeviceState.ONLINE))
             if found is not None:
                 (self.card_swiped if swipe else self.code_scanned).emit(found)
         _quietly(device.close)
 
-    def _reader_failed(self, role: str, exc: DeviceError) -> None:
+    def _reader_failed(self, role: str, exc: DeviceError, stop: threading.Event) -> None:
         fault = exc.code.rsplit(".", 1)[-1]
         if fault in ("offline", "disconnected", "timeout", "permission_denied", "io_error"):
             self._set_status(role, DeviceStatus(DeviceState.OFFLINE, exc.code))
-            self._stop.wait(1.0)  # the port reopens by itself; do not spin while it is gone
+            stop.wait(1.0)  # the port reopens by itself; do not spin while it is gone
         else:
             self.failed.emit(exc)  # a bad scan or swipe: say so, keep reading
 
