@@ -128,6 +128,7 @@ class TillDevices(QObject):
         self.decoder, self.swipes = self._decoder(), self._swipe_parser()
         self.statuses = {}
         self.rebuilt.emit(self.registry.configured())
+        self.queue_changed.emit(self.waiting())
         self.start()
 
     def _requeue(self, registry: DeviceRegistry) -> tuple[PrintQueue | None, Any]:
