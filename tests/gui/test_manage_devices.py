@@ -26,6 +26,7 @@ from hardware.testpage import test_page as slip_page
 from tests.gui.conftest import START, STORE, Cashier, tasks_done
 from tests.gui.test_manage_audit import office_login
 from tests.gui.test_manage_staff import open_staff
+from tests.gui.test_wedge_till import ring_a_sale
 
 pytestmark = pytest.mark.timeout(90)
 
@@ -261,3 +262,20 @@ def test_an_encoder_that_does_not_answer_is_said_on_the_page(
     press(keys, page, "devices_probe_encoder")
     assert keys.child("devices_result", page).text() == (
         "The card encoder stopped answering. Check its cable and power.")
+
+
+def test_after_the_save_a_sales_receipt_comes_out_of_the_new_printer(
+        window: MainWindow, cashier_keys: Cashier, printer_peer: PrinterPeer,
+        pty_printer: PrinterPeer) -> None:
+    keys = cashier_keys
+    page = open_devices(keys, window)
+    keys.child("devices_port", page).setText(pty_printer.address)
+    press(keys, page, "devices_add_port")
+    choose(keys.child("devices_printer", page), pty_printer.address)
+    press(keys, page, "devices_save")
+    before = printer_peer.received.cuts
+    window.logout()
+    ring_a_sale(keys, window)  # a cashier's sale, no restart in between
+    receipt = pty_printer.wait_for(lambda lg: lg.cuts >= 1, timeout=10)
+    assert any("S001-T01-000001" in line for line in receipt.lines)
+    assert printer_peer.received.cuts == before  # the old printer had nothing more
