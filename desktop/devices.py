@@ -11,7 +11,7 @@ from __future__ import annotations
 import functools
 import logging
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 
@@ -42,6 +42,7 @@ class TillDevices(QObject):
         code_scanned(object): a ScannedCode from any scanner (wedge, serial, camera).
         card_swiped(object): stripe Tracks of a card that is not a bank card.
         failed(object): a DeviceError from a scan, a swipe or the drawer.
+        rebuilt(list): the roles configured after `apply` put new settings in place.
     """
 
     status_changed = Signal(str, object)
@@ -50,6 +51,7 @@ class TillDevices(QObject):
     code_scanned = Signal(object)
     card_swiped = Signal(object)
     failed = Signal(object)
+    rebuilt = Signal(list)
 
     def __init__(self, registry: DeviceRegistry, *, poll_s: float = 5.0,
                  parent: QObject | None = None) -> None:
@@ -85,16 +87,60 @@ class TillDevices(QObject):
         self._poll.start()
 
     def stop(self) -> None:
-        self._poll.stop()
-        self._stop.set()
-        for thread in self._readers:
-            thread.join(timeout=2.0)
+        self._stop_readers()
         self._worker.shutdown(wait=True, cancel_futures=True)
         self._camera_worker.shutdown(wait=False, cancel_futures=True)
         for role in ("display", "camera"):
             device = self._opened.get(role)
             if device is not None:
                 _quietly(device.close)
+
+    def _stop_readers(self) -> None:
+        """Polling stops and each reader's thread ends, closing its port."""
+        self._poll.stop()
+        self._stop.set()
+        for thread in self._readers:
+            thread.join(timeout=2.0)
+        self._readers = []
+
+    def apply(self, settings: Mapping[str, Mapping[str, Any]]) -> None:
+        """Use newly saved settings now, without a restart.
+
+        The readers stop and close their ports, the new registry takes the place of the old,
+        and the readers and polling start again. Receipts waiting for a reprint stay queued
+        and go to the new printer; a print already handed to the worker finishes first,
+        because the old devices are closed by a job on the same worker, after it.
+        """
+        registry = DeviceRegistry(settings)  # unknown roles refused before anything stops
+        self._stop_readers()
+        self._stop = threading.Event()
+        old = {**self.registry.built(), **self._opened}
+        self._opened = {}
+        camera = old.pop("camera", None)
+        if camera is not None:  # closed after any read in progress, on the camera's thread
+            self._camera_worker.submit(_logged(camera.close))
+        self.registry = registry
+        queue, printer = self._requeue(registry)
+        self.queue = queue
+        self._submit(lambda: _switch(queue, printer, old))
+        scanner = registry.settings.get("scanner", {})
+        self.layouts = layouts_from_settings(scanner.get("weighed"))
+        self.decoder, self.swipes = self._decoder(), self._swipe_parser()
+        self.statuses = {}
+        self.rebuilt.emit(self.registry.configured())
+        self.queue_changed.emit(self.waiting())
+        self.start()
+
+    def _requeue(self, registry: DeviceRegistry) -> tuple[PrintQueue | None, Any]:
+        """The queue to keep (its waiting receipts) and the printer it moves to (on the
+        worker, after the prints already handed to it)."""
+        if "printer" not in registry.settings:
+            keep = self.queue is not None and bool(self.queue.pending())
+            return (self.queue if keep else None), None
+        printer = self._safe_get("printer")
+        if printer is None or self.queue is None:
+            return (PrintQueue(printer) if printer is not None else self.queue), None
+        return self.queue, printer
 
     def configured(self) -> list[str]:
         return [r for r in self.registry.configured() if r not in ("encoder", "drawer")]
@@ -157,9 +203,10 @@ class TillDevices(QObject):
             status = DeviceStatus(DeviceState.OFFLINE, exc.code)
         before = self.statuses.get(role)
         self._set_status(role, status)
-        if role == "printer" and status.is_ready and before is not None \
-                and not before.is_ready and self.queue is not None and self.queue.pending():
-            self._printed(self.queue.retry())  # the printer is back: waiting receipts go out
+        if role == "printer" and status.is_ready and (before is None or not before.is_ready) \
+                and self.queue is not None and self.queue.pending():
+            # The printer is back, or is a new one (`apply`): waiting receipts go out.
+            self._printed(self.queue.retry())
 
     def _set_status(self, role: str, status: DeviceStatus) -> None:
         if self.statuses.get(role) != status:
@@ -217,29 +264,30 @@ class TillDevices(QObject):
         return role in self.registry.settings
 
     def _start_reader(self, role: str, device: Any) -> None:
-        thread = threading.Thread(target=_logged(lambda: self._read_loop(role, device)),
+        stop = self._stop  # this reader's own: `apply` gives the next readers a new one
+        thread = threading.Thread(target=_logged(lambda: self._read_loop(role, device, stop)),
                                   name=f"kaika-{role}", daemon=True)
         self._readers.append(thread)
         thread.start()
 
-    def _read_loop(self, role: str, device: Any) -> None:
+    def _read_loop(self, role: str, device: Any, stop: threading.Event) -> None:
         swipe = isinstance(device, SerialCardReader)
-        while not self._stop.is_set():
+        while not stop.is_set():
             try:
                 found = device.read_swipe(0.2) if swipe else device.read(0.2)
             except DeviceError as exc:
-                self._reader_failed(role, exc)
+                self._reader_failed(role, exc, stop)
                 continue
             self._set_status(role, DeviceStatus(DeviceState.ONLINE))
             if found is not None:
                 (self.card_swiped if swipe else self.code_scanned).emit(found)
         _quietly(device.close)
 
-    def _reader_failed(self, role: str, exc: DeviceError) -> None:
+    def _reader_failed(self, role: str, exc: DeviceError, stop: threading.Event) -> None:
         fault = exc.code.rsplit(".", 1)[-1]
         if fault in ("offline", "disconnected", "timeout", "permission_denied", "io_error"):
             self._set_status(role, DeviceStatus(DeviceState.OFFLINE, exc.code))
-            self._stop.wait(1.0)  # the port reopens by itself; do not spin while it is gone
+            stop.wait(1.0)  # the port reopens by itself; do not spin while it is gone
         else:
             self.failed.emit(exc)  # a bad scan or swipe: say so, keep reading
 
@@ -277,6 +325,16 @@ def _logged(job: Callable[[], None]) -> Callable[[], None]:
         except Exception:
             log.exception("device job failed")
     return run
+
+
+def _switch(queue: PrintQueue | None, printer: Any, old: Mapping[str, Any]) -> None:
+    """On the worker: the queue moves to the new printer, the old devices' ports close."""
+    if queue is not None and printer is not None:
+        queue.use(printer)
+    for device in old.values():
+        close = getattr(device, "close", None)
+        if close is not None:
+            _quietly(close)
 
 
 def _quietly(close: Callable[[], None]) -> None:

@@ -136,6 +136,11 @@ class WedgeFilter(QObject):
         self._timer.setInterval(max(int(decoder.settings.max_gap * 1000) // 2, 5))
         self._timer.timeout.connect(self._on_tick)
 
+    def use(self, decoder: WedgeDecoder) -> None:
+        """Decode with `decoder` from now on (the Devices page saved new wedge settings)."""
+        self.decoder = decoder
+        self._timer.setInterval(max(int(decoder.settings.max_gap * 1000) // 2, 5))
+
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         kind = event.type()
         if (not self.enabled or self._replaying or not self._is_target(watched)

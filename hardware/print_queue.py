@@ -75,6 +75,12 @@ class PrintQueue:
                 outcomes.append(PrintOutcome(True, item.id))
         return outcomes
 
+    def use(self, printer: Printing) -> None:
+        """Print on `printer` from now on; what waits stays, in order (after a print in
+        progress, which holds the lock)."""
+        with self._lock:
+            self.printer = printer
+
     def pending(self) -> list[QueuedReceipt]:
         with self._lock:
             return list(self._waiting)

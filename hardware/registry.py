@@ -145,6 +145,10 @@ class DeviceRegistry:
             self._built[role] = self._build(role)
         return self._built[role]
 
+    def built(self) -> dict[str, Any]:
+        """The drivers built so far, by role (to close them when the settings change)."""
+        return dict(self._built)
+
     def _build(self, role: str) -> Any:
         options = self.settings[role]
         if role == "drawer":

@@ -1,4 +1,5 @@
-"""Trying a device before it is saved: a test page, the drawer, one swipe, one scan.
+"""Trying a device before it is saved: a test page, the drawer, one swipe, one scan, a line on
+the customer display, the card encoder's status.
 
 Each trial builds the device from the settings being edited (not the till's running ones),
 waits at most its timeout, closes what it opened and returns a `TrialResult`; a device
@@ -23,7 +24,13 @@ from hardware.errors import DeviceError
 from hardware.escpos_link import connect
 from hardware.printer import EscposPrinter
 from hardware.profiles import profile_from_settings
-from hardware.registry import address_of, build_card_reader, build_scanner
+from hardware.registry import (
+    address_of,
+    build_card_reader,
+    build_display,
+    build_encoder,
+    build_scanner,
+)
 from hardware.scan_codes import CodeKind, ScannedCode
 from hardware.scanner import SerialScanner
 from hardware.testpage import test_page
@@ -38,8 +45,9 @@ READ_SECONDS = 10.0  # how long a swipe or a scan is waited for
 @dataclass(frozen=True, slots=True)
 class TrialResult:
     """`code` says what happened: trial.printed, trial.drawer_kicked, trial.swiped,
-    trial.scanned, trial.nothing (no card or code in time), trial.use_field (a keyboard
-    device: try it in the page's field), or the fault's code with `error` set."""
+    trial.scanned, trial.displayed, trial.encoder_ready, trial.nothing (no card or code in
+    time), trial.use_field (a keyboard device: try it in the page's field), or the fault's
+    code with `error` set."""
 
     code: str
     shown: str = ""  # what was read: the code, or a card number masked
@@ -98,6 +106,33 @@ def read_scan(scanner: Settings, timeout: float = READ_SECONDS) -> TrialResult:
         finally:
             device.close()
         return TrialResult("trial.nothing") if code is None else scanned(code)
+    return _guarded(job)
+
+
+def show_line(display: Settings, upper: str = "KAIKA DISPLAY TEST",
+              lower: str = "12345678901234567890") -> TrialResult:
+    """Two lines on the customer display, for the person at the till to read (ASCII by
+    default: most displays have no Chinese font; the lower line shows all 20 columns)."""
+    def job() -> TrialResult:
+        device = build_display(display)
+        try:
+            device.show(upper, lower)
+        finally:
+            device.close()
+        return TrialResult("trial.displayed", shown=upper)
+    return _guarded(job)
+
+
+def probe_encoder(encoder: Settings) -> TrialResult:
+    """The MSR605's communication test (ESC e, answered ESC y) and its firmware version."""
+    def job() -> TrialResult:
+        device = build_encoder(encoder)
+        try:
+            device.test_communication()
+            firmware = device.firmware()
+        finally:
+            device.close()
+        return TrialResult("trial.encoder_ready", shown=firmware.strip())
     return _guarded(job)
 
 

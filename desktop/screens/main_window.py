@@ -117,6 +117,7 @@ class MainWindow(QMainWindow):
         devices.printed.connect(self._on_printed)
         devices.status_changed.connect(self.status.set_device)
         devices.queue_changed.connect(self.status.set_waiting)
+        devices.rebuilt.connect(self._on_devices_rebuilt)
 
     def start(self) -> None:
         """Once the window shows: devices start reading and reporting."""
@@ -337,6 +338,13 @@ class MainWindow(QMainWindow):
             target.show_refusal(error)  # a bad swipe or scan: said where the cashier is looking
         else:
             self.status.show_notice(message)
+
+    def _on_devices_rebuilt(self, roles: list[str]) -> None:
+        """New settings in use: the key filter reads with the new wedge timing, and the
+        status bar names only the devices there are now (the rest report as they start)."""
+        if self.devices is not None:
+            self.wedge.use(self.devices.decoder)
+        self.status.keep_devices(roles)
 
     def _on_burst_without_devices(self, text: str) -> None:
         try:

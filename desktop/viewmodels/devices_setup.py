@@ -150,9 +150,11 @@ class DevicesSetupModel:
             "drawer": lambda: trials.kick_drawer(printer, drawer),
             "swipe": lambda: trials.read_swipe(settings.get("card_reader", {})),
             "scan": lambda: trials.read_scan(settings.get("scanner", {})),
+            "display": lambda: trials.show_line(settings.get("display", {})),
+            "encoder": lambda: trials.probe_encoder(settings.get("encoder", {})),
         }
         missing = {"test_page": "printer", "drawer": "printer", "swipe": "card_reader",
-                   "scan": "scanner"}[trial]
+                   "scan": "scanner", "display": "display", "encoder": "encoder"}[trial]
         if missing not in settings:
             return lambda _progress: trials.TrialResult("trial.no_device",
                                                         params={"role": missing})
@@ -167,6 +169,10 @@ class DevicesSetupModel:
         self.load_error = None
         return saved
 
+    def saved_settings(self) -> dict[str, dict[str, Any]]:
+        """The file as the till reads it at its start: what the running till switches to."""
+        return self.store.current() if self.store is not None else {}
+
 
 def said(result: trials.TrialResult) -> Said:
     """A trial's outcome in the page's words; a fault in the till's own sentence."""
@@ -179,6 +185,10 @@ def said(result: trials.TrialResult) -> Said:
             "devices", "The drawer was sent its pulse. If it did not open, try the other pin."),
         "trial.swiped": translate("devices", "Card read (tracks {tracks}): {shown}"),
         "trial.scanned": translate("devices", "Code read: {shown}"),
+        "trial.displayed": translate(
+            "devices", "The customer display should now read \"{shown}\"."),
+        "trial.encoder_ready": translate(
+            "devices", "The card encoder answered its status check (firmware {shown})."),
         "trial.nothing": translate(
             "devices", "Nothing came within the time. Try again; check the cable and the "
                        "baud rate."),

@@ -98,6 +98,11 @@ class TillStatusBar(QStatusBar):
         label.setToolTip(status.code or status.detail)
         restyle(label)
 
+    def keep_devices(self, roles: list[str]) -> None:
+        """Drop the labels of devices no longer configured."""
+        for role in [r for r in self.devices if r not in roles]:
+            self.devices.pop(role).deleteLater()
+
     def set_waiting(self, count: int) -> None:
         self.waiting.setVisible(count > 0)
         self.waiting.setText(self.tr("%n receipt(s) waiting — F11 reprint", "", count))

@@ -805,11 +805,27 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Customer display</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Card encoder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Read a scan</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Read a swipe</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show a line</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check status</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -869,7 +885,23 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Showing a line on the customer display</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Asking the card encoder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Saved in {file}. The till uses these devices from its next start.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved in {file}, but the till could not switch to them now ({reason}); they take effect at its next start.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved in {file}. The till uses these devices now.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3783,6 +3815,14 @@ A large store takes a few minutes. Do not switch the till off.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>The customer display should now read &quot;{shown}&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The card encoder answered its status check (firmware {shown}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Nothing came within the time. Try again; check the cable and the baud rate.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4978,10 +5018,6 @@ A large store takes a few minutes. Do not switch the till off.</source>
     </message>
     <message>
         <source>{field} was settled when the member signed up and cannot be changed here.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The payment PIN is {digits} digits. Type it again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

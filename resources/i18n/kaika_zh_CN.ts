@@ -805,12 +805,28 @@
         <translation>刷卡器</translation>
     </message>
     <message>
+        <source>Customer display</source>
+        <translation>客显</translation>
+    </message>
+    <message>
+        <source>Card encoder</source>
+        <translation>写卡器</translation>
+    </message>
+    <message>
         <source>Read a scan</source>
         <translation>试扫一次</translation>
     </message>
     <message>
         <source>Read a swipe</source>
         <translation>试刷一次</translation>
+    </message>
+    <message>
+        <source>Show a line</source>
+        <translation>显示一行</translation>
+    </message>
+    <message>
+        <source>Check status</source>
+        <translation>检查状态</translation>
     </message>
     <message>
         <source>Keyboard scanner or card reader</source>
@@ -869,8 +885,24 @@
         <translation>正在等待刷卡</translation>
     </message>
     <message>
+        <source>Showing a line on the customer display</source>
+        <translation>正在客显上显示一行</translation>
+    </message>
+    <message>
+        <source>Asking the card encoder</source>
+        <translation>正在询问写卡器</translation>
+    </message>
+    <message>
         <source>Saved in {file}. The till uses these devices from its next start.</source>
         <translation>已保存在 {file}。收银台下次启动时使用这些设备。</translation>
+    </message>
+    <message>
+        <source>Saved in {file}, but the till could not switch to them now ({reason}); they take effect at its next start.</source>
+        <translation>已保存在 {file}，但收银台现在无法切换到这些设备（{reason}）；将在下次启动时生效。</translation>
+    </message>
+    <message>
+        <source>Saved in {file}. The till uses these devices now.</source>
+        <translation>已保存在 {file}。收银台现在起使用这些设备。</translation>
     </message>
 </context>
 <context>
@@ -3781,6 +3813,14 @@ A large store takes a few minutes. Do not switch the till off.</source>
         <translation>已读到条码：{shown}</translation>
     </message>
     <message>
+        <source>The customer display should now read &quot;{shown}&quot;.</source>
+        <translation>客显现在应显示“{shown}”。</translation>
+    </message>
+    <message>
+        <source>The card encoder answered its status check (firmware {shown}).</source>
+        <translation>写卡器已回应状态检查（固件 {shown}）。</translation>
+    </message>
+    <message>
         <source>Nothing came within the time. Try again; check the cable and the baud rate.</source>
         <translation>在规定时间内没有收到数据。请再试一次，并检查连线和波特率。</translation>
     </message>
@@ -4973,10 +5013,6 @@ A large store takes a few minutes. Do not switch the till off.</source>
     <message>
         <source>{field} was settled when the member signed up and cannot be changed here.</source>
         <translation>{field}在会员入会时已确定，这里不能修改。</translation>
-    </message>
-    <message>
-        <source>The payment PIN is {digits} digits. Type it again.</source>
-        <translation>支付密码为 {digits} 位数字，请重新输入。</translation>
     </message>
     <message>
         <source>The two PINs are not the same, so nothing was saved. Type the new PIN again, twice.</source>

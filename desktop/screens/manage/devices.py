@@ -44,6 +44,7 @@ from hardware.tracks import Tracks
 OK_STYLE = "color: #067647; font-weight: bold;"
 BAD_STYLE = "color: #b42318; font-weight: bold;"
 READERS = (("scanner", "F8", "scan"), ("card_reader", "F9", "swipe"))
+SERIAL_ONLY = (("display", "F3", "display"), ("encoder", "F4", "encoder"))
 
 
 class DevicesPage(DeskPage):
@@ -69,7 +70,8 @@ class DevicesPage(DeskPage):
         layout.addLayout(self._save_row())
         for key, slot in (("F2", self.save), ("F5", self.look_for_devices), ("F6", self.test_page),
                           ("F7", self.open_drawer), ("F8", self.read_scan),
-                          ("F9", self.read_swipe)):
+                          ("F9", self.read_swipe), ("F3", self.show_line),
+                          ("F4", self.probe_encoder)):
             shortcut(self, key, slot)
         self._fill()
 
@@ -98,11 +100,15 @@ class DevicesPage(DeskPage):
         box = QGroupBox(self.tr("Devices of this till"), self)
         grid = QGridLayout(box)
         self._printer_rows(box, grid)
-        titles = {"scanner": self.tr("Barcode scanner"), "card_reader": self.tr("Card reader")}
+        titles = {"scanner": self.tr("Barcode scanner"), "card_reader": self.tr("Card reader"),
+                  "display": self.tr("Customer display"), "encoder": self.tr("Card encoder")}
         actions = {"scanner": ("devices_read_scan", self.tr("Read a scan"), self.read_scan),
                    "card_reader": ("devices_read_swipe", self.tr("Read a swipe"),
-                                   self.read_swipe)}
-        for row, (role, key, _) in enumerate(READERS, start=2):
+                                   self.read_swipe),
+                   "display": ("devices_show_line", self.tr("Show a line"), self.show_line),
+                   "encoder": ("devices_probe_encoder", self.tr("Check status"),
+                               self.probe_encoder)}
+        for row, (role, key, _) in enumerate(READERS + SERIAL_ONLY, start=2):
             grid.addWidget(QLabel(titles[role], box), row, 0)
             grid.addWidget(self._device_combo(box, role), row, 1)
             grid.addWidget(self._baud_combo(box, role), row, 2)
@@ -225,7 +231,7 @@ class DevicesPage(DeskPage):
                          width=int(self.width_box.currentData()),
                          encoding=str(self.code_page.currentData()))
         model.set_drawer(self.drawer.currentData())
-        for role, _, _ in READERS:
+        for role, _, _ in READERS + SERIAL_ONLY:
             model.set_device(role, _data(self.combos[role]),
                              int(self.bauds[role].currentData()))
 
@@ -289,6 +295,12 @@ class DevicesPage(DeskPage):
     def read_swipe(self) -> None:
         self._trial("swipe", self.tr("Waiting for a swipe"))
 
+    def show_line(self) -> None:
+        self._trial("display", self.tr("Showing a line on the customer display"))
+
+    def probe_encoder(self) -> None:
+        self._trial("encoder", self.tr("Asking the card encoder"))
+
     def _trial(self, trial: str, title: str) -> None:
         self._collect()
         self.ctx.run(Task(title, self.model.trial_job(trial), self._tried, self._failed,
@@ -321,8 +333,23 @@ class DevicesPage(DeskPage):
             self._say(Said(self.ctx.refusal(err), False))
             return
         self._show_state()
-        self._say(Said(self.tr("Saved in {file}. The till uses these devices from its next "
-                               "start.").format(file=saved.location), True))
+        self._say(self._applied(saved.location))
+
+    def _applied(self, location: str) -> Said:
+        """The running till switches to the saved devices now (a till started without
+        devices has nothing to switch: they come at its next start)."""
+        devices = self.ctx.devices
+        if devices is None:
+            return Said(self.tr("Saved in {file}. The till uses these devices from its next "
+                                "start.").format(file=location), True)
+        try:
+            devices.apply(self.model.saved_settings())
+        except DomainError as err:
+            return Said(self.tr("Saved in {file}, but the till could not switch to them now "
+                                "({reason}); they take effect at its next start.").format(
+                file=location, reason=feedback.describe(err).text), False)
+        return Said(self.tr("Saved in {file}. The till uses these devices now.").format(
+            file=location), True)
 
     def _failed(self, sentence: str) -> None:
         self._say(Said(sentence, False))

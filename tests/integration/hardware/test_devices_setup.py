@@ -21,12 +21,21 @@ from hardware.devices_store import DevicesFile, dumps_toml
 from hardware.discovery import discover, network_printer, typed_port, usb_printers
 from hardware.errors import DeviceError
 from hardware.hints import error_line
+from hardware.peers.display_peer import DisplayPeer
 from hardware.peers.line_peers import CardReaderPeer, ScannerPeer
+from hardware.peers.msr605_peer import Msr605Peer
 from hardware.peers.printer_peer import PrinterPeer
 from hardware.registry import DeviceRegistry
 from hardware.tracks import Tracks
 from hardware.transports import device_error
-from hardware.trials import kick_drawer, print_test_page, read_scan, read_swipe
+from hardware.trials import (
+    kick_drawer,
+    print_test_page,
+    probe_encoder,
+    read_scan,
+    read_swipe,
+    show_line,
+)
 from tests.conftest import START
 from tests.integration.access_world import World, copied_world, template_store
 
@@ -160,6 +169,27 @@ def test_one_scan_is_read_from_the_scanner_and_silence_is_said(scanner_peer: Sca
         result = read_scan({"url": scanner_peer.address}, timeout=10)
     assert result.code == "trial.scanned" and result.shown == "6901234567892"
     assert result.params["kind"] == "gtin"
+
+
+def test_the_display_shows_the_test_lines_in_its_own_protocol(display_peer: DisplayPeer) -> None:
+    for protocol in ("cd5220", "epson"):
+        result = show_line({"url": display_peer.address, "protocol": protocol},
+                           upper=f"TEST {protocol}")
+        assert result.ok and result.code == "trial.displayed"
+        assert display_peer.wait_for(f"TEST {protocol}") == (f"TEST {protocol}",
+                                                             "12345678901234567890")
+
+
+def test_the_encoder_answers_its_status_probe(msr605_peer: Msr605Peer) -> None:
+    result = probe_encoder({"url": msr605_peer.address, "reply_timeout": 2.0})
+    assert result.ok and result.shown == "REV0A1.0"
+
+
+def test_a_silent_encoder_and_a_network_display_are_results(display_peer: DisplayPeer) -> None:
+    silent = probe_encoder({"url": display_peer.address, "reply_timeout": 0.2})
+    assert not silent.ok and silent.code == "encoder.timeout"
+    wrong = show_line({"url": "tcp://127.0.0.1:9100"})
+    assert wrong.code == "device.address_unsupported" and wrong.error is not None
 
 
 def test_keyboard_devices_are_tried_in_the_pages_field() -> None:

@@ -71,3 +71,16 @@ def test_discard() -> None:
     assert queued is not None
     assert queue.discard(queued) and not queue.discard(queued)
     assert queue.pending() == []
+
+
+def test_waiting_receipts_go_to_the_printer_the_queue_is_moved_to_in_order() -> None:
+    old, new = FlakyPrinter(), FlakyPrinter()
+    queue = PrintQueue(old)
+    a, b, c = receipts(3)
+    old.failure = "printer.offline"
+    queue.submit(a)
+    queue.submit(b)
+    queue.use(new)  # the Devices page saved another printer
+    assert [o.printed for o in queue.retry()] == [True, True]
+    assert queue.submit(c).printed
+    assert new.printed == [a, b, c] and old.printed == [] and queue.pending() == []
