@@ -61,11 +61,7 @@ def coupon_kept_back(ctx: ServiceContext, receipt: str, lines: Mapping[int, int]
     if not lines:
         return 0
     with ctx.reader() as uow:
-        original = find_sale(uow, receipt)
-        earlier = uow.sales.returns_of(original.id)
-        back = _returned_lines(original, earlier, lines)
-        refund = sum(-ln.final_fen for ln in back)
-        return takeback.coupon_plan(ctx, uow, original, earlier, back, refund).deducted_fen
+        return _preview(ctx, uow, receipt, lines)[1]
 
 
 def refund_preview(ctx: ServiceContext, receipt: str, lines: Mapping[int, int]) -> int:
@@ -75,12 +71,18 @@ def refund_preview(ctx: ServiceContext, receipt: str, lines: Mapping[int, int]) 
     if not lines:
         return 0
     with ctx.reader() as uow:
-        original = find_sale(uow, receipt)
-        earlier = uow.sales.returns_of(original.id)
-        back = _returned_lines(original, earlier, lines)
-        refund = sum(-ln.final_fen for ln in back)
-        return refund - takeback.coupon_plan(ctx, uow, original, earlier, back,
-                                             refund).deducted_fen
+        refund, kept_back = _preview(ctx, uow, receipt, lines)
+    return refund - kept_back
+
+
+def _preview(ctx: ServiceContext, uow: UnitOfWork, receipt: str,
+             lines: Mapping[int, int]) -> tuple[int, int]:
+    """(the lines' refund before any coupon, the coupon value kept back from it)."""
+    original = find_sale(uow, receipt)
+    earlier = uow.sales.returns_of(original.id)
+    back = _returned_lines(original, earlier, lines)
+    refund = sum(-ln.final_fen for ln in back)
+    return refund, takeback.coupon_plan(ctx, uow, original, earlier, back, refund).deducted_fen
 
 
 def find_sale(uow: UnitOfWork, receipt: str) -> Sale:
