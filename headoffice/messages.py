@@ -92,6 +92,7 @@ SENTENCES = {
     "staff.role_invalid": "There is no such role.",
     "staff.unknown": "There is no such staff account.",
     "staff.throttled": "Too many failed log-ins: wait and try again.",
+    "member.unknown": "There is no such member (or not one this account may see).",
     "store.code_taken": "That store code is taken.",
     "store.unknown": "There is no such store.",
     "sync.batch_repeats": "The batch repeats an event.",
