@@ -144,24 +144,24 @@ TEXT: dict[str, tuple[str, str]] = {
 # The codes a member's record shows (ledger kinds, card and coupon states, cases), by group:
 # `term(group, code)` in the templates; a code not listed here shows as itself.
 TERMS: dict[str, tuple[str, str]] = {
-    "points.earn": ("消费积分", "earned"), "points.bonus": ("奖励积分", "bonus"),
-    "points.spend": ("积分抵现", "spent"), "points.gift": ("兑换礼品", "gift"),
-    "points.voucher": ("兑换礼券", "voucher"), "points.draw": ("抽奖", "lucky draw"),
-    "points.refund": ("退货退回", "returned"), "points.expire": ("过期", "expired"),
-    "points.adjust": ("调整", "adjusted"), "points.takeback": ("退货扣回", "taken back"),
-    "points.import": ("期初导入", "opening balance"), "points.seed": ("示范数据", "demo data"),
-    "wallet.topup": ("充值", "top-up"), "wallet.spend": ("消费", "spent"),
-    "wallet.refund": ("退款", "refunded"), "wallet.close": ("退卡", "closed"),
-    "wallet.import": ("期初导入", "opening balance"), "wallet.adjust": ("调整", "adjusted"),
-    "wallet.bonus": ("赠送", "bonus"), "wallet.seed": ("示范数据", "demo data"),
-    "card.issued": ("已发卡", "issued"), "card.active": ("使用中", "in use"),
-    "card.lost": ("已挂失", "reported lost"), "card.replaced": ("已换卡", "replaced"),
-    "card.closed": ("已注销", "closed"),
-    "coupon.issued": ("未使用", "not used"), "coupon.redeemed": ("已使用", "used"),
-    "coupon.expired": ("已过期", "expired"), "coupon.void": ("已作废", "void"),
-    "case.points.overdraft": ("积分透支", "points overdraft"),
-    "case.wallet.overdraft": ("储值透支", "stored value overdraft"),
-    "case.open": ("待处理", "open"), "case.resolved": ("已处理", "resolved"),
+    "points:earn": ("消费积分", "earned"), "points:bonus": ("奖励积分", "bonus"),
+    "points:spend": ("积分抵现", "spent"), "points:gift": ("兑换礼品", "gift"),
+    "points:voucher": ("兑换礼券", "voucher"), "points:draw": ("抽奖", "lucky draw"),
+    "points:refund": ("退货退回", "returned"), "points:expire": ("过期", "expired"),
+    "points:adjust": ("调整", "adjusted"), "points:takeback": ("退货扣回", "taken back"),
+    "points:import": ("期初导入", "opening balance"), "points:seed": ("示范数据", "demo data"),
+    "wallet:topup": ("充值", "top-up"), "wallet:spend": ("消费", "spent"),
+    "wallet:refund": ("退款", "refunded"), "wallet:close": ("退卡", "closed"),
+    "wallet:import": ("期初导入", "opening balance"), "wallet:adjust": ("调整", "adjusted"),
+    "wallet:bonus": ("赠送", "bonus"), "wallet:seed": ("示范数据", "demo data"),
+    "card:issued": ("已发卡", "issued"), "card:active": ("使用中", "in use"),
+    "card:lost": ("已挂失", "reported lost"), "card:replaced": ("已换卡", "replaced"),
+    "card:closed": ("已注销", "closed"),
+    "coupon:issued": ("未使用", "not used"), "coupon:redeemed": ("已使用", "used"),
+    "coupon:expired": ("已过期", "expired"), "coupon:void": ("已作废", "void"),
+    "case:points.overdraft": ("积分透支", "points overdraft"),
+    "case:wallet.overdraft": ("储值透支", "stored value overdraft"),
+    "case:open": ("待处理", "open"), "case:resolved": ("已处理", "resolved"),
 }
 
 
@@ -182,7 +182,7 @@ def term_of(lang: str) -> Callable[[str, object], str]:
     index = LANGS.index(lang) if lang in LANGS else 0
 
     def term(group: str, code: object) -> str:
-        pair = TERMS.get(f"{group}.{code}")
+        pair = TERMS.get(f"{group}:{code}")  # ":": never an event type's spelling
         return pair[index] if pair else str(code)
 
     return term
