@@ -413,6 +413,11 @@ def _tr(text: str) -> str:
     return QCoreApplication.translate(CONTEXT, text)
 
 
+def translate(text: str) -> str:
+    """A sentence of the feedback context in the current language (the command line's own)."""
+    return _tr(text)
+
+
 def _display_params(params: dict[str, Any]) -> dict[str, str]:
     shown: dict[str, str] = {}
     for key, value in params.items():

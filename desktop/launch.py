@@ -10,7 +10,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from desktop.paths import DB_ENV, default_db_path
+from desktop.paths import DB_ENV, LANG_ENV, default_db_path
 
 if TYPE_CHECKING:  # Qt, the store and the sync client load only when the till opens
     from PySide6.QtWidgets import QApplication
@@ -19,8 +19,6 @@ if TYPE_CHECKING:  # Qt, the store and the sync client load only when the till o
     from desktop.devices import TillDevices
     from desktop.screens.main_window import MainWindow
     from sync.loop import SyncLoop
-
-LANG_ENV = "KAIKA_LANG"
 
 
 def add_run_command(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:

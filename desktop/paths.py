@@ -13,6 +13,7 @@ from pathlib import Path
 from platformdirs import site_data_dir, user_data_dir
 
 DB_ENV = "KAIKA_DB"
+LANG_ENV = "KAIKA_LANG"  # zh_CN or en: the till's and the command line's refusals
 # "1": the machine's data folder, "0": the account's, whatever the marker says.
 MACHINE_ENV = "KAIKA_MACHINE"
 # Where the machine's data folder is, when not the platform's (tests; an unusual PC).

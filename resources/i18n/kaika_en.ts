@@ -5097,6 +5097,14 @@ A large store takes a few minutes. Do not switch the till off.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>No store database was found. Create one with `kaika init --db PATH`, or open the demo store with `kaika run --demo`.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Store databases found: {listed}. Choose one with --db PATH (or set {env}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>There is no store database at {path}.</source>
         <translation type="unfinished"></translation>
     </message>

@@ -5091,6 +5091,14 @@ A large store takes a few minutes. Do not switch the till off.</source>
         <translation>请输入本店可送出的数量：只有“谢谢参与”可以不限。</translation>
     </message>
     <message>
+        <source>No store database was found. Create one with `kaika init --db PATH`, or open the demo store with `kaika run --demo`.</source>
+        <translation>未找到门店数据库。请用 `kaika init --db PATH` 新建一个，或用 `kaika run --demo` 打开演示门店。</translation>
+    </message>
+    <message>
+        <source>Store databases found: {listed}. Choose one with --db PATH (or set {env}).</source>
+        <translation>找到这些门店数据库：{listed}。请用 --db PATH 选择（或设置 {env}）。</translation>
+    </message>
+    <message>
         <source>There is no store database at {path}.</source>
         <translation>在 {path} 没有门店数据库。</translation>
     </message>
