@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import asyncio
 import json
+import threading
 from collections.abc import Callable
 from pathlib import Path
 
@@ -36,7 +37,23 @@ def _value(samples: dict[tuple[str, frozenset[tuple[str, str]]], float], name: s
 
 def _log_lines(server: Server) -> list[dict[str, object]]:
     text = (server.workdir / "server.log").read_text(encoding="utf-8")
-    return [json.loads(line) for line in text.splitlines() if line.startswith("{")]
+    # The last line may be half-written while the server is still logging it.
+    return [json.loads(line) for line in text.splitlines()
+            if line.startswith("{") and line.endswith("}")]
+
+
+def _log_lines_once(server: Server, request_id: str) -> list[dict[str, object]]:
+    """The log once the access line (the one with a status) of `request_id` is in it.
+
+    The access line is written after the answer went out, so a reader that looks at once can
+    be ahead of the writer (this test failed that way once on a busy machine).
+    """
+    for _ in range(200):
+        lines = _log_lines(server)
+        if any(line.get("request_id") == request_id and "status" in line for line in lines):
+            return lines
+        threading.Event().wait(0.05)
+    return _log_lines(server)
 
 
 def test_health_says_the_database_answers_at_the_expected_schema(server: Server) -> None:
@@ -126,7 +143,7 @@ def test_every_log_line_is_json_naming_request_terminal_and_store(
                       timeout=10)
     assert asked.headers["x-request-id"] == "probe-42"
 
-    lines = _log_lines(server)
+    lines = _log_lines_once(server, "probe-42")
     assert {"time", "level", "logger", "message"} <= set(lines[-1])
     with server.engine.connect() as conn:
         store_id = conn.scalar(sa.text("SELECT id FROM stores WHERE code = :c"),
@@ -135,7 +152,7 @@ def test_every_log_line_is_json_naming_request_terminal_and_store(
               and line.get("store") == store_id]
     assert pushes and all(line["terminal"] and line["request_id"] for line in pushes)
     assert len({line["request_id"] for line in pushes}) == len(pushes)
-    probe = [line for line in lines if line.get("request_id") == "probe-42"]
+    probe = [line for line in lines if line.get("request_id") == "probe-42" and "status" in line]
     assert probe and probe[-1]["status"] == 200 and probe[-1]["path"] == "/v1/health"
 
 
