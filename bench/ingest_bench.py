@@ -38,7 +38,8 @@ from typing import Any
 
 import sqlalchemy as sa
 
-from bench.sync_bench import HeadOffice, day_of_trade, prepared
+from bench.sync_backlog import day_of_trade
+from bench.sync_bench import HeadOffice, prepared
 from headoffice.engine import make_engine
 from headoffice.migrate import upgrade
 from headoffice.tables import metadata

@@ -26,7 +26,8 @@ from typing import Any
 import httpx
 
 from bench.ingest_bench import bodies
-from bench.sync_bench import HeadOffice, day_of_trade, prepared
+from bench.sync_backlog import day_of_trade
+from bench.sync_bench import HeadOffice, prepared
 from headoffice import keys
 
 BATCH = 500

@@ -33,7 +33,8 @@ import httpx
 import sqlalchemy as sa
 
 from bench.ingest_bench import _loadavg, bodies, send_all
-from bench.sync_bench import HeadOffice, day_of_trade, prepared
+from bench.sync_backlog import day_of_trade
+from bench.sync_bench import HeadOffice, prepared
 from headoffice import cases, reports
 from headoffice.cli import ADMIN_TOKEN_ENV
 from headoffice.engine import make_engine
