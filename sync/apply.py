@@ -92,7 +92,7 @@ class Applier:
 
 _MEMBER_FIELDS = {f.name for f in fields(Member)} - {"id", "id_number"}
 _DATES = ("joined_on", "tier_since", "deposit_until")
-_TIMES = ("consent_marketing_at", "privacy_accepted_at", "created_at")
+_TIMES = ("consent_marketing_at", "consent_alliance_at", "privacy_accepted_at", "created_at")
 
 
 def _member(a: Applier, change: Change) -> bool:

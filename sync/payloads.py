@@ -32,7 +32,8 @@ from sync.schema import StampText
 PROFILE_FIELDS = (
     "name", "mobile", "joined_on", "status", "gender", "birth_year", "birth_month",
     "birth_day", "occupation", "income_band", "address", "email", "referrer_id", "source",
-    "consent_marketing", "consent_marketing_at", "privacy_accepted_at", "tags", "notes",
+    "consent_marketing", "consent_marketing_at", "consent_alliance", "consent_alliance_at",
+    "privacy_accepted_at", "tags", "notes",
     "home_store", "staff_id", "created_at", "deposit_rate", "deposit_until",
 )
 # The member's payment PIN (its scrypt hash, never the PIN), merged like a profile field but
