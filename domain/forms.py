@@ -31,8 +31,8 @@ _TRUE = frozenset({"1", "true", "yes", "on", "y", "是"})
 _FALSE = frozenset({"", "0", "false", "no", "off", "n", "否"})
 _KEYS = frozenset({"name", "mobile", "gender", "birthday", "birth_year", "birth_month",
                    "birth_day", "id_number", "occupation", "income_band", "address", "email",
-                   "referrer", "source", "consent_marketing", "consent_alliance", "privacy_accepted", "tags",
-                   "notes"})
+                   "referrer", "source", "consent_marketing", "consent_alliance",
+                   "privacy_accepted", "tags", "notes"})
 # GB/T 2260 province codes, plus 81-83 used by Hong Kong, Macao and Taiwan residence permits.
 _PROVINCES = frozenset({"11", "12", "13", "14", "15", "21", "22", "23", "31", "32", "33", "34",
                         "35", "36", "37", "41", "42", "43", "44", "45", "46", "50", "51", "52",
