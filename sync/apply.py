@@ -38,6 +38,7 @@ from domain.records import (
     WalletEntry,
 )
 from domain.rulepack import RulePack
+from sync import apply_alliance as alliance
 from sync import apply_cards as cards
 from sync import apply_owned as owned
 from sync.buckets import NEVER, Buckets
@@ -305,4 +306,6 @@ _HANDLERS: dict[str, Callable[[Applier, Change], bool]] = {
     "gift": owned.gift,
     "draw": owned.draw,
     "rulepack": owned.rulepack,
+    "alliance_agreement": alliance.agreement,
+    "alliance_member": alliance.member,
 }

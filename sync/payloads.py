@@ -216,6 +216,24 @@ class AuditV1(Payload):
     action: str
 
 
+class AllianceTradeV1(Payload):
+    """A partner's sale or return to an issuer's member (domain.events.AllianceTrade)."""
+
+    sale_id: str = Field(max_length=36)
+    original_sale_id: str | None = Field(default=None, max_length=36)
+    issuer: str = Field(min_length=1, max_length=16)
+    card_number: str = Field(min_length=1, max_length=19)
+    issuer_member_id: str = Field(max_length=36)
+    agreement_id: str = Field(max_length=36)
+    at: AwareDatetime
+    business_date: date
+    sale_fen: int
+    points_earned: int
+    points_spent: int
+    earn_entry_id: str = Field(max_length=36)
+    spend_entry_id: str = Field(max_length=36)
+
+
 PAYLOADS: dict[str, type[Payload]] = {
     EventType.POINTS_ENTRY: PointsEntryV1,
     EventType.WALLET_ENTRY: WalletEntryV1,
@@ -234,6 +252,7 @@ PAYLOADS: dict[str, type[Payload]] = {
     EventType.SHIFT_CLOSED: ShiftV1,
     EventType.DRAW_SPUN: SpinV1,
     EventType.AUDIT_ENTRY: AuditV1,
+    EventType.ALLIANCE_TRADE: AllianceTradeV1,
 }
 NEWEST_VERSION = 1
 
