@@ -20,7 +20,7 @@ from domain.alliance_settlement import EntryKind
 from domain.errors import DomainError
 from headoffice import alliance_roster, ledgers
 from headoffice.alliance import NewEntry, record_entry
-from headoffice.alliance_tables import alliance_agreements, alliances
+from headoffice.alliance_tables import alliance_agreements, alliance_entries, alliances
 from headoffice.batch import Batch, Item
 from headoffice.cases import open_case
 from headoffice.tables import cards, members, merchants
@@ -88,21 +88,38 @@ def _check(b: Batch, item: Item[AllianceTradeV1], partner: str) -> _Checked:
     if not agreement.in_force(p.business_date):
         raise DomainError("alliance.no_agreement", issuer=p.issuer, partner=partner,
                           day=p.business_date.isoformat())
-    _check_figures(p, agreement)
+    _check_figures(p, agreement, _booked(b, row.alliance_id, p.original_sale_id))
     return _Checked(item, member_id, card.merchant_id, row.alliance, agreement)
 
 
-def _check_figures(p: AllianceTradeV1, agreement: Agreement) -> None:
-    """Signs follow the kind (a return's figures are negative), points earned are at most
-    what the agreement gives on the money, points spent only where it lets them pay."""
+def _check_figures(p: AllianceTradeV1, agreement: Agreement,
+                   booked: dict[str, int] | None) -> None:
+    """Signs follow the kind (a return's figures are negative); a sale earns at most what
+    the agreement gives on its money, a return takes back and gives back at most what its
+    sale booked; points are spent only where the agreement lets them pay."""
     sign = -1 if p.original_sale_id else 1
     figures = (p.sale_fen, p.points_earned, p.points_spent)
     if any(value * sign < 0 for value in figures):
         raise DomainError("alliance.figures_invalid", field="sale_fen")
-    if abs(p.points_earned) > agreement.points_earned(abs(p.sale_fen)):
+    if booked is None and abs(p.points_earned) > agreement.points_earned(abs(p.sale_fen)):
+        raise DomainError("alliance.figures_invalid", field="points_earned")
+    if booked is not None and (
+            -p.points_earned > booked.get(EntryKind.POINTS_ISSUED_BY_PARTNER, 0)
+            or -p.points_spent > booked.get(EntryKind.POINTS_SPENT_AT_PARTNER, 0)):
         raise DomainError("alliance.figures_invalid", field="points_earned")
     if p.points_spent and not (agreement.points_spendable and agreement.point_value_fen):
         raise DomainError("alliance.points_not_spendable_here", issuer=p.issuer)
+
+
+def _booked(b: Batch, alliance_id: str, original_sale_id: str | None) -> dict[str, int] | None:
+    """For a return, the points its sale booked by kind (none booked: a return may reverse
+    no points)."""
+    if original_sale_id is None:
+        return None
+    rows = b.conn.execute(sa.select(alliance_entries.c.kind, alliance_entries.c.points).where(
+        alliance_entries.c.alliance_id == alliance_id,
+        alliance_entries.c.source == original_sale_id)).all()
+    return {kind: points for kind, points in rows}
 
 
 def _entries(b: Batch, c: _Checked, partner: str) -> None:

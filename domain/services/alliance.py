@@ -16,6 +16,7 @@ from domain import alliance_card, allowances, pricing
 from domain import points as points_rules
 from domain.alliance import AgreementError, PartnerTerms, partner_terms
 from domain.alliance_card import AllianceMember
+from domain.catalog import ProductClass
 from domain.errors import DomainError
 from domain.events import AllianceTrade
 from domain.ids import new_id_str
@@ -113,7 +114,42 @@ def explanation(member: AllianceMember, points_spent: int, points_earned: int) -
         "card_number": member.card.card_number,
         "issuer_member_id": member.card.issuer_member_id, "name_masked": member.card.name_masked,
         "tier": member.card.tier, "agreement_id": member.terms.id,
+        "points_per_yuan": member.terms.agreement.points_per_yuan,
+        "point_value_fen": member.terms.agreement.point_value_fen,
         "points_spent": points_spent, "points_earned": points_earned}}
+
+
+def note_of(sale: Sale) -> dict[str, Any] | None:
+    """The alliance member a sale was made to (its explanation's figures), or None."""
+    return next((dict(a["params"]) for a in sale.applied if a.get("code") == APPLIED_CODE),
+                None)
+
+
+def taken_back(note: dict[str, Any], original: Sale, returns: list[Sale]) -> int:
+    """Issuer points a return takes back: what the sale earned less what the lines kept
+    (after every return so far, this one included) earn under the same agreement."""
+    kept = 0
+    for src in original.lines:
+        if ProductClass(src.product_class) in alliance_card.NO_EARN_CLASSES:
+            continue
+        kept += src.paid_fen + sum(ln.paid_fen for s in returns for ln in s.lines
+                                   if ln.original_line_no == src.line_no)
+    keeps = (max(kept, 0) // 100) * int(note["points_per_yuan"])
+    already = -sum(s.points_earned for s in returns[:-1])
+    return max(original.points_earned - already - keeps, 0)
+
+
+def record_return(ctx: ServiceContext, uow: UnitOfWork, note: dict[str, Any], original: Sale,
+                  refund: Sale) -> None:
+    """Tell head office of a return to the issuer's member: the negative figures reverse
+    the issuer's points and the settlement entries of the sale (as far as returned)."""
+    spent_back = sum(t.points for t in refund.tenders if t.kind is TenderKind.POINTS)
+    emit(ctx, uow, AllianceTrade(
+        sale_id=refund.id, original_sale_id=original.id, issuer=note["issuer"],
+        card_number=note["card_number"], issuer_member_id=note["issuer_member_id"],
+        agreement_id=note["agreement_id"], at=refund.at, business_date=refund.business_date,
+        sale_fen=refund.total_fen, points_earned=refund.points_earned, points_spent=spent_back,
+        earn_entry_id=new_id_str(), spend_entry_id=new_id_str()))
 
 
 def record_sale(ctx: ServiceContext, uow: UnitOfWork, member: AllianceMember,
