@@ -13,7 +13,7 @@ from decimal import Decimal
 
 from domain.alliance import BASIS_POINTS, PartnerTerms
 from domain.catalog import ProductClass
-from domain.errors import DomainError
+from domain.errors import DomainError, ValidationError
 
 # Lines of these classes earn no issuer points at a partner, as at the issuer (DOMAIN §7).
 NO_EARN_CLASSES = frozenset({ProductClass.GROUP_BUY, ProductClass.NO_POINTS})
@@ -89,7 +89,7 @@ def points_value_fen(member: AllianceMember, points: int, due_fen: int) -> int:
     """What `points` of the issuer pay here, refused where the agreement lets none pay or
     they would pay more than is due (points never give change)."""
     if points <= 0:
-        raise DomainError("points.redeem_invalid", points=points)
+        raise ValidationError("points.amount", field="points", value=points)
     if not member.points_spendable:
         raise DomainError("alliance.points_not_spendable_here", issuer=member.card.issuer)
     value = points * member.terms.agreement.point_value_fen

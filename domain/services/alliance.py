@@ -56,6 +56,12 @@ def held_terms(uow: UnitOfWork) -> list[PartnerTerms]:
     return found
 
 
+def honours(ctx: ServiceContext, number: str) -> bool:
+    """Whether an agreement held here is about cards of this number's brand."""
+    with ctx.reader() as uow:
+        return any(t.issuer_brand == number[:2] for t in held_terms(uow)) if number else False
+
+
 def attach(ctx: ServiceContext, cart: Cart, number: str) -> Cart:
     """Put the card's alliance membership on the sale, in place of any member of ours."""
     found = recognise(ctx, number)
