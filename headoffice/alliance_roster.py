@@ -11,14 +11,16 @@ published only when what it says changes, so a member edited twice sends nothing
 from __future__ import annotations
 
 from collections.abc import Iterable
-from datetime import date
+from datetime import date, datetime
 from typing import Any
+from zoneinfo import ZoneInfo
 
 import sqlalchemy as sa
 from sqlalchemy import Connection
 
 from domain.alliance_card import mask_for_partner
-from headoffice.alliance_tables import alliance_agreements
+from domain.errors import NotFound
+from headoffice.alliance_tables import alliance_agreements, alliances
 from headoffice.feed import FeedWriter
 from headoffice.publish import merchant_item
 from headoffice.sql import among
@@ -27,11 +29,31 @@ from headoffice.tables import cards, catalog_items, members, merchants
 ROSTER_ENTITY = "alliance_member"
 USABLE = ("issued", "active")  # card states a partner may honour
 VOID: dict[str, Any] = {"void": True}
+ALLIANCE_TZ = ZoneInfo("Asia/Shanghai")  # as headoffice/alliance.py (which imports this)
 
 
 def issuers(conn: Connection) -> set[str]:
     """Merchants whose cards some agreement (ended or not) is about."""
     return set(conn.execute(sa.select(alliance_agreements.c.issuer_id).distinct()).scalars())
+
+
+def refresh_alliance(conn: Connection, alliance_code: str, now: datetime) -> dict[str, int]:
+    """Every issuer's rosters for the alliance's agreements brought up to date, published in
+    one feed flush; issuer code -> items published. Run daily (`kaika-headoffice alliance
+    rosters`): an agreement whose last day has passed leaves its partner's roster voided."""
+    alliance_id = conn.execute(sa.select(alliances.c.id).where(
+        alliances.c.code == alliance_code)).scalar()
+    if alliance_id is None:
+        raise NotFound("alliance.unknown", alliance=alliance_code)
+    issuer_ids = sorted(set(conn.execute(sa.select(alliance_agreements.c.issuer_id).where(
+        alliance_agreements.c.alliance_id == alliance_id)).scalars()))
+    feed, today, done = FeedWriter(), now.astimezone(ALLIANCE_TZ).date(), {}
+    for issuer_id in issuer_ids:
+        code = str(conn.execute(sa.select(merchants.c.code).where(
+            merchants.c.id == issuer_id)).scalar())
+        done[code] = refresh(conn, feed, issuer_id, today)
+    feed.flush(conn, now)
+    return done
 
 
 def refresh(conn: Connection, feed: FeedWriter, issuer_id: str, today: date,

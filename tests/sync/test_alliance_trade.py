@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
+import subprocess
 from collections.abc import Callable
 from datetime import UTC, datetime
 from typing import Any
@@ -25,8 +26,8 @@ from domain.services import cart as carts
 from domain.services.context import emit
 from headoffice import alliance as ho_alliance
 from headoffice.alliance_tables import alliance_entries
-from headoffice.tables import events, points_ledger, recon_cases, stores
-from tests.sync.harness import Server, Till
+from headoffice.tables import catalog_items, events, points_ledger, recon_cases, stores
+from tests.sync.harness import BIN, Server, Till
 
 pytestmark = pytest.mark.postgres
 FASHION, CAFE = "M701", "M702"
@@ -231,3 +232,29 @@ def test_withdrawn_consent_and_a_replaced_card_leave_the_roster(
             alliance.recognise(cafe.ctx, gone)
         assert err.value.code == "alliance.card_not_recognised"
     assert alliance.recognise(cafe.ctx, new_card).card.issuer_member_id == li
+
+
+def test_an_ended_agreement_voids_the_roster_when_the_rosters_are_refreshed(
+        make_server: Callable[..., Server], make_till: Callable[..., Till]) -> None:
+    server, fashion, cafe = world(make_server, make_till)
+    _, card = member_with_card(fashion, "张三", "13800138000", consent=True)
+    fashion.sync()
+    agreement_id = sign_agreement(server)
+    with server.engine.connect() as conn:  # what the café's feed says: four fields, no more
+        item = conn.scalar(sa.select(catalog_items.c.data).where(
+            catalog_items.c.entity == "alliance_member", catalog_items.c.entity_id == card))
+    assert item == {"issuer": FASHION, "issuer_member_id": item["issuer_member_id"],
+                    "name_masked": "张*", "tier": item["tier"]}
+    cafe.sync()
+    with cafe.app.store.reader() as uow:
+        assert uow.alliance.card(card) is not None
+    with server.engine.begin() as conn:
+        ho_alliance.end_agreement(conn, "A7", agreement_id, NOW.date(), NOW)
+    done = subprocess.run([str(BIN / "kaika-headoffice"), "alliance", "rosters", "--db",
+                           server.db_url, "--alliance", "A7"], capture_output=True, text=True,
+                          timeout=60)
+    assert done.returncode == 0, done.stderr
+    assert json.loads(done.stdout) == {"published": {FASHION: 1}}
+    cafe.sync()
+    with cafe.app.store.reader() as uow:
+        assert uow.alliance.card(card) is None
