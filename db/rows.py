@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from db.rows_alliance import AllianceCardRow, AllianceTermsRow
 from db.rows_base import Base
 from db.rows_draws import DrawRow, PrizeRow, SpinRow
 from db.rows_members import (
@@ -52,6 +53,8 @@ from db.rows_till import (
 metadata = Base.metadata
 
 __all__ = [
+    "AllianceCardRow",
+    "AllianceTermsRow",
     "AuditRow",
     "BalanceRow",
     "Base",

@@ -46,6 +46,8 @@ class MemberRow(Base):
     source: Mapped[str] = mapped_column(String(20), server_default="store")
     consent_marketing: Mapped[bool] = mapped_column(server_default=text("0"))
     consent_marketing_at: Mapped[datetime | None] = mapped_column(UtcDateTime())
+    consent_alliance: Mapped[bool] = mapped_column(server_default=text("0"))
+    consent_alliance_at: Mapped[datetime | None] = mapped_column(UtcDateTime())
     privacy_accepted_at: Mapped[datetime | None] = mapped_column(UtcDateTime())
     tags: Mapped[list[str]] = mapped_column(JsonText(), server_default="[]")
     notes: Mapped[str] = mapped_column(Text, server_default="")

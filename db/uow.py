@@ -14,6 +14,7 @@ from db.audit import SqlAuditRepo
 from db.crypto import FieldCipher
 from db.outbox import SqlOutbox
 from db.reports import SqlReportRepo
+from db.repos_alliance import SqlAllianceRepo
 from db.repos_cardserials import SqlCardSerialRepo
 from db.repos_draws import SqlDrawRepo
 from db.repos_driver import driver
@@ -41,6 +42,7 @@ from domain.allowances import OfflineGate
 from domain.clock import Clock
 from domain.hlc import StampSource
 from domain.ports import (
+    AllianceRepo,
     AuditRepo,
     CardRepo,
     CardSerialRepo,
@@ -114,6 +116,8 @@ class SqlUnitOfWork:
         # Head office's member merges follow the schema's references (db/repos_merge.py).
         self.member_merge = SqlMemberMerge(s)
         self.imports: ImportRepo = SqlImportRepo(s, cipher)
+        # An alliance partner's agreements and the issuers' roster (docs/alliance.md).
+        self.alliance: AllianceRepo = SqlAllianceRepo(s)
 
     def __enter__(self) -> Self:
         return self

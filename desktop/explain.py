@@ -22,6 +22,8 @@ REASONS: dict[str, str] = {
     "discount.tier": QT_TRANSLATE_NOOP("explain", "{tier} {rate}"),
     "discount.birthday": QT_TRANSLATE_NOOP("explain", "Birthday {rate}"),
     "discount.deposit": QT_TRANSLATE_NOOP("explain", "Stored-value deposit {rate}"),
+    "discount.alliance": QT_TRANSLATE_NOOP("explain", "Alliance partner {rate}"),
+    "points.alliance": QT_TRANSLATE_NOOP("explain", "{issuer} points: {points_per_yuan} a yuan"),
     "discount.campaign_price": QT_TRANSLATE_NOOP("explain", "Campaign price {price}"),
     "discount.store": QT_TRANSLATE_NOOP("explain", "Store campaign {rate}"),
     "discount.manual": QT_TRANSLATE_NOOP("explain", "Cashier discount"),

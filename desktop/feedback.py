@@ -171,6 +171,21 @@ MESSAGES: dict[str, str] = {
     "wallet.pin_wrong": QT_TRANSLATE_NOOP(
         "feedback", "The PIN is wrong. Tries left today before stored value locks: {left}. "
                     "Ask the member to type it again."),
+    "alliance.card_not_recognised": QT_TRANSLATE_NOOP(
+        "feedback", "Card …{card_number} is not one of ours, and no alliance partner's member "
+                    "list has it (the member may not have agreed to be recognised at "
+                    "partners). Serve the customer without a card."),
+    "alliance.no_agreement_today": QT_TRANSLATE_NOOP(
+        "feedback", "The alliance agreement with {issuer} is not in force today: their cards "
+                    "get no benefit here."),
+    "alliance.wallet_not_here": QT_TRANSLATE_NOOP(
+        "feedback", "Stored value on another merchant's card can only be spent there. Take "
+                    "the payment another way."),
+    "alliance.points_not_spendable_here": QT_TRANSLATE_NOOP(
+        "feedback", "The alliance agreement does not let {issuer} points pay here."),
+    "alliance.points_exceed_due": QT_TRANSLATE_NOOP(
+        "feedback", "{points} points are worth more than the amount still due. Enter fewer "
+                    "points."),
     "wallet.card_required": QT_TRANSLATE_NOOP(
         "feedback", "Stored value needs the member's card or phone QR code: swipe or scan it."),
     "wallet.insufficient": QT_TRANSLATE_NOOP(

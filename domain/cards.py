@@ -176,6 +176,12 @@ def classify_swipe(track1: str | None, track2: str | None, secret: bytes,
     return _check_our_stripe(pan, extra, secret, today)
 
 
+def track2_number(track2: str | None) -> str | None:
+    """The card number on a stripe's track 2 (sentinels optional), unchecked; None if none."""
+    match = _TRACK2.fullmatch((track2 or "").strip())
+    return match.group(1) if match else None
+
+
 def _check_our_stripe(number: str, extra: str, secret: bytes, today: date | None) -> Swipe:
     expiry, code = extra[:4], extra[4:]
     # A stripe written from the printed number alone has no (or a wrong) code: forged.

@@ -27,3 +27,4 @@ class EventType(StrEnum):
     SHIFT_CLOSED = "shift.closed"
     DRAW_SPUN = "draw.spun"
     AUDIT_ENTRY = "audit.entry"
+    ALLIANCE_TRADE = "alliance.trade"  # a sale or return to an issuer's member at a partner

@@ -274,7 +274,39 @@ class AuditRecorded:
         return _record(self.entry)
 
 
-EventPayload = (PointsEntryPosted | WalletEntryPosted | SaleCompleted | ReturnCompleted
+@dataclass(frozen=True, slots=True)
+class AllianceTrade:
+    """A sale (or return) at this partner's till to an alliance member of another merchant:
+    what head office needs to book the issuer's points and the settlement entries. Figures
+    are signed (a return's are negative); the entry ids are the issuer's ledger entries, born
+    here so that a repeated event books them once. The issuer's member is named in the payload
+    only, never as the event's member: they are not this merchant's member."""
+
+    TYPE: ClassVar[EventType] = EventType.ALLIANCE_TRADE
+    sale_id: str  # this till's sale or return
+    original_sale_id: str | None
+    issuer: str  # merchant code
+    card_number: str
+    issuer_member_id: str
+    agreement_id: str
+    at: datetime
+    business_date: date
+    sale_fen: int
+    points_earned: int
+    points_spent: int
+    earn_entry_id: str
+    spend_entry_id: str
+
+    @property
+    def member_id(self) -> str | None:
+        return None
+
+    def wire(self) -> dict[str, Any]:
+        return _record(self)
+
+
+EventPayload = (AllianceTrade | PointsEntryPosted | WalletEntryPosted | SaleCompleted
+                | ReturnCompleted
                 | MemberCreated | MemberPatched | CardIssued | CardChanged | CouponIssued
                 | CouponRedeemed | CouponRestored | CouponExpired | CouponVoided | TierChanged
                 | ShiftClosed | DrawSpun | AuditRecorded)
@@ -285,7 +317,8 @@ PAYLOAD_CLASSES: dict[EventType, type[EventPayload]] = {
     cls.TYPE: cls for cls in (
         PointsEntryPosted, WalletEntryPosted, SaleCompleted, ReturnCompleted, MemberCreated,
         MemberPatched, CardIssued, CardChanged, CouponIssued, CouponRedeemed, CouponRestored,
-        CouponExpired, CouponVoided, TierChanged, ShiftClosed, DrawSpun, AuditRecorded)}
+        CouponExpired, CouponVoided, TierChanged, ShiftClosed, DrawSpun, AuditRecorded,
+        AllianceTrade)}
 
 
 def _record(value: object) -> dict[str, Any]:

@@ -31,8 +31,8 @@ _TRUE = frozenset({"1", "true", "yes", "on", "y", "是"})
 _FALSE = frozenset({"", "0", "false", "no", "off", "n", "否"})
 _KEYS = frozenset({"name", "mobile", "gender", "birthday", "birth_year", "birth_month",
                    "birth_day", "id_number", "occupation", "income_band", "address", "email",
-                   "referrer", "source", "consent_marketing", "privacy_accepted", "tags",
-                   "notes"})
+                   "referrer", "source", "consent_marketing", "consent_alliance",
+                   "privacy_accepted", "tags", "notes"})
 # GB/T 2260 province codes, plus 81-83 used by Hong Kong, Macao and Taiwan residence permits.
 _PROVINCES = frozenset({"11", "12", "13", "14", "15", "21", "22", "23", "31", "32", "33", "34",
                         "35", "36", "37", "41", "42", "43", "44", "45", "46", "50", "51", "52",
@@ -66,6 +66,7 @@ class MemberForm:
     referrer: str = ""  # a card number or a normalised mobile
     source: str = "store"
     consent_marketing: bool = False
+    consent_alliance: bool = False  # recognised at alliance partners (docs/alliance.md)
     privacy_accepted: bool = False
     tags: tuple[str, ...] = ()
     notes: str = ""
@@ -169,6 +170,7 @@ def validate_member_form(raw: Mapping[str, object], today: date) -> MemberForm:
         referrer=c.take(lambda: _referrer(raw, mobile), ""),
         source=c.take(lambda: _source(raw), "store"),
         consent_marketing=c.take(lambda: _flag(raw, "consent_marketing"), False),
+        consent_alliance=c.take(lambda: _flag(raw, "consent_alliance"), False),
         privacy_accepted=c.take(lambda: _privacy(raw), False),
         tags=c.take(lambda: _tags(raw), ()),
         notes=c.take(lambda: _text(raw, "notes"), ""))

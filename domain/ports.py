@@ -8,6 +8,7 @@ from decimal import Decimal
 from types import TracebackType
 from typing import Any, Protocol, Self
 
+from domain.alliance_card import RosterCard
 from domain.allowances import OfflineGate
 from domain.analysis import BuyingFigures, MemberFacts
 from domain.catalog import Product
@@ -403,6 +404,16 @@ class DayRepo(Protocol):
     def add(self, closed: ClosedDay) -> None: ...
 
 
+class AllianceRepo(Protocol):
+    """What an alliance partner's till holds of the issuers (docs/alliance.md)."""
+
+    def save_terms(self, terms_id: str, issuer_brand: str, data: dict[str, Any]) -> None: ...
+    def terms(self) -> list[dict[str, Any]]: ...
+    def put_card(self, card: RosterCard) -> None: ...
+    def drop_card(self, card_number: str) -> None: ...
+    def card(self, card_number: str) -> RosterCard | None: ...
+
+
 class UnitOfWork(Protocol):
     """One store-database transaction (BEGIN IMMEDIATE); rolled back unless committed."""
 
@@ -428,6 +439,7 @@ class UnitOfWork(Protocol):
     member_pins: MemberPinRepo
     days: DayRepo
     imports: ImportRepo
+    alliance: AllianceRepo
     # Declared, not looked up: a renamed attribute must fail type checking, not switch the
     # offline spending limit or the profile stamps off without a word.
     offline: OfflineGate  # the till's offline allowance (a till never enrolled is not limited)

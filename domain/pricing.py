@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
@@ -65,6 +65,9 @@ class Shopper:
     birthday: bool  # birthday benefit applies today (caller uses points.is_birthday)
     card_presented: bool  # new-arrival class needs a card
     deposit_rate: Decimal | None = None  # wallet deposit discount in force (§8)
+    # An alliance partner's member (docs/alliance.md): the agreement's rate per product class
+    # instead of the tier's; `tier` is then the issuer's tier, shown, not looked up here.
+    class_rates: Mapping[ProductClass, Decimal] | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -226,7 +229,9 @@ def _price(lines: Sequence[CartLine], shopper: Shopper | None, coupons: Sequence
     run = _Run([_start(line, pack) for line in lines], pack.pricing.rounding)
     _campaign_prices(run)
     if discounts:
-        _store_discount(run, pack, on, member=shopper is not None)
+        # A member day is this merchant's members' (not an alliance partner's members').
+        _store_discount(run, pack, on,
+                        member=shopper is not None and shopper.class_rates is None)
         if shopper is not None:
             _member_discount(run, shopper, pack)
     _manual(run)
@@ -308,6 +313,9 @@ def member_rate(shopper: Shopper, pack: RulePack) -> tuple[str, Decimal] | None:
 
 
 def _member_discount(run: _Run, shopper: Shopper, pack: RulePack) -> None:
+    if shopper.class_rates is not None:
+        _alliance_discount(run, shopper, shopper.class_rates)
+        return
     best = member_rate(shopper, pack)
     if best is None:
         return
@@ -315,6 +323,16 @@ def _member_discount(run: _Run, shopper: Shopper, pack: RulePack) -> None:
     for w in run.work:
         if _takes_member_discount(w, shopper, pack):
             _apply_member(w, code, rate, shopper.tier)
+
+
+def _alliance_discount(run: _Run, shopper: Shopper,
+                       rates: Mapping[ProductClass, Decimal]) -> None:
+    """The partner discount of an alliance agreement, per product class (only classes that
+    take a member discount can have one: domain/alliance.py refuses the others)."""
+    for w in run.work:
+        rate = rates.get(w.klass)
+        if rate is not None and rate < 1:
+            _apply_member(w, "discount.alliance", rate, shopper.tier)
 
 
 def _takes_member_discount(w: _Work, shopper: Shopper, pack: RulePack) -> bool:

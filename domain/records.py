@@ -118,6 +118,9 @@ class Member:
     source: str = "store"
     consent_marketing: bool = False
     consent_marketing_at: datetime | None = None
+    # Recognised at alliance partners (docs/alliance.md): name masked, tier, nothing else.
+    consent_alliance: bool = False
+    consent_alliance_at: datetime | None = None
     privacy_accepted_at: datetime | None = None
     tags: tuple[str, ...] = ()
     notes: str = ""

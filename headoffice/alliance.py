@@ -30,6 +30,7 @@ from domain.alliance_settlement import (
 )
 from domain.errors import NotFound, ValidationError
 from domain.ids import new_id_str
+from headoffice import alliance_roster
 from headoffice.alliance_tables import (
     alliance_agreements,
     alliance_entries,
@@ -111,8 +112,17 @@ def add_agreements(conn: Connection, alliance_code: str, found: list[Agreement],
     feed = FeedWriter()
     for agreement_id, agreement in zip(ids, found, strict=True):
         _announce(conn, feed, alliance_code, agreement_id, agreement, members)
+    _rosters(conn, feed, {members[a.issuer] for a in found}, now)
     feed.flush(conn, now)
     return ids
+
+
+def _rosters(conn: Connection, feed: FeedWriter, issuer_ids: set[str], now: datetime) -> None:
+    """The issuers' rosters in their partners' feeds follow the agreements (a new partner
+    gets the consenting members' cards; one whose agreements ended gets them voided)."""
+    today = now.astimezone(ALLIANCE_TZ).date()
+    for issuer_id in sorted(issuer_ids):
+        alliance_roster.refresh(conn, feed, issuer_id, today)
 
 
 def _announce(conn: Connection, feed: FeedWriter, alliance_code: str, agreement_id: str,
@@ -157,7 +167,9 @@ def end_agreement(conn: Connection, alliance_code: str, agreement_id: str, last_
         alliance_agreements.c.id == agreement_id).values(ends_on=last_day,
                                                            terms=ended.to_dict()))
     feed = FeedWriter()
-    _announce(conn, feed, alliance_code, agreement_id, ended, _member_codes(conn, alliance_id))
+    codes = _member_codes(conn, alliance_id)
+    _announce(conn, feed, alliance_code, agreement_id, ended, codes)
+    _rosters(conn, feed, {codes[ended.issuer]}, now)
     feed.flush(conn, now)
     return {"id": agreement_id, **ended.to_dict()}
 

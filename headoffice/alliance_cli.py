@@ -17,7 +17,7 @@ from sqlalchemy import Engine
 from domain.alliance import AgreementError, parse_agreements
 from domain.alliance_settlement import EntryKind
 from domain.inputs import InputError, parse_json, read_bytes, utf8_text
-from headoffice import alliance
+from headoffice import alliance, alliance_roster
 from headoffice.alliance_report import as_csv, as_text
 from headoffice.messages import SENTENCES
 
@@ -54,6 +54,9 @@ def add_commands(sub: Any, common: argparse.ArgumentParser, engine_of: EngineOf,
                      help="its last day in force")
     action("agreements", _list_agreements, "list the agreements").add_argument(
         "--alliance", required=True)
+    action("rosters", _rosters, "bring the partners' rosters of consenting members' cards up "
+           "to date (daily: ended agreements void them)").add_argument("--alliance",
+                                                                     required=True)
     _record_parser(action("record", _record, "record one trade entry (tests, demo, fixes)"))
     close = action("close", _close, "close a month: statements made, never rewritten")
     close.add_argument("--alliance", required=True)
@@ -143,6 +146,12 @@ def _end_agreement(args: argparse.Namespace, engine: Engine, now: datetime) -> i
 def _list_agreements(args: argparse.Namespace, engine: Engine, now: datetime) -> int:
     with engine.connect() as conn:
         _print(alliance.list_agreements(conn, args.alliance))
+    return 0
+
+
+def _rosters(args: argparse.Namespace, engine: Engine, now: datetime) -> int:
+    with engine.begin() as conn:
+        _print({"published": alliance_roster.refresh_alliance(conn, args.alliance, now)})
     return 0
 
 

@@ -13,6 +13,7 @@ from sqlalchemy import Connection
 from domain.event_types import EventType
 from domain.rulepack import RulePack
 from headoffice.feed import FeedWriter, interested_stores
+from headoffice.packs import PackBook
 from sync.payloads import PAYLOADS, Payload
 from sync.schema import Event
 
@@ -69,6 +70,7 @@ class Batch:
     detail: dict[str, dict[str, Any]] = field(default_factory=dict)  # why quarantined
     aliases: dict[str, str] = field(default_factory=dict)  # member id -> canonical id
     clock_ahead_ms: int = 0  # the most a stamp from this till was ahead (clamped)
+    packs: PackBook | None = None  # other merchants' packs (an alliance issuer's points)
     _followers: dict[str, set[str]] = field(default_factory=dict)
 
     def followers(self, member_id: str) -> set[str]:

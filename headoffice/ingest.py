@@ -20,7 +20,7 @@ from sqlalchemy import Connection, Engine
 from domain.errors import DomainError
 from domain.event_types import EventType
 from domain.text import bad_char
-from headoffice import facts, ledgers, members, tenancy_rules, unstorable
+from headoffice import alliance_ingest, facts, ledgers, members, tenancy_rules, unstorable
 from headoffice.batch import Batch, Item, Terminal, of_type
 from headoffice.cases import open_case
 from headoffice.packs import PackBook
@@ -28,6 +28,7 @@ from headoffice.sql import bulk_insert, existing, for_update, retrying
 from headoffice.tables import events, terminals
 from headoffice.unstorable import kept_payload
 from sync.payloads import (
+    AllianceTradeV1,
     AuditV1,
     CardV1,
     CouponIssuedV1,
@@ -56,7 +57,8 @@ SALE_EVENTS = (E.SALE_COMPLETED, E.RETURN_COMPLETED)
 CARD_EVENTS = (E.CARD_ISSUED, E.CARD_CHANGED)
 OWN_EVENTS = (E.SHIFT_CLOSED, E.AUDIT_ENTRY)  # the till's own shifts and audit trail
 # Every type _merge applies: the contract test holds it equal to EventType and the wire models.
-APPLIED = frozenset((*MEMBER_EVENTS, *SALE_EVENTS, E.POINTS_ENTRY, E.WALLET_ENTRY,
+_ROSTER_TYPES = frozenset((*MEMBER_EVENTS, *CARD_EVENTS, E.TIER_CHANGED))
+APPLIED = frozenset((E.ALLIANCE_TRADE, *MEMBER_EVENTS, *SALE_EVENTS, E.POINTS_ENTRY, E.WALLET_ENTRY,
                      *COUPON_EVENTS, *CARD_EVENTS, E.TIER_CHANGED, E.DRAW_SPUN, *OWN_EVENTS))
 
 
@@ -147,7 +149,8 @@ def _push(conn: Connection, terminal: Terminal, batch: list[Event], now: datetim
 def _batch(conn: Connection, terminal: Terminal, now: datetime, packs: PackBook) -> Batch:
     tz, day_close = packs.calendar(conn, terminal.store_id)
     return Batch(conn=conn, terminal=terminal, now=now,
-                 pack=packs.for_merchant(conn, terminal.merchant_id), tz=tz, day_close=day_close)
+                 pack=packs.for_merchant(conn, terminal.merchant_id), tz=tz, day_close=day_close,
+                 packs=packs)
 
 
 def _classify(b: Batch, batch: list[Event]) -> tuple[dict[str, Item[Payload]], dict[str, str]]:
@@ -216,6 +219,14 @@ def _merge(b: Batch, items: list[Item[Payload]]) -> None:
     facts.apply_spins(b, of_type(kept, SpinV1, E.DRAW_SPUN))
     facts.apply_shifts_and_audit(b, of_type(kept, ShiftV1, E.SHIFT_CLOSED),
                                  of_type(kept, AuditV1, E.AUDIT_ENTRY))
+    alliance_ingest.apply(b, of_type(kept, AllianceTradeV1, E.ALLIANCE_TRADE))
+    alliance_ingest.follow(b, _roster_refs(kept))
+
+
+def _roster_refs(items: list[Item[Payload]]) -> set[str]:
+    """Members whose profile, tier or card a batch changed: their alliance roster entries
+    may change with them (consent, name, tier, a card blocked or replaced)."""
+    return {m for i in items if i.event.type in _ROSTER_TYPES for m in _member_refs(i)}
 
 
 def _admitted(b: Batch, items: list[Item[Payload]]) -> tuple[list[Item[Payload]],

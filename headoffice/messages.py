@@ -16,6 +16,11 @@ SENTENCES = {
     "alliance.bad_kind": "That is not a kind of alliance entry.",
     "alliance.bad_merchant_code": "A merchant code is 1 to 16 characters of text.",
     "alliance.bad_period": "A period is a month: YYYY-MM.",
+    "alliance.card_mismatch": "That card is not the issuer's card of the member the partner "
+    "named.",
+    "alliance.card_unknown": "Head office knows no such card.",
+    "alliance.figures_invalid": "The partner trade's figures are not what the agreement allows "
+    "(signs, or more points than the money earns).",
     "alliance.class_takes_no_discount": "That product class takes no member discount, so no "
                                         "partner discount either.",
     "alliance.closer_required": "Say who closes the period (--by, at most 100 characters).",

@@ -78,6 +78,9 @@ RULES: dict[str, tuple[Ref, ...]] = {
     EventType.SHIFT_CLOSED: (),  # the till's own shift, kept under its own store
     EventType.DRAW_SPUN: _named("member_id", "draw_code"),
     EventType.AUDIT_ENTRY: (),  # the till's own audit trail, kept under its own store
+    # The issuer's member and card are another merchant's by design: alliance_ingest checks
+    # them against an agreement in force instead; the sales named are the sender's own.
+    EventType.ALLIANCE_TRADE: _named("sale_id", "original_sale_id"),
 }
 SCOPED = frozenset({"draw"})  # resolved in the sender's own store
 _ENVELOPE_MEMBER = Ref("member", "member_id")

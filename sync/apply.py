@@ -38,6 +38,7 @@ from domain.records import (
     WalletEntry,
 )
 from domain.rulepack import RulePack
+from sync import apply_alliance as alliance
 from sync import apply_cards as cards
 from sync import apply_owned as owned
 from sync.buckets import NEVER, Buckets
@@ -92,7 +93,7 @@ class Applier:
 
 _MEMBER_FIELDS = {f.name for f in fields(Member)} - {"id", "id_number"}
 _DATES = ("joined_on", "tier_since", "deposit_until")
-_TIMES = ("consent_marketing_at", "privacy_accepted_at", "created_at")
+_TIMES = ("consent_marketing_at", "consent_alliance_at", "privacy_accepted_at", "created_at")
 
 
 def _member(a: Applier, change: Change) -> bool:
@@ -305,4 +306,6 @@ _HANDLERS: dict[str, Callable[[Applier, Change], bool]] = {
     "gift": owned.gift,
     "draw": owned.draw,
     "rulepack": owned.rulepack,
+    "alliance_agreement": alliance.agreement,
+    "alliance_member": alliance.member,
 }

@@ -32,7 +32,8 @@ from sync.schema import StampText
 PROFILE_FIELDS = (
     "name", "mobile", "joined_on", "status", "gender", "birth_year", "birth_month",
     "birth_day", "occupation", "income_band", "address", "email", "referrer_id", "source",
-    "consent_marketing", "consent_marketing_at", "privacy_accepted_at", "tags", "notes",
+    "consent_marketing", "consent_marketing_at", "consent_alliance", "consent_alliance_at",
+    "privacy_accepted_at", "tags", "notes",
     "home_store", "staff_id", "created_at", "deposit_rate", "deposit_until",
 )
 # The member's payment PIN (its scrypt hash, never the PIN), merged like a profile field but
@@ -215,6 +216,24 @@ class AuditV1(Payload):
     action: str
 
 
+class AllianceTradeV1(Payload):
+    """A partner's sale or return to an issuer's member (domain.events.AllianceTrade)."""
+
+    sale_id: str = Field(max_length=36)
+    original_sale_id: str | None = Field(default=None, max_length=36)
+    issuer: str = Field(min_length=1, max_length=16)
+    card_number: str = Field(min_length=1, max_length=19)
+    issuer_member_id: str = Field(max_length=36)
+    agreement_id: str = Field(max_length=36)
+    at: AwareDatetime
+    business_date: date
+    sale_fen: int
+    points_earned: int
+    points_spent: int
+    earn_entry_id: str = Field(max_length=36)
+    spend_entry_id: str = Field(max_length=36)
+
+
 PAYLOADS: dict[str, type[Payload]] = {
     EventType.POINTS_ENTRY: PointsEntryV1,
     EventType.WALLET_ENTRY: WalletEntryV1,
@@ -233,6 +252,7 @@ PAYLOADS: dict[str, type[Payload]] = {
     EventType.SHIFT_CLOSED: ShiftV1,
     EventType.DRAW_SPUN: SpinV1,
     EventType.AUDIT_ENTRY: AuditV1,
+    EventType.ALLIANCE_TRADE: AllianceTradeV1,
 }
 NEWEST_VERSION = 1
 

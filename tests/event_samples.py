@@ -14,6 +14,7 @@ from datetime import UTC, date, datetime, timedelta
 from decimal import Decimal
 
 from domain.events import (
+    AllianceTrade,
     AuditRecorded,
     CardChanged,
     CardIssued,
@@ -164,4 +165,10 @@ def steps(ids: Ids = Ids()) -> list[EventPayload]:
         AuditRecorded(AuditEntry(id=ids.id(50), at=later, action="shift_closed",
                                  staff_id=ids.cashier, target=ids.id(10),
                                  details={"expected_fen": 101900, "counted_fen": 101900})),
+        # The till's own merchant's card: at head office no agreement makes this a partner
+        # trade, so it is refused (tests/headoffice/test_event_contract.py).
+        AllianceTrade(sale_id=ids.sale, original_sale_id=None, issuer="M001",
+                      card_number=ids.card, issuer_member_id=ids.member, agreement_id=ids.id(60),
+                      at=later, business_date=DAY, sale_fen=51900, points_earned=519,
+                      points_spent=0, earn_entry_id=ids.id(61), spend_entry_id=ids.id(62)),
     ]

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from desktop import i18n
-from desktop.viewmodels.member import CouponLine, MemberPanel
+from desktop.viewmodels.member import AlliancePanel, CouponLine, MemberPanel
 
 SHOWN_COUPONS = 3  # buttons for the first three; F5 takes any by its last four characters
 
@@ -71,6 +73,40 @@ class MemberPanelWidget(QFrame):
             amount=i18n.money(member.wallet_fen)))
         self.birthday.setVisible(member.birthday_today)
         self.birthday.setText(self.tr("Birthday today — wish them a happy birthday!"))
+
+    def set_alliance(self, member: AlliancePanel) -> None:
+        """Another merchant's member, honoured here under an alliance agreement: whose card
+        it is, the masked name, the issuer's tier and the benefit; stored value is theirs."""
+        self.setProperty("empty", False)
+        self.name.setText(self.tr("Alliance member of {issuer}: {name}").format(
+            issuer=member.issuer_name, name=member.name))
+        self.tier.setText(self.tr("Tier at {issuer}: {tier}").format(
+            issuer=member.issuer_name, tier=member.tier))
+        self.points.setText(self._benefit(member))
+        self.wallet.setText(self.tr("Stored value: not accepted here (only at {issuer})")
+                            .format(issuer=member.issuer_name))
+        for label in (self.tier, self.points, self.wallet):
+            label.setVisible(True)
+        self.expiring.setText(self._points_rule(member))
+        self.expiring.setVisible(True)
+
+    def _benefit(self, member: AlliancePanel) -> str:
+        if not member.discounts:
+            return self.tr("No partner discount")
+        classes = {"regular": self.tr("regular"), "new": self.tr("new arrivals"),
+                   "no_points": self.tr("no-points goods")}
+        rates = "  ".join(
+            f"{classes.get(klass, klass)} {i18n.rate_text(Decimal(10000 - bp) / 10000)}"
+            for klass, bp in member.discounts)
+        return self.tr("Partner discount: {rates}").format(rates=rates)
+
+    def _points_rule(self, member: AlliancePanel) -> str:
+        earn = self.tr("Earns {points} {issuer} points per yuan").format(
+            points=member.points_per_yuan, issuer=member.issuer_name)
+        if not member.points_spendable:
+            return earn
+        return earn + " · " + self.tr("{issuer} points pay {value} each").format(
+            issuer=member.issuer_name, value=i18n.money(member.point_value_fen))
 
     def _expiring(self, member: MemberPanel) -> None:
         if not member.expiring:

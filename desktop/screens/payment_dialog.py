@@ -335,6 +335,10 @@ class PaymentDialog(QDialog):
         self.tenders.clear()
         for tender in state.tenders:
             self.tenders.addItem(self._tender_text(tender))
+        # Stored value never crosses merchants; the service refuses it too.
+        self.kind_buttons[TenderKind.WALLET].setEnabled(state.alliance_issuer is None)
+        if state.alliance_issuer is not None and not state.point_value_fen:
+            self.kind_buttons[TenderKind.POINTS].setEnabled(False)
         self._show_balances()
 
     def _show_balances(self) -> None:
@@ -354,6 +358,18 @@ class PaymentDialog(QDialog):
         except DomainError:
             return state.points_earned
 
+    def _alliance_text(self, state: PaymentState) -> str:
+        """Another merchant's member: their stored value stays with its issuer."""
+        text = self.tr("Alliance member of {issuer}: stored value is not accepted here").format(
+            issuer=state.alliance_issuer)
+        if state.point_value_fen:
+            text += " · " + self.tr("{issuer} points pay {value} each").format(
+                issuer=state.alliance_issuer, value=i18n.money(state.point_value_fen))
+        if state.points_earned is not None:
+            text += " · " + self.tr("this sale earns {points} points").format(
+                points=i18n.number(state.points_earned))
+        return text
+
     def _tender_text(self, tender: Tender) -> str:
         names = {TenderKind.CASH: self.tr("Cash"), TenderKind.BANK_CARD: self.tr("Bank card"),
                  TenderKind.MOBILE: self.tr("Mobile wallet"),
@@ -370,6 +386,8 @@ class PaymentDialog(QDialog):
         return text
 
     def _balances_text(self, state: PaymentState) -> str:
+        if state.alliance_issuer is not None:
+            return self._alliance_text(state)
         if state.points_available is None:
             return self.tr("No member: stored value and points need the member's card.")
         text = self.tr("Member: {points} points, stored value {wallet}").format(

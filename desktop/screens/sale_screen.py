@@ -207,6 +207,8 @@ class SaleScreen(QWidget):
         view = self.sale().view()
         self.lines.set_lines(view.lines, view.current)
         self.member.set_member(view.member)
+        if view.alliance is not None:
+            self.member.set_alliance(view.alliance)
         self.total.set_fen(view.total_fen)
         self.discount.set_fen(view.discount_fen)
         self._show_points(view.points, view.points_reasons)
@@ -313,10 +315,13 @@ class SaleScreen(QWidget):
             self.devices.show_item(last.name, last.final_fen, view.total_fen)
 
     def member_attached(self) -> None:
-        member = self.sale().view().member
-        if member is not None:
+        view = self.sale().view()
+        if view.member is not None:
             self.show_info(self.tr("Member {name} ({tier}) attached.").format(
-                name=member.name, tier=member.tier))
+                name=view.member.name, tier=view.member.tier))
+        elif view.alliance is not None:
+            self.show_info(self.tr("Alliance member of {issuer} attached: partner prices.")
+                           .format(issuer=view.alliance.issuer_name))
 
     def _line_chosen(self) -> None:
         if self.model is not None and self.lines.selectedItems():

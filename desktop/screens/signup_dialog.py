@@ -48,8 +48,11 @@ class SignupDialog(QDialog):
             "The customer has read and accepts the privacy policy"))
         self.marketing = self._box("signup_marketing", self.tr(
             "Agrees to receive offers by SMS and WeChat"))
+        self.alliance = self._box("signup_alliance", self.tr(
+            "Agrees to be recognised at alliance partners (masked name and tier only)"))
         layout.addWidget(self.privacy)
         layout.addWidget(self.marketing)
+        layout.addWidget(self.alliance)
         self.error = QLabel(self)
         self.error.setObjectName("error")
         self.error.setWordWrap(True)
@@ -87,7 +90,8 @@ class SignupDialog(QDialog):
     def raw(self) -> dict[str, object]:
         return {"name": self.name.text(), "mobile": self.mobile.text(),
                 "privacy_accepted": self.privacy.isChecked(),
-                "consent_marketing": self.marketing.isChecked(), "source": "store"}
+                "consent_marketing": self.marketing.isChecked(),
+                "consent_alliance": self.alliance.isChecked(), "source": "store"}
 
     def submit(self) -> None:
         try:

@@ -17,7 +17,7 @@ from domain.services.members import Registration
 # In the order of the form; the screen builds one row for each.
 FIELDS = ("name", "mobile", "gender", "birthday", "id_number", "email", "referrer",
           "occupation", "income_band", "address", "source", "tags", "notes",
-          "consent_marketing", "privacy_accepted")
+          "consent_marketing", "consent_alliance", "privacy_accepted")
 REQUIRED = frozenset({"name", "mobile", "privacy_accepted"})
 GENDERS = ("", "male", "female")
 # Stored as written here (language-neutral, monthly yuan); the screen shows them translated.

@@ -125,7 +125,8 @@ def profile_text(member: Member) -> dict[str, object]:
     return {"name": member.name, "mobile": member.mobile, "birthday": birthday,
             "email": member.email, "occupation": member.occupation, "address": member.address,
             "notes": member.notes, "gender": member.gender,
-            "consent_marketing": member.consent_marketing}
+            "consent_marketing": member.consent_marketing,
+            "consent_alliance": member.consent_alliance}
 
 
 def _row(hit: lookup.MemberHit) -> HitRow:

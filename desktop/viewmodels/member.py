@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
+from domain.alliance_card import AllianceMember
 from domain.forms import mask_mobile, mask_name
 from domain.records import Coupon
 from domain.services.members import MemberView
@@ -38,6 +39,29 @@ class MemberPanel:
     @property
     def expiring_points(self) -> int:
         return sum(points for _, points in self.expiring)
+
+
+@dataclass(frozen=True, slots=True)
+class AlliancePanel:
+    """An alliance member of another merchant: all a partner's till may show (the name
+    masked as head office sent it, the issuer's tier, the benefit) — never a mobile."""
+
+    issuer_name: str
+    name: str
+    tier: str
+    discounts: tuple[tuple[str, int], ...]  # (product class, basis points off)
+    points_per_yuan: int
+    points_spendable: bool
+    point_value_fen: int
+
+
+def alliance_panel(member: AllianceMember) -> AlliancePanel:
+    terms = member.terms.agreement
+    return AlliancePanel(
+        issuer_name=member.terms.issuer_name, name=member.card.name_masked,
+        tier=member.card.tier, discounts=tuple(sorted(terms.discount_bp.items())),
+        points_per_yuan=terms.points_per_yuan, points_spendable=member.points_spendable,
+        point_value_fen=terms.point_value_fen)
 
 
 def member_panel(view: MemberView, card_presented: bool, typed: bool = False) -> MemberPanel:

@@ -14,7 +14,7 @@ from decimal import Decimal
 from typing import Any
 
 from desktop.viewmodels.env import TillEnv
-from desktop.viewmodels.member import MemberPanel, member_panel
+from desktop.viewmodels.member import AlliancePanel, MemberPanel, alliance_panel, member_panel
 from domain.catalog import Product
 from domain.records import Staff
 from domain.services import cart as carts
@@ -55,6 +55,7 @@ class SaleView:
     applied: tuple[dict[str, Any], ...] = ()
     coupons: tuple[str, ...] = ()
     member: MemberPanel | None = None
+    alliance: AlliancePanel | None = None  # another merchant's member, under an agreement
     approved_by: str | None = None
     tender_count: int = 0
     current: int | None = None  # the line F2, F3 and F9 act on: the one just scanned or changed
@@ -106,7 +107,7 @@ class SaleViewModel:
     def view(self) -> SaleView:
         q = self.quote
         if q is None:
-            return SaleView(member=self._panel())
+            return SaleView(member=self._panel(), alliance=self._alliance())
         lines = tuple(LineView(ln.line_no, ln.sku, ln.name, ln.qty, ln.unit_price_fen,
                                ln.list_fen, ln.final_fen, ln.reasons) for ln in q.priced.lines)
         paid = sum(t.amount_fen for t in q.settlement.tenders)
@@ -116,6 +117,7 @@ class SaleViewModel:
             points=q.earning.points if q.earning else None,
             points_reasons=q.earning.reasons if q.earning else (), applied=q.priced.applied,
             coupons=tuple(self.cart.coupon_codes), member=self._panel(),
+            alliance=self._alliance(),
             approved_by=self.cart.approval.approver_id if self.cart.approval else None,
             tender_count=len(self.cart.tenders), current=self.current_line())
 
@@ -132,6 +134,9 @@ class SaleViewModel:
 
     def line_name(self, line_no: int) -> str:
         return next((ln.product.name for ln in self.cart.lines if ln.line_no == line_no), "")
+
+    def _alliance(self) -> AlliancePanel | None:
+        return alliance_panel(self.cart.alliance) if self.cart.alliance else None
 
     def _panel(self) -> MemberPanel | None:
         if self.member is None:
@@ -215,17 +220,16 @@ class SaleViewModel:
 
     # --- members -----------------------------------------------------------------------------
 
-    def attach_code(self, code: str, scanned: bool = False) -> MemberView:
+    def attach_code(self, code: str, scanned: bool = False) -> MemberView | None:
         """A member card number, member QR (static or dynamic) or mobile number; `scanned`
-        when the scanner read it off the card (the card is shown), not typed by hand."""
+        when the scanner read it off the card (the card is shown), not typed by hand. None:
+        another merchant's card, honoured under an alliance agreement (`cart.alliance`)."""
         self.use(till.attach_code(self.env.ctx, self.state, code, scanned=scanned,
                                   seen=self.env.seen_qr))
-        assert self.member is not None
         return self.member
 
-    def attach_swipe(self, track1: str | None, track2: str | None) -> MemberView:
+    def attach_swipe(self, track1: str | None, track2: str | None) -> MemberView | None:
         self.use(till.attach_swipe(self.env.ctx, self.state, track1, track2))
-        assert self.member is not None
         return self.member
 
     def may_sign_up(self) -> bool:

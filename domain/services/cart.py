@@ -15,6 +15,7 @@ from decimal import Decimal
 
 from domain import card_data
 from domain import coupons as coupon_rules
+from domain.alliance_card import AllianceMember
 from domain.catalog import Product
 from domain.errors import DomainError, NotFound, ValidationError
 from domain.ids import new_id_str
@@ -52,6 +53,9 @@ class Cart:
     tenders: tuple[TenderRequest, ...] = ()
     approval: Approval | None = None  # a manager's, for a discount beyond the limit or a price
     ticket: TicketDiscount | None = None  # the cashier's discount on the whole sale
+    # Another merchant's member honoured under an alliance agreement (services/alliance.py);
+    # never together with a member of ours.
+    alliance: AllianceMember | None = None
 
     def next_line_no(self) -> int:
         return max((line.line_no for line in self.lines), default=0) + 1
@@ -187,7 +191,8 @@ def put_member(cart: Cart, member_id: str | None, card_number: str | None,
                shown: CardShown | None) -> Cart:
     """The member on the sale and how their card is at the till; `domain/services/till.py`
     decides these from how the member was found (`till.attach_member`)."""
-    return replace(cart, member_id=member_id, card_number=card_number, shown=shown)
+    return replace(cart, member_id=member_id, card_number=card_number, shown=shown,
+                   alliance=None if member_id else cart.alliance)
 
 
 def add_coupon(cart: Cart, code: str) -> Cart:

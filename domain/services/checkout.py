@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import date
+from typing import Any
 
 from domain import allowances, pricing, tiers
 from domain import cards as card_rules
@@ -25,6 +26,7 @@ from domain.records import (
     TenderKind,
     TierChange,
 )
+from domain.services import alliance as alliance_sales
 from domain.services import cart as carts
 from domain.services import maintenance
 from domain.services.access import MANAGERS
@@ -73,6 +75,7 @@ def quote(ctx: ServiceContext, cart: Cart) -> Quote:
         DomainError: wallet.pin_required for a wallet tender above the PIN threshold whose
             PIN proof is missing, used, expired or for another member, sale or amount.
     """
+    alliance_sales.check_tenders(cart)
     _check_wallet_card(ctx, cart)
     with ctx.reader() as uow:
         q = _evaluate(ctx, uow, cart, partial=True)
@@ -99,16 +102,19 @@ def _evaluate(ctx: ServiceContext, uow: UnitOfWork, cart: Cart, *, partial: bool
     birthday = member is not None and is_birthday(ctx, member, today)
     coupons = [coupon_rules.check_redeemable(uow.coupons.get(code), code, cart.member_id, today)
                for code in cart.coupon_codes]
-    shopper = _shopper(member, birthday, card_shown_ok(ctx, cart.shown, cart.member_id), today)
+    shopper = (alliance_sales.shopper(cart.alliance) if cart.alliance else
+               _shopper(member, birthday, card_shown_ok(ctx, cart.shown, cart.member_id), today))
     priced = pricing.price_sale(_catalogue_lines(uow, cart.lines), shopper, coupons, ctx.pack,
                                 today, cart.ticket)
     balances = uow.members.balances(member.id) if member else None
-    settlement = settle(cart.tenders, priced.total_fen, balances, ctx.pack)
+    settlement = settle(cart.tenders, priced.total_fen, balances, ctx.pack, cart.alliance)
     if not partial and settlement.remaining_fen != 0:
         raise DomainError("sale.unbalanced", remaining_fen=settlement.remaining_fen)
     paid = tuple(points_rules.paid_per_line([ln.final_fen for ln in priced.lines],
                                             settlement.non_money_fen))
     earning = _earn(ctx, member, priced, paid, birthday, today) if member else None
+    if cart.alliance is not None:
+        earning = alliance_sales.earning(cart.alliance, priced, paid)
     return Quote(priced, settlement, earning, member, birthday, paid)
 
 
@@ -157,9 +163,11 @@ def complete(ctx: ServiceContext, cart: Cart) -> Completed:
     if not cart.lines:
         raise DomainError("sale.empty")
     check_cart(cart)
+    alliance_sales.check_tenders(cart)
     _check_wallet_card(ctx, cart)
     with guard(ctx, "checkout.complete", cart.cashier_id) as grant, ctx.uow() as uow:
         _check_member_card(uow, cart)
+        cart = alliance_sales.confirm(ctx, uow, cart)
         if cart.member_id:
             maintenance.bring_up_to_date(ctx, uow, cart.member_id)
         q = _evaluate(ctx, uow, cart, partial=False)
@@ -172,6 +180,8 @@ def complete(ctx: ServiceContext, cart: Cart) -> Completed:
         sale = _build_sale(ctx, uow, cart, q, grant.authority if found.any else None)
         uow.sales.add(sale)
         emit(ctx, uow, SaleCompleted(sale))
+        if cart.alliance is not None:
+            alliance_sales.record_sale(ctx, uow, cart.alliance, sale, q.settlement.points_spent)
         issued, change = (_member_effects(ctx, uow, cart, q, sale) if q.member else ((), None))
         _audit_overrides(ctx, uow, sale, found)
         done = _completed(ctx, uow, sale, q.member, issued, change)
@@ -333,9 +343,17 @@ def _build_sale(ctx: ServiceContext, uow: UnitOfWork, cart: Cart, q: Quote,
         member_id=cart.member_id, shift_id=cart.shift_id,
         points_earned=q.earning.points if q.earning else 0,
         qualifying_fen=q.priced.total_fen - q.settlement.non_money_fen,
-        coupons_redeemed=q.priced.coupons, applied=q.priced.applied, rulepack=ctx.pack.name,
+        coupons_redeemed=q.priced.coupons, applied=(*q.priced.applied, *_alliance_note(cart, q)),
+        rulepack=ctx.pack.name,
         approved_by=approved_by, member_tier=q.member.tier if q.member else "",
         birthday=q.birthday)
+
+
+def _alliance_note(cart: Cart, q: Quote) -> tuple[dict[str, Any], ...]:
+    if cart.alliance is None:
+        return ()
+    return (alliance_sales.explanation(cart.alliance, q.settlement.points_spent,
+                                       q.earning.points if q.earning else 0),)
 
 
 def _member_effects(ctx: ServiceContext, uow: UnitOfWork, cart: Cart, q: Quote,

@@ -19,6 +19,7 @@ from domain.catalog import Product, ProductClass
 from domain.errors import DomainError, NotFound
 from domain.pricing import CartLine, TicketDiscount
 from domain.records import HeldSale, TenderKind
+from domain.services import alliance as alliance_sales
 from domain.services import checkout
 from domain.services.cart import Cart, TenderRequest
 from domain.services.context import ServiceContext, to_wire
@@ -59,7 +60,20 @@ def recall(ctx: ServiceContext, held_id: str, staff_id: str, shift_id: str | Non
     # types the PIN again, so the payment is taken off rather than left to refuse the sale.
     tenders = tuple(t for t in cart.tenders if t.kind is not TenderKind.WALLET or not t.pin_proof
                     or pin_proof_ok(ctx, t.pin_proof, cart.member_id or "", cart.id, 0))
-    return dataclasses.replace(cart, cashier_id=staff_id, shift_id=shift_id, tenders=tenders)
+    cart = dataclasses.replace(cart, cashier_id=staff_id, shift_id=shift_id, tenders=tenders)
+    return _alliance_again(ctx, cart, held.cart.get("alliance"))
+
+
+def _alliance_again(ctx: ServiceContext, cart: Cart, held: Any) -> Cart:
+    """A held alliance member is recognised again from the roster as it is now (consent
+    withdrawn or the agreement ended meanwhile: the sale comes back without them)."""
+    number = held.get("card", {}).get("card_number") if isinstance(held, dict) else None
+    if not isinstance(number, str):
+        return cart
+    try:
+        return alliance_sales.attach(ctx, cart, number)
+    except DomainError:
+        return cart
 
 
 def _total(ctx: ServiceContext, cart: Cart) -> int:

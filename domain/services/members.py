@@ -78,6 +78,8 @@ def _new_member(ctx: ServiceContext, form: forms.MemberForm, referrer: Member | 
         referrer_id=referrer.id if referrer else None, source=form.source,
         consent_marketing=form.consent_marketing,
         consent_marketing_at=now if form.consent_marketing else None,
+        consent_alliance=form.consent_alliance,
+        consent_alliance_at=now if form.consent_alliance else None,
         privacy_accepted_at=now if form.privacy_accepted else None,
         tags=tuple(form.tags), notes=form.notes, created_at=now)
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 from domain.errors import DomainError
 from domain.records import Balances, Tender
@@ -19,6 +20,10 @@ class PaymentState:
     points_available: int | None  # None without a member
     wallet_fen: int | None
     points_earned: int | None
+    # An alliance member of another merchant: the issuer's name. Their stored value is never
+    # taken here; the issuer's points pay at `point_value_fen` (0: they cannot).
+    alliance_issuer: str | None = None
+    point_value_fen: int = 0
 
     @property
     def balanced(self) -> bool:
@@ -37,7 +42,16 @@ def state(sale: TillSale) -> PaymentState:
         due_fen=q.due_fen, paid_fen=sum(t.amount_fen for t in q.settlement.tenders),
         remaining_fen=q.settlement.remaining_fen, change_fen=q.settlement.change_fen,
         tenders=q.settlement.tenders, points_available=_points(balances),
-        wallet_fen=_wallet(balances), points_earned=q.earning.points if q.earning else None)
+        wallet_fen=_wallet(balances), points_earned=q.earning.points if q.earning else None,
+        **_alliance(sale))
+
+
+def _alliance(sale: TillSale) -> dict[str, Any]:
+    found = sale.cart.alliance
+    if found is None:
+        return {}
+    value = found.terms.agreement.point_value_fen if found.points_spendable else 0
+    return {"alliance_issuer": found.terms.issuer_name, "point_value_fen": value}
 
 
 def _points(balances: Balances | None) -> int | None:

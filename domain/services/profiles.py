@@ -29,10 +29,12 @@ EDITABLE: dict[str, tuple[str, ...]] = {
     "birth_year": BIRTHDAY, "birth_month": BIRTHDAY, "birth_day": BIRTHDAY,
     "id_number": ("id_number",), "occupation": ("occupation",),
     "income_band": ("income_band",), "address": ("address",), "email": ("email",),
-    "source": ("source",), "consent_marketing": ("consent_marketing",), "tags": ("tags",),
+    "source": ("source",), "consent_marketing": ("consent_marketing",),
+    "consent_alliance": ("consent_alliance",), "tags": ("tags",),
     "notes": ("notes",),
 }
-_FIELDS = (*dict.fromkeys(f for fs in EDITABLE.values() for f in fs), "consent_marketing_at")
+_FIELDS = (*dict.fromkeys(f for fs in EDITABLE.values() for f in fs), "consent_marketing_at",
+           "consent_alliance_at")
 # On the form, but settled at sign-up: who referred the member, and the privacy acceptance.
 NOT_EDITABLE = frozenset({"referrer", "privacy_accepted"})
 LOCAL_ONLY = frozenset({"id_number"})  # kept at this till, never sent (DOMAIN §3)
@@ -134,6 +136,8 @@ def _updated(ctx: ServiceContext, member: Member, form: forms.MemberForm,
         values["tags"] = tuple(values["tags"])
     if "consent_marketing" in values and values["consent_marketing"] != member.consent_marketing:
         values["consent_marketing_at"] = ctx.now()  # when the member gave or withdrew it
+    if "consent_alliance" in values and values["consent_alliance"] != member.consent_alliance:
+        values["consent_alliance_at"] = ctx.now()
     return replace(member, **values)
 
 

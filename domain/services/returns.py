@@ -17,6 +17,7 @@ from domain.money import split_int
 from domain.ports import UnitOfWork
 from domain.records import Sale, SaleKind, SaleLine, Tender, TenderKind, TierChange
 from domain.rulepack import RefundTo
+from domain.services import alliance as alliance_sales
 from domain.services import no_receipt, takeback
 from domain.services.context import ServiceContext, audit, emit
 from domain.services.guard import guard
@@ -108,11 +109,16 @@ def return_lines(ctx: ServiceContext, uow: UnitOfWork, original: Sale, lines: Ma
     refund = sum(-ln.final_fen for ln in back)
     plan = (takeback.coupon_plan(ctx, uow, original, earlier, back, refund) if take_back
             else takeback.CouponPlan())
-    tenders = _refund_tenders(ctx, original, earlier, refund - plan.deducted_fen)
+    partner = alliance_sales.note_of(original)  # an alliance member of another merchant
+    tenders = _refund_tenders(ctx, original, earlier, refund - plan.deducted_fen,
+                              partner["point_value_fen"] if partner else None)
     sale = _record(ctx, uow, original, back, tenders, cashier_id, manager_id, shift_id=shift_id,
                    kept_back=plan)
-    taken = _points_to_take_back(ctx, original, earlier, sale) if original.member_id else 0
+    taken = _points_to_take_back(ctx, original, earlier, sale) if original.member_id else (
+        alliance_sales.taken_back(partner, original, [*earlier, sale]) if partner else 0)
     sale = _add(ctx, uow, replace(sale, points_earned=-taken))
+    if partner:
+        alliance_sales.record_return(ctx, uow, partner, original, sale)
     change = None
     if original.member_id:
         _member_effects(ctx, uow, original, earlier, sale, taken)
@@ -251,14 +257,14 @@ def _pro_rata(src: SaleLine, qty: int, left: int, earlier: list[Sale]) -> SaleLi
 
 
 def _refund_tenders(ctx: ServiceContext, original: Sale, earlier: list[Sale],
-                    refund: int) -> list[Tender]:
+                    refund: int, fen_per_point: int | None = None) -> list[Tender]:
     """Spread the refund over the original tenders in proportion to what each still holds."""
     refunded = _by_kind([t for s in earlier for t in s.tenders])
     held = [_net(t, next((r for r in refunded if r.kind is t.kind), None))
             for t in _by_kind(original.tenders)]
     amounts = [t.amount_fen for t in held]
     shares = amounts if refund == sum(amounts) else split_int(refund, [max(a, 0) for a in amounts])
-    return _as_refunds(ctx, held, shares)
+    return _as_refunds(ctx, held, shares, fen_per_point)
 
 
 def _net(paid: Tender, refunded: Tender | None) -> Tender:
@@ -283,8 +289,12 @@ def _by_kind(tenders: list[Tender]) -> list[Tender]:
     return list(merged.values())
 
 
-def _as_refunds(ctx: ServiceContext, spent: list[Tender], shares: list[int]) -> list[Tender]:
-    fen_per_point = ctx.pack.points.cash_fen_per_step // ctx.pack.points.cash_points_step
+def _as_refunds(ctx: ServiceContext, spent: list[Tender], shares: list[int],
+                fen_per_point: int | None = None) -> list[Tender]:
+    """Refund tenders; points at `fen_per_point` (an alliance issuer's points at the
+    agreement's value) or at this pack's."""
+    fen_per_point = fen_per_point or (ctx.pack.points.cash_fen_per_step
+                                      // ctx.pack.points.cash_points_step)
     refunds: list[Tender] = []
     carry = 0
     for tender, share in zip(spent, shares, strict=True):

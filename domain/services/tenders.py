@@ -5,9 +5,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from domain import card_data
+from domain import alliance_card, card_data
 from domain import points as points_rules
 from domain import wallet as wallet_rules
+from domain.alliance_card import AllianceMember
 from domain.errors import DomainError, ValidationError
 from domain.records import Balances, Tender, TenderKind
 from domain.rulepack import RulePack
@@ -31,8 +32,14 @@ class Settlement:
 
 
 def settle(requests: Sequence[TenderRequest], due_fen: int, balances: Balances | None,
-           pack: RulePack) -> Settlement:
-    """Apply tenders in order; each takes at most what is still due (cash may give change)."""
+           pack: RulePack, partner: AllianceMember | None = None) -> Settlement:
+    """Apply tenders in order; each takes at most what is still due (cash may give change).
+
+    For an alliance member of another merchant (`partner`), stored value is refused (it never
+    crosses merchants) and the issuer's points pay at the agreement's value; this till knows
+    no balance of theirs, so the offline allowance bounds them (checkout) and head office
+    books a shortfall as it does any offline overdraft.
+    """
     remaining = due_fen
     tenders: list[Tender] = []
     points_left = balances.points if balances else 0
@@ -41,7 +48,8 @@ def settle(requests: Sequence[TenderRequest], due_fen: int, balances: Balances |
     for request in requests:
         if remaining <= 0:
             raise DomainError("tender.nothing_due", kind=request.kind.value)
-        tender = _one(request, remaining, points_left, principal, bonus, balances, pack)
+        tender = (_partner(request, remaining, partner) if partner is not None
+                  else _one(request, remaining, points_left, principal, bonus, balances, pack))
         points_left -= tender.points
         principal -= tender.wallet_principal_fen
         bonus -= tender.wallet_bonus_fen
@@ -56,12 +64,22 @@ def settle(requests: Sequence[TenderRequest], due_fen: int, balances: Balances |
         wallet_bonus_fen=sum(t.wallet_bonus_fen for t in tenders))
 
 
+def _partner(request: TenderRequest, remaining: int, partner: AllianceMember) -> Tender:
+    if request.kind is TenderKind.WALLET:
+        raise DomainError("alliance.wallet_not_here", issuer=partner.card.issuer)
+    if request.kind is TenderKind.POINTS:
+        fen = alliance_card.points_value_fen(partner, request.points, remaining)
+        return Tender(kind=request.kind, amount_fen=fen, points=request.points)
+    return _one(request, remaining, 0, 0, 0, None, None)
+
+
 def _one(request: TenderRequest, remaining: int, points_left: int, principal: int, bonus: int,
-         balances: Balances | None, pack: RulePack) -> Tender:
+         balances: Balances | None, pack: RulePack | None) -> Tender:
     kind = request.kind
     if kind in (TenderKind.POINTS, TenderKind.WALLET) and balances is None:
         raise DomainError("tender.member_required", kind=kind.value)
     if kind is TenderKind.POINTS:
+        assert pack is not None  # a member's points: their balances came with their pack
         fen = points_rules.check_redeem(request.points, points_left, remaining, pack)
         return Tender(kind=kind, amount_fen=fen, points=request.points)
     if kind is TenderKind.CASH:

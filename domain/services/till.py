@@ -20,6 +20,7 @@ from domain import wallet as wallet_rules
 from domain.catalog import Product, is_gtin
 from domain.errors import DomainError, NotFound, ValidationError
 from domain.records import TenderKind
+from domain.services import alliance as alliance_sales
 from domain.services import cart as carts
 from domain.services import checkout, member_pin, members
 from domain.services.cart import Cart, TenderRequest
@@ -302,7 +303,10 @@ def attach_code(ctx: ServiceContext, sale: TillSale, code: str, *, scanned: bool
         if seen is not None:
             seen.admit(token)
         return attach_member(ctx, sale, members.find_by_code(ctx, code), Presented.QR)
-    view = members.find_by_scan(ctx, code) if scanned else members.find_by_code(ctx, code)
+    try:
+        view = members.find_by_scan(ctx, code) if scanned else members.find_by_code(ctx, code)
+    except DomainError as err:
+        return _alliance_card(ctx, sale, code.replace(" ", "").replace("-", ""), err)
     if view.by_mobile:
         return attach_member(ctx, sale, view, Presented.MOBILE)
     return attach_member(ctx, sale, view, Presented.SCAN if scanned else Presented.TYPED)
@@ -310,12 +314,27 @@ def attach_code(ctx: ServiceContext, sale: TillSale, code: str, *, scanned: bool
 
 def attach_swipe(ctx: ServiceContext, sale: TillSale, track1: str | None,
                  track2: str | None) -> TillSale:
-    return attach_member(ctx, sale, members.find_by_swipe(ctx, track1, track2),
-                         Presented.SWIPE)
+    try:
+        view = members.find_by_swipe(ctx, track1, track2)
+    except DomainError as err:
+        return _alliance_card(ctx, sale, card_rules.track2_number(track2) or "", err)
+    return attach_member(ctx, sale, view, Presented.SWIPE)
+
+
+def _alliance_card(ctx: ServiceContext, sale: TillSale, number: str,
+                   err: DomainError) -> TillSale:
+    """Not a card of ours: an alliance issuer's card an agreement here honours (its brand),
+    recognised from the roster, or else the refusal the look-up gave."""
+    if err.code not in ("card.unknown", "card.not_ours") or not alliance_sales.honours(
+            ctx, number):
+        raise err
+    cart = alliance_sales.attach(ctx, sale.cart, number)
+    return priced(ctx, replace(sale, member=None), cart)
 
 
 def detach_member(ctx: ServiceContext, sale: TillSale) -> TillSale:
-    return priced(ctx, replace(sale, member=None), carts.put_member(sale.cart, None, None, None))
+    cart = alliance_sales.detach(carts.put_member(sale.cart, None, None, None))
+    return priced(ctx, replace(sale, member=None), cart)
 
 
 def sign_up(ctx: ServiceContext, sale: TillSale, raw: dict[str, object]) -> TillSale:

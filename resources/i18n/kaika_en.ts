@@ -231,6 +231,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Alliance partners</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Privacy policy</source>
         <translation type="unfinished"></translation>
     </message>
@@ -276,6 +280,10 @@
     </message>
     <message>
         <source>Agrees to receive offers by SMS and WeChat</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Agrees to be recognised at alliance partners (masked name and tier only)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1702,6 +1710,46 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Alliance member of {issuer}: {name}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tier at {issuer}: {tier}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stored value: not accepted here (only at {issuer})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No partner discount</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>regular</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>new arrivals</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no-points goods</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Partner discount: {rates}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Earns {points} {issuer} points per yuan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{issuer} points pay {value} each</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>{points} points expire by {date}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1847,6 +1895,14 @@
     </message>
     <message>
         <source>Paying {amount} from stored value: the member types their PIN.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Alliance member of {issuer}: stored value is not accepted here</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{issuer} points pay {value} each</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2044,6 +2100,10 @@
     </message>
     <message>
         <source>Agrees to marketing messages</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Agrees to be recognised at alliance partners (masked name and tier only)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2712,6 +2772,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Alliance member of {issuer} attached: partner prices.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Coupon added.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2774,6 +2838,10 @@
     </message>
     <message>
         <source>Agrees to receive offers by SMS and WeChat</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Agrees to be recognised at alliance partners (masked name and tier only)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -3850,6 +3918,14 @@ A large store takes a few minutes. Do not switch the till off.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Alliance partner {rate}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{issuer} points: {points_per_yuan} a yuan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Campaign price {price}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4170,6 +4246,26 @@ A large store takes a few minutes. Do not switch the till off.</source>
     </message>
     <message>
         <source>The PIN is wrong. Tries left today before stored value locks: {left}. Ask the member to type it again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Card …{card_number} is not one of ours, and no alliance partner&apos;s member list has it (the member may not have agreed to be recognised at partners). Serve the customer without a card.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The alliance agreement with {issuer} is not in force today: their cards get no benefit here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stored value on another merchant&apos;s card can only be spent there. Take the payment another way.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The alliance agreement does not let {issuer} points pay here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{points} points are worth more than the amount still due. Enter fewer points.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -231,6 +231,10 @@
         <translation>营销信息</translation>
     </message>
     <message>
+        <source>Alliance partners</source>
+        <translation>联盟商户</translation>
+    </message>
+    <message>
         <source>Privacy policy</source>
         <translation>隐私政策</translation>
     </message>
@@ -277,6 +281,10 @@
     <message>
         <source>Agrees to receive offers by SMS and WeChat</source>
         <translation>同意通过短信和微信接收优惠信息</translation>
+    </message>
+    <message>
+        <source>Agrees to be recognised at alliance partners (masked name and tier only)</source>
+        <translation>同意在联盟商户被识别（仅显示隐去部分的姓名和等级）</translation>
     </message>
     <message>
         <source>Has read and accepts the privacy policy</source>
@@ -1702,6 +1710,46 @@
         <translation>今天是会员生日 — 祝他生日快乐！</translation>
     </message>
     <message>
+        <source>Alliance member of {issuer}: {name}</source>
+        <translation>{issuer}的联盟会员：{name}</translation>
+    </message>
+    <message>
+        <source>Tier at {issuer}: {tier}</source>
+        <translation>{issuer}等级：{tier}</translation>
+    </message>
+    <message>
+        <source>Stored value: not accepted here (only at {issuer})</source>
+        <translation>储值：本店不可用（仅限{issuer}使用）</translation>
+    </message>
+    <message>
+        <source>No partner discount</source>
+        <translation>无联盟折扣</translation>
+    </message>
+    <message>
+        <source>regular</source>
+        <translation>正价</translation>
+    </message>
+    <message>
+        <source>new arrivals</source>
+        <translation>新品</translation>
+    </message>
+    <message>
+        <source>no-points goods</source>
+        <translation>不积分商品</translation>
+    </message>
+    <message>
+        <source>Partner discount: {rates}</source>
+        <translation>联盟折扣：{rates}</translation>
+    </message>
+    <message>
+        <source>Earns {points} {issuer} points per yuan</source>
+        <translation>每元积{points}分（{issuer}积分）</translation>
+    </message>
+    <message>
+        <source>{issuer} points pay {value} each</source>
+        <translation>{issuer}积分每分抵{value}</translation>
+    </message>
+    <message>
         <source>{points} points expire by {date}</source>
         <translation>{points} 积分将于 {date} 前过期</translation>
     </message>
@@ -1847,6 +1895,14 @@
     <message>
         <source>Paying {amount} from stored value: the member types their PIN.</source>
         <translation>储值支付 {amount}：请会员输入支付密码。</translation>
+    </message>
+    <message>
+        <source>Alliance member of {issuer}: stored value is not accepted here</source>
+        <translation>{issuer}的联盟会员：本店不收储值</translation>
+    </message>
+    <message>
+        <source>{issuer} points pay {value} each</source>
+        <translation>{issuer}积分每分抵{value}</translation>
     </message>
     <message>
         <source>given {given}, change {change}</source>
@@ -2044,6 +2100,10 @@
     <message>
         <source>Agrees to marketing messages</source>
         <translation>同意接收营销信息</translation>
+    </message>
+    <message>
+        <source>Agrees to be recognised at alliance partners (masked name and tier only)</source>
+        <translation>同意在联盟商户被识别（仅显示隐去部分的姓名和等级）</translation>
     </message>
     <message>
         <source>Esc Cancel</source>
@@ -2710,6 +2770,10 @@
         <translation>有多个商品匹配：用 ↑ ↓ 选择后回车。</translation>
     </message>
     <message>
+        <source>Alliance member of {issuer} attached: partner prices.</source>
+        <translation>已识别{issuer}的联盟会员：按联盟价格结算。</translation>
+    </message>
+    <message>
         <source>Coupon added.</source>
         <translation>已添加优惠券。</translation>
     </message>
@@ -2773,6 +2837,10 @@
     <message>
         <source>Agrees to receive offers by SMS and WeChat</source>
         <translation>同意通过短信和微信接收优惠信息</translation>
+    </message>
+    <message>
+        <source>Agrees to be recognised at alliance partners (masked name and tier only)</source>
+        <translation>同意在联盟商户被识别（仅显示隐去部分的姓名和等级）</translation>
     </message>
     <message>
         <source>Esc Back</source>
@@ -3848,6 +3916,14 @@ A large store takes a few minutes. Do not switch the till off.</source>
         <translation>储值优惠 {rate}</translation>
     </message>
     <message>
+        <source>Alliance partner {rate}</source>
+        <translation>联盟商户{rate}</translation>
+    </message>
+    <message>
+        <source>{issuer} points: {points_per_yuan} a yuan</source>
+        <translation>{issuer}积分：每元{points_per_yuan}分</translation>
+    </message>
+    <message>
         <source>Campaign price {price}</source>
         <translation>活动价 {price}</translation>
     </message>
@@ -4169,6 +4245,26 @@ A large store takes a few minutes. Do not switch the till off.</source>
     <message>
         <source>The PIN is wrong. Tries left today before stored value locks: {left}. Ask the member to type it again.</source>
         <translation>支付密码错误。今日还可再试 {left} 次，之后储值支付将锁定。请会员重新输入。</translation>
+    </message>
+    <message>
+        <source>Card …{card_number} is not one of ours, and no alliance partner&apos;s member list has it (the member may not have agreed to be recognised at partners). Serve the customer without a card.</source>
+        <translation>卡 …{card_number} 不是本店的卡，也不在联盟商户的会员名单上（会员可能未同意在联盟商户被识别）。请按非会员结账。</translation>
+    </message>
+    <message>
+        <source>The alliance agreement with {issuer} is not in force today: their cards get no benefit here.</source>
+        <translation>与{issuer}的联盟协议今天不在有效期内：其会员卡在本店不享受优惠。</translation>
+    </message>
+    <message>
+        <source>Stored value on another merchant&apos;s card can only be spent there. Take the payment another way.</source>
+        <translation>其他商户会员卡的储值只能在该商户使用，请用其他方式收款。</translation>
+    </message>
+    <message>
+        <source>The alliance agreement does not let {issuer} points pay here.</source>
+        <translation>联盟协议不允许在本店用{issuer}积分付款。</translation>
+    </message>
+    <message>
+        <source>{points} points are worth more than the amount still due. Enter fewer points.</source>
+        <translation>{points} 积分超过待收金额，请输入较少的积分。</translation>
     </message>
     <message>
         <source>Stored value needs the member&apos;s card or phone QR code: swipe or scan it.</source>

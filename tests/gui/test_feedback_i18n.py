@@ -20,10 +20,10 @@ ROOT = Path(__file__).resolve().parents[2]
 TILL_SOURCES = [
     *(ROOT / "domain" / "services" / f"{name}.py"
       for name in ("cart", "checkout", "tenders", "returns", "members", "staff", "shifts",
-                   "guard", "member_pin", "voids", "no_receipt")),
+                   "guard", "member_pin", "voids", "no_receipt", "alliance")),
     *(ROOT / "domain" / f"{name}.py"
       for name in ("pricing", "coupons", "points", "cards", "card_data", "dynamicqr", "wallet",
-                   "allowances", "text")),
+                   "allowances", "text", "alliance_card")),
     *(ROOT / "hardware" / f"{name}.py"
       for name in ("scan_codes", "tracks", "card_reader", "scanner", "printer", "camera")),
     *sorted((ROOT / "desktop" / "viewmodels").glob("*.py")),

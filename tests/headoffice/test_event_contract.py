@@ -21,6 +21,7 @@ from domain.events import EventPayload
 from domain.ids import new_id_str
 from domain.services.cardissue import next_card_number
 from domain.services.context import emit
+from headoffice.alliance_tables import alliance_entries
 from headoffice.tables import (
     audit_entries,
     cards,
@@ -30,6 +31,7 @@ from headoffice.tables import (
     member_balances,
     members,
     points_ledger,
+    recon_cases,
     sales,
     shifts,
     tier_changes,
@@ -143,6 +145,18 @@ def _audit(conn: Connection, ids: Ids, p: Any) -> None:
     assert row[0] == "shift_closed" and row[1]["details"]["counted_fen"] == 101900
 
 
+def _alliance_refused(conn: Connection, ids: Ids, p: Any) -> None:
+    """The sample names the till's own merchant's card: no agreement makes it a partner
+    trade, so nothing is booked and a case says why (tests/sync/test_alliance_trade.py books
+    one under an agreement)."""
+    assert conn.scalar(sa.select(sa.func.count()).select_from(alliance_entries)) == 0
+    assert conn.scalar(sa.select(sa.func.count()).select_from(recon_cases).where(
+        recon_cases.c.kind == "alliance.trade_refused")) == 1
+
+
+# What head office answers for a sample other than "applied".
+ANSWERS = {E.ALLIANCE_TRADE: ("quarantined", "alliance.no_agreement")}
+
 EFFECTS: dict[EventType, Callable[[Connection, Ids, Any], None]] = {
     E.MEMBER_CREATED: _member_created, E.MEMBER_PATCHED: _member_patched,
     E.CARD_ISSUED: _card("active"), E.CARD_CHANGED: _card("lost"),
@@ -151,7 +165,7 @@ EFFECTS: dict[EventType, Callable[[Connection, Ids, Any], None]] = {
     E.COUPON_VOIDED: _coupon_voided, E.SALE_COMPLETED: _sale("sale", 51900),
     E.RETURN_COMPLETED: _sale("return", -51900), E.POINTS_ENTRY: _points,
     E.WALLET_ENTRY: _wallet, E.TIER_CHANGED: _tier, E.SHIFT_CLOSED: _shift,
-    E.DRAW_SPUN: _spin, E.AUDIT_ENTRY: _audit,
+    E.DRAW_SPUN: _spin, E.AUDIT_ENTRY: _audit, E.ALLIANCE_TRADE: _alliance_refused,
 }
 
 
@@ -194,6 +208,7 @@ def test_every_event_type_is_applied_at_head_office(
     till.sync()  # the till's first block of card serials
     ids = _ids(till)
     for payload in steps(ids):
-        assert _push(server, till, payload) == ("applied", None), payload.TYPE
+        assert _push(server, till, payload) == ANSWERS.get(payload.TYPE, ("applied", None)), (
+            payload.TYPE)
         with server.engine.connect() as conn:
             EFFECTS[payload.TYPE](conn, ids, payload)

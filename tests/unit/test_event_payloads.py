@@ -142,7 +142,10 @@ def test_the_envelope_member_is_the_payloads() -> None:
     assert by_type[EventType.SHIFT_CLOSED].member_id is None
     assert by_type[EventType.AUDIT_ENTRY].member_id is None
     assert {p.member_id for t, p in by_type.items()
-            if t not in (EventType.SHIFT_CLOSED, EventType.AUDIT_ENTRY)} == {Ids().member}
+            if t not in (EventType.SHIFT_CLOSED, EventType.AUDIT_ENTRY,
+                         EventType.ALLIANCE_TRADE)} == {Ids().member}
+    # The issuer's member is not the partner's: named in the payload, never the envelope.
+    assert by_type[EventType.ALLIANCE_TRADE].member_id is None
 
 
 def write_golden() -> None:

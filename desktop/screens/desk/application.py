@@ -116,6 +116,7 @@ class ApplicationPage(QWidget):
                 "source": self.tr("Heard of us"), "tags": self.tr("Tags"),
                 "notes": self.tr("Notes"),
                 "consent_marketing": self.tr("Marketing messages"),
+                "consent_alliance": self.tr("Alliance partners"),
                 "privacy_accepted": self.tr("Privacy policy")}
 
     def _form(self) -> QHBoxLayout:
@@ -155,7 +156,7 @@ class ApplicationPage(QWidget):
             for value in _COMBOS[key]:
                 field.addItem(texts.get(value, value), value)
             field.currentIndexChanged.connect(lambda _i, k=key: self._edited(k))
-        elif key in ("consent_marketing", "privacy_accepted"):
+        elif key in ("consent_marketing", "consent_alliance", "privacy_accepted"):
             field = QCheckBox(self._tick_texts()[key], self)
             field.toggled.connect(lambda _on, k=key: self._edited(k))
         else:
@@ -176,6 +177,8 @@ class ApplicationPage(QWidget):
 
     def _tick_texts(self) -> dict[str, str]:
         return {"consent_marketing": self.tr("Agrees to receive offers by SMS and WeChat"),
+                "consent_alliance": self.tr(
+                    "Agrees to be recognised at alliance partners (masked name and tier only)"),
                 "privacy_accepted": self.tr("Has read and accepts the privacy policy")}
 
     def _hints(self) -> dict[str, str]:

@@ -63,6 +63,11 @@ class ProfileDialog(QDialog):
         self.consent.setObjectName("profile_consent_marketing")
         self.consent.setChecked(bool(self.original["consent_marketing"]))
         form.addRow("", self._with_error("consent_marketing", self.consent))
+        self.alliance = QCheckBox(self.tr(
+            "Agrees to be recognised at alliance partners (masked name and tier only)"), self)
+        self.alliance.setObjectName("profile_consent_alliance")
+        self.alliance.setChecked(bool(self.original["consent_alliance"]))
+        form.addRow("", self._with_error("consent_alliance", self.alliance))
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         self.message = QLabel(self)
@@ -104,6 +109,7 @@ class ProfileDialog(QDialog):
         typed: dict[str, object] = {f: e.text().strip() for f, e in self.edits.items()}
         typed["gender"] = self.gender.currentData() or ""
         typed["consent_marketing"] = self.consent.isChecked()
+        typed["consent_alliance"] = self.alliance.isChecked()
         return {f: v for f, v in typed.items() if v != self.original[f]}
 
     def submit(self) -> None:

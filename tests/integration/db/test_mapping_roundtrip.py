@@ -99,8 +99,9 @@ def _member() -> Member:
         birth_year=1988, birth_month=7, birth_day=9, id_number="11010519491231002X",
         occupation="工程师", income_band="20-30k", address="上海市徐汇区", email="w@example.com",
         referrer_id="0190a1b2-0000-7000-8000-0000000000r1", source="store",
-        consent_marketing=True, consent_marketing_at=AT, privacy_accepted_at=AT,
-        tags=("vip", "外套"), notes="备注", home_store="S012", staff_id=STAFF,
+        consent_marketing=True, consent_marketing_at=AT, consent_alliance=True,
+        consent_alliance_at=AT, privacy_accepted_at=AT, tags=("vip", "外套"), notes="备注",
+        home_store="S012", staff_id=STAFF,
         created_at=AT, deposit_rate=Decimal("0.85"), deposit_until=date(2025, 12, 31))
 
 
@@ -278,6 +279,8 @@ NO_RECORD = {
     "card_conflicts": "db/repos_pull.py",
     "member_aliases": "db/repos_merge.py",
     "offline_spends": "db/repos_sync.py",
+    "alliance_terms": "db/repos_alliance.py (tests/integration/test_alliance_till.py)",
+    "alliance_roster": "db/repos_alliance.py (tests/integration/test_alliance_till.py)",
 }
 CASES = _cases()
 
