@@ -199,6 +199,7 @@ def record_entry(conn: Connection, alliance_code: str, new: NewEntry,
            "issuer_id": _member(members, new.issuer, "issuer", alliance_code),
            "partner_id": _member(members, new.partner, "partner", alliance_code),
            "amount_fen": amount, "points": new.points, "source": source,
+           "sale_fen": new.sale_fen if kind is EntryKind.COMMISSION else 0,
            "occurred_on": new.occurred_on, "agreement_id": agreement_id,
            "recorded_at": now, "note": new.note[:200]}
     if insert_ignore(conn, alliance_entries, [row], returning=alliance_entries.c.id):
@@ -420,3 +421,13 @@ def _member(members: dict[str, str], code: str, field: str, alliance: str) -> st
         raise ValidationError("alliance.merchant_not_member", field=field, merchant=code,
                               alliance=alliance)
     return members[code]
+
+
+def alliance_id_of(conn: Connection, code: str) -> str:
+    """The alliance's id (NotFound alliance.unknown), for the reports beside this module."""
+    return _alliance_id(conn, code)
+
+
+def member_codes(conn: Connection, alliance_id: str) -> dict[str, str]:
+    """Member merchants of the alliance: code -> id."""
+    return _member_codes(conn, alliance_id)

@@ -16,6 +16,7 @@ SENTENCES = {
     "alliance.bad_kind": "That is not a kind of alliance entry.",
     "alliance.bad_merchant_code": "A merchant code is 1 to 16 characters of text.",
     "alliance.bad_period": "A period is a month: YYYY-MM.",
+    "alliance.bad_range": "The last day (--to) is before the first (--from).",
     "alliance.class_takes_no_discount": "That product class takes no member discount, so no "
                                         "partner discount either.",
     "alliance.closer_required": "Say who closes the period (--by, at most 100 characters).",
@@ -40,6 +41,8 @@ SENTENCES = {
                               "(corrections go into the next open period).",
     "alliance.period_not_over": "That period is not over yet.",
     "alliance.period_unsupported": "Settlement is monthly.",
+    "alliance.range_too_long": "A report covers at most a year (366 days): ask for a "
+                               "shorter range.",
     "alliance.point_value_missing": "Points move under this agreement: give point_value_fen.",
     "alliance.points_not_earned_here": "The agreement gives no issuer points at this partner.",
     "alliance.points_not_spendable_here": "The agreement does not let issuer points be spent "
