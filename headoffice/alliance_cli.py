@@ -7,7 +7,6 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-import tomllib
 from collections.abc import Callable
 from datetime import date, datetime
 from pathlib import Path
@@ -15,11 +14,12 @@ from typing import Any
 
 from sqlalchemy import Engine
 
-from domain.alliance import AgreementError, parse_agreements
+from domain.alliance import AgreementError
 from domain.alliance_settlement import EntryKind, check_period, period_days
-from domain.inputs import InputError, parse_json, read_bytes, utf8_text
+from domain.inputs import InputError, read_bytes
 from headoffice import alliance, alliance_activity
 from headoffice import alliance_activity_formats as activity_formats
+from headoffice.alliance_file import agreements_from
 from headoffice.alliance_report import as_csv, as_text, statement_doc
 from headoffice.messages import SENTENCES
 from reporting.document import as_pdf
@@ -131,15 +131,9 @@ def _add_agreements(args: argparse.Namespace, engine: Engine, now: datetime) -> 
     exit 2."""
     name = str(args.file)
     try:
-        text = utf8_text(read_bytes(args.file), name)
-        data = (tomllib.loads(text) if args.file.suffix.lower() == ".toml"
-                else parse_json(text, name))
-        found = parse_agreements(data)
+        found = agreements_from(read_bytes(args.file), name)
     except InputError as err:
         print(f"kaika-headoffice: {err.message}", file=sys.stderr)
-        return 2
-    except tomllib.TOMLDecodeError as err:
-        print(f"kaika-headoffice: {name}: not TOML: {err}", file=sys.stderr)
         return 2
     except AgreementError as err:
         for problem in err.problems:
