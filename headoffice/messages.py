@@ -53,6 +53,7 @@ SENTENCES = {
     "alliance.source_reused": "That source already has an entry of this kind with other "
                               "figures.",
     "alliance.source_too_long": "A source id is at most 80 characters.",
+    "alliance.statement_unknown": "That merchant's statement is not yours to see.",
     "alliance.unknown": "There is no such alliance.",
     "alliance.unknown_field": "Not a field of an agreement.",
     "alliance.unknown_product_class": "Not a product class (regular, new, no_points ...).",
