@@ -14,7 +14,7 @@ from domain.alliance import Agreement
 from domain.errors import NotFound
 from domain.money import format_yuan
 from headoffice import alliance, staff
-from headoffice.alliance_tables import alliance_merchants, alliances
+from headoffice.alliance_tables import alliance_merchants, alliance_periods, alliances
 from headoffice.console.terminals import SHOWN_IN
 from headoffice.staff import Session, StaffMember
 from headoffice.tables import merchants
@@ -120,12 +120,18 @@ def close_period(engine: Engine, code: str, period: str, session: Session, clien
 
 def statement(conn: Connection, code: str, merchant: str, period: str,
               mine: str | None) -> dict[str, Any]:
-    """A member's statement, for that merchant's staff or head office's.
+    """A member's statement (with who closed its period), for that merchant's staff or head
+    office's.
 
     Raises:
         NotFound: the alliance or the merchant unknown, or another merchant's statement.
     """
     if mine is not None and merchant != mine:
         raise NotFound("alliance.statement_unknown", merchant=merchant)
-    overview(conn, code, mine)  # the alliance is one the viewer sees
-    return alliance.statement(conn, code, merchant, period)
+    if code not in {row["code"] for row in listed(conn, mine)}:
+        raise NotFound("alliance.unknown", alliance=code)
+    found = alliance.statement(conn, code, merchant, period)
+    closed_by = conn.scalar(sa.select(alliance_periods.c.closed_by).join(
+        alliances, alliances.c.id == alliance_periods.c.alliance_id).where(
+        alliances.c.code == code, alliance_periods.c.period == period))
+    return {**found, "closed_by": closed_by or ""}

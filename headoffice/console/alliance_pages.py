@@ -19,7 +19,7 @@ from domain.alliance import AgreementError
 from domain.alliance_settlement import check_period, period_days
 from domain.errors import DomainError, NotFound
 from domain.inputs import InputError
-from headoffice import alliance, alliance_activity, alliance_report
+from headoffice import alliance_activity, alliance_report
 from headoffice import alliance_activity_formats as activity_formats
 from headoffice.alliance_file import agreements_from
 from headoffice.console import alliance as data
@@ -214,7 +214,7 @@ def _report_routes(app: FastAPI, console: "Console") -> None:
                              "application/pdf", f"{name}.pdf")
         return render(request, "alliance_statement.html", title_key="statement.title",
                       st=found, closed_at=data.shown(found["closed_at"]),
-                      closed_by=_closed_by(console, code, found),
+                      closed_by=found["closed_by"],
                       by_partner=alliance_report.by_counterparty(found),
                       by_kind=alliance_report.by_kind(found), member=session.member,
                       csrf=session.csrf)
@@ -254,11 +254,3 @@ def _report_routes(app: FastAPI, console: "Console") -> None:
                       until=until or last.isoformat(), problems=[problem] if problem else [],
                       figures=alliance_activity.FIGURES, member=session.member,
                       csrf=session.csrf)
-
-
-def _closed_by(console: "Console", code: str, found: dict[str, Any]) -> str:
-    if found["closed_at"] is None:
-        return ""
-    with console.engine.connect() as conn:
-        rows = alliance.periods(conn, code)
-    return next((str(p["closed_by"]) for p in rows if p["period"] == found["period"]), "")
