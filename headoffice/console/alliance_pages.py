@@ -23,7 +23,7 @@ from headoffice import alliance_activity, alliance_report
 from headoffice import alliance_activity_formats as activity_formats
 from headoffice.alliance_file import agreements_from
 from headoffice.console import alliance as data
-from headoffice.console.alliance_upload import multipart
+from headoffice.console.alliance_upload import MAX_UPLOAD, multipart
 from headoffice.console.terminals import SHOWN_IN
 from headoffice.console.text import translator
 from headoffice.console.web import client_of, lang_of, render, same
@@ -128,12 +128,15 @@ def _change_routes(app: FastAPI, console: "Console") -> None:
     @app.post("/console/alliances/{code}/agreements", include_in_schema=False)
     async def upload(request: Request, code: str) -> Response:
         session = await run_in_threadpool(manager, request)
-        fields, upload = await multipart(request)
-        if not same(fields.get("csrf", ""), session.csrf):
+        form, t, code = await multipart(request), translator(lang_of(request)), code[:16]
+        if form.too_large:  # refused unread, so its token is unknown: nothing changes anyway
+            return await run_in_threadpool(_refused, console, request, session, code, 413,
+                                           [t("err.upload.too_large", kb=MAX_UPLOAD // 1024)])
+        if not same(form.fields.get("csrf", ""), session.csrf):
             raise Forbidden("csrf", session.member.role)
         if not data.may_manage(session.member):
             return _head_office_only(request, session)
-        t, code = translator(lang_of(request)), code[:16]
+        upload = form.file
         if upload is None or not upload[0]:
             return await run_in_threadpool(_refused, console, request, session, code, 400,
                                            [t("err.upload.missing")])

@@ -161,4 +161,6 @@ ALLIANCE_TEXT: dict[str, tuple[str, str]] = {
                                          "point_value_fen."),
     "err.alliance.period_unsupported": ("结算周期只支持按月。", "Settlement is monthly."),
     "err.upload.missing": ("请选择一个文件。", "Choose a file."),
+    "err.upload.too_large": ("文件太大（最多 {kb} KB）。", "The file is too large (at most "
+                                                      "{kb} KB)."),
 }

@@ -117,6 +117,8 @@ def test_a_bad_file_names_every_problem_by_its_path_and_stores_nothing(ho: Serve
                          files={"file": ("b.json", b"\xff\xfe", "application/json")})
     assert english.status_code == 400 and "input.not_utf8" in english.text
     assert "Nothing from b.json was stored" in english.text
+    huge = _upload(admin, "huge.json", b" " * (400 * 1024))
+    assert huge.status_code == 413 and "The file is too large (at most 300 KB)" in huge.text
     with ho.engine.connect() as conn:
         assert len(alliance.list_agreements(conn, "A1")) == 2
 
