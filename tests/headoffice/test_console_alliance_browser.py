@@ -70,6 +70,14 @@ def test_an_admin_uploads_agreements_closes_a_month_and_downloads_the_csv(
     browser.find_element(By.LINK_TEXT, "A1").click()
     WebDriverWait(browser, 10).until(lambda b: b.current_url.endswith("/console/alliances/A1"))
     _assert_accessible(browser)
+    wrong = tmp_path / "wrong.json"
+    wrong.write_text('{"agreements": [{"issuer": "M001", "partner": "M002"}]}', encoding="utf-8")
+    browser.find_element(By.ID, "file").send_keys(str(wrong))
+    browser.find_element(By.CSS_SELECTOR, "form[enctype] button").click()
+    WebDriverWait(browser, 10).until(lambda b: b.find_elements(By.ID, "problems"))
+    problems = browser.find_element(By.ID, "problems").text
+    assert "$.agreements[0].starts_on: 缺少这个字段。" in problems
+    _assert_accessible(browser)  # the refusal too
     browser.find_element(By.ID, "file").send_keys(str(agreements))
     browser.find_element(By.CSS_SELECTOR, "form[enctype] button").click()
     WebDriverWait(browser, 10).until(lambda b: "已添加 2 份协议" in b.page_source)
