@@ -202,3 +202,20 @@ def test_the_alliance_pages_words_take_no_key_of_the_console_catalogue() -> None
     source = Path(text.__file__).read_text(encoding="utf-8").split("TERMS")[0]
     own = set(re.findall(r'^\s+"([a-z_.]+)":', source, flags=re.M))
     assert own and not own & set(alliance_text.ALLIANCE_TEXT)
+
+
+@pytest.mark.parametrize("lang", ["zh_CN", "en"])
+def test_every_word_of_the_pages_is_in_the_catalogue(ho: Server, lang: str) -> None:
+    """No page shows a catalogue key in place of its words (a key missing shows as itself)."""
+    period, first = last_month()
+    admin = logged_in(ho, "admin")
+    _upload(admin, "a.toml", agreements_toml(first).encode())
+    trade(ho, first)
+    keys = "|".join(re.escape(k) for k in alliance_text.ALLIANCE_TEXT)
+    for path in ("/console/alliances", "/console/alliances/A1",
+                 f"/console/alliances/A1/statements/{FASHION}/{period}",
+                 "/console/alliances/A1/activity"):
+        page = admin.get(f"{path}?lang={lang}")
+        assert page.status_code == 200, path
+        shown = re.sub(r"<[^>]*>", " ", page.text)  # the words, not ids or attributes
+        assert not re.search(rf"(?<![\w.])({keys})(?![\w.])", shown), path
