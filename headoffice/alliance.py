@@ -222,7 +222,10 @@ def _same_fact(stored: Any, new: NewEntry, members: dict[str, str]) -> None:
     if said != (stored["issuer_id"], stored["partner_id"], stored["points"],
                 stored["occurred_on"]) or (
             new.kind == EntryKind.COUPON_FUNDED_REDEEMED
-            and new.amount_fen != stored["amount_fen"]):
+            and new.amount_fen != stored["amount_fen"]) or (
+            # A commission's sale, kept since h0012 (an entry from before keeps 0: unknown).
+            new.kind == EntryKind.COMMISSION and stored["sale_fen"]
+            and new.sale_fen != stored["sale_fen"]):
         raise ValidationError("alliance.source_reused", field="source", source=new.source,
                               entry=stored["id"])
 

@@ -9,6 +9,7 @@ import io
 import json
 import re
 import subprocess
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
@@ -16,6 +17,7 @@ import pytest
 from pypdf import PdfReader
 from sqlalchemy import Engine
 
+from domain.errors import DomainError
 from headoffice import alliance
 from headoffice.alliance import NewEntry
 from tests.headoffice.test_alliance import (
@@ -198,3 +200,17 @@ def test_activity_refuses_a_bad_period(db: tuple[str, Engine], tmp_path: Path,
     _alliance_with_agreements(url, tmp_path)
     done = _cli(url, "activity", "--alliance", "A1", "--merchant", FASHION, "--period", period)
     assert done.returncode != 0 and "[alliance.bad_period]" in done.stderr
+
+
+def test_a_commission_sent_again_with_another_sale_amount_is_refused(
+        db: tuple[str, Engine], tmp_path: Path) -> None:
+    url, engine = db
+    _alliance_with_agreements(url, tmp_path)
+    sale = NewEntry("commission", FASHION, CAFE, date(2026, 11, 3), "sale-c9", sale_fen=8650)
+    with engine.begin() as conn:
+        first = alliance.record_entry(conn, "A1", sale, DEC_2)
+        again = alliance.record_entry(conn, "A1", sale, DEC_2)
+    assert (again["id"], again["repeated"], first["amount_fen"]) == (first["id"], True, 433)
+    with engine.begin() as conn, pytest.raises(DomainError) as err:
+        alliance.record_entry(conn, "A1", replace(sale, sale_fen=8700), DEC_2)
+    assert err.value.code == "alliance.source_reused"
