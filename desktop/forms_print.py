@@ -11,10 +11,11 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 
-from desktop.report_formats import Doc, Section, as_pdf, as_receipt
+from desktop.report_formats import as_receipt
 from domain.forms import mask_id_number
 from domain.records import Member
 from hardware.receipt import Receipt
+from reporting.document import Doc, Section, as_pdf
 
 LABELS: dict[str, dict[str, str]] = {
     "zh": {"title": "会员申请表", "store": "门店", "printed": "打印时间", "card": "卡号",

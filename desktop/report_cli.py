@@ -17,6 +17,7 @@ from desktop import report_formats
 from desktop.paths import DB_ENV, default_db_path
 from domain import importing
 from domain.errors import DomainError
+from reporting import document
 
 if TYPE_CHECKING:  # the store and the services load when a command runs, not for --help
     from desktop import bootstrap
@@ -130,7 +131,7 @@ def _report(args: argparse.Namespace) -> int:
     return _emit(args, report, doc)
 
 
-def _emit(args: argparse.Namespace, report: Any, doc: report_formats.Doc) -> int:
+def _emit(args: argparse.Namespace, report: Any, doc: document.Doc) -> int:
     if args.format == "escpos":
         receipt = report_formats.as_receipt(doc)
         if args.printer:
@@ -144,8 +145,8 @@ def _emit(args: argparse.Namespace, report: Any, doc: report_formats.Doc) -> int
 
         return _write(args.out, render(receipt, BUILTIN[args.width]))
     writers: dict[str, Callable[[], str | bytes]] = {
-        "text": lambda: report_formats.as_text(doc), "csv": lambda: report_formats.as_csv(doc),
-        "json": lambda: report_formats.as_json(report), "pdf": lambda: report_formats.as_pdf(doc)}
+        "text": lambda: report_formats.as_text(doc), "csv": lambda: document.as_csv(doc),
+        "json": lambda: report_formats.as_json(report), "pdf": lambda: document.as_pdf(doc)}
     return _write(args.out, writers[args.format]())
 
 

@@ -6,7 +6,7 @@ import re
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from enum import StrEnum
 
 from domain.alliance import Agreement
@@ -131,6 +131,11 @@ def next_period(period: str) -> str:
 def first_day(period: str) -> date:
     year, month = (int(part) for part in check_period(period).split("-"))
     return date(year, month, 1)
+
+
+def period_days(period: str) -> tuple[date, date]:
+    """The first and the last day of a period."""
+    return first_day(period), first_day(next_period(period)) - timedelta(days=1)
 
 
 def entry_amount(agreement: Agreement, kind: EntryKind, points: int, sale_fen: int,

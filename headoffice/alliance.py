@@ -211,6 +211,7 @@ def record_entry(conn: Connection, alliance_code: str, new: NewEntry,
            "issuer_id": _member(members, new.issuer, "issuer", alliance_code),
            "partner_id": _member(members, new.partner, "partner", alliance_code),
            "amount_fen": amount, "points": new.points, "source": source,
+           "sale_fen": new.sale_fen if kind is EntryKind.COMMISSION else 0,
            "occurred_on": new.occurred_on, "agreement_id": agreement_id,
            "recorded_at": now, "note": new.note[:200]}
     if insert_ignore(conn, alliance_entries, [row], returning=alliance_entries.c.id):
@@ -233,7 +234,10 @@ def _same_fact(stored: Any, new: NewEntry, members: dict[str, str]) -> None:
     if said != (stored["issuer_id"], stored["partner_id"], stored["points"],
                 stored["occurred_on"]) or (
             new.kind == EntryKind.COUPON_FUNDED_REDEEMED
-            and new.amount_fen != stored["amount_fen"]):
+            and new.amount_fen != stored["amount_fen"]) or (
+            # A commission's sale, kept since h0012 (an entry from before keeps 0: unknown).
+            new.kind == EntryKind.COMMISSION and stored["sale_fen"]
+            and new.sale_fen != stored["sale_fen"]):
         raise ValidationError("alliance.source_reused", field="source", source=new.source,
                               entry=stored["id"])
 
@@ -432,3 +436,13 @@ def _member(members: dict[str, str], code: str, field: str, alliance: str) -> st
         raise ValidationError("alliance.merchant_not_member", field=field, merchant=code,
                               alliance=alliance)
     return members[code]
+
+
+def alliance_id_of(conn: Connection, code: str) -> str:
+    """The alliance's id (NotFound alliance.unknown), for the reports beside this module."""
+    return _alliance_id(conn, code)
+
+
+def member_codes(conn: Connection, alliance_id: str) -> dict[str, str]:
+    """Member merchants of the alliance: code -> id."""
+    return _member_codes(conn, alliance_id)

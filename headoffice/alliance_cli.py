@@ -1,12 +1,12 @@
 """`kaika-headoffice alliance ...`: create an alliance, add merchants, add, end and list agreements,
-record entries, close a period, list periods and print a merchant's statement (text or CSV)."""
+record entries, close a period, list periods, print a merchant's statement (text, CSV, JSON or
+PDF) and its activity report."""
 
 from __future__ import annotations
 
 import argparse
 import json
 import sys
-import tomllib
 from collections.abc import Callable
 from datetime import date, datetime
 from pathlib import Path
@@ -14,12 +14,15 @@ from typing import Any
 
 from sqlalchemy import Engine
 
-from domain.alliance import AgreementError, parse_agreements
-from domain.alliance_settlement import EntryKind
-from domain.inputs import InputError, parse_json, read_bytes, utf8_text
-from headoffice import alliance, alliance_roster
-from headoffice.alliance_report import as_csv, as_text
+from domain.alliance import AgreementError
+from domain.alliance_settlement import EntryKind, check_period, period_days
+from domain.inputs import InputError, read_bytes
+from headoffice import alliance, alliance_activity, alliance_roster
+from headoffice import alliance_activity_formats as activity_formats
+from headoffice.alliance_file import agreements_from
+from headoffice.alliance_report import as_csv, as_text, statement_doc
 from headoffice.messages import SENTENCES
+from reporting.document import as_pdf
 
 EngineOf = Callable[[argparse.Namespace], Engine]
 Clock = Callable[[], datetime]
@@ -71,9 +74,25 @@ def add_commands(sub: Any, common: argparse.ArgumentParser, engine_of: EngineOf,
     show.add_argument("--alliance", required=True)
     show.add_argument("--merchant", required=True)
     show.add_argument("--period", required=True, metavar="YYYY-MM")
-    show.add_argument("--format", choices=("text", "csv", "json"), default="text")
+    show.add_argument("--format", choices=("text", "csv", "json", "pdf"), default="text")
     show.add_argument("--lang", choices=("zh", "en"), default="zh")
     show.add_argument("--out", type=Path, default=None, help="write to this file")
+    _activity_parser(action("activity", _activity,
+                            "a merchant's members at partners and partners' members at its "
+                            "stores (rule 5)"))
+
+
+def _activity_parser(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--alliance", required=True)
+    parser.add_argument("--merchant", required=True)
+    days = parser.add_mutually_exclusive_group(required=True)
+    days.add_argument("--period", metavar="YYYY-MM", help="a whole month")
+    days.add_argument("--from", dest="since", type=date.fromisoformat, metavar="YYYY-MM-DD")
+    parser.add_argument("--to", dest="until", type=date.fromisoformat, metavar="YYYY-MM-DD",
+                        help="the last day (with --from; default: the same day)")
+    parser.add_argument("--format", choices=("text", "csv", "json"), default="text")
+    parser.add_argument("--lang", choices=("zh", "en"), default="zh")
+    parser.add_argument("--out", type=Path, default=None, help="write to this file")
 
 
 def _record_parser(parser: argparse.ArgumentParser) -> None:
@@ -115,15 +134,9 @@ def _add_agreements(args: argparse.Namespace, engine: Engine, now: datetime) -> 
     exit 2."""
     name = str(args.file)
     try:
-        text = utf8_text(read_bytes(args.file), name)
-        data = (tomllib.loads(text) if args.file.suffix.lower() == ".toml"
-                else parse_json(text, name))
-        found = parse_agreements(data)
+        found = agreements_from(read_bytes(args.file), name)
     except InputError as err:
         print(f"kaika-headoffice: {err.message}", file=sys.stderr)
-        return 2
-    except tomllib.TOMLDecodeError as err:
-        print(f"kaika-headoffice: {name}: not TOML: {err}", file=sys.stderr)
         return 2
     except AgreementError as err:
         for problem in err.problems:
@@ -185,12 +198,38 @@ def _periods(args: argparse.Namespace, engine: Engine, now: datetime) -> int:
 def _statement(args: argparse.Namespace, engine: Engine, now: datetime) -> int:
     with engine.connect() as conn:
         found = alliance.statement(conn, args.alliance, args.merchant, args.period)
+    if args.format == "pdf":
+        _emit(args.out, as_pdf(statement_doc(found, args.lang)))
+        return 0
     if args.format == "json":
         text = json.dumps(found, ensure_ascii=False, indent=2, default=str) + "\n"
     else:
         text = as_csv(found) if args.format == "csv" else as_text(found, args.lang)
-    if args.out is None:
-        sys.stdout.write(text)
+    _emit(args.out, text.encode("utf-8"))
+    return 0
+
+
+def _emit(out: Path | None, data: bytes) -> None:
+    """To the file, else to standard output (a PDF as its bytes)."""
+    if out is None:
+        sys.stdout.flush()
+        sys.stdout.buffer.write(data)
+        sys.stdout.buffer.flush()
     else:
-        args.out.write_text(text, encoding="utf-8", newline="")
+        out.write_bytes(data)
+
+
+def _activity(args: argparse.Namespace, engine: Engine, now: datetime) -> int:
+    if args.period is not None:
+        since, until = period_days(check_period(args.period))
+    else:
+        since, until = args.since, args.until or args.since
+    with engine.connect() as conn:
+        found = alliance_activity.activity(conn, args.alliance, args.merchant, since, until)
+    if args.format == "json":
+        text = json.dumps(found, ensure_ascii=False, indent=2) + "\n"
+    else:
+        text = (activity_formats.as_csv(found) if args.format == "csv"
+                else activity_formats.as_text(found, args.lang))
+    _emit(args.out, text.encode("utf-8"))
     return 0

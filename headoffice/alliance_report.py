@@ -1,4 +1,5 @@
-"""A merchant's alliance statement as text (for the screen and the printer) and as CSV."""
+"""A merchant's alliance statement as text (for the screen and the printer), as CSV, and as a
+document (reporting.document) for the A4 PDF."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ from typing import Any
 from domain import spreadsheet
 from domain.money import format_yuan
 from headoffice.alliance import ALLIANCE_TZ
+from reporting.document import Doc, Section
 
 # Statements print in Chinese by default, English on request, like the store reports.
 LABELS: dict[str, dict[str, str]] = {
@@ -20,7 +22,8 @@ LABELS: dict[str, dict[str, str]] = {
            "points": "积分", "amount": "金额", "entry": "条目",
            "points_issued_by_partner": "合作方代发积分",
            "points_spent_at_partner": "在合作方使用积分",
-           "coupon_funded_redeemed": "出资券被核销", "commission": "佣金"},
+           "coupon_funded_redeemed": "出资券被核销", "commission": "佣金",
+           "totals": "合计"},
     "en": {"title": "Alliance statement", "alliance": "Alliance", "merchant": "Merchant",
            "period": "Period", "status": "Status", "closed": "closed",
            "provisional": "provisional (not closed)", "receivable": "Receivable",
@@ -30,7 +33,8 @@ LABELS: dict[str, dict[str, str]] = {
            "points": "Points", "amount": "Amount", "entry": "Entry",
            "points_issued_by_partner": "points issued by partner",
            "points_spent_at_partner": "points spent at partner",
-           "coupon_funded_redeemed": "coupon funded, redeemed", "commission": "commission"},
+           "coupon_funded_redeemed": "coupon funded, redeemed", "commission": "commission",
+           "totals": "Totals"},
 }
 CSV_HEADER = ("row", "counterparty", "kind", "source", "entry_id", "points", "amount_fen",
               "amount")
@@ -108,3 +112,26 @@ def as_csv(st: dict[str, Any]) -> str:
     writer.writerows([key, "", "", "", "", "", st[f"{key}_fen"], format_yuan(st[f"{key}_fen"])]
                      for key in ("receivable", "payable", "net"))
     return "\ufeff" + buffer.getvalue()
+
+
+def statement_doc(st: dict[str, Any], lang: str = "zh") -> Doc:
+    """The statement laid out for the PDF: head, totals, net per partner, per kind, and every
+    line with its source (the sale or ledger entry it came from)."""
+    t = _labels(lang)
+    meta = [(t[key], value) for key, value in (
+        ("alliance", st["alliance"]), ("merchant", st["merchant"]), ("period", st["period"]),
+        ("status", _status(st, t)))]
+    totals = Section(t["totals"], [(t[key], format_yuan(st[f"{key}_fen"]))
+                                   for key in ("receivable", "payable", "net")])
+    partners = Section(t["by_partner"], header=(t["counterparty"], t["amount"]),
+                       table=[(code, format_yuan(amount))
+                              for code, amount in by_counterparty(st)])
+    kinds = Section(t["by_kind"], header=(t["kind"], t["count"], t["points"], t["amount"]),
+                    table=[(t.get(kind, kind), str(count), f"{points:,}", format_yuan(amount))
+                           for kind, count, points, amount in by_kind(st)])
+    lines = Section(t["lines"], header=(t["source"], t["counterparty"], t["kind"],
+                                        t["points"], t["amount"]),
+                    table=[(ln["source"], ln["counterparty"], t.get(ln["kind"], ln["kind"]),
+                            f"{ln['points']:,}", format_yuan(ln["amount_fen"]))
+                           for ln in st["lines"]])
+    return Doc(t["title"], meta, [totals, partners, kinds, lines])

@@ -53,6 +53,7 @@ alliance_entries = sa.Table(
     _col("partner_id", Id),
     _col("amount_fen", Big),
     _col("points", Big, server_default="0"),
+    _col("sale_fen", Big, server_default="0"),  # the sale a commission is on (h0012)
     _col("source", sa.String(80)),
     _col("occurred_on", sa.Date),
     _col("agreement_id", Id, nullable=True),

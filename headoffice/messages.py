@@ -21,6 +21,7 @@ SENTENCES = {
     "alliance.card_unknown": "Head office knows no such card.",
     "alliance.figures_invalid": "The partner trade's figures are not what the agreement allows "
     "(signs, or more points than the money earns).",
+    "alliance.bad_range": "The last day (--to) is before the first (--from).",
     "alliance.class_takes_no_discount": "That product class takes no member discount, so no "
                                         "partner discount either.",
     "alliance.closer_required": "Say who closes the period (--by, at most 100 characters).",
@@ -45,6 +46,8 @@ SENTENCES = {
                               "(corrections go into the next open period).",
     "alliance.period_not_over": "That period is not over yet.",
     "alliance.period_unsupported": "Settlement is monthly.",
+    "alliance.range_too_long": "A report covers at most a year (366 days): ask for a "
+                               "shorter range.",
     "alliance.point_value_missing": "Points move under this agreement: give point_value_fen.",
     "alliance.points_not_earned_here": "The agreement gives no issuer points at this partner.",
     "alliance.points_not_spendable_here": "The agreement does not let issuer points be spent "
@@ -55,6 +58,7 @@ SENTENCES = {
     "alliance.source_reused": "That source already has an entry of this kind with other "
                               "figures.",
     "alliance.source_too_long": "A source id is at most 80 characters.",
+    "alliance.statement_unknown": "That merchant's statement is not yours to see.",
     "alliance.unknown": "There is no such alliance.",
     "alliance.unknown_field": "Not a field of an agreement.",
     "alliance.unknown_product_class": "Not a product class (regular, new, no_points ...).",

@@ -32,6 +32,11 @@ PERMISSIONS: dict[str, frozenset[str]] = {
     # Members (PIPL): marketing works on segments, never on one person's record.
     "members.view": frozenset({"admin", "member_service", "auditor"}),
     "members.mobile": frozenset({"admin", "member_service"}),  # others see 138****1234
+    # Alliances (issue 15): statements and activity are read by administrators and auditors
+    # (finance checks them); agreements and closing a period are an administrator's, and only
+    # head office's own (console/alliance.may_manage): they bind every merchant.
+    "alliance.view": frozenset({"admin", "auditor"}),
+    "alliance.manage": frozenset({"admin"}),
 }
 # scrypt at 2**15 (32 MiB, about 0.1 s): slow for guessing, fine for one log-in.
 N, R, P = 2**15, 8, 1

@@ -7,7 +7,6 @@ from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 
 from desktop import report_formats
-from desktop.report_formats import Doc, Section
 from desktop.viewmodels.env import TillEnv
 from domain.forms import mask_mobile
 from domain.money import format_yuan
@@ -17,6 +16,8 @@ from domain.services import lookup, members, profiles
 from domain.services import reports as report_services
 from hardware.receipt import Receipt
 from hardware.tracks import Tracks
+from reporting import document
+from reporting.document import Doc, Section
 
 DEFAULT_DAYS = 90  # a quarter: what members ask about at the desk
 # Statement sections report_formats has no label for (wallet movements and tier history).
@@ -93,10 +94,10 @@ class LookupModel:
         return report_formats.as_receipt(self.document(found))
 
     def pdf(self, found: MemberStatement) -> bytes:
-        return report_formats.as_pdf(self.document(found))
+        return document.as_pdf(self.document(found))
 
     def csv(self, found: MemberStatement) -> str:
-        return report_formats.as_csv(self.document(found))
+        return document.as_csv(self.document(found))
 
 
 def statement_document(found: MemberStatement, printed: datetime, lang: str) -> Doc:

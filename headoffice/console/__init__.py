@@ -97,6 +97,9 @@ def install(app: FastAPI, engine: Engine, clock: Callable[[], datetime], cache: 
     _terminal_routes(app, console)
     _audit_routes(app, console)
     _member_routes(app, console)
+    # Imported here: the alliance pages use this module's Console, Posted and Forbidden.
+    from headoffice.console import alliance_pages
+    alliance_pages.install(app, console)
 
 
 def _handlers(app: FastAPI) -> None:

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from headoffice.console.alliance_text import ALLIANCE_TEXT
+
 LANGS = ("zh_CN", "en")
 DEFAULT = "zh_CN"
 
@@ -139,6 +141,7 @@ TEXT: dict[str, tuple[str, str]] = {
     "member.empty": ("无", "None"),
     "time.utc_note": ("时间为北京时间。", "Times are Beijing time."),
 }
+TEXT |= ALLIANCE_TEXT  # the alliance pages' words live beside them
 
 
 # The codes a member's record shows (ledger kinds, card and coupon states, cases), by group:

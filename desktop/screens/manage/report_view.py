@@ -28,10 +28,11 @@ from PySide6.QtWidgets import (
 )
 
 from desktop import report_formats
-from desktop.report_formats import Doc, Section
 from desktop.screens.office import OfficeContext
 from desktop.widgets.style import restyle
 from domain.errors import DomainError
+from reporting import document
+from reporting.document import Doc, Section
 
 SECTION_STYLE = """
 #report_section { background: #ffffff; border: 1px solid #c9d2de; border-radius: 8px; }
@@ -186,12 +187,12 @@ class ReportView(QWidget):
 
     def save_pdf(self, path: Path | None = None) -> Path | None:
         return self._save(path, "pdf", self.tr("PDF files (*.pdf)"),
-                          lambda doc: report_formats.as_pdf(doc))
+                          lambda doc: document.as_pdf(doc))
 
     def save_csv(self, path: Path | None = None) -> Path | None:
         # UTF-8 with a BOM: Excel on a Chinese Windows opens it with the right characters.
         return self._save(path, "csv", self.tr("CSV files (*.csv)"),
-                          lambda doc: report_formats.as_csv(doc).encode("utf-8"))
+                          lambda doc: document.as_csv(doc).encode("utf-8"))
 
     def _save(self, path: Path | None, suffix: str, kinds: str,
               render: Callable[[Doc], bytes]) -> Path | None:
