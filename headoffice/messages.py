@@ -65,6 +65,8 @@ SENTENCES = {
     "case.already_resolved": "That case is already resolved.",
     "case.resolver_required": "Say who resolves the case (--by).",
     "case.unknown": "There is no such case.",
+    "case.note_required": "Write a note on how the case was settled.",
+    "case.note_invalid": "The note is too long or holds control characters.",
     "enroll.code_expired": "That enrolment code has expired; make a new one.",
     "enroll.code_for_other_terminal": "That enrolment code was made for another terminal.",
     "enroll.code_unknown": "There is no such enrolment code.",

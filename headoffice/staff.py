@@ -32,6 +32,8 @@ PERMISSIONS: dict[str, frozenset[str]] = {
     # Members (PIPL): marketing works on segments, never on one person's record.
     "members.view": frozenset({"admin", "member_service", "auditor"}),
     "members.mobile": frozenset({"admin", "member_service"}),  # others see 138****1234
+    "cases.view": frozenset({"admin", "member_service", "auditor"}),
+    "cases.resolve": frozenset({"admin", "member_service"}),  # auditors read, never change
 }
 # scrypt at 2**15 (32 MiB, about 0.1 s): slow for guessing, fine for one log-in.
 N, R, P = 2**15, 8, 1

@@ -97,6 +97,9 @@ def install(app: FastAPI, engine: Engine, clock: Callable[[], datetime], cache: 
     _terminal_routes(app, console)
     _audit_routes(app, console)
     _member_routes(app, console)
+    # The work pages' routes live in their own modules, imported here: they need Console.
+    from headoffice.console import case_pages
+    case_pages.install(app, console)
 
 
 def _handlers(app: FastAPI) -> None:
