@@ -32,6 +32,8 @@ PERMISSIONS: dict[str, frozenset[str]] = {
     # Members (PIPL): marketing works on segments, never on one person's record.
     "members.view": frozenset({"admin", "member_service", "auditor"}),
     "members.mobile": frozenset({"admin", "member_service"}),  # others see 138****1234
+    # Corrections on a member's record (points, cards): audited, synced to the tills.
+    "members.correct": frozenset({"admin", "member_service"}),
     "cases.view": frozenset({"admin", "member_service", "auditor"}),
     "cases.resolve": frozenset({"admin", "member_service"}),  # auditors read, never change
 }

@@ -47,6 +47,48 @@ OPS_TEXT: dict[str, tuple[str, str]] = {
                               "The note is at most {max} characters, with no control "
                               "characters."),
     "err.case.already_resolved": ("该案件已经处理过了。", "That case is already resolved."),
+    "fix.title": ("更正", "Corrections"),
+    "fix.hint": ("每项更正都需填写原因，记入审计记录，并同步到各门店收银台。",
+                 "Every correction needs a reason; it goes in the audit trail and to every "
+                 "store's tills."),
+    "fix.points": ("调整积分（正数增加，负数扣减）", "Adjust points (plus adds, minus takes)"),
+    "fix.points_hint": ("例如 +200 或 -50；增加的积分按积分规则设定有效期，"
+                        "扣减从最早到期的批次扣起，不能扣成负数。",
+                        "For example +200 or -50; added points expire as the rule pack says, "
+                        "taken points come from the soonest-expiring lots, never below zero."),
+    "fix.reason": ("调整原因", "Reason for the adjustment"),
+    "fix.adjust": ("调整积分", "Adjust points"),
+    "fix.cards": ("会员卡挂失与解挂", "Block or unblock a card"),
+    "fix.card_reason": ("卡 {number} 的原因", "Reason for card {number}"),
+    "fix.block": ("挂失", "Block"),
+    "fix.unblock": ("解除挂失", "Unblock"),
+    "fix.done.adjusted": ("积分已调整，各门店收银台下次同步即可看到。",
+                          "Points adjusted; every store's tills see it at their next sync."),
+    "fix.done.repeated": ("这张表单已经提交过，积分没有再次调整。",
+                          "That form was sent already: the points were not adjusted again."),
+    "fix.done.blocked": ("卡已挂失，各门店收银台下次同步后拒绝此卡。",
+                         "The card is blocked; every till refuses it after its next sync."),
+    "fix.done.unblocked": ("卡已解除挂失。", "The card is unblocked."),
+    "err.points.adjust_invalid": ("积分请填写整数，例如 +200 或 -50，绝对值不超过 {max}。",
+                                  "Points: a whole number such as +200 or -50, at most {max} "
+                                  "either way."),
+    "err.points.adjust_zero": ("调整积分不能为 0。", "An adjustment cannot be 0 points."),
+    "err.points.adjust_below_zero": ("会员只有 {balance} 积分，扣减后不能为负数。",
+                                     "The member has {balance} points; an adjustment cannot "
+                                     "take them below zero."),
+    "err.points.reason_required": ("请填写调整原因。", "Write the reason for the adjustment."),
+    "err.card.reason_required": ("请填写挂失或解挂的原因。",
+                                 "Write the reason for blocking or unblocking the card."),
+    "err.card.number_in_text": ("原因里不能写卡号。", "Do not write a card number in the reason."),
+    "err.card.already_lost": ("卡 {number} 已经挂失。", "Card {number} is already blocked."),
+    "err.card.not_lost": ("卡 {number} 没有挂失，无需解挂。", "Card {number} is not blocked."),
+    "err.card.replaced": ("卡 {number} 已换卡，不能再更改。",
+                          "Card {number} was replaced: it cannot change again."),
+    "err.card.closed": ("卡 {number} 已注销，不能再更改。",
+                        "Card {number} is closed: it cannot change again."),
+    "err.card.unknown": ("该会员没有这张卡：{number}。", "The member has no card {number}."),
+    "err.form.stale": ("表单已失效，请刷新页面后重试。",
+                       "The form has expired: reload the page and try again."),
 }
 
 # Stored codes shown in words (`term(group, code)`); the cases' kinds beyond the overdrafts.
