@@ -34,6 +34,9 @@ PERMISSIONS: dict[str, frozenset[str]] = {
     "members.mobile": frozenset({"admin", "member_service"}),  # others see 138****1234
     # Corrections on a member's record (points, cards): audited, synced to the tills.
     "members.correct": frozenset({"admin", "member_service"}),
+    # Rule packs and catalogue: marketing and admin publish; auditors read what was published.
+    "packs.view": frozenset({"admin", "marketing", "auditor"}),
+    "packs.publish": frozenset({"admin", "marketing"}),
     "cases.view": frozenset({"admin", "member_service", "auditor"}),
     "cases.resolve": frozenset({"admin", "member_service"}),  # auditors read, never change
 }

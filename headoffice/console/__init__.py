@@ -98,9 +98,10 @@ def install(app: FastAPI, engine: Engine, clock: Callable[[], datetime], cache: 
     _audit_routes(app, console)
     _member_routes(app, console)
     # The work pages' routes live in their own modules, imported here: they need Console.
-    from headoffice.console import case_pages, correction_pages
+    from headoffice.console import case_pages, correction_pages, pack_pages
     case_pages.install(app, console)
     correction_pages.install(app, console)
+    pack_pages.install(app, console)
 
 
 def _handlers(app: FastAPI) -> None:
@@ -161,7 +162,8 @@ def _login_routes(app: FastAPI, console: Console) -> None:
     @app.get("/console/", include_in_schema=False)
     def home(request: Request,
              session: Annotated[Session, Depends(console.signed_in(None))]) -> Response:
-        for permission, page in (("terminals.view", "terminals"), ("members.view", "members")):
+        for permission, page in (("terminals.view", "terminals"), ("members.view", "members"),
+                                 ("packs.view", "packs")):
             if staff.may(session.member.role, permission):
                 return RedirectResponse(f"/console/{page}", status_code=303)
         t = translator(lang_of(request))
