@@ -37,6 +37,8 @@ PERMISSIONS: dict[str, frozenset[str]] = {
     # Rule packs and catalogue: marketing and admin publish; auditors read what was published.
     "packs.view": frozenset({"admin", "marketing", "auditor"}),
     "packs.publish": frozenset({"admin", "marketing"}),
+    # Reports are totals by store and day (no person in them): not member service's work.
+    "reports.view": frozenset({"admin", "marketing", "auditor"}),
     "cases.view": frozenset({"admin", "member_service", "auditor"}),
     "cases.resolve": frozenset({"admin", "member_service"}),  # auditors read, never change
 }
