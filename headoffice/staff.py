@@ -39,6 +39,7 @@ PERMISSIONS: dict[str, frozenset[str]] = {
     "packs.publish": frozenset({"admin", "marketing"}),
     # Reports are totals by store and day (no person in them): not member service's work.
     "reports.view": frozenset({"admin", "marketing", "auditor"}),
+    "coupons.bulk": frozenset({"admin", "marketing"}),  # bulk coupons to a segment
     "cases.view": frozenset({"admin", "member_service", "auditor"}),
     "cases.resolve": frozenset({"admin", "member_service"}),  # auditors read, never change
 }

@@ -98,11 +98,18 @@ def install(app: FastAPI, engine: Engine, clock: Callable[[], datetime], cache: 
     _audit_routes(app, console)
     _member_routes(app, console)
     # The work pages' routes live in their own modules, imported here: they need Console.
-    from headoffice.console import case_pages, correction_pages, pack_pages, report_pages
+    from headoffice.console import (
+        case_pages,
+        correction_pages,
+        coupon_pages,
+        pack_pages,
+        report_pages,
+    )
     case_pages.install(app, console)
     correction_pages.install(app, console)
     pack_pages.install(app, console)
     report_pages.install(app, console)
+    coupon_pages.install(app, console)
 
 
 def _handlers(app: FastAPI) -> None:
