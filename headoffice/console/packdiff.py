@@ -51,8 +51,8 @@ def _pack_rows(conn: Connection, merchant_id: str, name: str, toml: str | None) 
         merchants.c.id == merchant_id)) or "fashion"
     before = _flat(tomllib.loads(_pack_text(conn, merchant_id, now_name)))
     after = _flat(tomllib.loads(toml if toml is not None else _shipped(name)))
-    rows = [_row("rulepack", name, "", now_name, name)] if name != now_name else []
-    for key in sorted(set(before) | set(after)):
+    rows = [_row("rulepack", name, "name", now_name, name)] if name != now_name else []
+    for key in sorted(set(before) | set(after) - {"name"}):  # the name: the row above
         if before.get(key) != after.get(key):
             rows.append(_row("rulepack", name, key, before.get(key, ""), after.get(key, "")))
     return rows
