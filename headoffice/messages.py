@@ -82,6 +82,7 @@ SENTENCES = {
     "coupons.segment_invalid": "That is not a last-purchase condition.",
     "coupons.store_unknown": "There is no such store.",
     "coupons.too_many": "Too many members for one bulk issue; narrow the segment.",
+    "profile.reason_required": "Give the reason for the profile correction.",
     "points.adjust_invalid": "Points: a whole number such as +200 or -50, within the limit.",
     "points.adjust_below_zero": "An adjustment cannot take the member's points below zero.",
     "case.note_required": "Write a note on how the case was settled.",

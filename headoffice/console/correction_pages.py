@@ -8,8 +8,9 @@ from fastapi import Depends, FastAPI, Request
 from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import RedirectResponse, Response
 
+from domain import forms
 from domain.errors import DomainError, NotFound
-from headoffice.console import Console, Posted, corrections, member_answer
+from headoffice.console import Console, Posted, corrections, member_answer, profilefix
 from headoffice.console.text import translator
 from headoffice.console.web import client_of, lang_of
 
@@ -41,6 +42,27 @@ def install(app: FastAPI, console: Console) -> None:
         except DomainError as err:
             return await run_in_threadpool(refused, request, posted, member_id, err)
         outcome = "repeated" if done.repeated else "adjusted"
+        return RedirectResponse(f"/console/members/{member_id[:36]}?done={outcome}#message",
+                                status_code=303)
+
+    @app.post("/console/members/{member_id}/profile", include_in_schema=False)
+    async def fix(request: Request, member_id: str,
+                  posted: Annotated[Posted, corrector]) -> Response:
+        f = posted.fields
+        typed = {k: f.get(k, "")[:60] for k in profilefix.FIXABLE if k in f}
+        try:
+            done = await run_in_threadpool(
+                profilefix.fix_profile, console.engine, member_id[:36], typed,
+                f.get("reason", ""), posted.session, client_of(request), console.clock())
+        except forms.FormErrors as err:
+            t = translator(lang_of(request))
+            text = " ".join(t(f"err.{e.code}", **e.params) for e in err.errors)
+            return await run_in_threadpool(
+                lambda: member_answer(console, request, posted.session, member_id, 422,
+                                      message=text, error=True))
+        except DomainError as err:
+            return await run_in_threadpool(refused, request, posted, member_id, err)
+        outcome = "profile" if done.fields else "unchanged"
         return RedirectResponse(f"/console/members/{member_id[:36]}?done={outcome}#message",
                                 status_code=303)
 

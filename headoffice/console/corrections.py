@@ -31,7 +31,8 @@ from headoffice.tables import cards, members, points_ledger, stores
 
 MAX_ADJUST = 1_000_000  # points in one correction: beyond it a typo, not a correction
 REASON_MAX = 200  # the ledger's reason column
-DONE = ("adjusted", "repeated", "blocked", "unblocked")  # what the record page then says
+# What the record page then says.
+DONE = ("adjusted", "repeated", "blocked", "unblocked", "profile", "unchanged")
 
 
 @dataclass(frozen=True, slots=True)

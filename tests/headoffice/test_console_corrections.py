@@ -16,7 +16,7 @@ from domain.clock import FixedClock
 from domain.records import CardState
 from domain.services import cardissue
 from headoffice.console_tables import console_audit
-from headoffice.tables import cards, member_balances, points_ledger
+from headoffice.tables import cards, member_balances, members, points_ledger
 from tests.headoffice.console_helpers import csrf_of, logged_in, new_staff, try_login
 from tests.sync.fixtures import TILL_START
 from tests.sync.harness import PgDatabases, Server, Till
@@ -179,3 +179,36 @@ def test_auditors_and_other_merchants_may_not_correct(shop: Shop) -> None:
     assert other.post(f"/console/members/{shop.member}/cards/{shop.card}/block",
                       data={"csrf": csrf_of(other_page), "reason": "x"}).status_code == 404
     assert _ho_points(shop.ho, shop.member) == before
+
+
+def test_member_service_fixes_the_name_and_birthday_and_the_till_follows(shop: Shop) -> None:
+    login = new_staff(shop.ho, "member_service")
+    client = httpx.Client(base_url=shop.ho.url, timeout=10)
+    assert try_login(client, login).status_code == 303
+    action = f"/console/members/{shop.member}/profile"
+    page = client.get(f"/console/members/{shop.member}")
+
+    bad = client.post(action, data={"csrf": csrf_of(page), "name": "赵敏", "gender": "",
+                                    "birthday": "1990-13-45", "reason": "会员来电"})
+    assert bad.status_code == 422 and "生日格式" in bad.text
+    done = client.post(action, data={"csrf": csrf_of(page), "name": "赵 敏敏", "gender": "female",
+                                     "birthday": "1990-03-08", "reason": "身份证核对"})
+
+    assert done.status_code == 303
+    assert "资料已更正" in client.get(done.headers["location"]).text
+    with shop.ho.engine.connect() as conn:
+        profile = conn.scalar(sa.select(members.c.profile).where(members.c.id == shop.member))
+    assert (profile["name"], profile["gender"], profile["birth_year"], profile["birth_month"],
+            profile["birth_day"]) == ("赵 敏敏", "female", 1990, 3, 8)
+    assert _audited(shop.ho, login) == [
+        ("profile.corrected", shop.member,
+         "birth_day, birth_month, birth_year, gender, name: 身份证核对")]
+    shop.till.sync()
+    held = shop.till.member(shop.member)
+    assert (held.name, held.gender, held.birth_month, held.birth_day) == ("赵 敏敏", "female",
+                                                                          3, 8)
+    same = client.post(action, data={"csrf": csrf_of(page), "name": "赵 敏敏",
+                                     "gender": "female", "birthday": "1990-03-08",
+                                     "reason": "again"})
+    assert "资料没有改动" in client.get(same.headers["location"]).text
+    assert len(_audited(shop.ho, login)) == 1
