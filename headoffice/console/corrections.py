@@ -26,6 +26,7 @@ from domain.services.rewards import check_adjustment
 from headoffice import ledgers, staff
 from headoffice.feed import FeedWriter, interested_stores
 from headoffice.packs import PackBook
+from headoffice.sql import for_update
 from headoffice.staff import Session
 from headoffice.tables import cards, members, points_ledger, stores
 
@@ -96,8 +97,8 @@ def set_card_blocked(engine: Engine, member_id: str, number: str, reason: str, *
     reason = _reason(reason)
     with engine.begin() as conn:
         member = _member(conn, member_id, session.member.merchant_id)
-        found = conn.execute(sa.select(cards.c.state, cards.c.member_id).where(
-            cards.c.number == number).with_for_update()).first()
+        found = conn.execute(for_update(conn, sa.select(cards.c.state, cards.c.member_id)
+                                        .where(cards.c.number == number))).first()
         if found is None or _canonical(conn, found.member_id) != member.id:
             raise NotFound("card.unknown", number=number)
         state = CardState(found.state)
