@@ -83,24 +83,29 @@ def blocked_members(conn: Connection, member_ids: list[str]) -> set[str]:
 
 def resolve(engine: Engine, case_id: str, by: str, note: str, now: datetime) -> None:
     """A manager closes a case; the member's offline block lifts on every till at next pull."""
+    with engine.begin() as conn:
+        resolve_in(conn, case_id, by, note, now)
+
+
+def resolve_in(conn: Connection, case_id: str, by: str, note: str, now: datetime) -> None:
+    """`resolve` inside the caller's transaction (the console audits in the same one)."""
     if not by.strip():
         raise DomainError("case.resolver_required")
-    with engine.begin() as conn:
-        case = conn.execute(for_update(conn, sa.select(recon_cases).where(
-            recon_cases.c.id == case_id))).mappings().first()
-        if case is None:
-            raise NotFound("case.unknown", case_id=case_id)
-        if case["status"] != "open":
-            raise DomainError("case.already_resolved", case_id=case_id)
-        conn.execute(recon_cases.update().where(recon_cases.c.id == case_id).values(
-            status="resolved", resolved_at=now, resolved_by=by.strip(), note=note,
-            updated_at=now))
-        member_id = case["member_id"]
-        if member_id and case["kind"] in OVERDRAFT_KINDS:
-            feed = FeedWriter()
-            feed.stores(interested_stores(conn, [member_id])[member_id], "member_balance",
-                        member_id)
-            feed.flush(conn, now)
+    case = conn.execute(for_update(conn, sa.select(recon_cases).where(
+        recon_cases.c.id == case_id))).mappings().first()
+    if case is None:
+        raise NotFound("case.unknown", case_id=case_id)
+    if case["status"] != "open":
+        raise DomainError("case.already_resolved", case_id=case_id)
+    conn.execute(recon_cases.update().where(recon_cases.c.id == case_id).values(
+        status="resolved", resolved_at=now, resolved_by=by.strip(), note=note,
+        updated_at=now))
+    member_id = case["member_id"]
+    if member_id and case["kind"] in OVERDRAFT_KINDS:
+        feed = FeedWriter()
+        feed.stores(interested_stores(conn, [member_id])[member_id], "member_balance",
+                    member_id)
+        feed.flush(conn, now)
 
 
 def list_cases(conn: Connection, status: str | None = "open") -> list[dict[str, Any]]:

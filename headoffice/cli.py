@@ -8,17 +8,13 @@ import argparse
 import dataclasses
 import json
 import sys
-import tomllib
 from collections.abc import Sequence
 from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
-from pydantic import ValidationError
-
-from domain.errors import DomainError, RulePackError
-from domain.inputs import InputError, read_bytes, utf8_text
-from domain.packload import parse_pack
+from domain.errors import DomainError
+from domain.inputs import InputError, read_bytes
 from headoffice import (
     alliance_cli,
     cardblocks,
@@ -35,7 +31,7 @@ from headoffice.engine import DB_ENV, is_sqlite, make_engine
 from headoffice.messages import say
 from headoffice.migrate import current, head, require_head, upgrade
 from headoffice.packs import PackBook
-from headoffice.publish import Publication, publish
+from headoffice.publish import checked, publish
 from headoffice.serve import ADMIN_TOKEN_ENV, add_options, engine_for, run, settings_from
 
 __all__ = ["ADMIN_TOKEN_ENV", "main"]
@@ -264,20 +260,12 @@ def _publish(args: argparse.Namespace) -> int:
     """The publication file is checked whole before anything is stored: each problem with its
     JSON path and what is allowed, exit 2."""
     try:
-        doc = Publication.model_validate_json(utf8_text(read_bytes(args.file), str(args.file)))
-        if doc.rulepack is not None and doc.rulepack.toml is not None:
-            parse_pack(tomllib.loads(doc.rulepack.toml), f"{args.file}: $.rulepack.toml")
+        doc, problems = checked(read_bytes(args.file), str(args.file))
     except InputError as err:
-        print(f"kaika-headoffice: {err.message}", file=sys.stderr)
-        return 2
-    except ValidationError as err:
-        for problem in err.errors(include_url=False):
-            where = "$" + "".join(f"[{p}]" if isinstance(p, int) else f".{p}"
-                                  for p in problem["loc"])
-            print(f"kaika-headoffice: {args.file}: {where}: {problem['msg']}", file=sys.stderr)
-        return 2
-    except (tomllib.TOMLDecodeError, RulePackError) as err:
-        print(f"kaika-headoffice: {args.file}: $.rulepack.toml: {err}", file=sys.stderr)
+        doc, problems = None, [err.message]
+    if doc is None:
+        for problem in problems:
+            print(f"kaika-headoffice: {problem}", file=sys.stderr)
         return 2
     _print(publish(_engine(args), doc, args.merchant, now()))
     return 0

@@ -46,3 +46,33 @@ console_audit = sa.Table(
     sa.Index("ix_console_audit_login_at", "login", "at"),
     sa.Index("ix_console_audit_client_at", "client", "at"),
 )
+
+# Rule packs and catalogue from the console (h0012): a checked publication waits here as a
+# draft until marketing publishes it, at once or from an effective day (Beijing date); the
+# document is Publication's JSON (headoffice/publish.py), published by the same code as the CLI.
+pack_drafts = sa.Table(
+    "pack_drafts", metadata,
+    _col("id", Id, primary_key=True),
+    _col("merchant_id", Id),
+    _col("file_name", sa.String(200)),
+    _col("doc", sa.Text),  # the uploaded JSON as checked
+    _col("status", sa.String(10)),  # draft, scheduled, published
+    _col("effective_on", sa.Date, nullable=True),
+    _col("created_by", sa.String(64)),
+    _col("created_at", UtcTime()),
+    _col("published_at", UtcTime(), nullable=True),
+    sa.Index("ix_pack_drafts_status_effective_on", "status", "effective_on"),
+)
+
+# Bulk coupons to a segment (h0012): one row per issue, keyed by the form's own id, so a
+# repeated POST or a double click finds its row and issues nothing more.
+coupon_batches = sa.Table(
+    "coupon_batches", metadata,
+    _col("id", Id, primary_key=True),
+    _col("merchant_id", Id),
+    _col("template_code", sa.String(40)),
+    _col("segment", sa.String(500)),  # the segment as the page described it
+    _col("issued", sa.Integer),
+    _col("created_by", sa.String(64)),
+    _col("created_at", UtcTime()),
+)

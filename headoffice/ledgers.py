@@ -11,9 +11,11 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import datetime
 from typing import Any, TypeVar
 
 import sqlalchemy as sa
+from sqlalchemy import Connection
 
 from domain import points as points_rules
 from headoffice.batch import Batch, Item
@@ -30,7 +32,7 @@ NO_OVERDRAFT = ("takeback", "expire")
 
 
 @dataclass
-class _Balance:
+class Balance:
     points: Buckets
     principal: int
     bonus: int
@@ -43,12 +45,12 @@ def apply(b: Batch, points_items: list[Item[PointsEntryV1]],
     member_ids = sorted({_member(b, i) for i in points_new} | {_member(b, i) for i in wallet_new})
     if not member_ids:
         return
-    state = _lock(b, member_ids)
+    state = lock_balances(b.conn, member_ids)
     for points_item in points_new:
         _points(b, state[_member(b, points_item)], points_item)
     for wallet_item in wallet_new:
         _wallet(b, state[_member(b, wallet_item)], wallet_item)
-    _save(b, state)
+    save_balances(b.conn, b.now, state)
     for member_id in member_ids:
         b.feed.stores(b.followers(member_id), "member_balance", member_id)
 
@@ -93,21 +95,22 @@ def _wallet_row(b: Batch, item: Item[WalletEntryV1]) -> dict[str, Any]:
             "tender_kind": p.tender_kind, "event_id": item.event_id}
 
 
-def _lock(b: Batch, member_ids: list[str]) -> dict[str, _Balance]:
-    """Lock the balance rows in member order (no deadlock between two batches) and load."""
-    rows = b.conn.execute(for_update(b.conn, sa.select(member_balances).where(
-        among(b.conn, member_balances.c.member_id, member_ids))
+def lock_balances(conn: Connection, member_ids: list[str]) -> dict[str, Balance]:
+    """Lock the balance rows in member order (no deadlock between two batches) and load
+    (also for the console's corrections, headoffice/console/corrections.py)."""
+    rows = conn.execute(for_update(conn, sa.select(member_balances).where(
+        among(conn, member_balances.c.member_id, member_ids))
         .order_by(member_balances.c.member_id)))
-    state = {r.member_id: _Balance(Buckets(r.points), r.wallet_principal_fen, r.wallet_bonus_fen)
+    state = {r.member_id: Balance(Buckets(r.points), r.wallet_principal_fen, r.wallet_bonus_fen)
              for r in rows}
-    for member_id, day, remaining in b.conn.execute(sa.select(
+    for member_id, day, remaining in conn.execute(sa.select(
             points_buckets.c.member_id, points_buckets.c.last_day, points_buckets.c.remaining)
-            .where(among(b.conn, points_buckets.c.member_id, member_ids))):
+            .where(among(conn, points_buckets.c.member_id, member_ids))):
         state[member_id].points.by_day[day] = remaining
     return state
 
 
-def _points(b: Batch, bal: _Balance, item: Item[PointsEntryV1]) -> None:
+def _points(b: Batch, bal: Balance, item: Item[PointsEntryV1]) -> None:
     p = item.payload
     on = b.local_date(p.at)
     if p.kind == "expire":
@@ -128,7 +131,7 @@ def _points(b: Batch, bal: _Balance, item: Item[PointsEntryV1]) -> None:
             add_overdraft(b, _member(b, item), "points", short, item.event_id, p.sale_id)
 
 
-def _wallet(b: Batch, bal: _Balance, item: Item[WalletEntryV1]) -> None:
+def _wallet(b: Batch, bal: Balance, item: Item[WalletEntryV1]) -> None:
     p = item.payload
     before = _owed(bal.principal) + _owed(bal.bonus)
     bal.principal += p.principal_fen
@@ -142,13 +145,13 @@ def _owed(balance: int) -> int:
     return max(0, -balance)
 
 
-def _save(b: Batch, state: dict[str, _Balance]) -> None:
-    update_many(b.conn, member_balances, "member_id", [
+def save_balances(conn: Connection, now: datetime, state: dict[str, Balance]) -> None:
+    update_many(conn, member_balances, "member_id", [
         {"member_id": m, "points": s.points.balance, "wallet_principal_fen": s.principal,
-         "wallet_bonus_fen": s.bonus, "updated_at": b.now} for m, s in state.items()],
+         "wallet_bonus_fen": s.bonus, "updated_at": now} for m, s in state.items()],
         bump="version")
-    b.conn.execute(points_buckets.delete().where(
-        among(b.conn, points_buckets.c.member_id, list(state))))
-    bulk_insert(b.conn, points_buckets, [
+    conn.execute(points_buckets.delete().where(
+        among(conn, points_buckets.c.member_id, list(state))))
+    bulk_insert(conn, points_buckets, [
         {"member_id": m, "last_day": day, "remaining": n}
         for m, s in state.items() for day, n in s.points.by_day.items() if n])

@@ -15,12 +15,14 @@ from typing import Any, Literal
 
 import sqlalchemy as sa
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import ValidationError as PydanticError
 from sqlalchemy import Connection, Engine
 
 from domain import pins
 from domain.catalog import ProductClass
-from domain.errors import NotFound
+from domain.errors import NotFound, RulePackError
 from domain.ids import new_id_str
+from domain.inputs import InputError, utf8_text
 from domain.packload import parse_pack
 from domain.records import CouponKind
 from headoffice.feed import FeedWriter
@@ -130,33 +132,62 @@ class Publication(Doc):
         return self
 
 
+def checked(data: bytes, file: str) -> tuple[Publication | None, list[str]]:
+    """The publication in `data`, or every problem with its JSON path and what is allowed
+    (`FILE: $.products[2].price_fen: ...`): the command line and the console check alike,
+    before anything is stored."""
+    try:
+        doc = Publication.model_validate_json(utf8_text(data, file))
+    except InputError as err:
+        return None, [err.message]
+    except PydanticError as err:
+        return None, [f"{file}: {_path(p['loc'])}: {p['msg']}"
+                      for p in err.errors(include_url=False)]
+    if doc.rulepack is not None and doc.rulepack.toml is not None:
+        try:
+            parse_pack(tomllib.loads(doc.rulepack.toml), f"{file}: $.rulepack.toml")
+        except (tomllib.TOMLDecodeError, RulePackError) as err:
+            return None, [f"{file}: $.rulepack.toml: {err}"]
+    return doc, []
+
+
+def _path(loc: Any) -> str:
+    return "$" + "".join(f"[{p}]" if isinstance(p, int) else f".{p}" for p in loc)
+
+
 def publish(engine: Engine, doc: Publication, merchant_code: str | None,
             now: datetime) -> dict[str, int]:
     """Store and announce everything in `doc`; returns how many items of each kind."""
-    code = merchant_code or doc.merchant
     with engine.begin() as conn:
-        merchant_id = conn.scalar(sa.select(merchants.c.id).where(merchants.c.code == code))
-        if merchant_id is None:
-            raise NotFound("merchant.unknown", code=code)
-        feed = FeedWriter()
-        pub = _Publisher(conn, merchant_id, feed)
-        if doc.rulepack is not None:
-            pub.rulepack(doc.rulepack)
-        for product in doc.products:
-            pub.merchant_item("product", product.sku, product.model_dump(mode="json"))
-        for price in doc.prices:
-            pub.price(price)
-        for template in doc.coupon_templates:
-            pub.merchant_item("coupon_template", template.code, template.model_dump(mode="json"))
-        for staff in doc.staff:
-            pub.staff(staff)
-        for gift in doc.gifts:
-            pub.store_item(gift.store, "gift", gift.code,
-                           gift.model_dump(mode="json", exclude={"store"}))
-        for draw in doc.draws:
-            pub.store_item(draw.store, "draw", str(draw.draw["code"]),
-                           {"draw": draw.draw, "prizes": draw.prizes})
-        feed.flush(conn, now)
+        return publish_in(conn, doc, merchant_code, now)
+
+
+def publish_in(conn: Connection, doc: Publication, merchant_code: str | None,
+               now: datetime) -> dict[str, int]:
+    """`publish` inside the caller's transaction (the console marks its draft in the same)."""
+    code = merchant_code or doc.merchant
+    merchant_id = conn.scalar(sa.select(merchants.c.id).where(merchants.c.code == code))
+    if merchant_id is None:
+        raise NotFound("merchant.unknown", code=code)
+    feed = FeedWriter()
+    pub = _Publisher(conn, merchant_id, feed)
+    if doc.rulepack is not None:
+        pub.rulepack(doc.rulepack)
+    for product in doc.products:
+        pub.merchant_item("product", product.sku, product.model_dump(mode="json"))
+    for price in doc.prices:
+        pub.price(price)
+    for template in doc.coupon_templates:
+        pub.merchant_item("coupon_template", template.code, template.model_dump(mode="json"))
+    for staff in doc.staff:
+        pub.staff(staff)
+    for gift in doc.gifts:
+        pub.store_item(gift.store, "gift", gift.code,
+                       gift.model_dump(mode="json", exclude={"store"}))
+    for draw in doc.draws:
+        pub.store_item(draw.store, "draw", str(draw.draw["code"]),
+                       {"draw": draw.draw, "prizes": draw.prizes})
+    feed.flush(conn, now)
     return {k: len(getattr(doc, k)) for k in ("products", "prices", "coupon_templates", "staff",
                                               "gifts", "draws")}
 

@@ -77,7 +77,7 @@ def points_daily(conn: Connection, day: date, store_code: str | None,
     rows = conn.execute(sa.select(points_ledger.c.kind, points_ledger.c.reason,
                                   sa.func.sum(points_ledger.c.points))
                         .where(*where).group_by(points_ledger.c.kind, points_ledger.c.reason))
-    report = _daily_figures(rows)
+    report = daily_figures(rows)
     served = conn.scalar(sa.select(sa.func.count(sa.distinct(points_ledger.c.member_id)))
                          .where(*where))
     top = conn.execute(sa.select(points_ledger.c.member_id, sa.func.sum(points_ledger.c.points))
@@ -97,7 +97,7 @@ def points_daily(conn: Connection, day: date, store_code: str | None,
             "top_earners": [{"member_id": m, "points": int(p)} for m, p in top]}
 
 
-def _daily_figures(rows: Any) -> dict[str, Any]:
+def daily_figures(rows: Any) -> dict[str, Any]:
     out: dict[str, Any] = {"earned": 0, "bonus": {}, "spent": {v: 0 for v in SPEND_KINDS.values()},
                            "expired": 0, "adjusted": 0, "taken_back": 0, "refunded": 0,
                            "other": 0, "_net": 0}

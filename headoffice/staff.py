@@ -37,6 +37,16 @@ PERMISSIONS: dict[str, frozenset[str]] = {
     # head office's own (console/alliance.may_manage): they bind every merchant.
     "alliance.view": frozenset({"admin", "auditor"}),
     "alliance.manage": frozenset({"admin"}),
+    # Corrections on a member's record (points, cards): audited, synced to the tills.
+    "members.correct": frozenset({"admin", "member_service"}),
+    # Rule packs and catalogue: marketing and admin publish; auditors read what was published.
+    "packs.view": frozenset({"admin", "marketing", "auditor"}),
+    "packs.publish": frozenset({"admin", "marketing"}),
+    # Reports are totals by store and day (no person in them): not member service's work.
+    "reports.view": frozenset({"admin", "marketing", "auditor"}),
+    "coupons.bulk": frozenset({"admin", "marketing"}),  # bulk coupons to a segment
+    "cases.view": frozenset({"admin", "member_service", "auditor"}),
+    "cases.resolve": frozenset({"admin", "member_service"}),  # auditors read, never change
 }
 # scrypt at 2**15 (32 MiB, about 0.1 s): slow for guessing, fine for one log-in.
 N, R, P = 2**15, 8, 1

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from datetime import date
 from decimal import Decimal
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from domain import coupons as coupon_rules
 from domain.catalog import Product, ProductClass
@@ -52,11 +52,20 @@ def _price_changed(a: Applier, old: Product, new: Product) -> None:
 
 def template(a: Applier, change: Change) -> bool:
     """A coupon template; head office's replaces the till's."""
-    d = change.data
-    kind = coupon_rules.kind_of(d["kind"])
-    if kind is None or not a.newer(change):  # a kind this till does not know: skipped
+    made = template_of(change.data)
+    if made is None or not a.newer(change):  # a kind this till does not know: skipped
         return False
-    a.uow.coupons.add_template(CouponTemplate(
+    a.uow.coupons.add_template(made)
+    return True
+
+
+def template_of(d: dict[str, Any]) -> CouponTemplate | None:
+    """A published template (headoffice/publish.TemplateDoc's JSON) as the domain's; None for
+    a kind unknown here (also head office's bulk coupons read templates so)."""
+    kind = coupon_rules.kind_of(d["kind"])
+    if kind is None:
+        return None
+    return CouponTemplate(
         code=d["code"], name=d["name"], kind=kind, amount_fen=int(d.get("amount_fen", 0)),
         rate=Decimal(str(d["rate"])) if d.get("rate") is not None else None,
         min_spend_fen=int(d.get("min_spend_fen", 0)), stackable=bool(d.get("stackable", True)),
@@ -64,8 +73,7 @@ def template(a: Applier, change: Change) -> bool:
         valid_from=date.fromisoformat(d["valid_from"]) if d.get("valid_from") else None,
         valid_to=date.fromisoformat(d["valid_to"]) if d.get("valid_to") else None,
         classes=tuple(d.get("classes", ())), channels=tuple(d.get("channels", ())),
-        gift_sku=d.get("gift_sku")))
-    return True
+        gift_sku=d.get("gift_sku"))
 
 
 def staff(a: Applier, change: Change) -> bool:

@@ -89,14 +89,19 @@ def close_card(ctx: ServiceContext, number: str, staff_id: str) -> Card:
         return _set_state(ctx, number, CardState.CLOSED, staff_id, "card_closed")
 
 
+def check_state_change(state: CardState, number: str) -> None:
+    """A replaced or closed card never changes again (the till's and head office's rule)."""
+    if state in (CardState.REPLACED, CardState.CLOSED):
+        raise DomainError(f"card.{state.value}", number=number)
+
+
 def _set_state(ctx: ServiceContext, number: str, state: CardState, staff_id: str,
                action: str) -> Card:
     with ctx.uow() as uow:
         card = uow.cards.get(number)
         if card is None:
             raise NotFound("card.unknown", number=number)
-        if card.state in (CardState.REPLACED, CardState.CLOSED):
-            raise DomainError(f"card.{card.state.value}", number=number)
+        check_state_change(card.state, number)
         changed = replace(card, state=state)
         uow.cards.save(changed)
         emit(ctx, uow, CardChanged(changed))

@@ -41,15 +41,23 @@ def _pack_bonus(ctx: ServiceContext, reason: str) -> int:
             "review": rules.review_bonus, "checkin": rules.checkin_bonus}.get(reason, 0)
 
 
+def check_adjustment(points: int, reason: str) -> str:
+    """A manual adjustment's rules, the till's and head office's console alike: a reason
+    (with no card number in it: it is kept in the ledger and the audit trail) and a non-zero
+    amount; the reason stripped."""
+    if not reason.strip():
+        raise ValidationError("points.reason_required", field="reason")
+    card_data.check_text("reason", reason)
+    if points == 0:
+        raise ValidationError("points.adjust_zero", field="points")
+    return reason.strip()
+
+
 def adjust_points(ctx: ServiceContext, member_id: str, points: int, reason: str,
                   staff_id: str) -> PointsEntry:
     """A manual adjustment, up or down, by a manager (DOMAIN §1: the front desk and the till
     may not), with a reason; audited."""
-    if not reason.strip():
-        raise ValidationError("points.reason_required", field="reason")
-    card_data.check_text("reason", reason)  # kept in the ledger and the audit trail
-    if points == 0:
-        raise ValidationError("points.adjust_zero", field="points")
+    check_adjustment(points, reason)
     with guard(ctx, "rewards.adjust_points", staff_id), ctx.uow() as uow:
         _require_member(uow, member_id)
         post = Posting(member_id, "adjust", staff_id, reason=reason.strip())

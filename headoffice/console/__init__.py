@@ -22,7 +22,7 @@ from sqlalchemy import Engine
 from domain.errors import NotFound, ValidationError
 from headoffice import staff
 from headoffice.auth import TerminalCache
-from headoffice.console import members, terminals
+from headoffice.console import corrections, members, terminals
 from headoffice.console.text import translator
 from headoffice.console.web import (
     PRE_COOKIE,
@@ -97,6 +97,19 @@ def install(app: FastAPI, engine: Engine, clock: Callable[[], datetime], cache: 
     _terminal_routes(app, console)
     _audit_routes(app, console)
     _member_routes(app, console)
+    # The work pages' routes live in their own modules, imported here: they need Console.
+    from headoffice.console import (
+        case_pages,
+        correction_pages,
+        coupon_pages,
+        pack_pages,
+        report_pages,
+    )
+    case_pages.install(app, console)
+    correction_pages.install(app, console)
+    pack_pages.install(app, console)
+    report_pages.install(app, console)
+    coupon_pages.install(app, console)
     # Imported here: the alliance pages use this module's Console, Posted and Forbidden.
     from headoffice.console import alliance_pages
     alliance_pages.install(app, console)
@@ -160,7 +173,8 @@ def _login_routes(app: FastAPI, console: Console) -> None:
     @app.get("/console/", include_in_schema=False)
     def home(request: Request,
              session: Annotated[Session, Depends(console.signed_in(None))]) -> Response:
-        for permission, page in (("terminals.view", "terminals"), ("members.view", "members")):
+        for permission, page in (("terminals.view", "terminals"), ("members.view", "members"),
+                                 ("packs.view", "packs")):
             if staff.may(session.member.role, permission):
                 return RedirectResponse(f"/console/{page}", status_code=303)
         t = translator(lang_of(request))
@@ -279,17 +293,28 @@ def _member_routes(app: FastAPI, console: Console) -> None:
 
     @app.get("/console/members/{member_id}", include_in_schema=False)
     def member_page(request: Request, member_id: str,
-                    session: Annotated[Session, viewer]) -> Response:
-        full = staff.may(session.member.role, "members.mobile")
-        try:
-            with console.reads.connect() as (conn, where):
-                shown = members.picture(conn, member_id[:36], session.member.merchant_id, full)
-        except NotFound:
-            return _not_found(request, session, member_id)
-        # Audited before it is shown: no record of a look, no look.
-        members.audit_view(console.engine, session, shown["id"], client_of(request),
-                           console.clock(), full)
-        response = render(request, "member.html", title_key="member.title", m=shown,
-                          lag=where.lag_seconds, member=session.member, csrf=session.csrf)
-        response.headers.update(where.headers())  # which database answered, how far behind
-        return response
+                    session: Annotated[Session, viewer], done: str = "") -> Response:
+        return member_answer(console, request, session, member_id, done=done)
+
+
+def member_answer(console: Console, request: Request, session: Session, member_id: str,
+                  status: int = 200, done: str = "", **values: Any) -> Response:
+    """A member's record (audited as seen), with the corrections form for those who may."""
+    full = staff.may(session.member.role, "members.mobile")
+    try:
+        with console.reads.connect() as (conn, where):
+            shown = members.picture(conn, member_id[:36], session.member.merchant_id, full)
+    except NotFound:
+        return _not_found(request, session, member_id)
+    # Audited before it is shown: no record of a look, no look.
+    members.audit_view(console.engine, session, shown["id"], client_of(request),
+                       console.clock(), full)
+    t = translator(lang_of(request))
+    if done in corrections.DONE:
+        values.setdefault("message", t(f"fix.done.{done}"))
+    response = render(request, "member.html", status, title_key="member.title", m=shown,
+                      lag=where.lag_seconds, member=session.member, csrf=session.csrf,
+                      can_correct=staff.may(session.member.role, "members.correct"),
+                      once=corrections.new_once(), **values)
+    response.headers.update(where.headers())  # which database answered, how far behind
+    return response

@@ -96,7 +96,7 @@ def picture(conn: Connection, member_id: str, merchant_id: str | None,
     profile = dict(row["profile"] or {})
     return {
         "id": member_id, "name": profile.get("name", ""), "gender": profile.get("gender", ""),
-        "birthday": profile.get("birthday", ""), "mobile": mask(row["mobile"], full_mobile),
+        "birthday": birthday_of(profile), "mobile": mask(row["mobile"], full_mobile),
         "tier": row["tier"], "tier_since": row["tier_since"], "home_store": row["home_store"],
         "joined": _shown(row["created_at"]),
         "points": balance["points"] if balance else 0,
@@ -107,6 +107,14 @@ def picture(conn: Connection, member_id: str, merchant_id: str | None,
         "coupons": _coupons(conn, ids), "visits": _visits(conn, ids),
         "cases": _cases(conn, ids),
     }
+
+
+def birthday_of(profile: dict[str, Any]) -> str:
+    """`1990-03-08`, or `03-08` without the year, from the profile's three parts; "" unknown."""
+    year, month, day = (profile.get(k) for k in ("birth_year", "birth_month", "birth_day"))
+    if not month or not day:
+        return ""
+    return f"{year:04d}-{month:02d}-{day:02d}" if year else f"{month:02d}-{day:02d}"
 
 
 def _profile(conn: Connection, member_id: str, merchant_id: str | None) -> Any:

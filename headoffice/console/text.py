@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from headoffice.console.alliance_text import ALLIANCE_TEXT
+from headoffice.console.ops_text import OPS_TERMS, OPS_TEXT
 
 LANGS = ("zh_CN", "en")
 DEFAULT = "zh_CN"
@@ -166,6 +167,9 @@ TERMS: dict[str, tuple[str, str]] = {
     "case:wallet.overdraft": ("储值透支", "stored value overdraft"),
     "case:open": ("待处理", "open"), "case:resolved": ("已处理", "resolved"),
 }
+
+TEXT.update(OPS_TEXT)  # the work pages' words (cases, corrections...) kept in their own module
+TERMS.update(OPS_TERMS)
 
 
 def translator(lang: str) -> Callable[..., str]:
