@@ -45,6 +45,7 @@ from headoffice.migrate import current, head
 from headoffice.packs import PackBook
 from headoffice.replica import Reads
 from headoffice.sql import retrying
+from sync import qrkeys
 from sync.schema import (
     HEADER_PROTOCOL,
     MAX_EVENTS_PER_BATCH,
@@ -191,7 +192,13 @@ def _enrolled(conn: Any, req: EnrollRequest, service: _Service) -> EnrollRespons
     level = service.packs.for_merchant(conn, terminal.merchant_id).cards.level
     _, blocks = cardblocks.blocks_for(conn, terminal, level, service.settings.card_block_size,
                                       service.clock())
-    return answer.model_copy(update={"card_blocks": blocks})
+    return answer.model_copy(update={"card_blocks": blocks,
+                                     "qr_keys": qr_public(service, terminal.merchant_id)})
+
+
+def qr_public(service: _Service, merchant_id: str) -> list[str]:
+    """The merchant's dynamic-QR keys, public halves: what its tills verify member QRs with."""
+    return [pair.public_text() for pair in qrkeys.merchant_pairs(service.keys.pairs, merchant_id)]
 
 
 def _signed(service: _Service) -> Callable[..., Any]:
@@ -286,7 +293,8 @@ def _member_routes(app: FastAPI, service: _Service, signed: Any) -> None:
             service.metrics.grants.inc()
         # Head office's keys ride on each grant: how tills learn a new key before it is used
         # alone (docs/headoffice.md, "Head office's keys").
-        return grant.model_copy(update={"server_keys": service.keys.public})
+        return grant.model_copy(update={"server_keys": service.keys.public,
+                                        "qr_keys": qr_public(service, terminal.merchant_id)})
 
     @app.post("/v1/cards/blocks", responses=ERRORS)
     def card_blocks(req: CardBlocksRequest, terminal: signed) -> CardBlocksResponse:
