@@ -28,6 +28,7 @@ from headoffice import (
     console,
     ingest,
     lookup,
+    member_web,
     pull,
     reports,
     standing,
@@ -40,6 +41,7 @@ from headoffice.batch import Terminal
 from headoffice.boundary import DEFAULT_MAX_BODY_BYTES, CleanPath, CleanQuery, IsoDate
 from headoffice.engine import read_options
 from headoffice.keys import AnswerKeys
+from headoffice.member_web.sender import CodeSender, ConsoleSender
 from headoffice.metrics import Metrics
 from headoffice.migrate import current, head
 from headoffice.packs import PackBook
@@ -80,6 +82,9 @@ class Settings:
     access_log: bool = True  # one log line per request (headoffice/applog.py)
     replica: Engine | None = None  # a streaming replica for reports and admin pages
     replica_max_lag_s: float = 30.0  # further behind than this: the primary answers
+    # How the member page's one-time codes reach phones (headoffice/member_web/sender.py);
+    # None: the console sender, writing them to head office's log.
+    code_sender: CodeSender | None = None
 
 
 def _note(text: str) -> str:
@@ -141,6 +146,9 @@ def create_app(engine: Engine, settings: Settings | None = None,
     _admin_routes(app, service)
     # The staff's web pages
     console.install(app, engine, clock, service.cache, service.packs, service.reads)
+    # The members' page for the phone
+    member_web.install(app, engine, clock, keys, service.packs,
+                       settings.code_sender or ConsoleSender())
     # Added after the routes, so it wraps them all: every answer any other layer gives is
     # signed; the request log wraps the signer, so its time and request id cover everything.
     app.add_middleware(AnswerSigner, keys=keys, clock=clock)
