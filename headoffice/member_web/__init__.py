@@ -22,7 +22,14 @@ from headoffice.keys import AnswerKeys
 from headoffice.member_web import card, codes, qr, sessions
 from headoffice.member_web.sender import CodeSender
 from headoffice.member_web.text import translator
-from headoffice.member_web.web import PRE_COOKIE, SESSION_COOKIE, render, set_cookie
+from headoffice.member_web.web import (
+    PRE_COOKIE,
+    SESSION_COOKIE,
+    fragment,
+    render,
+    script,
+    set_cookie,
+)
 from headoffice.packs import PackBook
 from headoffice.tables import members, stores
 
@@ -156,6 +163,18 @@ def _card_routes(app: FastAPI, web: MemberWeb) -> None:
             return RedirectResponse(f"/m/{merchant}/login{expired}", status_code=303)
         return _card(request, web, found, session)
 
+    @app.get("/m/{merchant}/qr", include_in_schema=False)
+    def qr_now(request: Request, merchant: str) -> Response:
+        found = web.merchant(merchant)
+        session = web.session(request, found.id)
+        if session is None:
+            return fragment("", 401)
+        return _qr_now(web, request, found, session)
+
+    @app.get("/m/static/qr-refresh.js", include_in_schema=False)
+    def refresher() -> Response:
+        return script("qr-refresh.js")
+
 
 def _card(request: Request, web: MemberWeb, merchant: Any,
           session: sessions.MemberSession) -> Response:
@@ -176,8 +195,26 @@ def _card(request: Request, web: MemberWeb, merchant: Any,
     return render(request, "card.html", title_key="card.title", page=page, qr=shown, ttl=ttl,
                   coupons=coupons, merchant=merchant.code, csrf=session.csrf,
                   logout=f"/m/{merchant.code}/logout",
-                  refresh_s=max(ttl // 2, 15),  # a fresh code well before this one lapses
+                  refresh_s=refresh_s(ttl), scripted=shown is not None,
                   share=share, referral_points=pack.points.referral_bonus)
+
+
+def refresh_s(ttl_s: int) -> int:
+    """How often the page fetches a new code: at half its life, well before it lapses even
+    when the phone's and the till's clocks differ by the allowed skew."""
+    return max(ttl_s // 2, 15)
+
+
+def _qr_now(web: MemberWeb, request: Request, merchant: Any,
+            session: sessions.MemberSession) -> Response:
+    """The QR alone, freshly signed: what the page's script puts in place of the old one."""
+    t = translator(lang_of(request))
+    with web.engine.connect() as conn:
+        number = card.usable_card(conn, session.member_id)
+    if number is None:
+        return fragment("", 404)
+    payload = qr.member_payload(web.keys, merchant.id, number, web.clock())
+    return fragment(str(qr.svg(payload, t("card.qr_label", number=number))))
 
 
 def _share_store(conn: Any, member_id: str, merchant_id: str) -> str | None:

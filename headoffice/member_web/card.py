@@ -77,6 +77,12 @@ def page(conn: Connection, member_id: str, pack: RulePack, today: date) -> dict[
             "coupons": _coupons(conn, ids, today), "sales": _sales(conn, ids)}
 
 
+def usable_card(conn: Connection, member_id: str) -> str | None:
+    ids = [member_id, *conn.scalars(sa.select(members.c.id).where(
+        members.c.canonical_id == member_id))]
+    return _card(conn, ids)
+
+
 def _card(conn: Connection, ids: list[str]) -> str | None:
     """The member's card the QR stands for: an issued or active one, the newest number."""
     return conn.scalar(sa.select(cards.c.number).where(

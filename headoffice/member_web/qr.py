@@ -28,6 +28,7 @@ def svg(text: str, label: str) -> Markup:
     drawn = drawn[drawn.index("<svg"):]  # no XML declaration inside HTML
     head, rest = drawn.split(">", 1)
     head = _SIZE.sub("", head)
+    rest = rest.replace(' id="qr-path"', "")  # one page shows several codes: no shared id
     opening = Markup('<svg class="qr" role="img" focusable="false" aria-label="{}"').format(label)
     return opening + Markup(head[len("<svg"):] + ">" + rest)  # qrcode's own SVG, no input
 

@@ -21,10 +21,10 @@ _env = Environment(loader=FileSystemLoader(Path(__file__).resolve().parent / "te
                    autoescape=select_autoescape(default=True, default_for_string=True))
 _env.filters["yuan"] = yuan
 
-# As the console's, and no script at all: the QR refreshes by <meta http-equiv="refresh">.
+# As the console's; the one script is the QR's refresher, served from here (no inline script).
 _HEADERS = {"X-Frame-Options": "DENY", "X-Content-Type-Options": "nosniff",
             "Content-Security-Policy": "default-src 'self'; style-src 'unsafe-inline'; "
-                                       "script-src 'none'; frame-ancestors 'none'; "
+                                       "script-src 'self'; frame-ancestors 'none'; "
                                        "form-action 'self'",
             "Referrer-Policy": "same-origin", "Cache-Control": "no-store"}
 
@@ -33,13 +33,23 @@ def render(request: Request, name: str, status: int = 200, **values: Any) -> HTM
     lang = lang_of(request)
     values.setdefault("message", "")
     values.setdefault("error", False)
-    values.setdefault("refresh_s", 0)
     values.setdefault("logout", "")
     html = _env.get_template(name).render(t=translator(lang), lang=lang, **values)
     response = HTMLResponse(html, status_code=status, headers=_HEADERS)
     if request.query_params.get("lang") in LANGS:
         set_cookie(request, response, LANG_COOKIE, lang, max_age=365 * 86400, http_only=False)
     return response
+
+
+def fragment(html: str, status: int = 200) -> HTMLResponse:
+    """A piece of a page (the refreshed QR), with the pages' headers."""
+    return HTMLResponse(html, status_code=status, headers=_HEADERS)
+
+
+def script(name: str) -> Response:
+    text = (Path(__file__).resolve().parent / "static" / name).read_text(encoding="utf-8")
+    return Response(text, media_type="text/javascript",
+                    headers={**_HEADERS, "Cache-Control": "public, max-age=3600"})
 
 
 def set_cookie(request: Request, response: Response, name: str, value: str,
