@@ -66,6 +66,9 @@ def install(app: FastAPI, engine: Engine, clock: Callable[[], datetime], keys: A
 
     _login_routes(app, web)
     _card_routes(app, web)
+    from headoffice.member_web import join  # it builds on MemberWeb, defined here
+
+    join.install(app, web)
 
 
 def login_form(request: Request, merchant: str, status: int = 200, message: str = "",
