@@ -56,8 +56,8 @@ def _where(web: MemberWeb, store_code: str, ref: str) -> tuple[Any, Any, Any]:
             referrer = signup.referrer_of(conn, store.merchant_id, ref)
     except NotFound as err:
         raise PageNotFound(err.code) from None
-    return {"code": store_code, "name": store.name, "merchant_id": store.merchant_id}, \
-        merchant, referrer
+    return {"code": store_code, "name": store.name, "merchant_id": store.merchant_id,
+            "row": store}, merchant, referrer
 
 
 def _form(request: Request, store: dict[str, Any], referrer: Any, typed: dict[str, str],
@@ -100,7 +100,7 @@ def _join(request: Request, web: MemberWeb, store: dict[str, Any], merchant: Any
     t = translator(lang_of(request))
     now = web.clock()
     try:  # the form first, so a typing slip does not spend the code
-        form_ = forms.validate_member_form(typed, now.date())
+        form_ = forms.validate_member_form(typed, signup.today_at(store["row"], now))
     except forms.FormErrors as err:
         return _form(request, store, referrer, typed, err.by_field(), 422, t("join.error"))
     if not codes.check_code(web.engine, store["merchant_id"], form_.mobile, code, now):

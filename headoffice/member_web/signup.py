@@ -7,7 +7,7 @@ from __future__ import annotations
 import uuid
 from collections.abc import Mapping
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date, datetime, time
 from typing import Any
 
 import sqlalchemy as sa
@@ -74,7 +74,7 @@ def sign_up(engine: Engine, packs: PackBook, store_code: str, raw: Mapping[str, 
     and the referrer's bonus in one transaction; a known mobile makes nothing."""
     with engine.begin() as conn:
         store = store_of(conn, store_code)
-        today = BusinessDay(store.tz, _close(store.day_close)).date_of(now)
+        today = today_at(store, now)
         form = forms.validate_member_form(raw, today)
         known = conn.scalar(sa.select(members.c.id).where(
             members.c.merchant_id == store.merchant_id, members.c.mobile == form.mobile,
@@ -96,9 +96,12 @@ def sign_up(engine: Engine, packs: PackBook, store_code: str, raw: Mapping[str, 
     return Joined(member.id, created=True, card=number)
 
 
-def _close(text: str) -> Any:
-    from datetime import time
+def today_at(store: Any, now: datetime) -> date:
+    """The store's business date of `now` (as its tills date a sign-up)."""
+    return BusinessDay(store.tz, _close(store.day_close)).date_of(now)
 
+
+def _close(text: str) -> time:
     hour, minute = (int(x) for x in text.split(":"))
     return time(hour, minute)
 
