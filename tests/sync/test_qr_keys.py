@@ -5,6 +5,7 @@ merchant's, a replay, a stale code and the old card-secret format. Real head-off
 from __future__ import annotations
 
 import os
+import subprocess
 from collections.abc import Callable
 
 import pytest
@@ -17,7 +18,7 @@ from headoffice import keys
 from sync import credentials, qrkeys
 from sync.signing import KeyPair
 from tests.sync.fixtures import Tenant
-from tests.sync.harness import Server, Till
+from tests.sync.harness import BIN, Server, Till
 
 
 @pytest.fixture(scope="module")
@@ -82,3 +83,32 @@ def test_an_unenrolled_till_says_it_has_no_qr_keys(make_till: Callable[..., Till
                                   os.urandom(6))
     with pytest.raises(DomainError, match=r"card\.qr_keys_missing"):
         find_by_code(till.ctx, code)
+
+
+def test_every_till_of_the_merchant_learns_the_same_key_and_a_rotation_through_grants(
+        make_server: Callable[..., Server], make_till: Callable[..., Till]) -> None:
+    server = make_server("sqlite", stores=("S001", "S002"))
+    first, second = make_till("A"), make_till("B", store_code="S002")
+    first.enroll(server, "S001")
+    second.enroll(server, "S002")
+    keys_of = [credentials.load(credentials.path_for(t.app.store.path)).qr_keys
+               for t in (first, second)]
+    assert keys_of[0] == keys_of[1] and len(keys_of[0]) == 1  # one merchant, one key
+    old = keys_of[0][0]
+    subprocess.run([str(BIN / "kaika-headoffice"), "keygen", "--add", str(server.key_file)],
+                   capture_output=True, text=True, check=True)
+    server.kill()
+    server.start()
+    first.connect(server.url)
+    assert first.client is not None
+    grant = first.client.renew()
+    learnt = credentials.load(credentials.path_for(first.app.store.path)).qr_keys
+    assert learnt == tuple(grant.qr_keys) and len(learnt) == 2 and learnt[0] == old
+    # Head office still signs with the first (old) key: a till that has not renewed yet
+    # accepts the code all the same.
+    number = _card(second)
+    signer = _merchant_key(server, second)
+    assert signer.public_text() == old
+    code = dynamicqr.make_payload(number, second.clock.now(), signer.private.sign,
+                                  os.urandom(6))
+    assert find_by_code(second.ctx, code).card is not None
