@@ -74,7 +74,7 @@ def page(conn: Connection, member_id: str, pack: RulePack, today: date) -> dict[
             "lots": _lots(conn, member_id, today), "soon_days": SOON_DAYS,
             "needs": tier_needs(pack, row["tier"] or pack.signup_tier.name, row["tier_since"],
                                 history, today),
-            "coupons": _coupons(conn, ids, today), "sales": _sales(conn, ids)}
+            "coupons": _coupons(conn, ids, today, pack), "sales": _sales(conn, ids)}
 
 
 def usable_card(conn: Connection, member_id: str) -> str | None:
@@ -103,17 +103,22 @@ def _lots(conn: Connection, member_id: str, today: date) -> list[dict[str, Any]]
         b.last_day <= today + timedelta(days=SOON_DAYS)).order_by(b.last_day)).mappings()]
 
 
-def _coupons(conn: Connection, ids: list[str], today: date) -> list[dict[str, Any]]:
-    """Coupons the member can still use, the soonest to lapse first."""
+def _coupons(conn: Connection, ids: list[str], today: date,
+             pack: RulePack) -> list[dict[str, Any]]:
+    """Coupons the member can still use, the soonest to lapse first, named by their template
+    in the merchant's pack (else by the template's code)."""
     found = []
     for r in conn.execute(sa.select(coupons.c.code, coupons.c.template_code, coupons.c.body)
                           .where(coupons.c.member_id.in_(ids), coupons.c.state == "issued")
                           .order_by(coupons.c.code)).mappings():
         body = dict(r["body"] or {})
-        until = str(body.get("valid_until", ""))
+        until = str(body.get("valid_to") or "")  # as the till's coupon.issued carried it
         if until and until[:10] < today.isoformat():
             continue
-        found.append({"code": r["code"], "name": body.get("name") or r["template_code"],
+        template = pack.coupons.template(r["template_code"])
+        name = template.name if template is not None else r["template_code"]
+        found.append({"code": r["code"], "name": body.get("name") or name,
+                      "amount_fen": int(body.get("amount_fen") or 0),
                       "valid_until": until[:10]})
     return sorted(found, key=lambda c: (c["valid_until"] or "9999", c["code"]))
 

@@ -4,6 +4,7 @@ under the store's web terminal, so the store's tills learn them at their next pu
 
 from __future__ import annotations
 
+import os
 import uuid
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -14,11 +15,12 @@ import sqlalchemy as sa
 from sqlalchemy import Connection, Engine
 
 from domain import cards as card_rules
+from domain import coupons as coupon_rules
 from domain import forms, serials
 from domain.clock import BusinessDay
 from domain.errors import DomainError, NotFound
 from domain.event_types import EventType as E
-from domain.events import MemberCreated
+from domain.events import CouponIssued, MemberCreated
 from domain.ids import new_id_str
 from domain.records import Member
 from domain.rulepack import RulePack
@@ -26,7 +28,7 @@ from headoffice import cardblocks, ingest
 from headoffice.batch import Item, Terminal
 from headoffice.packs import PackBook
 from headoffice.tables import members, stores
-from sync.payloads import CardV1, MemberCreatedV1, Payload, PointsEntryV1
+from sync.payloads import CardV1, CouponIssuedV1, MemberCreatedV1, Payload, PointsEntryV1
 from sync.schema import Event
 
 # The member page signs members up as a terminal of the store whose link was followed: its
@@ -88,6 +90,7 @@ def sign_up(engine: Engine, packs: PackBook, store_code: str, raw: Mapping[str, 
         number = _next_card(conn, terminal, pack, now)
         items = [_member_item(terminal, member, now), _card_item(terminal, member, number,
                                                                  pack, today, now)]
+        items += _signup_coupon(terminal, member, pack, today, now)
         if referrer is not None:  # once: a mobile joins once, and only a new member earns it
             items.append(_bonus_item(terminal, referrer.id, pack, today, now))
         refused = ingest.merge_born_here(conn, terminal, items, now, packs)
@@ -153,6 +156,19 @@ def _card_item(terminal: Terminal, member: Member, number: str, pack: RulePack, 
                   expiry=card_rules.card_expiry(today, pack.cards), kind=CARD_KIND,
                   issued_at=now)
     return _event(terminal, E.CARD_ISSUED, member.id, card, now)
+
+
+def _signup_coupon(terminal: Terminal, member: Member, pack: RulePack, today: date,
+                   now: datetime) -> list[Item[Payload]]:
+    """The pack's sign-up coupon, as the front desk gives one (domain/services/members.py)."""
+    code = pack.coupons.signup_template
+    template = pack.coupons.template(code) if code else None
+    if template is None:
+        return []
+    coupon = coupon_rules.issue(template, coupon_rules.new_code(os.urandom), member.id, now,
+                                today, "signup")
+    payload = CouponIssuedV1.model_validate(CouponIssued(coupon).wire())
+    return [_event(terminal, E.COUPON_ISSUED, member.id, payload, now)]
 
 
 def _bonus_item(terminal: Terminal, referrer_id: str, pack: RulePack, today: date,

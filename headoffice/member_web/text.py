@@ -65,6 +65,7 @@ TEXT: dict[str, tuple[str, str]] = {
                         "To keep this tier at {day}: {yuan} yuan more, on {days} more days."),
     "coupons.title": ("优惠券", "Coupons"),
     "coupons.none": ("暂无可用优惠券。", "No coupons to use."),
+    "coupons.amount": ("{yuan} 元", "{yuan} yuan"),
     "coupons.until": ("有效期至 {day}", "Good until {day}"),
     "coupons.qr_label": ("优惠券 {code} 的二维码", "QR code of coupon {code}"),
     "sales.title": ("最近消费", "Recent purchases"),

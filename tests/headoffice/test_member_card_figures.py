@@ -65,15 +65,17 @@ def test_lots_lapsing_within_90_days_and_usable_coupons_only(engine: Engine) -> 
             {"member_id": "m1", "last_day": date(2026, 12, 1), "remaining": 5}])  # gone
         conn.execute(coupons.insert(), [
             {"code": "C1", "member_id": "m1", "merchant_id": "x", "state": "issued",
-             "body": {"valid_until": "2026-12-20", "name": "满减券"}},
+             "body": {"valid_to": "2026-12-20", "name": "满减券", "amount_fen": 2000}},
             {"code": "C2", "member_id": "m1", "merchant_id": "x", "state": "redeemed",
-             "body": {"valid_until": "2026-12-20"}},
+             "body": {"valid_to": "2026-12-20"}},
             {"code": "C3", "member_id": "m1", "merchant_id": "x", "state": "issued",
-             "body": {"valid_until": "2026-11-30"}}])
+             "body": {"valid_to": "2026-11-30"}}])
     with engine.connect() as conn:
         page = card.page(conn, "m1", PACK, TODAY)
     assert page["lots"] == [{"last_day": date(2026, 12, 31), "remaining": 120}]
     assert [c["code"] for c in page["coupons"]] == ["C1"]
     assert page["coupons"][0]["name"] == "满减券" and page["card"] is None
+    assert (page["coupons"][0]["valid_until"], page["coupons"][0]["amount_fen"]) == (
+        "2026-12-20", 2000)
     with engine.connect() as conn:
         assert conn.scalar(sa.select(sa.func.count()).select_from(members)) == 1

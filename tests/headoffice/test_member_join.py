@@ -93,11 +93,13 @@ def test_a_friend_joins_through_a_members_link_and_the_store_learns_of_them(
     assert profile["referrer_id"] == shop.referrer and profile["source"] == "referral"
     assert profile["privacy_accepted_at"] and profile["consent_marketing_at"]  # PIPL: when
     assert number in card_page.text and kind == "qr" and 'aria-label="会员卡' in card_page.text
+    assert "入会礼券 ¥50" in card_page.text  # the pack's sign-up coupon, as at the front desk
     assert referral == [20] and _points(shop.ho, shop.referrer) == before + 20
     shop.till.sync()  # the store's till pulls the new member and the card
     assert shop.till.member_by_mobile(mobile) == row["id"]
     with shop.till.app.store.reader() as uow:
         assert uow.cards.get(number) is not None
+    assert [c.template_code for c in shop.till.coupons(row["id"])] == ["signup50"]
 
 
 def test_joining_again_with_the_same_mobile_makes_nothing_and_gives_no_second_bonus(
