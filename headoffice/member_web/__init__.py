@@ -1,6 +1,7 @@
 """The member page (mobile-first H5 on head office): log-in with the mobile and a one-time
 code, the card with its dynamic QR, points, tier, coupons and purchases; self sign-up from a
-store's recruitment link (headoffice/member_web/join.py). Server-rendered, no script."""
+store's recruitment link (headoffice/member_web/join.py). Server-rendered; one small script
+refreshes the QR (static/qr-refresh.js), and the page works without it."""
 
 # No `from __future__ import annotations`: FastAPI must evaluate the routes' annotations.
 import secrets
