@@ -25,6 +25,7 @@ from domain.records import StoreSettings
 from domain.rulepack import RulePack
 from domain.services.context import ServiceContext
 from domain.services.setup import init_store, new_settings
+from sync.qrkeys import TillQrKeys
 
 if TYPE_CHECKING:  # the CLI's other commands need no drivers (OpenCV loads slowly)
     from hardware.registry import DeviceRegistry
@@ -69,7 +70,8 @@ def _context(store: StoreDb, settings: StoreSettings, clock: Clock) -> ServiceCo
         calendar=BusinessDay(settings.tz, settings.day_close),
         card_secret=bytes.fromhex(settings.card_secret_hex),
         hash_pin=pins.hash_pin, verify_pin=pins.verify_pin,
-        prepare_import=prepare_import(store.cipher))
+        prepare_import=prepare_import(store.cipher),
+        qr_verify=TillQrKeys(Path(store.path)).verify)
 
 
 @dataclass

@@ -260,6 +260,9 @@ MESSAGES: dict[str, str] = {
         "feedback", "The member's QR code is too old. Ask them to refresh it on the phone."),
     "card.qr_bad_signature": QT_TRANSLATE_NOOP(
         "feedback", "This QR code is not genuine. Ask for the member card."),
+    "card.qr_keys_missing": QT_TRANSLATE_NOOP(
+        "feedback", "This till has not learnt head office's QR keys yet. Enrol it, or ask "
+        "for the member card."),
     "card.qr_from_future": QT_TRANSLATE_NOOP(
         "feedback", "The phone's clock is ahead. Ask the member to refresh the code."),
     "card.qr_malformed": QT_TRANSLATE_NOOP("feedback", "The QR code is damaged. Scan it again."),

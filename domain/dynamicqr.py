@@ -1,12 +1,11 @@
-"""Dynamic member QR codes: signed, short-lived payloads verified offline at the till."""
+"""Dynamic member QR codes: short-lived payloads head office signs and tills verify offline."""
 
 from __future__ import annotations
 
 import base64
 import binascii
-import hashlib
-import hmac
 from collections import OrderedDict
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
@@ -14,13 +13,19 @@ from domain import cards, forms
 from domain.clock import Clock, require_aware
 from domain.errors import DomainError, ValidationError
 
-PREFIX = "KK1"
+PREFIX = "KK2"
 NONCE_BYTES = 6
 _NUMBER_BYTES = 6  # 13 decimal digits < 2**44
 _TIME_BYTES = 4  # unsigned Unix seconds, good until 2106
-_MAC_BYTES = 10  # 80 bits: forging one needs the store secret, not luck
+_SIG_BYTES = 64  # Ed25519: forging one needs head office's private key, not a till's data
 _BODY_BYTES = _NUMBER_BYTES + _TIME_BYTES + NONCE_BYTES
-_PAYLOAD_CHARS = len(PREFIX) + -(-(_BODY_BYTES + _MAC_BYTES) * 8 // 5)  # base32, no padding
+_PAYLOAD_CHARS = len(PREFIX) + -(-(_BODY_BYTES + _SIG_BYTES) * 8 // 5)  # base32, no padding
+
+# Signs the message with the merchant's private key (head office only; sync/qrkeys.py).
+Sign = Callable[[bytes], bytes]
+# True when the signature over the message was made by one of the merchant's keys: a till
+# holds only the public halves (learnt at enrolment and with each allowance grant).
+Verify = Callable[[bytes, bytes], bool]
 
 
 @dataclass(frozen=True, slots=True)
@@ -32,10 +37,16 @@ class QrToken:
     nonce: bytes
 
 
-def make_payload(card_number: str, now: datetime, secret: bytes, nonce: bytes) -> str:
-    """`KK1` + base32 of number | Unix time | nonce | truncated HMAC-SHA256; 45 ASCII chars.
+def message(body: bytes) -> bytes:
+    """What is signed: the prefix (so a signature is never reused by another format) + body."""
+    return PREFIX.encode("ascii") + body
 
-    Upper-case letters and digits only, so a QR holds it in alphanumeric mode (version 2).
+
+def make_payload(card_number: str, now: datetime, sign: Sign, nonce: bytes) -> str:
+    """`KK2` + base32 of number | Unix time | nonce | Ed25519 signature; 131 ASCII chars.
+
+    Upper-case letters and digits only, so a QR holds it in alphanumeric mode (version 6 at
+    level M).
     """
     number = cards.parse_card_number(card_number).number
     if len(nonce) != NONCE_BYTES:
@@ -43,20 +54,25 @@ def make_payload(card_number: str, now: datetime, secret: bytes, nonce: bytes) -
     seconds = int(require_aware(now).timestamp())
     body = (int(number).to_bytes(_NUMBER_BYTES, "big") + seconds.to_bytes(_TIME_BYTES, "big")
             + nonce)
-    encoded = base64.b32encode(body + _mac(secret, body)).decode("ascii")
-    return PREFIX + encoded.rstrip("=")
+    signature = sign(message(body))
+    if len(signature) != _SIG_BYTES:
+        raise ValueError(f"the signature must be {_SIG_BYTES} bytes")
+    return PREFIX + base64.b32encode(body + signature).decode("ascii").rstrip("=")
 
 
-def read_payload(payload: str, now: datetime, secret: bytes, ttl_s: int,
+def read_payload(payload: str, now: datetime, verify: Verify | None, ttl_s: int,
                  skew_s: int = 30) -> QrToken:
     """Check shape, signature and age, in that order, and return what the payload says.
 
     The payload is good from `skew_s` before its time (the phone's server clock may run ahead
     of the till's) to `ttl_s + skew_s` after it, so a screenshot goes stale within minutes.
+    `verify` None: this till has not learnt its merchant's keys (never enrolled).
     """
     body = _decode(payload)
-    data, mac = body[:_BODY_BYTES], body[_BODY_BYTES:]
-    if not hmac.compare_digest(mac, _mac(secret, data)):
+    data, signature = body[:_BODY_BYTES], body[_BODY_BYTES:]
+    if verify is None:
+        raise DomainError("card.qr_keys_missing")
+    if not verify(message(data), signature):
         raise DomainError("card.qr_bad_signature")
     number = f"{int.from_bytes(data[:_NUMBER_BYTES], 'big'):013d}"
     seconds = int.from_bytes(data[_NUMBER_BYTES:_NUMBER_BYTES + _TIME_BYTES], "big")
@@ -69,10 +85,10 @@ def read_payload(payload: str, now: datetime, secret: bytes, ttl_s: int,
                    nonce=data[_NUMBER_BYTES + _TIME_BYTES:])
 
 
-def verify_payload(payload: str, now: datetime, secret: bytes, ttl_s: int,
+def verify_payload(payload: str, now: datetime, verify: Verify | None, ttl_s: int,
                    skew_s: int = 30) -> str:
     """The card number of a valid payload (pure: replay protection is SeenNonces' job)."""
-    return read_payload(payload, now, secret, ttl_s, skew_s).card_number
+    return read_payload(payload, now, verify, ttl_s, skew_s).card_number
 
 
 def is_dynamic(code: str) -> bool:
@@ -80,7 +96,7 @@ def is_dynamic(code: str) -> bool:
     return code.strip().upper().startswith(PREFIX)
 
 
-def identify(code: str, now: datetime, secret: bytes, ttl_s: int) -> tuple[str, str]:
+def identify(code: str, now: datetime, verify: Verify | None, ttl_s: int) -> tuple[str, str]:
     """What a scanner read or a cashier typed, as (kind, value).
 
     ("dynamic", number) for a dynamic payload, ("card", number) for a printed 13-digit
@@ -88,7 +104,7 @@ def identify(code: str, now: datetime, secret: bytes, ttl_s: int) -> tuple[str, 
     """
     text = code.strip()
     if is_dynamic(text):
-        return "dynamic", verify_payload(text, now, secret, ttl_s)
+        return "dynamic", verify_payload(text, now, verify, ttl_s)
     compact = "".join(ch for ch in text if ch not in " -")
     if compact.isascii() and compact.isdigit():
         if len(compact) == cards.NUMBER_LENGTH:
@@ -102,12 +118,6 @@ def identify(code: str, now: datetime, secret: bytes, ttl_s: int) -> tuple[str, 
         raise ValidationError("scan.unrecognized", field="code") from None
 
 
-def _mac(secret: bytes, body: bytes) -> bytes:
-    if not secret:
-        raise DomainError("card.secret_missing")
-    return hmac.new(secret, PREFIX.encode("ascii") + body, hashlib.sha256).digest()[:_MAC_BYTES]
-
-
 def _decode(payload: str) -> bytes:
     text = payload.strip().upper()
     if not text.startswith(PREFIX) or len(text) != _PAYLOAD_CHARS:
@@ -117,7 +127,7 @@ def _decode(payload: str) -> bytes:
         body = base64.b32decode(encoded + "=" * (-len(encoded) % 8))
     except (binascii.Error, ValueError):
         raise DomainError("card.qr_malformed") from None
-    if len(body) != _BODY_BYTES + _MAC_BYTES:
+    if len(body) != _BODY_BYTES + _SIG_BYTES:
         raise DomainError("card.qr_malformed")
     return body
 

@@ -28,6 +28,7 @@ from headoffice import (
     console,
     ingest,
     lookup,
+    member_web,
     pull,
     reports,
     standing,
@@ -40,11 +41,13 @@ from headoffice.batch import Terminal
 from headoffice.boundary import DEFAULT_MAX_BODY_BYTES, CleanPath, CleanQuery, IsoDate
 from headoffice.engine import read_options
 from headoffice.keys import AnswerKeys
+from headoffice.member_web.sender import CodeSender, ConsoleSender
 from headoffice.metrics import Metrics
 from headoffice.migrate import current, head
 from headoffice.packs import PackBook
 from headoffice.replica import Reads
 from headoffice.sql import retrying
+from sync import qrkeys
 from sync.schema import (
     HEADER_PROTOCOL,
     MAX_EVENTS_PER_BATCH,
@@ -79,6 +82,9 @@ class Settings:
     access_log: bool = True  # one log line per request (headoffice/applog.py)
     replica: Engine | None = None  # a streaming replica for reports and admin pages
     replica_max_lag_s: float = 30.0  # further behind than this: the primary answers
+    # How the member page's one-time codes reach phones (headoffice/member_web/sender.py);
+    # None: the console sender, writing them to head office's log.
+    code_sender: CodeSender | None = None
 
 
 def _note(text: str) -> str:
@@ -140,6 +146,9 @@ def create_app(engine: Engine, settings: Settings | None = None,
     _admin_routes(app, service)
     # The staff's web pages
     console.install(app, engine, clock, service.cache, service.packs, service.reads)
+    # The members' page for the phone
+    member_web.install(app, engine, clock, keys, service.packs,
+                       settings.code_sender or ConsoleSender())
     # Added after the routes, so it wraps them all: every answer any other layer gives is
     # signed; the request log wraps the signer, so its time and request id cover everything.
     app.add_middleware(AnswerSigner, keys=keys, clock=clock)
@@ -191,7 +200,13 @@ def _enrolled(conn: Any, req: EnrollRequest, service: _Service) -> EnrollRespons
     level = service.packs.for_merchant(conn, terminal.merchant_id).cards.level
     _, blocks = cardblocks.blocks_for(conn, terminal, level, service.settings.card_block_size,
                                       service.clock())
-    return answer.model_copy(update={"card_blocks": blocks})
+    return answer.model_copy(update={"card_blocks": blocks,
+                                     "qr_keys": qr_public(service, terminal.merchant_id)})
+
+
+def qr_public(service: _Service, merchant_id: str) -> list[str]:
+    """The merchant's dynamic-QR keys, public halves: what its tills verify member QRs with."""
+    return [pair.public_text() for pair in qrkeys.merchant_pairs(service.keys.pairs, merchant_id)]
 
 
 def _signed(service: _Service) -> Callable[..., Any]:
@@ -286,7 +301,8 @@ def _member_routes(app: FastAPI, service: _Service, signed: Any) -> None:
             service.metrics.grants.inc()
         # Head office's keys ride on each grant: how tills learn a new key before it is used
         # alone (docs/headoffice.md, "Head office's keys").
-        return grant.model_copy(update={"server_keys": service.keys.public})
+        return grant.model_copy(update={"server_keys": service.keys.public,
+                                        "qr_keys": qr_public(service, terminal.merchant_id)})
 
     @app.post("/v1/cards/blocks", responses=ERRORS)
     def card_blocks(req: CardBlocksRequest, terminal: signed) -> CardBlocksResponse:

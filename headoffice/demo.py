@@ -1,5 +1,6 @@
 """`kaika-headoffice demo`: a head office on this machine in one command — a SQLite database,
-answer keys, two stores and a console administrator — served on 127.0.0.1."""
+answer keys, two stores and a console administrator — served on 127.0.0.1 with the staff
+console and the members' page for the phone."""
 
 from __future__ import annotations
 
@@ -21,6 +22,9 @@ from headoffice.tables import stores
 DEMO_STORES = (("S001", "南京西路店"), ("S002", "淮海中路店"))
 ADMIN = "admin"
 PASSWORD_FILE = "admin-password.txt"  # the demo's one secret a person types; 0600, beside it
+# The member page's one-time codes: the console sender writes them here (no SMS in a demo).
+CODES_FILE = "member-codes.jsonl"
+MERCHANT = "M01"
 
 
 def add_command(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -48,7 +52,12 @@ def run(args: argparse.Namespace) -> int:
     password = (folder / PASSWORD_FILE).read_text(encoding="utf-8").strip()
     print(f"kaika-headoffice: demo head office in {folder}\n"
           f"kaika-headoffice: console http://127.0.0.1:{args.port}/console/login "
-          f"— log in as {ADMIN} / {password} (Ctrl-C stops it)", flush=True)
+          f"— log in as {ADMIN} / {password} (Ctrl-C stops it)\n"
+          f"kaika-headoffice: member page http://127.0.0.1:{args.port}/m/{MERCHANT}/login — "
+          f"sign up at http://127.0.0.1:{args.port}/m/join/{DEMO_STORES[0][0]}; the log-in "
+          f"codes are written to {folder / CODES_FILE}", flush=True)
+    # The serve below reads its settings from the environment too: codes to the file.
+    os.environ["KAIKA_HO_SMS_OUTBOX"] = str(folder / CODES_FILE)
     options = argparse.Namespace(**{name: None for name in OPTIONS}, config=None,
                                  admin_token=None)
     options.db, options.host, options.port = url, "127.0.0.1", args.port
@@ -79,7 +88,7 @@ def _stores(engine: sa.Engine) -> None:
     for code, name in DEMO_STORES:
         if code not in known:
             tenancy.add_store(engine, tenancy.NewStore(
-                merchant_code="M01", code=code, name=name, merchant_name="开卡示范商户"),
+                merchant_code=MERCHANT, code=code, name=name, merchant_name="开卡示范商户"),
                 datetime.now(UTC))
 
 

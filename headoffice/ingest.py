@@ -273,3 +273,14 @@ def _result(e: Event, inserted: set[str], bad: dict[str, str], b: Batch) -> Even
                            code=bad[e.event_id])
     status, code = b.outcome.get(e.event_id, ("applied", None))
     return EventResult(event_id=e.event_id, seq=e.seq, status=status, code=code)
+
+
+def merge_born_here(conn: Connection, terminal: Terminal, items: list[Item[Payload]],
+                    now: datetime, packs: PackBook) -> dict[str, tuple[str, str | None]]:
+    """Records head office itself makes (the member page's sign-ups) merged by the very path a
+    till's events take, so they are stored, checked and published to the tills alike; the
+    outcomes other than a plain `applied`, by event id."""
+    b = _batch(conn, terminal, now, packs)
+    _merge(b, items)
+    b.feed.flush(conn, now)
+    return {event_id: (status, code) for event_id, (status, code) in b.outcome.items()}

@@ -108,6 +108,12 @@ SENTENCES = {
     "enroll.terminal_taken": "That terminal id belongs to another store.",
     "headoffice.schema_not_current": "The database is not at this version's schema: run "
                                      "kaika-headoffice migrate first.",
+    "member_code.gateway_token_missing": "The SMS gateway needs its bearer token: give a "
+                                         "file holding it (KAIKA_HO_SMS_GATEWAY_TOKEN_FILE).",
+    "member_code.gateway_token_unreadable": "The SMS gateway's token file cannot be read.",
+    "member_code.send_failed": "The SMS gateway did not take the log-in code; try again later.",
+    "member_code.throttled": "Too many log-in codes for this mobile or address: wait and try "
+                             "again.",
     "merchant.brand_fixed": "A merchant's brand code cannot change once cards carry it.",
     "merchant.brand_invalid": "A brand code is two digits.",
     "merchant.brand_taken": "That brand code belongs to another merchant.",
@@ -122,6 +128,8 @@ SENTENCES = {
     "staff.password_short": "The password is too short.",
     "staff.role_invalid": "There is no such role.",
     "staff.unknown": "There is no such staff account.",
+    "signup.refused": "Head office could not record the sign-up (a card number or the "
+                      "referrer was refused); nothing was made.",
     "staff.throttled": "Too many failed log-ins: wait and try again.",
     "member.unknown": "There is no such member (or not one this account may see).",
     "store.code_taken": "That store code is taken.",

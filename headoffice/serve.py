@@ -138,13 +138,16 @@ def _answer_keys(settings: HeadOfficeSettings) -> keys.AnswerKeys | None:
 
 def _app(settings: HeadOfficeSettings, engine: Any, answer_keys: keys.AnswerKeys) -> Any:
     from headoffice.app import Settings, create_app
+    from headoffice.member_web import sender
 
     return create_app(engine, Settings(
         auth_cache_s=settings.auth_cache_seconds, admin_token=admin_token(settings),
         answer_keys=answer_keys, card_block_size=settings.card_block_size,
         max_body_bytes=settings.max_body_bytes, metrics=settings.metrics,
         access_log=settings.access_log, replica=_replica(settings),
-        replica_max_lag_s=settings.replica_max_lag_seconds))
+        replica_max_lag_s=settings.replica_max_lag_seconds,
+        code_sender=sender.configured(settings.sms_gateway_url, settings.sms_gateway_token_file,
+                                      settings.sms_outbox)))
 
 
 def _replica(settings: HeadOfficeSettings) -> Any:

@@ -90,6 +90,13 @@ class HeadOfficeSettings(BaseSettings):
     graceful_seconds: float = Field(10.0, ge=0, description="on SIGTERM, wait this long for "
                                     "requests in flight")
     metrics: bool = Field(True, description="serve Prometheus metrics at /metrics")
+    sms_gateway_url: str | None = Field(None, description="the SMS gateway the member page's "
+                                        "log-in codes are POSTed to (docs/web.md); unset: the "
+                                        "console sender")
+    sms_gateway_token_file: Path | None = Field(None, description="a file holding the SMS "
+                                                "gateway's bearer token")
+    sms_outbox: Path | None = Field(None, description="console sender only: append each code "
+                                    "to this file (demo, tests); unset: head office's log")
 
     @classmethod
     def settings_customise_sources(

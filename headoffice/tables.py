@@ -406,3 +406,4 @@ allowance_grants = sa.Table(
 # and the schema test see one schema); imported last, when `metadata` and the helpers exist.
 from headoffice import alliance_tables as _alliance_tables  # noqa: E402, F401
 from headoffice import console_tables as _console_tables  # noqa: E402, F401
+from headoffice import member_tables as _member_tables  # noqa: E402, F401

@@ -325,7 +325,17 @@ class SyncClient:
             uow.commit()
         if grant.server_keys and tuple(grant.server_keys) != self.ho.creds.server_keys:
             self._trust(grant.server_keys)
+        if grant.qr_keys:
+            self._learn_qr_keys(grant.qr_keys)
         return grant
+
+    def _learn_qr_keys(self, qr_keys: list[str]) -> None:
+        """The merchant's QR keys as the (verified) grant lists them: a rotation's new key is
+        learnt before head office signs with it, a retired one is dropped."""
+        path = credentials.path_for(Path(self.store.path))
+        saved = credentials.load(path)
+        if saved.qr_keys != tuple(qr_keys):
+            credentials.save(path, replace(saved, qr_keys=tuple(qr_keys)))
 
     def _trust(self, server_keys: list[str]) -> None:
         """Head office's keys as its (verified) grant lists them: a key added for a rotation

@@ -27,6 +27,9 @@ class Credentials:
     terminal_id: str
     private_key: str
     server_keys: tuple[str, ...] = ()  # head office's answer keys (public, base64url)
+    # The merchant's dynamic-QR keys (public, base64url; sync/qrkeys.py): the till verifies
+    # member QR codes with them and could not sign one.
+    qr_keys: tuple[str, ...] = ()
 
     @property
     def keys(self) -> KeyPair:
@@ -62,4 +65,5 @@ def load(path: Path) -> Credentials:
     data = json.loads(path.read_text(encoding="utf-8"))
     return Credentials(server=data["server"], terminal_id=data["terminal_id"],
                        private_key=data["private_key"],
-                       server_keys=tuple(str(k) for k in data.get("server_keys", ())))
+                       server_keys=tuple(str(k) for k in data.get("server_keys", ())),
+                       qr_keys=tuple(str(k) for k in data.get("qr_keys", ())))

@@ -50,7 +50,8 @@ def enroll(store: StoreDb, server: str, code: str, clock: Clock,
     finally:
         link.close()
     credentials.save(credentials.path_for(store.path),
-                     replace(creds, server_keys=tuple(answer.server_keys)))
+                     replace(creds, server_keys=tuple(answer.server_keys),
+                             qr_keys=tuple(answer.qr_keys)))
     _become(store, answer, clock, server, again)
     return answer
 

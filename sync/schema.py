@@ -182,6 +182,8 @@ class EnrollResponse(Wire):
     # Head office's answer keys (Ed25519 public, base64url): the till accepts answers signed
     # by one of them from now on (sync/answers.py).
     server_keys: list[str] = Field(min_length=1)
+    # The merchant's dynamic member QR keys (Ed25519 public, base64url; sync/qrkeys.py).
+    qr_keys: list[str] = Field(default_factory=list)
     card_blocks: list[CardBlock] = Field(default_factory=list)
 
 
@@ -221,6 +223,8 @@ class AllowanceGrant(Wire):
     limits: Limits
     # Head office's answer keys now: the till trusts these from here on (key rotation).
     server_keys: list[str] = Field(default_factory=list)
+    # The merchant's dynamic member QR keys now (rotation, as `server_keys`).
+    qr_keys: list[str] = Field(default_factory=list)
 
 
 class LookupResponse(Wire):

@@ -9,11 +9,13 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, QSize, Qt
 from PySide6.QtWidgets import QDialog, QDockWidget, QPushButton, QVBoxLayout, QWidget
 
+from desktop.bootstrap import store_path
 from desktop.screens.main_window import MainWindow
 from desktop.screens.receipt_view import receipt_dialog
 from domain import dynamicqr
 from domain.cards import track2_data
 from hardware.tracks import Tracks
+from sync import qrkeys
 
 # A test bank card (Visa test number): the till must refuse it and keep nothing.
 BANK_CARD = Tracks(track1="B4111111111111111^DEMO/CARD^2912101", track2="4111111111111111=2912101")
@@ -53,8 +55,11 @@ class DemoPanel(QWidget):
             self.rig.card_reader.swipe(Tracks(track2=stripe.strip(";?")))  # sentinels: the peer's
 
     def phone_qr(self) -> None:
+        # Signed with the demo store's stand-in for head office's key (sync/qrkeys.py), the
+        # way the member page signs with the merchant's: the till only verifies.
         ctx = self.window_.env.ctx
-        payload = dynamicqr.make_payload(self.cards[0], ctx.now(), ctx.card_secret,
+        pair = qrkeys.demo_pair(store_path(ctx))
+        payload = dynamicqr.make_payload(self.cards[0], ctx.now(), pair.private.sign,
                                          os.urandom(dynamicqr.NONCE_BYTES))
         self.rig.scanner.scan(payload)
 

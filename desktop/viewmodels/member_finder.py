@@ -31,7 +31,7 @@ class DeskMember:
     def by_code(self, code: str, presented: bool = True) -> MemberView:
         ctx = self.env.ctx
         if dynamicqr.is_dynamic(code):
-            token = dynamicqr.read_payload(code, ctx.now(), ctx.card_secret,
+            token = dynamicqr.read_payload(code, ctx.now(), ctx.qr_verify,
                                            ctx.pack.cards.dynamic_qr_ttl_s)
             self.env.seen_qr.admit(token)  # a QR screenshot is not used twice
             return self._found(find_by_card(ctx, token.card_number), True)

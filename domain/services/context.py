@@ -30,7 +30,10 @@ class ServiceContext:
     clock: Clock
     pack: RulePack
     calendar: BusinessDay = field(default_factory=BusinessDay)
-    card_secret: bytes = b""
+    card_secret: bytes = b""  # makes and checks the stripes' verification codes
+    # Checks a dynamic member QR's signature against the merchant's public keys (message,
+    # signature); None: this till has none (desktop/bootstrap.py wires sync/qrkeys.py).
+    qr_verify: Callable[[bytes, bytes], bool] | None = None
     hash_pin: Callable[[str], str] = lambda pin: pin
     verify_pin: Callable[[str, str], bool] = lambda pin, hashed: pin == hashed
     random_bytes: Callable[[int], bytes] = os.urandom

@@ -130,7 +130,7 @@ def _find_referrer(ctx: ServiceContext, uow: UnitOfWork, text: str) -> Member:
 def find_by_code(ctx: ServiceContext, code: str) -> MemberView:
     """A typed code: card number, dynamic QR, or mobile number. Only the dynamic QR (signed
     by the member's phone) counts as the card shown; a number typed by hand does not."""
-    kind, value = dynamicqr.identify(code.strip(), ctx.now(), ctx.card_secret,
+    kind, value = dynamicqr.identify(code.strip(), ctx.now(), ctx.qr_verify,
                                      ctx.pack.cards.dynamic_qr_ttl_s)
     if kind == "mobile":
         return find_by_mobile(ctx, value)
@@ -141,7 +141,7 @@ def find_by_code(ctx: ServiceContext, code: str) -> MemberView:
 def find_by_scan(ctx: ServiceContext, code: str) -> MemberView:
     """A code the scanner read off the card (its barcode or QR) or the phone (dynamic QR):
     the card is shown. A mobile number read by the scanner is not a card."""
-    kind, value = dynamicqr.identify(code.strip(), ctx.now(), ctx.card_secret,
+    kind, value = dynamicqr.identify(code.strip(), ctx.now(), ctx.qr_verify,
                                      ctx.pack.cards.dynamic_qr_ttl_s)
     if kind == "mobile":
         return find_by_mobile(ctx, value)

@@ -298,7 +298,7 @@ def attach_code(ctx: ServiceContext, sale: TillSale, code: str, *, scanned: bool
     admits one use at this till (`seen`: DOMAIN §4, no screenshots)."""
     code = code.strip()
     if dynamicqr.is_dynamic(code):
-        token = dynamicqr.read_payload(code, ctx.now(), ctx.card_secret,
+        token = dynamicqr.read_payload(code, ctx.now(), ctx.qr_verify,
                                        ctx.pack.cards.dynamic_qr_ttl_s)
         if seen is not None:
             seen.admit(token)

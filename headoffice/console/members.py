@@ -167,7 +167,7 @@ def _cards(conn: Connection, ids: list[str]) -> list[dict[str, Any]]:
 def _coupons(conn: Connection, ids: list[str]) -> list[dict[str, Any]]:
     stmt = (sa.select(coupons.c.code, coupons.c.template_code, coupons.c.state, coupons.c.body)
             .where(coupons.c.member_id.in_(ids)).order_by(coupons.c.code))
-    return [{**dict(r), "valid_until": (r["body"] or {}).get("valid_until", "")}
+    return [{**dict(r), "valid_until": (r["body"] or {}).get("valid_to", "")}
             for r in conn.execute(stmt).mappings()]
 
 

@@ -4381,6 +4381,10 @@ A large store takes a few minutes. Do not switch the till off.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>This till has not learnt head office&apos;s QR keys yet. Enrol it, or ask for the member card.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>This QR code is not genuine. Ask for the member card.</source>
         <translation type="unfinished"></translation>
     </message>

@@ -4375,6 +4375,10 @@ A large store takes a few minutes. Do not switch the till off.</source>
         <translation>会员二维码已过期，请会员在手机上刷新。</translation>
     </message>
     <message>
+        <source>This till has not learnt head office&apos;s QR keys yet. Enrol it, or ask for the member card.</source>
+        <translation>本机尚未从总部取得二维码公钥。请先登记本机，或请会员出示会员卡。</translation>
+    </message>
+    <message>
         <source>This QR code is not genuine. Ask for the member card.</source>
         <translation>此二维码无效，请会员出示会员卡。</translation>
     </message>

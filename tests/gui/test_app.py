@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from desktop import crash
 from desktop.app import binding_loses_none
+from desktop.bootstrap import store_path
 from desktop.cli import main
 from desktop.devices import TillDevices
 from desktop.i18n import normalize_lang
@@ -24,6 +25,7 @@ from desktop.screens.office_pages import office_pages
 from desktop.viewmodels.env import TillEnv
 from hardware.peers.demo import DemoRig
 from hardware.registry import DeviceRegistry
+from sync import qrkeys
 
 ROOT = Path(__file__).resolve().parents[2]
 LEFT = Qt.MouseButton.LeftButton
@@ -101,6 +103,29 @@ def test_demo_panel_swipes_and_scans_through_the_serial_peers(qtbot, env: TillEn
             qtbot.waitUntil(lambda: "bank card" in window.sale.alert.text(), timeout=5000)
             scanner = window.status.devices["scanner"]
             assert scanner.property("state") == "ok" and ":" not in scanner.text()
+        finally:
+            window.shutdown()
+
+
+def test_demo_panels_phone_qr_is_signed_with_the_demo_key_and_accepted(
+        qtbot, env: TillEnv, cards: list[str]) -> None:
+    """The demo store's stand-in for head office's key signs; the till only verifies."""
+    with DemoRig() as rig:
+        devices = TillDevices(DeviceRegistry(rig.settings()), poll_s=3600)
+        window = MainWindow(env, devices, idle_lock_s=0)
+        qtbot.addWidget(window)
+        add_demo_panel(window, rig, cards)
+        window.show()
+        window.start()
+        try:
+            window.session.login("1001", "1357")
+            window.session.open_shift(0)
+            window._enter_till()
+            qtbot.mouseClick(window.findChild(object, "demo_qr"), LEFT)
+            qtbot.waitUntil(lambda: window.sale.sale().view().member is not None, timeout=5000)
+            member = window.sale.sale().view().member
+            assert member is not None and member.card_number == cards[0]
+            assert qrkeys.demo_key_path(store_path(env.ctx)).exists()
         finally:
             window.shutdown()
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 from datetime import timedelta
+from pathlib import Path
 
 import pytest
 
@@ -23,6 +24,7 @@ from domain.services.cardissue import issue_card
 from domain.services.members import MemberView, register
 from domain.services.setup import add_products
 from domain.services.staff import login
+from sync import qrkeys
 
 
 def sale_for(env: TillEnv, cashier: Staff) -> SaleViewModel:
@@ -195,7 +197,8 @@ def test_points_pay_in_steps_of_a_hundred(env: TillEnv, cashier: Staff, cards: l
 
 def test_dynamic_qr_admits_one_use(env: TillEnv, cashier: Staff, cards: list[str],
                                    store: App) -> None:
-    payload = dynamicqr.make_payload(cards[0], store.ctx.now(), store.ctx.card_secret,
+    payload = dynamicqr.make_payload(cards[0], store.ctx.now(),
+                                     qrkeys.demo_pair(Path(store.store.path)).private.sign,
                                      b"\x01" * 6)
     sale = sale_for(env, cashier)
     sale.enter("A1001")
@@ -409,7 +412,8 @@ def test_pin_check_is_the_mobiles_last_six_digits(zhang: MemberView) -> None:
 
 def test_old_dynamic_qr_is_refused(env: TillEnv, cashier: Staff, cards: list[str], store: App,
                                    clock: FixedClock) -> None:
-    payload = dynamicqr.make_payload(cards[0], store.ctx.now(), store.ctx.card_secret,
+    payload = dynamicqr.make_payload(cards[0], store.ctx.now(),
+                                     qrkeys.demo_pair(Path(store.store.path)).private.sign,
                                      b"\x02" * 6)
     clock.advance(timedelta(minutes=10))
     with pytest.raises(DomainError) as err:

@@ -18,6 +18,7 @@ from desktop.screens.manage.points_report import PointsReportPage
 from domain import dynamicqr
 from domain.coupons import format_code
 from domain.services.members import MemberView
+from sync import qrkeys
 from tests.gui.conftest import tasks_done
 from tests.gui.hid_keys import play, strokes
 
@@ -108,9 +109,10 @@ def test_a_coupon_and_a_dynamic_qr_from_a_hid_scanner_with_capslock_on(
     keys.scan(COAT)
     shown: list[str] = []
     window.sale.input.textChanged.connect(shown.append)
-    payload = dynamicqr.make_payload(cards[0], store.ctx.now(), store.ctx.card_secret,
+    payload = dynamicqr.make_payload(cards[0], store.ctx.now(),
+                                     qrkeys.demo_pair(Path(store.store.path)).private.sign,
                                      b"\x07" * 6)
-    hid(keys, key_clock, payload, caps_lock=True)  # 45 capitals and digits, each with Shift
+    hid(keys, key_clock, payload, caps_lock=True)  # 131 capitals and digits, each with Shift
     member = window.sale.sale().view().member
     assert member is not None and member.card_number == cards[0]
     hid(keys, key_clock, format_code(zhang.coupons[0].code), caps_lock=True)

@@ -91,6 +91,9 @@ def test_marketing_previews_and_issues_once_and_the_till_pulls_them(shop: Shop) 
     held = [c for c in shop.till.coupons(shop.agreed) if c.template_code == "checkin50"]
     assert len(held) == 1 and held[0].amount_fen == 5000 and held[0].issued_reason == "bulk"
     assert [c for c in shop.till.coupons(shop.declined) if c.template_code == "checkin50"] == []
+    record = logged_in(shop.ho, "member_service").get(f"/console/members/{shop.agreed}").text
+    assert held[0].valid_to is not None  # the member's record shows the coupon's last day
+    assert f"<td>{held[0].valid_to.isoformat()}</td></tr>" in record
 
 
 def test_a_recent_or_lapsed_segment_and_bad_input(shop: Shop) -> None:

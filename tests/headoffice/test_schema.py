@@ -33,7 +33,7 @@ def test_head_is_exactly_the_tables_of_the_code(empty_url: str) -> None:
         upgrade(engine, "h0001")
         _first_release(engine)
         upgrade(engine)
-        assert current(engine) == head() == "h0013"
+        assert current(engine) == head() == "h0014"
         with engine.connect() as conn:
             diffs = compare_metadata(MigrationContext.configure(
                 conn, opts={"compare_type": True, "include_object": _not_a_partition}),

@@ -26,6 +26,7 @@ from domain.errors import RulePackError
 from domain.packload import load_pack
 from domain.services import maintenance
 from domain.services.members import find_by_code, find_by_swipe
+from sync import qrkeys
 from tests.staffing import manager
 
 RETENTION = timedelta(days=30)
@@ -259,14 +260,16 @@ def test_an_old_database_with_the_secret_in_clear_is_converted_on_open(
         stored = stored_secret(path)
         assert secret_hex not in stored and stored.startswith("gAAAAA")
         assert reopened.ctx.card_secret == bytes.fromhex(secret_hex)
-        # Cards encoded and QR codes signed with the old secret still find their member.
+        # Cards encoded with the old secret still find their member (QR codes are signed by
+        # head office's key, never the card secret).
         with reopened.ctx.reader() as uow:
             card = uow.cards.get(cards[0])
         assert card is not None
         swiped = find_by_swipe(reopened.ctx, None,
                                track2_data(card.number, card.expiry, bytes.fromhex(secret_hex)))
         scanned = find_by_code(reopened.ctx, dynamicqr.make_payload(
-            card.number, clock.now(), bytes.fromhex(secret_hex), bytes(dynamicqr.NONCE_BYTES)))
+            card.number, clock.now(), qrkeys.demo_pair(path).private.sign,
+            bytes(dynamicqr.NONCE_BYTES)))
         assert swiped.member.id == scanned.member.id == card.member_id
         assert verify(reopened.store) == []
     finally:
