@@ -78,7 +78,7 @@ def terms(row: dict[str, Any]) -> dict[str, str]:
     """An agreement's terms as a reader takes them: discounts in %, commission in %."""
     discounts = ", ".join(f"{cls} {bp / 100:g}%" for cls, bp in row["discount_bp"].items())
     return {"discounts": discounts or "—", "commission": f"{row['commission_bp'] / 100:g}%",
-            "points": f"{row['points_per_yuan']}/¥" if row["points_per_yuan"] else "—",
+            "points": f"{row['points_per_yuan']}/￥" if row["points_per_yuan"] else "—",
             "value": f"{row['point_value_fen']}" if row["point_value_fen"] else "—"}
 
 

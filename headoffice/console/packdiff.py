@@ -52,7 +52,7 @@ def _pack_rows(conn: Connection, merchant_id: str, name: str, toml: str | None) 
     before = _flat(tomllib.loads(_pack_text(conn, merchant_id, now_name)))
     after = _flat(tomllib.loads(toml if toml is not None else _shipped(name)))
     rows = [_row("rulepack", name, "name", now_name, name)] if name != now_name else []
-    for key in sorted(set(before) | set(after) - {"name"}):  # the name: the row above
+    for key in sorted((set(before) | set(after)) - {"name"}):  # the name: the row above
         if before.get(key) != after.get(key):
             rows.append(_row("rulepack", name, key, before.get(key, ""), after.get(key, "")))
     return rows
@@ -111,7 +111,7 @@ def _current(conn: Connection, merchant_id: str, entity: str,
 
 def _shown(field: str | None, value: Any) -> str:
     if field in MONEY_FIELDS and isinstance(value, int):
-        return f"¥{value // 100}.{value % 100:02d}"
+        return f"￥{value // 100}.{value % 100:02d}"
     return _text(value)
 
 

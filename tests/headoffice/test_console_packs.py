@@ -67,7 +67,9 @@ def test_marketing_checks_a_file_sees_its_changes_and_publishes_it_to_the_tills(
     assert checked.status_code == 303
     draft = client.get(checked.headers["location"])
     assert "points.expiry" in draft.text and "year_plus_one" in draft.text
-    assert "never" in draft.text and "¥299.00" in draft.text  # the coat's new price, in yuan
+    assert "never" in draft.text and "￥299.00" in draft.text  # the coat's new price, in yuan
+    # The pack's renaming is one row, not one from each side of the comparison.
+    assert draft.text.count("<td>name</td>") == draft.text.count("<td>fashion</td>") == 1
     draft_id = checked.headers["location"].rsplit("/", 1)[1]
     done = client.post(f"/console/packs/{draft_id}/publish",
                        data={"csrf": csrf_of(draft), "effective_on": ""})
