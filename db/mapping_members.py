@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from db.columns import COLUMNS
 from db.crypto import FieldCipher
 from db.mapping_values import (
     day,
@@ -22,18 +23,6 @@ from db.mapping_values import (
     utc_text,
 )
 from db.repos_driver import Named
-from db.rows_base import columns_of
-from db.rows_members import (
-    BalanceRow,
-    CardRow,
-    CouponRow,
-    MemberRow,
-    PointsEntryRow,
-    PointsLotRow,
-    TierChangeRow,
-    WalletEntryRow,
-)
-from db.rows_till import MemberPinRow
 from domain.records import (
     Balances,
     Card,
@@ -50,15 +39,15 @@ from domain.records import (
     WalletEntry,
 )
 
-MEMBER_COLUMNS = columns_of(MemberRow)
-BALANCE_COLUMNS = columns_of(BalanceRow)
-CARD_COLUMNS = columns_of(CardRow)
-LOT_COLUMNS = columns_of(PointsLotRow)
-POINTS_COLUMNS = columns_of(PointsEntryRow)
-WALLET_COLUMNS = columns_of(WalletEntryRow)
-COUPON_COLUMNS = columns_of(CouponRow)
-TIER_CHANGE_COLUMNS = columns_of(TierChangeRow)
-PIN_COLUMNS = columns_of(MemberPinRow)
+MEMBER_COLUMNS = COLUMNS["members"]
+BALANCE_COLUMNS = COLUMNS["member_balances"]
+CARD_COLUMNS = COLUMNS["cards"]
+LOT_COLUMNS = COLUMNS["points_lots"]
+POINTS_COLUMNS = COLUMNS["points_ledger"]
+WALLET_COLUMNS = COLUMNS["wallet_ledger"]
+COUPON_COLUMNS = COLUMNS["coupons"]
+TIER_CHANGE_COLUMNS = COLUMNS["tier_changes"]
+PIN_COLUMNS = COLUMNS["member_pins"]
 
 
 def member_from(r: Named, cipher: FieldCipher) -> Member:

@@ -7,11 +7,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any, NamedTuple
 
+from db.columns import COLUMNS
 from db.mapping_values import day, dump_json, iso, json_of, parse_utc, utc_text
 from db.repos_driver import Named
-from db.rows_base import columns_of
-from db.rows_sales import AuditRow, OutboxRow, SaleLineRow, SaleRow, TenderRow
-from db.rows_till import ClosedDayRow, HeldSaleRow
 from domain.records import (
     AuditEntry,
     ClosedDay,
@@ -24,13 +22,13 @@ from domain.records import (
     TenderKind,
 )
 
-SALE_COLUMNS = columns_of(SaleRow)
-LINE_COLUMNS = columns_of(SaleLineRow)
-TENDER_COLUMNS = columns_of(TenderRow)
-HELD_COLUMNS = columns_of(HeldSaleRow)
-CLOSED_DAY_COLUMNS = columns_of(ClosedDayRow)
-AUDIT_COLUMNS = columns_of(AuditRow)
-OUTBOX_COLUMNS = columns_of(OutboxRow)
+SALE_COLUMNS = COLUMNS["sales"]
+LINE_COLUMNS = COLUMNS["sale_lines"]
+TENDER_COLUMNS = COLUMNS["tenders"]
+HELD_COLUMNS = COLUMNS["held_sales"]
+CLOSED_DAY_COLUMNS = COLUMNS["closed_days"]
+AUDIT_COLUMNS = COLUMNS["audit_log"]
+OUTBOX_COLUMNS = COLUMNS["outbox"]
 
 
 class SaleParams(NamedTuple):

@@ -7,6 +7,7 @@ from __future__ import annotations
 from datetime import datetime, time
 from typing import Any
 
+from db.columns import COLUMNS
 from db.mapping_values import (
     day,
     day_of,
@@ -23,37 +24,24 @@ from db.mapping_values import (
 )
 from db.pinyin import pinyin_initials
 from db.repos_driver import Named
-from db.rows_base import columns_of
-from db.rows_draws import DrawRow, PrizeRow, SpinRow
-from db.rows_store import (
-    CouponTemplateRow,
-    GiftRow,
-    ProductRow,
-    ShiftRow,
-    StaffRow,
-    StoreSettingsRow,
-    TerminalRow,
-)
-from db.rows_sync import CardBlockRow
-from db.rows_till import ImportJobRow
 from domain.catalog import Product, ProductClass
 from domain.import_jobs import ImportJob
 from domain.luckydraw import Draw, Prize, PrizeKind, Spin
 from domain.records import CouponKind, CouponTemplate, Gift, Role, Shift, Staff, StoreSettings
 from domain.serials import SerialBlock
 
-SETTINGS_COLUMNS = columns_of(StoreSettingsRow)
-TERMINAL_COLUMNS = columns_of(TerminalRow)
-STAFF_COLUMNS = columns_of(StaffRow)
-SHIFT_COLUMNS = columns_of(ShiftRow)
-PRODUCT_COLUMNS = columns_of(ProductRow)
-GIFT_COLUMNS = columns_of(GiftRow)
-TEMPLATE_COLUMNS = columns_of(CouponTemplateRow)
-DRAW_COLUMNS = columns_of(DrawRow)
-PRIZE_COLUMNS = columns_of(PrizeRow)
-SPIN_COLUMNS = columns_of(SpinRow)
-BLOCK_COLUMNS = columns_of(CardBlockRow)
-JOB_COLUMNS = columns_of(ImportJobRow)
+SETTINGS_COLUMNS = COLUMNS["store_settings"]
+TERMINAL_COLUMNS = COLUMNS["terminals"]
+STAFF_COLUMNS = COLUMNS["staff"]
+SHIFT_COLUMNS = COLUMNS["shifts"]
+PRODUCT_COLUMNS = COLUMNS["products"]
+GIFT_COLUMNS = COLUMNS["gifts"]
+TEMPLATE_COLUMNS = COLUMNS["coupon_templates"]
+DRAW_COLUMNS = COLUMNS["draws"]
+PRIZE_COLUMNS = COLUMNS["draw_prizes"]
+SPIN_COLUMNS = COLUMNS["draw_spins"]
+BLOCK_COLUMNS = COLUMNS["card_blocks"]
+JOB_COLUMNS = COLUMNS["import_jobs"]
 
 
 def settings_from(r: Named) -> StoreSettings:

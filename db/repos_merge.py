@@ -11,7 +11,6 @@ from sqlalchemy.orm import Session
 
 from db.member_terms import forget_terms, rekey_terms
 from db.repos_driver import execute, fetch_all, fetch_one
-from db.rows import Base
 from db.rows_base import FOLLOWS, MEMBERS_ID, REFERS_TO
 
 # Rows of which a member has one (the member id is the whole key): when both members are
@@ -28,10 +27,16 @@ class MemberColumn:
     json_copy: tuple[str, str] | None = None
 
 
-@lru_cache(maxsize=4)  # a unit of work is made for every sale: read the schema once
-def member_columns(metadata: MetaData = Base.metadata) -> tuple[MemberColumn, ...]:
+@lru_cache(maxsize=4)  # read the schema once, at the first merge
+def member_columns(metadata: MetaData | None = None) -> tuple[MemberColumn, ...]:
     """Every column a merge moves: foreign keys to members.id, and columns whose `info`
-    declares the reference (kept without a constraint: the row may outlive the member here)."""
+    declares the reference (kept without a constraint: the row may outlive the member here).
+    `metadata`: the store's schema (db/rows.py), loaded only now: a unit of work is made for
+    every sale and the till opens without building the declarative classes."""
+    if metadata is None:
+        from db.rows import Base
+
+        metadata = Base.metadata
     found: list[MemberColumn] = []
     for table in metadata.sorted_tables:
         for column in table.columns:
@@ -52,7 +57,7 @@ _PINS = "SELECT member_id, pin_hash, set_at FROM member_pins WHERE member_id IN 
 class SqlMemberMerge:
     """Member aliases head office sent, and the merge of the rows each one names."""
 
-    def __init__(self, session: Session, metadata: MetaData = Base.metadata) -> None:
+    def __init__(self, session: Session, metadata: MetaData | None = None) -> None:
         self._s = session
         self._metadata = metadata
 

@@ -15,9 +15,20 @@ _UTC_FORMAT = "%Y-%m-%dT%H:%M:%S.%f+00:00"
 
 def utc_text(value: datetime) -> str:
     """The stored form of an aware datetime; naive ones are refused, never guessed."""
+    global _last_utc
+    last = _last_utc  # one tuple, swapped whole: another thread sees an old pair or a new one
+    if last[0] is value:  # an import batch stamps every row with the one `now`
+        return last[1]
     if value.tzinfo is None or value.utcoffset() is None:
         raise ValueError(f"naive datetime {value!r}: store aware UTC times only")
-    return value.astimezone(UTC).strftime(_UTC_FORMAT)
+    text = value.astimezone(UTC).strftime(_UTC_FORMAT)
+    _last_utc = (value, text)
+    return text
+
+
+# The last time written and its text (datetimes are immutable, so the same object always has
+# the same text): formatting is most of what storing a time costs.
+_last_utc: tuple[datetime | None, str] = (None, "")
 
 
 def parse_utc(text: str) -> datetime:

@@ -220,10 +220,14 @@ def till_window(till: bootstrap.Till, devices: TillDevices | None, *, idle_lock_
     The caller stops the loop when the window has closed.
     """
     from desktop.screens.main_window import MainWindow
+    from sync import credentials
+
+    if not credentials.path_for(till.app.store.path).exists():  # not enrolled: no sync client
+        return MainWindow(till.env, devices, idle_lock_s=idle_lock_s, **kw), None
     from sync.loop import start_for
 
     loop = start_for(till.app.store, till.app.ctx.clock)
-    if loop is None:
+    if loop is None:  # the credentials went between the two looks
         return MainWindow(till.env, devices, idle_lock_s=idle_lock_s, **kw), None
     window = MainWindow(till.env, devices, idle_lock_s=idle_lock_s,
                         sync_status=loop.status, on_saved=loop.wake, **kw)

@@ -15,10 +15,13 @@ import os
 import stat
 from dataclasses import asdict, dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from db.filemodes import private_mode
 from domain.errors import DomainError
-from sync.signing import KeyPair
+
+if TYPE_CHECKING:  # cryptography loads when the keys are used: a till that is not enrolled
+    from sync.signing import KeyPair  # only asks whether the file exists (desktop/launch.py)
 
 
 @dataclass(frozen=True, slots=True)
@@ -33,6 +36,8 @@ class Credentials:
 
     @property
     def keys(self) -> KeyPair:
+        from sync.signing import KeyPair
+
         return KeyPair.from_private_text(self.private_key)
 
 

@@ -8,6 +8,7 @@ refusals of what the cashier just did appear where they are looking.
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QTimer
 from PySide6.QtGui import QCloseEvent
@@ -22,17 +23,14 @@ from PySide6.QtWidgets import (
 from desktop import feedback
 from desktop.devices import TillDevices
 from desktop.idle import IdleWatcher
+from desktop.roles import DESK_ROLES
 from desktop.scan_targets import ShowsRefusals, TakesScans, TakesSwipes
 from desktop.screens.login import LoginScreen
-from desktop.screens.office import DESK_ROLES, OfficeContext, OfficeScreen
-from desktop.screens.office_pages import office_pages
 from desktop.screens.prompt import show_dialog
 from desktop.screens.sale_screen import SaleScreen
-from desktop.screens.shift import ShiftClosedDialog, ask_counted, ask_float
-from desktop.shift_slip import shift_slip
 from desktop.tasks import TaskRunner
 from desktop.viewmodels.env import TillEnv
-from desktop.viewmodels.session import ShiftSummary, TillSession
+from desktop.viewmodels.session import TillSession
 from desktop.viewmodels.status import LinkStatus, read_sync_state
 from desktop.wedge_filter import WedgeFilter
 from desktop.widgets.status_bar import TillStatusBar
@@ -40,11 +38,14 @@ from domain.errors import DomainError
 from domain.records import Role, Staff
 from domain.services.checkout import Completed
 from domain.services.returns import Returned
-from domain.services.shift_slip import shift_figures
 from hardware.print_queue import PrintOutcome
 from hardware.scan_codes import ScannedCode, interpret
 from hardware.tracks import Tracks
 from hardware.wedge import WedgeDecoder
+
+if TYPE_CHECKING:  # the back office and the shift dialogs load when first opened, not at start
+    from desktop.screens.office import OfficeScreen
+    from desktop.viewmodels.session import ShiftSummary
 
 SYNC_REFRESH_MS = 30_000
 SYNC_SETTLE_MS = 3_000  # after a sale wakes the sync loop, look again once it had time to send
@@ -206,6 +207,8 @@ class MainWindow(QMainWindow):
         staff = self.session.staff
         assert staff is not None
         if self.session.needs_shift:
+            from desktop.screens.shift import ask_float
+
             ask_float(self, self.session, self.open_till)
             return
         if self.sale.model is None or self.sale.model.staff.id != staff.id:
@@ -228,6 +231,9 @@ class MainWindow(QMainWindow):
 
     def _office_home(self, staff: Staff) -> QWidget:
         if self.office is None or self.office.ctx.staff.id != staff.id:
+            from desktop.screens.office import OfficeContext, OfficeScreen
+            from desktop.screens.office_pages import office_pages
+
             self._drop_office()
             ctx = OfficeContext(self.env, self.session, self.devices, self.status.show_notice,
                                 self, self.tasks)
@@ -277,9 +283,15 @@ class MainWindow(QMainWindow):
         if self.sale.model is not None and not self.sale.model.is_empty:
             self.sale.show_refusal(DomainError("sale.in_progress"))
             return
+        from desktop.screens.shift import ask_counted
+
         ask_counted(self, self.session, self._shift_closed)
 
     def _shift_closed(self, summary: ShiftSummary) -> None:
+        from desktop.screens.shift import ShiftClosedDialog
+        from desktop.shift_slip import shift_slip
+        from domain.services.shift_slip import shift_figures
+
         if self.env.print_shift_slip and self.devices is not None:
             self.devices.print_receipt(shift_slip(
                 shift_figures(self.env.ctx, summary.shift.id), self.env.store_name,

@@ -26,6 +26,9 @@ from PySide6.QtWidgets import (
 
 from desktop import feedback
 from desktop.devices import TillDevices
+from desktop.roles import ADMIN_ROLES as ADMIN_ROLES
+from desktop.roles import DESK_ROLES as DESK_ROLES
+from desktop.roles import MANAGER_ROLES as MANAGER_ROLES
 from desktop.scan_targets import ShowsRefusals, TakesScans, TakesSwipes
 from desktop.screens.prompt import Approved, approve
 from desktop.tasks import Task, TaskRunner
@@ -36,10 +39,6 @@ from domain.records import Role, Staff
 from hardware.receipt import Receipt
 from hardware.scan_codes import ScannedCode
 from hardware.tracks import Tracks
-
-DESK_ROLES = frozenset({Role.FRONT_DESK, Role.MANAGER, Role.ADMIN})
-MANAGER_ROLES = frozenset({Role.MANAGER, Role.ADMIN})
-ADMIN_ROLES = frozenset({Role.ADMIN})  # the till's own set-up (its devices)
 
 
 class OfficeContext:

@@ -138,6 +138,36 @@ def test_the_till_starts_without_drivers_alembic_or_the_sync_client(store: Path)
     assert loaded == {"PySide6", "sqlalchemy", "cryptography", "serial"}
 
 
+# What the log-in screen does not need (docs/performance.md, "till cold start"): SQLAlchemy's
+# declarative classes of the schema (the mappers read db/columns.py), the back office and the
+# shift dialogs (loaded when first opened) and, on a till not enrolled, the sync client.
+NOT_AT_LOGIN = ("db.rows", "db.rows_members", "db.rows_sales", "db.rows_store", "db.rows_sync",
+                "db.rows_till", "db.rows_draws", "desktop.screens.office",
+                "desktop.screens.office_pages", "desktop.screens.shift", "desktop.shift_slip",
+                "desktop.screens.manage", "desktop.screens.desk", "sync.loop", "sync.client",
+                "sync.signing", "alembic")
+
+TILL_MODULES = """
+import json, sys
+from pathlib import Path
+from desktop.launch import start_to_login
+start_to_login(Path(sys.argv[1]))()
+print(json.dumps(sorted(sys.modules)))
+"""
+
+
+def test_the_log_in_screen_loads_neither_the_schema_classes_nor_the_back_office(
+        store: Path) -> None:
+    done = subprocess.run([sys.executable, "-c", TILL_MODULES, str(store)], capture_output=True,
+                          text=True, check=True, timeout=120,
+                          env={**os.environ, "QT_QPA_PLATFORM": "offscreen"})
+    loaded = set(json.loads(done.stdout.strip().splitlines()[-1]))
+    assert {"desktop.screens.login", "desktop.screens.sale_screen", "db.columns"} <= loaded
+    assert not {name for name in loaded
+                if any(name == unneeded or name.startswith(unneeded + ".")
+                       for unneeded in NOT_AT_LOGIN)}
+
+
 def _private_key() -> str:
     from sync.signing import KeyPair
 
