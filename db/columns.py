@@ -8,6 +8,12 @@ its store without building SQLAlchemy's declarative classes.
 from __future__ import annotations
 
 COLUMNS: dict[str, tuple[str, ...]] = {
+    "alliance_roster": (
+        "card_number", "issuer", "issuer_member_id", "name_masked", "tier",
+    ),
+    "alliance_terms": (
+        "id", "issuer_brand", "data",
+    ),
     "audit_log": (
         "seq", "id", "at", "action", "staff_id", "target", "details", "approved_by", "prev_hash",
         "hash",
@@ -91,8 +97,8 @@ COLUMNS: dict[str, tuple[str, ...]] = {
         "id", "name", "mobile", "joined_on", "tier", "tier_since", "status", "gender",
         "birth_year", "birth_month", "birth_day", "id_number_enc", "occupation", "income_band",
         "address", "email", "referrer_id", "source", "consent_marketing", "consent_marketing_at",
-        "privacy_accepted_at", "tags", "notes", "home_store", "staff_id", "created_at",
-        "deposit_rate", "deposit_until",
+        "consent_alliance", "consent_alliance_at", "privacy_accepted_at", "tags", "notes",
+        "home_store", "staff_id", "created_at", "deposit_rate", "deposit_until",
     ),
     "offline_spends": (
         "id", "member_id", "business_date", "points", "wallet_fen", "at", "after_seq", "offline",

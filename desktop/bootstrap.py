@@ -6,7 +6,7 @@ import secrets
 import shutil
 import sqlite3
 import tempfile
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from contextlib import closing, contextmanager
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -25,7 +25,6 @@ from domain.records import StoreSettings
 from domain.rulepack import RulePack
 from domain.services.context import ServiceContext
 from domain.services.setup import init_store, new_settings
-from sync.qrkeys import TillQrKeys
 
 if TYPE_CHECKING:  # the CLI's other commands need no drivers (OpenCV loads slowly)
     from hardware.registry import DeviceRegistry
@@ -71,7 +70,18 @@ def _context(store: StoreDb, settings: StoreSettings, clock: Clock) -> ServiceCo
         card_secret=bytes.fromhex(settings.card_secret_hex),
         hash_pin=pins.hash_pin, verify_pin=pins.verify_pin,
         prepare_import=prepare_import(store.cipher),
-        qr_verify=TillQrKeys(Path(store.path)).verify)
+        qr_verify=_qr_verifier(Path(store.path)))
+
+
+def _qr_verifier(db_path: Path) -> Callable[[bytes, bytes], bool]:
+    """The till's dynamic-QR check; `cryptography` loads at the first QR scanned, not at start."""
+
+    def verify(message: bytes, signature: bytes) -> bool:
+        from sync.qrkeys import TillQrKeys
+
+        return TillQrKeys(db_path).verify(message, signature)
+
+    return verify
 
 
 @dataclass
