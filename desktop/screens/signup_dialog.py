@@ -49,7 +49,7 @@ class SignupDialog(QDialog):
         self.marketing = self._box("signup_marketing", self.tr(
             "Agrees to receive offers by SMS and WeChat"))
         self.alliance = self._box("signup_alliance", self.tr(
-            "Agrees to be recognised at alliance partners (masked name and tier only)"))
+            "Agrees to be known at partner shops (masked name, tier)"))
         layout.addWidget(self.privacy)
         layout.addWidget(self.marketing)
         layout.addWidget(self.alliance)

@@ -283,7 +283,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Agrees to be recognised at alliance partners (masked name and tier only)</source>
+        <source>Agrees to be known at partner shops (masked name, tier)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2103,7 +2103,11 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Agrees to be recognised at alliance partners (masked name and tier only)</source>
+        <source>Agrees to alliance partners</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Agrees to be known at partner shops (masked name, tier)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2841,7 +2845,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Agrees to be recognised at alliance partners (masked name and tier only)</source>
+        <source>Agrees to be known at partner shops (masked name, tier)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

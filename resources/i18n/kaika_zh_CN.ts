@@ -283,8 +283,8 @@
         <translation>同意通过短信和微信接收优惠信息</translation>
     </message>
     <message>
-        <source>Agrees to be recognised at alliance partners (masked name and tier only)</source>
-        <translation>同意在联盟商户被识别（仅显示隐去部分的姓名和等级）</translation>
+        <source>Agrees to be known at partner shops (masked name, tier)</source>
+        <translation>同意联盟商户识别（仅见隐去的姓名、等级）</translation>
     </message>
     <message>
         <source>Has read and accepts the privacy policy</source>
@@ -2102,8 +2102,12 @@
         <translation>同意接收营销信息</translation>
     </message>
     <message>
-        <source>Agrees to be recognised at alliance partners (masked name and tier only)</source>
-        <translation>同意在联盟商户被识别（仅显示隐去部分的姓名和等级）</translation>
+        <source>Agrees to alliance partners</source>
+        <translation>同意联盟商户识别</translation>
+    </message>
+    <message>
+        <source>Agrees to be known at partner shops (masked name, tier)</source>
+        <translation>同意联盟商户识别（仅见隐去的姓名、等级）</translation>
     </message>
     <message>
         <source>Esc Cancel</source>
@@ -2839,8 +2843,8 @@
         <translation>同意通过短信和微信接收优惠信息</translation>
     </message>
     <message>
-        <source>Agrees to be recognised at alliance partners (masked name and tier only)</source>
-        <translation>同意在联盟商户被识别（仅显示隐去部分的姓名和等级）</translation>
+        <source>Agrees to be known at partner shops (masked name, tier)</source>
+        <translation>同意联盟商户识别（仅见隐去的姓名、等级）</translation>
     </message>
     <message>
         <source>Esc Back</source>

@@ -46,6 +46,9 @@ from domain.records import Member
 Field = QLineEdit | QComboBox | QCheckBox
 _COMBOS = {"gender": GENDERS, "income_band": INCOME_BANDS, "source": SOURCES}
 _LEFT = 7  # the first seven fields in the left column, the rest on the right
+# Ticks that are never wrong (optional consents) keep no empty line for a message: with one
+# under each, the form was taller than a 768-line screen once the alliance consent came.
+_NEVER_WRONG = frozenset({"consent_marketing", "consent_alliance"})
 
 
 class ApplicationPage(QWidget):
@@ -136,13 +139,13 @@ class ApplicationPage(QWidget):
             error.setObjectName(f"application_{key}_error")
             error.setProperty("field_error", True)
             policy = error.sizePolicy()
-            policy.setRetainSizeWhenHidden(True)
+            policy.setRetainSizeWhenHidden(key not in _NEVER_WRONG)
             error.setSizePolicy(policy)
             error.hide()
             self.errors[key] = error
             grid.addWidget(error, row + 1, 0, 1, 2)
         for grid in grids:
-            grid.setVerticalSpacing(2)  # each field's message line sits close under it
+            grid.setVerticalSpacing(1)  # each field's message line close under it (2: too tall)
             grid.setColumnStretch(1, 1)
             grid.setRowStretch(grid.rowCount(), 1)
             columns.addLayout(grid, 1)
@@ -178,7 +181,7 @@ class ApplicationPage(QWidget):
     def _tick_texts(self) -> dict[str, str]:
         return {"consent_marketing": self.tr("Agrees to receive offers by SMS and WeChat"),
                 "consent_alliance": self.tr(
-                    "Agrees to be recognised at alliance partners (masked name and tier only)"),
+                    "Agrees to be known at partner shops (masked name, tier)"),
                 "privacy_accepted": self.tr("Has read and accepts the privacy policy")}
 
     def _hints(self) -> dict[str, str]:

@@ -63,8 +63,10 @@ class ProfileDialog(QDialog):
         self.consent.setObjectName("profile_consent_marketing")
         self.consent.setChecked(bool(self.original["consent_marketing"]))
         form.addRow("", self._with_error("consent_marketing", self.consent))
-        self.alliance = QCheckBox(self.tr(
-            "Agrees to be recognised at alliance partners (masked name and tier only)"), self)
+        # Short in this narrow dialog; what a partner sees is in the tooltip.
+        self.alliance = QCheckBox(self.tr("Agrees to alliance partners"), self)
+        self.alliance.setToolTip(self.tr(
+            "Agrees to be known at partner shops (masked name, tier)"))
         self.alliance.setObjectName("profile_consent_alliance")
         self.alliance.setChecked(bool(self.original["consent_alliance"]))
         form.addRow("", self._with_error("consent_alliance", self.alliance))
