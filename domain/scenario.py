@@ -248,7 +248,7 @@ def parse_scenario(data: Any) -> Scenario:
         "gifts": c.array(_gift_seed(c)), "store": lambda v, p: c.obj(v, p, {}, {"tz": c.zone,
                                                "day_close_hour": c.integer(0, 23),
                                                "region_code": c.region, "name": c.string}),
-        "description": c.text, "note": c.text, **{key: _any for key in alliance.KEYS}})
+        "description": c.text, "note": _note(c), **{key: _any for key in alliance.KEYS}})
     if not c.problems:
         _check_seeds(data, c)
         _check_references(data, c)
@@ -265,6 +265,11 @@ def parse_scenario(data: Any) -> Scenario:
                     steps=data["steps"], store=data.get("store", {}),
                     gifts=data.get("gifts", []),
                     alliance=alliance.setup(data) if alliance.uses_alliance(data) else None)
+
+
+def _note(c: _Checker) -> Callable[[Any, str], None]:
+    """The figures worked by hand: a text, or a list of texts (one a step) for a long one."""
+    return lambda v, p: c.array(c.text)(v, p) if isinstance(v, list) else c.text(v, p)
 
 
 def _any(value: Any, path: str) -> None:

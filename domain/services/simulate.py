@@ -116,6 +116,8 @@ class Simulation:
         if step.get("member") in self.foreign_cards:  # scanned, as a partner's card is
             sale = till.attach_code(self.ctx, sale, self.foreign_cards[step["member"]],
                                     scanned=step.get("presented", "scan") != "typed")
+        elif "member" in step and step["member"] not in self.members:
+            raise DomainError("card.unknown", member=step["member"])  # another's, no card
         elif "member" in step:
             sale = self._present(sale, self.members[step["member"]],
                                  till.Presented(step.get("presented", "swipe")))

@@ -28,7 +28,7 @@ from domain.ids import new_id_str
 from domain.records import CardState
 from domain.scenario import Scenario
 from domain.scenario_alliance import AllianceSetup
-from domain.services import ledger
+from domain.services import cardissue, ledger
 from domain.services.context import ServiceContext, to_wire
 from domain.services.simulate import Simulation
 
@@ -132,6 +132,8 @@ class AllianceRun:
                 entry = self._close(index, step)
             else:
                 entry = {**self.sims[store].step(index, step), "store": store}
+                if step["do"] == "register" and "error" not in entry:
+                    self._hand_card(store, step["ref"])
             entry["alliance_entries"] = self._ingest(store, index)
             self._publish()
             entry["members"] = {ref: figures for code, sim in self.sims.items()
@@ -148,6 +150,16 @@ class AllianceRun:
         except DomainError as err:
             entry["error"] = err.to_dict()
         return entry
+
+    def _hand_card(self, store: str, ref: str) -> None:
+        """A member who signs up in an alliance scenario is handed a card there and then: a
+        partner's till knows another merchant's members only by their card."""
+        sim = self.sims[store]
+        with sim.ctx.reader() as uow:
+            has_card = any(c.state is CardState.ACTIVE
+                           for c in uow.cards.for_member(sim.members[ref]))
+        if not has_card:
+            cardissue.issue_card(sim.ctx, sim.members[ref], sim.desk)
 
     def _stores_of(self, merchant: str) -> list[str]:
         return [code for code, owner in self.setup.stores.items() if owner == merchant]
