@@ -59,6 +59,8 @@ class Clearing:
         return entry
 
     def close(self, period: str, local_day: date) -> dict[str, Any]:
+        """Close a month that is over (its last day ended in Asia/Shanghai), once: its
+        statements are kept as they are, later entries of its days go to the next month."""
         if local_day < first_day(next_period(period)):
             raise DomainError("alliance.period_not_over", period=period)
         if period in self.closed:
