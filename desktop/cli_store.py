@@ -126,6 +126,10 @@ def _run_scenario(scenario: Scenario, db: Path | None) -> dict[str, Any]:
 
     first = scenario.steps[0]["at"] if scenario.steps else None
     clock = FixedClock(datetime.fromisoformat(first) if first else SystemClock().now())
+    if scenario.alliance is not None:
+        if db is not None:
+            raise ScenarioError([("$.stores", "one_database_per_store:no_--db")])
+        return _run_alliance(scenario, clock)
     with tempfile.TemporaryDirectory(prefix="kaika-sim-") as tmp:
         path = db or Path(tmp) / "scenario.sqlite3"
         settings = scenario_settings(scenario)
@@ -141,6 +145,37 @@ def _run_scenario(scenario: Scenario, db: Path | None) -> dict[str, Any]:
             return simulate(app.ctx, clock, scenario)
         finally:
             app.close()
+
+
+def _run_alliance(scenario: Scenario, clock: Any) -> dict[str, Any]:
+    """One fresh store database per store of the scenario, its merchant's card brand on its
+    cards, all on one clock (docs/simulate.md, "Alliances")."""
+    from desktop import bootstrap
+    from domain.errors import RulePackError
+    from domain.scenario import ScenarioError, check_against_pack
+    from domain.services.simulate_alliance import simulate_alliance
+
+    assert scenario.alliance is not None
+    setup = scenario.alliance
+    apps: dict[str, Any] = {}
+    with tempfile.TemporaryDirectory(prefix="kaika-sim-") as tmp:
+        try:
+            for code, merchant in setup.stores.items():
+                settings = replace(scenario_settings(scenario), store_code=code,
+                                   store_name=f"{setup.merchants[merchant]['name']} {code}",
+                                   card_brand=setup.merchants[merchant]["brand"])
+                apps[code] = bootstrap.open_app(Path(tmp) / f"{code}.sqlite3", clock=clock,
+                                                settings=settings)
+            first = next(iter(apps.values()))
+            problems = check_against_pack(scenario, [t.name for t in first.ctx.pack.tiers])
+            if problems:
+                raise ScenarioError(problems)
+            return simulate_alliance({c: a.ctx for c, a in apps.items()}, clock, scenario)
+        except RulePackError as err:
+            raise ScenarioError([("$.rulepack", _pack_problem(err))]) from None
+        finally:
+            for app in apps.values():
+                app.close()
 
 
 def _pack_problem(err: RulePackError) -> str:

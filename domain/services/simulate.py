@@ -50,6 +50,9 @@ class Simulation:
         self.cashier = ""
         self.manager = ""
         self.desk = ""
+        # Alliance scenarios: member ref -> card number of another merchant's member, shown
+        # here as at any partner's till (domain/services/simulate_alliance.py).
+        self.foreign_cards: dict[str, str] = {}
 
     def load(self, scenario: Scenario) -> None:
         self.manager = self._staff(MANAGER, Role.MANAGER, None)
@@ -86,15 +89,20 @@ class Simulation:
         results = []
         for index, step in enumerate(scenario.steps):
             self.clock.set(datetime.fromisoformat(step["at"]))
-            before = self._expired_so_far()
-            entry: dict[str, Any] = {"index": index, "do": step["do"]}
-            try:
-                entry.update(self._handlers()[step["do"]](index, step))
-            except DomainError as err:
-                entry["error"] = err.to_dict()
-            entry["members"] = self._snapshot(before)
+            before = self.expired_so_far()
+            entry = self.step(index, step)
+            entry["members"] = self.snapshot(before)
             results.append(to_wire(entry))
         return {"rulepack": self.ctx.pack.name, "steps": results}
+
+    def step(self, index: int, step: Step) -> dict[str, Any]:
+        """One step's result, or the error it met (the run goes on, as at a till)."""
+        entry: dict[str, Any] = {"index": index, "do": step["do"]}
+        try:
+            entry.update(self._handlers()[step["do"]](index, step))
+        except DomainError as err:
+            entry["error"] = err.to_dict()
+        return entry
 
     def _handlers(self) -> dict[str, Callable[[int, Step], dict[str, Any]]]:
         return {"sale": self._sale, "return": self._return, "register": self._register,
@@ -105,7 +113,12 @@ class Simulation:
     def _sale(self, index: int, step: Step) -> dict[str, Any]:
         """The cashier's own verbs (domain/services/till.py), as the till calls them."""
         sale = till.TillSale(carts.start_sale(self.ctx, self.cashier))
-        if "member" in step:
+        if step.get("member") in self.foreign_cards:  # scanned, as a partner's card is
+            sale = till.attach_code(self.ctx, sale, self.foreign_cards[step["member"]],
+                                    scanned=step.get("presented", "scan") != "typed")
+        elif "member" in step and step["member"] not in self.members:
+            raise DomainError("card.unknown", member=step["member"])  # another's, no card
+        elif "member" in step:
             sale = self._present(sale, self.members[step["member"]],
                                  till.Presented(step.get("presented", "swipe")))
         for line in step["lines"]:
@@ -173,7 +186,8 @@ class Simulation:
         return wanted
 
     def _register(self, index: int, step: Step) -> dict[str, Any]:
-        raw: dict[str, object] = {k: step[k] for k in ("name", "mobile", "birthday") if k in step}
+        raw: dict[str, object] = {k: step[k] for k in ("name", "mobile", "birthday",
+                                                       "consent_alliance") if k in step}
         raw["privacy_accepted"] = True
         if "referrer" in step:
             with self.ctx.uow() as uow:
@@ -269,13 +283,13 @@ class Simulation:
             return None
         return "".join(ch for ch in sale.member.member.mobile if ch.isdigit())[-6:]
 
-    def _expired_so_far(self) -> dict[str, int]:
+    def expired_so_far(self) -> dict[str, int]:
         with self.ctx.uow() as uow:
             return {ref: -sum(e.points for e in uow.points.entries(mid) if e.kind == "expire")
                     for ref, mid in self.members.items()}
 
-    def _snapshot(self, expired_before: dict[str, int]) -> dict[str, Any]:
-        expired_now = self._expired_so_far()
+    def snapshot(self, expired_before: dict[str, int]) -> dict[str, Any]:
+        expired_now = self.expired_so_far()
         out: dict[str, Any] = {}
         with self.ctx.uow() as uow:
             for ref, member_id in self.members.items():
@@ -287,8 +301,6 @@ class Simulation:
                             "wallet_bonus_fen": bal.wallet_bonus_fen,
                             "points_expired": expired_now[ref] - expired_before.get(ref, 0)}
         return out
-
-
 
 
 def _line_reasons(lines: list[Any]) -> list[dict[str, Any]]:

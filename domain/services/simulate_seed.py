@@ -59,7 +59,9 @@ def seed_member(ctx: ServiceContext, uow: UnitOfWork, seed: dict[str, Any]) -> M
     member = Member(id=new_id_str(), name=seed["name"], mobile=seed["mobile"], joined_on=joined,
                     tier=tier, tier_since=date.fromisoformat(seed.get("tier_since", str(joined))),
                     birth_year=year, birth_month=month, birth_day=day,
-                    gender=seed.get("gender", ""), created_at=ctx.now())
+                    gender=seed.get("gender", ""), created_at=ctx.now(),
+                    consent_alliance=seed.get("consent_alliance", False),
+                    consent_alliance_at=ctx.now() if seed.get("consent_alliance") else None)
     uow.members.add(member)
     for lot in seed.get("points_lots", []):
         _seed_lot(ctx, uow, member.id, date.fromisoformat(lot["earned_on"]), lot["points"])

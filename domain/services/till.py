@@ -395,6 +395,8 @@ def pay_wallet(ctx: ServiceContext, sale: TillSale, amount_fen: int | None = Non
     mobile: no card, no wallet), not on a day of five wrong PINs, and with the member's PIN
     above the pack's amount or whenever the card was not shown; the PIN service gives the
     payment the proof checkout wants."""
+    if sale.cart.alliance is not None:  # another merchant's card: say the rule, not "no member"
+        raise DomainError("alliance.wallet_not_here", issuer=sale.cart.alliance.card.issuer)
     if sale.member is None or sale.cart.member_id is None:
         raise DomainError("tender.member_required", kind=TenderKind.WALLET.value)
     if sale.cart.card_number is None and sale.cart.shown is None:

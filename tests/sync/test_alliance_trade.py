@@ -258,3 +258,79 @@ def test_an_ended_agreement_voids_the_roster_when_the_rosters_are_refreshed(
     cafe.sync()
     with cafe.app.store.reader() as uow:
         assert uow.alliance.card(card) is None
+
+
+MAY_OVER = datetime(2025, 6, 1, 1, 0, tzinfo=UTC)  # 09:00 on 1 June in Shanghai
+
+
+def _statement(server: Server, merchant: str, period: str) -> dict[str, Any]:
+    with server.engine.connect() as conn:
+        return ho_alliance.statement(conn, "A7", merchant, period)
+
+
+def test_the_month_closes_once_with_statements_that_net_to_zero_and_a_late_return_waits(
+        make_server: Callable[..., Server], make_till: Callable[..., Till]) -> None:
+    server, fashion, cafe = world(make_server, make_till)
+    _, card = member_with_card(fashion, "张三", "13800138000", consent=True)
+    fashion.sync()
+    sign_agreement(server)
+    cafe.sync()
+    # 6 May, offline at the café: coat + scarf, 500 points pay ￥5.00 (the figures of the
+    # return test above): 975 points issued (café owes 975 fen), 500 spent (fashion owes
+    # 500), commission 4901 (café owes). May: fashion +975 − 500 + 4901 = +5376, café −5376.
+    sold = partner_sale(cafe, card, "COAT", "SCARF",
+                        tenders=(carts.TenderRequest(TenderKind.POINTS, points=500),))
+    cafe.sync()
+    # 31 May, offline again: the coat comes back (−896 points, −459 refunded, −4500
+    # commission); the café's till does not sync before head office closes May.
+    cafe.advance(days=25)
+    back = returns.return_with_receipt(cafe.ctx, sold.sale.receipt_no, {1: 1}, cafe.cashier)
+    assert cafe.ctx.today().isoformat() == "2025-05-31"
+
+    with server.engine.begin() as conn, pytest.raises(DomainError) as err:
+        ho_alliance.close_period(conn, "A7", "2025-05", "财务",
+                                 datetime(2025, 5, 31, 15, 59, tzinfo=UTC))
+    assert err.value.code == "alliance.period_not_over"  # 23:59 on 31 May in Shanghai
+    with server.engine.begin() as conn:
+        closed = ho_alliance.close_period(conn, "A7", "2025-05", "财务", MAY_OVER)
+        pairs = ho_alliance.settlement(conn, "A7", "2025-05")
+    assert closed["statements"] == {FASHION: 5376, CAFE: -5376}
+    assert sum(closed["statements"].values()) == 0
+    assert [(p["debtor"], p["creditor"], p["amount_fen"]) for p in pairs] == [
+        (CAFE, FASHION, 5376)]
+    may = {code: _statement(server, code, "2025-05") for code in (FASHION, CAFE)}
+    for code, other in ((FASHION, CAFE), (CAFE, FASHION)):
+        kept = may[code]
+        assert kept["closed_at"] == MAY_OVER
+        assert {ln["source"] for ln in kept["lines"]} == {sold.sale.id}  # each line its sale
+        assert {ln["counterparty"] for ln in kept["lines"]} == {other}
+        assert sum(ln["amount_fen"] for ln in kept["lines"]) == kept["net_fen"]
+    assert sorted((ln["kind"], ln["amount_fen"]) for ln in may[FASHION]["lines"]) == [
+        ("commission", 4901), ("points_issued_by_partner", 975),
+        ("points_spent_at_partner", -500)]
+    assert may[FASHION]["net_fen"] + may[CAFE]["net_fen"] == 0
+    with server.engine.begin() as conn, pytest.raises(DomainError) as err:
+        ho_alliance.close_period(conn, "A7", "2025-05", "财务", MAY_OVER)
+    assert err.value.code == "alliance.period_closed"
+
+    # The café syncs the return of 31 May after the close: its entries land in June, with the
+    # return as their source; May's kept statements do not change.
+    cafe.sync()
+    assert statuses(server, EventType.ALLIANCE_TRADE)[-1] == ("applied", None)
+    assert _statement(server, FASHION, "2025-05") == may[FASHION]
+    assert _statement(server, CAFE, "2025-05") == may[CAFE]
+    june = {code: _statement(server, code, "2025-06") for code in (FASHION, CAFE)}
+    assert june[FASHION]["closed_at"] is None  # provisional
+    assert sorted((ln["kind"], ln["source"], ln["amount_fen"]) for ln in june[FASHION]["lines"]) \
+        == sorted([("points_issued_by_partner", back.sale.id, -896),
+                   ("points_spent_at_partner", back.sale.id, 459),
+                   ("commission", back.sale.id, -4500)])
+    # June: fashion −896 + 459 − 4500 = −4937, the café +4937.
+    assert (june[FASHION]["net_fen"], june[CAFE]["net_fen"]) == (-4937, 4937)
+    done = subprocess.run([str(BIN / "kaika-headoffice"), "alliance", "statement", "--db",
+                           server.db_url, "--alliance", "A7", "--merchant", CAFE, "--period",
+                           "2025-05", "--format", "json"], capture_output=True, text=True,
+                          timeout=60)
+    assert done.returncode == 0, done.stderr
+    printed = json.loads(done.stdout)
+    assert (printed["net_fen"], len(printed["lines"])) == (-5376, 3)
