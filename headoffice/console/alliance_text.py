@@ -15,7 +15,6 @@ ALLIANCE_TEXT: dict[str, tuple[str, str]] = {
     "alliance.title": ("联盟 {code}", "Alliance {code}"),
     "alliance.back": ("返回联盟列表", "Back to the alliances"),
     "alliance.members": ("成员商户", "Member merchants"),
-    "col.merchant": ("商户", "Merchant"),
     "alliance.agreements": ("协议", "Agreements"),
     "alliance.agreements_none": ("没有协议。", "No agreement."),
     "alliance.agreements_caption": ("合作商户按协议在其门店认可发卡商户的会员卡。",
