@@ -125,15 +125,20 @@ def _booked(b: Batch, alliance_id: str, original_sale_id: str | None) -> dict[st
 def _entries(b: Batch, c: _Checked, partner: str) -> None:
     """The settlement entries of the trade, each once (record_entry keeps a repeat once)."""
     p = c.item.payload
-    wanted = [(EntryKind.POINTS_ISSUED_BY_PARTNER, p.points_earned, 0),
-              (EntryKind.POINTS_SPENT_AT_PARTNER, p.points_spent, 0),
-              (EntryKind.COMMISSION, 0, p.sale_fen if c.agreement.commission_bp else 0)]
-    for kind, points, sale_fen in wanted:
-        if points or sale_fen:
-            record_entry(b.conn, c.alliance, NewEntry(
-                kind=kind.value, issuer=p.issuer, partner=partner, occurred_on=p.business_date,
-                source=p.sale_id, points=points, sale_fen=sale_fen,
-                note=f"card …{p.card_number[-4:]}"), b.now)
+    for kind, points, sale_fen in trade_entries(p):
+        record_entry(b.conn, c.alliance, NewEntry(
+            kind=kind.value, issuer=p.issuer, partner=partner, occurred_on=p.business_date,
+            source=p.sale_id, points=points, sale_fen=sale_fen,
+            note=f"card …{p.card_number[-4:]}"), b.now)
+
+
+def trade_entries(p: AllianceTradeV1) -> list[tuple[EntryKind, int, int]]:
+    """(kind, points, sale_fen) of the entries a trade gives: points entries only where points
+    moved; a commission entry for every sale and return, even under 0 % commission (a 0-fen
+    entry), because it carries the amount bought that the activity report (rule 5) sums."""
+    found = [(EntryKind.POINTS_ISSUED_BY_PARTNER, p.points_earned, 0),
+             (EntryKind.POINTS_SPENT_AT_PARTNER, p.points_spent, 0)]
+    return [entry for entry in found if entry[1]] + [(EntryKind.COMMISSION, 0, p.sale_fen)]
 
 
 def _ledger_items(b: Batch, c: _Checked, partner: str) -> list[Item[PointsEntryV1]]:
