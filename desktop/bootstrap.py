@@ -71,7 +71,8 @@ def _context(store: StoreDb, settings: StoreSettings, clock: Clock) -> ServiceCo
         card_secret=bytes.fromhex(settings.card_secret_hex),
         hash_pin=pins.hash_pin, verify_pin=pins.verify_pin,
         prepare_import=prepare_import(store.cipher),
-        qr_verify=TillQrKeys(Path(store.path)).verify)
+        qr_verify=TillQrKeys(Path(store.path)).verify,
+        issuer_qr_verify=TillQrKeys(Path(store.path)).verify_issuer)
 
 
 @dataclass

@@ -327,7 +327,18 @@ class SyncClient:
             self._trust(grant.server_keys)
         if grant.qr_keys:
             self._learn_qr_keys(grant.qr_keys)
+        if grant.alliance_qr_keys is not None:
+            self._learn_issuer_keys(grant.alliance_qr_keys)
         return grant
+
+    def _learn_issuer_keys(self, by_brand: dict[str, list[str]]) -> None:
+        """Honoured issuers' QR keys as the (verified) grant lists them: an issuer whose
+        agreements ended is dropped, a rotated key learnt (docs/alliance.md)."""
+        path = credentials.path_for(Path(self.store.path))
+        saved = credentials.load(path)
+        wanted = {brand: tuple(keys) for brand, keys in by_brand.items()}
+        if saved.alliance_qr_keys != wanted:
+            credentials.save(path, replace(saved, alliance_qr_keys=wanted))
 
     def _learn_qr_keys(self, qr_keys: list[str]) -> None:
         """The merchant's QR keys as the (verified) grant lists them: a rotation's new key is
