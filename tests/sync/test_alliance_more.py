@@ -92,7 +92,7 @@ def test_the_issuers_phone_qr_at_the_partners_till_offline_with_its_public_key(
     fashion.sync()
     sign(server)
     cafe.sync()
-    cafe.client.renew()  # the next grant brings the honoured issuer's public QR keys
+    # The round that pulled the agreement renewed the grant: the issuer's public QR keys.
     issuer_key = merchant_key(server, fashion)
     saved = credentials.load(credentials.path_for(cafe.app.store.path))
     brand = card[:2]
