@@ -70,7 +70,8 @@ def _context(store: StoreDb, settings: StoreSettings, clock: Clock) -> ServiceCo
         card_secret=bytes.fromhex(settings.card_secret_hex),
         hash_pin=pins.hash_pin, verify_pin=pins.verify_pin,
         prepare_import=prepare_import(store.cipher),
-        qr_verify=_qr_verifier(Path(store.path)))
+        qr_verify=_qr_verifier(Path(store.path)),
+        issuer_qr_verify=_issuer_qr_verifier(Path(store.path)))
 
 
 def _qr_verifier(db_path: Path) -> Callable[[bytes, bytes], bool]:
@@ -80,6 +81,17 @@ def _qr_verifier(db_path: Path) -> Callable[[bytes, bytes], bool]:
         from sync.qrkeys import TillQrKeys
 
         return TillQrKeys(db_path).verify(message, signature)
+
+    return verify
+
+
+def _issuer_qr_verifier(db_path: Path) -> Callable[[str, bytes, bytes], bool]:
+    """An alliance issuer's dynamic-QR check, loaded as lazily as the till's own."""
+
+    def verify(brand: str, message: bytes, signature: bytes) -> bool:
+        from sync.qrkeys import TillQrKeys
+
+        return TillQrKeys(db_path).verify_issuer(brand, message, signature)
 
     return verify
 

@@ -178,6 +178,10 @@ MESSAGES: dict[str, str] = {
     "alliance.no_agreement_today": QT_TRANSLATE_NOOP(
         "feedback", "The alliance agreement with {issuer} is not in force today: their cards "
                     "get no benefit here."),
+    "alliance.qr_not_honoured": QT_TRANSLATE_NOOP(
+        "feedback", "This QR code is another merchant's member code, and this till holds no "
+                    "alliance key to check it: no agreement here honours that merchant's cards "
+                    "(or the till has not synced since). Ask for the member card."),
     "alliance.wallet_not_here": QT_TRANSLATE_NOOP(
         "feedback", "Stored value on another merchant's card can only be spent there. Take "
                     "the payment another way."),

@@ -155,6 +155,17 @@ def entry_amount(agreement: Agreement, kind: EntryKind, points: int, sale_fen: i
     return amount_fen
 
 
+def trade_entries(points_earned: int, points_spent: int,
+                  sale_fen: int) -> list[tuple[EntryKind, int, int]]:
+    """(kind, points, sale_fen) of the entries one partner trade gives: points entries only
+    where points moved; a commission entry for every sale and return, even under 0 %
+    commission (a 0-fen entry), because it carries the amount bought that the activity
+    report (rule 5) sums. Head office's ingest and `kaika simulate` both book by this."""
+    found = [(EntryKind.POINTS_ISSUED_BY_PARTNER, points_earned, 0),
+             (EntryKind.POINTS_SPENT_AT_PARTNER, points_spent, 0)]
+    return [entry for entry in found if entry[1]] + [(EntryKind.COMMISSION, 0, sale_fen)]
+
+
 def settle(period: str, entries: Iterable[Entry]) -> list[PairBalance]:
     """Every pair of merchants with trade in `period`: the net debtor, creditor and amount
     (a pair whose trade nets to nothing is listed with 0, its entries still traceable)."""

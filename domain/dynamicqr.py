@@ -85,6 +85,13 @@ def read_payload(payload: str, now: datetime, verify: Verify | None, ttl_s: int,
                    nonce=data[_NUMBER_BYTES + _TIME_BYTES:])
 
 
+def claimed_number(payload: str) -> str:
+    """The card number a well-formed payload claims, NOT verified: only to choose whose keys
+    verify it (an alliance issuer's, by the number's brand); never to recognise a card."""
+    data = _decode(payload)[:_BODY_BYTES]
+    return f"{int.from_bytes(data[:_NUMBER_BYTES], 'big'):013d}"
+
+
 def verify_payload(payload: str, now: datetime, verify: Verify | None, ttl_s: int,
                    skew_s: int = 30) -> str:
     """The card number of a valid payload (pure: replay protection is SeenNonces' job)."""

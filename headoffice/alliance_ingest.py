@@ -17,6 +17,7 @@ import sqlalchemy as sa
 from domain import points as points_rules
 from domain.alliance import Agreement, parse_agreement
 from domain.alliance_settlement import EntryKind
+from domain.alliance_settlement import trade_entries as settlement_entries
 from domain.errors import DomainError
 from headoffice import alliance_roster, ledgers
 from headoffice.alliance import NewEntry, record_entry
@@ -125,15 +126,16 @@ def _booked(b: Batch, alliance_id: str, original_sale_id: str | None) -> dict[st
 def _entries(b: Batch, c: _Checked, partner: str) -> None:
     """The settlement entries of the trade, each once (record_entry keeps a repeat once)."""
     p = c.item.payload
-    wanted = [(EntryKind.POINTS_ISSUED_BY_PARTNER, p.points_earned, 0),
-              (EntryKind.POINTS_SPENT_AT_PARTNER, p.points_spent, 0),
-              (EntryKind.COMMISSION, 0, p.sale_fen if c.agreement.commission_bp else 0)]
-    for kind, points, sale_fen in wanted:
-        if points or sale_fen:
-            record_entry(b.conn, c.alliance, NewEntry(
-                kind=kind.value, issuer=p.issuer, partner=partner, occurred_on=p.business_date,
-                source=p.sale_id, points=points, sale_fen=sale_fen,
-                note=f"card …{p.card_number[-4:]}"), b.now)
+    for kind, points, sale_fen in trade_entries(p):
+        record_entry(b.conn, c.alliance, NewEntry(
+            kind=kind.value, issuer=p.issuer, partner=partner, occurred_on=p.business_date,
+            source=p.sale_id, points=points, sale_fen=sale_fen,
+            note=f"card …{p.card_number[-4:]}"), b.now)
+
+
+def trade_entries(p: AllianceTradeV1) -> list[tuple[EntryKind, int, int]]:
+    """The entries a trade gives (domain/alliance_settlement.trade_entries)."""
+    return settlement_entries(p.points_earned, p.points_spent, p.sale_fen)
 
 
 def _ledger_items(b: Batch, c: _Checked, partner: str) -> list[Item[PointsEntryV1]]:

@@ -37,6 +37,18 @@ def issuers(conn: Connection) -> set[str]:
     return set(conn.execute(sa.select(alliance_agreements.c.issuer_id).distinct()).scalars())
 
 
+def honoured_issuers(conn: Connection, partner_id: str, now: datetime) -> dict[str, str]:
+    """Card brand -> merchant id of each issuer an agreement not yet ended lets this partner
+    honour: whose public QR keys the partner's tills get with each grant."""
+    today = now.astimezone(ALLIANCE_TZ).date()
+    a = alliance_agreements
+    rows = conn.execute(sa.select(merchants.c.brand, merchants.c.id).distinct()
+                        .join(a, a.c.issuer_id == merchants.c.id)
+                        .where(a.c.partner_id == partner_id,
+                               sa.or_(a.c.ends_on.is_(None), a.c.ends_on >= today)))
+    return {str(brand): str(merchant_id) for brand, merchant_id in rows if brand}
+
+
 def refresh_alliance(conn: Connection, alliance_code: str, now: datetime) -> dict[str, int]:
     """Every issuer's rosters for the alliance's agreements brought up to date, published in
     one feed flush; issuer code -> items published. Run daily (`kaika-headoffice alliance

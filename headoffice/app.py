@@ -20,6 +20,7 @@ from domain.errors import DomainError, NotFound, ValidationError
 from domain.hlc import HybridClock, Stamp, clamp
 from domain.text import LINES_PATTERN, bad_char
 from headoffice import (
+    alliance_roster,
     applog,
     boundary,
     cardblocks,
@@ -200,13 +201,21 @@ def _enrolled(conn: Any, req: EnrollRequest, service: _Service) -> EnrollRespons
     level = service.packs.for_merchant(conn, terminal.merchant_id).cards.level
     _, blocks = cardblocks.blocks_for(conn, terminal, level, service.settings.card_block_size,
                                       service.clock())
-    return answer.model_copy(update={"card_blocks": blocks,
-                                     "qr_keys": qr_public(service, terminal.merchant_id)})
+    return answer.model_copy(update={
+        "card_blocks": blocks, "qr_keys": qr_public(service, terminal.merchant_id),
+        "alliance_qr_keys": issuers_qr_public(conn, service, terminal.merchant_id)})
 
 
 def qr_public(service: _Service, merchant_id: str) -> list[str]:
     """The merchant's dynamic-QR keys, public halves: what its tills verify member QRs with."""
     return [pair.public_text() for pair in qrkeys.merchant_pairs(service.keys.pairs, merchant_id)]
+
+
+def issuers_qr_public(conn: Any, service: _Service, partner_id: str) -> dict[str, list[str]]:
+    """The public QR keys of every alliance issuer the partner honours, by card brand: how a
+    partner's till verifies an issuer's member's phone code offline (docs/alliance.md)."""
+    found = alliance_roster.honoured_issuers(conn, partner_id, service.clock())
+    return {brand: qr_public(service, issuer_id) for brand, issuer_id in sorted(found.items())}
 
 
 def _signed(service: _Service) -> Callable[..., Any]:
@@ -301,8 +310,11 @@ def _member_routes(app: FastAPI, service: _Service, signed: Any) -> None:
             service.metrics.grants.inc()
         # Head office's keys ride on each grant: how tills learn a new key before it is used
         # alone (docs/headoffice.md, "Head office's keys").
+        with engine.connect() as conn:
+            issuers = issuers_qr_public(conn, service, terminal.merchant_id)
         return grant.model_copy(update={"server_keys": service.keys.public,
-                                        "qr_keys": qr_public(service, terminal.merchant_id)})
+                                        "qr_keys": qr_public(service, terminal.merchant_id),
+                                        "alliance_qr_keys": issuers})
 
     @app.post("/v1/cards/blocks", responses=ERRORS)
     def card_blocks(req: CardBlocksRequest, terminal: signed) -> CardBlocksResponse:

@@ -58,6 +58,7 @@ class RoundResult:
     applied: int = 0  # changes that changed something here
     acked_through_seq: int = 0
     unsynced: int = 0
+    alliance_terms: int = 0  # alliance agreements received (their keys come with a grant)
 
     def to_dict(self) -> dict[str, Any]:
         return {"pushed": dict(self.pushed), "pulled": self.pulled, "applied": self.applied,
@@ -126,7 +127,9 @@ class SyncClient:
             while self.push_once(result):
                 pass
             self.pull_all(result)
-            if self._grant_due():
+            # An alliance agreement just pulled: the grant brings its issuer's QR keys now,
+            # not hours later when it is due (docs/alliance.md).
+            if self._grant_due() or result.alliance_terms:
                 self.renew()
             if self._blocks_due():
                 self.renew_blocks()
@@ -241,6 +244,8 @@ class SyncClient:
             received += len(page.changes)
             if result is not None:
                 result.pulled += len(page.changes)
+                result.alliance_terms += sum(c.entity == "alliance_agreement"
+                                             for c in page.changes)
                 result.applied += applied
                 result.acked_through_seq = max(result.acked_through_seq, page.acked_through_seq)
             if not page.has_more:
@@ -327,7 +332,18 @@ class SyncClient:
             self._trust(grant.server_keys)
         if grant.qr_keys:
             self._learn_qr_keys(grant.qr_keys)
+        if grant.alliance_qr_keys is not None:
+            self._learn_issuer_keys(grant.alliance_qr_keys)
         return grant
+
+    def _learn_issuer_keys(self, by_brand: dict[str, list[str]]) -> None:
+        """Honoured issuers' QR keys as the (verified) grant lists them: an issuer whose
+        agreements ended is dropped, a rotated key learnt (docs/alliance.md)."""
+        path = credentials.path_for(Path(self.store.path))
+        saved = credentials.load(path)
+        wanted = {brand: tuple(keys) for brand, keys in by_brand.items()}
+        if saved.alliance_qr_keys != wanted:
+            credentials.save(path, replace(saved, alliance_qr_keys=wanted))
 
     def _learn_qr_keys(self, qr_keys: list[str]) -> None:
         """The merchant's QR keys as the (verified) grant lists them: a rotation's new key is

@@ -13,9 +13,9 @@ from __future__ import annotations
 import json
 import os
 import stat
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from db.filemodes import private_mode
 from domain.errors import DomainError
@@ -33,6 +33,9 @@ class Credentials:
     # The merchant's dynamic-QR keys (public, base64url; sync/qrkeys.py): the till verifies
     # member QR codes with them and could not sign one.
     qr_keys: tuple[str, ...] = ()
+    # Alliance issuers' public QR keys by card brand, for the issuers an agreement here
+    # honours (docs/alliance.md): their members' codes verify here, none can be made.
+    alliance_qr_keys: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
     @property
     def keys(self) -> KeyPair:
@@ -71,4 +74,13 @@ def load(path: Path) -> Credentials:
     return Credentials(server=data["server"], terminal_id=data["terminal_id"],
                        private_key=data["private_key"],
                        server_keys=tuple(str(k) for k in data.get("server_keys", ())),
-                       qr_keys=tuple(str(k) for k in data.get("qr_keys", ())))
+                       qr_keys=tuple(str(k) for k in data.get("qr_keys", ())),
+                       alliance_qr_keys=_issuer_keys(data.get("alliance_qr_keys")))
+
+
+def _issuer_keys(data: Any) -> dict[str, tuple[str, ...]]:
+    """Issuers' keys by brand as saved; anything else (an older file) is none."""
+    if not isinstance(data, dict):
+        return {}
+    return {str(brand): tuple(str(k) for k in keys) for brand, keys in data.items()
+            if isinstance(keys, list)}

@@ -51,7 +51,9 @@ def enroll(store: StoreDb, server: str, code: str, clock: Clock,
         link.close()
     credentials.save(credentials.path_for(store.path),
                      replace(creds, server_keys=tuple(answer.server_keys),
-                             qr_keys=tuple(answer.qr_keys)))
+                             qr_keys=tuple(answer.qr_keys),
+                             alliance_qr_keys={b: tuple(k) for b, k in
+                                               answer.alliance_qr_keys.items()}))
     _become(store, answer, clock, server, again)
     return answer
 

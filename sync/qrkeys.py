@@ -79,6 +79,22 @@ class TillQrKeys:
             keys.append(demo_pair(self.db_path).public_text())
         return keys
 
+    def issuer_keys(self, brand: str) -> tuple[str, ...]:
+        """An honoured alliance issuer's public keys (by its card brand) as the last grant
+        listed them; none when no agreement here honours that brand's cards."""
+        path = credentials.path_for(self.db_path)
+        if not path.exists():
+            return ()
+        return credentials.load(path).alliance_qr_keys.get(brand, ())
+
+    def verify_issuer(self, brand: str, message: bytes, signature: bytes) -> bool:
+        """Whether the issuer of `brand`'s cards signed the code (alliance.qr_not_honoured
+        when this till holds no key of that issuer)."""
+        keys = self.issuer_keys(brand)
+        if not keys:
+            raise DomainError("alliance.qr_not_honoured", brand=brand)
+        return verifies(keys, message, signature)
+
     def verify(self, message: bytes, signature: bytes) -> bool:
         keys = self.public_keys()
         if not keys:

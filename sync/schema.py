@@ -184,6 +184,9 @@ class EnrollResponse(Wire):
     server_keys: list[str] = Field(min_length=1)
     # The merchant's dynamic member QR keys (Ed25519 public, base64url; sync/qrkeys.py).
     qr_keys: list[str] = Field(default_factory=list)
+    # The QR keys (public) of each alliance issuer whose agreement this merchant honours, by
+    # the issuer's card brand: a partner verifies the issuer's members' codes offline.
+    alliance_qr_keys: dict[str, list[str]] = Field(default_factory=dict)
     card_blocks: list[CardBlock] = Field(default_factory=list)
 
 
@@ -225,6 +228,8 @@ class AllowanceGrant(Wire):
     server_keys: list[str] = Field(default_factory=list)
     # The merchant's dynamic member QR keys now (rotation, as `server_keys`).
     qr_keys: list[str] = Field(default_factory=list)
+    # Honoured alliance issuers' QR keys now, by card brand (docs/alliance.md).
+    alliance_qr_keys: dict[str, list[str]] | None = None
 
 
 class LookupResponse(Wire):

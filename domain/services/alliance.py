@@ -12,7 +12,7 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
-from domain import alliance_card, allowances, pricing
+from domain import alliance_card, allowances, dynamicqr, pricing
 from domain import points as points_rules
 from domain.alliance import AgreementError, PartnerTerms, partner_terms
 from domain.alliance_card import AllianceMember
@@ -60,6 +60,23 @@ def honours(ctx: ServiceContext, number: str) -> bool:
     """Whether an agreement held here is about cards of this number's brand."""
     with ctx.reader() as uow:
         return any(t.issuer_brand == number[:2] for t in held_terms(uow)) if number else False
+
+
+def read_qr(ctx: ServiceContext, code: str) -> dynamicqr.QrToken:
+    """An issuer's member's phone code (KK2), verified with that issuer's public QR keys only
+    (this till could never make one) and as fresh as this till's pack allows; replay is the
+    caller's `SeenNonces`, as for our own codes.
+
+    Raises:
+        DomainError: alliance.qr_not_honoured (this till holds no key of the issuer),
+            card.qr_bad_signature, card.qr_expired, card.qr_from_future, card.qr_malformed.
+    """
+    brand = dynamicqr.claimed_number(code)[:2]
+    check = ctx.issuer_qr_verify
+    if check is None:
+        raise DomainError("alliance.qr_not_honoured", brand=brand)
+    return dynamicqr.read_payload(code, ctx.now(), lambda message, signature: check(
+        brand, message, signature), ctx.pack.cards.dynamic_qr_ttl_s)
 
 
 def attach(ctx: ServiceContext, cart: Cart, number: str) -> Cart:

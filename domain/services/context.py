@@ -34,6 +34,9 @@ class ServiceContext:
     # Checks a dynamic member QR's signature against the merchant's public keys (message,
     # signature); None: this till has none (desktop/bootstrap.py wires sync/qrkeys.py).
     qr_verify: Callable[[bytes, bytes], bool] | None = None
+    # The same for an alliance issuer's member QR at this partner (issuer card brand, message,
+    # signature) against that issuer's public keys; None: no issuer's code verifies here.
+    issuer_qr_verify: Callable[[str, bytes, bytes], bool] | None = None
     hash_pin: Callable[[str], str] = lambda pin: pin
     verify_pin: Callable[[str, str], bool] = lambda pin, hashed: pin == hashed
     random_bytes: Callable[[int], bytes] = os.urandom

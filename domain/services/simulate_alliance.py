@@ -20,6 +20,7 @@ from domain.alliance_settlement import (
     period_of,
     settle,
     statements,
+    trade_entries,
 )
 from domain.clock import FixedClock
 from domain.errors import DomainError
@@ -217,12 +218,10 @@ class AllianceRun:
         self._issuer_ledger(p, partner)
         self.clearing.steps[p["sale_id"]] = index
         day = date.fromisoformat(p["business_date"])
-        wanted = [(EntryKind.POINTS_ISSUED_BY_PARTNER, p["points_earned"], 0),
-                  (EntryKind.POINTS_SPENT_AT_PARTNER, p["points_spent"], 0),
-                  (EntryKind.COMMISSION, 0, p["sale_fen"] if agreement.commission_bp else 0)]
+        wanted = trade_entries(p["points_earned"], p["points_spent"], p["sale_fen"])
         return [_entry_view(self.clearing.record(kind, agreement, day, points, sale_fen,
                                                  p["sale_id"]), index)
-                for kind, points, sale_fen in wanted if points or sale_fen]
+                for kind, points, sale_fen in wanted]
 
     def _issuer_ledger(self, p: dict[str, Any], partner: str) -> None:
         """The issuer's ledger entries for the member at its store that holds them, as head

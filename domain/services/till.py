@@ -21,8 +21,8 @@ from domain.catalog import Product, is_gtin
 from domain.errors import DomainError, NotFound, ValidationError
 from domain.records import TenderKind
 from domain.services import alliance as alliance_sales
+from domain.services import cardserials, checkout, member_pin, members
 from domain.services import cart as carts
-from domain.services import checkout, member_pin, members
 from domain.services.cart import Cart, TenderRequest
 from domain.services.context import ServiceContext
 from domain.services.members import MemberView
@@ -298,11 +298,7 @@ def attach_code(ctx: ServiceContext, sale: TillSale, code: str, *, scanned: bool
     admits one use at this till (`seen`: DOMAIN §4, no screenshots)."""
     code = code.strip()
     if dynamicqr.is_dynamic(code):
-        token = dynamicqr.read_payload(code, ctx.now(), ctx.qr_verify,
-                                       ctx.pack.cards.dynamic_qr_ttl_s)
-        if seen is not None:
-            seen.admit(token)
-        return attach_member(ctx, sale, members.find_by_code(ctx, code), Presented.QR)
+        return _dynamic_qr(ctx, sale, code, seen)
     try:
         view = members.find_by_scan(ctx, code) if scanned else members.find_by_code(ctx, code)
     except DomainError as err:
@@ -319,6 +315,32 @@ def attach_swipe(ctx: ServiceContext, sale: TillSale, track1: str | None,
     except DomainError as err:
         return _alliance_card(ctx, sale, card_rules.track2_number(track2) or "", err)
     return attach_member(ctx, sale, view, Presented.SWIPE)
+
+
+def _dynamic_qr(ctx: ServiceContext, sale: TillSale, code: str,
+                seen: dynamicqr.SeenNonces | None) -> TillSale:
+    """A phone's code: an honoured alliance issuer's (by the brand it claims), verified with
+    that issuer's public keys, or ours; another merchant's that no agreement here honours is
+    refused as such (alliance.qr_not_honoured), not as a forgery."""
+    number = dynamicqr.claimed_number(code)
+    if alliance_sales.honours(ctx, number):
+        token = alliance_sales.read_qr(ctx, code)
+        if seen is not None:
+            seen.admit(token)
+        cart = alliance_sales.attach(ctx, sale.cart, token.card_number)
+        return priced(ctx, replace(sale, member=None), cart)
+    if not _ours(ctx, number):
+        raise DomainError("alliance.qr_not_honoured", brand=number[:2])
+    token = dynamicqr.read_payload(code, ctx.now(), ctx.qr_verify,
+                                   ctx.pack.cards.dynamic_qr_ttl_s)
+    if seen is not None:
+        seen.admit(token)
+    return attach_member(ctx, sale, members.find_by_code(ctx, code), Presented.QR)
+
+
+def _ours(ctx: ServiceContext, number: str) -> bool:
+    with ctx.reader() as uow:
+        return number[:2] in cardserials.honoured_brands(uow.settings.get(), ctx.pack)
 
 
 def _alliance_card(ctx: ServiceContext, sale: TillSale, number: str,

@@ -4265,6 +4265,10 @@ A large store takes a few minutes. Do not switch the till off.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>This QR code is another merchant&apos;s member code, and this till holds no alliance key to check it: no agreement here honours that merchant&apos;s cards (or the till has not synced since). Ask for the member card.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>The alliance agreement does not let {issuer} points pay here.</source>
         <translation type="unfinished"></translation>
     </message>

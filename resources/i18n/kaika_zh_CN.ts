@@ -4263,6 +4263,10 @@ A large store takes a few minutes. Do not switch the till off.</source>
         <translation>其他商户会员卡的储值只能在该商户使用，请用其他方式收款。</translation>
     </message>
     <message>
+        <source>This QR code is another merchant&apos;s member code, and this till holds no alliance key to check it: no agreement here honours that merchant&apos;s cards (or the till has not synced since). Ask for the member card.</source>
+        <translation>这是其他商户的会员码，本机没有可核验它的联盟密钥：本店没有协议认可该商户的会员卡（或签约后本机尚未同步）。请出示会员卡。</translation>
+    </message>
+    <message>
         <source>The alliance agreement does not let {issuer} points pay here.</source>
         <translation>联盟协议不允许在本店用{issuer}积分付款。</translation>
     </message>

@@ -101,3 +101,17 @@ def test_an_ended_agreement_voids_the_partners_roster_after_its_last_day(
         assert alliance_roster.refresh(conn, FeedWriter(), issuer, date(2025, 5, 31)) == 0
         assert alliance_roster.refresh(conn, FeedWriter(), issuer, date(2025, 6, 1)) == 1
         assert roster(conn)["7710000000011"] == (2, {"void": True})
+
+
+def test_a_partner_is_given_the_keys_of_the_issuers_it_honours_until_their_end(
+        engine: Engine) -> None:
+    with engine.begin() as conn:
+        agree(conn, ends_on="2025-05-31")
+        issuer, partner = merchant_id(conn, ISSUER), merchant_id(conn, PARTNER)
+        brand = conn.scalar(sa.select(merchants.c.brand).where(merchants.c.id == issuer))
+        assert brand
+        on_last_day = datetime(2025, 5, 31, 15, 59, tzinfo=UTC)  # 23:59 in Shanghai
+        assert alliance_roster.honoured_issuers(conn, partner, on_last_day) == {brand: issuer}
+        assert alliance_roster.honoured_issuers(conn, partner, datetime(
+            2025, 5, 31, 16, 0, tzinfo=UTC)) == {}  # 1 June in Shanghai: ended
+        assert alliance_roster.honoured_issuers(conn, issuer, on_last_day) == {}  # one way

@@ -115,10 +115,11 @@ def test_points_pay_at_the_partner_at_the_agreed_value_only_where_agreed(
     assert cafe["members"]["m1"]["points"] == 742
     assert refused["error"]["code"] == "alliance.points_not_spendable_here"
     assert refused["members"]["m1"]["points"] == 742
-    assert entries(salon) == [("points_issued_by_partner", "M001", "M003", 400, 400)]
+    assert entries(salon) == [("points_issued_by_partner", "M001", "M003", 400, 400),
+                              ("commission", "M001", "M003", 0, 0)]  # 0 %: the amount only
     may = result["alliance"]["periods"]["2025-05"]
     assert nets(may) == {"M001": (400, 33, 367), "M002": (33, 0, 33), "M003": (0, 400, -400)}
-    assert pays(may) == [("M001", "M002", 33, 3), ("M003", "M001", 400, 1)]
+    assert pays(may) == [("M001", "M002", 33, 3), ("M003", "M001", 400, 2)]
 
 
 def test_the_issuers_wallet_is_refused_at_the_partner(
@@ -139,7 +140,7 @@ def test_the_month_settles_once_between_three_merchants(
     assert entries(steps[1]) == [("commission", "M002", "M001", 0, 2000)]
     assert steps[3]["error"]["code"] == "alliance.period_not_over"
     may = steps[4]
-    assert pays(may) == [("M001", "M002", 380, 3), ("M003", "M001", 400, 1)]
+    assert pays(may) == [("M001", "M002", 380, 3), ("M003", "M001", 400, 2)]
     assert nets(may) == {"M001": (400, 380, 20), "M002": (380, 0, 380), "M003": (0, 400, -400)}
     assert may["net_sum_fen"] == 0
     assert steps[5]["error"]["code"] == "alliance.period_closed"
