@@ -8,7 +8,7 @@ from typing import Any
 from sqlalchemy import String
 from sqlalchemy.orm import Mapped, mapped_column
 
-from db.rows_base import Base
+from db.rows_base import MEMBERS_ID, Base, refers_to
 from db.types import JsonText
 
 
@@ -32,6 +32,9 @@ class AllianceCardRow(Base):
 
     card_number: Mapped[str] = mapped_column(String(19), primary_key=True)
     issuer: Mapped[str] = mapped_column(String(16))
-    issuer_member_id: Mapped[str] = mapped_column(String(36))
+    # Declared, never moved: it names the issuer's member, of whom this store has no row, so
+    # a member merge here leaves it alone (head office republishes the roster after its own).
+    issuer_member_id: Mapped[str] = mapped_column(String(36),
+                                                  info=refers_to(MEMBERS_ID, follows=False))
     name_masked: Mapped[str] = mapped_column(String(40))
     tier: Mapped[str] = mapped_column(String(40))

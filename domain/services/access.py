@@ -150,6 +150,8 @@ USE_CASES: dict[str, Gate | Open] = {
     **{f"lookup.{name}": READ for name in ("search", "hit", "tier_history")},
     **{f"tier_outlook.{name}": READ for name in ("upcoming", "tier_counts", "history")},
     "card_alerts.card_alerts": READ,
+    # a partner's till reading its roster (a sale's rules are the cart's and checkout's)
+    **{f"alliance.{name}": READ for name in ("recognise", "honours")},
     "cardserials.card_serials": READ,
     # set-up
     "setup.init_store": SETUP,
