@@ -124,15 +124,19 @@ def run(pristine: Path, key: Path, work: Path, rows: int, seed: int,
     imported = sum(len(b) for b in batches)
     raw_s, _, raw_load = timed(lambda: import_raw.insert(raw_db, batches, written))
     # The second baseline copies the log back as Kaika's import does (db/wal.py).
+    copy_backs: list[tuple[int, float]] = []
     raw2_s, _, raw2_load = timed(lambda: import_raw.insert(
-        raw2_db, batches, written, copy_back_every=imports.COPY_BACK_BATCHES))
+        raw2_db, batches, written, copy_back_every=imports.COPY_BACK_BATCHES,
+        copy_backs=copy_backs))
     report = {
         "rows": rows, "imported": imported, "stdout": done.stdout.strip(),
         "import": {"seconds": seconds, "rows_per_s": imported / seconds, **load},
         "import_raw": {"seconds": raw_s, "rows_per_s": imported / raw_s, **raw_load},
         "import_ratio": seconds / raw_s,
         "import_raw_copy_back": {"seconds": raw2_s, "rows_per_s": imported / raw2_s,
-                                 "every_batches": imports.COPY_BACK_BATCHES, **raw2_load},
+                                 "every_batches": imports.COPY_BACK_BATCHES,
+                                 "copy_backs_mb_s": [(round(b / 2**20, 1), round(s, 2))
+                                                     for b, s in copy_backs], **raw2_load},
         "import_ratio_copy_back": seconds / raw2_s,
         "table_rows": {t: len(v[1]) for t, v in written.items()},
         "machine": machine(),
