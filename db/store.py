@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import contextlib
+import sqlite3
 from pathlib import Path
 
 from sqlalchemy import Engine, text
@@ -90,8 +92,11 @@ class StoreDb:
 
     def copy_back_log(self, shrink: bool = False) -> None:
         """The write-ahead log copied back into the file without holding writers back; with
-        `shrink`, emptied too if nothing else is using it (db/wal.py)."""
-        copy_back(self.path, shrink=shrink)
+        `shrink`, emptied too if nothing else is using it (db/wal.py). A failure is not the
+        caller's (what it wrote is committed): SQLite's own checkpoints, at the till's next
+        commits and when the store closes, copy the log back later."""
+        with contextlib.suppress(sqlite3.Error):
+            copy_back(self.path, shrink=shrink)
 
     def peek(self, *, write: bool = False) -> StorePeek:
         """Plain sqlite3 reads, or a short sync-state write, on a connection of their own
