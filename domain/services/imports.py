@@ -21,7 +21,7 @@ from domain.services.reports import segment_members
 # An import's batches do not copy the write-ahead log back at their commits; it is copied back
 # after every COPY_BACK_BATCHES batches, between two of them, and emptied at the end
 # (docs/performance.md, issue 17's fourth pass, measured 5, 10 and 25).
-COPY_BACK_BATCHES = 10
+COPY_BACK_BATCHES = 5
 
 EXPORT_HEADER = ("name", "mobile", "card", "tier", "points", "last_purchase", "orders",
                  "revenue_yuan", "birthday", "consent_marketing")
