@@ -4,12 +4,14 @@ store, each beside a raw-sqlite3 baseline of the same work in the same run.
     python -m bench.import_bench --pristine /work/benchdata/pristine.sqlite3 \\
         --work /work/benchdata/bulkimport [--rows 100000] [--out bench/out/import.json]
 
-Two copies of the pristine store are made (`WORK-kaika.sqlite3`, `WORK-raw.sqlite3`, with the
-key file) and deleted at the end unless --keep. Kaika's import runs as a person runs it: the
-`kaika import members FILE` command in its own process. The baseline then inserts, into the
-other copy, exactly the rows Kaika wrote (read back from its copy) with executemany, in the
-same 2,000-member transactions, with the same pragmas and sealing triggers. `kaika verify`
-runs on Kaika's copy afterwards; its baseline does the same checks by hand on the other.
+Three copies of the pristine store are made (`WORK-kaika.sqlite3`, `WORK-raw.sqlite3`,
+`WORK-raw2.sqlite3`, with the key file) and deleted at the end unless --keep. Kaika's import
+runs as a person runs it: the `kaika import members FILE` command in its own process. The
+baseline then inserts, into the second copy, exactly the rows Kaika wrote (read back from its
+copy) with executemany, in the same 2,000-member transactions, with the same pragmas and
+sealing triggers; then into the third, the same again with the log copied back as Kaika's
+import does (db/wal.py). `kaika verify` runs on Kaika's copy afterwards; its baseline does the
+same checks by hand on the second.
 """
 
 from __future__ import annotations
