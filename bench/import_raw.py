@@ -11,6 +11,7 @@ from typing import Any
 
 from db.engine import BULK_CACHE_KIB, BULK_MMAP_BYTES
 from db.seals import SEAL_HEX, SEALED, derive, for_key_file, install
+from db.wal import copy_back, log_bytes
 
 BATCH = 2000  # members per transaction, as `kaika import` commits them
 # Tables an import writes, parents first; rows picked by the new members' ids.
@@ -66,25 +67,47 @@ def _select(conn: sqlite3.Connection, table: str, where: str) -> tuple[list[str]
     return cols, conn.execute(f"SELECT {', '.join(cols)} FROM {table} WHERE {where}").fetchall()
 
 
-def insert(db: Path, batches: list[list[str]], rows: Rows) -> float:
+def insert(db: Path, batches: list[list[str]], rows: Rows,
+           copy_back_every: int | None = None,
+           copy_backs: list[tuple[int, float]] | None = None) -> float:
     """Seconds to insert `rows` batch by batch, each batch one BEGIN IMMEDIATE ... COMMIT,
     with the store's pragmas, the page cache and mapping Kaika's import batches take
-    (db/engine.py `bulk_writes`), and its sealing triggers (kaika_seal installed)."""
+    (db/engine.py `bulk_writes`), and its sealing triggers (kaika_seal installed).
+
+    `copy_back_every`: Kaika's log policy since issue 17's fourth pass (autocheckpoint off,
+    a PASSIVE checkpoint after every that many batches, a TRUNCATE at the end, db/wal.py);
+    None: SQLite's autocheckpoint at 1,000 pages, the first baseline. Each copy-back's log
+    size (bytes) and seconds go to `copy_backs`: what a till's sale committed just before
+    it would copy in its own autocheckpoint, the longest stall the policy can cause."""
     conn = sqlite3.connect(db, isolation_level=None)
     install(conn, for_key_file(Path(str(db) + ".key")))
-    for pragma in ("journal_mode = WAL", "synchronous = FULL", "foreign_keys = ON",
-                   f"cache_size = -{BULK_CACHE_KIB}", f"mmap_size = {BULK_MMAP_BYTES}"):
+    pragmas = ["journal_mode = WAL", "synchronous = FULL", "foreign_keys = ON",
+               f"cache_size = -{BULK_CACHE_KIB}", f"mmap_size = {BULK_MMAP_BYTES}"]
+    if copy_back_every is not None:
+        pragmas.append("wal_autocheckpoint = 0")
+    for pragma in pragmas:
         conn.execute(f"PRAGMA {pragma}")
     plan = _plan(batches, rows)
     start = time.perf_counter()
-    for part in plan:
+    for n, part in enumerate(plan, 1):
         conn.execute("BEGIN IMMEDIATE")
         for sql, values in part:
             conn.executemany(sql, values)
         conn.execute("COMMIT")
+        if copy_back_every is not None and n % copy_back_every == 0 and n < len(plan):
+            _timed_copy_back(db, False, copy_backs)
+    if copy_back_every is not None:
+        _timed_copy_back(db, True, copy_backs)
     seconds = time.perf_counter() - start
     conn.close()
     return seconds
+
+
+def _timed_copy_back(db: Path, shrink: bool, into: list[tuple[int, float]] | None) -> None:
+    size, start = log_bytes(db), time.perf_counter()
+    copy_back(db, shrink=shrink)
+    if into is not None:
+        into.append((size, time.perf_counter() - start))
 
 
 def _plan(batches: list[list[str]], rows: Rows) -> list[list[tuple[str, list[Any]]]]:

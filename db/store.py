@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import contextlib
+import sqlite3
 from pathlib import Path
 
 from sqlalchemy import Engine, text
@@ -15,6 +17,7 @@ from db.migrate import at_head, current, upgrade
 from db.seals import Sealer
 from db.store_peek import StorePeek
 from db.uow import SqlUnitOfWork
+from db.wal import copy_back, tidy_in_background
 from domain.clock import Clock, SystemClock
 from domain.errors import DomainError
 
@@ -31,6 +34,8 @@ class StoreDb:
         self.clock = clock
         self._sessions = sessionmaker(bind=engine, expire_on_commit=False)
         self._read_sessions = sessionmaker(bind=read_only(engine), expire_on_commit=False)
+        # A large log left by a long write that was killed, copied back off the till's path.
+        self.log_tidy = tidy_in_background(path) if path.exists() else None
 
     @classmethod
     def open(cls, path: str | Path, *, create: bool = True, key_path: str | Path | None = None,
@@ -84,6 +89,14 @@ class StoreDb:
         """A unit of work for lookups and reports: BEGIN DEFERRED, so it never waits for the
         write lock and a writer never waits for it. Writing through it is a mistake."""
         return SqlUnitOfWork(self._read_sessions, self.cipher, self.clock, self.sealer)
+
+    def copy_back_log(self, shrink: bool = False) -> None:
+        """The write-ahead log copied back into the file without holding writers back; with
+        `shrink`, emptied too if nothing else is using it (db/wal.py). A failure is not the
+        caller's (what it wrote is committed): SQLite's own checkpoints, at the till's next
+        commits and when the store closes, copy the log back later."""
+        with contextlib.suppress(sqlite3.Error):
+            copy_back(self.path, shrink=shrink)
 
     def peek(self, *, write: bool = False) -> StorePeek:
         """Plain sqlite3 reads, or a short sync-state write, on a connection of their own

@@ -69,7 +69,7 @@ def _context(store: StoreDb, settings: StoreSettings, clock: Clock) -> ServiceCo
         calendar=BusinessDay(settings.tz, settings.day_close),
         card_secret=bytes.fromhex(settings.card_secret_hex),
         hash_pin=pins.hash_pin, verify_pin=pins.verify_pin,
-        prepare_import=prepare_import(store.cipher),
+        prepare_import=prepare_import(store.cipher), copy_back_log=store.copy_back_log,
         qr_verify=_qr_verifier(Path(store.path)),
         issuer_qr_verify=_issuer_qr_verifier(Path(store.path)))
 

@@ -47,6 +47,10 @@ class ServiceContext:
     # terms, sealed ID numbers, event texts), run before the batch's write transaction so that
     # transaction only inserts; None: the unit of work prepares inside the transaction.
     prepare_import: Callable[[MemberBatch, Sequence[OutboxRow]], PreparedBatch] | None = None
+    # Copies the store's write-ahead log back into its file, outside any transaction and
+    # without holding the till's writes back (True: all of it, then empty the log), for long
+    # writes that turn SQLite's own copying off (an import); None: SQLite's own copying only.
+    copy_back_log: Callable[[bool], None] | None = None
     # The latest business date the day close closed: read once, then kept by the close itself
     # (one till, one database), so `today()` costs no query per sale.
     _closed_through: date | None = field(default=None, init=False, repr=False)

@@ -18,6 +18,11 @@ from domain.services.guard import guard
 from domain.services.import_batches import build_batch
 from domain.services.reports import segment_members
 
+# An import's batches do not copy the write-ahead log back at their commits; it is copied back
+# after every COPY_BACK_BATCHES batches, between two of them, and emptied at the end
+# (docs/performance.md, issue 17's fourth pass, measured 5, 10 and 25).
+COPY_BACK_BATCHES = 5
+
 EXPORT_HEADER = ("name", "mobile", "card", "tier", "points", "last_purchase", "orders",
                  "revenue_yuan", "birthday", "consent_marketing")
 
@@ -112,14 +117,23 @@ class _Run:
         self.progress.step(self.earlier, total, "import")
         size = max(1, batch_rows)
         parts = [rows[s:s + size] for s in range(0, len(rows), size)] or [()]
-        for n, part in enumerate(parts):
-            check_cancel(self.progress)
-            # Records, events and the store's inserts are all made before the write lock, so
-            # a batch holds the till's write lock only while it inserts and commits. (A second
-            # thread building the next batch meanwhile was measured: no faster, as the inserts
-            # need the GIL for every row's parameters and seal.)
-            self.batch(part, self._build(part), last=n + 1 == len(parts))
-            self.progress.step(self.earlier + len(self.ids), total, "import")
+        try:
+            for n, part in enumerate(parts):
+                check_cancel(self.progress)
+                # Records, events and the store's inserts are all made before the write lock,
+                # so a batch holds the till's write lock only while it inserts and commits. (A
+                # second thread building the next batch meanwhile was measured: no faster, as
+                # the inserts need the GIL for every row's parameters and seal.)
+                self.batch(part, self._build(part), last=n + 1 == len(parts))
+                self.progress.step(self.earlier + len(self.ids), total, "import")
+                if (n + 1) % COPY_BACK_BATCHES == 0 and n + 1 < len(parts):
+                    self._copy_back(final=False)
+        finally:  # cancelled or failed too: what was committed is copied back
+            self._copy_back(final=True)
+
+    def _copy_back(self, final: bool) -> None:
+        if self.ctx.copy_back_log is not None:
+            self.ctx.copy_back_log(final)
 
     def _build(self, rows: Sequence[ImportRow]) -> _Built:
         """The batch's records and events, and the store's inserts made from them."""

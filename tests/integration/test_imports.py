@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from openpyxl import Workbook
 
-from db.engine import BULK_CACHE_KIB, DEFAULT_CACHE
+from db.engine import BULK_CACHE_KIB, DEFAULT_AUTOCHECKPOINT, DEFAULT_CACHE
 from db.repos_driver import driver
 from db.verify import verify
 from desktop.bootstrap import App
@@ -190,6 +190,10 @@ def test_without_leave_bad_rows_out_a_row_taken_meanwhile_stops_the_import(
 
 
 
+def _autocheckpoint(raw: sqlite3.Connection) -> int:
+    return int(raw.execute("PRAGMA wal_autocheckpoint").fetchone()[0])
+
+
 def _cache(raw: sqlite3.Connection) -> tuple[int, int]:
     return (raw.execute("PRAGMA cache_size").fetchone()[0],
             raw.execute("PRAGMA mmap_size").fetchone()[0])
@@ -197,15 +201,18 @@ def _cache(raw: sqlite3.Connection) -> tuple[int, int]:
 
 def test_a_batch_writes_with_a_big_cache_and_gives_the_pool_back_the_small_one(
         app: App) -> None:
-    """An import batch spills no dirty pages through SQLite's 2 MB default cache; the till's
-    next transaction on the same pooled connection has it as it was."""
+    """An import batch spills no dirty pages through SQLite's 2 MB default cache and does not
+    copy the log back at its commit (the import does, between batches); the till's next
+    transaction on the same pooled connection has both as they were."""
     with app.store.uow() as uow:
         batch_connection = driver(uow.session)
         assert _cache(batch_connection) == (DEFAULT_CACHE, 0)
         uow.imports.add_members(MemberBatch())
         assert _cache(batch_connection)[0] == -BULK_CACHE_KIB
         assert _cache(batch_connection)[1] > 0  # mapped (as far as SQLite was built to)
+        assert _autocheckpoint(batch_connection) == 0
         uow.commit()
     with app.store.uow() as uow:
         assert driver(uow.session) is batch_connection
         assert _cache(batch_connection) == (DEFAULT_CACHE, 0)
+        assert _autocheckpoint(batch_connection) == DEFAULT_AUTOCHECKPOINT
