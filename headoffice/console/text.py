@@ -3,7 +3,7 @@ message takes its text from here by key."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 
 from headoffice.console.alliance_text import ALLIANCE_TEXT
 from headoffice.console.ops_text import OPS_TERMS, OPS_TEXT
@@ -173,11 +173,17 @@ TERMS.update(OPS_TERMS)
 
 
 def translator(lang: str) -> Callable[..., str]:
-    """`t(key, **figures)` in `lang`; a key the catalogue lacks shows as itself."""
+    """`t(key, **figures)` in `lang` over the console's catalogue."""
+    return translator_over(TEXT, lang)
+
+
+def translator_over(catalogue: Mapping[str, tuple[str, str]],
+                    lang: str) -> Callable[..., str]:
+    """`t(key, **figures)` in `lang` over `catalogue`; a key it lacks shows as itself."""
     index = LANGS.index(lang) if lang in LANGS else 0
 
     def t(key: str, **figures: object) -> str:
-        pair = TEXT.get(key)
+        pair = catalogue.get(key)
         text = pair[index] if pair else key
         return text.format(**figures) if figures else text
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from headoffice.console.text import LANGS
+from headoffice.console.text import LANGS, translator_over
 
 TEXT: dict[str, tuple[str, str]] = {
     "app.title": ("会员中心", "Member centre"),
@@ -130,15 +130,8 @@ FIELD_ERRORS: dict[str, tuple[str, str]] = {
 
 
 def translator(lang: str) -> Callable[..., str]:
-    """`t(key, **figures)` in `lang`; a key the catalogue lacks shows as itself."""
-    index = LANGS.index(lang) if lang in LANGS else 0
-
-    def t(key: str, **figures: object) -> str:
-        pair = TEXT.get(key)
-        text = pair[index] if pair else key
-        return text.format(**figures) if figures else text
-
-    return t
+    """`t(key, **figures)` in `lang` over the member page's catalogue."""
+    return translator_over(TEXT, lang)
 
 
 def field_error(lang: str, code: str) -> str:

@@ -24,8 +24,9 @@ from tests.headoffice.alliance_console_helpers import (
     set_up,
     trade,
 )
+from tests.headoffice.browser import assert_accessible
 from tests.headoffice.console_helpers import PASSWORD, new_staff
-from tests.headoffice.test_console_browser import _assert_accessible, _screenshot, browser
+from tests.headoffice.test_console_browser import _screenshot, browser
 from tests.sync.harness import PgDatabases, Server
 
 __all__ = ["browser"]  # the fixture, shared with test_console_browser
@@ -66,10 +67,10 @@ def test_an_admin_uploads_agreements_closes_a_month_and_downloads_the_csv(
 
     browser.find_element(By.LINK_TEXT, "异业联盟").click()
     WebDriverWait(browser, 10).until(lambda b: b.current_url.endswith("/console/alliances"))
-    _assert_accessible(browser)
+    assert_accessible(browser)
     browser.find_element(By.LINK_TEXT, "A1").click()
     WebDriverWait(browser, 10).until(lambda b: b.current_url.endswith("/console/alliances/A1"))
-    _assert_accessible(browser)
+    assert_accessible(browser)
     wrong = tmp_path / "wrong.json"
     wrong.write_text('{"agreements": [{"issuer": "M001", "partner": "M002"}]}', encoding="utf-8")
     browser.find_element(By.ID, "file").send_keys(str(wrong))
@@ -77,12 +78,12 @@ def test_an_admin_uploads_agreements_closes_a_month_and_downloads_the_csv(
     WebDriverWait(browser, 10).until(lambda b: b.find_elements(By.ID, "problems"))
     problems = browser.find_element(By.ID, "problems").text
     assert "$.agreements[0].starts_on: 缺少这个字段。" in problems
-    _assert_accessible(browser)  # the refusal too
+    assert_accessible(browser)  # the refusal too
     browser.find_element(By.ID, "file").send_keys(str(agreements))
     browser.find_element(By.CSS_SELECTOR, "form[enctype] button").click()
     WebDriverWait(browser, 10).until(lambda b: "已添加 2 份协议" in b.page_source)
     assert len(browser.find_elements(By.CSS_SELECTOR, "#agreements tbody tr")) == 2
-    _assert_accessible(browser)
+    assert_accessible(browser)
 
     trade(ho, first)  # last month's partner sales, as ingest records them
     period_field = browser.find_element(By.ID, "period")
@@ -90,14 +91,14 @@ def test_an_admin_uploads_agreements_closes_a_month_and_downloads_the_csv(
     period_field.submit()
     WebDriverWait(browser, 10).until(lambda b: f"{period} 已结算" in b.page_source)
     assert "-19.81" in browser.find_element(By.ID, f"period-{period}").text
-    _assert_accessible(browser)
+    assert_accessible(browser)
     browser.execute_script("window.scrollTo(0, 0)")  # the page from its top, as it opens
     _screenshot(browser, tmp_path, "console-alliance.png")
 
     browser.find_element(By.ID, f"period-{period}").find_element(By.LINK_TEXT, FASHION).click()
     WebDriverWait(browser, 10).until(lambda b: "/statements/" in b.current_url)
     assert browser.find_element(By.ID, "net").text == "-19.81"
-    _assert_accessible(browser)
+    assert_accessible(browser)
     browser.execute_script("window.scrollTo(0, 0)")
     _screenshot(browser, tmp_path, "console-alliance-statement.png")
     browser.find_element(By.ID, "csv").click()
@@ -111,4 +112,4 @@ def test_an_admin_uploads_agreements_closes_a_month_and_downloads_the_csv(
     browser.get(ho.url + "/console/alliances/A1/activity")
     WebDriverWait(browser, 10).until(lambda b: "联盟往来报表" in b.title)
     assert "86.50" in browser.find_element(By.ID, "ours_at_partners").text
-    _assert_accessible(browser)
+    assert_accessible(browser)

@@ -7,46 +7,29 @@ KAIKA_SCREENSHOTS=docs/screenshots saves the terminals and member pages there (d
 from __future__ import annotations
 
 import os
-import shutil
 from collections.abc import Callable, Iterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
-import axe_selenium_python
 import pytest
 from PIL import Image
-from selenium import webdriver
-from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.remote.webdriver import WebDriver
 from selenium.webdriver.support.ui import WebDriverWait
 
 from sync.http import SyncError
+from tests.headoffice.browser import assert_accessible, chromium
 from tests.headoffice.console_helpers import PASSWORD, new_staff
 from tests.sync.harness import PgDatabases, Server, Till
 
 pytestmark = [pytest.mark.postgres, pytest.mark.slow]
 WIDTH, HEIGHT = 1366, 768
-# WCAG AA: 4.5:1 for text. Checked on every visible text element against its background.
-CONTRAST_JS = (Path(__file__).with_name("contrast.js")).read_text(encoding="utf-8")
-# axe-core as axe-selenium-python ships it (tests only): the accessibility rules run in the page.
-AXE_JS = (Path(axe_selenium_python.__file__).parent / "node_modules" / "axe-core" / "axe.min.js"
-          ).read_text(encoding="utf-8")
 
 
 @pytest.fixture
 def browser() -> Iterator[WebDriver]:
-    driver_path, chromium = shutil.which("chromedriver"), shutil.which("chromium")
-    assert driver_path and chromium, "install Debian's chromium and chromium-driver (./dev.sh)"
-    options = webdriver.ChromeOptions()
-    options.binary_location = chromium
-    for arg in ("--headless=new", "--no-sandbox", "--disable-dev-shm-usage",
-                f"--window-size={WIDTH},{HEIGHT}", "--lang=zh-CN"):
-        options.add_argument(arg)
-    driver = webdriver.Chrome(service=Service(driver_path), options=options)
-    driver.execute_cdp_cmd("Emulation.setDeviceMetricsOverride", {
-        "width": WIDTH, "height": HEIGHT, "deviceScaleFactor": 1, "mobile": False})
+    driver = chromium(WIDTH, HEIGHT, mobile=False)
     yield driver
     driver.quit()
 
@@ -64,7 +47,7 @@ def test_an_admin_logs_in_by_keyboard_and_revokes_a_till(
     tills = _tills(ho, make_till)
     login = new_staff(ho, "admin")
     browser.get(ho.url + "/console/login")
-    _assert_accessible(browser)
+    assert_accessible(browser)
 
     _type_and_tab(browser, "login", login)  # the account field has the focus on arrival
     _type_and_tab(browser, "password", PASSWORD)
@@ -75,7 +58,7 @@ def test_an_admin_logs_in_by_keyboard_and_revokes_a_till(
     rows = {t.app.settings.terminal_id: browser.find_element(
         By.ID, f"terminal-{t.app.settings.terminal_id}") for t in tills}
     assert all("在线" in row.text for row in rows.values())
-    _assert_accessible(browser)
+    assert_accessible(browser)
     lost = tills[0].app.settings.terminal_id
     rows[lost].find_element(By.CSS_SELECTOR, "button.danger").click()
     WebDriverWait(browser, 10).until(lambda b: "S001 T01 已停用：" in b.page_source)
@@ -90,7 +73,7 @@ def test_an_admin_logs_in_by_keyboard_and_revokes_a_till(
     browser.find_element(By.LINK_TEXT, "审计记录").click()
     WebDriverWait(browser, 10).until(lambda b: b.current_url.endswith("/console/audit"))
     assert "terminal.revoked" in browser.page_source
-    _assert_accessible(browser)
+    assert_accessible(browser)
 
 
 def test_a_marketing_account_is_refused_the_terminals_page(
@@ -120,17 +103,17 @@ def test_member_service_finds_a_member_by_the_mobiles_tail_and_opens_the_picture
     WebDriverWait(browser, 10).until(lambda b: b.current_url.endswith("/console/terminals"))
     browser.find_element(By.LINK_TEXT, "会员").click()
     WebDriverWait(browser, 10).until(lambda b: b.current_url.endswith("/console/members"))
-    _assert_accessible(browser)
+    assert_accessible(browser)
 
     browser.switch_to.active_element.send_keys("8765" + Keys.ENTER)  # the field has the focus
     WebDriverWait(browser, 10).until(lambda b: "找到 1 位会员" in b.page_source)
-    _assert_accessible(browser)
+    assert_accessible(browser)
     browser.find_element(By.LINK_TEXT, "李梅").click()
     WebDriverWait(browser, 10).until(lambda b: b.current_url.endswith(f"/console/members/{member}"))
 
     assert browser.find_element(By.ID, "points").text == str(till.balances(member)[0])
     assert browser.find_element(By.ID, "mobile").text == "13612348765"
-    _assert_accessible(browser)
+    assert_accessible(browser)
     browser.execute_script("window.scrollTo(0, 0)")  # the record from its top, as it opens
     _screenshot(browser, tmp_path, "console-member.png")
 
@@ -152,30 +135,6 @@ def _type_and_tab(browser: WebDriver, field: str, text: str) -> None:
     assert focused.get_attribute("id") == field
     focused.send_keys(text)
     focused.send_keys(Keys.TAB)
-
-
-def _assert_accessible(browser: WebDriver) -> None:
-    """Every visible input has a label; every text meets 4.5:1 contrast; the page says its
-    language."""
-    unlabelled = browser.execute_script(
-        "return [...document.querySelectorAll('input:not([type=hidden])')]"
-        ".filter(i => !(i.labels && i.labels.length) && !i.getAttribute('aria-label'))"
-        ".map(i => i.name)")
-    assert unlabelled == []
-    assert browser.execute_script(CONTRAST_JS) == []
-    assert _axe(browser) == []
-    assert browser.find_element(By.TAG_NAME, "html").get_attribute("lang") in ("zh-CN", "en")
-
-
-def _axe(browser: WebDriver) -> list[str]:
-    """axe-core's violations (WCAG 2 A and AA rules) on the page, as `rule: element`."""
-    browser.execute_script(AXE_JS)
-    found = browser.execute_async_script(
-        "const done = arguments[arguments.length - 1];"
-        "axe.run(document, {runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa']}})"
-        ".then(r => done(r.violations.flatMap(v => v.nodes.map(n => v.id + ': ' + n.html))))"
-        ".catch(e => done(['axe failed: ' + e]));")
-    return list(found)
 
 
 def _screenshot(browser: WebDriver, tmp_path: Path, name: str = "console-terminals.png") -> None:

@@ -20,8 +20,9 @@ from selenium.webdriver.support.ui import Select, WebDriverWait
 from domain.services import members as member_services
 from headoffice.tables import coupons
 from tests.headoffice import test_console_browser as shown
+from tests.headoffice.browser import assert_accessible
 from tests.headoffice.console_helpers import PASSWORD, new_staff
-from tests.headoffice.test_console_browser import _assert_accessible, _screenshot
+from tests.headoffice.test_console_browser import _screenshot
 from tests.headoffice.test_console_cases import Shop as CaseShop
 from tests.headoffice.test_console_cases import overdraft
 from tests.sync.harness import Server, Till
@@ -61,7 +62,7 @@ def test_member_service_corrects_points_and_resolves_a_case(
     _wait_for(browser, "积分已调整")
 
     assert browser.find_element(By.ID, "points").text == str(before + 200)
-    _assert_accessible(browser)
+    assert_accessible(browser)
     browser.execute_script("window.scrollTo(0, 0)")  # the message, the balance, the forms
     _screenshot(browser, tmp_path, "console-corrections.png")
     till.sync()  # the correction is in the feed the till pulls
@@ -70,17 +71,17 @@ def test_member_service_corrects_points_and_resolves_a_case(
     case_id = overdraft(CaseShop(ho, till, member))
     browser.find_element(By.LINK_TEXT, "对账案件").click()
     WebDriverWait(browser, 10).until(lambda b: b.current_url.endswith("/console/cases"))
-    _assert_accessible(browser)
+    assert_accessible(browser)
     browser.find_element(By.CSS_SELECTOR, f"#case-{case_id} a").click()
     WebDriverWait(browser, 10).until(lambda b: b.current_url.endswith(case_id))
-    _assert_accessible(browser)
+    assert_accessible(browser)
     _screenshot(browser, tmp_path, "console-case.png")
     browser.find_element(By.ID, "note").send_keys("已电话联系会员，差额在门店补齐")
     browser.find_element(By.CSS_SELECTOR, "form[action$='/resolve'] button").click()
     _wait_for(browser, "案件已处理")
 
     assert browser.find_element(By.ID, "case-note").text == "已电话联系会员，差额在门店补齐"
-    _assert_accessible(browser)
+    assert_accessible(browser)
 
 
 def test_marketing_publishes_a_pack_reads_a_report_and_issues_coupons_once(
@@ -98,12 +99,12 @@ def test_marketing_publishes_a_pack_reads_a_report_and_issues_coupons_once(
         "prices": [{"sku": "COAT", "price_fen": 89900}]}, ensure_ascii=False), encoding="utf-8")
     _log_in(browser, ho, "marketing")
     browser.get(ho.url + "/console/packs")
-    _assert_accessible(browser)
+    assert_accessible(browser)
 
     browser.find_element(By.ID, "pack-file").send_keys(str(pack))
     browser.find_element(By.CSS_SELECTOR, "form[action='/console/packs/check'] button").click()
     _wait_for(browser, "points.review_bonus")
-    _assert_accessible(browser)
+    assert_accessible(browser)
     _screenshot(browser, tmp_path, "console-pack.png")
     browser.find_element(By.CSS_SELECTOR, "form[action$='/publish'] button").click()
     _wait_for(browser, "已发布")
@@ -120,7 +121,7 @@ def test_marketing_publishes_a_pack_reads_a_report_and_issues_coupons_once(
     browser.find_element(By.CSS_SELECTOR, "form[action='/console/reports'] button").click()
     _wait_for(browser, "S001")
     assert browser.find_elements(By.ID, "csv")
-    _assert_accessible(browser)
+    assert_accessible(browser)
     _screenshot(browser, tmp_path, "console-reports.png")
 
     browser.find_element(By.LINK_TEXT, "批量发券").click()
@@ -128,7 +129,7 @@ def test_marketing_publishes_a_pack_reads_a_report_and_issues_coupons_once(
     Select(browser.find_element(By.ID, "store")).select_by_value("S001")
     browser.find_element(By.CSS_SELECTOR, "#segment button").click()
     _wait_for(browser, "符合条件的会员：1 位")
-    _assert_accessible(browser)
+    assert_accessible(browser)
     _screenshot(browser, tmp_path, "console-coupons.png")
     ActionChains(browser).double_click(
         browser.find_element(By.CSS_SELECTOR, "#issue button")).perform()
@@ -138,7 +139,7 @@ def test_marketing_publishes_a_pack_reads_a_report_and_issues_coupons_once(
         issued = list(conn.scalars(sa.select(coupons.c.member_id).where(
             coupons.c.template_code == "checkin50")))
     assert issued == [member]
-    _assert_accessible(browser)
+    assert_accessible(browser)
 
 
 def test_member_service_is_refused_the_rule_packs_page(ho: Server, browser: WebDriver) -> None:
@@ -148,4 +149,4 @@ def test_member_service_is_refused_the_rule_packs_page(ho: Server, browser: WebD
 
     assert "不能执行此操作" in browser.page_source
     assert browser.find_elements(By.ID, "pack-file") == []
-    _assert_accessible(browser)
+    assert_accessible(browser)

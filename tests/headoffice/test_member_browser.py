@@ -10,7 +10,6 @@ from __future__ import annotations
 import base64
 import io
 import os
-import shutil
 from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -19,8 +18,6 @@ import pytest
 import sqlalchemy as sa
 from PIL import Image
 from pyzbar import pyzbar
-from selenium import webdriver
-from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.remote.webdriver import WebDriver
@@ -30,8 +27,8 @@ from domain import dynamicqr
 from domain.clock import FixedClock
 from domain.errors import DomainError
 from domain.services.members import find_by_code
+from tests.headoffice.browser import assert_accessible, chromium
 from tests.headoffice.member_helpers import codes_sent, start_with_outbox
-from tests.headoffice.test_console_browser import _assert_accessible
 from tests.sync.harness import PgDatabases, Server, Till
 
 pytestmark = [pytest.mark.postgres, pytest.mark.slow]
@@ -42,16 +39,7 @@ INVITER = "13912349000"
 
 @pytest.fixture
 def phone() -> Iterator[WebDriver]:
-    driver_path, chromium = shutil.which("chromedriver"), shutil.which("chromium")
-    assert driver_path and chromium, "install Debian's chromium and chromium-driver (./dev.sh)"
-    options = webdriver.ChromeOptions()
-    options.binary_location = chromium
-    for arg in ("--headless=new", "--no-sandbox", "--disable-dev-shm-usage",
-                f"--window-size={WIDTH},{HEIGHT}", "--lang=zh-CN"):
-        options.add_argument(arg)
-    driver = webdriver.Chrome(service=Service(driver_path), options=options)
-    driver.execute_cdp_cmd("Emulation.setDeviceMetricsOverride", {
-        "width": WIDTH, "height": HEIGHT, "deviceScaleFactor": 1, "mobile": True})
+    driver = chromium(WIDTH, HEIGHT, mobile=True)
     yield driver
     driver.quit()
 
@@ -89,7 +77,7 @@ def test_a_friend_signs_up_logs_in_and_the_till_accepts_the_qr_on_the_screen_onc
                                  "interval '2 minutes'"))
         _log_in(phone, ho, outbox, MOBILE)
         number = phone.find_element(By.CLASS_NAME, "cardno").text.split()[-1]
-        _assert_accessible(phone)
+        assert_accessible(phone)
         _screenshot(phone, tmp_path, "member-card.png")
         till.sync()  # the store's till learns the new member and their e-card
         payload = _read_qr(phone)
@@ -120,7 +108,7 @@ def test_a_friend_signs_up_logs_in_and_the_till_accepts_the_qr_on_the_screen_onc
 def _sign_up(phone: WebDriver, ho: Server, outbox: Path, inviter: str) -> None:
     """Through the inviter's link, by keyboard where a person would type."""
     phone.get(f"{ho.url}/m/join/S001?ref={inviter}")
-    _assert_accessible(phone)
+    assert_accessible(phone)
     _screenshot(phone, outbox.parent, "member-join.png")
     phone.find_element(By.ID, "name").send_keys("陈小红")
     phone.find_element(By.ID, "mobile").send_keys(MOBILE, Keys.TAB)
@@ -132,13 +120,13 @@ def _sign_up(phone: WebDriver, ho: Server, outbox: Path, inviter: str) -> None:
     phone.find_element(By.ID, "privacy_accepted").send_keys(Keys.SPACE)  # ticked by keyboard
     phone.find_element(By.CSS_SELECTOR, "button[value=join]").send_keys(Keys.ENTER)
     WebDriverWait(phone, 10).until(lambda b: b.current_url.endswith("/m/M001/card"))
-    _assert_accessible(phone)
+    assert_accessible(phone)
 
 
 def _log_in(phone: WebDriver, ho: Server, outbox: Path, mobile: str) -> None:
     """By keyboard: the mobile has the focus, Tab to "send", Enter; the code, Tab, Enter."""
     phone.get(ho.url + "/m/M001/login")
-    _assert_accessible(phone)
+    assert_accessible(phone)
     _screenshot(phone, outbox.parent, "member-login.png")
     focused = phone.switch_to.active_element
     assert focused.get_attribute("id") == "mobile"
