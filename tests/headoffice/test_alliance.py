@@ -99,11 +99,11 @@ def test_agreements_round_trip_and_a_bad_file_names_the_row(db: tuple[str, Engin
         {"issuer": FASHION, "partner": CAFE, "discount_bp": {"new": 500, "regular": 1000},
          "points_per_yuan": 1, "points_spendable": True, "point_value_fen": 1,
          "commission_bp": 500, "settlement": "monthly", "starts_on": "2026-11-01",
-         "ends_on": None},
+         "ends_on": None, "coupon_templates": []},
         {"issuer": SALON, "partner": FASHION, "discount_bp": {"regular": 800},
          "points_per_yuan": 0, "points_spendable": False, "point_value_fen": 0,
          "commission_bp": 200, "settlement": "monthly", "starts_on": "2026-11-01",
-         "ends_on": "2027-10-31"}]
+         "ends_on": "2027-10-31", "coupon_templates": []}]
     (tmp_path / "bad.json").write_text(
         '{"agreements": [{"issuer": "M002", "partner": "M003", "starts_on": "2026-11-01",'
         ' "commission_bp": -5}]}', encoding="utf-8")
@@ -119,6 +119,29 @@ def test_agreements_round_trip_and_a_bad_file_names_the_row(db: tuple[str, Engin
     assert "field=$.agreements[0].starts_on" in again.stderr
     with engine.connect() as conn:
         assert len(alliance.list_agreements(conn, "A1")) == 2
+
+
+def test_a_coupon_template_the_issuers_pack_lacks_is_refused(db: tuple[str, Engine],
+                                                             tmp_path: Path) -> None:
+    """The salon's pack (fashion's, the default) defines signup50 but not vip100: a till could
+    never honour vip100, so the whole file is refused naming its path; signup50 is kept."""
+    url, engine = db
+    _alliance_with_agreements(url, tmp_path)
+    (tmp_path / "c.json").write_text(
+        '{"agreements": [{"issuer": "M003", "partner": "M002", "starts_on": "2026-11-01",'
+        ' "coupon_templates": ["signup50", "vip100"]}]}', encoding="utf-8")
+    done = _cli(url, "add-agreements", "--alliance", "A1", str(tmp_path / "c.json"))
+    assert done.returncode != 0
+    assert "$.agreements[0].coupon_templates[1]" in done.stderr
+    assert "[alliance.template_unknown]" in done.stderr
+    (tmp_path / "c.json").write_text(
+        '{"agreements": [{"issuer": "M003", "partner": "M002", "starts_on": "2026-11-01",'
+        ' "coupon_templates": ["signup50"]}]}', encoding="utf-8")
+    done = _cli(url, "add-agreements", "--alliance", "A1", str(tmp_path / "c.json"))
+    assert done.returncode == 0, done.stderr
+    with engine.connect() as conn:
+        stored = alliance.list_agreements(conn, "A1")
+    assert [row["coupon_templates"] for row in stored] == [[], [], ["signup50"]]
 
 
 def _november(engine: Engine) -> None:
