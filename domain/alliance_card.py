@@ -31,6 +31,22 @@ class RosterCard:
 
 
 @dataclass(frozen=True, slots=True)
+class AllianceCoupon:
+    """An issuer's coupon a partner's till may take from the holder of `card_number`: a
+    fixed amount off, valid from/to (inclusive business dates); `used_sale_id` the sale that
+    took it at this till (None: not used here)."""
+
+    code: str
+    card_number: str
+    issuer: str
+    template: str
+    amount_fen: int
+    valid_from: date
+    valid_to: date
+    used_sale_id: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
 class AllianceMember:
     """A card recognised at this till as an alliance member of its issuer, with the terms of
     the agreement in force on the business date."""

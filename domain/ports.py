@@ -8,7 +8,7 @@ from decimal import Decimal
 from types import TracebackType
 from typing import Any, Protocol, Self
 
-from domain.alliance_card import RosterCard
+from domain.alliance_card import AllianceCoupon, RosterCard
 from domain.allowances import OfflineGate
 from domain.analysis import BuyingFigures, MemberFacts
 from domain.catalog import Product
@@ -412,6 +412,14 @@ class AllianceRepo(Protocol):
     def put_card(self, card: RosterCard) -> None: ...
     def drop_card(self, card_number: str) -> None: ...
     def card(self, card_number: str) -> RosterCard | None: ...
+    def put_coupon(self, coupon: AllianceCoupon) -> None:
+        """Store the coupon's terms (whether it was used here is kept)."""
+        ...
+    def drop_coupon(self, code: str) -> None: ...
+    def coupons_of(self, card_number: str) -> list[AllianceCoupon]: ...
+    def use_coupon(self, code: str, sale_id: str | None) -> None:
+        """Mark it used with the sale (None: given back by a return)."""
+        ...
 
 
 class UnitOfWork(Protocol):
