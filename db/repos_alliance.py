@@ -23,6 +23,8 @@ _COUPON_TERMS = ("code", "card_number", "issuer", "template", "amount_fen", "val
 _SET_COUPON = upsert_sql("alliance_coupons", _COUPON_TERMS, ("code",))
 _COUPONS_OF = (f"SELECT {', '.join(_COUPON_TERMS)}, used_sale_id FROM alliance_coupons "
                "WHERE card_number = ? ORDER BY code")
+_COUPON = (f"SELECT {', '.join(_COUPON_TERMS)}, used_sale_id FROM alliance_coupons "
+           "WHERE code = ?")
 _DROP_COUPON = "DELETE FROM alliance_coupons WHERE code = ?"
 _USE_COUPON = "UPDATE alliance_coupons SET used_sale_id = ? WHERE code = ?"
 
@@ -59,9 +61,16 @@ class SqlAllianceRepo:
         execute(self._s, _DROP_COUPON, (code,))
 
     def coupons_of(self, card_number: str) -> list[AllianceCoupon]:
-        return [AllianceCoupon(row[0], row[1], row[2], row[3], int(row[4]),
-                               date.fromisoformat(row[5]), date.fromisoformat(row[6]), row[7])
-                for row in fetch_all(self._s, _COUPONS_OF, (card_number,))]
+        return [_coupon(row) for row in fetch_all(self._s, _COUPONS_OF, (card_number,))]
+
+    def coupon(self, code: str) -> AllianceCoupon | None:
+        row = fetch_one(self._s, _COUPON, (code,))
+        return _coupon(row) if row is not None else None
 
     def use_coupon(self, code: str, sale_id: str | None) -> None:
         execute(self._s, _USE_COUPON, (sale_id, code))
+
+
+def _coupon(row: Any) -> AllianceCoupon:
+    return AllianceCoupon(row[0], row[1], row[2], row[3], int(row[4]),
+                          date.fromisoformat(row[5]), date.fromisoformat(row[6]), row[7])

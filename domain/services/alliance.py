@@ -22,7 +22,7 @@ from domain.events import AllianceTrade
 from domain.ids import new_id_str
 from domain.money import split_int
 from domain.ports import UnitOfWork
-from domain.records import Sale, TenderKind
+from domain.records import Coupon, Sale, TenderKind
 from domain.services.cart import Cart
 from domain.services.context import ServiceContext, emit
 
@@ -113,6 +113,22 @@ def earning(member: AllianceMember, priced: pricing.PricedSale,
                                 reasons=(reason,))
 
 
+def coupons(uow: UnitOfWork, member: AllianceMember, codes: tuple[str, ...],
+            day: date) -> list[Coupon]:
+    """The sale's coupons when an issuer's member is on it: each must be one of the issuer's
+    coupons held here for that card (alliance_card.check_coupon); a coupon of ours needs a
+    member of ours, so none is taken beside them."""
+    return [alliance_card.check_coupon(uow.alliance.coupon(code), code, member, day)
+            for code in codes]
+
+
+def use_coupons(uow: UnitOfWork, sale: Sale) -> None:
+    """Mark the issuer's coupons the sale took as used here: a second use at this till is
+    refused at once (head office refuses one used at two tills)."""
+    for code in sale.coupons_redeemed:
+        uow.alliance.use_coupon(code, sale.id)
+
+
 def check_tenders(cart: Cart) -> None:
     """Stored value never crosses merchants: a wallet tender on another merchant's card is
     refused before anything else is asked of it."""
@@ -182,6 +198,7 @@ def record_sale(ctx: ServiceContext, uow: UnitOfWork, member: AllianceMember,
     allowances.guard(uow.offline, member.card.issuer_member_id,
                      allowances.Spend(points_spent, 0), ctx.today(), ctx.now(),
                      ctx.pack.offline)
+    use_coupons(uow, sale)
     emit(ctx, uow, AllianceTrade(
         sale_id=sale.id, original_sale_id=None, issuer=member.card.issuer,
         card_number=member.card.card_number, issuer_member_id=member.card.issuer_member_id,
