@@ -20,6 +20,9 @@ SENTENCES = {
     "alliance.card_mismatch": "That card is not the issuer's card of the member the partner "
     "named.",
     "alliance.card_unknown": "Head office knows no such card.",
+    "alliance.coupon_refused": "The partner's sale names an issuer coupon head office cannot "
+                               "honour (not the member's, not a listed cash template, more "
+                               "than its amount, outside its days, voided, or on a return).",
     "alliance.figures_invalid": "The partner trade's figures are not what the agreement allows "
     "(signs, or more points than the money earns).",
     "alliance.bad_range": "The last day (--to) is before the first (--from).",

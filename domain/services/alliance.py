@@ -18,7 +18,7 @@ from domain.alliance import AgreementError, PartnerTerms, partner_terms
 from domain.alliance_card import AllianceMember
 from domain.catalog import ProductClass
 from domain.errors import DomainError
-from domain.events import AllianceTrade
+from domain.events import AllianceCouponUse, AllianceTrade
 from domain.ids import new_id_str
 from domain.money import split_int
 from domain.ports import UnitOfWork
@@ -204,4 +204,11 @@ def record_sale(ctx: ServiceContext, uow: UnitOfWork, member: AllianceMember,
         card_number=member.card.card_number, issuer_member_id=member.card.issuer_member_id,
         agreement_id=member.terms.id, at=sale.at, business_date=sale.business_date,
         sale_fen=sale.total_fen, points_earned=sale.points_earned, points_spent=points_spent,
-        earn_entry_id=new_id_str(), spend_entry_id=new_id_str()))
+        earn_entry_id=new_id_str(), spend_entry_id=new_id_str(), coupons=coupon_uses(sale)))
+
+
+def coupon_uses(sale: Sale) -> tuple[AllianceCouponUse, ...]:
+    """What each issuer coupon took off the sale (pricing's `coupon.applied` notes): never
+    more than was due, so the issuer funds no more than the customer was given."""
+    return tuple(AllianceCouponUse(str(a["params"]["coupon"]), int(a["params"]["off_fen"]))
+                 for a in sale.applied if a.get("code") == "coupon.applied")
