@@ -12,6 +12,7 @@ from typing import Any
 import pytest
 import sqlalchemy as sa
 
+from domain.alliance_card import AllianceCoupon
 from domain.errors import DomainError
 from domain.records import CouponState, TenderKind
 from domain.services import alliance, checkout
@@ -109,3 +110,30 @@ def test_one_coupon_at_two_partner_tills_is_settled_once_and_opens_a_case(
     assert statuses == [("applied",), ("applied",)]  # the second sale stands: kept as sold
     assert (case["first_sale_id"], case["second_sale_id"]) == (first_sale.sale.id,
                                                                second_sale.sale.id)
+
+
+def test_head_office_refuses_a_coupon_the_card_holder_does_not_hold(
+        make_server: Callable[..., Server], make_till: Callable[..., Till]) -> None:
+    """Whatever the till says: a till that holds another member's coupon for 张三's card
+    (a forged or corrupt row) sells with it, and head office refuses the trade whole."""
+    server, fashion, cafe, _, card, _ = set_up(make_server, make_till)
+    li, _ = member_with_card(fashion, "李四", "13900139000", consent=True)
+    [theirs] = fashion.coupons(li)
+    fashion.sync()
+    with cafe.app.store.uow() as uow:
+        uow.alliance.put_coupon(AllianceCoupon(
+            code=theirs.code, card_number=card, issuer=FASHION, template="signup50",
+            amount_fen=theirs.amount_fen, valid_from=theirs.valid_from,
+            valid_to=theirs.valid_to))
+        uow.commit()
+    coupon_sale(cafe, card, theirs.code)
+    cafe.sync()
+    assert coupon_entries(server) == []
+    with server.engine.connect() as conn:
+        statuses = [tuple(r) for r in conn.execute(sa.select(events.c.status, events.c.code)
+                                                   .where(events.c.type == "alliance.trade"))]
+        [case] = conn.execute(sa.select(recon_cases.c.details).where(
+            recon_cases.c.kind == "alliance.trade_refused")).scalars()
+        state = conn.scalar(sa.select(coupons.c.state).where(coupons.c.code == theirs.code))
+    assert statuses == [("quarantined", "alliance.coupon_refused")]
+    assert case["code"] == "alliance.coupon_refused" and state == "issued"
