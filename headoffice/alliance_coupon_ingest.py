@@ -5,7 +5,8 @@ A coupon must be the issuer's, held by the card's member, of a template the agre
 valid on the sale's business date, and the amount taken off at most its face: else the whole
 trade is refused (quarantine and a case, like every trade refusal). A coupon already redeemed
 by another sale (offline at two tills) is kept as sold with a `coupon.double_redeemed` case
-and no second settlement entry: the alliance pays for a coupon once.
+and no second settlement entry: the alliance pays for a coupon once. A full return at the
+partner gives the coupon back: restored, with the mirror entry under `code:return-sale-id`.
 """
 
 from __future__ import annotations
@@ -32,16 +33,23 @@ class Use:
     coupon: AllianceCouponUseV1
     row: Any
     first: bool
+    back: bool = False  # a full return giving it back
 
 
 def check(b: Batch, p: AllianceTradeV1, member_id: str, issuer_id: str,
           agreement: Agreement) -> list[Use]:
-    """The trade's coupons that are new to head office (a repeated event's are skipped)."""
-    if p.coupons and p.original_sale_id is not None:  # a return gives none back yet
-        raise _refused(p.coupons[0].code, "return")
+    """The trade's coupons that are new to head office (a repeated event's are skipped). A
+    return gives back only a coupon its sale redeemed first (the other had no entry)."""
     found = []
     for use in p.coupons:
         row: Any = b.conn.execute(sa.select(coupons).where(coupons.c.code == use.code)).first()
+        if p.original_sale_id is not None:
+            _check_owner(b, use, row, member_id, issuer_id)
+            if use.amount_fen >= 0:
+                raise _refused(use.code, "amount")
+            if row.state == "redeemed" and row.redeemed_sale_id == p.original_sale_id:
+                found.append(Use(use, row, first=True, back=True))
+            continue
         _check_one(b, p, use, row, member_id, issuer_id, agreement)
         if row.state == "redeemed" and row.redeemed_sale_id == p.sale_id:
             continue
@@ -49,11 +57,16 @@ def check(b: Batch, p: AllianceTradeV1, member_id: str, issuer_id: str,
     return found
 
 
-def _check_one(b: Batch, p: AllianceTradeV1, use: AllianceCouponUseV1, row: Any,
-               member_id: str, issuer_id: str, agreement: Agreement) -> None:
+def _check_owner(b: Batch, use: AllianceCouponUseV1, row: Any, member_id: str,
+                 issuer_id: str) -> None:
     if (row is None or row.merchant_id != issuer_id
             or b.canonical(row.member_id) != member_id):
         raise _refused(use.code, "not_the_members")
+
+
+def _check_one(b: Batch, p: AllianceTradeV1, use: AllianceCouponUseV1, row: Any,
+               member_id: str, issuer_id: str, agreement: Agreement) -> None:
+    _check_owner(b, use, row, member_id, issuer_id)
     body = row.body or {}
     if row.template_code not in agreement.coupon_templates or body.get("kind") != "cash":
         raise _refused(use.code, "not_honoured")
@@ -82,10 +95,11 @@ def settle(b: Batch, p: AllianceTradeV1, uses: list[Use], alliance: str, partner
                 "second_sale_id": p.sale_id, "store_id": b.terminal.store_id,
                 "partner": partner}, merchant_id=issuer_id)
             continue
-        _redeem(b, p, use)
+        _restore(b, use) if use.back else _redeem(b, p, use)
+        source = f"{use.coupon.code}:{p.sale_id}" if use.back else use.coupon.code
         record_entry(b.conn, alliance, NewEntry(
             kind=EntryKind.COUPON_FUNDED_REDEEMED.value, issuer=p.issuer, partner=partner,
-            occurred_on=p.business_date, source=use.coupon.code,
+            occurred_on=p.business_date, source=source,
             amount_fen=use.coupon.amount_fen, note=f"sale {p.sale_id}"), b.now)
         b.feed.stores(b.followers(member_id), "coupon", use.coupon.code)
 
@@ -96,3 +110,12 @@ def _redeem(b: Batch, p: AllianceTradeV1, use: Use) -> None:
     b.conn.execute(coupons.update().where(coupons.c.code == use.coupon.code).values(
         state="redeemed", redeemed_sale_id=p.sale_id, redeemed_store_id=b.terminal.store_id,
         body=body, version=coupons.c.version + 1))
+
+
+def _restore(b: Batch, use: Use) -> None:
+    """The sale that used it was returned in full: the coupon may be used again."""
+    body = {**(use.row.body or {}), "state": "issued", "redeemed_sale_id": None,
+            "redeemed_at": None}
+    b.conn.execute(coupons.update().where(coupons.c.code == use.coupon.code).values(
+        state="issued", redeemed_sale_id=None, redeemed_store_id=None, body=body,
+        version=coupons.c.version + 1))

@@ -179,16 +179,21 @@ def taken_back(note: dict[str, Any], original: Sale, returns: list[Sale]) -> int
 
 
 def record_return(ctx: ServiceContext, uow: UnitOfWork, note: dict[str, Any], original: Sale,
-                  refund: Sale) -> None:
+                  refund: Sale, *, full: bool = False) -> None:
     """Tell head office of a return to the issuer's member: the negative figures reverse
-    the issuer's points and the settlement entries of the sale (as far as returned)."""
+    the issuer's points and the settlement entries of the sale (as far as returned); the
+    return that completes a full return gives the issuer's coupons back, as ours."""
     spent_back = sum(t.points for t in refund.tenders if t.kind is TenderKind.POINTS)
+    back = coupon_uses(original) if full else ()
+    for use in back:
+        uow.alliance.use_coupon(use.code, None)
     emit(ctx, uow, AllianceTrade(
         sale_id=refund.id, original_sale_id=original.id, issuer=note["issuer"],
         card_number=note["card_number"], issuer_member_id=note["issuer_member_id"],
         agreement_id=note["agreement_id"], at=refund.at, business_date=refund.business_date,
         sale_fen=refund.total_fen, points_earned=refund.points_earned, points_spent=spent_back,
-        earn_entry_id=new_id_str(), spend_entry_id=new_id_str()))
+        earn_entry_id=new_id_str(), spend_entry_id=new_id_str(),
+        coupons=tuple(replace(use, amount_fen=-use.amount_fen) for use in back)))
 
 
 def record_sale(ctx: ServiceContext, uow: UnitOfWork, member: AllianceMember,

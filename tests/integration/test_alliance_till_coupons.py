@@ -4,6 +4,7 @@ another template, outside its days or a second use refused (the clock is 2025-05
 
 from __future__ import annotations
 
+import json
 import sqlite3
 from typing import Any
 
@@ -13,7 +14,7 @@ from desktop.bootstrap import App
 from domain.errors import DomainError
 from domain.records import TenderKind
 from domain.services import cart as carts
-from domain.services import checkout
+from domain.services import checkout, returns
 from sync.schema import Change
 from tests.integration.test_alliance_till import (
     ISSUER_CARD,
@@ -104,3 +105,15 @@ def test_a_voided_coupon_or_an_unknown_code_is_not_held(app: App) -> None:
         "alliance.coupon_unknown")
     with sqlite3.connect(app.store.path) as raw:
         assert raw.execute("SELECT count(*) FROM alliance_coupons").fetchone() == (0,)
+
+
+def test_a_full_return_gives_the_coupon_back_and_tells_head_office(app: App) -> None:
+    cashier = with_coupon(app)
+    done = checkout.complete(app.ctx, paid(carts.add_coupon(sale(app, cashier, "F6001"),
+                                                            CODE)))
+    returns.return_with_receipt(app.ctx, done.sale.receipt_no, {1: 1}, cashier)
+    with sqlite3.connect(app.store.path) as raw:
+        assert raw.execute("SELECT used_sale_id FROM alliance_coupons").fetchall() == [(None,)]
+    trades = [json.loads(t) for t in outbox(app, "alliance.trade")]
+    assert [t["coupons"] for t in trades] == [[{"code": CODE, "amount_fen": 5000}],
+                                              [{"code": CODE, "amount_fen": -5000}]]

@@ -15,7 +15,7 @@ import sqlalchemy as sa
 from domain.alliance_card import AllianceCoupon
 from domain.errors import DomainError
 from domain.records import CouponState, TenderKind
-from domain.services import alliance, checkout
+from domain.services import alliance, checkout, returns
 from domain.services import cart as carts
 from headoffice.alliance_tables import alliance_entries
 from headoffice.tables import coupons, events, merchants, recon_cases
@@ -75,7 +75,9 @@ def test_redeemed_once_at_the_partner_settled_once_then_refused_at_the_issuer(
         row = conn.execute(sa.select(coupons.c.state, coupons.c.redeemed_sale_id).where(
             coupons.c.code == signup.code)).one()
     assert tuple(row) == ("redeemed", sold.sale.id)
-    with cafe.app.store.reader() as uow:  # voided in the café's feed: no longer held
+    # Voided in the café's feed: no longer held (that a redemption alone voids it, whatever
+    # the date, is tests/headoffice/test_alliance_coupons.py's: this server runs on today).
+    with cafe.app.store.reader() as uow:
         assert uow.alliance.coupons_of(card) == []
 
     fashion.sync()  # the issuer's own till hears of the redemption and refuses the coupon
@@ -137,3 +139,23 @@ def test_head_office_refuses_a_coupon_the_card_holder_does_not_hold(
         state = conn.scalar(sa.select(coupons.c.state).where(coupons.c.code == theirs.code))
     assert statuses == [("quarantined", "alliance.coupon_refused")]
     assert case["code"] == "alliance.coupon_refused" and state == "issued"
+
+
+def test_a_full_return_at_the_partner_gives_the_coupon_back_with_the_mirror_entry(
+        make_server: Callable[..., Server], make_till: Callable[..., Till]) -> None:
+    server, fashion, cafe, zhang, card, signup = set_up(make_server, make_till)
+    sold = coupon_sale(cafe, card, signup.code)
+    cafe.sync()
+    back = returns.return_with_receipt(cafe.ctx, sold.sale.receipt_no, {1: 1}, cafe.cashier)
+    cafe.sync()
+    cafe.sync()  # nothing booked twice
+    assert sorted(coupon_entries(server)) == sorted([
+        (FASHION, CAFE, signup.amount_fen, signup.code),
+        (FASHION, CAFE, -signup.amount_fen, f"{signup.code}:{back.sale.id}")])
+    with server.engine.connect() as conn:
+        assert conn.scalar(sa.select(coupons.c.state).where(
+            coupons.c.code == signup.code)) == "issued"
+    # (The café gets the item again only while head office's own calendar finds it valid:
+    # the server here runs on today's date, long after this 2025 coupon's last day.)
+    fashion.sync()
+    assert fashion.coupons(zhang)[0].state is CouponState.ISSUED
