@@ -101,14 +101,21 @@ class Agreement:
         return magnitude if sale_fen >= 0 else -magnitude
 
     def to_dict(self) -> dict[str, Any]:
+        # coupon_templates only when some are listed: a till older than the field refuses an
+        # agreement naming a field it does not know, and would stop honouring the issuer.
+        found = self._terms()
+        if self.coupon_templates:
+            found["coupon_templates"] = list(self.coupon_templates)
+        return found
+
+    def _terms(self) -> dict[str, Any]:
         return {"issuer": self.issuer, "partner": self.partner,
                 "discount_bp": dict(sorted(self.discount_bp.items())),
                 "points_per_yuan": self.points_per_yuan,
                 "points_spendable": self.points_spendable,
                 "point_value_fen": self.point_value_fen, "commission_bp": self.commission_bp,
                 "settlement": self.settlement, "starts_on": self.starts_on.isoformat(),
-                "ends_on": self.ends_on.isoformat() if self.ends_on else None,
-                "coupon_templates": list(self.coupon_templates)}
+                "ends_on": self.ends_on.isoformat() if self.ends_on else None}
 
 
 def parse_agreement(data: Any, path: str = "$") -> Agreement:

@@ -100,6 +100,7 @@ def test_coupon_templates_are_distinct_short_codes_named_by_index() -> None:
     assert found.coupon_templates == ("signup50", "spend488")
     assert parse_agreement(found.to_dict()) == found
     assert parse_agreement(GOOD).coupon_templates == ()
+    assert "coupon_templates" not in parse_agreement(GOOD).to_dict()
     assert _problems({"agreements": [
         {**GOOD, "coupon_templates": ["a", "", "a", 7, "x" * 33, "y" * 32]}]}) == [
         "$.agreements[0].coupon_templates[1]: alliance.bad_template",
