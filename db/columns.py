@@ -8,6 +8,10 @@ its store without building SQLAlchemy's declarative classes.
 from __future__ import annotations
 
 COLUMNS: dict[str, tuple[str, ...]] = {
+    "alliance_coupons": (
+        "code", "card_number", "issuer", "template", "amount_fen", "valid_from", "valid_to",
+        "used_sale_id",
+    ),
     "alliance_roster": (
         "card_number", "issuer", "issuer_member_id", "name_masked", "tier",
     ),

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import String
+from sqlalchemy import Integer, String
 from sqlalchemy.orm import Mapped, mapped_column
 
 from db.rows_base import MEMBERS_ID, Base, refers_to
@@ -38,3 +38,19 @@ class AllianceCardRow(Base):
                                                   info=refers_to(MEMBERS_ID, follows=False))
     name_masked: Mapped[str] = mapped_column(String(40))
     tier: Mapped[str] = mapped_column(String(40))
+
+
+class AllianceCouponRow(Base):
+    """An issuer's coupon this till may take from its card's holder (the feed item
+    `alliance_coupon`): its terms, and the sale that used it here (None: not used here)."""
+
+    __tablename__ = "alliance_coupons"
+
+    code: Mapped[str] = mapped_column(String(40), primary_key=True)
+    card_number: Mapped[str] = mapped_column(String(19), index=True)
+    issuer: Mapped[str] = mapped_column(String(16))
+    template: Mapped[str] = mapped_column(String(40))
+    amount_fen: Mapped[int] = mapped_column(Integer)
+    valid_from: Mapped[str] = mapped_column(String(10))
+    valid_to: Mapped[str] = mapped_column(String(10))
+    used_sale_id: Mapped[str | None] = mapped_column(String(36), nullable=True)

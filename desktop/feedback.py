@@ -185,6 +185,18 @@ MESSAGES: dict[str, str] = {
     "alliance.wallet_not_here": QT_TRANSLATE_NOOP(
         "feedback", "Stored value on another merchant's card can only be spent there. Take "
                     "the payment another way."),
+    "alliance.coupon_unknown": QT_TRANSLATE_NOOP(
+        "feedback", "This till holds no alliance coupon {code} for this card (it may be "
+                    "used up, expired, or not yet synced here)."),
+    "alliance.coupon_not_this_card": QT_TRANSLATE_NOOP(
+        "feedback", "Coupon {code} belongs to another card, not card …{card_number}."),
+    "alliance.coupon_not_honoured": QT_TRANSLATE_NOOP(
+        "feedback", "The alliance agreement does not let {issuer} coupon {code} be used "
+                    "here."),
+    "alliance.coupon_not_valid_today": QT_TRANSLATE_NOOP(
+        "feedback", "Coupon {code} is valid from {valid_from} to {valid_to}, not today."),
+    "alliance.coupon_used": QT_TRANSLATE_NOOP(
+        "feedback", "Coupon {code} has already been used at this till."),
     "alliance.points_not_spendable_here": QT_TRANSLATE_NOOP(
         "feedback", "The alliance agreement does not let {issuer} points pay here."),
     "alliance.points_exceed_due": QT_TRANSLATE_NOOP(

@@ -11,6 +11,7 @@ from typing import Any
 from domain.catalog import ProductClass
 from domain.errors import ValidationError
 from domain.money import round_half_up
+from domain.records import CouponKind, CouponTemplate
 
 BASIS_POINTS = 10_000  # 100 % in basis points
 MAX_POINTS_PER_YUAN = 100
@@ -21,8 +22,10 @@ _CLASSES = frozenset(c.value for c in ProductClass)
 # group-buy and no-discount lines take none at a partner either.
 DISCOUNTED_CLASSES = frozenset({ProductClass.REGULAR, ProductClass.NEW, ProductClass.NO_POINTS})
 MERCHANT_CODE_MAX = 16
+TEMPLATE_CODE_MAX = 32
 _FIELDS = ("issuer", "partner", "discount_bp", "points_per_yuan", "points_spendable",
-           "point_value_fen", "commission_bp", "settlement", "starts_on", "ends_on")
+           "point_value_fen", "commission_bp", "settlement", "starts_on", "ends_on",
+           "coupon_templates")
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,7 +58,8 @@ class Agreement:
     points_per_yuan: issuer points a member earns per whole yuan paid at the partner;
     points_spendable: whether issuer points pay at the partner, each worth point_value_fen
     (the same value settles points the partner issued on the issuer's behalf);
-    commission_bp: what the partner pays the issuer on a sale to the issuer's member.
+    commission_bp: what the partner pays the issuer on a sale to the issuer's member;
+    coupon_templates: the issuer's coupon templates (cash kinds) the partner honours.
     """
 
     issuer: str
@@ -68,6 +72,7 @@ class Agreement:
     commission_bp: int = 0
     settlement: str = "monthly"
     ends_on: date | None = None
+    coupon_templates: tuple[str, ...] = ()
 
     def in_force(self, day: date) -> bool:
         return self.starts_on <= day and (self.ends_on is None or day <= self.ends_on)
@@ -96,6 +101,14 @@ class Agreement:
         return magnitude if sale_fen >= 0 else -magnitude
 
     def to_dict(self) -> dict[str, Any]:
+        # coupon_templates only when some are listed: a till older than the field refuses an
+        # agreement naming a field it does not know, and would stop honouring the issuer.
+        found = self._terms()
+        if self.coupon_templates:
+            found["coupon_templates"] = list(self.coupon_templates)
+        return found
+
+    def _terms(self) -> dict[str, Any]:
         return {"issuer": self.issuer, "partner": self.partner,
                 "discount_bp": dict(sorted(self.discount_bp.items())),
                 "points_per_yuan": self.points_per_yuan,
@@ -121,7 +134,8 @@ def parse_agreement(data: Any, path: str = "$") -> Agreement:
         points_spendable=reader.flag("points_spendable"),
         point_value_fen=reader.integer("point_value_fen", 0, MAX_POINT_VALUE_FEN),
         commission_bp=reader.integer("commission_bp", 0, BASIS_POINTS),
-        settlement=reader.settlement(), ends_on=reader.day("ends_on", required=False))
+        settlement=reader.settlement(), ends_on=reader.day("ends_on", required=False),
+        coupon_templates=reader.templates())
     problems += [Problem(f"{path}.{key}", code) for key, code in rule_problems(found)]
     if problems:
         raise AgreementError(problems)
@@ -200,6 +214,21 @@ class _Reader:
             return "monthly"
         return str(value)
 
+    def templates(self) -> tuple[str, ...]:
+        """Distinct non-empty template codes; each bad one named by its index."""
+        value = self.data.get("coupon_templates", [])
+        if not isinstance(value, list):
+            self._bad("coupon_templates", "alliance.not_a_list")
+            return ()
+        found: list[str] = []
+        for index, code in enumerate(value):
+            text = code.strip() if isinstance(code, str) else ""
+            if not text or len(text) > TEMPLATE_CODE_MAX or text in found:
+                self._bad(f"coupon_templates[{index}]", "alliance.bad_template")
+            else:
+                found.append(text)
+        return tuple(found)
+
     def discounts(self) -> dict[str, int]:
         value = self.data.get("discount_bp", {})
         if not isinstance(value, Mapping):
@@ -237,6 +266,21 @@ def parse_agreements(data: Any, path: str = "$") -> list[Agreement]:
     problems += _overlaps(found, path)
     if problems:
         raise AgreementError(problems)
+    return found
+
+
+def template_problems(agreement: Agreement, templates: Mapping[str, CouponTemplate],
+                      path: str) -> list[Problem]:
+    """The agreement's coupon templates against the issuer's pack (by code): each must exist
+    and be a cash kind, the only kind whose worth at the partner the issuer funded."""
+    found: list[Problem] = []
+    for index, code in enumerate(agreement.coupon_templates):
+        template = templates.get(code)
+        where = f"{path}.coupon_templates[{index}]"
+        if template is None:
+            found.append(Problem(where, "alliance.template_unknown"))
+        elif template.kind is not CouponKind.CASH:
+            found.append(Problem(where, "alliance.template_not_portable"))
     return found
 
 

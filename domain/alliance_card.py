@@ -8,12 +8,13 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date
+from datetime import UTC, date, datetime, time
 from decimal import Decimal
 
 from domain.alliance import BASIS_POINTS, PartnerTerms
 from domain.catalog import ProductClass
 from domain.errors import DomainError, ValidationError
+from domain.records import Coupon, CouponKind, CouponState
 
 # Lines of these classes earn no issuer points at a partner, as at the issuer (DOMAIN §7).
 NO_EARN_CLASSES = frozenset({ProductClass.GROUP_BUY, ProductClass.NO_POINTS})
@@ -28,6 +29,22 @@ class RosterCard:
     issuer_member_id: str
     name_masked: str
     tier: str
+
+
+@dataclass(frozen=True, slots=True)
+class AllianceCoupon:
+    """An issuer's coupon a partner's till may take from the holder of `card_number`: a
+    fixed amount off, valid from/to (inclusive business dates); `used_sale_id` the sale that
+    took it at this till (None: not used here)."""
+
+    code: str
+    card_number: str
+    issuer: str
+    template: str
+    amount_fen: int
+    valid_from: date
+    valid_to: date
+    used_sale_id: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,6 +93,34 @@ def recognise(card: RosterCard | None, number: str, terms: Sequence[PartnerTerms
         raise DomainError("alliance.no_agreement_today", issuer=card.issuer,
                           day=day.isoformat())
     return AllianceMember(card, found)
+
+
+def check_coupon(found: AllianceCoupon | None, code: str, member: AllianceMember,
+                 day: date) -> Coupon:
+    """The issuer's coupon as a fixed amount off this sale (pricing's coupon step), or
+    DomainError: not held here, another card's, a template the agreement in force does not
+    list, not valid on the business date, or used at this till already."""
+    if found is None:
+        raise DomainError("alliance.coupon_unknown", code=code)
+    if found.card_number != member.card.card_number or found.issuer != member.card.issuer:
+        raise DomainError("alliance.coupon_not_this_card", code=code,
+                          card_number=member.card.card_number[-4:])
+    if found.template not in member.terms.agreement.coupon_templates:
+        raise DomainError("alliance.coupon_not_honoured", code=code,
+                          issuer=member.terms.issuer_name)
+    if not found.valid_from <= day <= found.valid_to:
+        raise DomainError("alliance.coupon_not_valid_today", code=code,
+                          valid_from=found.valid_from.isoformat(),
+                          valid_to=found.valid_to.isoformat())
+    if found.used_sale_id is not None:
+        raise DomainError("alliance.coupon_used", code=code)
+    # Issued at the issuer, whose time this till never learns: the first valid day stands in
+    # (pricing reads only the terms).
+    return Coupon(code=found.code, template_code=found.template, kind=CouponKind.CASH,
+                  amount_fen=found.amount_fen, rate=None, min_spend_fen=0, stackable=True,
+                  valid_from=found.valid_from, valid_to=found.valid_to,
+                  state=CouponState.ISSUED,
+                  issued_at=datetime.combine(found.valid_from, time(), UTC))
 
 
 def points_earned(member: AllianceMember, paid: Sequence[tuple[ProductClass, int]]) -> int:

@@ -275,6 +275,15 @@ class AuditRecorded:
 
 
 @dataclass(frozen=True, slots=True)
+class AllianceCouponUse:
+    """An issuer's coupon a partner's sale took: what came off the sale (at most its face
+    amount; the issuer funds it)."""
+
+    code: str
+    amount_fen: int
+
+
+@dataclass(frozen=True, slots=True)
 class AllianceTrade:
     """A sale (or return) at this partner's till to an alliance member of another merchant:
     what head office needs to book the issuer's points and the settlement entries. Figures
@@ -296,6 +305,7 @@ class AllianceTrade:
     points_spent: int
     earn_entry_id: str
     spend_entry_id: str
+    coupons: tuple[AllianceCouponUse, ...] = ()
 
     @property
     def member_id(self) -> str | None:

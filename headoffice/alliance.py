@@ -14,7 +14,7 @@ from zoneinfo import ZoneInfo
 import sqlalchemy as sa
 from sqlalchemy import Connection
 
-from domain.alliance import Agreement, parse_agreement
+from domain.alliance import Agreement, parse_agreement, template_problems
 from domain.alliance_settlement import (
     POINTS_KINDS,
     Entry,
@@ -40,6 +40,7 @@ from headoffice.alliance_tables import (
     alliances,
 )
 from headoffice.feed import FeedWriter
+from headoffice.packs import PackBook
 from headoffice.publish import merchant_item
 from headoffice.sql import insert_ignore
 from headoffice.tables import merchants
@@ -107,6 +108,7 @@ def add_agreements(conn: Connection, alliance_code: str, found: list[Agreement],
                                       merchant=getattr(agreement, role), alliance=alliance_code)
         if any(agreement.overlaps(other) for other in stored):
             raise ValidationError("alliance.overlapping_agreement", field=f"{where}.starts_on")
+        _check_templates(conn, agreement, members[agreement.issuer], where)
         ids.append(_insert_agreement(conn, alliance_id, members, agreement, now))
         stored.append(agreement)
     feed = FeedWriter()
@@ -115,6 +117,24 @@ def add_agreements(conn: Connection, alliance_code: str, found: list[Agreement],
     _rosters(conn, feed, {members[a.issuer] for a in found}, now)
     feed.flush(conn, now)
     return ids
+
+
+def _check_templates(conn: Connection, agreement: Agreement, issuer_id: str,
+                     where: str) -> None:
+    """A template the issuer's pack does not define (or not a cash one) could never be
+    honoured as agreed: refused here, not at a till."""
+    if not agreement.coupon_templates:
+        return
+    pack = PackBook(ttl_s=0).for_merchant(conn, issuer_id)
+    problems = template_problems(
+        agreement, {t.code: t for t in pack.coupons.templates}, where)
+    if problems:  # one at a time, in a sentence, like the other refusals of stored terms
+        raise ValidationError(problems[0].code, field=problems[0].path,
+                              template=agreement.coupon_templates[_index(problems[0].path)])
+
+
+def _index(path: str) -> int:
+    return int(path.rsplit("[", 1)[1].rstrip("]"))
 
 
 def _rosters(conn: Connection, feed: FeedWriter, issuer_ids: set[str], now: datetime) -> None:

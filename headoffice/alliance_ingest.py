@@ -3,7 +3,8 @@ settlement entries; member and card changes keep the partners' rosters true (doc
 
 Whatever the till claims is checked here: the card must be the issuer's, held by the member
 named, under the agreement named, in force that day between the issuer and the sender's
-merchant, with figures the agreement allows. A refused trade is quarantined with a case, like
+merchant, with figures the agreement allows, and its issuer coupons
+(headoffice/alliance_coupon_ingest.py). A refused trade is quarantined with a case, like
 every refusal of ingest; nothing of it is booked.
 """
 
@@ -19,7 +20,7 @@ from domain.alliance import Agreement, parse_agreement
 from domain.alliance_settlement import EntryKind
 from domain.alliance_settlement import trade_entries as settlement_entries
 from domain.errors import DomainError
-from headoffice import alliance_roster, ledgers
+from headoffice import alliance_coupon_ingest, alliance_roster, ledgers
 from headoffice.alliance import NewEntry, record_entry
 from headoffice.alliance_tables import alliance_agreements, alliance_entries, alliances
 from headoffice.batch import Batch, Item
@@ -37,6 +38,7 @@ class _Checked:
     issuer_id: str
     alliance: str
     agreement: Agreement
+    coupons: list[alliance_coupon_ingest.Use]
 
 
 def apply(b: Batch, items: list[Item[AllianceTradeV1]]) -> None:
@@ -46,6 +48,7 @@ def apply(b: Batch, items: list[Item[AllianceTradeV1]]) -> None:
         return
     partner = _code(b, b.terminal.merchant_id)
     ledger: list[Item[PointsEntryV1]] = []
+    with_coupons: set[str] = set()
     for item in items:
         try:
             checked = _check(b, item, partner)
@@ -55,7 +58,10 @@ def apply(b: Batch, items: list[Item[AllianceTradeV1]]) -> None:
             _refuse(b, item, err)
             continue
         ledger += _ledger_items(b, checked, partner)
+        if checked.coupons:
+            with_coupons.add(checked.member_id)
     ledgers.apply(b, ledger, [])
+    follow(b, with_coupons)  # a coupon redeemed leaves every partner's feed
 
 
 def _refuse(b: Batch, item: Item[AllianceTradeV1], err: DomainError) -> None:
@@ -90,7 +96,8 @@ def _check(b: Batch, item: Item[AllianceTradeV1], partner: str) -> _Checked:
         raise DomainError("alliance.no_agreement", issuer=p.issuer, partner=partner,
                           day=p.business_date.isoformat())
     _check_figures(p, agreement, _booked(b, row.alliance_id, p.original_sale_id))
-    return _Checked(item, member_id, card.merchant_id, row.alliance, agreement)
+    uses = alliance_coupon_ingest.check(b, p, member_id, card.merchant_id, agreement)
+    return _Checked(item, member_id, card.merchant_id, row.alliance, agreement, uses)
 
 
 def _check_figures(p: AllianceTradeV1, agreement: Agreement,
@@ -131,6 +138,8 @@ def _entries(b: Batch, c: _Checked, partner: str) -> None:
             kind=kind.value, issuer=p.issuer, partner=partner, occurred_on=p.business_date,
             source=p.sale_id, points=points, sale_fen=sale_fen,
             note=f"card …{p.card_number[-4:]}"), b.now)
+    alliance_coupon_ingest.settle(b, p, c.coupons, c.alliance, partner, c.member_id,
+                                  c.issuer_id)
 
 
 def trade_entries(p: AllianceTradeV1) -> list[tuple[EntryKind, int, int]]:

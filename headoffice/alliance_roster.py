@@ -3,9 +3,10 @@
 A partner's till recognises an issuer's card offline by finding its number here: one
 `alliance_member` item per usable card of a member who consented to the alliance, with the
 issuer, the member's id, the name masked and the tier — nothing else (no mobile, ID number,
-history: issue 15 rule 3). Withdrawn consent, a card blocked, lost or replaced, or no agreement
-left that honours the issuer at that partner turn the item into `{"void": true}`; an item is
-published only when what it says changes, so a member edited twice sends nothing twice.
+history: issue 15 rule 3); the member's coupons a partner honours go beside it
+(headoffice/alliance_coupons.py). Withdrawn consent, a card blocked, lost or replaced, or no
+agreement left that honours the issuer at that partner turn the item into `{"void": true}`; an
+item is published only when what it says changes, so a member edited twice sends nothing twice.
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from sqlalchemy import Connection
 
 from domain.alliance_card import mask_for_partner
 from domain.errors import NotFound
+from headoffice import alliance_coupons
 from headoffice.alliance_tables import alliance_agreements, alliances
 from headoffice.feed import FeedWriter
 from headoffice.publish import merchant_item
@@ -77,7 +79,10 @@ def refresh(conn: Connection, feed: FeedWriter, issuer_id: str, today: date,
         return 0
     code = str(conn.execute(sa.select(merchants.c.code).where(
         merchants.c.id == issuer_id)).scalar())
-    wanted = {number: _entry(code, row) for number, row in _cards(conn, issuer_id, member_ids)}
+    rows = _cards(conn, issuer_id, member_ids)
+    wanted = {number: _entry(code, row) for number, row in rows}
+    templates = alliance_coupons.honoured_templates(conn, issuer_id, today)
+    found = alliance_coupons.member_coupons(conn, issuer_id, sorted({r.id for _, r in rows}))
     published = 0
     for partner_id, honours in partners.items():
         held = _held(conn, partner_id, list(wanted))
@@ -86,7 +91,20 @@ def refresh(conn: Connection, feed: FeedWriter, issuer_id: str, today: date,
             if held.get(number, VOID) != data:
                 merchant_item(conn, feed, partner_id, ROSTER_ENTITY, number, data)
                 published += 1
+        holders = _holders(rows, wanted) if honours else {}
+        published += alliance_coupons.publish(
+            conn, feed, partner_id, code, [(c, holders.get(c.member_id)) for c in found],
+            templates.get(partner_id, set()), today)
     return published
+
+
+def _holders(rows: list[tuple[str, Any]], wanted: dict[str, Any]) -> dict[str, str]:
+    """Member -> the first of their cards on the roster (their coupons travel with it)."""
+    found: dict[str, str] = {}
+    for number, row in rows:
+        if wanted[number] is not None:
+            found.setdefault(row.id, number)
+    return found
 
 
 def _partners(conn: Connection, issuer_id: str, today: date) -> dict[str, bool]:

@@ -57,7 +57,8 @@ SALE_EVENTS = (E.SALE_COMPLETED, E.RETURN_COMPLETED)
 CARD_EVENTS = (E.CARD_ISSUED, E.CARD_CHANGED)
 OWN_EVENTS = (E.SHIFT_CLOSED, E.AUDIT_ENTRY)  # the till's own shifts and audit trail
 # Every type _merge applies: the contract test holds it equal to EventType and the wire models.
-_ROSTER_TYPES = frozenset((*MEMBER_EVENTS, *CARD_EVENTS, E.TIER_CHANGED))
+# Coupon events too: the issuer's coupons a partner honours travel with the roster.
+_ROSTER_TYPES = frozenset((*MEMBER_EVENTS, *CARD_EVENTS, E.TIER_CHANGED, *COUPON_EVENTS))
 APPLIED = frozenset((E.ALLIANCE_TRADE, *MEMBER_EVENTS, *SALE_EVENTS, E.POINTS_ENTRY, E.WALLET_ENTRY,
                      *COUPON_EVENTS, *CARD_EVENTS, E.TIER_CHANGED, E.DRAW_SPUN, *OWN_EVENTS))
 

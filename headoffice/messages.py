@@ -15,10 +15,14 @@ SENTENCES = {
     "alliance.bad_code": "An alliance code is 1 to 16 characters.",
     "alliance.bad_kind": "That is not a kind of alliance entry.",
     "alliance.bad_merchant_code": "A merchant code is 1 to 16 characters of text.",
+    "alliance.bad_template": "A coupon template code is 1 to 32 characters, each listed once.",
     "alliance.bad_period": "A period is a month: YYYY-MM.",
     "alliance.card_mismatch": "That card is not the issuer's card of the member the partner "
     "named.",
     "alliance.card_unknown": "Head office knows no such card.",
+    "alliance.coupon_refused": "The partner's sale names an issuer coupon head office cannot "
+                               "honour (not the member's, not a listed cash template, more "
+                               "than its amount, outside its days, voided, or on a return).",
     "alliance.figures_invalid": "The partner trade's figures are not what the agreement allows "
     "(signs, or more points than the money earns).",
     "alliance.bad_range": "The last day (--to) is before the first (--from).",
@@ -36,6 +40,7 @@ SENTENCES = {
     "alliance.no_agreements": "The file holds no [[agreements]].",
     "alliance.not_a_date": "Not a date (YYYY-MM-DD).",
     "alliance.not_a_table": "Not a table of fields.",
+    "alliance.not_a_list": "Not a list.",
     "alliance.not_an_integer": "Not a whole number.",
     "alliance.not_true_or_false": "Not true or false.",
     "alliance.out_of_range": "Out of range (rates 0 to 10000 basis points, points per yuan "
@@ -59,6 +64,11 @@ SENTENCES = {
                               "figures.",
     "alliance.source_too_long": "A source id is at most 80 characters.",
     "alliance.statement_unknown": "That merchant's statement is not yours to see.",
+    "alliance.template_not_portable": "Only fixed-amount (cash) coupons may be honoured by a "
+                                      "partner: what a percent-off or gift coupon is worth "
+                                      "there is not a figure the issuer funded.",
+    "alliance.template_unknown": "The issuer's rule pack defines no coupon template of that "
+                                 "code.",
     "alliance.unknown": "There is no such alliance.",
     "alliance.unknown_field": "Not a field of an agreement.",
     "alliance.unknown_product_class": "Not a product class (regular, new, no_points ...).",

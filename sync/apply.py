@@ -308,4 +308,5 @@ _HANDLERS: dict[str, Callable[[Applier, Change], bool]] = {
     "rulepack": owned.rulepack,
     "alliance_agreement": alliance.agreement,
     "alliance_member": alliance.member,
+    "alliance_coupon": alliance.coupon,
 }

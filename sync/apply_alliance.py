@@ -3,10 +3,11 @@ sync/apply.py for the transaction and versions; docs/alliance.md for the design)
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from datetime import date
+from typing import TYPE_CHECKING, Any
 
 from domain.alliance import AgreementError, partner_terms
-from domain.alliance_card import RosterCard
+from domain.alliance_card import AllianceCoupon, RosterCard
 from sync.schema import Change
 
 if TYPE_CHECKING:
@@ -41,3 +42,33 @@ def member(a: Applier, change: Change) -> bool:
                                        issuer_member_id=d["issuer_member_id"],
                                        name_masked=d["name_masked"], tier=d["tier"]))
     return True
+
+
+def coupon(a: Applier, change: Change) -> bool:
+    """An issuer's coupon this till may take from its card's holder, or (`void`) no longer:
+    redeemed somewhere, expired, voided, its card off the roster or its template no longer
+    honoured. One that does not read is dropped (the till must never honour a guess)."""
+    if not a.newer(change):
+        return False
+    found = None if change.data.get("void") else _coupon(change.id, change.data)
+    if found is None:
+        a.uow.alliance.drop_coupon(change.id)
+    else:
+        a.uow.alliance.put_coupon(found)
+    return True
+
+
+def _coupon(code: str, d: Any) -> AllianceCoupon | None:
+    amount = d.get("amount_fen")
+    texts = [d.get(k) for k in ("card", "issuer", "template", "valid_from", "valid_to")]
+    if isinstance(amount, bool) or not isinstance(amount, int) or amount <= 0:
+        return None
+    if not all(isinstance(t, str) and t for t in texts):
+        return None
+    try:
+        start, end = date.fromisoformat(str(texts[3])), date.fromisoformat(str(texts[4]))
+    except ValueError:
+        return None
+    return AllianceCoupon(code=code, card_number=str(texts[0]), issuer=str(texts[1]),
+                          template=str(texts[2]), amount_fen=amount, valid_from=start,
+                          valid_to=end)

@@ -216,6 +216,13 @@ class AuditV1(Payload):
     action: str
 
 
+class AllianceCouponUseV1(Payload):
+    """An issuer's coupon the partner's sale took: what came off the sale."""
+
+    code: str = Field(min_length=1, max_length=40)
+    amount_fen: int
+
+
 class AllianceTradeV1(Payload):
     """A partner's sale or return to an issuer's member (domain.events.AllianceTrade)."""
 
@@ -232,6 +239,7 @@ class AllianceTradeV1(Payload):
     points_spent: int
     earn_entry_id: str = Field(max_length=36)
     spend_entry_id: str = Field(max_length=36)
+    coupons: list[AllianceCouponUseV1] = Field(default_factory=list, max_length=20)
 
 
 PAYLOADS: dict[str, type[Payload]] = {

@@ -14,6 +14,7 @@ from datetime import UTC, date, datetime, timedelta
 from decimal import Decimal
 
 from domain.events import (
+    AllianceCouponUse,
     AllianceTrade,
     AuditRecorded,
     CardChanged,
@@ -170,5 +171,6 @@ def steps(ids: Ids = Ids()) -> list[EventPayload]:
         AllianceTrade(sale_id=ids.sale, original_sale_id=None, issuer="M001",
                       card_number=ids.card, issuer_member_id=ids.member, agreement_id=ids.id(60),
                       at=later, business_date=DAY, sale_fen=51900, points_earned=519,
-                      points_spent=0, earn_entry_id=ids.id(61), spend_entry_id=ids.id(62)),
+                      points_spent=0, earn_entry_id=ids.id(61), spend_entry_id=ids.id(62),
+                      coupons=(AllianceCouponUse(code="CP0000000001", amount_fen=5000),)),
     ]

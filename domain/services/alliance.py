@@ -18,11 +18,11 @@ from domain.alliance import AgreementError, PartnerTerms, partner_terms
 from domain.alliance_card import AllianceMember
 from domain.catalog import ProductClass
 from domain.errors import DomainError
-from domain.events import AllianceTrade
+from domain.events import AllianceCouponUse, AllianceTrade
 from domain.ids import new_id_str
 from domain.money import split_int
 from domain.ports import UnitOfWork
-from domain.records import Sale, TenderKind
+from domain.records import Coupon, Sale, TenderKind
 from domain.services.cart import Cart
 from domain.services.context import ServiceContext, emit
 
@@ -113,6 +113,22 @@ def earning(member: AllianceMember, priced: pricing.PricedSale,
                                 reasons=(reason,))
 
 
+def coupons(uow: UnitOfWork, member: AllianceMember, codes: tuple[str, ...],
+            day: date) -> list[Coupon]:
+    """The sale's coupons when an issuer's member is on it: each must be one of the issuer's
+    coupons held here for that card (alliance_card.check_coupon); a coupon of ours needs a
+    member of ours, so none is taken beside them."""
+    return [alliance_card.check_coupon(uow.alliance.coupon(code), code, member, day)
+            for code in codes]
+
+
+def use_coupons(uow: UnitOfWork, sale: Sale) -> None:
+    """Mark the issuer's coupons the sale took as used here: a second use at this till is
+    refused at once (head office refuses one used at two tills)."""
+    for code in sale.coupons_redeemed:
+        uow.alliance.use_coupon(code, sale.id)
+
+
 def check_tenders(cart: Cart) -> None:
     """Stored value never crosses merchants: a wallet tender on another merchant's card is
     refused before anything else is asked of it."""
@@ -163,16 +179,21 @@ def taken_back(note: dict[str, Any], original: Sale, returns: list[Sale]) -> int
 
 
 def record_return(ctx: ServiceContext, uow: UnitOfWork, note: dict[str, Any], original: Sale,
-                  refund: Sale) -> None:
+                  refund: Sale, *, full: bool = False) -> None:
     """Tell head office of a return to the issuer's member: the negative figures reverse
-    the issuer's points and the settlement entries of the sale (as far as returned)."""
+    the issuer's points and the settlement entries of the sale (as far as returned); the
+    return that completes a full return gives the issuer's coupons back, as ours."""
     spent_back = sum(t.points for t in refund.tenders if t.kind is TenderKind.POINTS)
+    back = coupon_uses(original) if full else ()
+    for use in back:
+        uow.alliance.use_coupon(use.code, None)
     emit(ctx, uow, AllianceTrade(
         sale_id=refund.id, original_sale_id=original.id, issuer=note["issuer"],
         card_number=note["card_number"], issuer_member_id=note["issuer_member_id"],
         agreement_id=note["agreement_id"], at=refund.at, business_date=refund.business_date,
         sale_fen=refund.total_fen, points_earned=refund.points_earned, points_spent=spent_back,
-        earn_entry_id=new_id_str(), spend_entry_id=new_id_str()))
+        earn_entry_id=new_id_str(), spend_entry_id=new_id_str(),
+        coupons=tuple(replace(use, amount_fen=-use.amount_fen) for use in back)))
 
 
 def record_sale(ctx: ServiceContext, uow: UnitOfWork, member: AllianceMember,
@@ -182,9 +203,17 @@ def record_sale(ctx: ServiceContext, uow: UnitOfWork, member: AllianceMember,
     allowances.guard(uow.offline, member.card.issuer_member_id,
                      allowances.Spend(points_spent, 0), ctx.today(), ctx.now(),
                      ctx.pack.offline)
+    use_coupons(uow, sale)
     emit(ctx, uow, AllianceTrade(
         sale_id=sale.id, original_sale_id=None, issuer=member.card.issuer,
         card_number=member.card.card_number, issuer_member_id=member.card.issuer_member_id,
         agreement_id=member.terms.id, at=sale.at, business_date=sale.business_date,
         sale_fen=sale.total_fen, points_earned=sale.points_earned, points_spent=points_spent,
-        earn_entry_id=new_id_str(), spend_entry_id=new_id_str()))
+        earn_entry_id=new_id_str(), spend_entry_id=new_id_str(), coupons=coupon_uses(sale)))
+
+
+def coupon_uses(sale: Sale) -> tuple[AllianceCouponUse, ...]:
+    """What each issuer coupon took off the sale (pricing's `coupon.applied` notes): never
+    more than was due, so the issuer funds no more than the customer was given."""
+    return tuple(AllianceCouponUse(str(a["params"]["coupon"]), int(a["params"]["off_fen"]))
+                 for a in sale.applied if a.get("code") == "coupon.applied")

@@ -100,8 +100,10 @@ def _evaluate(ctx: ServiceContext, uow: UnitOfWork, cart: Cart, *, partial: bool
     today = ctx.local_date()
     member = uow.members.get(cart.member_id) if cart.member_id else None
     birthday = member is not None and is_birthday(ctx, member, today)
-    coupons = [coupon_rules.check_redeemable(uow.coupons.get(code), code, cart.member_id, today)
-               for code in cart.coupon_codes]
+    coupons = (alliance_sales.coupons(uow, cart.alliance, cart.coupon_codes, today)
+               if cart.alliance else
+               [coupon_rules.check_redeemable(uow.coupons.get(code), code, cart.member_id, today)
+                for code in cart.coupon_codes])
     shopper = (alliance_sales.shopper(cart.alliance) if cart.alliance else
                _shopper(member, birthday, card_shown_ok(ctx, cart.shown, cart.member_id), today))
     priced = pricing.price_sale(_catalogue_lines(uow, cart.lines), shopper, coupons, ctx.pack,

@@ -118,7 +118,8 @@ def return_lines(ctx: ServiceContext, uow: UnitOfWork, original: Sale, lines: Ma
         alliance_sales.taken_back(partner, original, [*earlier, sale]) if partner else 0)
     sale = _add(ctx, uow, replace(sale, points_earned=-taken))
     if partner:
-        alliance_sales.record_return(ctx, uow, partner, original, sale)
+        alliance_sales.record_return(ctx, uow, partner, original, sale,
+                                     full=_fully_returned(original, [*earlier, sale]))
     change = None
     if original.member_id:
         _member_effects(ctx, uow, original, earlier, sale, taken)

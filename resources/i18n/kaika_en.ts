@@ -4261,6 +4261,26 @@ A large store takes a few minutes. Do not switch the till off.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>This till holds no alliance coupon {code} for this card (it may be used up, expired, or not yet synced here).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Coupon {code} belongs to another card, not card …{card_number}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The alliance agreement does not let {issuer} coupon {code} be used here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Coupon {code} is valid from {valid_from} to {valid_to}, not today.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Coupon {code} has already been used at this till.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Stored value on another merchant&apos;s card can only be spent there. Take the payment another way.</source>
         <translation type="unfinished"></translation>
     </message>

@@ -4259,6 +4259,26 @@ A large store takes a few minutes. Do not switch the till off.</source>
         <translation>与{issuer}的联盟协议今天不在有效期内：其会员卡在本店不享受优惠。</translation>
     </message>
     <message>
+        <source>This till holds no alliance coupon {code} for this card (it may be used up, expired, or not yet synced here).</source>
+        <translation>本机没有此卡的联盟券{code}（可能已使用、已过期或本机尚未同步）。</translation>
+    </message>
+    <message>
+        <source>Coupon {code} belongs to another card, not card …{card_number}.</source>
+        <translation>券{code}属于其他会员卡，不是尾号{card_number}的卡。</translation>
+    </message>
+    <message>
+        <source>The alliance agreement does not let {issuer} coupon {code} be used here.</source>
+        <translation>联盟协议不允许在本店使用{issuer}的券{code}。</translation>
+    </message>
+    <message>
+        <source>Coupon {code} is valid from {valid_from} to {valid_to}, not today.</source>
+        <translation>券{code}的有效期为{valid_from}至{valid_to}，今天不可用。</translation>
+    </message>
+    <message>
+        <source>Coupon {code} has already been used at this till.</source>
+        <translation>券{code}已在本机使用过。</translation>
+    </message>
+    <message>
         <source>Stored value on another merchant&apos;s card can only be spent there. Take the payment another way.</source>
         <translation>其他商户会员卡的储值只能在该商户使用，请用其他方式收款。</translation>
     </message>

@@ -121,6 +121,30 @@ def test_agreements_round_trip_and_a_bad_file_names_the_row(db: tuple[str, Engin
         assert len(alliance.list_agreements(conn, "A1")) == 2
 
 
+def test_a_coupon_template_the_issuers_pack_lacks_is_refused(db: tuple[str, Engine],
+                                                             tmp_path: Path) -> None:
+    """The salon's pack (fashion's, the default) defines signup50 but not vip100: a till could
+    never honour vip100, so the whole file is refused naming its path; signup50 is kept."""
+    url, engine = db
+    _alliance_with_agreements(url, tmp_path)
+    (tmp_path / "c.json").write_text(
+        '{"agreements": [{"issuer": "M003", "partner": "M002", "starts_on": "2026-11-01",'
+        ' "coupon_templates": ["signup50", "vip100"]}]}', encoding="utf-8")
+    done = _cli(url, "add-agreements", "--alliance", "A1", str(tmp_path / "c.json"))
+    assert done.returncode != 0
+    assert "$.agreements[0].coupon_templates[1]" in done.stderr
+    assert "[alliance.template_unknown]" in done.stderr
+    (tmp_path / "c.json").write_text(
+        '{"agreements": [{"issuer": "M003", "partner": "M002", "starts_on": "2026-11-01",'
+        ' "coupon_templates": ["signup50"]}]}', encoding="utf-8")
+    done = _cli(url, "add-agreements", "--alliance", "A1", str(tmp_path / "c.json"))
+    assert done.returncode == 0, done.stderr
+    with engine.connect() as conn:
+        stored = alliance.list_agreements(conn, "A1")
+    # Listed only when some are: a till older than the field would refuse the agreement.
+    assert [row.get("coupon_templates") for row in stored] == [None, None, ["signup50"]]
+
+
 def _november(engine: Engine) -> None:
     """A fashion member pays ¥86.50 at the café (86 points: the café owes 86 fen; 5 %
     commission 432.5 → 433 fen) and spends 500 points there (fashion owes 500 fen); a salon

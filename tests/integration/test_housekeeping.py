@@ -246,6 +246,7 @@ def _before_0008(raw: sqlite3.Connection) -> None:
         raw.execute(f"DROP TRIGGER member_figures_{trigger}")
     raw.execute("DROP TABLE member_figures")  # its index with it
     raw.execute("DROP TABLE member_figures_window")
+    raw.execute("DROP TABLE alliance_coupons")  # and 0019
     raw.execute("DROP TABLE alliance_roster")  # and 0018
     raw.execute("DROP TABLE alliance_terms")
     raw.execute("ALTER TABLE members DROP COLUMN consent_alliance_at")

@@ -12,7 +12,9 @@ from domain.alliance import (
     parse_agreement,
     parse_agreements,
     partner_terms,
+    template_problems,
 )
+from domain.records import CouponKind, CouponTemplate
 
 GOOD = {"issuer": "M001", "partner": "M002", "discount_bp": {"regular": 1000, "new": 500},
         "points_per_yuan": 2, "points_spendable": True, "point_value_fen": 1,
@@ -91,3 +93,32 @@ def test_the_terms_a_partner_till_receives() -> None:
         partner_terms({**item, "issuer_brand": None, "points_per_yuan": -1})
     assert [str(p) for p in err.value.problems] == [
         "$.issuer_brand: alliance.missing_field", "$.points_per_yuan: alliance.out_of_range"]
+
+
+def test_coupon_templates_are_distinct_short_codes_named_by_index() -> None:
+    found = parse_agreement({**GOOD, "coupon_templates": ["signup50", " spend488 "]})
+    assert found.coupon_templates == ("signup50", "spend488")
+    assert parse_agreement(found.to_dict()) == found
+    assert parse_agreement(GOOD).coupon_templates == ()
+    assert "coupon_templates" not in parse_agreement(GOOD).to_dict()
+    assert _problems({"agreements": [
+        {**GOOD, "coupon_templates": ["a", "", "a", 7, "x" * 33, "y" * 32]}]}) == [
+        "$.agreements[0].coupon_templates[1]: alliance.bad_template",
+        "$.agreements[0].coupon_templates[2]: alliance.bad_template",
+        "$.agreements[0].coupon_templates[3]: alliance.bad_template",
+        "$.agreements[0].coupon_templates[4]: alliance.bad_template"]
+    assert _problems({"agreements": [{**GOOD, "coupon_templates": "signup50"}]}) == [
+        "$.agreements[0].coupon_templates: alliance.not_a_list"]
+
+
+def test_only_the_issuers_cash_templates_may_cross() -> None:
+    pack = {"c50": CouponTemplate(code="c50", name="¥50", kind=CouponKind.CASH, amount_fen=5000),
+            "p90": CouponTemplate(code="p90", name="9折", kind=CouponKind.PERCENT),
+            "gift": CouponTemplate(code="gift", name="赠品", kind=CouponKind.GIFT,
+                                   gift_sku="S1")}
+    agreement = parse_agreement({**GOOD, "coupon_templates": ["c50", "p90", "gift", "none"]})
+    assert [str(p) for p in template_problems(agreement, pack, "$.agreements[2]")] == [
+        "$.agreements[2].coupon_templates[1]: alliance.template_not_portable",
+        "$.agreements[2].coupon_templates[2]: alliance.template_not_portable",
+        "$.agreements[2].coupon_templates[3]: alliance.template_unknown"]
+    assert template_problems(parse_agreement(GOOD), pack, "$") == []

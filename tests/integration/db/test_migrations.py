@@ -38,7 +38,7 @@ def test_current_is_none_before_and_head_after(tmp_path: Path) -> None:
     engine = make_engine(tmp_path / "c.db")
     assert current(engine) is None
     upgrade(engine)
-    assert current(engine) == head() == "0018"
+    assert current(engine) == head() == "0019"
     engine.dispose()
 
 
