@@ -10,7 +10,7 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from domain.alliance import Agreement
-from domain.alliance_card import RosterCard, mask_for_partner
+from domain.alliance_card import AllianceCoupon, RosterCard, mask_for_partner
 from domain.alliance_settlement import (
     Entry,
     EntryKind,
@@ -26,7 +26,8 @@ from domain.clock import FixedClock
 from domain.errors import DomainError
 from domain.event_types import EventType
 from domain.ids import new_id_str
-from domain.records import CardState
+from domain.ports import UnitOfWork
+from domain.records import CardState, CouponKind, CouponState
 from domain.scenario import Scenario
 from domain.scenario_alliance import AllianceSetup
 from domain.services import cardissue, ledger
@@ -47,14 +48,14 @@ class Clearing:
         self.closed: dict[str, dict[str, Any]] = {}
 
     def record(self, kind: EntryKind, agreement: Agreement, day: date, points: int,
-               sale_fen: int, source: str) -> Entry:
+               sale_fen: int, source: str, amount_fen: int = 0) -> Entry:
         """An entry in the first open period from its day's (a closed month never changes)."""
         period = period_of(day)
         while period in self.closed:
             period = next_period(period)
         entry = Entry(id=new_id_str(), kind=kind, issuer=agreement.issuer,
                       partner=agreement.partner, period=period,
-                      amount_fen=entry_amount(agreement, kind, points, sale_fen, 0),
+                      amount_fen=entry_amount(agreement, kind, points, sale_fen, amount_fen),
                       points=points, source=source)
         self.entries.append(entry)
         return entry
@@ -196,9 +197,36 @@ class AllianceRun:
                         uow.alliance.put_card(RosterCard(
                             card_number=card.number, issuer=owner, issuer_member_id=member.id,
                             name_masked=mask_for_partner(member.name), tier=member.tier))
+                        self._publish_coupons(uow, sim, cards[ref][0], merchant,
+                                              (card.number, member.id))
                     else:
                         uow.alliance.drop_card(card.number)
                 uow.commit()
+
+    def _publish_coupons(self, uow: UnitOfWork, partner: Simulation, home: str, merchant: str,
+                         held_by: tuple[str, str]) -> None:
+        """The issuer's live cash coupons of the templates an agreement with this partner
+        lists travel with the card (head office's alliance_coupon items); others are taken
+        off. The partner's scenario steps may name them by their ref."""
+        owner = self.setup.stores[home]
+        listed = {t for a in self.terms.values() if a.issuer == owner and a.partner == merchant
+                  for t in a.coupon_templates}
+        issuer = self.sims[home]
+        refs = {code: ref for ref, code in issuer.coupons.items()}
+        card_number, member_id = held_by
+        with issuer.ctx.reader() as held:
+            coupons = held.coupons.for_member(member_id)
+        for coupon in coupons:
+            if (coupon.state is CouponState.ISSUED and coupon.kind is CouponKind.CASH
+                    and coupon.template_code in listed):
+                uow.alliance.put_coupon(AllianceCoupon(
+                    code=coupon.code, card_number=card_number, issuer=owner,
+                    template=coupon.template_code, amount_fen=coupon.amount_fen,
+                    valid_from=coupon.valid_from, valid_to=coupon.valid_to))
+                if coupon.code in refs:
+                    partner.coupons[refs[coupon.code]] = coupon.code
+            else:
+                uow.alliance.drop_coupon(coupon.code)
 
     def _ingest(self, store: str, index: int) -> list[dict[str, Any]]:
         """The store's new `alliance.trade` events, as head office takes them: the issuer's
@@ -219,9 +247,34 @@ class AllianceRun:
         self.clearing.steps[p["sale_id"]] = index
         day = date.fromisoformat(p["business_date"])
         wanted = trade_entries(p["points_earned"], p["points_spent"], p["sale_fen"])
-        return [_entry_view(self.clearing.record(kind, agreement, day, points, sale_fen,
+        made = [_entry_view(self.clearing.record(kind, agreement, day, points, sale_fen,
                                                  p["sale_id"]), index)
                 for kind, points, sale_fen in wanted]
+        for used in p.get("coupons", []):
+            made.append(_entry_view(self._coupon_entry(used, agreement, day, p), index))
+        return made
+
+    def _coupon_entry(self, used: dict[str, Any], agreement: Agreement, day: date,
+                      p: dict[str, Any]) -> Entry:
+        """As head office's ingest: the issuer's coupon redeemed at its own stores (or in
+        force again for a return that gives it back) and the funder owing the redeemer what
+        came off the sale; a return's mirror entry has the return as its source too."""
+        code, amount = used["code"], used["amount_fen"]
+        home = next(c for c, sim in self.sims.items()
+                    if p["issuer_member_id"] in sim.members.values())
+        ctx = self.sims[home].ctx
+        with ctx.uow() as uow:
+            coupon = uow.coupons.get(code)
+            if coupon is not None:
+                uow.coupons.save(replace(
+                    coupon, state=CouponState.REDEEMED if amount > 0 else CouponState.ISSUED,
+                    redeemed_sale_id=p["sale_id"] if amount > 0 else None,
+                    redeemed_at=self.clock.now() if amount > 0 else None))
+            uow.commit()
+        source = code if amount > 0 else f"{code}:{p['sale_id']}"
+        self.clearing.steps[source] = self.clearing.steps[p["sale_id"]]
+        return self.clearing.record(EntryKind.COUPON_FUNDED_REDEEMED, agreement, day, 0, 0,
+                                    source, amount_fen=amount)
 
     def _issuer_ledger(self, p: dict[str, Any], partner: str) -> None:
         """The issuer's ledger entries for the member at its store that holds them, as head

@@ -183,3 +183,21 @@ def test_a_bad_alliance_scenario_names_every_problem_by_its_path() -> None:
     assert problems({"steps": [step]}) == [("$.steps[0].period", "not_period:YYYY-MM")]
     assert problems({"steps": [{**step, "period": "2025-05"}]}) == [
         ("$.steps[0].do", "needs_merchants")]
+
+
+def test_an_issuers_coupon_is_redeemed_at_the_partner_once_and_settled_to_it(
+        capsys: pytest.CaptureFixture[str]) -> None:
+    result = run("rule_coupon_across_merchants.json", capsys)
+    cafe, again, at_issuer, close = result["steps"]
+    assert (cafe["due_fen"], cafe["points_earned"]) == (2500, 25)
+    assert sorted(entries(cafe)) == [
+        ("commission", "M001", "M002", 0, 125),
+        ("coupon_funded_redeemed", "M001", "M002", 0, 2000),
+        ("points_issued_by_partner", "M001", "M002", 25, 25)]
+    assert again["error"]["code"] == "alliance.coupon_unknown"
+    assert at_issuer["error"]["code"] == "coupon.used"
+    assert again["alliance_entries"] == at_issuer["alliance_entries"] == []
+    may = result["alliance"]["periods"]["2025-05"]
+    assert close["period"] == "2025-05" and may["closed"] is True
+    assert nets(may) == {"M001": (0, 1850, -1850), "M002": (1850, 0, 1850)}
+    assert pays(may) == [("M001", "M002", 1850, 3)]
