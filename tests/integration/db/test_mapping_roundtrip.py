@@ -281,6 +281,7 @@ NO_RECORD = {
     "offline_spends": "db/repos_sync.py",
     "alliance_terms": "db/repos_alliance.py (tests/integration/test_alliance_till.py)",
     "alliance_roster": "db/repos_alliance.py (tests/integration/test_alliance_till.py)",
+    "alliance_coupons": "db/repos_alliance.py (tests/integration/test_alliance_till_coupons.py)",
 }
 CASES = _cases()
 
