@@ -31,6 +31,11 @@ class FieldCipher:
         self._fernet: Fernet | None = None
         self._last: tuple[str, str] | None = None
 
+    def __reduce__(self) -> tuple[type[FieldCipher], tuple[Path]]:
+        """Pickled as its key file's path (to an import's worker process): the key itself
+        never goes into a pipe, and the worker reads the same file."""
+        return (FieldCipher, (self.key_path,))
+
     def encrypt(self, clear: str) -> str:
         return self._cipher(create=True).encrypt(clear.encode("utf-8")).decode("ascii")
 

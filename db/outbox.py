@@ -60,7 +60,7 @@ class SqlOutbox:
             "occurred_at": utc_text(occurred_at)})
         return seq
 
-    def append_many(self, events: Sequence[tuple[str, dict[str, Any], str | None]], *,
+    def append_many(self, events: Sequence[tuple[str, dict[str, Any] | None, str | None]], *,
                     occurred_at_iso: str, payloads: Sequence[str] | None = None) -> list[int]:
         """Queue events in order with one counter move and one executemany (an import's
         batch writes thousands); the same rows `append` writes one at a time. `payloads`
@@ -73,7 +73,8 @@ class SqlOutbox:
         last = self._counters.take(SEQ_COUNTER, len(events))
         seqs = list(range(last - len(events) + 1, last + 1))
         terminal = self._terminal.get()
-        texts = payloads if payloads is not None else [dump_json(p) for _, p, _ in events]
+        texts = payloads if payloads is not None else [dump_json(p) for _, p, _ in events
+                                                       if p is not None]
         execute_many(self._s, _INSERT, [
             {"terminal_id": terminal, "seq": seq, "event_id": new_id_str(), "type": kind,
              "payload": text, "member_id": member_id, "occurred_at": occurred_at}

@@ -63,26 +63,29 @@ class SqlImportRepo:
     def save_job(self, job: ImportJob) -> None:
         execute(self._s, _SAVE_JOB, bound(_SAVE_JOB, lambda: job_params(job)))
 
-    def add_members(self, batch: MemberBatch, prepared: PreparedBatch | None = None) -> None:
-        """Each table in one executemany, from `prepared` when the import made it before the
-        write lock (else made here: the same rows)."""
+    def add_members(self, batch: MemberBatch | PreparedBatch) -> None:
+        """Each table in one executemany, from a batch the import prepared before the write
+        lock (else made here: the same rows)."""
         fairy = self._s.connection().connection  # the pooled connection of this transaction
         bulk_writes(cast(sqlite3.Connection, fairy.driver_connection), fairy.info)
-        inserts = prepared.inserts if prepared is not None else member_inserts(batch,
-                                                                               self._cipher)
+        inserts = (batch.inserts if isinstance(batch, PreparedBatch)
+                   else member_inserts(batch, self._cipher))
         for sql, rows in inserts:
             if rows:
                 execute_many(self._s, sql, rows)
 
 
-def prepare_import(cipher: FieldCipher) -> Callable[[MemberBatch, Sequence[OutboxRow]],
-                                                      PreparedBatch]:
-    """What bootstrap gives the import service: a batch made ready for its inserts on the
-    import before its write transaction, so the transaction only runs them."""
-    def prepare(batch: MemberBatch, events: Sequence[OutboxRow]) -> PreparedBatch:
-        return PreparedBatch(tuple(member_inserts(batch, cipher)),
+class ImportPreparer:
+    """What bootstrap gives the import service: a batch made ready for its inserts before its
+    write transaction, so the transaction only runs them. It travels to the import's worker
+    process by pickle: the cipher goes as its key file's path."""
+
+    def __init__(self, cipher: FieldCipher) -> None:
+        self.cipher = cipher
+
+    def __call__(self, batch: MemberBatch, events: Sequence[OutboxRow]) -> PreparedBatch:
+        return PreparedBatch(tuple(member_inserts(batch, self.cipher)),
                              tuple(dump_json(payload) for _, payload, _ in events))
-    return prepare
 
 
 def member_inserts(batch: MemberBatch, cipher: FieldCipher) -> list[tuple[str, list[Params]]]:

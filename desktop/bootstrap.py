@@ -12,11 +12,12 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from db.repos_imports import prepare_import
+from db.repos_imports import ImportPreparer
 from db.store import StoreDb
 from desktop.paths import DB_ENV as DB_ENV
 from desktop.paths import default_db_path as default_db_path
 from desktop.viewmodels.env import TillEnv
+from desktop.workers import process_workers
 from domain import pins
 from domain.clock import BusinessDay, Clock, SystemClock
 from domain.errors import DomainError
@@ -69,7 +70,8 @@ def _context(store: StoreDb, settings: StoreSettings, clock: Clock) -> ServiceCo
         calendar=BusinessDay(settings.tz, settings.day_close),
         card_secret=bytes.fromhex(settings.card_secret_hex),
         hash_pin=pins.hash_pin, verify_pin=pins.verify_pin,
-        prepare_import=prepare_import(store.cipher), copy_back_log=store.copy_back_log,
+        prepare_import=ImportPreparer(store.cipher), copy_back_log=store.copy_back_log,
+        workers=process_workers,
         qr_verify=_qr_verifier(Path(store.path)),
         issuer_qr_verify=_issuer_qr_verifier(Path(store.path)))
 

@@ -256,9 +256,10 @@ class Outbox(Protocol):
     def prune_acked(self, acked_before: datetime) -> int:
         """Drop events acknowledged before then (an old prefix; never the newest acked)."""
         ...
-    def append_many(self, events: Sequence[tuple[str, dict[str, Any], str | None]], *,
+    def append_many(self, events: Sequence[tuple[str, dict[str, Any] | None, str | None]], *,
                     occurred_at_iso: str, payloads: Sequence[str] | None = None) -> list[int]:
-        """Queue (type, payload, member id) events in order in one statement; their seqs."""
+        """Queue (type, payload, member id) events in order in one statement; their seqs.
+        With `payloads` (the events' texts, made already) the payloads may be None."""
         ...
 
 
@@ -269,9 +270,10 @@ class ImportRepo(Protocol):
     def save_job(self, job: ImportJob) -> None:
         """Insert or replace the job with this key."""
         ...
-    def add_members(self, batch: MemberBatch, prepared: PreparedBatch | None = None) -> None:
+    def add_members(self, batch: MemberBatch | PreparedBatch) -> None:
         """Insert new members with their balances (the sums of the batch's ledger rows),
-        search terms, ledgers, lots, cards and tier history; a taken mobile or card fails."""
+        search terms, ledgers, lots, cards and tier history; a taken mobile or card fails.
+        A prepared batch is the same rows made ready by the store's `prepare_import`."""
         ...
 
 

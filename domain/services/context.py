@@ -6,7 +6,7 @@ import os
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from domain.clock import BusinessDay, Clock
 from domain.event_types import EventType
@@ -18,6 +18,9 @@ from domain.records import AuditEntry
 from domain.rulepack import RulePack
 from domain.services.proofs import ProofBook
 from domain.wire import to_wire as to_wire  # re-exported: callers import it from here
+
+if TYPE_CHECKING:  # the till's start does not load concurrent.futures
+    from concurrent.futures import Executor
 
 OutboxRow = tuple[EventType, dict[str, Any], str | None]  # type, payload, member id
 
@@ -51,6 +54,10 @@ class ServiceContext:
     # without holding the till's writes back (True: all of it, then empty the log), for long
     # writes that turn SQLite's own copying off (an import); None: SQLite's own copying only.
     copy_back_log: Callable[[bool], None] | None = None
+    # Makes an executor whose workers run in another process, for the CPU work of a long job
+    # (an import's checks and batch building) beside this process's store writes, which on a
+    # till with two cores nearly halves its time (docs/performance.md); None: all here.
+    workers: Callable[[], Executor] | None = None
     # The latest business date the day close closed: read once, then kept by the close itself
     # (one till, one database), so `today()` costs no query per sale.
     _closed_through: date | None = field(default=None, init=False, repr=False)

@@ -1,9 +1,13 @@
 """The records and events one import batch writes: per member what signing up at the desk with
-opening balances writes (member, tier history, points lot and entry, wallet entry, card)."""
+opening balances writes (member, tier history, points lot and entry, wallet entry, card).
+
+`build_part` is what an import sends to another process (desktop/workers.py) while the store
+writes the batch before: its arguments and answer are plain, picklable values."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from datetime import date, datetime
 
 from domain import points as rules
@@ -17,7 +21,7 @@ from domain.events import (
     WalletEntryPosted,
 )
 from domain.ids import new_id_str
-from domain.import_jobs import MemberBatch
+from domain.import_jobs import MemberBatch, PreparedBatch
 from domain.importing import ImportRow
 from domain.records import Card, CardState, Member, PointsEntry, PointsLot, TierChange, WalletEntry
 from domain.services.context import OutboxRow, ServiceContext, outbox_rows
@@ -26,31 +30,63 @@ KIND = "import"  # the ledger kind and lot source of opening balances
 REASON = "opening balance"
 
 
-def build_batch(ctx: ServiceContext, rows: Sequence[ImportRow],
+@dataclass(frozen=True, slots=True)
+class BatchStamp:
+    """What every member of one batch shares: the time, the dates, the pack's terms."""
+
+    now: datetime
+    today: date  # business date of the ledger entries
+    local: date  # calendar date: lots and card expiry
+    expires_on: date | None
+    card_expiry: str  # the card's expiry as printed: YYMM
+    signup_tier: str
+
+    @classmethod
+    def of(cls, ctx: ServiceContext) -> BatchStamp:
+        local = ctx.local_date()
+        return cls(ctx.now(), ctx.today(), local, rules.expires_on(local, ctx.pack),
+                   card_expiry(local, ctx.pack.cards), ctx.pack.signup_tier.name)
+
+
+Prepare = Callable[[MemberBatch, Sequence[OutboxRow]], PreparedBatch]
+
+
+@dataclass(frozen=True, slots=True)
+class BuiltBatch:
+    """A batch ready for its transaction. With the store's inserts made (`prepared`) only
+    what the transaction still reads is kept: the member ids and each event's type and
+    member (their texts are in `prepared`), so little travels back from a worker process."""
+
+    member_ids: tuple[str, ...]
+    events: tuple[tuple[str, str | None], ...]  # (type, member id), in queue order
+    prepared: PreparedBatch | None
+    batch: MemberBatch | None = None  # the records and events, when nothing prepared them
+    outbox: list[OutboxRow] | None = None
+
+
+def build_part(stamp: BatchStamp, rows: Sequence[ImportRow], posted_by: str | None,
+               prepare: Prepare | None) -> BuiltBatch:
+    """`build_batch`, and the store's inserts made from it when the store gave `prepare`."""
+    batch, events = build_batch(stamp, rows, posted_by)
+    ids = tuple(m.id for m in batch.members)
+    types = tuple((str(kind), member_id) for kind, _, member_id in events)
+    if prepare is None:
+        return BuiltBatch(ids, types, None, batch, events)
+    return BuiltBatch(ids, types, prepare(batch, events))
+
+
+def build_batch(stamp: BatchStamp, rows: Sequence[ImportRow],
                 posted_by: str | None) -> tuple[MemberBatch, list[OutboxRow]]:
     """The batch's rows, and its events in the order the members' own writes would queue
     them: member.created, tier.changed, points.entry, wallet.entry, card.issued. A helper
     of `imports.import_members` (the use case, which checks who imports), not one itself."""
     batch, events = MemberBatch(), []
-    stamp = _Stamp(ctx)
     for row in rows:
         events += _add(batch, stamp, row, posted_by)
     return batch, outbox_rows(events)
 
 
-class _Stamp:
-    """What every member of one batch shares: the time, the dates, the pack's terms."""
-
-    def __init__(self, ctx: ServiceContext) -> None:
-        self.now: datetime = ctx.now()
-        self.today: date = ctx.today()  # business date of the ledger entries
-        self.local: date = ctx.local_date()  # calendar date: lots and card expiry
-        self.expires_on = rules.expires_on(self.local, ctx.pack)
-        self.card_expiry = card_expiry(self.local, ctx.pack.cards)
-        self.signup_tier = ctx.pack.signup_tier.name
-
-
-def _add(batch: MemberBatch, stamp: _Stamp, row: ImportRow,
+def _add(batch: MemberBatch, stamp: BatchStamp, row: ImportRow,
          staff_id: str | None) -> list[EventPayload]:
     member = _member(stamp, row)
     batch.members.append(member)
@@ -75,7 +111,7 @@ def _add(batch: MemberBatch, stamp: _Stamp, row: ImportRow,
     return events
 
 
-def _points(batch: MemberBatch, stamp: _Stamp, member_id: str, points: int,
+def _points(batch: MemberBatch, stamp: BatchStamp, member_id: str, points: int,
             staff_id: str | None) -> PointsEntry:
     """A new member owes no points, so the whole opening balance is one lot."""
     lot_points = rules.lot_points_after_debt(0, points)
@@ -90,7 +126,7 @@ def _points(batch: MemberBatch, stamp: _Stamp, member_id: str, points: int,
     return entry
 
 
-def _member(stamp: _Stamp, row: ImportRow) -> Member:
+def _member(stamp: BatchStamp, row: ImportRow) -> Member:
     form, now, today = row.form, stamp.now, stamp.today
     return Member(
         id=new_id_str(), name=form.name, mobile=form.mobile, joined_on=row.joined_on or today,

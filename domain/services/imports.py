@@ -3,25 +3,31 @@ export."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections import deque
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 
 from domain import analysis, importing
 from domain.errors import ValidationError
 from domain.ids import new_id_str
-from domain.import_jobs import BATCH_ROWS, ImportJob, MemberBatch, PreparedBatch, job_key
+from domain.import_jobs import BATCH_ROWS, ImportJob, job_key
 from domain.importing import Checked, ImportRow, Table
 from domain.ports import UnitOfWork
 from domain.progress import NO_PROGRESS, Progress, check_cancel
-from domain.services.context import OutboxRow, ServiceContext, audit
+from domain.services.context import ServiceContext, audit
 from domain.services.guard import guard
-from domain.services.import_batches import build_batch
+from domain.services.import_batches import BatchStamp, BuiltBatch, build_part
 from domain.services.reports import segment_members
+from domain.workers import Workers
 
 # An import's batches do not copy the write-ahead log back at their commits; it is copied back
 # after every COPY_BACK_BATCHES batches, between two of them, and emptied at the end
 # (docs/performance.md, issue 17's fourth pass, measured 5, 10 and 25).
 COPY_BACK_BATCHES = 5
+# A sheet this long is checked and built in the store's worker process beside this one's
+# writes (ServiceContext.workers); a smaller one is not worth starting a process for.
+BESIDE_ROWS = 4000
+BUILD_AHEAD = 2  # batches the worker builds ahead of the one being written
 
 EXPORT_HEADER = ("name", "mobile", "card", "tier", "points", "last_purchase", "orders",
                  "revenue_yuan", "birthday", "consent_marketing")
@@ -48,8 +54,11 @@ class Imported:
 
 def dry_run(ctx: ServiceContext, table: Table, mapping: Mapping[str, str]) -> Checked:
     """Every bad row with its row number, column and reason; nothing is written."""
-    with ctx.reader() as uow:
-        return _check(ctx, uow, table, mapping)
+    workers = Workers(ctx.workers, len(table.rows) >= BESIDE_ROWS)
+    try:
+        return _check(ctx, workers, table, mapping)
+    finally:
+        workers.close()
 
 
 def import_members(ctx: ServiceContext, table: Table, mapping: Mapping[str, str],
@@ -63,41 +72,51 @@ def import_members(ctx: ServiceContext, table: Table, mapping: Mapping[str, str]
     nothing is imported. The same file with the same mapping after a crash, a kill or a
     cancel continues after the last committed row, with no member twice and none left out.
     Each batch checks its mobiles and cards again inside its transaction, so a member signed
-    up at the desk meanwhile is not made twice.
+    up at the desk meanwhile is not made twice. A big file is checked and its batches built
+    in the store's worker process, beside this one's writes.
     """
     with guard(ctx, "imports.import_members", staff_id):
         key = job_key(table, importing.resolve_mapping(table.header, mapping))
         with ctx.reader() as uow:
             job = uow.imports.job(key)
-            if job is not None and job.finished_at is not None:
-                job = None  # done before: a new job, which finds every row taken
-            checked = _check(ctx, uow, table, mapping, after=job.last_row if job else 0)
-        if checked.errors and not leave_bad_rows_out:
-            raise BadRows(checked)
-        job = job or ImportJob(key, new_id_str(), staff_id, ctx.now(), len(checked.rows))
-        run = _Run(ctx, staff_id, leave_bad_rows_out, progress, checked, job)
-        run.all(batch_rows)
+        if job is not None and job.finished_at is not None:
+            job = None  # done before: a new job, which finds every row taken
+        workers = Workers(ctx.workers, len(table.rows) >= BESIDE_ROWS)
+        try:
+            checked = _check(ctx, workers, table, mapping, after=job.last_row if job else 0)
+            if checked.errors and not leave_bad_rows_out:
+                raise BadRows(checked)
+            job = job or ImportJob(key, new_id_str(), staff_id, ctx.now(), len(checked.rows))
+            run = _Run(ctx, staff_id, leave_bad_rows_out, progress, checked, job)
+            run.all(batch_rows, workers)
+        finally:
+            workers.close()
     rows = [r for r in run.checked.rows if r.row in run.done_rows]
     return Imported(run.checked, tuple(run.ids), sum(r.points for r in rows),
                     sum(r.wallet_fen for r in rows), sum(r.wallet_bonus_fen for r in rows),
                     earlier=run.earlier)
 
 
-def _check(ctx: ServiceContext, uow: UnitOfWork, table: Table,
+def _check(ctx: ServiceContext, workers: Workers, table: Table,
            mapping: Mapping[str, str], after: int = 0) -> Checked:
     """Rows after sheet row `after` (an interrupted job's) are checked against the store;
-    the ones up to it are in the store already and are not imported again."""
+    the ones up to it are in the store already and are not imported again. With a worker
+    beside this process, it checks the second half of the sheet while this one checks the
+    first."""
     resolved = importing.resolve_mapping(table.header, mapping)
     tiers = [t.name for t in ctx.pack.tiers]
-    checked = importing.check_rows(table, resolved, ctx.local_date(), tiers)
+    today = ctx.local_date()
+    first, *rest = importing.split_table(table, 2 if workers.beside else 1)
+    later = [workers.submit(importing.check_cells, part, resolved, today, tiers)
+             for part in rest]
+    parts = [importing.check_cells(first, resolved, today, tiers), *(r() for r in later)]
+    checked = importing.combine_checks(resolved, parts)
     if after:
         checked = replace(checked, rows=tuple(r for r in checked.rows if r.row > after))
-    taken = uow.reports.mobiles_taken([r.form.mobile for r in checked.rows])
-    cards = uow.reports.cards_taken([r.card for r in checked.rows if r.card])
+    with ctx.reader() as uow:
+        taken = uow.reports.mobiles_taken([r.form.mobile for r in checked.rows])
+        cards = uow.reports.cards_taken([r.card for r in checked.rows if r.card])
     return checked.without(importing.conflicts(checked, taken, cards))
-
-
-_Built = tuple[MemberBatch, list[OutboxRow], PreparedBatch | None]
 
 
 class _Run:
@@ -111,48 +130,53 @@ class _Run:
         self.ids: list[str] = []
         self.done_rows: set[int] = set()
 
-    def all(self, batch_rows: int) -> None:
+    def all(self, batch_rows: int, workers: Workers) -> None:
         rows = self.checked.rows
         total = self.earlier + len(rows)
         self.progress.step(self.earlier, total, "import")
         size = max(1, batch_rows)
         parts = [rows[s:s + size] for s in range(0, len(rows), size)] or [()]
         try:
+            built = self._builds(parts, workers)
             for n, part in enumerate(parts):
                 check_cancel(self.progress)
-                # Records, events and the store's inserts are all made before the write lock,
-                # so a batch holds the till's write lock only while it inserts and commits. (A
-                # second thread building the next batch meanwhile was measured: no faster, as
-                # the inserts need the GIL for every row's parameters and seal.)
-                self.batch(part, self._build(part), last=n + 1 == len(parts))
+                self.batch(part, next(built), last=n + 1 == len(parts))
                 self.progress.step(self.earlier + len(self.ids), total, "import")
                 if (n + 1) % COPY_BACK_BATCHES == 0 and n + 1 < len(parts):
                     self._copy_back(final=False)
         finally:  # cancelled or failed too: what was committed is copied back
             self._copy_back(final=True)
 
+    def _builds(self, parts: Sequence[Sequence[ImportRow]],
+                workers: Workers) -> Iterator[BuiltBatch]:
+        """Each part's records, events and the store's inserts, in order, made before the
+        write lock, so a batch holds the till's write lock only while it inserts and commits.
+        A worker beside this process builds up to BUILD_AHEAD batches ahead while this one
+        writes. (A thread was measured: no faster, as the inserts need the GIL for every
+        row's parameters and seal.)"""
+        lead = 1 + (BUILD_AHEAD if workers.beside else 0)
+        pending: deque[Callable[[], BuiltBatch]] = deque()
+        for part in parts:
+            pending.append(workers.submit(build_part, BatchStamp.of(self.ctx), part,
+                                          self.staff_id, self.ctx.prepare_import))
+            if len(pending) >= lead:
+                yield pending.popleft()()
+        while pending:
+            yield pending.popleft()()
+
     def _copy_back(self, final: bool) -> None:
         if self.ctx.copy_back_log is not None:
             self.ctx.copy_back_log(final)
 
-    def _build(self, rows: Sequence[ImportRow]) -> _Built:
-        """The batch's records and events, and the store's inserts made from them."""
-        batch, events = build_batch(self.ctx, rows, self.staff_id)
-        prepare = self.ctx.prepare_import
-        return batch, events, prepare(batch, events) if prepare is not None else None
-
-    def batch(self, rows: Sequence[ImportRow], built: _Built, last: bool) -> None:
+    def batch(self, rows: Sequence[ImportRow], built: BuiltBatch, last: bool) -> None:
         ctx = self.ctx
         reached = max([self.job.last_row, *(r.row for r in rows)])
-        batch, events, prepared = built  # made before the write lock; again if a row was taken
         with ctx.uow() as uow:
             free = self._still_free(uow, rows)
-            if len(free) != len(rows):
+            if len(free) != len(rows):  # built before the write lock: again without them
                 rows = free
-                batch, events, prepared = self._build(rows)
-            uow.imports.add_members(batch, prepared)
-            uow.outbox.append_many(events, occurred_at_iso=ctx.now().isoformat(),
-                                   payloads=prepared.payloads if prepared else None)
+                built = build_part(BatchStamp.of(ctx), rows, self.staff_id, ctx.prepare_import)
+            _write(ctx, uow, built)
             job = self.job
             self.job = replace(job, last_row=reached, imported=job.imported + len(rows),
                                finished_at=ctx.now() if last else None)
@@ -161,7 +185,7 @@ class _Run:
                   rows=len(rows), bad_rows=len(self.checked.bad_rows), job=job.id,
                   first_row=rows[0].row if rows else None, last_row=self.job.last_row)
             uow.commit()
-        self.ids += [m.id for m in batch.members]
+        self.ids += built.member_ids
         self.done_rows.update(r.row for r in rows)
 
     def _still_free(self, uow: UnitOfWork, rows: Sequence[ImportRow]) -> Sequence[ImportRow]:
@@ -177,6 +201,19 @@ class _Run:
             raise BadRows(self.checked)
         bad = {e.row for e in found}
         return [r for r in rows if r.row not in bad]
+
+
+def _write(ctx: ServiceContext, uow: UnitOfWork, built: BuiltBatch) -> None:
+    """The batch's rows and events, from the store's inserts when they were prepared."""
+    at = ctx.now().isoformat()
+    if built.prepared is not None:
+        uow.imports.add_members(built.prepared)
+        uow.outbox.append_many([(kind, None, member) for kind, member in built.events],
+                               occurred_at_iso=at, payloads=built.prepared.payloads)
+    else:
+        assert built.batch is not None and built.outbox is not None
+        uow.imports.add_members(built.batch)
+        uow.outbox.append_many(built.outbox, occurred_at_iso=at)
 
 
 def export_segment(ctx: ServiceContext, name: str, staff_id: str, *,

@@ -85,7 +85,7 @@ def test_the_import_takes_the_good_rows_with_their_balances(app: App,
 def failing_batch(monkeypatch: pytest.MonkeyPatch, at_call: int) -> None:
     """The `at_call`-th batch fails while it writes (the disk is full, say)."""
     calls: list[int] = []
-    original = imports.build_batch
+    original = imports.build_part
 
     def failing(*args: object, **kwargs: object) -> object:
         calls.append(1)
@@ -93,7 +93,7 @@ def failing_batch(monkeypatch: pytest.MonkeyPatch, at_call: int) -> None:
             raise DomainError("store.write_failed")
         return original(*args, **kwargs)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(imports, "build_batch", failing)
+    monkeypatch.setattr(imports, "build_part", failing)
 
 
 def test_a_failed_batch_leaves_nothing_of_itself(app: App, table: importing.Table,

@@ -1,0 +1,32 @@
+"""The store's worker process for long jobs' CPU work (an import's checks and batch building),
+wired into the services by bootstrap."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from concurrent.futures import Executor
+
+
+def process_workers() -> Executor:
+    """One worker process, started by spawn (as on Windows, and so no thread or lock of
+    this process is copied into it). One is enough: the store's writes are the other half
+    of the work and stay in this process."""
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    return ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("spawn"),
+                               initializer=_ready)
+
+
+def _ready() -> None:
+    """In the worker: Ctrl+C is for the job's own process to handle (it stops between two
+    batches and keeps what is committed), and the pinyin dictionaries load while the
+    first rows are still being checked."""
+    import signal
+
+    from db.pinyin import char_initials
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    char_initials("单")
