@@ -7,6 +7,7 @@ from collections import defaultdict
 from collections.abc import Callable, Sequence
 from typing import Any, cast
 
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from db.crypto import FieldCipher
@@ -37,7 +38,7 @@ from db.repos_driver import (
 )
 from db.repos_ledgers import INSERT_POINTS, INSERT_WALLET
 from db.texts import dump_json
-from domain.import_jobs import ImportJob, MemberBatch, PreparedBatch
+from domain.import_jobs import ImportJob, MemberBatch, PreparedBatch, RowsTaken
 
 _JOB = select_sql("import_jobs", JOB_COLUMNS, "key = ?")
 _SAVE_JOB = upsert_sql("import_jobs", JOB_COLUMNS, ("key",))
@@ -48,6 +49,7 @@ _INSERT_BALANCES = ("INSERT INTO member_balances "
 _INSERT_TIER_CHANGE = insert_sql("tier_changes", TIER_CHANGE_COLUMNS)
 _INSERT_LOT = insert_sql("points_lots", LOT_COLUMNS)
 _INSERT_CARD = insert_sql("cards", CARD_COLUMNS)
+_UNIQUE_KEYED = frozenset({_INSERT_MEMBER, _INSERT_CARD})  # a mobile, a card number
 OutboxRow = tuple[Any, dict[str, Any], "str | None"]  # (type, payload, member id) as queued
 
 
@@ -71,8 +73,14 @@ class SqlImportRepo:
         inserts = (batch.inserts if isinstance(batch, PreparedBatch)
                    else member_inserts(batch, self._cipher))
         for sql, rows in inserts:
-            if rows:
+            if not rows:
+                continue
+            try:
                 execute_many(self._s, sql, rows)
+            except IntegrityError as err:
+                if sql in _UNIQUE_KEYED and "UNIQUE" in str(err.orig):
+                    raise RowsTaken() from err  # the import checks again and goes on
+                raise
 
 
 class ImportPreparer:

@@ -9,10 +9,19 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
+from domain.errors import DomainError
 from domain.importing import Table
 from domain.records import Card, Member, PointsEntry, PointsLot, TierChange, WalletEntry
 
 BATCH_ROWS = 2000  # members per transaction: the write lock is released between batches
+
+
+class RowsTaken(DomainError):
+    """The store refused a batch's insert: one of its mobiles or cards was taken after the
+    rows were checked (a member signed up at the desk meanwhile)."""
+
+    def __init__(self) -> None:
+        super().__init__("import.rows_taken")
 
 
 @dataclass(frozen=True, slots=True)

@@ -272,8 +272,8 @@ class ImportRepo(Protocol):
         ...
     def add_members(self, batch: MemberBatch | PreparedBatch) -> None:
         """Insert new members with their balances (the sums of the batch's ledger rows),
-        search terms, ledgers, lots, cards and tier history; a taken mobile or card fails.
-        A prepared batch is the same rows made ready by the store's `prepare_import`."""
+        search terms, ledgers, lots, cards and tier history; a taken mobile or card raises
+        RowsTaken. A prepared batch is the same rows made ready by `prepare_import`."""
         ...
 
 

@@ -10,7 +10,7 @@ from dataclasses import dataclass, replace
 from domain import analysis, importing
 from domain.errors import ValidationError
 from domain.ids import new_id_str
-from domain.import_jobs import BATCH_ROWS, ImportJob, job_key
+from domain.import_jobs import BATCH_ROWS, ImportJob, RowsTaken, job_key
 from domain.importing import Checked, ImportRow, Table
 from domain.ports import UnitOfWork
 from domain.progress import NO_PROGRESS, Progress, check_cancel
@@ -169,22 +169,32 @@ class _Run:
             self.ctx.copy_back_log(final)
 
     def batch(self, rows: Sequence[ImportRow], built: BuiltBatch, last: bool) -> None:
+        """The batch in one transaction. Its mobiles and cards were free when the file was
+        checked; a member signed up at the desk since makes the store refuse the insert, and
+        only then are they looked up again (each look-up is 2,000 probes of a big index)."""
+        try:
+            self._commit(rows, built, last, recheck=False)
+        except RowsTaken:
+            self._commit(rows, built, last, recheck=True)
+
+    def _commit(self, rows: Sequence[ImportRow], built: BuiltBatch, last: bool,
+                recheck: bool) -> None:
         ctx = self.ctx
         reached = max([self.job.last_row, *(r.row for r in rows)])
         with ctx.uow() as uow:
-            free = self._still_free(uow, rows)
+            free = self._still_free(uow, rows) if recheck else rows
             if len(free) != len(rows):  # built before the write lock: again without them
                 rows = free
                 built = build_part(BatchStamp.of(ctx), rows, self.staff_id, ctx.prepare_import)
             _write(ctx, uow, built)
-            job = self.job
-            self.job = replace(job, last_row=reached, imported=job.imported + len(rows),
-                               finished_at=ctx.now() if last else None)
-            uow.imports.save_job(self.job)
+            job = replace(self.job, last_row=reached, imported=self.job.imported + len(rows),
+                          finished_at=ctx.now() if last else None)
+            uow.imports.save_job(job)
             audit(ctx, uow, "members_imported", self.staff_id, target=str(len(rows)),
                   rows=len(rows), bad_rows=len(self.checked.bad_rows), job=job.id,
-                  first_row=rows[0].row if rows else None, last_row=self.job.last_row)
+                  first_row=rows[0].row if rows else None, last_row=job.last_row)
             uow.commit()
+        self.job = job
         self.ids += built.member_ids
         self.done_rows.update(r.row for r in rows)
 
