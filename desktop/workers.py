@@ -8,6 +8,8 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from concurrent.futures import Executor
 
+WORKER_NICENESS = 5  # lower priority than the till's own process, which writes and draws
+
 
 def process_workers() -> Executor:
     """One worker process, started by spawn (as on Windows, and so no thread or lock of
@@ -22,11 +24,16 @@ def process_workers() -> Executor:
 
 def _ready() -> None:
     """In the worker: Ctrl+C is for the job's own process to handle (it stops between two
-    batches and keeps what is committed), and the pinyin dictionaries load while the
-    first rows are still being checked."""
+    batches and keeps what is committed); the worker yields the CPU to the till's window
+    (on a two-core till it would otherwise take a core from the cashier's screen while the
+    import's own process takes the other); the pinyin dictionaries load while the first
+    rows are still being checked."""
+    import os
     import signal
 
     from db.pinyin import char_initials
 
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    if hasattr(os, "nice"):  # POSIX; Windows keeps the normal priority
+        os.nice(WORKER_NICENESS)
     char_initials("单")

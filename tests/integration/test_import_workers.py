@@ -16,6 +16,7 @@ import pytest
 
 from db.verify import verify
 from desktop.bootstrap import App
+from desktop.workers import WORKER_NICENESS
 from domain import importing
 from domain.progress import Cancelled
 from domain.services import imports
@@ -50,11 +51,13 @@ class Watch:
     def __init__(self, act: Callable[[int], None] = lambda done: None,
                  cancel_after: int | None = None) -> None:
         self.children: list[list[int]] = []
+        self.niceness: list[int] = []
         self.act, self.cancel_after, self.steps = act, cancel_after, 0
 
     def step(self, done: int, total: int | None, label: str = "") -> None:
         self.steps += 1
         self.children.append([p.pid for p in multiprocessing.active_children()])
+        self.niceness += [os.getpriority(os.PRIO_PROCESS, pid) for pid in self.children[-1]]
         self.act(done)
 
     def cancelled(self) -> bool:
@@ -97,6 +100,8 @@ def test_the_worker_process_checks_and_builds_the_same_store_as_the_import_alone
     two = imports.import_members(with_worker.ctx, table, {}, manager(with_worker.ctx),
                                  batch_rows=4, progress=watch)
     assert any(pid != os.getpid() for pids in watch.children for pid in pids)
+    own = os.getpriority(os.PRIO_PROCESS, 0)
+    assert max(watch.niceness) == min(own + WORKER_NICENESS, 19)  # the till's window first
     assert (len(two.member_ids), two.points, two.wallet_fen, two.wallet_bonus_fen) == (
         len(one.member_ids), one.points, one.wallet_fen, one.wallet_bonus_fen)
     assert len(two.member_ids) == ROWS - 1  # the mobile twice is refused on both rows
