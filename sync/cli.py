@@ -42,7 +42,7 @@ def _db_option(parser: argparse.ArgumentParser) -> None:
 def _db_path(args: argparse.Namespace) -> Path:
     if args.db:
         return Path(args.db)
-    from desktop.paths import default_db_path  # the one default: $KAIKA_DB, a shared PC's
+    from db.store_path import default_db_path  # the one default: $KAIKA_DB, a shared PC's
 
     return default_db_path()
 
