@@ -157,9 +157,9 @@ def _once(client: SyncClient) -> int:
 
 
 def _forever(client: SyncClient, interval: float) -> int:
-    from sync.client import RoundResult
     from sync.http import SyncError
     from sync.loop import SyncLoop
+    from sync.status import RoundResult
 
     def report(result: RoundResult | None, err: SyncError | None) -> None:
         _print(result.to_dict() if result else {"error": err.code if err else None})
