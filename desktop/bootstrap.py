@@ -14,8 +14,8 @@ from typing import TYPE_CHECKING, Any
 
 from db.repos_imports import ImportPreparer
 from db.store import StoreDb
-from desktop.paths import DB_ENV as DB_ENV
-from desktop.paths import default_db_path as default_db_path
+from db.store_path import DB_ENV as DB_ENV
+from db.store_path import default_db_path as default_db_path
 from desktop.viewmodels.env import TillEnv
 from desktop.workers import process_workers
 from domain import pins

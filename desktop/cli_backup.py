@@ -12,7 +12,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from desktop.paths import DB_ENV, default_db_path
+from db.store_path import DB_ENV, default_db_path
 
 if TYPE_CHECKING:
     from db.store import StoreDb

@@ -7,7 +7,8 @@ import os
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from desktop.paths import DB_ENV, LANG_ENV, default_db_path
+from db.store_path import DB_ENV, default_db_path
+from desktop.paths import LANG_ENV
 
 if TYPE_CHECKING:
     from PySide6.QtCore import QCoreApplication

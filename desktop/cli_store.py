@@ -14,7 +14,7 @@ from datetime import datetime, time
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from desktop.paths import DB_ENV, default_db_path
+from db.store_path import DB_ENV, default_db_path
 
 if TYPE_CHECKING:
     from domain.errors import RulePackError
@@ -60,7 +60,8 @@ def _init(args: argparse.Namespace) -> int:
     from domain.services.setup import new_settings
 
     if args.machine:
-        from desktop.paths import STORE_FILE, machine_data_folder, mark_machine_wide
+        from db.store_path import STORE_FILE, machine_data_folder
+        from desktop.paths import mark_machine_wide
 
         try:
             folder = mark_machine_wide()

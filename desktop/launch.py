@@ -10,7 +10,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from desktop.paths import DB_ENV, LANG_ENV, default_db_path
+from db.store_path import DB_ENV, default_db_path
+from desktop.paths import LANG_ENV
 
 if TYPE_CHECKING:  # Qt, the store and the sync client load only when the till opens
     from PySide6.QtWidgets import QApplication

@@ -13,8 +13,8 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from db.store_path import DB_ENV, default_db_path
 from desktop import report_formats
-from desktop.paths import DB_ENV, default_db_path
 from domain import importing
 from domain.errors import DomainError
 from reporting import document

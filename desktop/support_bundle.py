@@ -19,8 +19,8 @@ from importlib import metadata
 from pathlib import Path
 from typing import Any
 
+from db.store_path import data_folder, machine_wide
 from desktop.logs import log_folder
-from desktop.paths import data_folder, machine_wide
 from domain import card_data
 
 PACKAGES = ("kaika", "PySide6-Essentials", "SQLAlchemy", "alembic", "cryptography", "httpx",

@@ -17,7 +17,7 @@ from sqlalchemy import Engine
 from domain.alliance import AgreementError
 from domain.alliance_settlement import EntryKind, check_period, period_days
 from domain.inputs import InputError, read_bytes
-from headoffice import alliance, alliance_activity, alliance_roster
+from headoffice import alliance, alliance_activity, alliance_roster, alliance_settlement
 from headoffice import alliance_activity_formats as activity_formats
 from headoffice.alliance_file import agreements_from
 from headoffice.alliance_report import as_csv, as_text, statement_doc
@@ -169,35 +169,36 @@ def _rosters(args: argparse.Namespace, engine: Engine, now: datetime) -> int:
 
 
 def _record(args: argparse.Namespace, engine: Engine, now: datetime) -> int:
-    new = alliance.NewEntry(kind=args.kind, issuer=args.issuer, partner=args.partner,
-                            occurred_on=args.date, source=args.source, points=args.points,
-                            sale_fen=args.sale_fen, amount_fen=args.amount_fen, note=args.note)
+    new = alliance_settlement.NewEntry(
+        kind=args.kind, issuer=args.issuer, partner=args.partner, occurred_on=args.date,
+        source=args.source, points=args.points, sale_fen=args.sale_fen,
+        amount_fen=args.amount_fen, note=args.note)
     with engine.begin() as conn:
-        _print(alliance.record_entry(conn, args.alliance, new, now))
+        _print(alliance_settlement.record_entry(conn, args.alliance, new, now))
     return 0
 
 
 def _close(args: argparse.Namespace, engine: Engine, now: datetime) -> int:
     with engine.begin() as conn:
-        _print(alliance.close_period(conn, args.alliance, args.period, args.by, now))
+        _print(alliance_settlement.close_period(conn, args.alliance, args.period, args.by, now))
     return 0
 
 
 def _settlement(args: argparse.Namespace, engine: Engine, now: datetime) -> int:
     with engine.connect() as conn:
-        _print(alliance.settlement(conn, args.alliance, args.period))
+        _print(alliance_settlement.settlement(conn, args.alliance, args.period))
     return 0
 
 
 def _periods(args: argparse.Namespace, engine: Engine, now: datetime) -> int:
     with engine.connect() as conn:
-        _print(alliance.periods(conn, args.alliance))
+        _print(alliance_settlement.periods(conn, args.alliance))
     return 0
 
 
 def _statement(args: argparse.Namespace, engine: Engine, now: datetime) -> int:
     with engine.connect() as conn:
-        found = alliance.statement(conn, args.alliance, args.merchant, args.period)
+        found = alliance_settlement.statement(conn, args.alliance, args.merchant, args.period)
     if args.format == "pdf":
         _emit(args.out, as_pdf(statement_doc(found, args.lang)))
         return 0

@@ -19,7 +19,7 @@ import sqlalchemy as sa
 from domain.alliance import Agreement
 from domain.alliance_settlement import EntryKind
 from domain.errors import DomainError
-from headoffice.alliance import NewEntry, record_entry
+from headoffice.alliance_settlement import NewEntry, record_entry
 from headoffice.batch import Batch
 from headoffice.cases import open_case
 from headoffice.tables import coupons

@@ -21,7 +21,7 @@ from domain.alliance_settlement import EntryKind
 from domain.alliance_settlement import trade_entries as settlement_entries
 from domain.errors import DomainError
 from headoffice import alliance_coupon_ingest, alliance_roster, ledgers
-from headoffice.alliance import NewEntry, record_entry
+from headoffice.alliance_settlement import NewEntry, record_entry
 from headoffice.alliance_tables import alliance_agreements, alliance_entries, alliances
 from headoffice.batch import Batch, Item
 from headoffice.cases import open_case

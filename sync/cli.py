@@ -42,7 +42,7 @@ def _db_option(parser: argparse.ArgumentParser) -> None:
 def _db_path(args: argparse.Namespace) -> Path:
     if args.db:
         return Path(args.db)
-    from desktop.paths import default_db_path  # the one default: $KAIKA_DB, a shared PC's
+    from db.store_path import default_db_path  # the one default: $KAIKA_DB, a shared PC's
 
     return default_db_path()
 
@@ -157,9 +157,9 @@ def _once(client: SyncClient) -> int:
 
 
 def _forever(client: SyncClient, interval: float) -> int:
-    from sync.client import RoundResult
     from sync.http import SyncError
     from sync.loop import SyncLoop
+    from sync.status import RoundResult
 
     def report(result: RoundResult | None, err: SyncError | None) -> None:
         _print(result.to_dict() if result else {"error": err.code if err else None})

@@ -9,8 +9,7 @@ re-pulled (applying it twice changes nothing).
 from __future__ import annotations
 
 import json
-from collections import Counter
-from dataclasses import asdict, dataclass, field, replace
+from dataclasses import asdict
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -25,6 +24,7 @@ from sync import chainhead, credentials
 from sync.credentials import Credentials
 from sync.http import HeadOffice, SyncError, Transport
 from sync.protocol import MAX_EVENTS_PER_BATCH
+from sync.status import RoundResult, SyncStatus
 
 # Up to its first request a round needs none of the ORM, pydantic's wire models or the rule
 # pack: they load once head office has answered, so `kaika sync --once` is on the network in a
@@ -47,41 +47,6 @@ if TYPE_CHECKING:
     )
 
 PULL_LIMIT = 500
-
-
-@dataclass
-class RoundResult:
-    """What one sync round did."""
-
-    pushed: Counter[str] = field(default_factory=Counter)  # by status
-    pulled: int = 0  # changes received
-    applied: int = 0  # changes that changed something here
-    acked_through_seq: int = 0
-    unsynced: int = 0
-    alliance_terms: int = 0  # alliance agreements received (their keys come with a grant)
-
-    def to_dict(self) -> dict[str, Any]:
-        return {"pushed": dict(self.pushed), "pulled": self.pulled, "applied": self.applied,
-                "acked_through_seq": self.acked_through_seq, "unsynced": self.unsynced}
-
-
-@dataclass(frozen=True, slots=True)
-class SyncStatus:
-    """What the till's status bar shows."""
-
-    enrolled: bool
-    online: bool
-    unsynced: int
-    last_contact_at: datetime | None
-    last_error: str
-    revoked: bool
-    clock_skew_ms: int | None = None  # this till's clock minus head office's, as last measured
-    clock_warn_s: int = 300  # the rule pack's limit beyond which the till is warned
-
-    @property
-    def clock_warning(self) -> bool:
-        return self.clock_skew_ms is not None and abs(self.clock_skew_ms) > (
-            self.clock_warn_s * 1000)
 
 
 class SyncClient:
@@ -328,38 +293,15 @@ class SyncClient:
             self._touch(uow, grant_valid_until=grant.valid_until,
                         grant_limits=grant.limits.model_dump())
             uow.commit()
+        path = credentials.path_for(Path(self.store.path))
         if grant.server_keys and tuple(grant.server_keys) != self.ho.creds.server_keys:
-            self._trust(grant.server_keys)
+            credentials.keep_server_keys(path, grant.server_keys)
+            self.ho.trust(grant.server_keys)
         if grant.qr_keys:
-            self._learn_qr_keys(grant.qr_keys)
+            credentials.keep_qr_keys(path, grant.qr_keys)
         if grant.alliance_qr_keys is not None:
-            self._learn_issuer_keys(grant.alliance_qr_keys)
+            credentials.keep_issuer_keys(path, grant.alliance_qr_keys)
         return grant
-
-    def _learn_issuer_keys(self, by_brand: dict[str, list[str]]) -> None:
-        """Honoured issuers' QR keys as the (verified) grant lists them: an issuer whose
-        agreements ended is dropped, a rotated key learnt (docs/alliance.md)."""
-        path = credentials.path_for(Path(self.store.path))
-        saved = credentials.load(path)
-        wanted = {brand: tuple(keys) for brand, keys in by_brand.items()}
-        if saved.alliance_qr_keys != wanted:
-            credentials.save(path, replace(saved, alliance_qr_keys=wanted))
-
-    def _learn_qr_keys(self, qr_keys: list[str]) -> None:
-        """The merchant's QR keys as the (verified) grant lists them: a rotation's new key is
-        learnt before head office signs with it, a retired one is dropped."""
-        path = credentials.path_for(Path(self.store.path))
-        saved = credentials.load(path)
-        if saved.qr_keys != tuple(qr_keys):
-            credentials.save(path, replace(saved, qr_keys=tuple(qr_keys)))
-
-    def _trust(self, server_keys: list[str]) -> None:
-        """Head office's keys as its (verified) grant lists them: a key added for a rotation
-        is trusted before head office signs with it alone, a retired one no longer."""
-        path = credentials.path_for(Path(self.store.path))
-        saved = credentials.load(path)
-        credentials.save(path, replace(saved, server_keys=tuple(server_keys)))
-        self.ho.trust(server_keys)
 
     def _grant_due(self) -> bool:
         """Renew once half of the grant's life has gone (or there is none)."""

@@ -13,7 +13,7 @@ from __future__ import annotations
 import json
 import os
 import stat
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -84,3 +84,28 @@ def _issuer_keys(data: Any) -> dict[str, tuple[str, ...]]:
         return {}
     return {str(brand): tuple(str(k) for k in keys) for brand, keys in data.items()
             if isinstance(keys, list)}
+
+
+# What a renewed grant (verified: signed by head office) changes in the file.
+
+def keep_server_keys(path: Path, server_keys: list[str]) -> None:
+    """Head office's keys as its grant lists them: a key added for a rotation is trusted
+    before head office signs with it alone, a retired one no longer."""
+    save(path, replace(load(path), server_keys=tuple(server_keys)))
+
+
+def keep_qr_keys(path: Path, qr_keys: list[str]) -> None:
+    """The merchant's QR keys as the grant lists them: a rotation's new key is learnt before
+    head office signs with it, a retired one is dropped."""
+    saved = load(path)
+    if saved.qr_keys != tuple(qr_keys):
+        save(path, replace(saved, qr_keys=tuple(qr_keys)))
+
+
+def keep_issuer_keys(path: Path, by_brand: dict[str, list[str]]) -> None:
+    """Honoured issuers' QR keys as the grant lists them: an issuer whose agreements ended is
+    dropped, a rotated key learnt (docs/alliance.md)."""
+    saved = load(path)
+    wanted = {brand: tuple(keys) for brand, keys in by_brand.items()}
+    if saved.alliance_qr_keys != wanted:
+        save(path, replace(saved, alliance_qr_keys=wanted))

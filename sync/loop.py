@@ -16,8 +16,9 @@ from collections.abc import Callable
 from db.store import StoreDb
 from domain.clock import Clock, SystemClock
 from sync import credentials
-from sync.client import RoundResult, SyncClient, SyncStatus
+from sync.client import SyncClient
 from sync.http import SyncError
+from sync.status import RoundResult, SyncStatus
 
 log = logging.getLogger(__name__)
 BASE_BACKOFF_S = 1.0

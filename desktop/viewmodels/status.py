@@ -15,7 +15,7 @@ LINK_PROBLEMS = frozenset({"sync.reenrol_needed", "sync.answer_forged", "sync.an
 
 
 class LinkStatus(Protocol):
-    """The sync client's status (`sync.client.SyncStatus`) as far as the status bar needs it."""
+    """The sync client's status (`sync.status.SyncStatus`) as far as the status bar needs it."""
 
     @property
     def online(self) -> bool: ...

@@ -13,7 +13,7 @@ from sqlalchemy import Connection, Engine
 from domain.alliance import Agreement
 from domain.errors import NotFound
 from domain.money import format_yuan
-from headoffice import alliance, staff
+from headoffice import alliance, alliance_settlement, staff
 from headoffice.alliance_tables import alliance_merchants, alliance_periods, alliances
 from headoffice.console.terminals import SHOWN_IN
 from headoffice.staff import Session, StaffMember
@@ -63,7 +63,7 @@ def overview(conn: Connection, code: str, mine: str | None) -> dict[str, Any]:
         merchants.c.code.in_(list(members)))).tuples().all())
     agreements = [row for row in alliance.list_agreements(conn, code)
                   if mine is None or mine in (row["issuer"], row["partner"])]
-    periods = alliance.periods(conn, code)
+    periods = alliance_settlement.periods(conn, code)
     for period in periods:
         period["net_fen"] = {m: net for m, net in period["net_fen"].items()
                              if mine is None or m == mine}
@@ -111,7 +111,7 @@ def close_period(engine: Engine, code: str, period: str, session: Session, clien
     """Close the month; the closer is the staff member, and the audit keeps each net."""
     by = f"{session.member.name} ({session.member.login})"
     with engine.begin() as conn:
-        closed = alliance.close_period(conn, code, period, by, now)
+        closed = alliance_settlement.close_period(conn, code, period, by, now)
         nets = ", ".join(f"{m} {format_yuan(n)}" for m, n in closed["statements"].items())
         staff.audit(conn, now, client, "alliance.period_closed", login=session.member.login,
                     staff_id=session.member.id, target=f"{code} {period}", detail=nets)
@@ -130,7 +130,7 @@ def statement(conn: Connection, code: str, merchant: str, period: str,
         raise NotFound("alliance.statement_unknown", merchant=merchant)
     if code not in {row["code"] for row in listed(conn, mine)}:
         raise NotFound("alliance.unknown", alliance=code)
-    found = alliance.statement(conn, code, merchant, period)
+    found = alliance_settlement.statement(conn, code, merchant, period)
     closed_by = conn.scalar(sa.select(alliance_periods.c.closed_by).join(
         alliances, alliances.c.id == alliance_periods.c.alliance_id).where(
         alliances.c.code == code, alliance_periods.c.period == period))

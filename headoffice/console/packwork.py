@@ -12,7 +12,7 @@ import logging
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 
 import sqlalchemy as sa
 from sqlalchemy import Connection, Engine
@@ -186,16 +186,49 @@ def release_due(engine: Engine, now: datetime) -> int:
     return done
 
 
-def start_releasing(engine: Engine, clock: Callable[[], datetime],
-                    every_s: float = 60.0) -> threading.Event:
+@dataclass
+class Releaser:
+    """`release_due` once per `step`, logging a failing database without flooding the log:
+    the traceback once when the failure starts, a one-line warning at most every
+    `warn_every` while it lasts, and a line when releasing works again."""
+
+    engine: Engine
+    clock: Callable[[], datetime]
+    warn_every: timedelta = timedelta(hours=1)
+    failing_since: datetime | None = None
+    warned_at: datetime | None = None
+
+    def step(self) -> None:
+        now = self.clock()
+        try:
+            release_due(self.engine, now)
+        except Exception as err:  # a database away for a while: try again next round
+            self._failed(now, err)
+            return
+        if self.failing_since is not None:
+            log.info("releasing scheduled publications works again (failing since %s)",
+                     self.failing_since.isoformat())
+            self.failing_since = self.warned_at = None
+
+    def _failed(self, now: datetime, err: Exception) -> None:
+        if self.failing_since is None or self.warned_at is None:
+            self.failing_since = self.warned_at = now
+            log.error("releasing scheduled publications failed; retrying", exc_info=err)
+        elif now - self.warned_at >= self.warn_every:
+            self.warned_at = now
+            first = str(err).strip().splitlines()[:1] or [""]
+            log.warning("releasing scheduled publications still failing since %s: %s: %s",
+                        self.failing_since.isoformat(), type(err).__name__, first[0])
+
+
+def start_releasing(engine: Engine, clock: Callable[[], datetime], every_s: float = 60.0,
+                    warn_every: timedelta = timedelta(hours=1)) -> threading.Event:
     """Run `release_due` every minute in the background; set the event to stop."""
     stop = threading.Event()
+    releaser = Releaser(engine, clock, warn_every)
 
     def loop() -> None:
         while not stop.wait(every_s):
-            try:
-                release_due(engine, clock())
-            except Exception:  # a database away for a moment: try again next minute
-                log.exception("releasing scheduled publications failed")
+            releaser.step()
     threading.Thread(target=loop, name="pack-release", daemon=True).start()
     return stop

@@ -20,7 +20,9 @@ _LOOPBACK = {"127.0.0.1", "localhost", "::1"}
 _PROXY_HEADERS = ("forwarded", "x-forwarded-for", "x-forwarded-proto", "x-real-ip")
 _MAX_FORM_BYTES = 16 * 1024
 
-_env = Environment(loader=FileSystemLoader(Path(__file__).resolve().parent / "templates"),
+# Own templates first, then the layout shared with the member pages (headoffice/templates).
+_env = Environment(loader=FileSystemLoader([Path(__file__).resolve().parent / "templates",
+                                            Path(__file__).resolve().parents[1] / "templates"]),
                    autoescape=select_autoescape(default=True, default_for_string=True))
 
 

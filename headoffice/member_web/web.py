@@ -17,7 +17,9 @@ SESSION_COOKIE = "kaika_member"
 PRE_COOKIE = "kaika_member_pre"  # the log-in and sign-up forms' CSRF token, before a session
 PATH = "/m"
 
-_env = Environment(loader=FileSystemLoader(Path(__file__).resolve().parent / "templates"),
+# Own templates first, then the layout shared with the console (headoffice/templates).
+_env = Environment(loader=FileSystemLoader([Path(__file__).resolve().parent / "templates",
+                                            Path(__file__).resolve().parents[1] / "templates"]),
                    autoescape=select_autoescape(default=True, default_for_string=True))
 _env.filters["yuan"] = yuan
 

@@ -1,13 +1,14 @@
 """An alliance for the console tests: three merchants on a real head office, a file of
-agreements, and last month's trade recorded as ingest records it (headoffice.alliance)."""
+agreements, and last month's trade recorded as ingest records it
+(headoffice.alliance_settlement)."""
 
 from __future__ import annotations
 
 from datetime import UTC, date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
-from headoffice import alliance, tenancy
-from headoffice.alliance import NewEntry
+from headoffice import alliance, alliance_settlement, tenancy
+from headoffice.alliance_settlement import NewEntry
 from tests.sync.harness import Server
 
 FASHION, CAFE, SALON = "M001", "M002", "M003"
@@ -64,4 +65,4 @@ def trade(ho: Server, first: date) -> None:
                 NewEntry("points_spent_at_partner", FASHION, CAFE, day, "ledger-f7",
                          points=500),
                 NewEntry("commission", SALON, FASHION, day, "sale-f3", sale_fen=100000)):
-            alliance.record_entry(conn, "A1", new, datetime.now(UTC))
+            alliance_settlement.record_entry(conn, "A1", new, datetime.now(UTC))

@@ -25,8 +25,8 @@ from sqlalchemy.exc import DBAPIError
 
 from domain.alliance import Agreement, partner_terms
 from domain.errors import DomainError
-from headoffice import alliance, tenancy
-from headoffice.alliance import NewEntry
+from headoffice import alliance, alliance_settlement, tenancy
+from headoffice.alliance_settlement import NewEntry
 from headoffice.engine import make_engine
 from headoffice.migrate import upgrade
 from headoffice.sql import retrying
@@ -162,7 +162,7 @@ def _november(engine: Engine) -> None:
     ]
     with engine.begin() as conn:
         for entry in entries:
-            assert alliance.record_entry(conn, "A1", entry, DEC_2)["period"] == "2026-11"
+            assert alliance_settlement.record_entry(conn, "A1", entry, DEC_2)["period"] == "2026-11"
 
 
 def test_a_period_closes_once_and_later_corrections_go_to_the_next(
@@ -171,34 +171,34 @@ def test_a_period_closes_once_and_later_corrections_go_to_the_next(
     _alliance_with_agreements(url, tmp_path)
     _november(engine)
     with engine.begin() as conn, pytest.raises(DomainError) as err:
-        alliance.close_period(conn, "A1", "2026-11", "财务", datetime(2026, 11, 30, 15, 59,
-                                                                     tzinfo=UTC))
+        alliance_settlement.close_period(conn, "A1", "2026-11", "财务",
+                                         datetime(2026, 11, 30, 15, 59, tzinfo=UTC))
     assert err.value.code == "alliance.period_not_over"  # 23:59 in Shanghai
     with engine.begin() as conn:
-        closed = alliance.close_period(conn, "A1", "2026-11", "财务", DEC_2)
+        closed = alliance_settlement.close_period(conn, "A1", "2026-11", "财务", DEC_2)
     assert closed["statements"] == {FASHION: -1981, CAFE: -2019, SALON: 4000}
     with engine.begin() as conn, pytest.raises(DomainError) as err:
-        alliance.close_period(conn, "A1", "2026-11", "财务", DEC_2)
+        alliance_settlement.close_period(conn, "A1", "2026-11", "财务", DEC_2)
     assert err.value.code == "alliance.period_closed"
     # The café sale of 3 November is returned on 5 December: the correction goes to December;
     # November, closed, keeps its figures.
     with engine.begin() as conn:
-        late = alliance.record_entry(conn, "A1", NewEntry(
+        late = alliance_settlement.record_entry(conn, "A1", NewEntry(
             "points_issued_by_partner", FASHION, CAFE, date(2026, 11, 3), "return-c1",
             points=-86), DEC_2)
-        again = alliance.record_entry(conn, "A1", NewEntry(
+        again = alliance_settlement.record_entry(conn, "A1", NewEntry(
             "points_issued_by_partner", FASHION, CAFE, date(2026, 11, 3), "return-c1",
             points=-86), DEC_2)
     assert (late["period"], late["amount_fen"], late["repeated"]) == ("2026-12", -86, False)
     assert (again["id"], again["repeated"]) == (late["id"], True)
     with engine.begin() as conn, pytest.raises(DomainError) as err:
-        alliance.record_entry(conn, "A1", NewEntry(
+        alliance_settlement.record_entry(conn, "A1", NewEntry(
             "points_issued_by_partner", FASHION, CAFE, date(2026, 11, 3), "return-c1",
             points=-860), DEC_2)
     assert err.value.code == "alliance.source_reused"
     with engine.connect() as conn:
-        november = alliance.statement(conn, "A1", FASHION, "2026-11")
-        december = alliance.statement(conn, "A1", FASHION, "2026-12")
+        november = alliance_settlement.statement(conn, "A1", FASHION, "2026-11")
+        december = alliance_settlement.statement(conn, "A1", FASHION, "2026-12")
     assert november["closed_at"] == DEC_2 and november["net_fen"] == -1981
     assert len(november["lines"]) == 4
     assert december["closed_at"] is None
@@ -206,11 +206,11 @@ def test_a_period_closes_once_and_later_corrections_go_to_the_next(
     tenancy.add_store(engine, tenancy.NewStore("M004", "K01", "店K01"), DEC_2)
     with engine.begin() as conn:
         alliance.add_merchant(conn, "A1", "M004", DEC_2)
-        joined_late = alliance.statement(conn, "A1", "M004", "2026-11")
+        joined_late = alliance_settlement.statement(conn, "A1", "M004", "2026-11")
     assert (joined_late["closed_at"], joined_late["net_fen"], joined_late["lines"]) == (
         DEC_2, 0, [])
     with engine.connect() as conn:
-        assert alliance.periods(conn, "A1") == [
+        assert alliance_settlement.periods(conn, "A1") == [
             {"period": "2026-12", "entries": 1, "closed_at": None, "closed_by": None,
              "net_fen": {FASHION: -86, CAFE: 86, SALON: 0, "M004": 0}},
             {"period": "2026-11", "entries": 5, "closed_at": DEC_2, "closed_by": "财务",
@@ -223,8 +223,8 @@ def test_statements_net_to_zero_with_the_hand_figures(db: tuple[str, Engine],
     _alliance_with_agreements(url, tmp_path)
     _november(engine)
     with engine.begin() as conn:
-        alliance.close_period(conn, "A1", "2026-11", "财务", DEC_2)
-        found = {m: alliance.statement(conn, "A1", m, "2026-11")
+        alliance_settlement.close_period(conn, "A1", "2026-11", "财务", DEC_2)
+        found = {m: alliance_settlement.statement(conn, "A1", m, "2026-11")
                  for m in (FASHION, CAFE, SALON)}
     # Fashion: the café owes it 86 + 433 - 500 = 19; it owes the salon 2000; net -1981.
     assert (found[FASHION]["receivable_fen"], found[FASHION]["payable_fen"]) == (19, 2000)
@@ -233,7 +233,7 @@ def test_statements_net_to_zero_with_the_hand_figures(db: tuple[str, Engine],
     assert (found[SALON]["receivable_fen"], found[SALON]["payable_fen"]) == (4000, 0)
     assert sum(s["net_fen"] for s in found.values()) == 0
     with engine.connect() as conn:
-        pays = alliance.settlement(conn, "A1", "2026-11")
+        pays = alliance_settlement.settlement(conn, "A1", "2026-11")
     # Pair by pair: fashion owes the café 500 - 86 - 433 = -19, so the café pays fashion 19;
     # fashion pays the salon 2000; the café pays the salon 2000.
     assert sorted((p["debtor"], p["creditor"], p["amount_fen"], len(p["entries"]))
@@ -249,7 +249,7 @@ def test_a_statement_as_csv(db: tuple[str, Engine], tmp_path: Path) -> None:
     _alliance_with_agreements(url, tmp_path)
     _november(engine)
     with engine.begin() as conn:
-        alliance.close_period(conn, "A1", "2026-11", "财务", DEC_2)
+        alliance_settlement.close_period(conn, "A1", "2026-11", "财务", DEC_2)
     done = _cli(url, "statement", "--alliance", "A1", "--merchant", SALON, "--period",
                 "2026-11", "--format", "csv", "--out", str(tmp_path / "s.csv"))
     assert done.returncode == 0, done.stderr
@@ -329,7 +329,7 @@ def test_terms_change_by_ending_an_agreement_and_starting_another(
     assert refused(date(2027, 3, 31)) == "alliance.overlapping_agreement"
     # ¥86.50 on 31 December: 5 % (433 fen); on 1 January: 8 % (692 fen).
     with engine.begin() as conn:
-        amounts = [alliance.record_entry(conn, "A1", NewEntry(
+        amounts = [alliance_settlement.record_entry(conn, "A1", NewEntry(
             "commission", FASHION, CAFE, day, f"sale-{day}", sale_fen=8650), DEC_2)["amount_fen"]
             for day in (date(2026, 12, 31), date(2027, 1, 1))]
     assert amounts == [433, 692]
@@ -412,12 +412,12 @@ def test_kept_statements_net_to_zero_over_random_trade(
             alliance.add_merchant(conn, code, merchant, SET_UP)
         alliance.add_agreements(conn, code, terms, SET_UP)
         for n, (kind, (issuer, partner, _), figure, day) in enumerate(trade):
-            alliance.record_entry(conn, code, NewEntry(
+            alliance_settlement.record_entry(conn, code, NewEntry(
                 kind, trio[issuer], trio[partner], date(2026, 11, day), f"src-{n}",
                 points=figure if kind.startswith("points") else 0, sale_fen=figure,
                 amount_fen=figure), DEC_2)
-        alliance.close_period(conn, code, "2026-11", "财务", DEC_2)
-        kept = [alliance.statement(conn, code, m, "2026-11") for m in trio]
+        alliance_settlement.close_period(conn, code, "2026-11", "财务", DEC_2)
+        kept = [alliance_settlement.statement(conn, code, m, "2026-11") for m in trio]
     assert sum(s["net_fen"] for s in kept) == 0
     for s in kept:
         assert s["net_fen"] == sum(line["amount_fen"] for line in s["lines"])
@@ -461,18 +461,18 @@ def test_an_entry_recorded_while_a_period_closes_goes_to_the_next(pg: PgDatabase
 
         def record() -> None:
             with engine.begin() as conn:
-                recorded.append(alliance.record_entry(conn, "A1", LATE_SALE, DEC_2))
+                recorded.append(alliance_settlement.record_entry(conn, "A1", LATE_SALE, DEC_2))
 
         with engine.connect() as closing:
             with closing.begin():
-                alliance.close_period(closing, "A1", "2026-11", "财务", DEC_2)
+                alliance_settlement.close_period(closing, "A1", "2026-11", "财务", DEC_2)
                 worker = threading.Thread(target=record)
                 worker.start()
                 _wait_for_a_lock_wait(engine)
             worker.join()
         assert [(r["period"], r["amount_fen"]) for r in recorded] == [("2026-12", 5)]
         with engine.connect() as conn:
-            assert alliance.statement(conn, "A1", CAFE, "2026-11")["lines"] == []
+            assert alliance_settlement.statement(conn, "A1", CAFE, "2026-11")["lines"] == []
     finally:
         engine.dispose()
 
@@ -489,13 +489,13 @@ def test_under_repeatable_read_an_entry_read_before_a_close_is_refused_then_retr
             ingest.begin()
             ingest.execute(sa.text("SELECT 1 FROM alliances"))  # the snapshot is taken here
             with engine.begin() as closing:
-                alliance.close_period(closing, "A1", "2026-11", "财务", DEC_2)
+                alliance_settlement.close_period(closing, "A1", "2026-11", "财务", DEC_2)
             with pytest.raises(DBAPIError) as err:
-                alliance.record_entry(ingest, "A1", LATE_SALE, DEC_2)
+                alliance_settlement.record_entry(ingest, "A1", LATE_SALE, DEC_2)
             assert getattr(err.value.orig, "sqlstate", None) == "40001"
             ingest.rollback()
-        again = retrying(engine, lambda conn: alliance.record_entry(conn, "A1", LATE_SALE,
-                                                                    DEC_2),
+        again = retrying(engine, lambda conn: alliance_settlement.record_entry(
+            conn, "A1", LATE_SALE, DEC_2),
                          isolation_level="REPEATABLE READ")
         assert again["period"] == "2026-12"
     finally:
@@ -513,11 +513,11 @@ def test_one_fact_sent_by_two_sessions_at_once_is_recorded_once(pg: PgDatabases)
 
         def record() -> None:
             with engine.begin() as conn:
-                second.append(alliance.record_entry(conn, "A1", LATE_SALE, DEC_2))
+                second.append(alliance_settlement.record_entry(conn, "A1", LATE_SALE, DEC_2))
 
         with engine.connect() as conn:
             with conn.begin():
-                first = alliance.record_entry(conn, "A1", LATE_SALE, DEC_2)
+                first = alliance_settlement.record_entry(conn, "A1", LATE_SALE, DEC_2)
                 worker = threading.Thread(target=record)
                 worker.start()
                 _wait_for_a_lock_wait(engine)  # the second waits on the first's new row
@@ -525,6 +525,6 @@ def test_one_fact_sent_by_two_sessions_at_once_is_recorded_once(pg: PgDatabases)
         assert first["repeated"] is False
         assert [(r["id"], r["repeated"]) for r in second] == [(first["id"], True)]
         with engine.connect() as conn:
-            assert len(alliance.statement(conn, "A1", CAFE, "2026-11")["lines"]) == 1
+            assert len(alliance_settlement.statement(conn, "A1", CAFE, "2026-11")["lines"]) == 1
     finally:
         engine.dispose()

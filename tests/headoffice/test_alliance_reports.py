@@ -18,8 +18,8 @@ from pypdf import PdfReader
 from sqlalchemy import Engine
 
 from domain.errors import DomainError
-from headoffice import alliance
-from headoffice.alliance import NewEntry
+from headoffice import alliance_settlement
+from headoffice.alliance_settlement import NewEntry
 from tests.headoffice.test_alliance import (
     CAFE,
     DEC_2,
@@ -57,7 +57,7 @@ def test_a_closed_statement_as_a_pdf_in_chinese(db: tuple[str, Engine], tmp_path
     _alliance_with_agreements(url, tmp_path)
     _november(engine)
     with engine.begin() as conn:
-        alliance.close_period(conn, "A1", "2026-11", "财务", DEC_2)
+        alliance_settlement.close_period(conn, "A1", "2026-11", "财务", DEC_2)
     out = tmp_path / "fashion.pdf"
     done = _cli(url, "statement", "--alliance", "A1", "--merchant", FASHION, "--period",
                 "2026-11", "--format", "pdf", "--out", str(out))
@@ -101,7 +101,7 @@ def _more_cafe_trade(engine: Engine) -> None:
                          "sale-c2", points=30),
                 NewEntry("commission", FASHION, CAFE, date(2026, 11, 25), "sale-c2",
                          sale_fen=3000)):
-            alliance.record_entry(conn, "A1", new, DEC_2)
+            alliance_settlement.record_entry(conn, "A1", new, DEC_2)
 
 
 def _activity(url: str, merchant: str, *days: str, fmt: str = "json") -> str:
@@ -208,9 +208,9 @@ def test_a_commission_sent_again_with_another_sale_amount_is_refused(
     _alliance_with_agreements(url, tmp_path)
     sale = NewEntry("commission", FASHION, CAFE, date(2026, 11, 3), "sale-c9", sale_fen=8650)
     with engine.begin() as conn:
-        first = alliance.record_entry(conn, "A1", sale, DEC_2)
-        again = alliance.record_entry(conn, "A1", sale, DEC_2)
+        first = alliance_settlement.record_entry(conn, "A1", sale, DEC_2)
+        again = alliance_settlement.record_entry(conn, "A1", sale, DEC_2)
     assert (again["id"], again["repeated"], first["amount_fen"]) == (first["id"], True, 433)
     with engine.begin() as conn, pytest.raises(DomainError) as err:
-        alliance.record_entry(conn, "A1", replace(sale, sale_fen=8700), DEC_2)
+        alliance_settlement.record_entry(conn, "A1", replace(sale, sale_fen=8700), DEC_2)
     assert err.value.code == "alliance.source_reused"

@@ -11,13 +11,12 @@ import httpx
 import pytest
 import sqlalchemy as sa
 
-from domain.clock import FixedClock
 from headoffice.cases import insert_case
 from headoffice.feed import FeedWriter, interested_stores
 from headoffice.tables import merchants, recon_cases, store_feed, stores
 from tests.headoffice.console_helpers import csrf_of, logged_in, new_staff, try_login
-from tests.sync.fixtures import TILL_START
-from tests.sync.harness import PgDatabases, Server, Till, _now
+from tests.headoffice.console_shop import head_office, nothing, seeded_till
+from tests.sync.harness import Server, Till, _now
 
 pytestmark = pytest.mark.postgres
 
@@ -29,23 +28,14 @@ class Shop:
     member: str
 
 
-@pytest.fixture(scope="module")
-def ho(pg: PgDatabases, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
-    made = Server(pg.fresh(), tmp_path_factory.mktemp("cases")).start()
-    made.add_stores("S001")
-    made.add_stores("S101", merchant="M101")
-    yield made
-    made.stop()
+ho = head_office("cases")
 
 
 @pytest.fixture(scope="module")
 def shop(ho: Server, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Shop]:
-    till = Till(tmp_path_factory.mktemp("shop") / "till.sqlite3", FixedClock(TILL_START))
-    till.enroll(ho, "S001")
-    member = till.register("王小二", "13700001111")
-    till.sync()
-    yield Shop(ho, till, member)
-    till.close()
+    with seeded_till(ho, tmp_path_factory.mktemp("shop"), "王小二", "13700001111",
+                     nothing) as (till, member, _):
+        yield Shop(ho, till, member)
 
 
 def overdraft(shop: Shop, merchant: str = "M001", amount: int = 300) -> str:

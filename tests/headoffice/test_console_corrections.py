@@ -12,14 +12,13 @@ import httpx
 import pytest
 import sqlalchemy as sa
 
-from domain.clock import FixedClock
 from domain.records import CardState
 from domain.services import cardissue
 from headoffice.console_tables import console_audit
 from headoffice.tables import cards, member_balances, members, points_ledger
 from tests.headoffice.console_helpers import csrf_of, logged_in, new_staff, try_login
-from tests.sync.fixtures import TILL_START
-from tests.sync.harness import PgDatabases, Server, Till
+from tests.headoffice.console_shop import head_office, seeded_till
+from tests.sync.harness import Server, Till
 
 pytestmark = pytest.mark.postgres
 
@@ -32,25 +31,21 @@ class Shop:
     card: str
 
 
-@pytest.fixture(scope="module")
-def ho(pg: PgDatabases, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
-    made = Server(pg.fresh(), tmp_path_factory.mktemp("fix")).start()
-    made.add_stores("S001")
-    made.add_stores("S101", merchant="M101")
-    yield made
-    made.stop()
+ho = head_office("fix")
+
+
+def _card_and_a_coat(till: Till, member: str) -> str:
+    """The member's new card (its number) and a sale of a coat to them, for points."""
+    card = cardissue.issue_card(till.ctx, member, till.desk).card.number
+    till.sale(member, ("COAT", 1))
+    return card
 
 
 @pytest.fixture(scope="module")
 def shop(ho: Server, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Shop]:
-    till = Till(tmp_path_factory.mktemp("shop") / "till.sqlite3", FixedClock(TILL_START))
-    till.enroll(ho, "S001")
-    member = till.register("赵敏", "13600002222")
-    card = cardissue.issue_card(till.ctx, member, till.desk).card.number
-    till.sale(member, ("COAT", 1))
-    till.sync()
-    yield Shop(ho, till, member, card)
-    till.close()
+    with seeded_till(ho, tmp_path_factory.mktemp("shop"), "赵敏", "13600002222",
+                     _card_and_a_coat) as (till, member, card):
+        yield Shop(ho, till, member, card)
 
 
 def _ho_points(ho: Server, member: str) -> int:

@@ -5,6 +5,8 @@ published today (the till pulls it) or from a later day (released on that day), 
 from __future__ import annotations
 
 import json
+import logging
+import socket
 from collections.abc import Iterator
 from datetime import timedelta
 from pathlib import Path
@@ -16,6 +18,7 @@ import sqlalchemy as sa
 from domain.clock import FixedClock
 from headoffice.console import packwork
 from headoffice.console_tables import pack_drafts
+from headoffice.engine import make_engine
 from headoffice.tables import catalog_items, merchants
 from tests.headoffice.console_helpers import csrf_of, logged_in
 from tests.sync.fixtures import TILL_START
@@ -142,3 +145,41 @@ def test_member_service_may_not_publish_and_an_auditor_only_reads(ho: Server) ->
     assert marketing.post("/console/packs/check", data={"csrf": "forged"},
                           files={"file": ("x.json", b"{}", "application/json")}
                           ).status_code == 403
+
+
+def _closed_port() -> int:
+    with socket.socket() as probe:  # a port just freed: nothing listens there
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
+def test_a_database_away_is_logged_in_full_once_then_hourly_then_when_back(
+        ho: Server, caplog: pytest.LogCaptureFixture) -> None:
+    client = logged_in(ho, "marketing", merchant="M001")
+    draft_id = upload(client, spring(31900)).headers["location"].rsplit("/", 1)[1]
+    draft = client.get(f"/console/packs/{draft_id}")
+    tomorrow = _now() + timedelta(days=1)
+    scheduled = client.post(f"/console/packs/{draft_id}/publish", data={
+        "csrf": csrf_of(draft), "effective_on": packwork.today(tomorrow).isoformat()})
+    assert scheduled.status_code == 303 and _status(ho, draft_id) == "scheduled"
+    away = make_engine(f"postgresql://kaika@127.0.0.1:{_closed_port()}/kaika", pool_size=1)
+    at = [tomorrow]
+    releaser = packwork.Releaser(away, lambda: at[0], warn_every=timedelta(hours=1))
+    caplog.set_level(logging.INFO, logger=packwork.log.name)
+
+    for minute in range(150):  # two and a half hours of rounds, one a minute
+        at[0] = tomorrow + timedelta(minutes=minute)
+        releaser.step()
+
+    said = [(r.levelname, r.exc_info is not None) for r in caplog.records]
+    assert said == [("ERROR", True), ("WARNING", False), ("WARNING", False)]
+    warning = caplog.records[1].getMessage()
+    assert "OperationalError" in warning and "\n" not in warning
+    assert _status(ho, draft_id) == "scheduled"
+    caplog.clear()
+    releaser.engine = ho.engine
+    releaser.step()
+    releaser.step()
+    assert [r.levelname for r in caplog.records] == ["INFO"]
+    assert "works again" in caplog.records[0].getMessage()
+    assert _status(ho, draft_id) == "published"

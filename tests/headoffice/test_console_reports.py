@@ -12,11 +12,11 @@ from dataclasses import dataclass
 import pytest
 import sqlalchemy as sa
 
-from domain.clock import FixedClock
 from headoffice.console_tables import console_audit
 from tests.headoffice.console_helpers import logged_in
+from tests.headoffice.console_shop import head_office, seeded_till
 from tests.sync.fixtures import TILL_START
-from tests.sync.harness import PgDatabases, Server, Till
+from tests.sync.harness import Server, Till
 
 pytestmark = pytest.mark.postgres
 DAY = TILL_START.date().isoformat()  # the till's business date
@@ -30,20 +30,20 @@ class Shop:
     earned: int
 
 
-@pytest.fixture(scope="module")
-def shop(pg: PgDatabases, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Shop]:
-    ho = Server(pg.fresh(), tmp_path_factory.mktemp("reports")).start()
-    ho.add_stores("S001", "S002")
-    ho.add_stores("S101", merchant="M101")
-    till = Till(tmp_path_factory.mktemp("shop") / "till.sqlite3", FixedClock(TILL_START))
-    till.enroll(ho, "S001")
-    member = till.register("钱多多", "13500003333")
+ho = head_office("reports", "S001", "S002")
+
+
+def _two_sales(till: Till, member: str) -> None:
+    """A coat to the member (points earned) and two pairs of socks to no member."""
     till.sale(member, ("COAT", 1))
     till.sale(None, ("SOCKS", 2))
-    till.sync()
-    yield Shop(ho, till, member, till.balances(member)[0])
-    till.close()
-    ho.stop()
+
+
+@pytest.fixture(scope="module")
+def shop(ho: Server, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Shop]:
+    with seeded_till(ho, tmp_path_factory.mktemp("shop"), "钱多多", "13500003333",
+                     _two_sales) as (till, member, _):
+        yield Shop(ho, till, member, till.balances(member)[0])
 
 
 def _csv(body: bytes) -> list[list[str]]:

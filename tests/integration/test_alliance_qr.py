@@ -25,7 +25,7 @@ ISSUER_KEY = KeyPair.generate()  # the issuer's QR key, as head office derives i
 
 
 def give_keys(app: App, by_brand: dict[str, tuple[str, ...]]) -> None:
-    """What a grant leaves in the till's credentials (sync/client.py _learn_issuer_keys)."""
+    """What a grant leaves in the till's credentials (sync/credentials.py keep_issuer_keys)."""
     credentials.save(credentials.path_for(app.store.path), credentials.Credentials(
         server="http://127.0.0.1:1", terminal_id="t1", private_key=KeyPair.generate()
         .private_text(), qr_keys=(KeyPair.generate().public_text(),),

@@ -7,8 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from desktop.cli import main
-from desktop.paths import (
+from db.store_path import (
     MACHINE_DIR_ENV,
     MACHINE_ENV,
     SHARED_MARKER,
@@ -16,6 +15,7 @@ from desktop.paths import (
     machine_wide,
     user_data_folder,
 )
+from desktop.cli import main
 
 
 @pytest.fixture

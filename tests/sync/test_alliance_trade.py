@@ -25,6 +25,7 @@ from domain.services import alliance, cardissue, checkout, members, profiles, re
 from domain.services import cart as carts
 from domain.services.context import emit
 from headoffice import alliance as ho_alliance
+from headoffice import alliance_settlement as ho_settlement
 from headoffice.alliance_tables import alliance_entries
 from headoffice.tables import catalog_items, events, points_ledger, recon_cases, stores
 from tests.sync.harness import BIN, Server, Till
@@ -265,7 +266,7 @@ MAY_OVER = datetime(2025, 6, 1, 1, 0, tzinfo=UTC)  # 09:00 on 1 June in Shanghai
 
 def _statement(server: Server, merchant: str, period: str) -> dict[str, Any]:
     with server.engine.connect() as conn:
-        return ho_alliance.statement(conn, "A7", merchant, period)
+        return ho_settlement.statement(conn, "A7", merchant, period)
 
 
 def test_the_month_closes_once_with_statements_that_net_to_zero_and_a_late_return_waits(
@@ -288,12 +289,12 @@ def test_the_month_closes_once_with_statements_that_net_to_zero_and_a_late_retur
     assert cafe.ctx.today().isoformat() == "2025-05-31"
 
     with server.engine.begin() as conn, pytest.raises(DomainError) as err:
-        ho_alliance.close_period(conn, "A7", "2025-05", "财务",
-                                 datetime(2025, 5, 31, 15, 59, tzinfo=UTC))
+        ho_settlement.close_period(conn, "A7", "2025-05", "财务",
+                                   datetime(2025, 5, 31, 15, 59, tzinfo=UTC))
     assert err.value.code == "alliance.period_not_over"  # 23:59 on 31 May in Shanghai
     with server.engine.begin() as conn:
-        closed = ho_alliance.close_period(conn, "A7", "2025-05", "财务", MAY_OVER)
-        pairs = ho_alliance.settlement(conn, "A7", "2025-05")
+        closed = ho_settlement.close_period(conn, "A7", "2025-05", "财务", MAY_OVER)
+        pairs = ho_settlement.settlement(conn, "A7", "2025-05")
     assert closed["statements"] == {FASHION: 5376, CAFE: -5376}
     assert sum(closed["statements"].values()) == 0
     assert [(p["debtor"], p["creditor"], p["amount_fen"]) for p in pairs] == [
@@ -310,7 +311,7 @@ def test_the_month_closes_once_with_statements_that_net_to_zero_and_a_late_retur
         ("points_spent_at_partner", -500)]
     assert may[FASHION]["net_fen"] + may[CAFE]["net_fen"] == 0
     with server.engine.begin() as conn, pytest.raises(DomainError) as err:
-        ho_alliance.close_period(conn, "A7", "2025-05", "财务", MAY_OVER)
+        ho_settlement.close_period(conn, "A7", "2025-05", "财务", MAY_OVER)
     assert err.value.code == "alliance.period_closed"
 
     # The café syncs the return of 31 May after the close: its entries land in June, with the
