@@ -63,7 +63,8 @@ class SqlOutbox:
         return seq
 
     def append_many(self, events: Sequence[tuple[str, dict[str, Any] | None, str | None]], *,
-                    occurred_at_iso: str, payloads: Sequence[str] | None = None) -> list[int]:
+                    occurred_at_iso: str, payloads: Sequence[str] | None = None,
+                    event_ids: Sequence[str] = ()) -> list[int]:
         """Queue events in order with one counter move and one executemany (an import's
         batch writes thousands); the same rows `append` writes one at a time. `payloads`
         are the events' JSON texts when the caller made them already (before the lock)."""
@@ -77,9 +78,11 @@ class SqlOutbox:
         terminal = self._terminal.get()
         texts = payloads if payloads is not None else [dump_json(p) for _, p, _ in events
                                                        if p is not None]
+        ids = event_ids or [new_id_str() for _ in events]
         execute_many(self._s, _INSERT_MANY, [  # by position: an import writes 400k of them
-            (terminal, seq, new_id_str(), kind, text, member_id, occurred_at)
-            for seq, (kind, _, member_id), text in zip(seqs, events, texts, strict=True)])
+            (terminal, seq, event_id, kind, text, member_id, occurred_at)
+            for seq, (kind, _, member_id), text, event_id
+            in zip(seqs, events, texts, ids, strict=True)])
         return seqs
 
     def pending(self, limit: int = 500) -> list[OutboxEvent]:

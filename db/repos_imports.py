@@ -39,6 +39,7 @@ from db.repos_driver import (
 )
 from db.repos_ledgers import INSERT_POINTS, INSERT_WALLET
 from db.texts import dump_json
+from domain.ids import new_id_str
 from domain.import_jobs import ImportJob, MemberBatch, PreparedBatch, RowsTaken
 
 _JOB = select_sql("import_jobs", JOB_COLUMNS, "key = ?")
@@ -94,7 +95,8 @@ class ImportPreparer:
 
     def __call__(self, batch: MemberBatch, events: Sequence[OutboxRow]) -> PreparedBatch:
         return PreparedBatch(tuple(member_inserts(batch, self.cipher)),
-                             tuple(dump_json(payload) for _, payload, _ in events))
+                             tuple(dump_json(payload) for _, payload, _ in events),
+                             tuple(new_id_str() for _ in events))
 
 
 def member_inserts(batch: MemberBatch, cipher: FieldCipher) -> list[tuple[str, list[Params]]]:

@@ -55,10 +55,11 @@ class MemberBatch:
 class PreparedBatch:
     """A batch as the store's inserts take it, made before the write lock (by the store's
     `prepare_import`, before the batch's transaction): what is inside is the store's business;
-    `payloads` are the events' wire texts in order."""
+    `payloads` are the events' wire texts in order, `event_ids` their ids."""
 
     inserts: tuple[tuple[str, list[Any]], ...]
     payloads: tuple[str, ...]
+    event_ids: tuple[str, ...] = ()
 
 
 def job_key(table: Table, mapping: Mapping[str, str]) -> str:

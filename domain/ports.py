@@ -257,9 +257,11 @@ class Outbox(Protocol):
         """Drop events acknowledged before then (an old prefix; never the newest acked)."""
         ...
     def append_many(self, events: Sequence[tuple[str, dict[str, Any] | None, str | None]], *,
-                    occurred_at_iso: str, payloads: Sequence[str] | None = None) -> list[int]:
+                    occurred_at_iso: str, payloads: Sequence[str] | None = None,
+                    event_ids: Sequence[str] = ()) -> list[int]:
         """Queue (type, payload, member id) events in order in one statement; their seqs.
-        With `payloads` (the events' texts, made already) the payloads may be None."""
+        With `payloads` (the events' texts, made already) the payloads may be None; with
+        `event_ids` the events keep those ids (made with them), else each gets a new one."""
         ...
 
 

@@ -219,7 +219,8 @@ def _write(ctx: ServiceContext, uow: UnitOfWork, built: BuiltBatch) -> None:
     if built.prepared is not None:
         uow.imports.add_members(built.prepared)
         uow.outbox.append_many([(kind, None, member) for kind, member in built.events],
-                               occurred_at_iso=at, payloads=built.prepared.payloads)
+                               occurred_at_iso=at, payloads=built.prepared.payloads,
+                               event_ids=built.prepared.event_ids)
     else:
         assert built.batch is not None and built.outbox is not None
         uow.imports.add_members(built.batch)
