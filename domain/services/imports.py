@@ -56,9 +56,11 @@ def dry_run(ctx: ServiceContext, table: Table, mapping: Mapping[str, str]) -> Ch
     """Every bad row with its row number, column and reason; nothing is written."""
     workers = Workers(ctx.workers, len(table.rows) >= BESIDE_ROWS)
     try:
-        return _check(ctx, workers, table, mapping)
+        checked = _check(ctx, workers, table, mapping)
     finally:
         workers.close()
+    with ctx.reader() as uow:
+        return _against_store(uow, checked)
 
 
 def import_members(ctx: ServiceContext, table: Table, mapping: Mapping[str, str],
@@ -84,6 +86,8 @@ def import_members(ctx: ServiceContext, table: Table, mapping: Mapping[str, str]
         workers = Workers(ctx.workers, len(table.rows) >= BESIDE_ROWS)
         try:
             checked = _check(ctx, workers, table, mapping, after=job.last_row if job else 0)
+            with ctx.reader() as uow:
+                checked = _against_store(uow, checked)
             if checked.errors and not leave_bad_rows_out:
                 raise BadRows(checked)
             job = job or ImportJob(key, new_id_str(), staff_id, ctx.now(), len(checked.rows))
@@ -99,10 +103,10 @@ def import_members(ctx: ServiceContext, table: Table, mapping: Mapping[str, str]
 
 def _check(ctx: ServiceContext, workers: Workers, table: Table,
            mapping: Mapping[str, str], after: int = 0) -> Checked:
-    """Rows after sheet row `after` (an interrupted job's) are checked against the store;
-    the ones up to it are in the store already and are not imported again. With a worker
-    beside this process, it checks the second half of the sheet while this one checks the
-    first."""
+    """Every row checked on its own and against the file's other rows; those up to sheet row
+    `after` (an interrupted job's) are in the store already and are not imported again.
+    With a worker beside this process, it checks the second half of the sheet while this
+    one checks the first."""
     resolved = importing.resolve_mapping(table.header, mapping)
     tiers = [t.name for t in ctx.pack.tiers]
     today = ctx.local_date()
@@ -113,9 +117,13 @@ def _check(ctx: ServiceContext, workers: Workers, table: Table,
     checked = importing.combine_checks(resolved, parts)
     if after:
         checked = replace(checked, rows=tuple(r for r in checked.rows if r.row > after))
-    with ctx.reader() as uow:
-        taken = uow.reports.mobiles_taken([r.form.mobile for r in checked.rows])
-        cards = uow.reports.cards_taken([r.card for r in checked.rows if r.card])
+    return checked
+
+
+def _against_store(uow: UnitOfWork, checked: Checked) -> Checked:
+    """The rows whose mobile or card the store already has, refused."""
+    taken = uow.reports.mobiles_taken([r.form.mobile for r in checked.rows])
+    cards = uow.reports.cards_taken([r.card for r in checked.rows if r.card])
     return checked.without(importing.conflicts(checked, taken, cards))
 
 
