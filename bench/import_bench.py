@@ -37,7 +37,18 @@ from bench.run import machine
 from domain.services import imports
 
 ROOT = Path(__file__).resolve().parents[1]
-CLI = "import sys; from desktop.cli import main; raise SystemExit(main(sys.argv[1:]))"
+# The command as `kaika` runs it; at its end it writes its own CPU time and its worker
+# process's (desktop/workers.py) as the last line of stderr, so the two can be told apart.
+CLI = ("import json, resource, sys\n"
+       "from desktop.cli import main\n"
+       "if __name__ == '__main__':\n"
+       "    code = main(sys.argv[1:])\n"
+       "    own = resource.getrusage(resource.RUSAGE_SELF)\n"
+       "    kids = resource.getrusage(resource.RUSAGE_CHILDREN)\n"
+       "    print(json.dumps({'own_cpu_s': round(own.ru_utime + own.ru_stime, 2),\n"
+       "                      'worker_cpu_s': round(kids.ru_utime + kids.ru_stime, 2)}),\n"
+       "          file=sys.stderr)\n"
+       "    raise SystemExit(code)\n")
 
 
 class Load:
@@ -122,6 +133,7 @@ def run(pristine: Path, key: Path, work: Path, rows: int, seed: int,
                                                MANAGER[0], db=kaika_db))
     if done.returncode != 0:
         raise SystemExit(f"kaika import failed: {done.stderr[-2000:]}")
+    load |= json.loads(done.stderr.strip().splitlines()[-1])
     batches, written = import_raw.written(kaika_db, before)
     imported = sum(len(b) for b in batches)
     raw_s, _, raw_load = timed(lambda: import_raw.insert(raw_db, batches, written))

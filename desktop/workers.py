@@ -27,10 +27,13 @@ def _ready() -> None:
     batches and keeps what is committed); the worker yields the CPU to the till's window
     (on a two-core till it would otherwise take a core from the cashier's screen while the
     import's own process takes the other); the pinyin dictionaries load while the first
-    rows are still being checked."""
+    rows are still being checked, with the modules that build an import's batches (the first
+    batch waited 0.9 s for them)."""
     import os
     import signal
 
+    import db.repos_imports  # noqa: F401  (unpickles the store's ImportPreparer)
+    import domain.services.import_batches  # noqa: F401
     from db.pinyin import char_initials
 
     signal.signal(signal.SIGINT, signal.SIG_IGN)

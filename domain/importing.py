@@ -253,13 +253,6 @@ def combine_checks(mapping: Mapping[str, str], parts: Sequence[CellCheck]) -> Ch
     return Checked(tuple(good), errors, dict(mapping)).without(_file_duplicates(good, columns))
 
 
-def split_table(table: Table, parts: int) -> list[Table]:
-    """The sheet as `parts` runs of consecutive rows, each knowing its first sheet row."""
-    size = -(-len(table.rows) // max(1, parts)) or 1
-    return [Table(table.header, table.rows[s:s + size], table.first_row + s)
-            for s in range(0, len(table.rows), size)] or [table]
-
-
 def check_row(number: int, values: Mapping[str, str], today: date,
               tiers: Sequence[str]) -> tuple[ImportRow | None, list[RowError]]:
     """One row: the member form rules of DOMAIN §3 plus points, wallet, card, tier, date."""

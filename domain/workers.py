@@ -49,6 +49,16 @@ class Workers:
                 return fn(*args)
         return result
 
+    def warm(self) -> None:
+        """Start the worker now (a process takes about half a second to start and load
+        what it needs), so it is ready when the first call comes."""
+        if self.beside:
+            self.submit(_nothing)
+
     def close(self) -> None:
         """Stop the workers; calls not started are dropped (a cancelled or failed job)."""
         self._executor.shutdown(wait=True, cancel_futures=True)
+
+
+def _nothing() -> None:
+    """Run by `Workers.warm` in a worker: its start-up (the pool's initializer) is the work."""
