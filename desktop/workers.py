@@ -1,5 +1,5 @@
-"""The store's worker process for long jobs' CPU work (an import's checks and batch building),
-wired into the services by bootstrap."""
+"""The store's worker process for long jobs' CPU work (an import's batch building), wired into
+the services by bootstrap."""
 
 from __future__ import annotations
 

@@ -218,16 +218,6 @@ def check_rows(table: Table, mapping: Mapping[str, str], today: date,
     """Check every row against the member form and the balance columns, then look for the
     same mobile or card on two rows of the file: each such row is refused, naming the others
     (which one is right is for the store to say, not for the import to guess)."""
-    return combine_checks(mapping, [check_cells(table, mapping, today, tiers)])
-
-
-CellCheck = tuple[list[ImportRow], list[RowError]]  # a part of a sheet's good rows and problems
-
-
-def check_cells(table: Table, mapping: Mapping[str, str], today: date,
-                tiers: Sequence[str]) -> CellCheck:
-    """Each row on its own (a part of a big sheet may be checked in another process); the
-    rows of the file are compared with each other by `combine_checks`."""
     index = {column: table.header.index(column) for column in mapping}
     columns = {field: column for column, field in mapping.items()}
     good: list[ImportRow] = []
@@ -241,16 +231,8 @@ def check_cells(table: Table, mapping: Mapping[str, str], today: date,
         errors.extend(replace(p, column=columns.get(p.field, "")) for p in problems)
         if row is not None:
             good.append(row)
-    return good, errors
-
-
-def combine_checks(mapping: Mapping[str, str], parts: Sequence[CellCheck]) -> Checked:
-    """The parts of a sheet, in order, as one check, with the same mobile or card on two
-    rows refused."""
-    good = [row for rows, _ in parts for row in rows]
-    errors = tuple(error for _, found in parts for error in found)
-    columns = {field: column for column, field in mapping.items()}
-    return Checked(tuple(good), errors, dict(mapping)).without(_file_duplicates(good, columns))
+    checked = Checked(tuple(good), tuple(errors), dict(mapping))
+    return checked.without(_file_duplicates(good, columns))
 
 
 def check_row(number: int, values: Mapping[str, str], today: date,

@@ -55,8 +55,8 @@ class ServiceContext:
     # writes that turn SQLite's own copying off (an import); None: SQLite's own copying only.
     copy_back_log: Callable[[bool], None] | None = None
     # Makes an executor whose workers run in another process, for the CPU work of a long job
-    # (an import's checks and batch building) beside this process's store writes, which on a
-    # till with two cores nearly halves its time (docs/performance.md); None: all here.
+    # (an import's batch building) beside this process's store writes, so the two overlap on
+    # a till with two cores (docs/performance.md); None: all here.
     workers: Callable[[], Executor] | None = None
     # The latest business date the day close closed: read once, then kept by the close itself
     # (one till, one database), so `today()` costs no query per sale.

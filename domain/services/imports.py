@@ -70,8 +70,8 @@ def import_members(ctx: ServiceContext, table: Table, mapping: Mapping[str, str]
     nothing is imported. The same file with the same mapping after a crash, a kill or a
     cancel continues after the last committed row, with no member twice and none left out.
     Each batch checks its mobiles and cards again inside its transaction, so a member signed
-    up at the desk meanwhile is not made twice. A big file is checked and its batches built
-    in the store's worker process, beside this one's writes.
+    up at the desk meanwhile is not made twice. A big file's batches are built in the
+    store's worker process, beside this one's writes.
     """
     with guard(ctx, "imports.import_members", staff_id):
         key = job_key(table, importing.resolve_mapping(table.header, mapping))

@@ -1,4 +1,4 @@
-"""A big member file is checked and built in the store's worker process (a real spawned
+"""A big member file's batches are built in the store's worker process (a real spawned
 process) while the import's own process writes: the same store as without it, a worker that
 dies leaves its work to the import, and a cancel stops the worker."""
 
@@ -88,14 +88,13 @@ def store_rows(app: App) -> dict[str, object]:
     return {"members": members, "lots": lots, "types": types}
 
 
-def test_the_worker_process_checks_and_builds_the_same_store_as_the_import_alone(
+def test_the_worker_process_builds_the_same_store_as_the_import_alone(
         make_app: Callable[[str], App], beside: None) -> None:
     alone, with_worker = make_app("fashion"), make_app("fashion")
     alone.ctx = replace(alone.ctx, workers=None)
     table, watch = member_file(), Watch()
-    checked = imports.dry_run(with_worker.ctx, table, {})
-    assert checked == imports.dry_run(alone.ctx, table, {})
-    assert checked.bad_rows == (3, 6, 10)  # the mobile twice, a short mobile, twice again
+    assert imports.dry_run(with_worker.ctx, table, {}).bad_rows == (3, 6, 10)  # the mobile
+    # twice, a short mobile, the mobile twice again
     one = imports.import_members(alone.ctx, table, {}, manager(alone.ctx), batch_rows=4)
     two = imports.import_members(with_worker.ctx, table, {}, manager(with_worker.ctx),
                                  batch_rows=4, progress=watch)
