@@ -24,7 +24,7 @@ from domain.workers import Workers
 # after every COPY_BACK_BATCHES batches, between two of them, and emptied at the end
 # (docs/performance.md, issue 17's fourth pass, measured 5, 10 and 25).
 COPY_BACK_BATCHES = 5
-# A sheet this long is checked and built in the store's worker process beside this one's
+# A sheet this long has its batches built in the store's worker process beside this one's
 # writes (ServiceContext.workers); a smaller one is not worth starting a process for.
 BESIDE_ROWS = 4000
 BUILD_AHEAD = 2  # batches the worker builds ahead of the one being written
@@ -69,9 +69,10 @@ def import_members(ctx: ServiceContext, table: Table, mapping: Mapping[str, str]
     Every row is checked before the first batch: with a bad one and not `leave_bad_rows_out`,
     nothing is imported. The same file with the same mapping after a crash, a kill or a
     cancel continues after the last committed row, with no member twice and none left out.
-    Each batch checks its mobiles and cards again inside its transaction, so a member signed
-    up at the desk meanwhile is not made twice. A big file's batches are built in the
-    store's worker process, beside this one's writes.
+    A member signed up at the desk meanwhile is not made twice: the store refuses a batch
+    with a mobile or card taken since the check, and the batch is checked again and written
+    without that row. A big file's batches are built in the store's worker process, beside
+    this one's writes.
     """
     with guard(ctx, "imports.import_members", staff_id):
         key = job_key(table, importing.resolve_mapping(table.header, mapping))
