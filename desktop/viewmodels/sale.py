@@ -19,7 +19,7 @@ from desktop.viewmodels.member import AlliancePanel, MemberPanel, alliance_panel
 from domain.catalog import Product
 from domain.records import Staff
 from domain.services import cart as carts
-from domain.services import checkout, guard, till, till_codes
+from domain.services import checkout, guard, overrides, till, till_codes
 from domain.services.cart import Cart
 from domain.services.members import MemberView
 from domain.services.proofs import Approval
@@ -159,7 +159,7 @@ class SaleViewModel:
 
     def override_subject(self) -> str:
         """The figures a manager's approval of this sale is for (checkout checks them)."""
-        return checkout.override_subject(self.cart)
+        return overrides.override_subject(self.cart)
 
     # --- changing ----------------------------------------------------------------------------
 

@@ -13,9 +13,9 @@ from domain.records import Gift, Role, TenderKind
 from domain.scenario import Scenario
 from domain.services import cart as carts
 from domain.services import (
-    checkout,
     maintenance,
     members,
+    overrides,
     payment,
     returns,
     rewards,
@@ -129,7 +129,7 @@ class Simulation:
                                      step["manual_discount_fen"])
         if step.get("manager_ok"):
             sale = till.approve(self.ctx, sale, self._approval(
-                "checkout.complete", self.cashier, checkout.override_subject(sale.cart)))
+                "checkout.complete", self.cashier, overrides.override_subject(sale.cart)))
         for ref in step.get("coupons", []):
             sale = till.add_coupon(self.ctx, sale, self.coupons[ref])
         for tender in step.get("tenders", [{"type": "cash"}]):
