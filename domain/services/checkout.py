@@ -7,7 +7,7 @@ from dataclasses import dataclass, replace
 from datetime import date
 from typing import Any
 
-from domain import allowances, pricing
+from domain import allowances, pricework, pricing
 from domain import cards as card_rules
 from domain import coupons as coupon_rules
 from domain import points as points_rules
@@ -15,7 +15,7 @@ from domain import wallet as wallet_rules
 from domain.errors import DomainError, NotFound, ValidationError
 from domain.events import SaleCompleted
 from domain.ports import UnitOfWork
-from domain.pricing import CartLine
+from domain.pricework import CartLine
 from domain.records import (
     Coupon,
     Member,
@@ -139,13 +139,13 @@ def _catalogue_lines(uow: UnitOfWork, lines: Sequence[CartLine]) -> list[CartLin
 
 
 def _shopper(member: Member | None, birthday: bool, card_shown: bool,
-             today: date) -> pricing.Shopper | None:
+             today: date) -> pricework.Shopper | None:
     if member is None:
         return None
     in_force = member.deposit_until is not None and member.deposit_until >= today
     deposit = member.deposit_rate if in_force else None
-    return pricing.Shopper(tier=member.tier, birthday=birthday,
-                           card_presented=card_shown, deposit_rate=deposit)
+    return pricework.Shopper(tier=member.tier, birthday=birthday,
+                             card_presented=card_shown, deposit_rate=deposit)
 
 
 def _earn(ctx: ServiceContext, member: Member, priced: pricing.PricedSale,

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from domain import pricing
 from domain.ports import UnitOfWork
-from domain.pricing import CartLine
+from domain.pricework import CartLine
 from domain.records import Sale
 from domain.services.cart import Cart
 from domain.services.context import ServiceContext, audit

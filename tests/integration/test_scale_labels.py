@@ -11,7 +11,7 @@ from desktop.bootstrap import App
 from desktop.demo_data import load_demo
 from domain.catalog import Product
 from domain.errors import DomainError
-from domain.pricing import CartLine
+from domain.pricework import CartLine
 from domain.records import AuditQuery, TenderKind
 from domain.services import cart as carts
 from domain.services import checkout, overrides
