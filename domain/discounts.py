@@ -1,5 +1,4 @@
-"""The steps that take money off a sale's lines (DOMAIN §6, §9): campaign prices and store-wide
-discounts, member, manual and whole-sale discounts, coupons, and rounding."""
+"""The steps that take money off a sale's lines (DOMAIN §6, §9), from campaigns to rounding."""
 
 from __future__ import annotations
 

@@ -1,5 +1,4 @@
-"""What pricing works on: the cart's lines, the shopper and the whole-sale discount, and each
-line's amounts and reasons while the steps (domain/discounts.py) take money off."""
+"""What pricing works on: cart lines, the shopper, a whole-sale discount, each line's work."""
 
 from __future__ import annotations
 

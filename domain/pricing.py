@@ -1,5 +1,4 @@
-"""Pricing a sale at the till (DOMAIN §6, §9): campaign, member discount, coupons, rounding,
-applied in that order (domain/discounts.py) and the priced sale they add up to."""
+"""Pricing a sale at the till (DOMAIN §6, §9): campaign, member discount, coupons, rounding."""
 
 from __future__ import annotations
 

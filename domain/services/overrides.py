@@ -1,5 +1,4 @@
-"""What of a sale only a manager may allow (manual discounts beyond the cashier's limit, prices
-on lines that are not a weighed product's label), the figures they approve, and its audit."""
+"""What of a sale only a manager may allow, the figures they approve, and its audit entries."""
 
 from __future__ import annotations
 

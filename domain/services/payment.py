@@ -1,5 +1,4 @@
-"""The payment step: the cashier's tender verbs, and its figures for any caller (what is due,
-paid, left and given back)."""
+"""The payment step: the cashier's tender verbs, and the figures any caller shows."""
 
 from __future__ import annotations
 

@@ -1,5 +1,4 @@
-"""A return's figures: its lines pro rata to the sale's, the refund spread over the sale's
-tenders, and the points the goods kept no longer earn."""
+"""A return's figures: lines pro rata, the refund over the sale's tenders, points taken back."""
 
 from __future__ import annotations
 

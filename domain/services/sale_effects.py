@@ -1,5 +1,4 @@
-"""What a completed sale does for its member: points spent and earned, stored value drawn,
-coupons used and won, and the tier it lifts."""
+"""What a completed sale does for its member: points, stored value, coupons and tier."""
 
 from __future__ import annotations
 
