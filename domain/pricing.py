@@ -2,38 +2,28 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
-from typing import Any, assert_never
+from typing import Any
 
-from domain.catalog import Product, ProductClass
-from domain.errors import DomainError, ValidationError
-from domain.money import Money, split_int
-from domain.records import Coupon, CouponKind
-from domain.rulepack import Rounding, RulePack, StoreDiscount
+from domain.catalog import ProductClass
+from domain.discounts import (
+    apply_coupons,
+    campaign_prices,
+    manual_discounts,
+    member_discount,
+    round_down,
+    store_discount,
+    ticket_discount,
+)
+from domain.errors import ValidationError
+from domain.pricework import CartLine, Run, Shopper, TicketDiscount, Work, reason
+from domain.records import Coupon
+from domain.rulepack import RulePack
 
 _PER_LINE = ("off_fen", "price_fen")  # left out when line reasons are summed per sale
-
-
-@dataclass(frozen=True, slots=True)
-class CartLine:
-    line_no: int
-    product: Product
-    qty: int
-    unit_price_fen: int | None = None  # weighed item / override; None = product's price
-    manual_discount_fen: int = 0  # cashier discount on this line (limit checked elsewhere)
-    manual_rate: Decimal | None = None  # or the cashier's 折 on it (0.9 = 9折): wins over fen
-
-
-@dataclass(frozen=True, slots=True)
-class TicketDiscount:
-    """The cashier's discount on the whole sale (整单折扣): `fen` off, or pay `rate` of it;
-    spread over the lines that take discounts, after their own manual discounts."""
-
-    fen: int = 0
-    rate: Decimal | None = None
 
 
 def parse_rate(text: str) -> Decimal | None:
@@ -57,17 +47,6 @@ def parse_rate(text: str) -> Decimal | None:
     if not Decimal(0) < rate < Decimal(1):
         raise ValidationError("discount.rate_invalid", field="discount", text=text)
     return rate
-
-
-@dataclass(frozen=True, slots=True)
-class Shopper:
-    tier: str
-    birthday: bool  # birthday benefit applies today (caller uses points.is_birthday)
-    card_presented: bool  # new-arrival class needs a card
-    deposit_rate: Decimal | None = None  # wallet deposit discount in force (§8)
-    # An alliance partner's member (docs/alliance.md): the agreement's rate per product class
-    # instead of the tier's; `tier` is then the issuer's tier, shown, not looked up here.
-    class_rates: Mapping[ProductClass, Decimal] | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -98,35 +77,6 @@ class PricedSale:
     applied: tuple[dict[str, Any], ...]  # sale-level explanations (code + params)
 
 
-@dataclass(slots=True)
-class _Work:
-    """A line while it is being priced; `amount` is what it costs so far."""
-
-    cart: CartLine
-    unit: int
-    list_fen: int
-    campaign: int = 0
-    member: int = 0
-    manual: int = 0
-    coupon: int = 0
-    rounding: int = 0
-    campaign_stacks: bool = False  # the campaign on this line is 折上折
-    reasons: list[dict[str, Any]] = field(default_factory=list)
-
-    @property
-    def amount(self) -> int:
-        return (self.list_fen - self.campaign - self.member - self.manual - self.coupon
-                - self.rounding)
-
-    @property
-    def klass(self) -> ProductClass:
-        return self.cart.product.product_class
-
-
-def _reason(code: str, **params: Any) -> dict[str, Any]:
-    return {"code": code, "params": params}
-
-
 def price_sale(lines: Sequence[CartLine], shopper: Shopper | None, coupons: Sequence[Coupon],
                pack: RulePack, on: date, ticket: TicketDiscount | None = None) -> PricedSale:
     """Price a cart: (1) campaign prices and store-wide discounts, (2) member discount,
@@ -150,21 +100,21 @@ def price_sale(lines: Sequence[CartLine], shopper: Shopper | None, coupons: Sequ
     if best == 0:
         notes = [_lone_note(c, t.total, without.total, "other_discounts_better")
                  for c, t in zip(lone, trials, strict=True)]
-        return without.to_sale(notes)
+        return _to_sale(without, notes)
     chosen, coupon = trials[best - 1], lone[best - 1]
-    notes = [_reason("coupon.alone_better", coupon=coupon.code, with_coupon_fen=chosen.total,
-                     without_coupon_fen=without.total)]
-    notes += [_reason("coupon.not_applied", coupon=c.code, reason="not_combinable")
+    notes = [reason("coupon.alone_better", coupon=coupon.code, with_coupon_fen=chosen.total,
+                    without_coupon_fen=without.total)]
+    notes += [reason("coupon.not_applied", coupon=c.code, reason="not_combinable")
               for c in stackable]
     notes += [_lone_note(c, t.total, chosen.total, "another_coupon_better")
               for c, t in zip(lone, trials, strict=True) if c is not coupon]
-    return chosen.to_sale(notes)
+    return _to_sale(chosen, notes)
 
 
 def _lone_note(coupon: Coupon, its_total: int, best_total: int, why: str) -> dict[str, Any]:
-    reason = "tie_kept_unspent" if its_total == best_total else why
-    return _reason("coupon.not_applied", coupon=coupon.code, reason=reason,
-                   with_coupon_fen=its_total, without_coupon_fen=best_total)
+    kept = "tie_kept_unspent" if its_total == best_total else why
+    return reason("coupon.not_applied", coupon=coupon.code, reason=kept,
+                  with_coupon_fen=its_total, without_coupon_fen=best_total)
 
 
 def manual_discount_allowed(priced: PricedSale, pack: RulePack) -> bool:
@@ -187,303 +137,54 @@ def _check_cart(lines: Sequence[CartLine]) -> None:
                                   line_no=line.line_no)
 
 
-@dataclass(slots=True)
-class _Run:
-    """One way of pricing the cart (with or without the other discounts)."""
-
-    work: list[_Work]
-    mode: Rounding
-    coupons: list[str] = field(default_factory=list)
-    notes: list[dict[str, Any]] = field(default_factory=list)
-    rounding: int = 0
-
-    @property
-    def total(self) -> int:
-        return sum(w.amount for w in self.work)
-
-    def to_sale(self, extra: list[dict[str, Any]]) -> PricedSale:
-        lines = tuple(_freeze(w) for w in self.work)
-        applied = _line_totals(self.work) + self.notes + extra
-        if self.rounding:
-            applied.append(_reason("rounding", mode=self.mode.value, off_fen=self.rounding))
-        return PricedSale(lines=lines, coupons=tuple(self.coupons), rounding_fen=self.rounding,
-                          total_fen=self.total, applied=tuple(applied))
+def _to_sale(run: Run, extra: list[dict[str, Any]]) -> PricedSale:
+    """The run's lines frozen, with the sale-level explanations after them."""
+    lines = tuple(_freeze(w) for w in run.work)
+    applied = _line_totals(run.work) + run.notes + extra
+    if run.rounding:
+        applied.append(reason("rounding", mode=run.mode.value, off_fen=run.rounding))
+    return PricedSale(lines=lines, coupons=tuple(run.coupons), rounding_fen=run.rounding,
+                      total_fen=run.total, applied=tuple(applied))
 
 
-def _line_totals(work: Sequence[_Work]) -> list[dict[str, Any]]:
+def _line_totals(work: Sequence[Work]) -> list[dict[str, Any]]:
     """Sale-level sums of the line discounts, one entry per kind (and rate or campaign)."""
     totals: dict[tuple[Any, ...], dict[str, Any]] = {}
     for w in work:
-        for reason in w.reasons:
-            if not reason["code"].startswith("discount."):
+        for given in w.reasons:
+            if not given["code"].startswith("discount."):
                 continue
-            params = {k: v for k, v in reason["params"].items() if k not in _PER_LINE}
-            key = (reason["code"], *sorted(params.items()))
-            entry = totals.setdefault(key, _reason(reason["code"], **params, off_fen=0))
-            entry["params"]["off_fen"] += reason["params"]["off_fen"]
+            params = {k: v for k, v in given["params"].items() if k not in _PER_LINE}
+            key = (given["code"], *sorted(params.items()))
+            entry = totals.setdefault(key, reason(given["code"], **params, off_fen=0))
+            entry["params"]["off_fen"] += given["params"]["off_fen"]
     return list(totals.values())
 
 
 def _price(lines: Sequence[CartLine], shopper: Shopper | None, coupons: Sequence[Coupon],
-           pack: RulePack, on: date, ticket: TicketDiscount | None, *, discounts: bool) -> _Run:
-    run = _Run([_start(line, pack) for line in lines], pack.pricing.rounding)
-    _campaign_prices(run)
+           pack: RulePack, on: date, ticket: TicketDiscount | None, *, discounts: bool) -> Run:
+    run = Run([_start(line, pack) for line in lines], pack.pricing.rounding)
+    campaign_prices(run)
     if discounts:
         # A member day is this merchant's members' (not an alliance partner's members').
-        _store_discount(run, pack, on,
-                        member=shopper is not None and shopper.class_rates is None)
+        store_discount(run, pack, on,
+                       member=shopper is not None and shopper.class_rates is None)
         if shopper is not None:
-            _member_discount(run, shopper, pack)
-    _manual(run)
-    _ticket(run, ticket)
-    _coupons(run, coupons, pack)
-    _round(run)
+            member_discount(run, shopper, pack)
+    manual_discounts(run)
+    ticket_discount(run, ticket)
+    apply_coupons(run, coupons, pack)
+    round_down(run)
     return run
 
 
-def _start(line: CartLine, pack: RulePack) -> _Work:
+def _start(line: CartLine, pack: RulePack) -> Work:
     unit = line.product.price_fen if line.unit_price_fen is None else line.unit_price_fen
-    return _Work(cart=line, unit=unit, list_fen=unit * line.qty,
-                 campaign_stacks=pack.pricing.campaign_stacks_member_discount)
+    return Work(cart=line, unit=unit, list_fen=unit * line.qty,
+                campaign_stacks=pack.pricing.campaign_stacks_member_discount)
 
 
-# --- (1) campaign prices and store-wide discounts -----------------------------------------
-
-
-def _campaign_prices(run: _Run) -> None:
-    """A catalogue campaign price replaces the item's price; an override price wins over it
-    (the cashier typed or weighed that price)."""
-    for w in run.work:
-        campaign = w.cart.product.campaign_price_fen
-        if w.cart.unit_price_fen is not None or campaign is None or campaign >= w.unit:
-            continue
-        w.campaign = (w.unit - campaign) * w.cart.qty
-        w.reasons.append(_reason("discount.campaign_price", price_fen=campaign,
-                                 off_fen=w.campaign))
-
-
-def _store_discount(run: _Run, pack: RulePack, on: date, *, member: bool) -> None:
-    """The best store-wide discount in force whose spend is met, on regular-priced lines of
-    the member-discount classes (special and campaign-priced goods are already reduced); a
-    member day's (`members_only`) only for a member."""
-    lines = [w for w in run.work
-             if w.klass in pack.pricing.member_discount_classes and w.campaign == 0]
-    spend = sum(w.amount for w in lines)
-    active = [d for d in pack.pricing.store_discounts
-              if _discount_active(d, on) and spend >= d.min_spend_fen
-              and (member or not d.members_only)]
-    if not lines or not active:
-        return
-    best = min(active, key=lambda d: d.rate)
-    for w in lines:
-        w.campaign = w.list_fen - Money(w.list_fen).apply_rate(best.rate).fen
-        w.campaign_stacks = best.stack_member_discount
-        w.reasons.append(_reason("discount.store", campaign=best.code, rate=str(best.rate),
-                                 off_fen=w.campaign))
-
-
-def _discount_active(discount: StoreDiscount, on: date) -> bool:
-    if discount.starts is not None and on < discount.starts:
-        return False
-    if discount.ends is not None and on > discount.ends:
-        return False
-    if discount.month_days and on.day not in discount.month_days:
-        return False
-    return not discount.weekdays or on.isoweekday() in discount.weekdays
-
-
-# --- (2) member and manual discounts ------------------------------------------------------
-
-
-def member_rate(shopper: Shopper, pack: RulePack) -> tuple[str, Decimal] | None:
-    """The best member rate for this shopper: (reason code, rate), or None without one.
-
-    The lowest of tier, birthday and deposit rates; ties go to the tier rate, then birthday.
-    """
-    try:
-        tier = pack.tier(shopper.tier)
-    except KeyError:
-        raise DomainError("tier.unknown", tier=shopper.tier, rulepack=pack.name) from None
-    options = [("discount.tier", tier.discount_rate)]
-    if shopper.birthday:
-        options.append(("discount.birthday", tier.birthday_rate))
-    options.append(("discount.deposit", shopper.deposit_rate))
-    rated = [(code, rate) for code, rate in options if rate is not None and rate < 1]
-    return min(rated, key=lambda option: option[1]) if rated else None
-
-
-def _member_discount(run: _Run, shopper: Shopper, pack: RulePack) -> None:
-    if shopper.class_rates is not None:
-        _alliance_discount(run, shopper, shopper.class_rates)
-        return
-    best = member_rate(shopper, pack)
-    if best is None:
-        return
-    code, rate = best
-    for w in run.work:
-        if _takes_member_discount(w, shopper, pack):
-            _apply_member(w, code, rate, shopper.tier)
-
-
-def _alliance_discount(run: _Run, shopper: Shopper,
-                       rates: Mapping[ProductClass, Decimal]) -> None:
-    """The partner discount of an alliance agreement, per product class (only classes that
-    take a member discount can have one: domain/alliance.py refuses the others)."""
-    for w in run.work:
-        rate = rates.get(w.klass)
-        if rate is not None and rate < 1:
-            _apply_member(w, "discount.alliance", rate, shopper.tier)
-
-
-def _takes_member_discount(w: _Work, shopper: Shopper, pack: RulePack) -> bool:
-    if w.klass not in pack.pricing.member_discount_classes:
-        return False
-    return shopper.card_presented or w.klass not in pack.pricing.card_required_classes
-
-
-def _apply_member(w: _Work, code: str, rate: Decimal, tier: str) -> None:
-    """Member discount on one line.
-
-    Under a 折上折 campaign it applies on the campaign price. Otherwise the member gets the
-    better of the campaign and the member discount on the list price, never both.
-    """
-    if w.campaign and not w.campaign_stacks:
-        member_price = Money(w.list_fen).apply_rate(rate).fen
-        if member_price >= w.list_fen - w.campaign:
-            return
-        # The campaign gives way: its reason is replaced by a note that it did not apply.
-        w.reasons = [r for r in w.reasons if not r["code"].startswith("discount.")]
-        w.reasons.append(_reason("campaign.replaced_by_member", off_fen=w.campaign))
-        w.campaign = 0
-    base = w.amount
-    w.member = base - Money(base).apply_rate(rate).fen
-    w.reasons.append(_reason(code, rate=str(rate), tier=tier, off_fen=w.member))
-
-
-def _manual(run: _Run) -> None:
-    for w in run.work:
-        rate = w.cart.manual_rate
-        manual = (w.amount - Money(w.amount).apply_rate(rate).fen if rate is not None
-                  else w.cart.manual_discount_fen)
-        if not manual:
-            continue
-        if manual > w.amount:
-            raise ValidationError("discount.manual_exceeds_line", field="manual_discount_fen",
-                                  line_no=w.cart.line_no, manual_fen=manual, line_fen=w.amount)
-        w.manual = manual
-        rated = {"rate": str(rate)} if rate is not None else {}
-        w.reasons.append(_reason("discount.manual", off_fen=manual, **rated))
-
-
-_NO_TICKET = (ProductClass.NO_DISCOUNT, ProductClass.GROUP_BUY)  # no discount of any kind
-
-
-def _ticket(run: _Run, ticket: TicketDiscount | None) -> None:
-    """The whole-sale discount, split over the lines that take discounts by what each costs
-    now; it counts with the line discounts against the cashier's limit."""
-    if ticket is None:
-        return
-    lines = [w for w in run.work if w.klass not in _NO_TICKET and w.amount > 0]
-    base = sum(w.amount for w in lines)
-    off = ticket.fen if ticket.rate is None else base - Money(base).apply_rate(ticket.rate).fen
-    if off < 0 or off > base:
-        raise ValidationError("discount.ticket_exceeds_sale", field="discount", off_fen=off,
-                              sale_fen=base)
-    rated = {"rate": str(ticket.rate)} if ticket.rate is not None else {}
-    for w, share in zip(lines, split_int(off, [w.amount for w in lines]), strict=True):
-        if share:
-            w.manual += share
-            w.reasons.append(_reason("discount.ticket", off_fen=share, **rated))
-
-
-# --- (3) coupons ---------------------------------------------------------------------------
-
-
-def _coupons(run: _Run, coupons: Sequence[Coupon], pack: RulePack) -> None:
-    """Apply coupons; percent coupons first, then gifts, then cash (the order that costs the
-    customer least). Minimum spends are checked on the eligible amount before any coupon."""
-    before = {id(c): _eligible_amount(run, c, pack) for c in coupons}
-    order = {CouponKind.PERCENT: 0, CouponKind.GIFT: 1, CouponKind.CASH: 2}
-    for coupon in sorted(coupons, key=lambda c: order[c.kind]):
-        eligible_fen = before[id(coupon)]
-        if eligible_fen < coupon.min_spend_fen:
-            raise DomainError("coupon.min_spend", code=coupon.code,
-                              min_spend_fen=coupon.min_spend_fen, eligible_fen=eligible_fen)
-        off = _apply_coupon(run, coupon, pack)
-        run.coupons.append(coupon.code)
-        run.notes.append(_reason("coupon.applied", coupon=coupon.code, kind=coupon.kind,
-                                 off_fen=off))
-
-
-def _eligible(run: _Run, coupon: Coupon, pack: RulePack) -> list[_Work]:
-    classes = coupon.classes or tuple(pack.pricing.coupon_classes)
-    return [w for w in run.work if w.klass in classes and w.amount > 0]
-
-
-def _eligible_amount(run: _Run, coupon: Coupon, pack: RulePack) -> int:
-    return sum(w.amount for w in _eligible(run, coupon, pack))
-
-
-def _apply_coupon(run: _Run, coupon: Coupon, pack: RulePack) -> int:
-    lines = _eligible(run, coupon, pack)
-    match coupon.kind:
-        case CouponKind.PERCENT:
-            if coupon.rate is None:
-                raise DomainError("coupon.invalid", code=coupon.code, problem="rate_missing")
-            offs = [w.amount - Money(w.amount).apply_rate(coupon.rate).fen for w in lines]
-        case CouponKind.GIFT:
-            lines, offs = _gift_off(coupon, lines)
-        case CouponKind.CASH:
-            amount = min(coupon.amount_fen, sum(w.amount for w in lines))
-            offs = split_int(amount, [w.amount for w in lines])
-        case _:
-            assert_never(coupon.kind)
-    for w, off in zip(lines, offs, strict=True):
-        if off:
-            w.coupon += off
-            w.reasons.append(_reason("coupon.applied", coupon=coupon.code, off_fen=off))
-    return sum(offs)
-
-
-def _gift_off(coupon: Coupon, lines: list[_Work]) -> tuple[list[_Work], list[int]]:
-    """A free-gift coupon takes one unit of the gift item off its line."""
-    for w in lines:
-        if w.cart.product.sku == coupon.gift_sku:
-            return [w], [min(w.unit, w.amount)]
-    raise DomainError("coupon.gift_not_in_cart", code=coupon.code, sku=coupon.gift_sku)
-
-
-# --- (4) rounding --------------------------------------------------------------------------
-
-
-def _round(run: _Run) -> None:
-    """抹零: the total is rounded down to the jiao or yuan; the fen taken off are spread over
-    the lines in proportion to their amounts, so line finals still sum to the total."""
-    off = run.total % _unit(run.mode)
-    if not off:
-        return
-    shares = split_int(off, [w.amount for w in run.work])
-    for w, share in zip(run.work, shares, strict=True):
-        w.rounding = share
-        if share:
-            w.reasons.append(_reason("rounding", mode=run.mode.value, off_fen=share))
-    run.rounding = off
-
-
-def _unit(mode: Rounding) -> int:
-    """The fen a total is rounded down to a multiple of."""
-    match mode:
-        case Rounding.NONE:
-            return 1
-        case Rounding.JIAO:
-            return 10
-        case Rounding.YUAN:
-            return 100
-        case _:
-            assert_never(mode)
-
-
-def _freeze(w: _Work) -> PricedLine:
+def _freeze(w: Work) -> PricedLine:
     product = w.cart.product
     return PricedLine(
         line_no=w.cart.line_no, sku=product.sku, name=product.name,

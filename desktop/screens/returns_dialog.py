@@ -36,7 +36,7 @@ from domain.records import TenderKind
 from domain.services.no_receipt import Offer
 from domain.services.proofs import Approval
 from domain.services.returns import Returned
-from domain.services.till import is_receipt_no
+from domain.services.till_codes import is_receipt_no
 from hardware.scan_codes import ScannedCode
 
 QTY_DIGITS = 3  # with the receipt on screen, up to three digits typed are a quantity

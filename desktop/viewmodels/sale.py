@@ -1,9 +1,10 @@
 """The sale on screen: lines with their prices and reasons, the member, coupons and the total.
 
 The view-model holds the sale (`till.TillSale`) and the line the keys act on; every action is
-one call to `domain/services/till.py`, which decides what a code is and what the rules allow
-and returns the sale priced again. A refused action leaves the sale as it was (the old one is
-kept), so the cart on screen is always one the engine can price.
+one call to `domain/services/till.py` (or `till_codes.py` for a code scanned or typed), which
+decides what a code is and what the rules allow and returns the sale priced again. A refused
+action leaves the sale as it was (the old one is kept), so the cart on screen is always one the
+engine can price.
 """
 
 from __future__ import annotations
@@ -18,11 +19,12 @@ from desktop.viewmodels.member import AlliancePanel, MemberPanel, alliance_panel
 from domain.catalog import Product
 from domain.records import Staff
 from domain.services import cart as carts
-from domain.services import checkout, guard, till
+from domain.services import checkout, guard, overrides, till, till_codes
 from domain.services.cart import Cart
 from domain.services.members import MemberView
 from domain.services.proofs import Approval
-from domain.services.till import Route, Routed, TillSale
+from domain.services.till import TillSale
+from domain.services.till_codes import Route, Routed
 
 __all__ = ["LineView", "Route", "Routed", "SaleView", "SaleViewModel"]
 
@@ -157,7 +159,7 @@ class SaleViewModel:
 
     def override_subject(self) -> str:
         """The figures a manager's approval of this sale is for (checkout checks them)."""
-        return checkout.override_subject(self.cart)
+        return overrides.override_subject(self.cart)
 
     # --- changing ----------------------------------------------------------------------------
 
@@ -251,12 +253,13 @@ class SaleViewModel:
     def enter(self, text: str, scanned: bool = False) -> Route:
         """A code scanned as text, or typed and Enter pressed: the till finds out what it is
         and acts on it; the screen follows the route."""
-        route = till.scan(self.env.ctx, self.state, text, scanned=scanned, seen=self.env.seen_qr)
+        route = till_codes.scan(self.env.ctx, self.state, text, scanned=scanned,
+                                seen=self.env.seen_qr)
         self.use(route.sale)
         return route
 
     def enter_gtin(self, code: str) -> Route:
         """A GTIN: a product's barcode, or one of our card numbers that happens to be one."""
-        route = till.scan_gtin(self.env.ctx, self.state, code, seen=self.env.seen_qr)
+        route = till_codes.scan_gtin(self.env.ctx, self.state, code, seen=self.env.seen_qr)
         self.use(route.sale)
         return route

@@ -12,7 +12,7 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
-from domain import alliance_card, allowances, dynamicqr, pricing
+from domain import alliance_card, allowances, dynamicqr, pricework, pricing
 from domain import points as points_rules
 from domain.alliance import AgreementError, PartnerTerms, partner_terms
 from domain.alliance_card import AllianceMember
@@ -89,10 +89,10 @@ def detach(cart: Cart) -> Cart:
     return replace(cart, alliance=None)
 
 
-def shopper(member: AllianceMember) -> pricing.Shopper:
+def shopper(member: AllianceMember) -> pricework.Shopper:
     """The pricing shopper: the agreement's class rates, not a tier of this merchant."""
-    return pricing.Shopper(tier=member.card.tier, birthday=False, card_presented=True,
-                           class_rates=member.rates())
+    return pricework.Shopper(tier=member.card.tier, birthday=False, card_presented=True,
+                             class_rates=member.rates())
 
 
 def earning(member: AllianceMember, priced: pricing.PricedSale,

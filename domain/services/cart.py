@@ -20,7 +20,7 @@ from domain.catalog import Product
 from domain.errors import DomainError, NotFound, ValidationError
 from domain.ids import new_id_str
 from domain.money import round_half_up
-from domain.pricing import CartLine, TicketDiscount
+from domain.pricework import CartLine, TicketDiscount
 from domain.records import TenderKind
 from domain.services.context import ServiceContext
 from domain.services.guard import guard

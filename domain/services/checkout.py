@@ -7,15 +7,15 @@ from dataclasses import dataclass, replace
 from datetime import date
 from typing import Any
 
-from domain import allowances, pricing, tiers
+from domain import allowances, pricework, pricing
 from domain import cards as card_rules
 from domain import coupons as coupon_rules
 from domain import points as points_rules
 from domain import wallet as wallet_rules
 from domain.errors import DomainError, NotFound, ValidationError
-from domain.events import CouponRedeemed, SaleCompleted
+from domain.events import SaleCompleted
 from domain.ports import UnitOfWork
-from domain.pricing import CartLine
+from domain.pricework import CartLine
 from domain.records import (
     Coupon,
     Member,
@@ -31,11 +31,12 @@ from domain.services import cart as carts
 from domain.services import maintenance
 from domain.services.access import MANAGERS
 from domain.services.cart import Cart, TenderRequest
-from domain.services.context import ServiceContext, audit, emit
+from domain.services.context import ServiceContext, emit
 from domain.services.guard import Refused, card_shown_ok, check_approval, guard, pin_proof_ok
-from domain.services.ledger import Posting, credit_points, debit_points, post_wallet
-from domain.services.members import is_birthday, issue_coupon
+from domain.services.members import is_birthday
+from domain.services.overrides import audit_overrides, find_overrides, override_subject
 from domain.services.proofs import CardShown
+from domain.services.sale_effects import member_effects
 from domain.services.tenders import Settlement, settle
 
 
@@ -138,13 +139,13 @@ def _catalogue_lines(uow: UnitOfWork, lines: Sequence[CartLine]) -> list[CartLin
 
 
 def _shopper(member: Member | None, birthday: bool, card_shown: bool,
-             today: date) -> pricing.Shopper | None:
+             today: date) -> pricework.Shopper | None:
     if member is None:
         return None
     in_force = member.deposit_until is not None and member.deposit_until >= today
     deposit = member.deposit_rate if in_force else None
-    return pricing.Shopper(tier=member.tier, birthday=birthday,
-                           card_presented=card_shown, deposit_rate=deposit)
+    return pricework.Shopper(tier=member.tier, birthday=birthday,
+                             card_presented=card_shown, deposit_rate=deposit)
 
 
 def _earn(ctx: ServiceContext, member: Member, priced: pricing.PricedSale,
@@ -173,7 +174,7 @@ def complete(ctx: ServiceContext, cart: Cart) -> Completed:
         if cart.member_id:
             maintenance.bring_up_to_date(ctx, uow, cart.member_id)
         q = _evaluate(ctx, uow, cart, partial=False)
-        found = _overrides(ctx, uow, cart, q)
+        found = find_overrides(ctx, uow, cart, q.priced)
         if found.any:
             grant.approve(cart.approval, override_subject(cart), uow=uow, reason=found.reason)
         for request, tender in _pin_tenders(ctx, cart, q):
@@ -184,35 +185,19 @@ def complete(ctx: ServiceContext, cart: Cart) -> Completed:
         emit(ctx, uow, SaleCompleted(sale))
         if cart.alliance is not None:
             alliance_sales.record_sale(ctx, uow, cart.alliance, sale, q.settlement.points_spent)
-        issued, change = (_member_effects(ctx, uow, cart, q, sale) if q.member else ((), None))
-        _audit_overrides(ctx, uow, sale, found)
+        issued, change = (member_effects(ctx, uow, cart, sale, q.member, q.settlement, q.earning)
+                          if q.member else ((), None))
+        audit_overrides(ctx, uow, sale, found)
         done = _completed(ctx, uow, sale, q.member, issued, change)
         uow.commit()
     return done
-
-
-@dataclass(frozen=True, slots=True)
-class Overrides:
-    """What of a cart only a manager may allow: manual discounts beyond the cashier's limit,
-    and prices on lines that are not a weighed product's label price."""
-
-    discount_fen: int  # the manual discounts, when they are beyond the limit
-    repriced: tuple[tuple[CartLine, int], ...]  # (line, the catalogue's price)
-
-    @property
-    def any(self) -> bool:
-        return bool(self.discount_fen or self.repriced)
-
-    @property
-    def reason(self) -> str:
-        return "price_override" if self.repriced else "manual_discount"
 
 
 def approval_needed(ctx: ServiceContext, cart: Cart, q: Quote) -> bool:
     """Whether `complete` would now want a manager's approval the cart does not carry (none,
     or one for other figures, used or expired); a manager ringing the sale needs none."""
     with ctx.reader() as uow:
-        if not _overrides(ctx, uow, cart, q).any:
+        if not find_overrides(ctx, uow, cart, q.priced).any:
             return False
         actor = uow.staff.get(cart.cashier_id)
         if actor is not None and actor.active and actor.role in MANAGERS:
@@ -225,45 +210,6 @@ def approval_needed(ctx: ServiceContext, cart: Cart, q: Quote) -> bool:
         except Refused:
             return True
     return False
-
-
-def override_subject(cart: Cart) -> str:
-    """The figures a manager approves: each line's product, quantity, manual discount and
-    price where it has one of them (a later change to any of them needs a new approval)."""
-    lines = ";".join(f"{ln.line_no}:{ln.product.sku}x{ln.qty}-{ln.manual_discount_fen}"
-                     f"{'' if ln.manual_rate is None else f'r{ln.manual_rate}'}"
-                     f"@{'' if ln.unit_price_fen is None else ln.unit_price_fen}"
-                     for ln in cart.lines if ln.manual_discount_fen or ln.manual_rate is not None
-                     or ln.unit_price_fen is not None)
-    if cart.ticket is None:
-        return lines
-    # The whole-sale discount is over every line: their quantities are part of the figures.
-    every = ",".join(f"{ln.product.sku}x{ln.qty}" for ln in cart.lines)
-    return f"{lines};T-{cart.ticket.fen}r{cart.ticket.rate or ''}[{every}]"
-
-
-def _overrides(ctx: ServiceContext, uow: UnitOfWork, cart: Cart, q: Quote) -> Overrides:
-    manual = 0 if pricing.manual_discount_allowed(q.priced, ctx.pack) else sum(
-        ln.manual_fen for ln in q.priced.lines)
-    repriced = []
-    for line in cart.lines:
-        if line.unit_price_fen is None:
-            continue
-        # The store's own record decides, not the copy on the cart (a cart is plain data).
-        stored = uow.products.get(line.product.sku)
-        if stored is None or not stored.is_weighed:
-            repriced.append((line, stored.price_fen if stored else line.product.price_fen))
-    return Overrides(manual, tuple(repriced))
-
-
-def _audit_overrides(ctx: ServiceContext, uow: UnitOfWork, sale: Sale, found: Overrides) -> None:
-    if found.discount_fen:
-        audit(ctx, uow, "override_discount", sale.cashier_id, target=sale.receipt_no,
-              approved_by=sale.approved_by, discount_fen=found.discount_fen)
-    for line, list_fen in found.repriced:
-        audit(ctx, uow, "override_price", sale.cashier_id, target=sale.receipt_no,
-              approved_by=sale.approved_by, sku=line.product.sku, line_no=line.line_no,
-              list_price_fen=list_fen, price_fen=line.unit_price_fen)
 
 
 def check_cart(cart: Cart) -> None:
@@ -356,55 +302,6 @@ def _alliance_note(cart: Cart, q: Quote) -> tuple[dict[str, Any], ...]:
         return ()
     return (alliance_sales.explanation(cart.alliance, q.settlement.points_spent,
                                        q.earning.points if q.earning else 0),)
-
-
-def _member_effects(ctx: ServiceContext, uow: UnitOfWork, cart: Cart, q: Quote,
-                    sale: Sale) -> tuple[tuple[Coupon, ...], TierChange | None]:
-    """Points spent and earned, wallet drawn, coupons used and won, tier upgrade."""
-    assert q.member is not None
-    member_id = q.member.id
-    post = Posting(member_id, "spend", cart.cashier_id, sale.id)
-    if q.settlement.points_spent:
-        debit_points(ctx, uow, post, q.settlement.points_spent)
-    if q.settlement.wallet_principal_fen or q.settlement.wallet_bonus_fen:
-        post_wallet(ctx, uow, Posting(member_id, "payment", cart.cashier_id, sale.id),
-                    -q.settlement.wallet_principal_fen, -q.settlement.wallet_bonus_fen)
-    _redeem_coupons(ctx, uow, sale)
-    if q.earning and q.earning.points > 0:
-        credit_points(ctx, uow, Posting(member_id, "earn", cart.cashier_id, sale.id),
-                      q.earning.points)
-    # Measured on money paid (DOMAIN §5's qualifying spend): points used as cash and wallet
-    # bonus are the store's own money, and a coupon has already come off the total.
-    won = coupon_rules.spend_and_get(sale.qualifying_fen, ctx.pack.coupons)
-    issued = (issue_coupon(ctx, uow, won.code, member_id, won_reason(sale.id)),) if won else ()
-    return issued, _upgrade(ctx, uow, q.member, sale)
-
-
-def _redeem_coupons(ctx: ServiceContext, uow: UnitOfWork, sale: Sale) -> None:
-    for code in sale.coupons_redeemed:
-        coupon = uow.coupons.get(code)
-        assert coupon is not None  # checked redeemable in _evaluate, same transaction
-        uow.coupons.save(coupon_rules.redeem(coupon, sale.id, sale.at))
-        emit(ctx, uow, CouponRedeemed(code, sale.member_id, sale.id, sale.at))
-
-
-def _upgrade(ctx: ServiceContext, uow: UnitOfWork, member: Member,
-             sale: Sale) -> TierChange | None:
-    """The sale that meets an entry rule lifts the tier at once; its price stays (DOMAIN §5)."""
-    history = maintenance.spend_history(ctx, uow, member.id, sale.business_date)
-    new = tiers.upgrade_for_sale(member.tier, sale.qualifying_fen, history, sale.business_date,
-                                 ctx.pack)
-    if new is None:
-        return None
-    # Dated with the sale's own time: a void finds the upgrade its sale made by it.
-    return maintenance.change_tier(ctx, uow, member, new.name, "upgrade", sale.business_date,
-                                   at=sale.at)
-
-
-def won_reason(sale_id: str) -> str:
-    """The issued_reason of a spend-and-get coupon: it names the sale that won it, so a void
-    can withdraw it (reports count it by the part before the colon)."""
-    return f"spend_and_get:{sale_id}"
 
 
 def _completed(ctx: ServiceContext, uow: UnitOfWork, sale: Sale, member: Member | None,

@@ -17,7 +17,7 @@ from typing import Any
 
 from domain.catalog import Product, ProductClass
 from domain.errors import DomainError, NotFound
-from domain.pricing import CartLine, TicketDiscount
+from domain.pricework import CartLine, TicketDiscount
 from domain.records import HeldSale, TenderKind
 from domain.services import alliance as alliance_sales
 from domain.services import checkout

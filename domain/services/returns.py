@@ -7,18 +7,14 @@ from dataclasses import dataclass, replace
 
 from domain import card_data
 from domain import coupons as coupon_rules
-from domain import points as points_rules
-from domain import wallet as wallet_rules
-from domain.catalog import ProductClass
 from domain.errors import NotFound, ValidationError
 from domain.events import CouponRestored, ReturnCompleted
 from domain.ids import new_id_str
-from domain.money import split_int
 from domain.ports import UnitOfWork
 from domain.records import Sale, SaleKind, SaleLine, Tender, TenderKind, TierChange
 from domain.rulepack import RefundTo
 from domain.services import alliance as alliance_sales
-from domain.services import no_receipt, takeback
+from domain.services import no_receipt, refunds, takeback
 from domain.services.context import ServiceContext, audit, emit
 from domain.services.guard import guard
 from domain.services.ledger import Posting, post_wallet, restore_points, take_back_points
@@ -81,7 +77,7 @@ def _preview(ctx: ServiceContext, uow: UnitOfWork, receipt: str,
     """(the lines' refund before any coupon, the coupon value kept back from it)."""
     original = find_sale(uow, receipt)
     earlier = uow.sales.returns_of(original.id)
-    back = _returned_lines(original, earlier, lines)
+    back = refunds.returned_lines(original, earlier, lines)
     refund = sum(-ln.final_fen for ln in back)
     return refund, takeback.coupon_plan(ctx, uow, original, earlier, back, refund).deducted_fen
 
@@ -105,21 +101,21 @@ def return_lines(ctx: ServiceContext, uow: UnitOfWork, original: Sale, lines: Ma
     if original.member_id:
         bring_up_to_date(ctx, uow, original.member_id)
     earlier = uow.sales.returns_of(original.id)
-    back = _returned_lines(original, earlier, lines)
+    back = refunds.returned_lines(original, earlier, lines)
     refund = sum(-ln.final_fen for ln in back)
     plan = (takeback.coupon_plan(ctx, uow, original, earlier, back, refund) if take_back
             else takeback.CouponPlan())
     partner = alliance_sales.note_of(original)  # an alliance member of another merchant
-    tenders = _refund_tenders(ctx, original, earlier, refund - plan.deducted_fen,
-                              partner["point_value_fen"] if partner else None)
+    tenders = refunds.refund_tenders(ctx, original, earlier, refund - plan.deducted_fen,
+                                     partner["point_value_fen"] if partner else None)
     sale = _record(ctx, uow, original, back, tenders, cashier_id, manager_id, shift_id=shift_id,
                    kept_back=plan)
-    taken = _points_to_take_back(ctx, original, earlier, sale) if original.member_id else (
+    taken = refunds.points_to_take_back(ctx, original, earlier, sale) if original.member_id else (
         alliance_sales.taken_back(partner, original, [*earlier, sale]) if partner else 0)
     sale = _add(ctx, uow, replace(sale, points_earned=-taken))
     if partner:
         alliance_sales.record_return(ctx, uow, partner, original, sale,
-                                     full=_fully_returned(original, [*earlier, sale]))
+                                     full=refunds.fully_returned(original, [*earlier, sale]))
     change = None
     if original.member_id:
         _member_effects(ctx, uow, original, earlier, sale, taken)
@@ -181,7 +177,7 @@ def return_without_receipt(ctx: ServiceContext, items: Sequence[tuple[str, int]]
                   if to_wallet else Tender(kind=TenderKind.CASH, amount_fen=-refund))
         sale = _record(ctx, uow, None, back, [tender], cashier_id, grant.authority, member_id,
                        shift_id)
-        taken = _points_without_receipt(ctx, sale) if member_id else 0
+        taken = refunds.points_without_receipt(ctx, sale) if member_id else 0
         sale = _add(ctx, uow, replace(sale, points_earned=-taken))
         if member_id:
             _no_receipt_member(ctx, uow, sale, member_id, taken, to_wallet)
@@ -218,101 +214,6 @@ def _no_receipt_member(ctx: ServiceContext, uow: UnitOfWork, sale: Sale, member_
     if to_wallet:
         post_wallet(ctx, uow, Posting(member_id, "refund", sale.cashier_id, sale.id),
                     -sale.total_fen, 0, "wallet")
-
-
-def _returned_lines(original: Sale, earlier: list[Sale],
-                    wanted: Mapping[int, int]) -> list[SaleLine]:
-    """Return lines carry negative qty and the original line's amounts pro rata."""
-    if not wanted:
-        raise ValidationError("return.nothing", field="lines")
-    by_no = {ln.line_no: ln for ln in original.lines}
-    lines = []
-    for no, qty in sorted(wanted.items()):
-        src = by_no.get(no)
-        if src is None:
-            raise NotFound("return.line_unknown", line_no=no)
-        left = src.qty + sum(ln.qty for s in earlier for ln in s.lines if ln.original_line_no == no)
-        if qty <= 0 or qty > left:
-            raise ValidationError("return.qty_too_large", field="qty", line_no=no, left=left)
-        lines.append(_pro_rata(src, qty, left, earlier))
-    return lines
-
-
-def _pro_rata(src: SaleLine, qty: int, left: int, earlier: list[Sale]) -> SaleLine:
-    """The last units returned take whatever of the line is left, so totals close exactly."""
-    done = [ln for s in earlier for ln in s.lines if ln.original_line_no == src.line_no]
-
-    def part(total: int, already: int) -> int:
-        remaining = total + already  # `already` is negative
-        return remaining if qty == left else remaining * qty // left
-
-    def back(name: str) -> int:
-        return -part(getattr(src, name), sum(getattr(d, name) for d in done))
-
-    return SaleLine(line_no=src.line_no, sku=src.sku, name=src.name,
-                    product_class=src.product_class, category=src.category, qty=-qty,
-                    unit_price_fen=src.unit_price_fen, list_fen=back("list_fen"),
-                    discount_fen=back("discount_fen"), coupon_fen=back("coupon_fen"),
-                    final_fen=back("final_fen"), paid_fen=back("paid_fen"),
-                    original_line_no=src.line_no)
-
-
-def _refund_tenders(ctx: ServiceContext, original: Sale, earlier: list[Sale],
-                    refund: int, fen_per_point: int | None = None) -> list[Tender]:
-    """Spread the refund over the original tenders in proportion to what each still holds."""
-    refunded = _by_kind([t for s in earlier for t in s.tenders])
-    held = [_net(t, next((r for r in refunded if r.kind is t.kind), None))
-            for t in _by_kind(original.tenders)]
-    amounts = [t.amount_fen for t in held]
-    shares = amounts if refund == sum(amounts) else split_int(refund, [max(a, 0) for a in amounts])
-    return _as_refunds(ctx, held, shares, fen_per_point)
-
-
-def _net(paid: Tender, refunded: Tender | None) -> Tender:
-    """What of a tender has not been refunded yet (refund tenders carry negative amounts)."""
-    if refunded is None:
-        return paid
-    return replace(paid, amount_fen=paid.amount_fen + refunded.amount_fen,
-                   points=paid.points + refunded.points,
-                   wallet_principal_fen=paid.wallet_principal_fen + refunded.wallet_principal_fen,
-                   wallet_bonus_fen=paid.wallet_bonus_fen + refunded.wallet_bonus_fen)
-
-
-def _by_kind(tenders: list[Tender]) -> list[Tender]:
-    """One tender per kind, so earlier partial refunds can be matched to what was paid."""
-    merged: dict[TenderKind, Tender] = {}
-    for t in tenders:
-        m = merged.get(t.kind)
-        merged[t.kind] = t if m is None else replace(
-            m, amount_fen=m.amount_fen + t.amount_fen, points=m.points + t.points,
-            wallet_principal_fen=m.wallet_principal_fen + t.wallet_principal_fen,
-            wallet_bonus_fen=m.wallet_bonus_fen + t.wallet_bonus_fen)
-    return list(merged.values())
-
-
-def _as_refunds(ctx: ServiceContext, spent: list[Tender], shares: list[int],
-                fen_per_point: int | None = None) -> list[Tender]:
-    """Refund tenders; points at `fen_per_point` (an alliance issuer's points at the
-    agreement's value) or at this pack's."""
-    fen_per_point = fen_per_point or (ctx.pack.points.cash_fen_per_step
-                                      // ctx.pack.points.cash_points_step)
-    refunds: list[Tender] = []
-    carry = 0
-    for tender, share in zip(spent, shares, strict=True):
-        if tender.kind is TenderKind.POINTS:
-            points = share // fen_per_point
-            carry += share - points * fen_per_point  # fractions of a point go back as money
-            refunds.append(Tender(kind=tender.kind, amount_fen=-points * fen_per_point,
-                                  points=-points))
-        elif tender.kind is TenderKind.WALLET:
-            p, b = wallet_rules.refund(tender.wallet_principal_fen, tender.wallet_bonus_fen, share)
-            refunds.append(Tender(kind=tender.kind, amount_fen=-share,
-                                  wallet_principal_fen=-p, wallet_bonus_fen=-b))
-        else:
-            refunds.append(Tender(kind=tender.kind, amount_fen=-share, reference=tender.reference))
-    if carry:
-        refunds.append(Tender(kind=TenderKind.CASH, amount_fen=-carry))
-    return [t for t in refunds if t.amount_fen or t.points]
 
 
 def _record(ctx: ServiceContext, uow: UnitOfWork, original: Sale | None, lines: list[SaleLine],
@@ -361,33 +262,8 @@ def _member_effects(ctx: ServiceContext, uow: UnitOfWork, original: Sale, earlie
                         -tender.wallet_principal_fen, -tender.wallet_bonus_fen, "wallet")
     take_back_points(ctx, uow, Posting(member_id, "takeback", sale.cashier_id, original.id),
                      taken)
-    if _fully_returned(original, [*earlier, sale]):
+    if refunds.fully_returned(original, [*earlier, sale]):
         _give_back_coupons(ctx, uow, original)
-
-
-def _points_to_take_back(ctx: ServiceContext, original: Sale, earlier: list[Sale],
-                         sale: Sale) -> int:
-    """Recompute the sale's points on the lines kept; the difference is taken back."""
-    kept = []
-    for src in original.lines:
-        paid = src.paid_fen + sum(ln.paid_fen for s in (*earlier, sale) for ln in s.lines
-                                  if ln.original_line_no == src.line_no)
-        kept.append(points_rules.EarnLine(src.line_no, ProductClass(src.product_class), paid))
-    earning = points_rules.earn(kept, ctx.pack.tier(original.member_tier or
-                                                    ctx.pack.signup_tier.name),
-                                original.birthday, ctx.calendar.calendar_date(original.at),
-                                ctx.pack)
-    already = -sum(s.points_earned for s in earlier)
-    return max(original.points_earned - already - earning.points, 0)
-
-
-def _fully_returned(original: Sale, returns: list[Sale]) -> bool:
-    back = {ln.line_no: 0 for ln in original.lines}
-    for s in returns:
-        for ln in s.lines:
-            if ln.original_line_no is not None:
-                back[ln.original_line_no] += -ln.qty
-    return all(back[ln.line_no] >= ln.qty for ln in original.lines)
 
 
 def _give_back_coupons(ctx: ServiceContext, uow: UnitOfWork, original: Sale) -> None:
@@ -398,14 +274,6 @@ def _give_back_coupons(ctx: ServiceContext, uow: UnitOfWork, original: Sale) -> 
         restored = coupon_rules.unredeem(coupon, ctx.local_date())
         uow.coupons.save(restored)
         emit(ctx, uow, CouponRestored(code, coupon.member_id, restored.state))
-
-
-def _points_without_receipt(ctx: ServiceContext, sale: Sale) -> int:
-    """Base-rate points such a purchase would have earned: taken back from the member."""
-    lines = [points_rules.EarnLine(ln.line_no, ProductClass(ln.product_class), -ln.paid_fen)
-             for ln in sale.lines]
-    earning = points_rules.earn(lines, ctx.pack.signup_tier, False, ctx.local_date(), ctx.pack)
-    return earning.base_points
 
 
 def _finish(uow: UnitOfWork, sale: Sale, taken: int) -> Returned:

@@ -13,9 +13,10 @@ from domain.records import Gift, Role, TenderKind
 from domain.scenario import Scenario
 from domain.services import cart as carts
 from domain.services import (
-    checkout,
     maintenance,
     members,
+    overrides,
+    payment,
     returns,
     rewards,
     shifts,
@@ -111,7 +112,7 @@ class Simulation:
                 "close_day": self._close_day}
 
     def _sale(self, index: int, step: Step) -> dict[str, Any]:
-        """The cashier's own verbs (domain/services/till.py), as the till calls them."""
+        """The cashier's own verbs (domain/services/till.py, payment.py), as the till calls them."""
         sale = till.TillSale(carts.start_sale(self.ctx, self.cashier))
         if step.get("member") in self.foreign_cards:  # scanned, as a partner's card is
             sale = till.attach_code(self.ctx, sale, self.foreign_cards[step["member"]],
@@ -128,12 +129,12 @@ class Simulation:
                                      step["manual_discount_fen"])
         if step.get("manager_ok"):
             sale = till.approve(self.ctx, sale, self._approval(
-                "checkout.complete", self.cashier, checkout.override_subject(sale.cart)))
+                "checkout.complete", self.cashier, overrides.override_subject(sale.cart)))
         for ref in step.get("coupons", []):
             sale = till.add_coupon(self.ctx, sale, self.coupons[ref])
         for tender in step.get("tenders", [{"type": "cash"}]):
             sale = self._tender(sale, tender)
-        done = till.complete(self.ctx, sale)
+        done = payment.complete(self.ctx, sale)
         self.sales[index] = done.sale.receipt_no
         return {"receipt_no": done.sale.receipt_no, "due_fen": done.sale.total_fen,
                 "points_earned": done.sale.points_earned,
@@ -273,8 +274,8 @@ class Simulation:
         kind = TenderKind(spec["type"])
         if kind is TenderKind.WALLET:
             pin = self._mobile_pin(sale) if spec.get("pin_ok", True) else None
-            return till.pay_wallet(self.ctx, sale, spec.get("amount_fen"), pin)
-        return till.pay(self.ctx, sale, TenderRequest(
+            return payment.pay_wallet(self.ctx, sale, spec.get("amount_fen"), pin)
+        return payment.pay(self.ctx, sale, TenderRequest(
             kind=kind, amount_fen=spec.get("amount_fen"), points=spec.get("points", 0),
             reference=spec.get("reference") or _slip(kind), given_fen=spec.get("given_fen", 0)))
 

@@ -22,9 +22,9 @@ from domain.ports import UnitOfWork
 from domain.records import Coupon, CouponState, Member, Sale, SaleKind, SaleLine, TierChange
 from domain.rulepack import TierRule
 from domain.services import maintenance
-from domain.services.checkout import won_reason
 from domain.services.context import ServiceContext, emit
 from domain.services.members import issue_coupon
+from domain.services.sale_effects import won_reason
 
 REVIEWS = frozenset({"retained", "downgrade"})  # anniversary reviews date from the anniversary
 DEDUCTED = "return.coupon_deducted"  # a return's `applied` entry: a used coupon's value kept

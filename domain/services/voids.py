@@ -23,11 +23,11 @@ from domain.errors import DomainError, ValidationError
 from domain.ports import UnitOfWork
 from domain.records import Coupon, CouponState, Sale, SaleKind, TierChange
 from domain.services import maintenance, takeback
-from domain.services.checkout import won_reason
 from domain.services.context import ServiceContext, audit
 from domain.services.guard import guard
 from domain.services.proofs import Approval
 from domain.services.returns import Returned, find_sale, left_to_return, return_lines
+from domain.services.sale_effects import won_reason
 
 
 @dataclass(frozen=True, slots=True)

@@ -15,7 +15,17 @@ import pytest
 from domain.clock import FixedClock
 from domain.errors import DomainError
 from domain.records import Gift, TenderKind
-from domain.services import campaigns, checkout, draws, reports, returns, rewards, voids, wallet
+from domain.services import (
+    campaigns,
+    checkout,
+    draws,
+    overrides,
+    reports,
+    returns,
+    rewards,
+    voids,
+    wallet,
+)
 from domain.services import cart as carts
 from domain.services import staff as staff_service
 from domain.services.access import USE_CASES, Gate
@@ -60,7 +70,7 @@ def _topped_up(w: World) -> str:
 
 GATED: dict[str, Gated] = {
     "checkout.complete": Gated(
-        "1001", lambda w: checkout.override_subject(_discounted(w, w.id("1001"))),
+        "1001", lambda w: overrides.override_subject(_discounted(w, w.id("1001"))),
         _sell_with, "override_discount"),
     "returns.return_without_receipt": Gated(  # a scarf no sale priced: the manager types ¥50
         "1001", lambda w: returns.no_receipt_subject([("F6001", 1)], None, {"F6001": 5000}),

@@ -11,7 +11,7 @@ from desktop.bootstrap import App
 from desktop.demo_data import load_demo
 from domain.catalog import Product, ProductClass
 from domain.errors import NotFound, ValidationError
-from domain.pricing import CartLine
+from domain.pricework import CartLine
 from domain.records import TenderKind
 from domain.services import cart as carts
 from domain.services import checkout, held, members, wallet

@@ -16,7 +16,7 @@ from domain.clock import FixedClock
 from domain.errors import DomainError
 from domain.records import TenderKind
 from domain.services import cart as carts
-from domain.services import checkout, member_pin, returns
+from domain.services import checkout, member_pin, overrides, returns
 from domain.services.members import find_by_card
 from domain.services.staff import approve, login
 
@@ -80,7 +80,7 @@ def test_discount_beyond_the_cashiers_limit_needs_a_manager(app: App) -> None:
     assert err.value.code == "sale.manager_required"
     manager = login(app.ctx, "2001", "2468")
     cart = replace(cart, approval=approve(app.ctx, "2001", "2468", "checkout.complete", cashier,
-                            checkout.override_subject(cart)))
+                            overrides.override_subject(cart)))
     done = checkout.complete(app.ctx, cart)
     assert done.sale.total_fen == 39900
     assert done.sale.approved_by == manager.id

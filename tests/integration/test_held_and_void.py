@@ -15,7 +15,7 @@ from domain.clock import FixedClock
 from domain.errors import DomainError
 from domain.records import CouponState, TenderKind
 from domain.services import cart as carts
-from domain.services import checkout, held, member_pin, shifts, till, voids
+from domain.services import checkout, held, member_pin, overrides, shifts, till, voids
 from domain.services.members import find_by_card, shown
 from domain.services.staff import approve, login
 from tests.staffing import desk
@@ -46,7 +46,7 @@ def test_a_held_sale_survives_closing_the_store_and_is_paid_after_recall(
     cart = carts.add_item(app.ctx, cart, "F6001", 2)
     cart = carts.set_line_discount(cart, line.line_no, 9900)  # beyond the limit: a manager said yes
     cart = replace(cart, approval=approve(app.ctx, "2001", "2468", "checkout.complete", cashier,
-                            checkout.override_subject(cart)))
+                            overrides.override_subject(cart)))
     cart = carts.add_tender(cart, carts.TenderRequest(TenderKind.BANK_CARD, amount_fen=10000,
                                                reference="POS-77"))
     put = held.hold(app.ctx, cart, cashier)

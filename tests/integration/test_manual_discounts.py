@@ -15,7 +15,7 @@ from domain.errors import DomainError, ValidationError
 from domain.pricing import parse_rate
 from domain.records import AuditQuery, TenderKind
 from domain.services import cart as carts
-from domain.services import checkout, held
+from domain.services import checkout, held, overrides
 from domain.services.audit import page
 from domain.services.staff import approve, login
 
@@ -69,7 +69,7 @@ def test_a_whole_sale_discount_beyond_the_limit_needs_a_manager_for_those_figure
         checkout.complete(app.ctx, cart)  # the screen asked nobody: the service refuses
     assert err.value.code == "sale.manager_required"
     approval = approve(app.ctx, "2001", "2468", "checkout.complete", cashier,
-                       checkout.override_subject(cart))
+                       overrides.override_subject(cart))
     cart = carts.set_qty(cart, 2, 2)  # another scarf after the approval: other figures
     cart = replace(cart, approval=approval)
     with pytest.raises(DomainError):

@@ -11,10 +11,10 @@ from desktop.bootstrap import App
 from desktop.demo_data import load_demo
 from domain.catalog import Product
 from domain.errors import DomainError
-from domain.pricing import CartLine
+from domain.pricework import CartLine
 from domain.records import AuditQuery, TenderKind
 from domain.services import cart as carts
-from domain.services import checkout
+from domain.services import checkout, overrides
 from domain.services.audit import page
 from domain.services.cart import Cart
 from domain.services.setup import add_products
@@ -94,7 +94,7 @@ def test_a_price_on_a_line_of_a_normal_product_needs_a_manager(app: App, cart: C
     manager = login(app.ctx, "2001", "2468")
     cart = replace(cart,
                    approval=approve(app.ctx, "2001", "2468", "checkout.complete", cart.cashier_id,
-                            checkout.override_subject(cart)))
+                            overrides.override_subject(cart)))
     done = checkout.complete(app.ctx, cart)
     assert done.sale.total_fen == 1 and done.sale.approved_by == manager.id
     assert audited(app, "override_price") == [{
@@ -110,7 +110,7 @@ def test_an_approved_price_does_not_cover_another_price(app: App, cart: Cart) ->
     cart = carts.add_tender(cart, carts.TenderRequest(TenderKind.CASH))
     cart = replace(cart,
                    approval=approve(app.ctx, "2001", "2468", "checkout.complete", cart.cashier_id,
-                            checkout.override_subject(cart)))
+                            overrides.override_subject(cart)))
     cart = replace(cart, lines=(replace(cart.lines[0], unit_price_fen=1), *cart.lines[1:]))
     with pytest.raises(DomainError) as err:
         checkout.complete(app.ctx, cart)

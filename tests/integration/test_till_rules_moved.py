@@ -28,6 +28,7 @@ from domain.services import (
     returns,
     staff,
     till,
+    till_codes,
     wallet,
 )
 from domain.services import cart as carts
@@ -45,7 +46,7 @@ def test_an_empty_sale_has_no_payment(app: App, cashier: Staff) -> None:
     with pytest.raises(DomainError) as err:
         payment.state(sale)
     assert err.value.code == "sale.empty"
-    sale = till.scan(app.ctx, sale, "F6001").sale
+    sale = till_codes.scan(app.ctx, sale, "F6001").sale
     sale = till.void_line(app.ctx, sale, 1)  # the last line gone: empty again
     with pytest.raises(DomainError) as err:
         payment.state(sale)
@@ -53,13 +54,14 @@ def test_an_empty_sale_has_no_payment(app: App, cashier: Staff) -> None:
 
 
 def test_payment_is_balanced_only_when_tendered_to_zero(app: App, cashier: Staff) -> None:
-    sale = till.scan(app.ctx, till.TillSale(carts.start_sale(app.ctx, cashier.id)), "F6001").sale
+    sale = till_codes.scan(app.ctx, till.TillSale(carts.start_sale(app.ctx, cashier.id)),
+                           "F6001").sale
     first = payment.state(sale)
     assert (first.due_fen, first.remaining_fen, first.balanced) == (8900, 8900, False)
-    sale = till.pay_cash(app.ctx, sale, 5000)
+    sale = payment.pay_cash(app.ctx, sale, 5000)
     part = payment.state(sale)
     assert (part.paid_fen, part.remaining_fen, part.balanced) == (5000, 3900, False)
-    sale = till.pay_cash(app.ctx, sale, 5000)
+    sale = payment.pay_cash(app.ctx, sale, 5000)
     done = payment.state(sale)
     assert (done.remaining_fen, done.change_fen, done.balanced) == (0, 1100, True)
     assert [t.kind for t in done.tenders] == [TenderKind.CASH, TenderKind.CASH]
@@ -71,8 +73,8 @@ def _paid(app: App, cashier: Staff, *codes: str, member: str | None = None) -> S
         sale = till.attach_member(app.ctx, sale, members.member_view(app.ctx, member),
                                   till.Presented.MOBILE)
     for code in codes:
-        sale = till.scan(app.ctx, sale, code).sale
-    return till.complete(app.ctx, till.pay_cash(app.ctx, sale)).sale
+        sale = till_codes.scan(app.ctx, sale, code).sale
+    return payment.complete(app.ctx, payment.pay_cash(app.ctx, sale)).sale
 
 
 def test_a_receipt_opens_in_any_case_with_what_is_left(app: App, cashier: Staff) -> None:
@@ -125,8 +127,8 @@ def test_the_refund_shown_is_the_refund_made(app: App, cashier: Staff) -> None:
     spend = till.add_coupon(app.ctx, till.attach_member(
         app.ctx, till.TillSale(carts.start_sale(app.ctx, cashier.id)),
         members.member_view(app.ctx, member), till.Presented.MOBILE), won.code)
-    spend = till.scan(app.ctx, spend, "A1002").sale
-    till.complete(app.ctx, till.pay_cash(app.ctx, spend))
+    spend = till_codes.scan(app.ctx, spend, "A1002").sale
+    payment.complete(app.ctx, payment.pay_cash(app.ctx, spend))
     assert returns.refund_preview(app.ctx, sold.receipt_no, {}) == 0
     for chosen in ({3: 1}, {2: 1}):
         shown = returns.refund_preview(app.ctx, sold.receipt_no, chosen)

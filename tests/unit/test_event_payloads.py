@@ -56,7 +56,7 @@ def _old(p: EventPayload) -> Any:
             return {k: v for k, v in to_wire(m).items() if k != "id_number"}
         case MemberPatched():  # profiles.update_member, member_pin.set_pin
             return {"member_id": p.member_id, "fields": dict(p.fields), "hlc": p.hlc}
-        case CouponRedeemed():  # checkout._redeem_coupons
+        case CouponRedeemed():  # sale_effects._redeem_coupons
             return {"code": p.code, "member_id": p.member_id, "sale_id": p.sale_id,
                     "at": p.at.isoformat()}
         case CouponRestored():  # returns._give_back_coupons

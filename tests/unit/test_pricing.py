@@ -14,7 +14,8 @@ from hypothesis import strategies as st
 from domain.catalog import Product, ProductClass
 from domain.errors import DomainError, ValidationError
 from domain.packload import load_pack
-from domain.pricing import CartLine, PricedSale, Shopper, manual_discount_allowed, price_sale
+from domain.pricework import CartLine, Shopper
+from domain.pricing import PricedSale, manual_discount_allowed, price_sale
 from domain.records import Coupon, CouponState
 from domain.rulepack import Rounding, RulePack, StoreDiscount
 
