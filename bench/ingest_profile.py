@@ -20,6 +20,7 @@ import cProfile
 import pstats
 import tempfile
 import time
+from email.message import Message
 from pathlib import Path
 from typing import Any
 
@@ -29,6 +30,7 @@ from bench.ingest_bench import bodies
 from bench.sync_backlog import day_of_trade
 from bench.sync_bench import HeadOffice, prepared
 from headoffice import keys
+from sync.link import Answer, Link, Request
 
 BATCH = 500
 
@@ -67,6 +69,30 @@ class InlineASGI(httpx.BaseTransport):
         return httpx.Response(status, headers=headers, content=b"".join(chunks))
 
 
+class InlineLink:
+    """The till's link to head office (sync/link.py) with every request sent to the ASGI app
+    in this thread: the requests are made as the real link makes them (same path, headers,
+    signature), only the socket is left out."""
+
+    def __init__(self, link: Link, app: Any) -> None:
+        self.link, self.asgi = link, InlineASGI(app)
+
+    def request(self, *args: Any, **kwargs: Any) -> Request:
+        return self.link.request(*args, **kwargs)
+
+    def send(self, request: Request) -> Answer:
+        answer = self.asgi.handle_request(httpx.Request(
+            request.method, f"http://head-office{request.target}", headers=request.headers,
+            content=request.content))
+        headers = Message()
+        for name, value in answer.headers.items():
+            headers[name] = value
+        return Answer(answer.status_code, headers, answer.content)
+
+    def close(self) -> None:
+        self.link.close()
+
+
 def inline_threadpool() -> None:
     """FastAPI's and the app's `run_in_threadpool` call directly (cProfile sees one thread)."""
     import fastapi.dependencies.utils
@@ -101,15 +127,13 @@ def main() -> None:
         try:
             ho.stores(args.tills + 1)
             app = create_app(ho.engine, Settings(
-                answer_keys=keys.read_file(Path(tmp) / "answer-keys")))
+                answer_keys=keys.read_file(Path(tmp) / f"answer-keys-{ho.port}")))
             tills = [prepared(ho, day, Path(tmp), f"p{i}", f"S{1 + i:03d}", args.events)
                      for i in range(args.tills)]
             batches = [bodies(t) for t in tills]
             for till in tills:
                 assert till.client is not None
-                old = till.client.ho._http
-                till.client.ho._http = httpx.Client(base_url=old.base_url, headers=old.headers,
-                                                    transport=InlineASGI(app))
+                till.client.ho._http = InlineLink(till.client.ho._http, app)  # type: ignore
             prof, events = cProfile.Profile(time.process_time), ho.events()
             began, cpu = time.perf_counter(), time.process_time()
             if not args.plain:

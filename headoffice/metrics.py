@@ -3,6 +3,7 @@ grants, and, read from the database at each scrape, open cases and terminals by 
 
 from __future__ import annotations
 
+import collections
 import os
 from collections.abc import Callable, Iterable, Iterator
 from datetime import datetime, timedelta
@@ -53,9 +54,11 @@ class Metrics:
         """Each answered event under its type; a type head office does not know is `other`
         (a till cannot grow the metric's label set without bound)."""
         kinds = {e.event_id: e.type for e in req.events}
-        for result in results:
-            kind = kinds.get(result.event_id, "other")
-            self.events.labels(kind if kind in _KNOWN_TYPES else "other", result.status).inc()
+        # Counted first, then one increment per label pair: a push holds up to 500 events
+        # of a few types, and a labelled increment each was 4 % of a push's CPU.
+        counts = collections.Counter((kinds.get(r.event_id, "other"), r.status) for r in results)
+        for (kind, status), n in counts.items():
+            self.events.labels(kind if kind in _KNOWN_TYPES else "other", status).inc(n)
 
     def exposition(self) -> tuple[bytes, str]:
         """The text a scrape gets; with several worker processes, every worker's figures."""
