@@ -3,6 +3,7 @@ here; a worker that cannot start or dies leaves its work to this process."""
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Callable
 from concurrent.futures import BrokenExecutor, Executor, Future
 from typing import Any, TypeVar
@@ -27,7 +28,11 @@ class Workers:
     enough to pay for starting a process (about half a second), else in this process."""
 
     def __init__(self, factory: Callable[[], Executor] | None, worth_it: bool) -> None:
-        self._executor: Executor = factory() if factory is not None and worth_it else Inline()
+        self._executor: Executor = Inline()
+        if factory is not None and worth_it:
+            # No pipes or semaphores for a pool here (a PC without /dev/shm): work here.
+            with contextlib.suppress(OSError):
+                self._executor = factory()
 
     @property
     def beside(self) -> bool:

@@ -33,6 +33,16 @@ def test_a_small_job_or_no_executor_runs_here() -> None:
     assert Workers(NoProcess, worth_it=True).beside
 
 
+def no_pool() -> Executor:
+    """What making a process pool raises where the system has no semaphores for it."""
+    raise OSError(38, "Function not implemented")
+
+
+def test_no_pool_at_all_leaves_the_work_to_this_process() -> None:
+    workers = Workers(no_pool, worth_it=True)
+    assert not workers.beside and workers.submit(sum, [2, 3])() == 5
+
+
 def test_a_worker_that_cannot_start_leaves_the_work_to_this_process() -> None:
     workers = Workers(NoProcess, worth_it=True)
     result = workers.submit(sum, [1, 2, 3])
