@@ -16,6 +16,7 @@ from db.repos_driver import (
     fetch_all_named,
     fetch_one,
     insert_sql,
+    positional,
     select_sql,
 )
 from db.repos_store import SqlCounters, TerminalRef
@@ -35,8 +36,7 @@ _COUNT_PENDING = ("SELECT count(*) FROM (SELECT 1 FROM outbox WHERE terminal_id 
 # acked and acked_at keep their defaults (0, NULL) until head office answers.
 _INSERT = insert_sql("outbox", ("terminal_id", "seq", "event_id", "type", "payload",
                                 "member_id", "occurred_at"))
-_INSERT_MANY = ("INSERT INTO outbox (terminal_id, seq, event_id, type, payload, member_id, "
-                "occurred_at) VALUES (?, ?, ?, ?, ?, ?, ?)")
+_INSERT_MANY, _ = positional(_INSERT)  # the same columns, bound from tuples
 
 
 class SqlOutbox:

@@ -6,6 +6,7 @@ command starts without it (tests/integration/test_start_imports.py)."""
 
 from __future__ import annotations
 
+import re
 import sqlite3
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from typing import TYPE_CHECKING, Any, TypeAlias, TypeVar, cast
@@ -193,6 +194,16 @@ def insert_sql(table: str, columns: Sequence[str]) -> str:
     """INSERT with :name placeholders, so parameters are plain dicts."""
     return (f"INSERT INTO {table} ({', '.join(columns)}) "
             f"VALUES ({', '.join(':' + c for c in columns)})")
+
+
+def positional(sql: str) -> tuple[str, tuple[str, ...]]:
+    """A statement with :name placeholders as one with ? marks, and the names in their
+    order: bulk writes bind tuples, 2.6 times cheaper a row than dicts (docs/performance.md)."""
+    names = tuple(_NAMED.findall(sql))
+    return _NAMED.sub("?", sql), names
+
+
+_NAMED = re.compile(r":(\w+)")
 
 
 def upsert_sql(table: str, columns: Sequence[str], key: Sequence[str],
